@@ -1,0 +1,47 @@
+/**
+ * The draft of an article while a page is being split (./split.ts) and repaired (./repair.ts).
+ */
+import type { ArticleKind } from './article.ts';
+
+/** Headline words that mark an announcement rather than news. */
+export const NOTICE_TITLE = /(公告|启事|声明|通知|通告|公示|讣告|拍卖会|遗失)$/;
+
+/** An article while it is being assembled. */
+export interface Draft {
+  title: string;
+  kicker: string;
+  subtitle: string;
+  authors: string[];
+  body: string[];
+  captions: string[];
+  /** Section headings seen in the body (kept in `body` too, in place). */
+  headings: Set<string>;
+  notice: boolean;
+  /** Text that starts mid-sentence or has no headline: continued from elsewhere. */
+  fragment: boolean;
+  /** True while the header (kicker, title, subtitle, authors) may still grow. */
+  inHeader: boolean;
+  /** A byline or a notice's date closed it: what follows belongs to another article. */
+  closed: boolean;
+  /** The last body paragraph stops mid-sentence: the next text block continues it. */
+  openParagraph: boolean;
+  /** The author line came from a line standing alone, not from a byline: a signed feature. */
+  signed: boolean;
+}
+
+export function newDraft(): Draft {
+  return {
+    title: '', kicker: '', subtitle: '', authors: [], body: [], captions: [], headings: new Set(),
+    notice: false, fragment: false, inHeader: true, closed: false, openParagraph: false, signed: false,
+  };
+}
+
+/** The kind of a finished draft. */
+export function kindOf(draft: Draft): ArticleKind {
+  if (draft.fragment || !draft.title) return 'fragment';
+  if (NOTICE_TITLE.test(draft.title)) return 'notice';
+  const length = draft.body.reduce((sum, p) => sum + p.length, 0);
+  if (draft.signed || draft.subtitle || draft.kicker || draft.headings.size > 0 || length > 1200) return 'feature';
+  return 'brief';
+}
+

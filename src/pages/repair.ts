@@ -1,0 +1,191 @@
+/**
+ * Repairing layout damage after the first split: duplicated paragraphs, headlines printed away
+ * from their text, paragraphs of one article printed inside another. Decisions rest on how much
+ * distinctive vocabulary (character bigrams weighted by rarity on the page) paragraphs share.
+ */
+import type { ParsedArticle } from './article.ts';
+import { type Draft, kindOf } from './draft.ts';
+
+/** Bigrams of the Chinese characters, letters and digits in a text. */
+function bigrams(text: string): Set<string> {
+  const chars = text.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, '');
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars.slice(i, i + 2));
+  return grams;
+}
+
+/** Similarity of texts within one page: the share of `text`'s distinctive bigrams found in `other`. */
+class PageVocabulary {
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly paragraphs: number;
+
+  constructor(paragraphs: string[]) {
+    this.paragraphs = Math.max(1, paragraphs.length);
+    for (const paragraph of paragraphs) {
+      for (const gram of bigrams(paragraph)) this.documentFrequency.set(gram, (this.documentFrequency.get(gram) ?? 0) + 1);
+    }
+  }
+
+  private weight(gram: string): number {
+    return Math.log((this.paragraphs + 1) / ((this.documentFrequency.get(gram) ?? 0) + 0.5));
+  }
+
+  /** 0…1: how much of `text` (by weight) occurs in `other`. */
+  similarity(text: string, other: string): number {
+    const theirs = bigrams(other);
+    let shared = 0;
+    let total = 0;
+    for (const gram of bigrams(text)) {
+      const weight = this.weight(gram);
+      total += weight;
+      if (theirs.has(gram)) shared += weight;
+    }
+    return total === 0 ? 0 : shared / total;
+  }
+}
+
+const DUPLICATE_MIN_LENGTH = 8;
+
+/** Drops paragraphs printed twice on the page (also a truncated copy of an earlier paragraph). */
+function dropDuplicates(drafts: Draft[]): void {
+  const seen: string[] = [];
+  for (const draft of drafts) {
+    draft.body = draft.body.filter((paragraph) => {
+      const key = paragraph.replace(/\s+/g, '');
+      if (key.length < DUPLICATE_MIN_LENGTH) return true;
+      if (seen.some((earlier) => earlier === key || (key.length >= 12 && earlier.startsWith(key)))) return false;
+      seen.push(key);
+      return true;
+    });
+  }
+}
+
+const textOf = (draft: Draft, skip?: string): string =>
+  [draft.title, draft.subtitle, ...draft.body.filter((p) => p !== skip)].join('\n');
+
+/** Below this similarity two texts are taken as unrelated. */
+const RELATED = 0.25;
+/** A paragraph moves only when it is this much closer to its new article than to its own. */
+const CLEARLY_CLOSER = 1.6;
+
+/**
+ * An article with authors but no headline, and later on the page a headline whose text is mostly
+ * the untitled article's: the headline was displaced. The untitled article takes the headline, and
+ * the paragraphs under that headline go to whichever of the open articles they resemble.
+ */
+function reuniteDisplacedHeadlines(drafts: Draft[], vocabulary: PageVocabulary): void {
+  for (const untitled of drafts.filter((d) => !d.title && !d.fragment && d.body.length > 0)) {
+    const at = drafts.indexOf(untitled);
+    let best: { draft: Draft; score: number } | undefined;
+    for (const candidate of drafts.slice(at + 1)) {
+      if (!candidate.title || candidate.signed || candidate.subtitle) continue;
+      const score = vocabulary.similarity(candidate.title, textOf(untitled));
+      if (score > (best?.score ?? RELATED)) best = { draft: candidate, score };
+    }
+    if (!best) continue;
+    const headline = best.draft;
+    untitled.title = headline.title;
+    untitled.kicker ||= headline.kicker;
+    const others = drafts.slice(at + 1, drafts.indexOf(headline)).filter((d) => !d.fragment && d.title);
+    for (const paragraph of headline.body) {
+      const home = [untitled, ...others].reduce((a, b) =>
+        vocabulary.similarity(paragraph, textOf(b, paragraph)) > vocabulary.similarity(paragraph, textOf(a, paragraph)) ? b : a);
+      home.body.push(paragraph);
+      if (headline.headings.has(paragraph)) home.headings.add(paragraph);
+    }
+    const lastHome = others.find((d) => d.body.includes(headline.body[headline.body.length - 1]));
+    if (headline.authors.length > 0) (lastHome ?? untitled).authors.push(...headline.authors.filter(() => !(lastHome ?? untitled).authors.length));
+    untitled.captions.push(...headline.captions);
+    drafts.splice(drafts.indexOf(headline), 1);
+  }
+}
+
+/** Mean of how much closer each paragraph of `part` is to the rest of `part` than to `other`. */
+function coherence(vocabulary: PageVocabulary, part: string[], other: string[]): number {
+  const otherText = other.join('\n');
+  let sum = 0;
+  part.forEach((paragraph, i) => {
+    const rest = part.filter((_, j) => j !== i).join('\n');
+    sum += vocabulary.similarity(paragraph, rest) - vocabulary.similarity(paragraph, otherText);
+  });
+  return part.length === 0 ? 0 : sum / part.length;
+}
+
+/**
+ * A headline (usually with its authors) followed by no text, printed after an article whose last
+ * paragraphs are about something else: those paragraphs are the headline's text.
+ */
+function reclaimTextForEmptyHeadlines(drafts: Draft[], vocabulary: PageVocabulary): void {
+  drafts.forEach((draft, index) => {
+    if (!draft.title || draft.body.length > 0) return;
+    // Find the earlier article, and the point in it, where the text turns to another subject: the
+    // cut that makes both parts most coherent, provided the second part is closer to this headline.
+    let best: { source: Draft; cut: number; score: number } | undefined;
+    for (const source of drafts.slice(0, index)) {
+      if (source.fragment || source.body.length < 4) continue;
+      for (let cut = Math.ceil(source.body.length / 2); cut < source.body.length; cut++) {
+        const head = source.body.slice(0, cut);
+        const tail = source.body.slice(cut);
+        const towardsHeadline = vocabulary.similarity(draft.title, tail.join('\n')) - vocabulary.similarity(draft.title, head.join('\n'));
+        if (towardsHeadline <= 0) continue;
+        const score = towardsHeadline + coherence(vocabulary, head, tail) + coherence(vocabulary, tail, head);
+        if (score > (best?.score ?? 0)) best = { source, cut, score };
+      }
+    }
+    if (!best) return;
+    const tail = best.source.body.splice(best.cut);
+    draft.body.push(...tail);
+    for (const paragraph of tail) if (best.source.headings.delete(paragraph)) draft.headings.add(paragraph);
+  });
+}
+
+/**
+ * Paragraphs at the end of an article that clearly belong to the next article (printed before
+ * its headline) move there.
+ */
+function moveStrayTails(drafts: Draft[], vocabulary: PageVocabulary): void {
+  for (let index = 0; index + 1 < drafts.length; index++) {
+    const draft = drafts[index];
+    const next = drafts[index + 1];
+    if (draft.closed || next.fragment || !next.title || draft.body.length < 3) continue;
+    const moved: string[] = [];
+    while (draft.body.length > 2) {
+      const paragraph = draft.body[draft.body.length - 1];
+      if (draft.headings.has(paragraph)) break;
+      const own = vocabulary.similarity(paragraph, textOf(draft, paragraph));
+      const theirs = vocabulary.similarity(paragraph, textOf(next));
+      if (theirs < RELATED || theirs < own * CLEARLY_CLOSER) break;
+      moved.unshift(draft.body.pop() as string);
+    }
+    next.body.push(...moved);
+  }
+}
+
+/** A label for a fragment, which has no headline of its own. */
+function fragmentLabel(draft: Draft): string {
+  const first = draft.body[0] ?? draft.captions[0] ?? '';
+  return `（续）${first.slice(0, 16)}${first.length > 16 ? '…' : ''}`;
+}
+
+/** Repairs the drafts of one page and turns them into articles. */
+export function repairArticles(drafts: Draft[]): ParsedArticle[] {
+  dropDuplicates(drafts);
+  const vocabulary = new PageVocabulary(drafts.flatMap((d) => [d.title, ...d.body]).filter(Boolean));
+  reuniteDisplacedHeadlines(drafts, vocabulary);
+  reclaimTextForEmptyHeadlines(drafts, vocabulary);
+  moveStrayTails(drafts, vocabulary);
+  return drafts
+    .filter((d) => d.body.length > 0 || (d.title && !d.fragment) || d.captions.length > 0)
+    .map((draft) => {
+      const kind = kindOf(draft);
+      return {
+        title: kind === 'fragment' ? fragmentLabel(draft) : draft.title,
+        kicker: draft.kicker,
+        subtitle: draft.subtitle,
+        authors: [...new Set(draft.authors)],
+        body: draft.body,
+        captions: draft.captions,
+        kind,
+      };
+    });
+}

@@ -1,0 +1,215 @@
+/**
+ * Splitting a page into articles. The page is read block by block (./blocks.ts) and a small state
+ * machine decides where articles start: a headline is a short line that is confirmed by what
+ * surrounds it (a subtitle or author line below it, a closed article above it, the `地名：` brief
+ * form, a place-name opening, markdown `#`). Short lines that are not confirmed stay inside their
+ * article as section headings. Layout damage is repaired afterwards in ./repair.ts.
+ */
+import type { ParsedArticle } from './article.ts';
+import { type Block, endsSentence, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
+import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
+import { repairArticles } from './repair.ts';
+
+/** `邵东：…`, `江华交警：…`, `荷塘区月塘街道：…`: the brief form, a short lead then a colon. */
+const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
+/** An opening that names a place by its administrative suffix (`湘西州开展…`, `桃源县漳江街道…`). */
+const PLACE_OPENING = /^(?![全该本我各此])[\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|州|镇|乡|街道)(?![长委政级])/;
+
+/** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
+function kickerShaped(text: string): boolean {
+  return !/[，；]/.test(text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, ''));
+}
+
+/** Quotes or brackets opened and not closed: a line cut in the middle of a sentence. */
+function unbalanced(text: string): boolean {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  return count(/[“‘『「（(《]/g) !== count(/[”’』」）)》]/g);
+}
+
+/** Splits the text of one page into articles, repaired. */
+export function splitPage(text: string): ParsedArticle[] {
+  return repairArticles(splitBlocks(pageBlocks(text)));
+}
+
+/** The state machine over classified blocks; exported for tests of single decisions. */
+export function splitBlocks(blocks: Block[]): Draft[] {
+  const drafts: Draft[] = [];
+  let current: Draft | undefined;
+  let pendingKicker = '';
+  let forcedHeadline = -1;
+
+  const start = (title: string): Draft => {
+    current = newDraft();
+    current.title = title;
+    current.notice = NOTICE_TITLE.test(title);
+    current.kicker = pendingKicker;
+    pendingKicker = '';
+    drafts.push(current);
+    return current;
+  };
+  const addText = (draft: Draft, text: string): void => {
+    if (draft.openParagraph && draft.body.length > 0) {
+      draft.body[draft.body.length - 1] += text;
+    } else {
+      draft.body.push(text);
+    }
+    draft.inHeader = false;
+    draft.openParagraph = !endsSentence(text) && (text.length > 20 || unbalanced(text) || /[，、；：]/.test(text));
+  };
+  /** A confirmed headline: the line is short and something around it says so. */
+  const headlineLike = (block: Block, index: number): boolean => {
+    if (index === 0) return true;
+    if (!current || current.closed) return true;
+    if (current.fragment && !current.inHeader) return true;
+    if (current.notice) return false; // a notice's signature lines are not headlines
+    return strongHeadline(block) || PLACE_OPENING.test(block.text);
+  };
+  /** The brief form `地名：…` and notice titles: never the continuation of a sentence. */
+  const strongHeadline = (block: Block): boolean => LEAD_COLON.test(block.text) || NOTICE_TITLE.test(block.text);
+
+  blocks.forEach((block, index) => {
+    const next = blocks[index + 1];
+    const afterNext = blocks[index + 2];
+    const headerFollows = (b: Block | undefined) =>
+      b !== undefined && (b.shape === 'subtitle' || (b.shape === 'author-line' && (splitNames(b.text).length > 1 || afterNextIsBodyOrHeader(blocks, index + 1))));
+
+    switch (block.shape) {
+      case 'md-headline':
+        start(block.text);
+        return;
+      case 'subtitle': {
+        const subtitle = block.text.replace(/^(——|──|—|--)+\s*/, '').trim();
+        if (current && current.inHeader && !current.subtitle) {
+          current.subtitle = subtitle;
+        } else if (current && current.body.length > 0 && current.headings.has(current.body[current.body.length - 1])) {
+          // A subtitle under a line we took for a section heading: that line was a headline.
+          const title = current.body.pop() as string;
+          current.headings.delete(title);
+          start(title).subtitle = subtitle;
+        } else {
+          start('').subtitle = subtitle;
+        }
+        return;
+      }
+      case 'author-line': {
+        const names = splitNames(block.text);
+        if (current && current.inHeader && (current.title || current.subtitle || current.kicker)) {
+          current.authors.push(...names);
+          current.signed = true;
+        } else if (names.length > 1 || afterNextIsBodyOrHeader(blocks, index)) {
+          // Authors with no headline above them: the headline is displaced (or lost).
+          start('');
+          (current as Draft).authors.push(...names);
+          (current as Draft).signed = true;
+        } else if (current) {
+          addText(current, block.text);
+        } else {
+          start(block.text);
+        }
+        return;
+      }
+      case 'byline':
+      case 'photo-credit':
+      case 'author-note':
+      case 'date-line':
+      case 'caption':
+        if (!current) start('').fragment = true;
+        closeOrCredit(current as Draft, block);
+        return;
+      case 'short': {
+        if (index === forcedHeadline || headerFollows(next)) {
+          start(block.text);
+          return;
+        }
+        if (next?.shape === 'md-headline') {
+          pendingKicker = block.text;
+          return;
+        }
+        if (current && current.inHeader && current.title && !current.kicker && current.authors.length > 0 && next?.shape !== 'author-line') {
+          current.kicker = block.text; // series line printed under the author line
+          return;
+        }
+        if (next?.shape === 'short' && afterNext !== undefined && afterNext.shape !== 'short' && kickerShaped(block.text) &&
+            (headerFollows(afterNext) || headlineLike(next, index + 1))) {
+          // Two short lines over the body: a kicker and its headline.
+          pendingKicker = block.text;
+          forcedHeadline = index + 1;
+          return;
+        }
+        if (unbalanced(block.text) || (current?.openParagraph && !current.inHeader && !current.closed && !strongHeadline(block))) {
+          if (!current) start('').fragment = true;
+          addText(current as Draft, block.text);
+          return;
+        }
+        if (headlineLike(block, index)) {
+          start(block.text);
+          return;
+        }
+        const draft = current as Draft;
+        draft.body.push(block.text);
+        draft.headings.add(block.text);
+        draft.inHeader = false;
+        draft.openParagraph = false;
+        return;
+      }
+      case 'text': {
+        const continuesElsewhere = startsMidSentence(block.text);
+        if (!current || current.closed) {
+          start('').fragment = true;
+        } else if (continuesElsewhere && !current.inHeader && !current.openParagraph && current.body.length > 0 &&
+                   endsSentence(current.body[current.body.length - 1])) {
+          // A complete paragraph followed by text cut from another sentence: another column's text.
+          start('').fragment = true;
+        }
+        addText(current as Draft, block.text);
+        return;
+      }
+    }
+  });
+  return drafts;
+}
+
+/** Whether the block after `index` is body text or header material (so `index` is a real author line). */
+function afterNextIsBodyOrHeader(blocks: Block[], index: number): boolean {
+  const after = blocks[index + 1];
+  return after !== undefined && after.shape !== 'short';
+}
+
+/** Bylines, credits, captions and notice dates. */
+function closeOrCredit(draft: Draft, block: Block): void {
+  switch (block.shape) {
+    case 'byline': {
+      const names = splitNames(block.text.replace(/^[（(]\s*|\s*[）)]$/g, ''));
+      if (draft.authors.length === 0) draft.authors.push(...names);
+      draft.closed = true;
+      draft.openParagraph = false;
+      return;
+    }
+    case 'photo-credit': {
+      // The credit signs the caption printed just above it.
+      const last = draft.body[draft.body.length - 1];
+      if (last !== undefined && !draft.inHeader && (last.length < 120 || !draft.openParagraph)) {
+        draft.captions.push(draft.body.pop() as string);
+        draft.openParagraph = false;
+      }
+      return;
+    }
+    case 'caption':
+      draft.captions.push(block.text);
+      return;
+    case 'author-note':
+      draft.body.push(block.text);
+      draft.openParagraph = false;
+      draft.closed = true;
+      draft.openParagraph = false;
+      return;
+    case 'date-line':
+      draft.body.push(block.text);
+      draft.openParagraph = false;
+      if (draft.notice) draft.closed = true;
+      return;
+    default:
+      return;
+  }
+}
+

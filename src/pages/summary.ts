@@ -1,0 +1,49 @@
+/**
+ * Extractive summaries: the most informative opening sentence or two of an article's body, about
+ * 60–120 Chinese characters. Section headings, captions and bylines are never used (they are not
+ * body sentences), and a lede that is only a quotation gives way to the reporting sentence after it.
+ */
+import type { ParsedArticle } from './article.ts';
+import { endsSentence, startsMidSentence } from './blocks.ts';
+
+export const SUMMARY_MIN = 60;
+export const SUMMARY_MAX = 120;
+
+/** Sentences of a paragraph, each keeping its closing punctuation and quote marks. */
+export function sentencesOf(paragraph: string): string[] {
+  return paragraph.match(/[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
+}
+
+/**
+ * Sentences a summary should not open with: all quotation (`“……”`), a note in brackets, the
+ * attribution after a quotation (`……负责人介绍道。`), or text cut from a sentence on another page.
+ */
+function weakOpening(sentence: string): boolean {
+  return /^[“「『"].*[”」』"]$/.test(sentence) || /^[（(].*[）)]$/.test(sentence) ||
+    (sentence.length < 40 && /(说|表示|介绍|坦言|感慨|告诉记者)道?[。！]$/.test(sentence)) ||
+    startsMidSentence(sentence);
+}
+
+/** Cuts text to at most `max` characters at a clause boundary, marking the cut. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const boundary = Math.max(cut.lastIndexOf('，'), cut.lastIndexOf('；'), cut.lastIndexOf('、'), cut.lastIndexOf('。'));
+  return `${boundary > max / 2 ? cut.slice(0, boundary) : cut.slice(0, max - 1)}……`;
+}
+
+/** The summary of an article ('' when it has no body text). */
+export function summarise(article: Pick<ParsedArticle, 'body'>): string {
+  const paragraphs = article.body.filter((p) => endsSentence(p) || p.length > 40);
+  const sentences = paragraphs.slice(0, 4).flatMap(sentencesOf).filter((s) => s.length >= 6);
+  if (sentences.length === 0) return clip(article.body.join(''), SUMMARY_MAX);
+  // Skip leading quotations when a reporting sentence follows soon.
+  let start = 0;
+  while (start < sentences.length - 1 && start < 3 && weakOpening(sentences[start])) start++;
+  let summary = '';
+  for (const sentence of sentences.slice(start)) {
+    if (summary.length >= SUMMARY_MIN) break;
+    summary += sentence; // clipped below when the second sentence runs long
+  }
+  return clip(summary, SUMMARY_MAX);
+}

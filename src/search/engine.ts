@@ -1,0 +1,74 @@
+/**
+ * The one small interface the bot, the CLI and the digest use to find articles. MiniSearch plus
+ * SQLite implement it today (see ./article-index.ts); a server engine can replace them for very
+ * large archives without touching the callers.
+ */
+import type { Article, ArticleKind } from '../pages/article.ts';
+
+/** What a result list shows: everything comes from the index, never from the page files. */
+export interface SearchHit {
+  id: string;
+  title: string;
+  kind: ArticleKind;
+  regions: string[];
+  summary: string;
+  date: string;
+  file: string;
+  score: number;
+  /** Query terms this article contains (all of them for a full match). */
+  matched: string[];
+}
+
+export interface SearchOptions {
+  /** Results per call (default 10). */
+  limit?: number;
+  /** Results to skip, for paging (default 0). */
+  offset?: number;
+  /** Only articles about one of these regions (full names; descendants are not expanded here). */
+  regions?: string[];
+  /** `relevance` (default) or newest first. */
+  order?: 'relevance' | 'date';
+}
+
+export interface SearchResult {
+  query: string;
+  /** How the query was cut into search terms (after normalisation and stop-word removal). */
+  terms: string[];
+  /** True when the query held no searchable word (only stop words, punctuation, emoji …). */
+  noKeywords: boolean;
+  /** Number of matching articles (a lower bound when `capped`). */
+  total: number;
+  /** True when a very common word made the engine stop counting at its bound. */
+  capped: boolean;
+  /** Articles containing every term come before partial matches. */
+  hits: SearchHit[];
+}
+
+export interface RegionResult {
+  /** Official full names the lookup covered: the region first, then its sub-regions. */
+  covered: string[];
+  total: number;
+  /** Articles about the region itself first, then about its sub-regions; newest first within each. */
+  hits: SearchHit[];
+}
+
+export interface IndexInfo {
+  formatVersion: number;
+  fingerprint: string;
+  builtAt: string;
+  articles: number;
+}
+
+/** A loaded, read-only article index. */
+export interface ArticleIndex {
+  readonly info: IndexInfo;
+  search(query: string, options?: SearchOptions): SearchResult;
+  /** Articles tagged with any of `names` (official full names), most specific first. */
+  byRegions(names: string[], options?: { limit?: number; offset?: number }): RegionResult;
+  /** Article counts per region name (an article counts once under each of its regions). */
+  regionCounts(): Map<string, number>;
+  get(id: string): Article | undefined;
+  /** Ids of every article, oldest page first (the digest uses this to find new articles). */
+  allIds(): string[];
+  close(): void;
+}

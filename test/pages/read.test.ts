@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dateFromFileName, decodePage, readPages } from '../../src/pages/read.ts';
+
+const SEED = readFileSync('seeds/000_a0e9c727c4644766.txt', 'utf8');
+
+/** GB18030 bytes of a string (Node has no encoder for it; map through a tiny table of this text's characters). */
+function gb18030(text: string): Uint8Array {
+  // Build the encoder by decoding every two-byte GBK code once (GBK covers these characters).
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (!table.has(char)) table.set(char, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    if (code < 0x80) bytes.push(code);
+    else {
+      const pair = table.get(char);
+      if (!pair) throw new Error(`no GBK code for ${char}`);
+      bytes.push(...pair);
+    }
+  }
+  return new Uint8Array(bytes);
+}
+
+describe('decoding page files', () => {
+  it('reads UTF-8, UTF-8 with BOM and GB18030 to the same text', () => {
+    const sample = SEED.slice(0, 2000);
+    const utf8 = decodePage(new TextEncoder().encode(sample));
+    const bom = decodePage(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(sample)]));
+    const gbk = decodePage(gb18030(sample));
+    expect(utf8).toMatchObject({ ok: true, encoding: 'utf-8' });
+    expect(bom).toMatchObject({ ok: true, text: utf8.ok ? utf8.text : '' });
+    expect(gbk).toMatchObject({ ok: true, encoding: 'gb18030', text: utf8.ok ? utf8.text : '' });
+  });
+
+  it('turns CRLF and CR line endings into LF', () => {
+    const result = decodePage(new TextEncoder().encode('标题\r\n\r\n正文第一段。\r第二段。'));
+    expect(result).toEqual({ ok: true, encoding: 'utf-8', text: '标题\n\n正文第一段。\n第二段。' });
+  });
+
+  it('refuses empty and binary files with a reason', () => {
+    expect(decodePage(new Uint8Array())).toEqual({ ok: false, reason: 'empty file' });
+    expect(decodePage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))).toMatchObject({ ok: false });
+  });
+});
+
+describe('publication dates', () => {
+  it('takes the date from the file name when it carries one', () => {
+    expect(dateFromFileName('2022-11-20_邵阳日报.txt')).toBe('2022-11-20');
+    expect(dateFromFileName('hnrb20230301-02.txt')).toBe('2023-03-01');
+    expect(dateFromFileName('000_a0e9c727c4644766.txt')).toBeUndefined();
+  });
+
+  it('falls back to the modification time and skips bad files with a warning naming them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xiangwen-pages-'));
+    writeFileSync(join(dir, 'plain.txt'), SEED);
+    utimesSync(join(dir, 'plain.txt'), new Date('2021-05-04T02:00:00Z'), new Date('2021-05-04T02:00:00Z'));
+    writeFileSync(join(dir, '2020-01-02_dated.txt'), SEED);
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'image.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    writeFileSync(join(dir, 'notes.md'), 'not a page');
+    const warnings: string[] = [];
+    const pages = readPages(dir, (w) => warnings.push(w.file));
+    expect(pages.map((p) => [p.file, p.date])).toEqual([['2020-01-02_dated.txt', '2020-01-02'], ['plain.txt', '2021-05-04']]);
+    expect(warnings.sort()).toEqual(['empty.txt', 'image.txt']);
+  });
+});
