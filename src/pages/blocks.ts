@@ -23,6 +23,8 @@ export type BlockShape =
   | 'photo-credit'
   /** A caption with its credit on the same line, e.g. `桂东植物园一角。(桂东县委宣传部供图)`. */
   | 'caption'
+  /** `（完）`, `（全文完）`: the article ends here. */
+  | 'end-mark'
   /** A date alone, e.g. `2023年3月1日`: the signature of a notice. */
   | 'date-line'
   /** Short, no sentence-final punctuation: a headline, kicker or section heading. */
@@ -100,10 +102,27 @@ export function splitNames(text: string): string[] {
   return text.split(/[ \u3000]+/).filter(Boolean);
 }
 
-/** Classifies one line of a page. */
+/** Role words before names on author lines and in bylines (`本报记者 张三 通讯员 李四`, `文/图 王五`). */
+// Only at the start of a token, so the 文 of a name like 麦天文 is never taken for a role.
+const ROLE_WORDS = /(?<![\u4e00-\u9fa5])(?:(?:本报|特约|见习|实习|融媒体|全媒体)?(?:记者|通讯员|实习生|摄影|撰稿|编辑)|文[\/／]图|[文图](?=[：:]))/g;
+
+/** Names with role words removed, if the line is nothing but roles and names. */
+export function namesWithoutRoles(text: string): string | undefined {
+  const stripped = text.replace(/^[■●▲◆]\s*/, '').replace(ROLE_WORDS, ' ').replace(/[：:、，,]/g, ' ').replace(/\s+/g, ' ').trim();
+  return stripped !== text.trim() && stripped !== '' && isNameList(stripped) ? stripped : undefined;
+}
+
+/** Page furniture that belongs to no article: editor credits, page headers. */
+const FURNITURE = /^(?:责任编辑|责编|版式|美编|校对|组版|值班编辑|审读)[：:]|^(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].{0,20}$|^第?\s*\d{1,2}\s*版/;
+
+/** Classifies one line of a page; undefined for blank lines and page furniture. */
 export function classifyLine(raw: string, line: number): Block | undefined {
-  const { text, heading, bold } = stripMarkdown(raw);
-  if (text === '') return undefined;
+  const stripped = stripMarkdown(raw);
+  const { heading, bold } = stripped;
+  let { text } = stripped;
+  if (text === '' || FURNITURE.test(text)) return undefined;
+  const roleFree = namesWithoutRoles(text);
+  if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
   const block = (shape: BlockShape): Block => ({ line, text, shape });
 
   if (/^(——|──|—|--)/.test(text)) return block('subtitle');
@@ -111,9 +130,11 @@ export function classifyLine(raw: string, line: number): Block | undefined {
   if (heading >= 2) return block(text.length <= MAX_HEADING_LENGTH ? 'bold-heading' : 'text');
   if (bold) return block('bold-heading');
 
+  if (/^[（(](?:完|全文完|本文完)[）)]$/.test(text)) return block('end-mark');
   const bracketed = BRACKETED.exec(text);
   if (bracketed) {
-    const inner = bracketed[1].trim();
+    const inner = namesWithoutRoles(bracketed[1]) ?? bracketed[1].trim();
+    if (inner !== bracketed[1].trim()) text = `（${inner}）`;
     if (/^作者(系|为|是)/.test(inner)) return block('author-note');
     if (/\s*摄$/.test(inner) && isNameList(inner.replace(/\s*摄$/, '').trim())) return block('photo-credit');
     if (isNameList(inner)) return block('byline');

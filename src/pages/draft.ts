@@ -27,12 +27,16 @@ export interface Draft {
   openParagraph: boolean;
   /** The author line came from a line standing alone, not from a byline: a signed feature. */
   signed: boolean;
+  /** Names of a closing byline that did not become the authors (the article had some already). */
+  closingByline: string[];
+  /** Photographers credited in the article: its authors when nobody else signed it. */
+  photographers: string[];
 }
 
 export function newDraft(): Draft {
   return {
     title: '', kicker: '', subtitle: '', authors: [], body: [], captions: [], headings: new Set(),
-    notice: false, fragment: false, inHeader: true, closed: false, openParagraph: false, signed: false,
+    notice: false, fragment: false, inHeader: true, closed: false, openParagraph: false, signed: false, closingByline: [], photographers: [],
   };
 }
 
@@ -41,7 +45,7 @@ export function kindOf(draft: Draft): ArticleKind {
   if (draft.fragment || !draft.title) return 'fragment';
   if (NOTICE_TITLE.test(draft.title)) return 'notice';
   const length = draft.body.reduce((sum, p) => sum + p.length, 0);
-  if (draft.signed || draft.subtitle || draft.kicker || draft.headings.size > 0 || length > 1200) return 'feature';
+  if (draft.signed || draft.subtitle || draft.headings.size > 0 || length > 1200) return 'feature';
   return 'brief';
 }
 

@@ -147,7 +147,8 @@ function moveStrayTails(drafts: Draft[], vocabulary: PageVocabulary): void {
   for (let index = 0; index + 1 < drafts.length; index++) {
     const draft = drafts[index];
     const next = drafts[index + 1];
-    if (draft.closed || next.fragment || !next.title || draft.body.length < 3) continue;
+    // A closed article keeps its text, unless its closing byline may have come with the stray text.
+    if ((draft.closed && draft.closingByline.length === 0) || next.fragment || !next.title || draft.body.length < 3) continue;
     const moved: string[] = [];
     while (draft.body.length > 2) {
       const paragraph = draft.body[draft.body.length - 1];
@@ -158,6 +159,11 @@ function moveStrayTails(drafts: Draft[], vocabulary: PageVocabulary): void {
       moved.unshift(draft.body.pop() as string);
     }
     next.body.push(...moved);
+    // The byline that closed the moved text signs the article it moved to.
+    if (moved.length > 0 && draft.closingByline.length > 0 && next.authors.length === 0) {
+      next.authors.push(...draft.closingByline);
+      draft.closingByline = [];
+    }
   }
 }
 
@@ -182,7 +188,7 @@ export function repairArticles(drafts: Draft[]): ParsedArticle[] {
         title: kind === 'fragment' ? fragmentLabel(draft) : draft.title,
         kicker: draft.kicker,
         subtitle: draft.subtitle,
-        authors: [...new Set(draft.authors)],
+        authors: [...new Set(draft.authors.length > 0 ? draft.authors : draft.photographers)],
         body: draft.body,
         captions: draft.captions,
         kind,

@@ -6,7 +6,7 @@
  * article as section headings. Layout damage is repaired afterwards in ./repair.ts.
  */
 import type { ParsedArticle } from './article.ts';
-import { type Block, endsSentence, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
+import { type Block, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
 import { repairArticles } from './repair.ts';
 
@@ -15,9 +15,17 @@ const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
 /** An opening that names a place by its administrative suffix (`湘西州开展…`, `桃源县漳江街道…`). */
 const PLACE_OPENING = /^(?![全该本我各此])[\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|州|镇|乡|街道)(?![长委政级])/;
 
+/** A paragraph closed by names in parentheses right after its last sentence. */
+const TRAILING_BYLINE = /([。！？”])\s*[（(]([^（）()]{2,30})[）)]$/;
+
 /** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
 function kickerShaped(text: string): boolean {
   return !/[，；]/.test(text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, ''));
+}
+
+/** Clauses outside quotes: headings have one or two (`织密红色网格，治理精准到人`), running text more. */
+function clauseCount(text: string): number {
+  return text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, '').split(/[，；]/).length;
 }
 
 /** Quotes or brackets opened and not closed: a line cut in the middle of a sentence. */
@@ -47,7 +55,15 @@ export function splitBlocks(blocks: Block[]): Draft[] {
     drafts.push(current);
     return current;
   };
-  const addText = (draft: Draft, text: string): void => {
+  const addText = (draft: Draft, raw: string): void => {
+    // `本报讯（记者 张三）…`, `本报长沙11月20日讯（记者 张三 通讯员 李四）…`: a dateline naming the authors.
+    let text = raw;
+    const dateline = /^本报[\u4e00-\u9fa5\d]{0,16}讯\s*[（(]([^（）()]{2,40})[）)]\s*/.exec(text);
+    if (dateline && draft.body.length === 0) {
+      const names = namesWithoutRoles(dateline[1]) ?? (isNameList(dateline[1]) ? dateline[1] : undefined);
+      if (names && draft.authors.length === 0) draft.authors.push(...splitNames(names));
+      text = text.slice(dateline[0].length);
+    }
     if (draft.openParagraph && draft.body.length > 0) {
       draft.body[draft.body.length - 1] += text;
     } else {
@@ -55,6 +71,12 @@ export function splitBlocks(blocks: Block[]): Draft[] {
     }
     draft.inHeader = false;
     draft.openParagraph = !endsSentence(text) && (text.length > 20 || unbalanced(text) || /[，、；：]/.test(text));
+  };
+  const addHeading = (draft: Draft, text: string): void => {
+    draft.body.push(text);
+    draft.headings.add(text);
+    draft.inHeader = false;
+    draft.openParagraph = false;
   };
   /** A confirmed headline: the line is short and something around it says so. */
   const headlineLike = (block: Block, index: number): boolean => {
@@ -109,6 +131,7 @@ export function splitBlocks(blocks: Block[]): Draft[] {
         return;
       }
       case 'byline':
+      case 'end-mark':
       case 'photo-credit':
       case 'author-note':
       case 'date-line':
@@ -125,7 +148,7 @@ export function splitBlocks(blocks: Block[]): Draft[] {
           pendingKicker = block.text;
           return;
         }
-        if (current && current.inHeader && current.title && !current.kicker && current.authors.length > 0 && next?.shape !== 'author-line') {
+        if (current && current.inHeader && current.title && !current.kicker && current.authors.length > 0 && next?.shape !== 'author-line' && kickerShaped(block.text)) {
           current.kicker = block.text; // series line printed under the author line
           return;
         }
@@ -136,7 +159,9 @@ export function splitBlocks(blocks: Block[]): Draft[] {
           forcedHeadline = index + 1;
           return;
         }
-        if (unbalanced(block.text) || (current?.openParagraph && !current.inHeader && !current.closed && !strongHeadline(block))) {
+        const placeHeadline = PLACE_OPENING.test(block.text) && next !== undefined && next.shape === 'text';
+        if (unbalanced(block.text) || clauseCount(block.text) > 2 ||
+            (current?.openParagraph && !current.inHeader && !current.closed && !strongHeadline(block) && !placeHeadline)) {
           if (!current) start('').fragment = true;
           addText(current as Draft, block.text);
           return;
@@ -145,28 +170,42 @@ export function splitBlocks(blocks: Block[]): Draft[] {
           start(block.text);
           return;
         }
-        const draft = current as Draft;
-        draft.body.push(block.text);
-        draft.headings.add(block.text);
-        draft.inHeader = false;
-        draft.openParagraph = false;
+        addHeading(current as Draft, block.text);
         return;
       }
+      case 'bold-heading':
+        if (!current) start('').fragment = true;
+        addHeading(current as Draft, block.text);
+        return;
       case 'text': {
-        const continuesElsewhere = startsMidSentence(block.text);
-        if (!current || current.closed) {
-          start('').fragment = true;
-        } else if (continuesElsewhere && !current.inHeader && !current.openParagraph && current.body.length > 0 &&
-                   endsSentence(current.body[current.body.length - 1])) {
-          // A complete paragraph followed by text cut from another sentence: another column's text.
-          start('').fragment = true;
+        // `…生机和活力。（康少兵）`: a byline closing the last paragraph.
+        const trailing = TRAILING_BYLINE.exec(block.text);
+        const trailingNames = trailing ? namesWithoutRoles(trailing[2]) ?? (isNameList(trailing[2]) ? trailing[2] : undefined) : undefined;
+        if (trailing && trailingNames) {
+          const text = block.text.slice(0, trailing.index + trailing[1].length);
+          blocks[index] = { ...block, text };
+          handleText(blocks[index]);
+          closeOrCredit(current as Draft, { line: block.line, text: `（${trailingNames}）`, shape: 'byline' });
+          return;
         }
-        addText(current as Draft, block.text);
+        handleText(block);
         return;
       }
     }
   });
   return drafts;
+
+  /** Body text: continues the current article, or starts a fragment when it cannot belong to it. */
+  function handleText(block: Block): void {
+    if (!current || current.closed) {
+      start('').fragment = true;
+    } else if (startsMidSentence(block.text) && !current.inHeader && !current.openParagraph && current.body.length > 0 &&
+               endsSentence(current.body[current.body.length - 1])) {
+      // A complete paragraph followed by text cut from another sentence: another column's text.
+      start('').fragment = true;
+    }
+    addText(current as Draft, block.text);
+  }
 }
 
 /** Whether the block after `index` is body text or header material (so `index` is a real author line). */
@@ -178,14 +217,20 @@ function afterNextIsBodyOrHeader(blocks: Block[], index: number): boolean {
 /** Bylines, credits, captions and notice dates. */
 function closeOrCredit(draft: Draft, block: Block): void {
   switch (block.shape) {
+    case 'end-mark':
+      draft.closed = true;
+      draft.openParagraph = false;
+      return;
     case 'byline': {
       const names = splitNames(block.text.replace(/^[（(]\s*|\s*[）)]$/g, ''));
       if (draft.authors.length === 0) draft.authors.push(...names);
+      else draft.closingByline = names;
       draft.closed = true;
       draft.openParagraph = false;
       return;
     }
     case 'photo-credit': {
+      draft.photographers.push(...splitNames(block.text.replace(/^[（(]\s*|\s*[）)]$/g, '').replace(/\s*摄$/, '')));
       // The credit signs the caption printed just above it.
       const last = draft.body[draft.body.length - 1];
       if (last !== undefined && !draft.inHeader && (last.length < 120 || !draft.openParagraph)) {

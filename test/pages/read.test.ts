@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,8 +69,12 @@ describe('publication dates', () => {
     writeFileSync(join(dir, 'image.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
     writeFileSync(join(dir, 'notes.md'), 'not a page');
     const warnings: string[] = [];
-    const pages = readPages(dir, (w) => warnings.push(w.file));
-    expect(pages.map((p) => [p.file, p.date])).toEqual([['2020-01-02_dated.txt', '2020-01-02'], ['plain.txt', '2021-05-04']]);
-    expect(warnings.sort()).toEqual(['empty.txt', 'image.txt']);
+    try {
+      const pages = readPages(dir, (w) => warnings.push(w.file));
+      expect(pages.map((p) => [p.file, p.date])).toEqual([['2020-01-02_dated.txt', '2020-01-02'], ['plain.txt', '2021-05-04']]);
+      expect(warnings.sort()).toEqual(['empty.txt', 'image.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
