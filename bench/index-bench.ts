@@ -1,0 +1,118 @@
+/**
+ * Index benchmark: build time, snapshot size, start-up load time versus rebuilding, peak resident
+ * memory while loading, and query latency over a mixed query set — on the seeds and on synthetic
+ * corpora. Loading and querying run in a fresh child process so memory figures are its own.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Article } from '../src/pages/article.ts';
+import { summarise } from '../src/pages/summary.ts';
+import { tagRegions } from '../src/regions/tagger.ts';
+import { keywordsOf } from '../src/search/jieba.ts';
+import { buildIndex, indexDirOf } from '../src/search/open.ts';
+import { articleId } from '../src/search/prepare.ts';
+import { writeSnapshot } from '../src/search/snapshot.ts';
+import { random, syntheticArticles, syntheticSource } from './synthetic.ts';
+
+export interface QueryMix {
+  rare: string[];
+  places: string[];
+  twoWords: string[];
+  common: string[];
+}
+
+export interface LoadAndQueryFigures {
+  loadMs: number;
+  peakRssMb: number;
+  rssAfterQueriesMb: number;
+  jiebaLoadMs: number;
+  queries: number;
+  p50Ms: number;
+  p99Ms: number;
+  byClass: Record<string, { p50Ms: number; p99Ms: number }>;
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+}
+
+/** Runs bench/load-child.ts on a snapshot and returns its figures. */
+function loadAndQuery(indexDir: string, mix: QueryMix): LoadAndQueryFigures {
+  const mixFile = join(indexDir, '..', 'query-mix.json');
+  writeFileSync(mixFile, JSON.stringify(mix));
+  const output = execFileSync(process.execPath, ['bin/run-ts.mjs', 'bench/load-child.ts', indexDir, mixFile], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(output.trim().split('\n').pop() as string) as LoadAndQueryFigures;
+}
+
+/** Picks the query mix from the corpus's own keywords: rare, common, places and pairs. */
+function queryMix(articles: Article[], seed: number): QueryMix {
+  const next = random(seed);
+  const frequency = new Map<string, number>();
+  for (const article of articles) for (const word of article.keywords) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const byCount = [...frequency].sort((a, b) => b[1] - a[1]);
+  const common = byCount.slice(0, 20).map(([w]) => w);
+  const rarePool = byCount.filter(([, n]) => n <= 2).map(([w]) => w);
+  const rare = Array.from({ length: 40 }, () => rarePool[Math.floor(next() * rarePool.length)]).filter(Boolean);
+  const placePool = [...new Set(articles.flatMap((a) => a.regions))];
+  const places = placePool.length === 0 ? [] : Array.from({ length: 40 }, () => placePool[Math.floor(next() * placePool.length)].replace(/(市|县|区)$/, ''));
+  const twoWords = Array.from({ length: 40 }, (_, i) => i % 2 && places.length
+    ? `${places[i]} ${common[i % common.length]}`
+    : `${common[i % common.length]} ${common[(i * 7 + 3) % common.length]}`);
+  return { rare, places, twoWords, common: [...common, ...common] };
+}
+
+/** Seeds: the real pipeline from page files. */
+export function benchSeeds(): Record<string, number | string> {
+  const work = mkdtempSync(join(tmpdir(), 'xiangwen-bench-seeds-'));
+  try {
+    const started = performance.now();
+    const meta = buildIndex({ pagesDir: 'seeds', dataDir: work });
+    const buildMs = performance.now() - started;
+    const indexDir = indexDirOf(work);
+    const figures = loadAndQuery(indexDir, { rare: ['跨境电商', '禁毒', '田长制'], places: ['邵阳', '桂东', '娄底'], twoWords: ['邵阳 营商环境', '基层 治理'], common: ['发展', '工作', '建设'] });
+    return {
+      corpus: 'seeds', articles: meta.articles, buildMs: Math.round(buildMs), snapshotMb: +(folderBytes(indexDir) / 1e6).toFixed(2),
+      loadMs: figures.loadMs, loadVsRebuild: +(figures.loadMs / buildMs).toFixed(3), peakRssMb: figures.peakRssMb,
+      queryP50Ms: figures.p50Ms, queryP99Ms: figures.p99Ms,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A synthetic corpus of `count` articles. */
+export function benchSynthetic(count: number, log: (line: string) => void = () => {}): Record<string, number | string> {
+  const work = mkdtempSync(join(tmpdir(), `xiangwen-bench-${count}-`));
+  try {
+    const source = syntheticSource();
+    const started = performance.now();
+    const articles: Article[] = [];
+    for (const synthetic of syntheticArticles(count, source)) {
+      const parsed = { title: synthetic.title, kicker: '', subtitle: '', authors: [], body: synthetic.body, captions: [], kind: 'feature' as const };
+      articles.push({
+        ...parsed, id: articleId(synthetic.file, parsed), file: synthetic.file, date: synthetic.date,
+        regions: tagRegions(parsed), summary: summarise(parsed), keywords: keywordsOf(`${parsed.title}\n${parsed.body.join('\n')}`),
+      });
+      if (articles.length % 10_000 === 0) log(`  prepared ${articles.length} articles`);
+    }
+    const prepareMs = performance.now() - started;
+    const indexDir = join(work, 'index');
+    writeSnapshot(indexDir, articles, 'bench', (done) => done % 20_000 === 0 && log(`  indexed ${done} articles`));
+    const buildMs = performance.now() - started;
+    const mix = queryMix(articles, count);
+    articles.length = 0;
+    const figures = loadAndQuery(indexDir, mix);
+    return {
+      corpus: `synthetic ${count}`, articles: count, prepareMs: Math.round(prepareMs), buildMs: Math.round(buildMs),
+      snapshotMb: +(folderBytes(indexDir) / 1e6).toFixed(1),
+      compactJsonMb: +(statSync(join(indexDir, 'compact.json')).size / 1e6).toFixed(1),
+      loadMs: figures.loadMs, loadVsRebuild: +(figures.loadMs / buildMs).toFixed(4), peakRssMb: figures.peakRssMb,
+      rssAfterQueriesMb: figures.rssAfterQueriesMb, queries: figures.queries, queryP50Ms: figures.p50Ms, queryP99Ms: figures.p99Ms,
+      ...Object.fromEntries(Object.entries(figures.byClass).map(([name, f]) => [`p99Ms_${name}`, f.p99Ms])),
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm run bench [-- --articles N[,N…]] [--skip-bot] [--skip-digest]`: all benchmarks, printed as
+ * a table and as JSON (bench/results.json). Default sizes: the seeds, 10 000 and 100 000 articles.
+ * Never part of `npm test`.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchSeeds, benchSynthetic } from './index-bench.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000,100000' },
+    'skip-bot': { type: 'boolean', default: false },
+    'skip-digest': { type: 'boolean', default: false },
+    chats: { type: 'string' },
+  },
+});
+const sizes = (values.articles as string).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const results: Record<string, unknown>[] = [];
+
+log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
+log('index: seeds…');
+results.push(benchSeeds());
+for (const size of sizes) {
+  log(`index: synthetic ${size}…`);
+  results.push(benchSynthetic(size, log));
+}
+if (!values['skip-bot'] && existsSync(new URL('./bot-latency.ts', import.meta.url))) {
+  log('bot latency…');
+  const { benchBotLatency } = await import('./bot-latency.ts');
+  results.push({ corpus: 'bot latency', ...(await benchBotLatency({ queries: 200 })) });
+}
+if (!values['skip-digest'] && existsSync(new URL('./digest-delivery.ts', import.meta.url))) {
+  log('digest delivery…');
+  const { benchDigestDelivery } = await import('./digest-delivery.ts');
+  results.push({ corpus: 'digest delivery', ...(await benchDigestDelivery({ chats: values.chats ? Number(values.chats) : 10_000 })) });
+}
+for (const row of results) console.log(JSON.stringify(row));
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ machine: { cores: cpus().length, node: process.version }, results }, null, 2)}\n`);

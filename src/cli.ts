@@ -1,0 +1,172 @@
+/**
+ * The `xiangwen` command: build the index, list parsed articles, search, show, look up regions.
+ * Human-readable output by default, `--json` for scripts. Errors are one clear line on stderr
+ * and a non-zero exit, never a stack trace.
+ */
+import 'dotenv/config';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import type { Article } from './pages/article.ts';
+import { listPageFiles } from './pages/read.ts';
+import { IndexError } from './search/article-index.ts';
+import type { ArticleIndex, SearchHit } from './search/engine.ts';
+import { buildIndex, collectArticles, type LogSink, NoArticlesError, openIndex } from './search/open.ts';
+import { regionCommand, regionsCommand } from './regions/cli.ts';
+
+const USAGE = `用法 / usage: xiangwen <command> [options]
+
+  build-index                       build the search index from the page files
+  articles [--json] [FILE…]         the parsed articles of the given page files (default: all)
+  search [--json] [--limit N] QUERY…  search the index
+  show [--json] ID                  one article in full
+  region [--json] NAME              articles about a Hunan place and its sub-regions
+  regions [--json]                  the regions that have articles, as a tree with counts
+  digest --now [--chat ID]          send due digests now
+
+Environment: PAGES_DIR (default seeds/), DATA_DIR (default data/), LOG_LEVEL.`;
+
+/** A user-facing failure: printed as one line, exit code 1 (2 for usage). */
+class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+const stderrLog: LogSink = {
+  info: (message) => process.stderr.write(`${message}\n`),
+  warn: (message) => process.stderr.write(`警告 warning: ${message}\n`),
+};
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+/** One result line block for people. */
+export function formatHit(hit: SearchHit, index: number): string {
+  const regions = hit.regions.length ? `［${hit.regions.join('·')}］` : '';
+  const label = hit.kind === 'fragment' ? '（续文）' : '';
+  return `${index + 1}. ${label}${hit.kind === 'fragment' ? '' : hit.title} ${regions}\n   ${hit.summary}\n   id: ${hit.id}  ${hit.date}  ${hit.file}`;
+}
+
+/** An article in full, for people. */
+export function formatArticle(article: Article): string {
+  const lines = [
+    article.kicker && `【${article.kicker}】`,
+    article.kind === 'fragment' ? '（续文，无标题）' : article.title,
+    article.subtitle && `——${article.subtitle}`,
+    article.authors.length ? `作者：${article.authors.join(' ')}` : '',
+    `地区：${article.regions.join('、') || '（未识别）'}  日期：${article.date}  类型：${article.kind}  来源：${article.file}`,
+    `id: ${article.id}`,
+    '',
+    ...article.body,
+    ...article.captions.map((c) => `［图］${c}`),
+  ];
+  return lines.filter((line, i) => line !== '' || i === 6).join('\n');
+}
+
+async function withIndex<T>(run: (index: ArticleIndex) => T | Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const index = await openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger: stderrLog });
+  try {
+    return await run(index);
+  } finally {
+    index.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      now: { type: 'boolean', default: false },
+      chat: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const json = values.json === true;
+  if (!command || command === 'help' || values.help) {
+    print(USAGE);
+    return;
+  }
+  switch (command) {
+    case 'build-index': {
+      const config = loadConfig();
+      const meta = buildIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger: stderrLog });
+      if (json) print(JSON.stringify(meta));
+      return;
+    }
+    case 'articles': {
+      const config = loadConfig();
+      const files = positionals.length ? positionals : undefined;
+      const articles = collectArticles(config.pagesDir, stderrLog, files);
+      if (articles.length === 0) throw new NoArticlesError(config.pagesDir);
+      if (json) print(JSON.stringify(articles, null, 2));
+      else print(articles.map((a, i) => formatHit({ ...a, score: 0, matched: [] }, i)).join('\n'));
+      return;
+    }
+    case 'search': {
+      const query = positionals.join(' ');
+      const limit = values.limit === undefined ? 10 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError('--limit must be a whole number from 1 to 1000', 2);
+      await withIndex((index) => {
+        const result = index.search(query, { limit });
+        if (json) {
+          print(JSON.stringify({
+            query, terms: result.terms, total: result.total, capped: result.capped, noKeywords: result.noKeywords,
+            results: result.hits.map(({ id, title, regions, summary, score, kind, date }) => ({ id, title, regions, summary, score, kind, date })),
+          }, null, 2));
+        } else if (result.noKeywords) {
+          print('没有可搜索的关键词（只有标点、表情或常用虚词）。请换几个实词试试，例如：营商环境');
+        } else {
+          print(`按：${result.terms.join(' / ')}　共 ${result.total}${result.capped ? '+' : ''} 篇`);
+          print(result.hits.length ? result.hits.map(formatHit).join('\n') : '没有找到相关文章。');
+        }
+      });
+      return;
+    }
+    case 'show': {
+      const id = positionals[0];
+      if (!id) throw new CliError('usage: xiangwen show [--json] ID', 2);
+      await withIndex((index) => {
+        const article = index.get(id);
+        if (!article) throw new CliError(`没有 id 为 ${id} 的文章 (no article with id ${id})`);
+        print(json ? JSON.stringify(article, null, 2) : formatArticle(article));
+      });
+      return;
+    }
+    case 'region':
+      await withIndex((index) => print(regionCommand(index, positionals.join(' '), json)));
+      return;
+    case 'regions':
+      await withIndex((index) => print(regionsCommand(index, json)));
+      return;
+    case 'digest': {
+      const { digestCommand } = await import('./digest/cli.ts');
+      process.exitCode = await digestCommand({ now: values.now === true, chat: values.chat, json });
+      return;
+    }
+    default:
+      throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof CliError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else if (error instanceof ConfigError || error instanceof NoArticlesError || error instanceof IndexError) {
+    process.stderr.write(`错误 error: ${error.message}\n`);
+    process.exitCode = 1;
+  } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`错误 error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+});
+

@@ -1,0 +1,144 @@
+/**
+ * What general Chinese vocabulary says about the gazetteer's aliases, read from jieba's own
+ * dictionary (shipped with nodejieba: about 350 000 words with a frequency and a part-of-speech
+ * tag). Two questions, both answered from data rather than from a hand list of places:
+ * - is a short alias also a common word? (中方 "the Chinese side", 通道 "passage", 凤凰 "phoenix");
+ * - which longer words contain an alias? (长沙人 is a person, not a mention of the place).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** A dictionary word with jieba's frequency and part-of-speech tag (ns = place name). */
+export interface LexiconEntry {
+  word: string;
+  frequency: number;
+  tag: string;
+}
+
+/**
+ * A word jieba has seen this often is part of everyday vocabulary. In jieba's counts real but
+ * rarely written place names (桂东 22, 邵阳 55, 天心 87) stay below it, while words such as
+ * 中方 (1408), 会同 (859), 洞口 (736) or 芙蓉 (755) are far above.
+ */
+export const COMMON_WORD_FREQUENCY = 100;
+
+/**
+ * The same bar for words jieba tags as a name (nr…, nz). Its name tags are noisy — 常德 (655),
+ * 张家界 (193) and 娄底 are tagged as person names — so only a very frequent one (凤凰, 1348) is
+ * taken for an everyday word.
+ */
+export const COMMON_NAME_FREQUENCY = 1000;
+
+/**
+ * A longer word containing an alias must be seen this often to hide it: jieba's list holds
+ * one-off entries such as 和沅江 (3) that would otherwise swallow real mentions.
+ */
+export const MIN_COMPOUND_FREQUENCY = 10;
+
+/** The longest dictionary word kept as a compound: longer ones are phrases, not words. */
+const MAX_COMPOUND_LENGTH = 6;
+
+/** Path of jieba's main dictionary inside the installed nodejieba package. */
+export function jiebaDictionaryPath(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
+}
+
+/**
+ * The dictionary entries relevant to a set of aliases (the aliases themselves and the words
+ * containing one) and the everyday two-character words.
+ */
+export class Lexicon {
+  private readonly entries = new Map<string, LexiconEntry>();
+  private readonly compoundMap = new Map<string, { word: string; offset: number }[]>();
+  private readonly commonPairs = new Set<string>();
+
+  /**
+   * Reads the dictionary text (one `word frequency tag` per line) and keeps the entries of
+   * `aliases` and of the longer words that contain one of them.
+   */
+  constructor(dictionaryText: string, aliases: Iterable<string>) {
+    const byFirstChar = new Map<string, string[]>();
+    for (const alias of aliases) {
+      const first = alias[0];
+      const list = byFirstChar.get(first) ?? [];
+      if (!list.includes(alias)) list.push(alias);
+      byFirstChar.set(first, list);
+    }
+    for (const line of dictionaryText.split('\n')) {
+      const space = line.indexOf(' ');
+      if (space < 2) continue;
+      const word = line.slice(0, space);
+      if (word.length > MAX_COMPOUND_LENGTH) continue;
+      if (word.length === 2 && Number(line.slice(space + 1, line.indexOf(' ', space + 1))) >= COMMON_WORD_FREQUENCY) {
+        this.commonPairs.add(word);
+      }
+      let found = false;
+      for (let i = 0; i < word.length; i++) {
+        for (const alias of byFirstChar.get(word[i]) ?? []) {
+          if (!word.startsWith(alias, i)) continue;
+          if (!found) {
+            const [, frequency, tag] = line.trim().split(' ');
+            this.entries.set(word, { word, frequency: Number(frequency) || 0, tag: tag ?? '' });
+            found = true;
+          }
+          if (word !== alias) {
+            const list = this.compoundMap.get(alias) ?? [];
+            list.push({ word, offset: i });
+            this.compoundMap.set(alias, list);
+          }
+        }
+      }
+    }
+  }
+
+  /** jieba's entry for the word, if it has one. */
+  entry(word: string): LexiconEntry | undefined {
+    return this.entries.get(word);
+  }
+
+  /**
+   * True when the word is everyday vocabulary: jieba knows it as something other than a place
+   * name (tag `ns`) and has counted it at least {@link COMMON_WORD_FREQUENCY} times (at least
+   * {@link COMMON_NAME_FREQUENCY} times when it tags it as a name).
+   */
+  isCommonWord(word: string): boolean {
+    const e = this.entries.get(word);
+    if (e === undefined || e.tag === 'ns') return false;
+    const isName = e.tag.startsWith('nr') || e.tag === 'nz';
+    return e.frequency >= (isName ? COMMON_NAME_FREQUENCY : COMMON_WORD_FREQUENCY);
+  }
+
+  /**
+   * True when the two characters form an everyday two-character word (股东, 安排, 乡村): a match
+   * whose edge splits such a word is probably not a place name.
+   */
+  isCommonPair(pair: string): boolean {
+    return this.commonPairs.has(pair);
+  }
+
+  /** The dictionary words that contain `alias`, with the alias's offset inside each. */
+  compounds(alias: string): readonly { word: string; offset: number }[] {
+    return this.compoundMap.get(alias) ?? [];
+  }
+
+  /**
+   * The longer words in which `alias` is not a place mention: everyday words and names seen at
+   * least {@link MIN_COMPOUND_FREQUENCY} times (长沙人, 世外桃源, 雨花台), and place names that
+   * start before it (天津市 holds 津市). A place name that starts with the alias (长沙地区) is
+   * the place itself.
+   */
+  hidingCompounds(alias: string): { word: string; offset: number }[] {
+    return this.compounds(alias).filter(({ word, offset }) => {
+      const e = this.entries.get(word);
+      if (!e) return false;
+      return e.tag === 'ns' ? offset > 0 : e.frequency >= MIN_COMPOUND_FREQUENCY;
+    });
+  }
+}
+
+/** A lexicon for these aliases built from the installed jieba dictionary. */
+export function loadLexicon(aliases: Iterable<string>): Lexicon {
+  return new Lexicon(readFileSync(jiebaDictionaryPath(), 'utf8'), aliases);
+}

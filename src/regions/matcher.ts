@@ -1,0 +1,107 @@
+/**
+ * Finds the place terms in a text in one left-to-right pass: at each character only the terms
+ * starting with that character and the next are tried (an index by first two characters, longest
+ * first), so the cost grows with the text, not with the 2 000-odd names. The longest acceptable term wins and
+ * matches never overlap (邵东市 is one mention, not 邵东 + 东市).
+ *
+ * Short names are checked against the characters around them before they count:
+ * - inside a longer word jieba knows (长沙人 is a person, 世外桃源 a paradise, 天津市 holds 津市)
+ *   → no mention;
+ * - followed by another division's suffix (洪江区 beside 洪江市, a village 桃源村 beside 桃源县):
+ *   a different place with the same stem → no mention; a county's stem followed by 县 or 市 is
+ *   its former designation (邵东县 before it became 邵东市) and counts;
+ * - both edges split an everyday two-character word (股东安排 holds 东安) → no mention; for a weak
+ *   (common-word) name one split edge is enough.
+ * A town's full name is dropped when its last character starts an everyday word (…乡村, …道路).
+ */
+import type { PlaceTerm, PlaceTerms } from './place-terms.ts';
+
+/** One place term found in a text, at [start, end). */
+export interface Mention {
+  term: PlaceTerm;
+  start: number;
+  end: number;
+}
+
+/** Suffixes that make a stem the name of some division (a county, a town, a village …). */
+const DIVISION_SUFFIX = /^(?:区|县|市|州|镇|乡|村|街道|社区|管理区)/;
+/** After a county's stem, 县 or 市 is its former or current designation (many counties became cities). */
+const FORMER_COUNTY_SUFFIX = /^(?:县|市)/;
+
+/** The matcher for one term list. Build it once and reuse it for every text. */
+export class PlaceMatcher {
+  /** Terms by their first two characters (every term has at least two), longest first. */
+  private readonly byOpening = new Map<string, PlaceTerm[]>();
+  /** 1 for every UTF-16 unit that starts some term: most characters of a text are rejected here, without building a key. */
+  private readonly opensTerm = new Uint8Array(65536);
+  private readonly hidingWords = new Map<string, { word: string; offset: number }[]>();
+
+  constructor(private readonly terms: PlaceTerms) {
+    for (const term of terms.terms) {
+      const opening = term.text.slice(0, 2);
+      const list = this.byOpening.get(opening) ?? [];
+      list.push(term);
+      this.byOpening.set(opening, list);
+      this.opensTerm[term.text.charCodeAt(0)] = 1;
+    }
+    for (const list of this.byOpening.values()) list.sort((a, b) => b.text.length - a.text.length);
+    // Longer words that hide a short name, minus those that are place terms themselves (岳阳楼).
+    const termTexts = new Set(terms.terms.map((t) => t.text));
+    for (const term of terms.terms) {
+      if (term.short) this.hidingWords.set(term.text, terms.lexicon.hidingCompounds(term.text).filter((c) => !termTexts.has(c.word)));
+    }
+  }
+
+  private hiding(alias: string): { word: string; offset: number }[] {
+    return this.hidingWords.get(alias) ?? [];
+  }
+
+  /** The place mentions in `text`, in reading order. */
+  scan(text: string): Mention[] {
+    const mentions: Mention[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const found = this.matchAt(text, i);
+      if (found) {
+        mentions.push(found);
+        i = found.end;
+      } else {
+        i++;
+      }
+    }
+    return mentions;
+  }
+
+  private matchAt(text: string, start: number): Mention | undefined {
+    if (this.opensTerm[text.charCodeAt(start)] === 0) return undefined;
+    const candidates = this.byOpening.get(text.slice(start, start + 2));
+    if (!candidates) return undefined;
+    for (const term of candidates) {
+      if (!text.startsWith(term.text, start)) continue;
+      const end = start + term.text.length;
+      if (this.accepted(text, term, start, end)) return { term, start, end };
+    }
+    return undefined;
+  }
+
+  private accepted(text: string, term: PlaceTerm, start: number, end: number): boolean {
+    const { lexicon } = this.terms;
+    const splitsLeft = start > 0 && lexicon.isCommonPair(text[start - 1] + text[start]);
+    const splitsRight = end < text.length && lexicon.isCommonPair(text[end - 1] + text[end]);
+    if (!term.short) {
+      // Official names stand on their own; a town's name must not run into an everyday word.
+      return term.named.level !== 'town' || !splitsRight;
+    }
+    for (const { word, offset } of this.hiding(term.text)) {
+      if (start >= offset && text.startsWith(word, start - offset)) return false;
+    }
+    const after = text.slice(end, end + 3);
+    // 区域, 市场, 村民 … start with a suffix character but are words of their own.
+    if (DIVISION_SUFFIX.test(after) && !lexicon.isCommonPair(after.slice(0, 2))) {
+      const formerCounty = term.named.level === 'county' && FORMER_COUNTY_SUFFIX.test(after);
+      if (!formerCounty) return false;
+    }
+    if (term.strength === 'weak') return !splitsLeft && !splitsRight;
+    return !(splitsLeft && splitsRight);
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Passing mentions: a place name written as part of something else, which says nothing about
+ * where the article happens. Each rule looks only at the words right around the mention:
+ * - an organisation's name: the place followed by 银行, 公司, 集团, 日报 … (长沙银行 is a bank that
+ *   works everywhere), or a street named after it (韶山路); a branch or an institution named after
+ *   its town (…永州分行, 吉首大学) says a little, so it keeps some weight;
+ * - someone's origin: 来自X, X籍, X人, X游客, X老乡 (a visitor's or a native's home town);
+ * - a route or a destination: X至Y, X—Y, 开往X, 飞往X, X方向, X南站 (the trip passes by, the
+ *   story is elsewhere).
+ */
+import type { Mention } from './matcher.ts';
+
+/** Why a mention is only in passing. */
+export type PassingKind = 'organisation' | 'branch' | 'origin' | 'route';
+
+/** How much a passing mention still counts, relative to a plain one (1). */
+export const PASSING_WEIGHT: Record<PassingKind, number> = {
+  organisation: 0,
+  origin: 0,
+  // The branch of a bank or company is located in the place, but the story is the company's.
+  branch: 0.5,
+  // A route names real places, but a story about a trip is rarely about its end points.
+  route: 0.25,
+};
+
+const ORGANISATION_AFTER = new RegExp('^(?:' + [
+  // Companies and banks named after a city.
+  '银行|农商|农村商业银行|村镇银行|公司|集团|股份|有限|证券|保险|控股|实业|商会|同乡会|商行',
+  // Newspapers and broadcasters: the paper's name, not the story's place.
+  '|日报|晚报|都市报|电视台|广播电视台|卫视',
+  // Streets named after a place (韶山路, 长沙南路) lie in some other town.
+  '|[东西南北中]?路|大道|大街|街(?!道)',
+].join('') + ')');
+/** A branch, or an institution named after its town (…永州分行, 吉首大学): located there, but not the story. */
+const BRANCH_AFTER = /^(?:分行|支行|分公司|营业部|办事处|大学|学院|职业技术学院|师范)/;
+// X人 is a person from X (邵阳人), but 人民, 人大, 人社 … are the place's own institutions.
+const ORIGIN_AFTER = /^(?:籍|游客|老乡|乡亲|客商|客人|人(?![民大社口才员力工居文事防武寿]))/;
+/** 来自 up to four characters before the mention, with no punctuation between (来自湖南长沙的). */
+const ORIGIN_BEFORE = /来自[^\s，。、；：！？,.;:!?“”"（）()]{0,4}$/;
+const DESTINATION_BEFORE = /(?:开往|发往|飞往|驶往|去往|直达|往返|途经|经停|直飞)$/;
+/** A direction or a station: the trip passes by (长沙方向, 长沙南站, 长沙高铁). */
+const ROUTE_AFTER = /^(?:方向|[东西南北]?站|高速|高铁|机场)/;
+/** What may stand between the two ends of a route: 至, 到, a dash, a tilde or an arrow. */
+const ROUTE_LINK = /^(?:至|到|—{1,2}|－|-|~|～|→|⇄|↔)$/;
+
+/**
+ * Marks the passing mentions among the mentions of one text (in reading order); the result has
+ * the same length as `mentions`, null for a mention that counts fully.
+ */
+export function passingKinds(text: string, mentions: Mention[]): (PassingKind | null)[] {
+  const kinds: (PassingKind | null)[] = mentions.map((m) => {
+    const after = text.slice(m.end, m.end + 6);
+    const before = text.slice(Math.max(0, m.start - 8), m.start);
+    if (ORGANISATION_AFTER.test(after)) return 'organisation';
+    if (BRANCH_AFTER.test(after)) return 'branch';
+    if (ORIGIN_AFTER.test(after) || ORIGIN_BEFORE.test(before)) return 'origin';
+    if (DESTINATION_BEFORE.test(before) || ROUTE_AFTER.test(after)) return 'route';
+    return null;
+  });
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const link = text.slice(mentions[i].end, mentions[i + 1].start);
+    if (ROUTE_LINK.test(link)) {
+      kinds[i] ??= 'route';
+      kinds[i + 1] ??= 'route';
+    }
+  }
+  return kinds;
+}

@@ -1,0 +1,86 @@
+/**
+ * The place terms the tagger looks for in running text: which written forms count, which region
+ * each one credits, and how far it can be trusted. Built once from the gazetteer and jieba's
+ * dictionary (lexicon.ts); shared by the tagger and the jieba user dictionary.
+ *
+ * The rules, all generic (no place is named):
+ * - official names and autonomous forms (邵东市, 湘西州, 江华县) are `strong`: they mean the place;
+ * - short names (邵东, 桂东, 天心) are `plain`: newspapers write them, but the matcher checks the
+ *   characters around them (see matcher.ts);
+ * - a short name that is also an everyday word (jieba counts it at least 100 times as something
+ *   other than a place: 中方, 会同, 通道, 凤凰 …) is `weak`: it only counts when the same article
+ *   also names the place in full, or when it directly follows its prefecture (怀化中方);
+ * - short names shared by two regions of the same level were already dropped by the gazetteer;
+ * - pinyin is never matched in text;
+ * - a town (镇, 乡, 街道) counts only by its full name, credits its county, and only when the name
+ *   is unique in Hunan and its stem is neither a known word nor a known place elsewhere (a stem
+ *   jieba knows, like 新城 or 龙潭, would make 新城镇化 or a 龙潭 elsewhere a false match).
+ */
+import { gazetteer, type Gazetteer, type Region } from './gazetteer.ts';
+import { shortName } from './aliases.ts';
+import { COMMON_WORD_FREQUENCY, loadLexicon, type Lexicon } from './lexicon.ts';
+
+/** How much a written form can be trusted on its own. */
+export type TermStrength = 'strong' | 'plain' | 'weak';
+
+/** A written form of a place, as the tagger matches it. */
+export interface PlaceTerm {
+  text: string;
+  /** The region the form names (a town for a town's name). */
+  named: Region;
+  /** The region a mention credits: the county for a town, the region itself otherwise. */
+  credits: Region;
+  strength: TermStrength;
+  /** True for a short name (the official name minus its suffix): the matcher guards these. */
+  short: boolean;
+}
+
+/** The term list with the lexicon it was judged against. */
+export interface PlaceTerms {
+  terms: PlaceTerm[];
+  lexicon: Lexicon;
+  gazetteer: Gazetteer;
+}
+
+/** A town's name is safe to match when it is unique and its stem is not a word or place jieba knows. */
+function townIsSafe(g: Gazetteer, lexicon: Lexicon, town: Region): boolean {
+  if (g.byName(town.name).length !== 1) return false;
+  const stem = shortName(town.name, 'town');
+  if (!stem) return false;
+  const entry = lexicon.entry(stem);
+  if (entry && (entry.tag !== 'ns' || entry.frequency >= COMMON_WORD_FREQUENCY)) return false;
+  const whole = lexicon.entry(town.name);
+  return !whole || whole.tag === 'ns';
+}
+
+function buildTerms(g: Gazetteer): PlaceTerms {
+  const chinese = (text: string) => /\p{Script=Han}/u.test(text);
+  const candidates = g.all().flatMap((r) => g.aliasForms(r).filter((f) => f.kind !== 'pinyin' && chinese(f.text)).map((f) => f.text));
+  const lexicon = loadLexicon(candidates);
+  const terms: PlaceTerm[] = [];
+  for (const region of g.all()) {
+    if (region.level === 'town') {
+      const county = g.countyOf(region);
+      if (!county || !townIsSafe(g, lexicon, region)) continue;
+      for (const form of g.aliasForms(region)) {
+        if (form.kind === 'name') terms.push({ text: form.text, named: region, credits: county, strength: 'plain', short: false });
+      }
+      continue;
+    }
+    for (const form of g.aliasForms(region)) {
+      if (form.kind === 'pinyin') continue;
+      const short = form.kind === 'short';
+      const strength: TermStrength = !short ? 'strong' : lexicon.isCommonWord(form.text) ? 'weak' : 'plain';
+      terms.push({ text: form.text, named: region, credits: region, strength, short });
+    }
+  }
+  return { terms, lexicon, gazetteer: g };
+}
+
+let cached: PlaceTerms | undefined;
+
+/** The place terms of the Hunan gazetteer, built on first use (about half a second) and kept. */
+export function placeTerms(): PlaceTerms {
+  if (!cached) cached = buildTerms(gazetteer());
+  return cached;
+}

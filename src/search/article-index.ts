@@ -1,0 +1,270 @@
+/**
+ * The loaded index: MiniSearch over the compact fields in memory, article records and the
+ * full-text bigram table in SQLite on disk. Implements the `ArticleIndex` interface.
+ *
+ * Ranking: articles containing every query word come first, then partial matches; within a group,
+ * compact-field relevance (title weighs most) plus full-text BM25. The work one query can cause
+ * is bounded: full-text matches are taken newest first up to MATCH_CAP, and compact-field terms
+ * found in very many articles are left to that bounded full-text pass.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import MiniSearch from 'minisearch';
+import type { Article } from '../pages/article.ts';
+import type { ArticleIndex, IndexInfo, RegionResult, SearchHit, SearchOptions, SearchResult } from './engine.ts';
+import { gramPhrase } from './grams.ts';
+import { regionNamedBy, regionWithDescendants } from '../regions/lookup.ts';
+import { queryWords } from './jieba.ts';
+import { type CompactDocument, compactSearchOptions, FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
+
+/** Relevance an article gains from being about a place the query names (a strong title match is 1). */
+const REGION_MATCH = 0.5;
+
+/** A query longer than this is cut (a pasted paragraph is not a search). */
+export const MAX_QUERY_LENGTH = 200;
+/** At most this many words of a query are searched. */
+export const MAX_QUERY_WORDS = 12;
+/** Full-text matches considered per query part, newest first. */
+export const MATCH_CAP = 2000;
+
+/** The snapshot cannot be used; `reason` says why in one line. */
+export class IndexError extends Error {
+  constructor(readonly reason: 'missing' | 'old-format' | 'corrupt', message: string) {
+    super(message);
+    this.name = 'IndexError';
+  }
+}
+
+interface Candidate {
+  rowid: number;
+  matched: Set<string>;
+  compactScore: number;
+  fullTextScore: number;
+}
+
+interface HitRow {
+  rowid: number;
+  id: string;
+  date: string;
+  file: string;
+  kind: SearchHit['kind'];
+  title: string;
+  regions: string;
+  summary: string;
+}
+
+const BOOST = { title: 4, kicker: 2, subtitle: 2, regions: 2, keywords: 1.5, authors: 1 };
+
+/** Reads the snapshot's meta data, or throws IndexError. */
+export function readMeta(indexDir: string): SnapshotMeta {
+  const path = join(indexDir, 'meta.json');
+  if (!existsSync(path)) throw new IndexError('missing', `no index at ${indexDir}`);
+  let meta: SnapshotMeta;
+  try {
+    meta = JSON.parse(readFileSync(path, 'utf8')) as SnapshotMeta;
+  } catch {
+    throw new IndexError('corrupt', `index file ${path} is corrupt (not valid JSON)`);
+  }
+  if (typeof meta !== 'object' || meta === null || typeof meta.formatVersion !== 'number') {
+    throw new IndexError('corrupt', `index file ${path} is corrupt (no format version)`);
+  }
+  if (meta.formatVersion !== FORMAT_VERSION) {
+    throw new IndexError('old-format', `index at ${indexDir} has format ${meta.formatVersion}, this version reads ${FORMAT_VERSION}`);
+  }
+  return meta;
+}
+
+/** The MiniSearch + SQLite index, read-only. */
+export class SnapshotIndex implements ArticleIndex {
+  readonly info: IndexInfo;
+  private readonly db: Database.Database;
+  private readonly compact: MiniSearch<CompactDocument>;
+  private readonly commonTerms: Set<string>;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private constructor(meta: SnapshotMeta, db: Database.Database, compact: MiniSearch<CompactDocument>) {
+    const { commonTerms, ...info } = meta;
+    this.info = info;
+    this.commonTerms = new Set(commonTerms);
+    this.db = db;
+    this.compact = compact;
+  }
+
+  /** Loads a snapshot; throws IndexError when it is missing, old or corrupt. */
+  static load(indexDir: string): SnapshotIndex {
+    const meta = readMeta(indexDir);
+    let compact: MiniSearch<CompactDocument>;
+    try {
+      compact = MiniSearch.loadJSON<CompactDocument>(readFileSync(join(indexDir, 'compact.json'), 'utf8'), compactSearchOptions());
+    } catch (error) {
+      throw new IndexError('corrupt', `index file ${join(indexDir, 'compact.json')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`);
+    }
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(join(indexDir, 'articles.db'), { readonly: true, fileMustExist: true });
+      const count = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+      if (count !== meta.articles) throw new Error(`${count} articles, meta says ${meta.articles}`);
+    } catch (error) {
+      db?.close();
+      throw new IndexError('corrupt', `index file ${join(indexDir, 'articles.db')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`);
+    }
+    return new SnapshotIndex(meta, db, compact);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Rowids of articles tagged with any of `regions`. */
+  private rowidsInRegions(regions: string[]): Set<number> {
+    const marks = regions.map(() => '?').join(',');
+    const rows = this.statement(`SELECT rowid FROM article_regions WHERE region IN (${marks})`).all(...regions) as { rowid: number }[];
+    return new Set(rows.map((r) => r.rowid));
+  }
+
+  /** Full-text matches of an FTS5 expression, newest first, bounded. */
+  private fullText(expression: string): { rows: { rowid: number; rank: number }[]; capped: boolean } {
+    const rows = this.statement('SELECT rowid, bm25(fulltext) AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?')
+      .all(expression, MATCH_CAP) as { rowid: number; rank: number }[];
+    return { rows, capped: rows.length >= MATCH_CAP };
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const limit = Math.max(1, options.limit ?? 10);
+    const offset = Math.max(0, options.offset ?? 0);
+    const terms = queryWords(query.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_QUERY_WORDS);
+    const empty = { query, terms, total: 0, capped: false, hits: [] as SearchHit[] };
+    if (terms.length === 0) return { ...empty, noKeywords: true };
+
+    const allowed = options.regions?.length ? this.rowidsInRegions(options.regions) : undefined;
+    const candidates = new Map<number, Candidate>();
+    const candidate = (rowid: number): Candidate => {
+      let found = candidates.get(rowid);
+      if (!found) {
+        found = { rowid, matched: new Set(), compactScore: 0, fullTextScore: 0 };
+        candidates.set(rowid, found);
+      }
+      return found;
+    };
+    let capped = false;
+
+    // Full text: every word as a phrase of bigrams; all words together first, then each alone.
+    const phrases = terms.map((term) => [term, gramPhrase(term)] as const).filter((p): p is readonly [string, string] => p[1] !== undefined);
+    const parts: { expression: string; terms: string[] }[] = [];
+    if (phrases.length > 1) parts.push({ expression: phrases.map((p) => p[1]).join(' AND '), terms: phrases.map((p) => p[0]) });
+    for (const [term, phrase] of phrases) parts.push({ expression: phrase, terms: [term] });
+    for (const part of parts) {
+      const { rows, capped: partCapped } = this.fullText(part.expression);
+      capped ||= partCapped;
+      for (const row of rows) {
+        if (allowed && !allowed.has(row.rowid)) continue;
+        const found = candidate(row.rowid);
+        for (const term of part.terms) found.matched.add(term);
+        // bm25() is negative, more negative is better; fold it into 0…1.
+        found.fullTextScore = Math.max(found.fullTextScore, -row.rank / (1 - row.rank));
+      }
+    }
+
+    // Place names: an article about the place (or a place under it) matches the word even where
+    // the text names only a county (邵东 for 邵阳), so `邵阳 营商环境` puts 邵阳's articles first.
+    for (const term of terms) {
+      const region = regionNamedBy(term);
+      if (!region) continue;
+      const names = regionWithDescendants(region.name);
+      const rows = this.statement(`SELECT DISTINCT rowid FROM article_regions WHERE region IN (${names.map(() => '?').join(',')}) ORDER BY rowid DESC LIMIT ?`)
+        .all(...names, MATCH_CAP) as { rowid: number }[];
+      capped ||= rows.length >= MATCH_CAP;
+      for (const { rowid } of rows) {
+        if (allowed && !allowed.has(rowid)) continue;
+        const found = candidate(rowid);
+        found.matched.add(term);
+        found.compactScore += REGION_MATCH;
+      }
+    }
+
+    // Compact fields: headline, keywords, regions… (prefix matching, never fuzzy).
+    const compactTerms = terms.filter((term) => !this.commonTerms.has(term));
+    if (compactTerms.length > 0) {
+      const results = this.compact.search(compactTerms.join(' '), {
+        tokenize: (text) => text.split(' '),
+        processTerm: (term) => term,
+        prefix: (term) => [...term].length >= 2,
+        fuzzy: false,
+        combineWith: 'OR',
+        boost: BOOST,
+        filter: allowed ? (result) => allowed.has(result.id as number) : undefined,
+      });
+      const top = results[0]?.score ?? 1;
+      for (const result of results) {
+        const found = candidate(result.id as number);
+        for (const term of result.queryTerms) found.matched.add(term);
+        found.compactScore += result.score / top;
+      }
+    }
+
+    const ranked = [...candidates.values()].sort(options.order === 'date'
+      ? (a, b) => b.matched.size - a.matched.size || b.rowid - a.rowid
+      : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.rowid - a.rowid);
+    const page = ranked.slice(offset, offset + limit);
+    return { ...empty, noKeywords: false, total: ranked.length, capped, hits: this.hits(page) };
+  }
+
+  /** Result rows for a page of candidates, in the candidates' order. */
+  private hits(page: Candidate[]): SearchHit[] {
+    if (page.length === 0) return [];
+    const rows = this.statement(`SELECT rowid, id, date, file, kind, title, regions, summary FROM articles WHERE rowid IN (${page.map(() => '?').join(',')})`)
+      .all(...page.map((c) => c.rowid)) as HitRow[];
+    const byRowid = new Map(rows.map((row) => [row.rowid, row]));
+    return page.flatMap((c) => {
+      const row = byRowid.get(c.rowid);
+      if (!row) return [];
+      return [{
+        id: row.id, title: row.title, kind: row.kind, regions: JSON.parse(row.regions) as string[], summary: row.summary,
+        date: row.date, file: row.file, score: Math.round(score(c) * 1000) / 1000, matched: [...c.matched],
+      }];
+    });
+  }
+
+  byRegions(names: string[], options: { limit?: number; offset?: number } = {}): RegionResult {
+    const limit = Math.max(1, options.limit ?? 10);
+    const offset = Math.max(0, options.offset ?? 0);
+    if (names.length === 0) return { covered: [], total: 0, hits: [] };
+    const marks = names.map(() => '?').join(',');
+    // Articles whose most specific region is the asked one first, then those about its sub-regions.
+    const rows = this.statement(
+      `SELECT rowid, MIN(CASE WHEN region = ? AND rank = 0 THEN 0 ELSE 1 END) AS grp
+       FROM article_regions WHERE region IN (${marks}) GROUP BY rowid ORDER BY grp, rowid DESC`,
+    ).all(names[0], ...names) as { rowid: number; grp: number }[];
+    const page = rows.slice(offset, offset + limit).map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }));
+    return { covered: names, total: rows.length, hits: this.hits(page) };
+  }
+
+  regionCounts(): Map<string, number> {
+    const rows = this.statement('SELECT region, count(*) AS n FROM article_regions GROUP BY region').all() as { region: string; n: number }[];
+    return new Map(rows.map((r) => [r.region, r.n]));
+  }
+
+  get(id: string): Article | undefined {
+    const row = this.statement('SELECT record FROM articles WHERE id = ?').get(id) as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as Article) : undefined;
+  }
+
+  allIds(): string[] {
+    return (this.statement('SELECT id FROM articles ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Relevance within a group of equally complete matches; fragments rank below headlined articles. */
+function score(c: Candidate): number {
+  return c.compactScore * 2 + c.fullTextScore;
+}

@@ -1,0 +1,43 @@
+/**
+ * From page to indexable articles: split the page, give every article a stable id, its regions
+ * (gazetteer tagger), an extractive summary and keywords.
+ */
+import { createHash } from 'node:crypto';
+import type { Article, ParsedArticle } from '../pages/article.ts';
+import type { Page } from '../pages/read.ts';
+import { splitPage } from '../pages/split.ts';
+import { summarise } from '../pages/summary.ts';
+import { tagRegions } from '../regions/tagger.ts';
+import { keywordsOf } from './jieba.ts';
+
+/**
+ * A stable id: a hash of the page's file name (not its folder, so moving the archive keeps ids)
+ * and the article's headline and opening text. Re-splitting the same page gives the same ids;
+ * only an edit of the article itself makes a new one.
+ */
+export function articleId(file: string, article: Pick<ParsedArticle, 'title' | 'body' | 'captions'>): string {
+  const name = file.split('/').pop() ?? file;
+  const opening = (article.body.join('\n') || article.captions.join('\n')).slice(0, 300);
+  return createHash('sha256').update(`${name}\n${article.title}\n${opening}`).digest('base64url').slice(0, 12);
+}
+
+/** Everything the index needs about the articles of one page. */
+export function prepareArticles(page: Page): Article[] {
+  const seen = new Set<string>();
+  return splitPage(page.text).map((parsed) => {
+    let id = articleId(page.file, parsed);
+    // Two identical fragments on one page would share an id; keep ids unique and still stable.
+    for (let n = 2; seen.has(id); n++) id = `${articleId(page.file, parsed)}-${n}`;
+    seen.add(id);
+    const text = [parsed.title, parsed.subtitle, ...parsed.body].join('\n');
+    return {
+      ...parsed,
+      id,
+      file: page.file,
+      date: page.date,
+      regions: tagRegions(parsed),
+      summary: summarise(parsed),
+      keywords: keywordsOf(text),
+    };
+  });
+}

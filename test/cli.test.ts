@@ -1,0 +1,99 @@
+/**
+ * The `xiangwen` command as a user runs it (a child process through bin/xiangwen.mjs).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const work = mkdtempSync(join(tmpdir(), 'xiangwen-cli-'));
+const dataDir = join(work, 'data');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function xiangwen(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['bin/xiangwen.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: dataDir, PAGES_DIR: 'seeds', LOG_LEVEL: 'warn', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** GBK bytes for a string, built from the decoder (Node has no GBK encoder). */
+function gbk(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (!table.has(char)) table.set(char, [lead, trail]);
+    }
+  }
+  return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : (table.get(c) ?? [0x3f]))));
+}
+
+describe('xiangwen CLI', () => {
+  it('builds the index and searches it, as JSON', () => {
+    expect(xiangwen(['build-index']).code).toBe(0);
+    const { code, stdout } = xiangwen(['search', '--json', '--limit', '3', '跨境电商']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ query: '跨境电商', terms: ['跨境', '电商'] });
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.results[0]).toMatchObject({ title: '破局提质谋发展 商务赋能启新程' });
+    expect(Object.keys(result.results[0])).toEqual(expect.arrayContaining(['id', 'title', 'regions', 'summary', 'score']));
+  });
+
+  it('shows one article in full, and says so clearly when the id is unknown', () => {
+    const found = JSON.parse(xiangwen(['search', '--json', '禁毒']).stdout).results[0];
+    const shown = xiangwen(['show', found.id]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(found.title);
+    const missing = xiangwen(['show', 'no-such-id']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no article with id no-such-id/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers a query of stop words with a clear "no keywords" line', () => {
+    const { code, stdout } = xiangwen(['search', '的', '了']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/没有可搜索的关键词/);
+  });
+
+  it('lists the articles of any folder of pages, GB18030, BOM and CRLF included, and skips broken files', () => {
+    const pages = join(work, 'other-pages');
+    mkdirSync(pages);
+    const brief = '某县：新建文化广场投入使用\r\n\r\n近日，某县城东文化广场建成开放，广场面积两万平方米，配有健身器材和儿童游乐设施。\r\n\r\n（张三）\r\n';
+    writeFileSync(join(pages, '2023-01-02_gbk.txt'), gbk(brief));
+    writeFileSync(join(pages, '2023-01-03_bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(brief.replace('文化广场', '体育公园'))]));
+    writeFileSync(join(pages, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe]));
+    const { code, stdout, stderr } = xiangwen(['articles', '--json'], { PAGES_DIR: pages });
+    expect(code).toBe(0);
+    const articles = JSON.parse(stdout);
+    expect(articles.map((a: { title: string }) => a.title)).toEqual(['某县：新建文化广场投入使用', '某县：新建体育公园投入使用']);
+    expect(articles[0]).toMatchObject({ authors: ['张三'], kind: 'brief', file: '2023-01-02_gbk.txt' });
+    for (const key of ['id', 'title', 'kicker', 'subtitle', 'authors', 'kind', 'regions', 'summary', 'keywords', 'body', 'file']) {
+      expect(articles[0]).toHaveProperty(key);
+    }
+    expect(stderr).toMatch(/broken\.txt/);
+  });
+
+  it('exits non-zero with a clear message when the pages hold no article', () => {
+    const empty = join(work, 'empty-pages');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'blank.txt'), '\n\n');
+    const { code, stderr } = xiangwen(['build-index'], { PAGES_DIR: empty, DATA_DIR: join(work, 'empty-data') });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no articles found/);
+  });
+
+  it('rebuilds a corrupt index with one clear line, without a stack trace', () => {
+    writeFileSync(join(dataDir, 'index', 'meta.json'), 'garbage');
+    const { code, stderr } = xiangwen(['search', '禁毒']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/corrupt/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
