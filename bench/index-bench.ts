@@ -83,8 +83,8 @@ export function benchSeeds(): Record<string, number | string> {
 }
 
 /** A synthetic corpus of `count` articles. */
-export function benchSynthetic(count: number, log: (line: string) => void = () => {}): Record<string, number | string> {
-  const work = mkdtempSync(join(tmpdir(), `xiangwen-bench-${count}-`));
+export function benchSynthetic(count: number, log: (line: string) => void = () => {}, keepDir?: string): Record<string, number | string> {
+  const work = keepDir ?? mkdtempSync(join(tmpdir(), `xiangwen-bench-${count}-`));
   try {
     const source = syntheticSource();
     const started = performance.now();
@@ -113,6 +113,6 @@ export function benchSynthetic(count: number, log: (line: string) => void = () =
       ...Object.fromEntries(Object.entries(figures.byClass).map(([name, f]) => [`p99Ms_${name}`, f.p99Ms])),
     };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (!keepDir) rmSync(work, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --articles N[,N…]] [--skip-bot] [--skip-digest]`: all benchmarks, printed as
- * a table and as JSON (bench/results.json). Default sizes: the seeds, 10 000 and 100 000 articles.
+ * a table and as JSON (bench/results.json). `--keep DIR` keeps the synthetic snapshots in DIR/<size>
+ * for profiling. Default sizes: the seeds, 10 000 and 100 000 articles.
  * Never part of `npm test`.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     'skip-bot': { type: 'boolean', default: false },
     'skip-digest': { type: 'boolean', default: false },
     chats: { type: 'string' },
+    keep: { type: 'string' },
   },
 });
 const sizes = (values.articles as string).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -25,7 +27,7 @@ log('index: seeds…');
 results.push(benchSeeds());
 for (const size of sizes) {
   log(`index: synthetic ${size}…`);
-  results.push(benchSynthetic(size, log));
+  results.push(benchSynthetic(size, log, values.keep ? `${values.keep}/${size}` : undefined));
 }
 if (!values['skip-bot'] && existsSync(new URL('./bot-latency.ts', import.meta.url))) {
   log('bot latency…');

@@ -6,12 +6,12 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
-import type { Article } from './pages/article.ts';
 import { listPageFiles } from './pages/read.ts';
 import { IndexError } from './search/article-index.ts';
-import type { ArticleIndex, SearchHit } from './search/engine.ts';
+import type { ArticleIndex } from './search/engine.ts';
 import { buildIndex, collectArticles, type LogSink, NoArticlesError, openIndex } from './search/open.ts';
-import { regionCommand, regionsCommand } from './regions/cli.ts';
+import { regionCommand, regionsCommand } from './cli/regions.ts';
+import { formatArticle, formatHit } from './cli/text.ts';
 
 const USAGE = `用法 / usage: xiangwen <command> [options]
 
@@ -39,29 +39,6 @@ const stderrLog: LogSink = {
 
 function print(text: string): void {
   process.stdout.write(`${text}\n`);
-}
-
-/** One result line block for people. */
-export function formatHit(hit: SearchHit, index: number): string {
-  const regions = hit.regions.length ? `［${hit.regions.join('·')}］` : '';
-  const label = hit.kind === 'fragment' ? '（续文）' : '';
-  return `${index + 1}. ${label}${hit.kind === 'fragment' ? '' : hit.title} ${regions}\n   ${hit.summary}\n   id: ${hit.id}  ${hit.date}  ${hit.file}`;
-}
-
-/** An article in full, for people. */
-export function formatArticle(article: Article): string {
-  const lines = [
-    article.kicker && `【${article.kicker}】`,
-    article.kind === 'fragment' ? '（续文，无标题）' : article.title,
-    article.subtitle && `——${article.subtitle}`,
-    article.authors.length ? `作者：${article.authors.join(' ')}` : '',
-    `地区：${article.regions.join('、') || '（未识别）'}  日期：${article.date}  类型：${article.kind}  来源：${article.file}`,
-    `id: ${article.id}`,
-    '',
-    ...article.body,
-    ...article.captions.map((c) => `［图］${c}`),
-  ];
-  return lines.filter((line, i) => line !== '' || i === 6).join('\n');
 }
 
 async function withIndex<T>(run: (index: ArticleIndex) => T | Promise<T>): Promise<T> {
@@ -105,7 +82,7 @@ async function main(argv: string[]): Promise<void> {
       const articles = collectArticles(config.pagesDir, stderrLog, files);
       if (articles.length === 0) throw new NoArticlesError(config.pagesDir);
       if (json) print(JSON.stringify(articles, null, 2));
-      else print(articles.map((a, i) => formatHit({ ...a, score: 0, matched: [] }, i)).join('\n'));
+      else print(articles.map(formatHit).join('\n'));
       return;
     }
     case 'search': {

@@ -1,8 +1,8 @@
 /**
  * The `xiangwen` command as a user runs it (a child process through bin/xiangwen.mjs).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,36 @@ describe('xiangwen CLI', () => {
       expect(articles[0]).toHaveProperty(key);
     }
     expect(stderr).toMatch(/broken\.txt/);
+  });
+
+  it('looks up a prefecture with its counties, by short name, pinyin and traditional characters', () => {
+    const chenzhou = JSON.parse(xiangwen(['region', '--json', '郴州']).stdout);
+    expect(chenzhou.region).toEqual({ name: '郴州市', level: 'prefecture', parent: '湖南省' });
+    const regions = chenzhou.results.flatMap((r: { regions: string[] }) => r.regions);
+    for (const county of ['桂阳县', '桂东县', '永兴县', '安仁县']) expect(regions).toContain(county);
+    for (const name of ['桂东', '桂东县', 'guidong', 'gui dong']) {
+      const result = JSON.parse(xiangwen(['region', '--json', name]).stdout);
+      expect(result.region?.name, name).toBe('桂东县');
+      expect(result.results[0].title).toBe('平安底色提升幸福成色');
+    }
+    expect(JSON.parse(xiangwen(['region', '--json', '邵陽']).stdout).region.name).toBe('邵阳市');
+    expect(JSON.parse(xiangwen(['region', '--json', '湘西州']).stdout).results[0].title).toBe('湘西州开展“禁毒知识进高校”活动');
+  });
+
+  it('answers clearly for a place outside Hunan and for an unknown name', () => {
+    expect(xiangwen(['region', '北京']).stdout).toMatch(/不在湖南省/);
+    const unknown = JSON.parse(xiangwen(['region', '--json', '邵杨']).stdout);
+    expect(unknown).toMatchObject({ region: null, reason: 'unknown' });
+    expect(unknown.suggestions.map((s: { name: string }) => s.name)).toContain('邵阳市');
+    expect(xiangwen(['region', 'xyz']).stdout).toMatch(/没有找到地名/);
+  });
+
+  it('prints the regions that have articles as a tree with counts', () => {
+    const { regions } = JSON.parse(xiangwen(['regions', '--json']).stdout);
+    expect(regions[0].name).toBe('湖南省');
+    const chenzhou = regions[0].children.find((n: { name: string }) => n.name === '郴州市');
+    expect(chenzhou.count).toBeGreaterThanOrEqual(6);
+    expect(chenzhou.children.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(['桂阳县', '桂东县']));
   });
 
   it('exits non-zero with a clear message when the pages hold no article', () => {

@@ -4,9 +4,10 @@
  * print; src/cli.ts does the printing.
  */
 import type { ArticleIndex, SearchHit } from '../search/engine.ts';
-import type { Region, RegionLevel } from './gazetteer.ts';
-import { gazetteer } from './gazetteer.ts';
-import { regionWithDescendants, resolveRegion } from './lookup.ts';
+import type { Region, RegionLevel } from '../regions/gazetteer.ts';
+import { gazetteer } from '../regions/gazetteer.ts';
+import { regionWithDescendants, resolveRegion } from '../regions/lookup.ts';
+import { formatHit } from './text.ts';
 
 /** Results shown for a region query. */
 const REGION_RESULTS = 20;
@@ -17,11 +18,6 @@ const ref = (r: Region) => ({ name: r.name, level: r.level, parent: r.parent });
 
 /** `名称（县级，郴州市）` */
 const describe = (r: Region) => `${r.name}（${LEVEL_LABEL[r.level]}${r.parent ? `，${r.parent}` : ''}）`;
-
-function hitLine(hit: SearchHit, i: number): string {
-  const regions = hit.regions.length ? ` ［${hit.regions.join('·')}］` : '';
-  return `${i + 1}. ${hit.title}${regions}\n   ${hit.summary}\n   id: ${hit.id}  ${hit.date}`;
-}
 
 /**
  * `xiangwen region NAME`: the place meant and the articles about it and its sub-regions (most
@@ -64,7 +60,7 @@ export function regionCommand(index: ArticleIndex, query: string, json: boolean)
   }
   const scope = covered.length > 1 ? `及其下辖 ${covered.length - 1} 个地区` : '';
   const head = `${describe(region)}${scope}：共 ${total} 篇`;
-  return [head, hits.length ? hits.map(hitLine).join('\n') : '暂时没有相关文章。'].join('\n');
+  return [head, hits.length ? hits.map(formatHit).join('\n') : '暂时没有相关文章。'].join('\n');
 }
 
 /** A node of the region tree with its article count. */
