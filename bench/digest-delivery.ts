@@ -1,0 +1,79 @@
+/**
+ * Digest delivery benchmark: N subscribed chats (default 10 000), one digest each, sent through the
+ * telegram-test-api emulator by the real sender (pacer + retry) at the configured overall rate
+ * (SEND_PER_SECOND, default 30). Reports messages per second achieved against that limit (target
+ * ≥ 90 %) and peak memory (resident set of this process, which also hosts the emulator).
+ * Runnable alone: `node --expose-gc bin/run-ts.mjs bench/digest-delivery.ts [chats]`.
+ * The index is the in-memory test index over the seed pages (test/support/memory-index.ts):
+ * composing is not what this measures.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Telegram } from 'telegraf';
+import type { CallApi } from '../src/bot/api-retry.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/digest/db.ts';
+import { runDueDigests } from '../src/digest/run.ts';
+import { createDigestSender } from '../src/digest/sender.ts';
+import { DigestStore } from '../src/digest/store.ts';
+import { createLogger } from '../src/log.ts';
+import { MemoryIndex, seedArticles, testExpand, testTag } from '../test/support/memory-index.ts';
+import { SEEDS, TEST_TOKEN, received, startEmulator } from '../test/digest/fixture.ts';
+
+/** Runs the benchmark; `perSecond` overrides SEND_PER_SECOND. */
+export async function benchDigestDelivery(options: { chats?: number; perSecond?: number }): Promise<Record<string, number | string>> {
+  const config = loadConfig();
+  const chats = options.chats ?? 10_000;
+  const perSecond = options.perSecond ?? config.sendPerSecond;
+  const dir = mkdtempSync(join(tmpdir(), 'xiangwen-bench-digest-'));
+  const emulator = await startEmulator();
+  const store = new DigestStore(openDatabase(join(dir, 'bot.db')), { maxSubscriptionsPerChat: 20 });
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
+  try {
+    const index = new MemoryIndex(seedArticles(SEEDS, testTag));
+    const now = Date.now();
+    store.recordArticles(index.allIds(), now - 1000);
+    const regions = ['永州市', '郴州市', '邵阳市', '长沙市'];
+    store.transaction(() => {
+      for (let i = 0; i < chats; i++) store.subscribe({ chatId: 10_000_000 + i, region: regions[i % regions.length], time: '08:00' }, now - 1000);
+    });
+    const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
+    const send = createDigestSender({
+      callApi: telegram.callApi.bind(telegram) as unknown as CallApi,
+      store,
+      logger: createLogger('silent'),
+      limits: { perSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
+    });
+    const started = performance.now();
+    const counts = await runDueDigests({ sources: { index, expandRegion: testExpand }, store, send, now, timeZone: config.digestTz, ignoreTime: true });
+    const seconds = (performance.now() - started) / 1000;
+    const messages = received(emulator).length;
+    const rate = messages / seconds;
+    return {
+      chats,
+      served: counts.served,
+      failed: counts.failed,
+      messages,
+      seconds: Number(seconds.toFixed(1)),
+      'limit msg/s': perSecond,
+      'achieved msg/s': Number(rate.toFixed(2)),
+      'share of limit %': Number(((100 * rate) / perSecond).toFixed(1)),
+      'peak RSS MB': Math.round(peakRss / 1_048_576),
+    };
+  } finally {
+    clearInterval(sampler);
+    store.close();
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const chats = process.argv[2] ? Number(process.argv[2]) : undefined;
+  console.log(JSON.stringify(await benchDigestDelivery({ chats })));
+}

@@ -1,0 +1,122 @@
+/**
+ * Builds the Telegraf bot: routes every Bot API call through the retry wrapper, then composes the
+ * command modules (one file per command family under ./commands/) in the order they must see an
+ * update, and turns an error in one update into a log line and a short apology.
+ */
+import { Telegraf, type Context, type Middleware, type Telegram } from 'telegraf';
+import type { BotCommand } from 'telegraf/types';
+import type { Logger } from '../log.ts';
+import type { ArticleIndex } from '../search/engine.ts';
+import { installRetry, type RetryOptions } from './api-retry.ts';
+import { articleCommands } from './commands/article.ts';
+import { buttonHandlers } from './commands/buttons.ts';
+import { groupHandlers } from './commands/group.ts';
+import { helpCommands, unknownCommand } from './commands/help.ts';
+import { inlineHandlers } from './commands/inline.ts';
+import { regionCommands } from './commands/region.ts';
+import { searchCommands } from './commands/search.ts';
+import type { BotDeps } from './deps.ts';
+import { pickExamples } from './examples.ts';
+import { escapeHtml } from './html.ts';
+import { messages, type Lang } from './i18n.ts';
+import { QueryStore } from './query-store.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { gazetteerLookup, type RegionLookup } from './region-lookup.ts';
+import { RegionTree } from './region-tree.ts';
+import { answerCallback, replyHtml, tr } from './respond.ts';
+
+export interface BotOptions {
+  /** Bot token (console mode passes a placeholder). */
+  token: string;
+  /** Bot API root, e.g. the test emulator; Telegram's when unset. */
+  apiRoot?: string;
+  index: ArticleIndex;
+  logger: Logger;
+  /** Searches one user may make per minute. */
+  userQueriesPerMinute: number;
+  /** The gazetteer lookup (default: src/regions). */
+  regions?: RegionLookup;
+  /** Retry policy for every Bot API call (see ./api-retry.ts). */
+  retry?: RetryOptions;
+  /** Told when a group moved to a supergroup id. */
+  onChatMigrated?: (fromChatId: number, toChatId: number) => void;
+  /** More handlers (e.g. subscription commands), composed before the catch-all for unknown commands. */
+  extensions?: Middleware<Context>[];
+}
+
+/** The command menu for one language (setMyCommands). */
+export function commandMenu(lang: Lang): BotCommand[] {
+  const c = messages(lang).commands;
+  return [
+    { command: 'search', description: c.search },
+    { command: 'region', description: c.region },
+    { command: 'regions', description: c.regions },
+    { command: 'article', description: c.article },
+    { command: 'help', description: c.help },
+    { command: 'start', description: c.start },
+  ];
+}
+
+/**
+ * Registers the command menu: Chinese by default, English for `en` clients. A failure is only
+ * logged — the bot works without a menu (and some Bot API emulators lack the method).
+ */
+export async function registerCommands(telegram: Telegram, logger: Logger): Promise<void> {
+  const calls: [string, Promise<unknown>][] = [
+    ['default', telegram.setMyCommands(commandMenu('zh'))],
+    ['en', telegram.setMyCommands(commandMenu('en'), { language_code: 'en' })],
+  ];
+  for (const [scope, call] of calls) {
+    try {
+      await call;
+    } catch (error) {
+      logger.warn({ err: error, scope }, 'setMyCommands failed; continuing without a command menu');
+    }
+  }
+}
+
+/** Builds the bot around a loaded index. Nothing is sent until it is launched or fed updates. */
+export function createBot(options: BotOptions): Telegraf<Context> {
+  const { logger } = options;
+  const retry: RetryOptions = {
+    ...options.retry,
+    onRetry: (info) => logger.warn({ method: info.method, attempt: info.attempt, delayMs: Math.round(info.delayMs), reason: info.reason }, 'Bot API call failed; retrying'),
+  };
+  const bot = new Telegraf<Context>(options.token, { telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {} });
+  installRetry(bot.telegram, retry);
+
+  const regions = options.regions ?? gazetteerLookup();
+  let tree: RegionTree | undefined;
+  const deps: BotDeps = {
+    index: options.index,
+    regions,
+    logger,
+    limiter: new RateLimiter(options.userQueriesPerMinute),
+    store: new QueryStore(),
+    examples: pickExamples(options.index, regions),
+    tree: () => (tree ??= new RegionTree(options.index, regions)),
+    onChatMigrated: options.onChatMigrated,
+  };
+
+  // telegraf makes a fresh Telegram instance per update: wrap it before any handler uses it.
+  bot.use((ctx, next) => {
+    installRetry(ctx.telegram, retry);
+    logger.debug({ update: ctx.updateType, chat: ctx.chat?.id, user: ctx.from?.id }, 'update');
+    return next();
+  });
+  bot.use(helpCommands(deps), searchCommands(deps), regionCommands(deps), articleCommands(deps));
+  bot.use(buttonHandlers(deps), inlineHandlers(deps), groupHandlers(deps));
+  for (const extension of options.extensions ?? []) bot.use(extension);
+  bot.use(unknownCommand(deps));
+
+  bot.catch(async (error, ctx) => {
+    logger.error({ err: error, update: ctx.update.update_id, type: ctx.updateType }, 'error while handling an update');
+    try {
+      if (ctx.callbackQuery) await answerCallback(ctx, deps, tr(ctx).apology);
+      else if (ctx.chat) await replyHtml(ctx, escapeHtml(tr(ctx).apology));
+    } catch (apologyError) {
+      logger.warn({ err: apologyError }, 'could not send the apology');
+    }
+  });
+  return bot;
+}

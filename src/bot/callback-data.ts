@@ -1,0 +1,109 @@
+/**
+ * The codec for inline-button callback data. Telegram allows 1–64 bytes (UTF-8), about 21 Chinese
+ * characters, and returns whatever a client sends — so decoding validates everything and treats
+ * anything unexpected as an expired list.
+ *
+ * Layout: one letter for the action, an optional page number, a colon, then the payload:
+ * - `s3:营商环境`  search page 3, the query inline;  `S3:k1x2` the same with a {@link QueryStore} key
+ * - `r0:邵阳市`    region page 0;                    `R0:k1x3` with a key
+ * - `t:邵阳市`     the region tree below a region (`t:` alone is the top level)
+ * - `a:<id>`       open an article
+ * - `x:`           a button that does nothing (the "2/5" page counter)
+ */
+import type { QueryStore } from './query-store.ts';
+
+/** What a button asks for. Pages count from 0. */
+export type CallbackAction =
+  | { kind: 'search'; query: string; page: number }
+  | { kind: 'region'; name: string; page: number }
+  | { kind: 'tree'; name: string }
+  | { kind: 'article'; id: string }
+  | { kind: 'noop' };
+
+/** Telegram's limit on callback data, in bytes. */
+export const CALLBACK_DATA_MAX_BYTES = 64;
+/** The highest page number a button may carry. */
+export const MAX_PAGE = 999;
+
+const ARTICLE_ID = /^[A-Za-z0-9_-]{1,48}$/;
+const STORE_KEY = /^[a-z0-9]{5,12}$/;
+const SHAPE = /^([sSrRtax])(\d{0,3}):(.*)$/s;
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** A free-text payload: non-empty, no control characters, no surrounding space. */
+function plainText(text: string): boolean {
+  return text.length > 0 && text === text.trim() && !/[\p{Cc}\p{Cs}]/u.test(text);
+}
+
+/** The inline form when it fits in 64 bytes, else the stored-key form. */
+function textOrKey(letter: string, page: string, text: string, store: QueryStore): string {
+  const inline = `${letter}${page}:${text}`;
+  if (bytes(inline) <= CALLBACK_DATA_MAX_BYTES) return inline;
+  return `${letter.toUpperCase()}${page}:${store.put(text)}`;
+}
+
+/**
+ * Encodes an action as callback data of at most 64 bytes. Long queries and region names go into
+ * `store`. Throws on a page out of range or an article id the codec cannot carry (programming
+ * errors, not user input).
+ */
+export function encodeCallback(action: CallbackAction, store: QueryStore): string {
+  switch (action.kind) {
+    case 'search':
+    case 'region': {
+      if (!Number.isInteger(action.page) || action.page < 0 || action.page > MAX_PAGE) {
+        throw new RangeError(`page out of range: ${action.page}`);
+      }
+      const text = action.kind === 'search' ? action.query : action.name;
+      return textOrKey(action.kind === 'search' ? 's' : 'r', String(action.page), text.trim(), store);
+    }
+    case 'tree': {
+      const inline = `t:${action.name}`;
+      if (bytes(inline) > CALLBACK_DATA_MAX_BYTES) throw new RangeError('region name too long for callback data');
+      return inline;
+    }
+    case 'article':
+      if (!ARTICLE_ID.test(action.id)) throw new RangeError(`article id not encodable: ${action.id}`);
+      return `a:${action.id}`;
+    case 'noop':
+      return 'x:';
+  }
+}
+
+/**
+ * Decodes callback data. Returns null for anything malformed, oversized or forged, and for a
+ * stored key this process does not know (a button from before a restart): the caller answers
+ * "this list has expired". Whether an article id or region still exists is the caller's check.
+ */
+export function decodeCallback(data: string | undefined, store: QueryStore): CallbackAction | null {
+  if (data === undefined || data.length === 0 || bytes(data) > CALLBACK_DATA_MAX_BYTES) return null;
+  const match = SHAPE.exec(data);
+  if (!match) return null;
+  const [, letter, pageText, payload] = match;
+  const page = pageText === '' ? undefined : Number(pageText);
+  if (pageText.length > 1 && pageText.startsWith('0')) return null;
+  switch (letter) {
+    case 's':
+    case 'r':
+    case 'S':
+    case 'R': {
+      if (page === undefined) return null;
+      let text: string | undefined = payload;
+      if (letter === 'S' || letter === 'R') text = STORE_KEY.test(payload) ? store.get(payload) : undefined;
+      if (text === undefined || !plainText(text)) return null;
+      return letter.toLowerCase() === 's' ? { kind: 'search', query: text, page } : { kind: 'region', name: text, page };
+    }
+    case 't':
+      if (page !== undefined || (payload !== '' && !plainText(payload))) return null;
+      return { kind: 'tree', name: payload };
+    case 'a':
+      return page === undefined && ARTICLE_ID.test(payload) ? { kind: 'article', id: payload } : null;
+    case 'x':
+      return page === undefined && payload === '' ? { kind: 'noop' } : null;
+    default:
+      return null;
+  }
+}

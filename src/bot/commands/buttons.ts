@@ -1,0 +1,43 @@
+/**
+ * Inline-button presses. The callback data is decoded and validated (./callback-data.ts); anything
+ * malformed, forged or from before a restart answers "此列表已过期，请重新搜索" instead of failing.
+ */
+import { Composer, type Context } from 'telegraf';
+import { decodeCallback } from '../callback-data.ts';
+import type { BotDeps } from '../deps.ts';
+import { regionPage, searchPage } from '../query.ts';
+import { answerCallback, queryDeps, showOutcome, tr, withinLimit } from '../respond.ts';
+import { sendArticle } from './article.ts';
+import { editTree } from './region.ts';
+
+/** The callback-query handler for every button the bot makes. */
+export function buttonHandlers(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.on('callback_query', async (ctx) => {
+    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const action = decodeCallback(data, deps.store);
+    // Paging edits the list: without the list's message there is nothing to edit.
+    const canEdit = ctx.callbackQuery.message !== undefined || ctx.callbackQuery.inline_message_id !== undefined;
+    if (action === null || (!canEdit && (action.kind === 'search' || action.kind === 'region' || action.kind === 'tree'))) {
+      deps.logger.info({ data }, 'expired or forged callback data');
+      return answerCallback(ctx, deps, tr(ctx).expired);
+    }
+    switch (action.kind) {
+      case 'noop':
+        return answerCallback(ctx, deps);
+      case 'article':
+        if (!deps.index.get(action.id)) return answerCallback(ctx, deps, tr(ctx).expired);
+        await answerCallback(ctx, deps);
+        return sendArticle(ctx, deps, action.id);
+      case 'tree':
+        return editTree(ctx, deps, action.name);
+      case 'search':
+        if (!(await withinLimit(ctx, deps))) return;
+        return showOutcome(ctx, deps, searchPage(queryDeps(deps), action.query, action.page), true);
+      case 'region':
+        if (!(await withinLimit(ctx, deps))) return;
+        return showOutcome(ctx, deps, regionPage(queryDeps(deps), action.name, action.page), true);
+    }
+  });
+  return composer;
+}

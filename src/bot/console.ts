@@ -1,0 +1,141 @@
+/**
+ * Console mode (`npm start` without BOT_TOKEN, on a terminal): the same bot, fed lines typed in
+ * the terminal as private-chat messages. The bot talks to a local stand-in for the Bot API
+ * (./local-api.ts) that prints its replies as plain text and numbers their buttons; typing a
+ * number presses that button.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { InlineKeyboardButton, Update } from 'telegraf/types';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { ArticleIndex } from '../search/engine.ts';
+import { openIndex } from '../search/open.ts';
+import { createBot } from './app.ts';
+import { unescapeHtml } from './html.ts';
+import { startLocalApi } from './local-api.ts';
+
+export interface ConsoleOptions {
+  logger: Logger;
+  index?: ArticleIndex;
+  input?: Readable;
+  output?: Writable;
+  /** Telegram language code of the pretend user (default zh). */
+  languageCode?: string;
+}
+
+const BANNER = `湘闻 · 控制台模式 (console mode)
+没有设置 BOT_TOKEN，所以在终端里演示：输入关键词或命令（/help、/search 词、/region 地名、/regions），
+输入按钮前的数字来按按钮，/quit 或 Ctrl-D 退出。
+连接 Telegram：在 @BotFather 创建机器人，把令牌写进 .env 的 BOT_TOKEN=…，再运行 npm start。
+(No BOT_TOKEN: type keywords or commands; a number presses a button; /quit leaves.
+ To connect to Telegram, put the token from @BotFather into BOT_TOKEN in .env and run npm start.)`;
+
+/** Telegram HTML as terminal text: tags dropped, entities decoded. */
+export function htmlToText(html: string): string {
+  return unescapeHtml(html.replace(/<[^>]+>/g, ''));
+}
+
+/** A bot message as terminal text, buttons numbered from `firstNumber`. */
+function render(text: string, buttons: InlineKeyboardButton[][], firstNumber: number): string {
+  let n = firstNumber;
+  const rows = buttons.map((row) => row.map((b) => ('url' in b ? `[${b.text} → ${b.url}]` : `[${n++}] ${b.text}`)).join('  '));
+  return [htmlToText(text), ...rows].join('\n');
+}
+
+function keyboardOf(payload: Record<string, unknown>): InlineKeyboardButton[][] {
+  const markup = payload.reply_markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined;
+  return markup?.inline_keyboard ?? [];
+}
+
+/** Runs console mode until the input ends or the user types /quit. */
+export async function runConsole(config: Config, options: ConsoleOptions): Promise<void> {
+  const { logger } = options;
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const write = (text: string) => output.write(`${text}\n`);
+  const index = options.index ?? (await openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger }));
+
+  // Buttons pressable by number: callback data and the message they sit under.
+  let pressable: { data: string; messageId: number }[] = [];
+  let messageId = 1;
+  const user = { id: 1, is_bot: false, first_name: '读者', language_code: options.languageCode ?? 'zh' };
+  const chat = { id: 1, type: 'private' as const, first_name: '读者' };
+
+  const show = (text: string, payload: Record<string, unknown>, id: number, edited: boolean) => {
+    const buttons = keyboardOf(payload);
+    // Numbers always refer to the buttons of the latest message that has any (1, 2, 3 …).
+    const fresh = buttons.flat().flatMap((b) => ('callback_data' in b ? [{ data: b.callback_data, messageId: id }] : []));
+    if (fresh.length > 0) pressable = fresh;
+    write(`${edited ? '（已更新 edited）\n' : ''}${render(text, buttons, 1)}\n`);
+  };
+  const api = await startLocalApi((method, payload) => {
+    switch (method) {
+      case 'getMe':
+        return { id: 7, is_bot: true, first_name: '湘闻', username: 'xiangwen_console_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+      case 'sendMessage': {
+        const id = ++messageId;
+        show(String(payload.text ?? ''), payload, id, false);
+        return { message_id: id, date: Math.floor(Date.now() / 1000), chat, text: payload.text };
+      }
+      case 'editMessageText':
+        show(String(payload.text ?? ''), payload, Number(payload.message_id), true);
+        return true;
+      case 'answerCallbackQuery':
+        if (payload.text) write(`（提示）${String(payload.text)}\n`);
+        return true;
+      default:
+        return true;
+    }
+  });
+
+  const bot = createBot({ token: '1:console', apiRoot: api.url, index, logger, userQueriesPerMinute: config.userQueriesPerMinute });
+  bot.botInfo = await bot.telegram.getMe();
+  write(BANNER);
+  write('');
+
+  let updateId = 0;
+  const feed = async (update: Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'>) => {
+    try {
+      await bot.handleUpdate({ update_id: ++updateId, ...update } as Update);
+    } catch (error) {
+      logger.error({ err: error }, 'console update failed');
+    }
+  };
+
+  const lines = createInterface({ input, terminal: false });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit') break;
+    if (line === '') continue;
+    const number = /^\d{1,3}$/.test(line) ? Number(line) : 0;
+    const button = pressable[number - 1];
+    if (number > 0 && button) {
+      await feed({
+        callback_query: {
+          id: String(updateId + 1),
+          from: user,
+          chat_instance: '1',
+          data: button.data,
+          message: { message_id: button.messageId, date: Math.floor(Date.now() / 1000), chat, text: '' },
+        },
+      });
+      continue;
+    }
+    const id = ++messageId;
+    const command = /^\/[A-Za-z0-9_]+(?:@\w+)?/.exec(line)?.[0];
+    await feed({
+      message: {
+        message_id: id,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from: user,
+        text: line,
+        ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
+      },
+    });
+  }
+  lines.close();
+  await api.close();
+  if (!options.index) index.close();
+}

@@ -1,0 +1,32 @@
+/**
+ * What the command modules share: the index, the gazetteer lookup, the limits and the small
+ * in-memory stores. Built once in ./app.ts and passed to every module, so a test can build the
+ * bot around any index.
+ */
+import type { Logger } from '../log.ts';
+import type { ArticleIndex } from '../search/engine.ts';
+import type { HelpExamples } from './i18n.ts';
+import type { QueryStore } from './query-store.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import type { RegionLookup } from './region-lookup.ts';
+import type { RegionTree } from './region-tree.ts';
+
+/** Results per page. */
+export const PAGE_SIZE = 5;
+/** Longest query the bot accepts, in characters; longer ones get a polite "too long". */
+export const MAX_QUERY_CHARS = 100;
+/** Inline mode answers at most 50 results per call (Telegram's limit). */
+export const INLINE_PAGE_SIZE = 50;
+
+export interface BotDeps {
+  index: ArticleIndex;
+  regions: RegionLookup;
+  logger: Logger;
+  limiter: RateLimiter;
+  store: QueryStore;
+  examples: HelpExamples;
+  /** The /regions tree, built on first use. */
+  tree(): RegionTree;
+  /** Told when a group became a supergroup (the digest moves its subscriptions). */
+  onChatMigrated?: (fromChatId: number, toChatId: number) => void;
+}

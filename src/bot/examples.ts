@@ -1,0 +1,36 @@
+/**
+ * Example queries for /help that work on the index actually loaded: the keyword most articles list
+ * among their top keywords (and that the search finds), the region with the most articles, and an
+ * article id. Nothing is hard-wired to a particular archive.
+ */
+import type { ArticleIndex } from '../search/engine.ts';
+import type { HelpExamples } from './i18n.ts';
+import type { RegionLookup } from './region-lookup.ts';
+
+/** Used only when the index is empty. */
+const FALLBACK: HelpExamples = { keyword: '乡村振兴', region: '长沙市' };
+
+/**
+ * Picks the examples shown in /help (one pass over the index, done once at start-up). With
+ * `regions`, place names are kept out of the keyword (they belong in the /region example).
+ */
+export function pickExamples(index: ArticleIndex, regions?: RegionLookup): HelpExamples {
+  const ids = index.allIds();
+  const keywordCounts = new Map<string, number>();
+  let articleId: string | undefined;
+  for (const id of ids) {
+    const article = index.get(id);
+    if (!article || article.kind === 'fragment' || article.kind === 'notice') continue;
+    articleId ??= id;
+    for (const word of article.keywords.slice(0, 3)) {
+      // Two to six Chinese characters read well as an example and are cut the same way back.
+      if (/^\p{Script=Han}{2,6}$/u.test(word)) keywordCounts.set(word, (keywordCounts.get(word) ?? 0) + 1);
+    }
+  }
+  const keyword = [...keywordCounts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))
+    .map(([word]) => word)
+    .find((word) => !regions?.resolve(word).region && index.search(word, { limit: 1 }).total > 0);
+  const region = [...index.regionCounts().entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))[0]?.[0];
+  return { keyword: keyword ?? FALLBACK.keyword, region: region ?? FALLBACK.region, articleId };
+}

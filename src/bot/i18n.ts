@@ -1,0 +1,164 @@
+/**
+ * Every sentence the bot says, in Simplified Chinese (the default) and English (for users whose
+ * Telegram language code is `en`). Texts that take values are functions; they return plain text
+ * and the caller escapes it for HTML, except where the name ends in `Html` (those receive values
+ * that are already escaped).
+ */
+
+/** The languages the bot speaks. */
+export type Lang = 'zh' | 'en';
+
+/** Example queries shown in /help, picked from the current index (see ./examples.ts). */
+export interface HelpExamples {
+  keyword: string;
+  region: string;
+  articleId?: string;
+}
+
+const zh = {
+  helpPrivate: (ex: HelpExamples, username: string) =>
+    [
+      '湘闻：查找湖南各地报纸文章的机器人。',
+      '',
+      `直接发送关键词就能搜索，例如：${ex.keyword}`,
+      `/search ${ex.keyword} — 按关键词搜索`,
+      `/region ${ex.region} — 某地及其下辖地区的文章`,
+      '/regions — 按地区浏览（带文章数）',
+      `/article ${ex.articleId ?? 'ID'} — 阅读全文`,
+      '',
+      '关键词之间用空格分开；地名可以和关键词一起写，例如：' + `${ex.region} ${ex.keyword}`,
+      `在任意聊天中输入 @${username} 关键词，可以把文章分享出去。`,
+    ].join('\n'),
+  helpGroup: (ex: HelpExamples, username: string) =>
+    [
+      '湘闻：在群里这样用我：',
+      `/search@${username} ${ex.keyword} — 搜索`,
+      `@${username} ${ex.keyword} — 提到我也是搜索`,
+      `/region@${username} ${ex.region} — 某地的文章`,
+      '',
+      '群里的其他消息我不会回应。想看全文，点结果下面的编号按钮。',
+    ].join('\n'),
+  searchUsage: (keyword: string) => `请在 /search 后面写上关键词，例如：/search ${keyword}`,
+  regionUsage: (region: string) => `请在 /region 后面写上地名，例如：/region ${region}`,
+  articleUsage: '请在 /article 后面写上文章编号（结果列表里的按钮会直接打开文章）。',
+  tooLong: (max: number) => `查询太长了（最多 ${max} 个字），请只写几个关键词。`,
+  noKeywords: (keyword: string) => `这条消息里没有可以搜索的词（表情和符号无法检索）。请发送中文关键词，例如：${keyword}`,
+  understood: (parts: string[]) => `按：${parts.join(' / ')}`,
+  resultsCount: (total: number, capped: boolean) => `共 ${total}${capped ? '+' : ''} 篇`,
+  partialNote: '（没有同时包含全部词语的文章，以下为部分匹配）',
+  noResults: (query: string) => `没有找到与「${query}」相关的文章。`,
+  noResultsHint: '可以试试下面的按钮，或换个说法。',
+  dropWord: (word: string) => `去掉「${word}」`,
+  widenTo: (region: string) => `扩大到${region}`,
+  tryRegion: (region: string) => `地区：${region}`,
+  prev: '◀ 上一页',
+  next: '下一页 ▶',
+  expired: '此列表已过期，请重新搜索',
+  rateLimited: (perMinute: number) => `查询太频繁了，请稍等一会儿再试（每人每分钟最多 ${perMinute} 次）。`,
+  apology: '抱歉，处理时出了点问题，请稍后再试。',
+  articleNotFound: '没有找到这篇文章，它可能已从资料库中移除。请重新搜索。',
+  regionUnknown: (query: string) => `没有找到地名「${query}」。`,
+  regionSuggest: '你是不是要找：',
+  regionEmpty: (name: string) => `暂时没有关于${name}的文章。`,
+  regionsTitle: '按地区浏览（括号内为文章数，含下辖地区）：',
+  regionsEmpty: '资料库里还没有标注地区的文章。',
+  regionsRest: '其他地区',
+  authors: '作者：',
+  captions: '图片说明：',
+  regionsLabel: '地区：',
+  readInBot: '在机器人中阅读全文',
+  inlineEmpty: '没有找到相关文章',
+  inlineEmptyText: (query: string) => `没有找到与「${query}」相关的文章。`,
+  inlineHint: '输入关键词搜索湖南各地新闻',
+  commands: {
+    start: '开始使用',
+    help: '使用说明',
+    search: '按关键词搜索文章',
+    region: '某地及下辖地区的文章',
+    regions: '按地区浏览',
+    article: '按编号阅读全文',
+  },
+};
+
+/** The shape every language must fill; the Chinese texts define it. */
+export type Messages = typeof zh;
+
+const en: Messages = {
+  helpPrivate: (ex, username) =>
+    [
+      'Xiangwen: finds articles from Hunan regional newspapers.',
+      '',
+      `Send any keywords to search, e.g. ${ex.keyword}`,
+      `/search ${ex.keyword} — search by keywords`,
+      `/region ${ex.region} — articles about a place and its sub-regions`,
+      '/regions — browse by region (with counts)',
+      `/article ${ex.articleId ?? 'ID'} — read an article in full`,
+      '',
+      `Separate words with spaces; a place name may go with the words, e.g. ${ex.region} ${ex.keyword}`,
+      `Type @${username} keywords in any chat to share an article.`,
+    ].join('\n'),
+  helpGroup: (ex, username) =>
+    [
+      'Xiangwen in groups:',
+      `/search@${username} ${ex.keyword} — search`,
+      `@${username} ${ex.keyword} — mentioning me is a search too`,
+      `/region@${username} ${ex.region} — articles about a place`,
+      '',
+      'I ignore other group messages. Press a numbered button under the results to read an article.',
+    ].join('\n'),
+  searchUsage: (keyword) => `Write keywords after /search, e.g. /search ${keyword}`,
+  regionUsage: (region) => `Write a place name after /region, e.g. /region ${region}`,
+  articleUsage: 'Write an article id after /article (the buttons under results open articles directly).',
+  tooLong: (max) => `That query is too long (at most ${max} characters); a few keywords are enough.`,
+  noKeywords: (keyword) => `There is nothing searchable in that message (emoji and symbols are not indexed). Try Chinese keywords, e.g. ${keyword}`,
+  understood: (parts) => `Searched: ${parts.join(' / ')}`,
+  resultsCount: (total, capped) => `${total}${capped ? '+' : ''} articles`,
+  partialNote: '(No article has all the words; partial matches follow.)',
+  noResults: (query) => `No articles found for “${query}”.`,
+  noResultsHint: 'Try one of the buttons below, or other words.',
+  dropWord: (word) => `Without “${word}”`,
+  widenTo: (region) => `Widen to ${region}`,
+  tryRegion: (region) => `Region: ${region}`,
+  prev: '◀ Prev',
+  next: 'Next ▶',
+  expired: 'This list has expired, please search again',
+  rateLimited: (perMinute) => `Too many queries; please wait a moment (at most ${perMinute} per minute).`,
+  apology: 'Sorry, something went wrong. Please try again later.',
+  articleNotFound: 'Article not found; it may have been removed from the archive. Please search again.',
+  regionUnknown: (query) => `Unknown place “${query}”.`,
+  regionSuggest: 'Did you mean:',
+  regionEmpty: (name) => `No articles about ${name} yet.`,
+  regionsTitle: 'Browse by region (article counts include sub-regions):',
+  regionsEmpty: 'No article in the archive is tagged with a region yet.',
+  regionsRest: 'Other regions',
+  authors: 'By ',
+  captions: 'Captions: ',
+  regionsLabel: 'Regions: ',
+  readInBot: 'Read in the bot',
+  inlineEmpty: 'No matching articles',
+  inlineEmptyText: (query) => `No articles found for “${query}”.`,
+  inlineHint: 'Type keywords to search Hunan news',
+  commands: {
+    start: 'Start',
+    help: 'How to use the bot',
+    search: 'Search articles by keywords',
+    region: 'Articles about a place and its sub-regions',
+    regions: 'Browse by region',
+    article: 'Read an article by id',
+  },
+};
+
+const MESSAGES: Record<Lang, Messages> = { zh, en };
+
+/**
+ * Picks the reply language from a Telegram `language_code` (`en`, `en-GB` … → English; anything
+ * else, or none, → Chinese, the bot's audience).
+ */
+export function pickLang(languageCode: string | undefined): Lang {
+  return languageCode !== undefined && /^en(?:$|[-_])/i.test(languageCode) ? 'en' : 'zh';
+}
+
+/** The message set for a language. */
+export function messages(lang: Lang): Messages {
+  return MESSAGES[lang];
+}

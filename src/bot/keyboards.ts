@@ -1,0 +1,63 @@
+/**
+ * Inline keyboards under bot messages: open buttons and 上一页 / x/y / 下一页 under a result page,
+ * way-out buttons under an empty one, region buttons for suggestions and the region tree. All
+ * callback data goes through the codec in ./callback-data.ts.
+ */
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import { encodeCallback, MAX_PAGE, type CallbackAction } from './callback-data.ts';
+import type { Messages } from './i18n.ts';
+import type { ResultPage } from './query.ts';
+import type { QueryStore } from './query-store.ts';
+
+function button(text: string, action: CallbackAction, store: QueryStore): InlineKeyboardButton {
+  return { text, callback_data: encodeCallback(action, store) };
+}
+
+/** Lays buttons out `perRow` to a row. */
+export function rows<T>(items: T[], perRow: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += perRow) out.push(items.slice(i, i + perRow));
+  return out;
+}
+
+/**
+ * The keyboard of a result page. `openUrl`, when given, turns the open buttons into links (groups
+ * use deep links into the private chat, so long articles do not flood the group).
+ */
+export function resultKeyboard(view: ResultPage, t: Messages, store: QueryStore, openUrl?: (id: string) => string | undefined): InlineKeyboardMarkup {
+  const keyboard: InlineKeyboardButton[][] = [];
+  if (view.total === 0) {
+    for (const way of view.wayOut) {
+      const label = way.kind === 'widen' ? t.widenTo(way.label) : way.kind === 'drop-word' ? t.dropWord(way.label) : t.tryRegion(way.label);
+      keyboard.push([button(label, way.action, store)]);
+    }
+    return { inline_keyboard: keyboard };
+  }
+  const open = view.hits.map((hit, i): InlineKeyboardButton => {
+    const text = String(view.page * view.pageSize + i + 1);
+    const url = openUrl?.(hit.id);
+    return url ? { text, url } : button(text, { kind: 'article', id: hit.id }, store);
+  });
+  if (open.length > 0) keyboard.push(open);
+  if (view.pages > 1) {
+    const lastPage = Math.min(view.pages - 1, MAX_PAGE);
+    const at = (page: number): CallbackAction =>
+      view.kind === 'search' ? { kind: 'search', query: view.source, page } : { kind: 'region', name: view.source, page };
+    const nav: InlineKeyboardButton[] = [];
+    if (view.page > 0) nav.push(button(t.prev, at(view.page - 1), store));
+    nav.push(button(`${view.page + 1}/${view.pages}`, { kind: 'noop' }, store));
+    if (view.page < lastPage) nav.push(button(t.next, at(view.page + 1), store));
+    keyboard.push(nav);
+  }
+  return { inline_keyboard: keyboard };
+}
+
+/** One button per region name (suggestions, the region tree), three to a row. */
+export function regionButtons(items: { name: string; label: string; action: 'region' | 'tree' }[], store: QueryStore): InlineKeyboardButton[][] {
+  return rows(
+    items.map((item) =>
+      button(item.label, item.action === 'tree' ? { kind: 'tree', name: item.name } : { kind: 'region', name: item.name, page: 0 }, store),
+    ),
+    3,
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * Runs a reader's query against the index and describes the outcome as one page of results: how
+ * the query was understood (a place name among the words becomes a region filter, e.g.
+ * "邵阳 营商环境" → 邵阳市 / 营商环境), which articles are on the page, and — when nothing
+ * matched — the ways out (drop a word, widen to the parent region, a close place name).
+ * Pure over the index and the gazetteer: no Telegram here.
+ */
+import type { ArticleIndex, SearchHit } from '../search/engine.ts';
+import type { CallbackAction } from './callback-data.ts';
+import type { RegionLookup, RegionRef } from './region-lookup.ts';
+
+/** A suggested next query shown as a button when nothing matched. */
+export interface WayOut {
+  kind: 'drop-word' | 'widen' | 'region';
+  /** The word dropped, the wider region or the suggested region (for the button label). */
+  label: string;
+  action: CallbackAction;
+}
+
+/** One page of results for a search or a region. */
+export interface ResultPage {
+  kind: 'search' | 'region';
+  /** What the page buttons re-run: the query text or the region name. */
+  source: string;
+  understood: { region?: string; words: string[] };
+  total: number;
+  capped: boolean;
+  /** True when no article holds every word, so the list shows partial matches. */
+  partial: boolean;
+  hits: SearchHit[];
+  page: number;
+  pages: number;
+  /** Results per page (numbering continues across pages). */
+  pageSize: number;
+  /** Only for a result-less page. */
+  wayOut: WayOut[];
+}
+
+/** The outcome of running a query. */
+export type QueryOutcome =
+  | { kind: 'page'; result: ResultPage }
+  | { kind: 'no-keywords' }
+  | { kind: 'unknown-region'; query: string; suggestions: RegionRef[] };
+
+export interface QueryDeps {
+  index: ArticleIndex;
+  regions: RegionLookup;
+  pageSize: number;
+}
+
+/** A region a query word names, if any: not the province itself (every article is in Hunan). */
+function regionOf(word: string, regions: RegionLookup): RegionRef | null {
+  if (Array.from(word).length < 2) return null;
+  const { region } = regions.resolve(word);
+  return region && region.parent !== null ? region : null;
+}
+
+function pages(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** Runs a free-text search and returns page `page` (from 0). */
+export function searchPage(deps: QueryDeps, query: string, page: number): QueryOutcome {
+  const { index, regions, pageSize } = deps;
+  const window = { limit: pageSize, offset: page * pageSize };
+  const plain = index.search(query, window);
+  if (plain.noKeywords) return { kind: 'no-keywords' };
+
+  let result = plain;
+  let region: RegionRef | null = null;
+  for (const term of plain.terms) {
+    region = regionOf(term, regions);
+    if (region) {
+      const rest = plain.terms.filter((t) => t !== term);
+      if (rest.length === 0) {
+        region = null; // a place name alone is a word search; /region lists the place's articles
+        break;
+      }
+      result = index.search(rest.join(' '), { ...window, regions: regions.withDescendants(region.name) });
+      break;
+    }
+  }
+  const words = region ? result.terms : plain.terms;
+  const top = result.hits[0];
+  const view: ResultPage = {
+    kind: 'search',
+    source: query,
+    understood: region ? { region: region.name, words } : { words },
+    total: result.total,
+    capped: result.capped,
+    partial: top !== undefined && words.length > 1 && top.matched.length < words.length,
+    hits: result.hits,
+    page,
+    pages: pages(result.total, pageSize),
+    pageSize,
+    wayOut: [],
+  };
+  if (result.total === 0) view.wayOut = searchWayOut(deps, words, region);
+  return { kind: 'page', result: view };
+}
+
+/** Ways out of an empty search: drop one word, widen the region, or a close place name. */
+function searchWayOut(deps: QueryDeps, words: string[], region: RegionRef | null): WayOut[] {
+  const { index, regions } = deps;
+  const out: WayOut[] = [];
+  const count = (query: string) => (query.trim() ? index.search(query, { limit: 1 }).total : 0);
+  const search = (query: string): CallbackAction => ({ kind: 'search', query, page: 0 });
+
+  if (region) {
+    const parent = region.parent ? regions.resolve(region.parent).region : null;
+    if (parent && parent.parent !== null) {
+      const wider = `${parent.name} ${words.join(' ')}`;
+      if (count(wider) > 0) out.push({ kind: 'widen', label: parent.name, action: search(wider) });
+    }
+    if (count(words.join(' ')) > 0) out.push({ kind: 'drop-word', label: region.name, action: search(words.join(' ')) });
+  }
+  if (words.length > 1) {
+    const lighter = words
+      .map((word) => {
+        const rest = [...(region ? [region.name] : []), ...words.filter((w) => w !== word)].join(' ');
+        return { word, rest, total: count(rest) };
+      })
+      .filter((c) => c.total > 0)
+      .sort((a, b) => b.total - a.total)
+      .slice(0, 2);
+    for (const c of lighter) out.push({ kind: 'drop-word', label: c.word, action: search(c.rest) });
+  }
+  for (const word of words) {
+    if (Array.from(word).length < 2) continue;
+    for (const suggestion of regions.resolve(word).suggestions.slice(0, 2)) {
+      // A close spelling shares a character with the word (sound-alikes alone are noise).
+      if (!Array.from(word).some((c) => suggestion.name.includes(c))) continue;
+      if (out.some((w) => w.label === suggestion.name)) continue;
+      out.push({ kind: 'region', label: suggestion.name, action: { kind: 'region', name: suggestion.name, page: 0 } });
+    }
+  }
+  return out.slice(0, 4);
+}
+
+/** Lists page `page` of the articles about a place and its sub-regions. */
+export function regionPage(deps: QueryDeps, name: string, page: number): QueryOutcome {
+  const { index, regions, pageSize } = deps;
+  const { region, suggestions } = regions.resolve(name);
+  if (!region) return { kind: 'unknown-region', query: name, suggestions };
+  const result = index.byRegions(regions.withDescendants(region.name), { limit: pageSize, offset: page * pageSize });
+  const view: ResultPage = {
+    kind: 'region',
+    source: region.name,
+    understood: { region: region.name, words: [] },
+    total: result.total,
+    capped: false,
+    partial: false,
+    hits: result.hits,
+    page,
+    pages: pages(result.total, pageSize),
+    pageSize,
+    wayOut: [],
+  };
+  if (result.total === 0 && region.parent) {
+    const parent = regions.resolve(region.parent).region;
+    if (parent && parent.parent !== null) {
+      view.wayOut.push({ kind: 'widen', label: parent.name, action: { kind: 'region', name: parent.name, page: 0 } });
+    }
+  }
+  return { kind: 'page', result: view };
+}

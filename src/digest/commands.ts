@@ -1,0 +1,287 @@
+/**
+ * The subscription commands, as a telegraf Composer the bot mounts (before its own callback
+ * handler, so the buttons below reach it): `/subscribe 地名或关键词 [HH:MM]`, `/unsubscribe …|all`,
+ * `/subscriptions` (with a remove button per entry), `/digest` (a preview that marks nothing).
+ * In groups only administrators may subscribe or unsubscribe; anyone may list and preview.
+ *
+ * Buttons (callback data, outside the letters of ../bot/callback-data.ts):
+ * - `u:<id>`        remove subscription `id` of this chat;
+ * - `+r:<region>`   subscribe this chat to a region (the one-tap "订阅此地区" under results);
+ * - `+k:<words>`    subscribe this chat to keywords ("订阅此关键词").
+ */
+import { Composer, type Context } from 'telegraf';
+import type { InlineKeyboardButton } from 'telegraf/types';
+import { CALLBACK_DATA_MAX_BYTES } from '../bot/callback-data.ts';
+import { pickLang, type Lang } from '../bot/i18n.ts';
+import type { RegionLookup } from '../bot/region-lookup.ts';
+import type { Logger } from '../log.ts';
+import type { ArticleIndex } from '../search/engine.ts';
+import { DigestMatcher, composeDigest, describeSubscription } from './compose.ts';
+import { localDateTime } from './run.ts';
+import type { DigestStore, Subscription, SubscriptionKey } from './store.ts';
+import { digestTexts } from './texts.ts';
+
+/** What the commands need. */
+export interface DigestCommandDeps {
+  store: DigestStore;
+  index: ArticleIndex;
+  regions: RegionLookup;
+  /** DIGEST_TIME, used when /subscribe names no time. */
+  defaultTime: string;
+  /** DIGEST_TZ. */
+  timeZone: string;
+  logger: Logger;
+  /** Called after subscriptions changed (the schedule re-reads its times). */
+  onChange?: () => void;
+  /** Whether the sender may change this group's subscriptions (default: getChatMember says admin). */
+  isAdmin?: (ctx: Context) => Promise<boolean>;
+}
+
+const TIME = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/;
+
+/** A parsed `/subscribe` or `/unsubscribe` argument. */
+export type ParsedSubscription =
+  | { ok: true; region?: string; keywords: string[]; time?: string; suggestions: string[] }
+  | { ok: false; error: 'empty' | 'bad-time' | 'no-keywords'; text?: string };
+
+/**
+ * Reads `地名或关键词 [HH:MM]`: a trailing time (07:30, 7:30, 7：30); the first word that names a
+ * region becomes the region (邵阳, 邵阳市 and shaoyang alike, through the gazetteer); the other
+ * words are keywords. A word the gazetteer does not know stays a keyword.
+ */
+export function parseSubscription(text: string, regions: RegionLookup, index: ArticleIndex): ParsedSubscription {
+  const words = text.trim().split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0) return { ok: false, error: 'empty' };
+  let time: string | undefined;
+  const last = words.at(-1)!;
+  if (/^\d{1,2}[:：]\d{1,2}$/.test(last)) {
+    const match = TIME.exec(last);
+    if (match === null) return { ok: false, error: 'bad-time', text: last };
+    time = `${match[1].padStart(2, '0')}:${match[2]}`;
+    words.pop();
+    if (words.length === 0) return { ok: false, error: 'empty' };
+  }
+  let region: string | undefined;
+  const suggestions: string[] = [];
+  const keywords: string[] = [];
+  for (const word of words) {
+    if (region === undefined) {
+      const found = regions.resolve(word);
+      if (found.region !== null) {
+        region = found.region.name;
+        continue;
+      }
+      if (keywords.length === 0) suggestions.push(...found.suggestions.slice(0, 3).map((s) => s.name));
+    }
+    keywords.push(word);
+  }
+  if (keywords.length > 0 && index.search(keywords.join(' '), { limit: 1 }).noKeywords) {
+    if (region === undefined) return { ok: false, error: 'no-keywords' };
+    keywords.length = 0; // only stop words or emoji next to a place: subscribe to the place
+  }
+  return { ok: true, region, keywords, time, suggestions: region === undefined ? suggestions : [] };
+}
+
+/** The one-tap subscribe button for a region or keywords under a result list; undefined when it does not fit. */
+export function subscribeButton(kind: 'region' | 'keywords', text: string, lang: Lang): InlineKeyboardButton | undefined {
+  const data = `+${kind === 'region' ? 'r' : 'k'}:${text.trim()}`;
+  if (text.trim() === '' || Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_MAX_BYTES) return undefined;
+  const texts = digestTexts(lang);
+  return { text: kind === 'region' ? texts.subscribeRegionButton : texts.subscribeKeywordButton, callback_data: data };
+}
+
+function chatOf(ctx: Context): { chatId: number; group: boolean } | undefined {
+  const chat = ctx.chat;
+  if (chat === undefined) return undefined;
+  return { chatId: chat.id, group: chat.type === 'group' || chat.type === 'supergroup' };
+}
+
+/** The forum topic a message was sent in, 0 for none. */
+function threadOf(ctx: Context): number {
+  const message = ctx.callbackQuery?.message ?? ctx.message;
+  if (message !== undefined && 'is_topic_message' in message && message.is_topic_message === true) return message.message_thread_id ?? 0;
+  return 0;
+}
+
+/** Default admin check: getChatMember; the anonymous admin (posting as the group) counts as admin. */
+async function memberIsAdmin(ctx: Context): Promise<boolean> {
+  const message = ctx.message;
+  if (message !== undefined && message.sender_chat?.id === ctx.chat?.id) return true;
+  if (ctx.chat === undefined || ctx.from === undefined) return false;
+  const member = await ctx.telegram.getChatMember(ctx.chat.id, ctx.from.id);
+  return member.status === 'creator' || member.status === 'administrator';
+}
+
+/** The list shown by /subscriptions, with one remove button per entry. */
+function listReply(subscriptions: Subscription[], lang: Lang): { text: string; keyboard: InlineKeyboardButton[][] } {
+  const texts = digestTexts(lang);
+  if (subscriptions.length === 0) return { text: texts.listEmpty, keyboard: [] };
+  const lines = subscriptions.map((s, i) => texts.listEntry(i + 1, s.time, describeSubscription(s, lang)));
+  const buttons = subscriptions.map((s, i) => ({ text: texts.removeButton(i + 1), callback_data: `u:${s.id}` }));
+  const keyboard: InlineKeyboardButton[][] = [];
+  for (let at = 0; at < buttons.length; at += 4) keyboard.push(buttons.slice(at, at + 4));
+  return { text: [texts.listTitle(subscriptions.length), ...lines].join('\n'), keyboard };
+}
+
+/** Builds the Composer with the digest commands and buttons. */
+export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
+  const { store, logger } = deps;
+  const isAdmin = deps.isAdmin ?? memberIsAdmin;
+  const composer = new Composer<Context>();
+  const langOf = (ctx: Context): Lang => pickLang(ctx.from?.language_code);
+
+  /** In groups, only admins may change subscriptions; tells a non-admin politely and returns false. */
+  const mayChange = async (ctx: Context, lang: Lang): Promise<boolean> => {
+    const where = chatOf(ctx);
+    if (where === undefined) return false;
+    if (!where.group) return true;
+    let admin = false;
+    try {
+      admin = await isAdmin(ctx);
+    } catch (error) {
+      logger.warn({ err: error, chatId: where.chatId }, 'cannot check group admin status');
+    }
+    if (!admin) {
+      if (ctx.callbackQuery !== undefined) await ctx.answerCbQuery(digestTexts(lang).adminsOnly.slice(0, 200), { show_alert: true });
+      else await ctx.reply(digestTexts(lang).adminsOnly, replyTo(ctx));
+    }
+    return admin;
+  };
+
+  const subscribe = async (ctx: Context, key: SubscriptionKey & { time?: string }, suggestions: string[]): Promise<string> => {
+    const lang = langOf(ctx);
+    const texts = digestTexts(lang);
+    const { chatId, group } = chatOf(ctx)!;
+    const now = Date.now();
+    const time = key.time ?? deps.defaultTime;
+    if (!group || store.subscriptions(chatId).length === 0) store.setLanguage(chatId, lang, now);
+    const result = store.subscribe({ chatId, threadId: threadOf(ctx), region: key.region, keywords: key.keywords, time }, now);
+    if (result.status === 'limit') return texts.subscriptionLimit(result.max);
+    deps.onChange?.();
+    const what = describeSubscription(result.subscription, lang);
+    const reply = result.status === 'added' ? texts.subscribed(time, what) : texts.subscriptionUpdated(time, what);
+    return suggestions.length > 0 ? `${reply}\n${texts.unknownRegionHint(suggestions)}` : reply;
+  };
+
+  composer.command('subscribe', async (ctx) => {
+    const lang = langOf(ctx);
+    const texts = digestTexts(lang);
+    const parsed = parseSubscription(ctx.payload, deps.regions, deps.index);
+    if (!parsed.ok) {
+      const message =
+        parsed.error === 'bad-time' ? texts.badTime(parsed.text ?? '') : parsed.error === 'no-keywords' ? texts.nothingToSubscribe : texts.subscribeUsage(deps.defaultTime);
+      await ctx.reply(message, replyTo(ctx));
+      return;
+    }
+    if (!(await mayChange(ctx, lang))) return;
+    await ctx.reply(await subscribe(ctx, parsed, parsed.suggestions), replyTo(ctx));
+  });
+
+  composer.command('unsubscribe', async (ctx) => {
+    const lang = langOf(ctx);
+    const texts = digestTexts(lang);
+    const arg = ctx.payload.trim();
+    if (arg === '') {
+      await ctx.reply(texts.unsubscribeUsage, replyTo(ctx));
+      return;
+    }
+    if (!(await mayChange(ctx, lang))) return;
+    const { chatId } = chatOf(ctx)!;
+    if (/^(all|全部|所有)$/i.test(arg)) {
+      const count = store.unsubscribeAll(chatId);
+      deps.onChange?.();
+      await ctx.reply(texts.unsubscribedAll(count), replyTo(ctx));
+      return;
+    }
+    const parsed = parseSubscription(arg, deps.regions, deps.index);
+    const found = parsed.ok ? store.findSubscription(chatId, { region: parsed.region, keywords: parsed.keywords }) : undefined;
+    if (found === undefined) {
+      await ctx.reply(texts.notSubscribed(arg), replyTo(ctx));
+      return;
+    }
+    store.unsubscribe(chatId, found.id);
+    deps.onChange?.();
+    await ctx.reply(texts.unsubscribed(describeSubscription(found, lang)), replyTo(ctx));
+  });
+
+  composer.command('subscriptions', async (ctx) => {
+    const { text, keyboard } = listReply(store.subscriptions(ctx.chat.id), langOf(ctx));
+    await ctx.reply(text, { ...replyTo(ctx), ...(keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}) });
+  });
+
+  composer.command('digest', async (ctx) => {
+    const lang = langOf(ctx);
+    const texts = digestTexts(lang);
+    const messages = previewDigest(deps, ctx.chat.id, Date.now());
+    if (messages.length === 0) {
+      const none = store.subscriptions(ctx.chat.id).length === 0;
+      await ctx.reply(none ? texts.listEmpty : texts.previewEmpty, replyTo(ctx));
+      return;
+    }
+    for (const [at, message] of messages.entries()) {
+      const text = at === 0 ? `<i>${texts.previewNote}</i>\n${message.text}` : message.text;
+      await ctx.reply(text, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(message.buttons ? { reply_markup: { inline_keyboard: message.buttons } } : {}),
+      });
+    }
+  });
+
+  composer.action(/^u:(\d{1,12})$/, async (ctx) => {
+    const lang = langOf(ctx);
+    const texts = digestTexts(lang);
+    if (!(await mayChange(ctx, lang))) return;
+    const chatId = ctx.chat!.id;
+    const removed = store.unsubscribe(chatId, Number(ctx.match[1]));
+    if (removed) deps.onChange?.();
+    await ctx.answerCbQuery(removed ? texts.removedToast : texts.goneToast);
+    const { text, keyboard } = listReply(store.subscriptions(chatId), lang);
+    await ctx.editMessageText(text, keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}).catch(() => undefined);
+  });
+
+  composer.action(/^\+([rk]):(.+)$/s, async (ctx) => {
+    const lang = langOf(ctx);
+    if (ctx.chat === undefined || !(await mayChange(ctx, lang))) return;
+    const [, kind, text] = ctx.match;
+    const key = kind === 'r' ? { region: deps.regions.resolve(text).region?.name } : { keywords: text.split(/\s+/) };
+    if (key.region === undefined && kind === 'r') {
+      await ctx.answerCbQuery(digestTexts(lang).goneToast);
+      return;
+    }
+    const reply = await subscribe(ctx, key, []);
+    await ctx.answerCbQuery(reply.slice(0, 200));
+  });
+
+  return composer;
+}
+
+/** Replies go to the asking message (and so to its forum topic). */
+function replyTo(ctx: Context): { reply_parameters?: { message_id: number; allow_sending_without_reply: boolean } } {
+  const id = ctx.message?.message_id;
+  return id === undefined ? {} : { reply_parameters: { message_id: id, allow_sending_without_reply: true } };
+}
+
+/**
+ * This chat's digest as it would be sent now, for every topic and time it has, without recording
+ * anything (`/digest`).
+ */
+export function previewDigest(deps: Pick<DigestCommandDeps, 'store' | 'index' | 'regions' | 'timeZone'>, chatId: number, now: number) {
+  const { store } = deps;
+  const { date } = localDateTime(now, deps.timeZone);
+  const sources = { index: deps.index, expandRegion: (name: string) => deps.regions.withDescendants(name) };
+  return store
+    .targets()
+    .filter((target) => target.chatId === chatId)
+    .flatMap((target) => {
+      const since = store.lastCutoff(target) ?? -1;
+      const matcher = new DigestMatcher(sources, () => store.articlesSeenBetween(since, now));
+      return composeDigest({
+        matcher,
+        subscriptions: store.targetSubscriptions(target),
+        isFirst: (s) => since < 0 || s.createdAt > since,
+        date,
+        lang: store.language(chatId),
+      }).messages;
+    });
+}

@@ -1,0 +1,259 @@
+/**
+ * Builds one chat's digest: the articles matching its subscriptions that entered the index since
+ * its previous digest, grouped by subscription (an article matched by several appears once, under
+ * the first), as HTML messages under Telegram's length limit, each with buttons that open the
+ * articles. A subscription the chat has not had a digest for yet contributes its latest few
+ * matches instead. Nothing new gives no messages at all.
+ */
+import type { ArticleIndex, SearchOptions } from '../search/engine.ts';
+import type { Lang } from '../bot/i18n.ts';
+import { escapeHtml } from '../bot/html.ts';
+import { splitMessage } from '../bot/split-message.ts';
+import { encodeCallback } from '../bot/callback-data.ts';
+import { QueryStore } from '../bot/query-store.ts';
+import type { StoredMessage, Subscription } from './store.ts';
+import { digestTexts } from './texts.ts';
+
+/** Articles listed per subscription before "… and N more". */
+export const MAX_ITEMS_PER_SUBSCRIPTION = 10;
+/** Matches a new subscription's first digest shows. */
+export const FIRST_DIGEST_ITEMS = 3;
+/** Open buttons per keyboard row. */
+const BUTTONS_PER_ROW = 5;
+/** Search page size while looking for new matches. */
+const PAGE = 200;
+
+/** What the digest needs from the rest of the program. */
+export interface DigestSources {
+  index: ArticleIndex;
+  /** A region's official full name and those of all its sub-regions (`regionWithDescendants`). */
+  expandRegion: (name: string) => string[];
+}
+
+/** One listed article. */
+export interface DigestItem {
+  id: string;
+  title: string;
+  regions: string[];
+  summary: string;
+  date: string;
+}
+
+/** The articles of one subscription in a digest. */
+export interface DigestGroup {
+  subscription: Subscription;
+  /** True when this is the subscription's first digest (latest matches, not only new ones). */
+  first: boolean;
+  items: DigestItem[];
+  /** Matches left out beyond {@link MAX_ITEMS_PER_SUBSCRIPTION}. */
+  more: number;
+}
+
+/** A composed digest; `messages` is empty when there is nothing new. */
+export interface ComposedDigest {
+  groups: DigestGroup[];
+  articleIds: string[];
+  messages: StoredMessage[];
+}
+
+/** How a subscription reads to its chat: "邵阳市（含下辖区县） · 营商环境". */
+export function describeSubscription(subscription: Pick<Subscription, 'region' | 'keywords'>, lang: Lang): string {
+  const texts = digestTexts(lang);
+  const parts: string[] = [];
+  if (subscription.region !== '') parts.push(texts.regionScope(subscription.region));
+  if (subscription.keywords.length > 0) parts.push(subscription.keywords.join(' '));
+  return texts.subscriptionLabel(parts);
+}
+
+/** Only news is worth a digest: fragments and notices stay searchable but are not listed. */
+function listable(kind: string): boolean {
+  return kind === 'feature' || kind === 'brief';
+}
+
+function newestFirst(a: DigestItem, b: DigestItem): number {
+  return a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Finds which articles match a subscription. One matcher serves one run (one window of new
+ * articles): subscriptions shared by many chats are looked up once.
+ */
+export class DigestMatcher {
+  private readonly windowCache = new Map<string, DigestItem[]>();
+  private readonly latestCache = new Map<string, DigestItem[]>();
+  private newItemsCache: Map<string, DigestItem> | undefined;
+  private minNewDate = '\uffff';
+
+  /**
+   * @param newIds ids of the articles that entered the index in the window being reported; asked
+   *   for only when a subscription needs them (a run of first digests never does)
+   */
+  constructor(
+    private readonly sources: DigestSources,
+    private readonly newIds: () => readonly string[],
+  ) {}
+
+  private get newItems(): Map<string, DigestItem> {
+    if (this.newItemsCache !== undefined) return this.newItemsCache;
+    this.newItemsCache = new Map();
+    for (const id of this.newIds()) {
+      const article = this.sources.index.get(id);
+      if (article === undefined || !listable(article.kind)) continue;
+      const { title, regions, summary, date } = article;
+      this.newItemsCache.set(id, { id, title, regions, summary, date });
+      if (date < this.minNewDate) this.minNewDate = date;
+    }
+    return this.newItemsCache;
+  }
+
+  /** Number of listable new articles in the window. */
+  get newCount(): number {
+    return this.newItems.size;
+  }
+
+  /** New articles matching the subscription, newest first. */
+  newMatches(subscription: Pick<Subscription, 'region' | 'keywords'>): DigestItem[] {
+    if (this.newItems.size === 0) return [];
+    const key = `${subscription.region}\u0000${subscription.keywords.join(' ')}`;
+    let items = this.windowCache.get(key);
+    if (items === undefined) {
+      items = subscription.keywords.length === 0 ? this.newInRegion(subscription.region) : this.newForKeywords(subscription);
+      items.sort(newestFirst);
+      this.windowCache.set(key, items);
+    }
+    return items;
+  }
+
+  /** The latest matches regardless of when they entered the index (a subscription's first digest). */
+  latestMatches(subscription: Pick<Subscription, 'region' | 'keywords'>, limit: number = FIRST_DIGEST_ITEMS): DigestItem[] {
+    const key = `${subscription.region}\u0000${subscription.keywords.join(' ')}`;
+    let items = this.latestCache.get(key);
+    if (items === undefined) {
+      const { index } = this.sources;
+      const regions = subscription.region === '' ? undefined : this.sources.expandRegion(subscription.region);
+      items = [];
+      if (subscription.keywords.length === 0) {
+        for (const hit of index.byRegions(regions ?? [], { limit: 100 }).hits) {
+          if (listable(hit.kind)) items.push(hit);
+        }
+      } else {
+        const result = index.search(subscription.keywords.join(' '), { regions, order: 'date', limit: limit * 4 });
+        if (!result.noKeywords) {
+          for (const hit of result.hits) {
+            if (hit.matched.length < result.terms.length) break;
+            if (listable(hit.kind)) items.push(hit);
+          }
+        }
+      }
+      items = items.map(({ id, title, regions: r, summary, date }) => ({ id, title, regions: r, summary, date })).sort(newestFirst);
+      this.latestCache.set(key, items);
+    }
+    return items.slice(0, limit);
+  }
+
+  private newInRegion(region: string): DigestItem[] {
+    const names = new Set(this.sources.expandRegion(region));
+    return [...this.newItems.values()].filter((item) => item.regions.some((name) => names.has(name)));
+  }
+
+  /**
+   * Pages through the full matches of the keywords, newest first, keeping the new ones. Stops at
+   * the first partial match, at the end of the results, or once the dates fall below the oldest
+   * new article (nothing older can be new).
+   */
+  private newForKeywords(subscription: Pick<Subscription, 'region' | 'keywords'>): DigestItem[] {
+    const options: SearchOptions = { order: 'date', limit: PAGE };
+    if (subscription.region !== '') options.regions = this.sources.expandRegion(subscription.region);
+    const found: DigestItem[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const result = this.sources.index.search(subscription.keywords.join(' '), { ...options, offset });
+      if (result.noKeywords) return found;
+      for (const hit of result.hits) {
+        if (hit.matched.length < result.terms.length || hit.date < this.minNewDate) return found;
+        const item = this.newItems.get(hit.id);
+        if (item !== undefined) found.push(item);
+        if (found.length === this.newItems.size) return found;
+      }
+      if (result.hits.length < PAGE) return found;
+    }
+  }
+}
+
+/** Callback data of an article's open button, from the bot's codec (`a:<id>`); undefined if not encodable. */
+function openButtonData(id: string): string | undefined {
+  try {
+    // The article action needs no stored query; the codec's signature asks for a store anyway.
+    return encodeCallback({ kind: 'article', id }, UNUSED_QUERY_STORE);
+  } catch {
+    return undefined;
+  }
+}
+const UNUSED_QUERY_STORE = new QueryStore(1);
+
+/** Selects each subscription's articles: new ones, or the latest few for a first digest; each article once. */
+export function selectDigest(
+  matcher: DigestMatcher,
+  subscriptions: readonly Subscription[],
+  isFirst: (subscription: Subscription) => boolean,
+): DigestGroup[] {
+  const used = new Set<string>();
+  const groups: DigestGroup[] = [];
+  for (const subscription of subscriptions) {
+    const first = isFirst(subscription);
+    const candidates = first ? matcher.latestMatches(subscription) : matcher.newMatches(subscription);
+    const fresh = candidates.filter((item) => !used.has(item.id));
+    const items = fresh.slice(0, MAX_ITEMS_PER_SUBSCRIPTION);
+    for (const item of items) used.add(item.id);
+    if (items.length > 0) groups.push({ subscription, first, items, more: fresh.length - items.length });
+  }
+  return groups;
+}
+
+/**
+ * Renders groups as HTML messages under `limit` characters, cut between articles where possible
+ * (../bot/split-message.ts), each message with open buttons for the articles it lists.
+ */
+export function renderDigest(groups: readonly DigestGroup[], date: string, lang: Lang, limit?: number): StoredMessage[] {
+  if (groups.length === 0) return [];
+  const texts = digestTexts(lang);
+  const blocks: string[] = [`<b>${escapeHtml(texts.digestTitle(date))}</b>`];
+  const ids: string[] = [];
+  for (const group of groups) {
+    let header = `<b>▍${escapeHtml(describeSubscription(group.subscription, lang))}</b>`;
+    if (group.first) header += `\n<i>${escapeHtml(texts.firstDigestNote)}</i>`;
+    blocks.push(header);
+    for (const item of group.items) {
+      ids.push(item.id);
+      const where = item.regions.length > 0 ? `${item.regions.slice(0, 3).join(' · ')} · ${item.date}` : item.date;
+      blocks.push(`${ids.length}. <b>${escapeHtml(item.title)}</b>\n<i>${escapeHtml(where)}</i>\n${escapeHtml(item.summary)}`);
+    }
+    if (group.more > 0) blocks.push(`<i>${escapeHtml(texts.more(group.more))}</i>`);
+  }
+  return splitMessage(blocks.join('\n\n'), limit).map((text) => {
+    const numbers = [...text.matchAll(/(?:^|\n)(\d+)\. <b>/g)].map((match) => Number(match[1]));
+    const buttons = numbers
+      .map((n) => ({ n, data: openButtonData(ids[n - 1] ?? '') }))
+      .filter((b): b is { n: number; data: string } => b.data !== undefined)
+      .map((b) => ({ text: `${texts.open} ${b.n}`, callback_data: b.data }));
+    const rows: StoredMessage['buttons'] = [];
+    for (let at = 0; at < buttons.length; at += BUTTONS_PER_ROW) rows.push(buttons.slice(at, at + BUTTONS_PER_ROW));
+    return rows.length > 0 ? { text, buttons: rows } : { text };
+  });
+}
+
+/** Selects and renders in one step; see {@link selectDigest} and {@link renderDigest}. */
+export function composeDigest(input: {
+  matcher: DigestMatcher;
+  subscriptions: readonly Subscription[];
+  isFirst: (subscription: Subscription) => boolean;
+  date: string;
+  lang: Lang;
+  limit?: number;
+}): ComposedDigest {
+  const groups = selectDigest(input.matcher, input.subscriptions, input.isFirst);
+  return {
+    groups,
+    articleIds: groups.flatMap((group) => group.items.map((item) => item.id)),
+    messages: renderDigest(groups, input.date, input.lang, input.limit),
+  };
+}

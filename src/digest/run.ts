@@ -1,0 +1,194 @@
+/**
+ * One digest run: resume digests a previous run left half-sent, then compose and send every due
+ * digest. The delivery row is the progress mark, so a crash at any point loses nothing:
+ *
+ * 1. Composing writes the whole digest (every message, the article ids and the `cutoff` up to which
+ *    it reports new articles) as an `in_flight` row, in one transaction, BEFORE the first send.
+ * 2. After each message Telegram confirms, `parts_sent` goes up by one; the last confirmation
+ *    turns the row `sent` in the same statement.
+ * 3. A restart resends an `in_flight` row's remaining messages, exactly as stored.
+ *
+ * The one window left open is between Telegram accepting a message and the commit of its
+ * `parts_sent` (microseconds, or a lost HTTP response). Telegram offers no idempotency key, so a
+ * restart cannot tell whether that one message arrived; it resends it. Delivery is therefore
+ * at-least-once for the single message in flight at a crash and exactly-once for everything else;
+ * no digest is ever lost or composed twice. We chose a possible duplicate of one message over a
+ * possibly lost one. (A network retry inside ../bot/api-retry.ts has the same property.)
+ *
+ * A digest with nothing new is recorded as `empty` (progress advances, no message is sent).
+ */
+import type { Logger } from '../log.ts';
+import { DigestMatcher, composeDigest, type DigestSources } from './compose.ts';
+import type { Delivery, DigestStore, DigestTarget, Subscription } from './store.ts';
+import type { SendMessage } from './sender.ts';
+
+/** Counts of one run, by target (a chat, topic and time). */
+export interface RunCounts {
+  /** Digests completely delivered in this run (resumed ones included). */
+  served: number;
+  /** Digests that could not be delivered: chat blocked the bot, message rejected, retries ran out. */
+  failed: number;
+  /** Due targets that needed nothing: already served this period, or nothing new. */
+  skipped: number;
+}
+
+/** Options of {@link runDueDigests}. */
+export interface RunOptions {
+  sources: DigestSources;
+  store: DigestStore;
+  send: SendMessage;
+  /** The run's instant (ms): its period, which targets are due, and the cutoff of new articles. */
+  now: number;
+  /** DIGEST_TZ: periods are local dates, times local `HH:MM`. */
+  timeZone: string;
+  /** Only this chat. */
+  chatId?: number;
+  /** Serve every target now, whatever its time of day (`xiangwen digest --now`). */
+  ignoreTime?: boolean;
+  /** Longest message in characters (default Telegram's 4,096; tests use less to get several parts). */
+  messageLimit?: number;
+  /** Digests sent in parallel (default 120): enough chats to keep the overall rate busy. */
+  concurrency?: number;
+  logger?: Logger;
+}
+
+/** The local date `YYYY-MM-DD` and time `HH:MM` of an instant in a time zone. */
+export function localDateTime(instant: number, timeZone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+type Result = 'served' | 'failed' | 'skipped';
+
+/** Sends a delivery's remaining messages, recording each confirmation. */
+async function finish(delivery: Delivery, options: RunOptions): Promise<Result> {
+  const { store, send, logger } = options;
+  let current = delivery;
+  for (let part = current.partsSent; part < current.parts.length; part++) {
+    const outcome = await send({ chatId: current.chatId, threadId: current.threadId }, current.parts[part]);
+    if (outcome.status === 'sent') {
+      // A migrated group: the store already moved the row; follow it to its new key.
+      if (outcome.chatId !== current.chatId || outcome.threadId !== current.threadId) {
+        current = { ...current, chatId: outcome.chatId, threadId: outcome.threadId };
+      }
+      store.markPartsSent(current, part + 1, Date.now());
+      current = { ...current, partsSent: part + 1 };
+      continue;
+    }
+    if (outcome.status === 'failed') return 'failed'; // stays in flight: the next run resumes it
+    store.abandonDelivery(current, Date.now());
+    logger?.warn({ chatId: current.chatId, period: current.period, status: outcome.status }, 'digest abandoned');
+    return 'failed';
+  }
+  return 'served';
+}
+
+/** Runs `work` over `items` with at most `limit` in progress. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Resumes unfinished digests, then composes and sends the due ones (a target is due when its local
+ * time has come today and it has no delivery for today yet). Returns counts by target. Safe to run
+ * again at any time, in the same or another process: a period is served once.
+ */
+export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
+  const { store, now, timeZone, logger } = options;
+  const counts: RunCounts = { served: 0, failed: 0, skipped: 0 };
+  const concurrency = options.concurrency ?? 120;
+  const { date: period, time: clock } = localDateTime(now, timeZone);
+  const wanted = (chatId: number) => options.chatId === undefined || options.chatId === chatId;
+
+  const pending = store.inFlightDeliveries().filter((delivery) => wanted(delivery.chatId));
+  const resumed = new Set(pending.map((d) => `${d.chatId}/${d.threadId}/${d.time}`));
+  await pool(pending, concurrency, async (delivery) => {
+    if (!store.isChatActive(delivery.chatId)) {
+      store.abandonDelivery(delivery, Date.now());
+      counts.failed++;
+      return;
+    }
+    logger?.info({ chatId: delivery.chatId, period: delivery.period, partsSent: delivery.partsSent }, 'resuming an unfinished digest');
+    counts[await finish(delivery, options)]++;
+  });
+
+  const targets = store
+    .targets()
+    .filter((target) => wanted(target.chatId) && (options.ignoreTime === true || target.time <= clock))
+    .filter((target) => !resumed.has(`${target.chatId}/${target.threadId}/${target.time}`));
+  const matchers = new Map<number, DigestMatcher>();
+  const matcherSince = (since: number) => {
+    let matcher = matchers.get(since);
+    if (matcher === undefined) {
+      matcher = new DigestMatcher(options.sources, () => store.articlesSeenBetween(since, now));
+      matchers.set(since, matcher);
+    }
+    return matcher;
+  };
+
+  await pool(targets, concurrency, async (target) => {
+    if (options.ignoreTime !== true && subscribedAfterTodaysTime(store.targetSubscriptions(target), target, period, timeZone)) return;
+    const delivery = composeAndRecord(target, period, matcherSince, options);
+    if (delivery === undefined) {
+      counts.skipped++;
+      return;
+    }
+    counts[await finish(delivery, options)]++;
+  });
+  logger?.info({ period, ...counts }, 'digest run finished');
+  return counts;
+}
+
+/**
+ * True when every subscription of the target was made today after its time (subscribing at 10:00
+ * for 08:00): its first digest is due tomorrow, not at the next catch-up run.
+ */
+function subscribedAfterTodaysTime(subscriptions: Subscription[], target: DigestTarget, period: string, timeZone: string): boolean {
+  return subscriptions.every((subscription) => {
+    const made = localDateTime(subscription.createdAt, timeZone);
+    return made.date === period && made.time >= target.time;
+  });
+}
+
+/**
+ * Composes a target's digest and records it (in flight, or empty) in one transaction. Returns the
+ * delivery to send, or undefined when the period is already served or there is nothing new.
+ */
+function composeAndRecord(
+  target: DigestTarget,
+  period: string,
+  matcherSince: (since: number) => DigestMatcher,
+  options: RunOptions,
+): Delivery | undefined {
+  const { store, now } = options;
+  return store.transaction(() => {
+    if (store.delivery(target, period) !== undefined) return undefined;
+    const subscriptions = store.targetSubscriptions(target);
+    if (subscriptions.length === 0) return undefined;
+    const since = store.lastCutoff(target) ?? -1;
+    const digest = composeDigest({
+      matcher: matcherSince(since),
+      subscriptions,
+      isFirst: (subscription: Subscription) => since < 0 || subscription.createdAt > since,
+      date: period,
+      lang: store.language(target.chatId),
+      limit: options.messageLimit,
+    });
+    const record = { ...target, period, cutoff: now, articleIds: digest.articleIds, parts: digest.messages };
+    store.startDelivery(record, now);
+    return digest.messages.length === 0 ? undefined : store.delivery(target, period);
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * When digests go out while the bot runs: one croner job per distinct subscription time (`HH:MM`
+ * in DIGEST_TZ) fires {@link runDueDigests} at that minute, plus a catch-up run at start-up and
+ * every 15 minutes, which serves digests whose time passed while the bot was down and resumes any
+ * left unfinished. Runs never overlap; a run serves only what is due and not yet served, so extra
+ * runs are harmless.
+ */
+import { Cron } from 'croner';
+import type { Logger } from '../log.ts';
+import type { DigestSources } from './compose.ts';
+import { runDueDigests, type RunCounts } from './run.ts';
+import type { SendMessage } from './sender.ts';
+import type { DigestStore } from './store.ts';
+
+/** Options of {@link startDigestSchedule}. */
+export interface DigestScheduleOptions {
+  store: DigestStore;
+  sources: DigestSources;
+  send: SendMessage;
+  /** DIGEST_TZ. */
+  timeZone: string;
+  logger: Logger;
+  /** Catch-up pattern (default every 15 minutes). */
+  catchUp?: string;
+  /** Run the catch-up once at start (default true). */
+  runAtStart?: boolean;
+}
+
+/** A running schedule. */
+export interface DigestSchedule {
+  /** Re-reads the subscription times (call after a subscription changed). */
+  sync(): void;
+  /** Runs due digests now (waits for a run in progress first). */
+  runNow(): Promise<RunCounts>;
+  /** The times that have a job, sorted. */
+  readonly times: string[];
+  /** Stops every job; waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+/** Starts the digest jobs. */
+export function startDigestSchedule(options: DigestScheduleOptions): DigestSchedule {
+  const { store, timeZone, logger } = options;
+  const jobs = new Map<string, Cron>();
+  let chain: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  // Runs are chained one after another: a job firing during a run waits its turn.
+  const run = (why: string): Promise<RunCounts> => {
+    const next = chain.then(async () => {
+      const counts = await runDueDigests({ store, sources: options.sources, send: options.send, now: Date.now(), timeZone, logger });
+      if (counts.served + counts.failed > 0) logger.info({ why, ...counts }, 'digests sent');
+      return counts;
+    });
+    chain = next.catch((error: unknown) => logger.error({ err: error }, 'digest run failed'));
+    return next;
+  };
+
+  const sync = () => {
+    if (stopped) return;
+    const wanted = new Set(store.targets().map((target) => target.time));
+    for (const [time, job] of jobs) {
+      if (!wanted.has(time)) {
+        job.stop();
+        jobs.delete(time);
+      }
+    }
+    for (const time of wanted) {
+      if (jobs.has(time)) continue;
+      const [hour, minute] = time.split(':').map(Number);
+      jobs.set(time, new Cron(`${minute} ${hour} * * *`, { timezone: timeZone, name: `digest ${time}` }, () => void run(`time ${time}`)));
+    }
+  };
+
+  const catchUp = new Cron(options.catchUp ?? '*/15 * * * *', { timezone: timeZone, name: 'digest catch-up' }, () => {
+    sync();
+    void run('catch-up');
+  });
+  sync();
+  if (options.runAtStart !== false) void run('start-up');
+
+  return {
+    sync,
+    runNow: () => run('manual'),
+    get times() {
+      return [...jobs.keys()].sort();
+    },
+    async stop() {
+      stopped = true;
+      catchUp.stop();
+      for (const job of jobs.values()) job.stop();
+      jobs.clear();
+      await chain;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm start`: the Telegram bot. Reads `.env` and the environment, opens the index, then
+ * - with BOT_TOKEN: long-polls Telegram (or serves a webhook when WEBHOOK_URL is set);
+ * - without it, on a terminal: console mode, the same bot answering lines typed there;
+ * - without it and without a terminal: exits 1 saying what is missing.
+ * SIGINT/SIGTERM stop polling and close the index. Errors a user can fix are one line, exit 1.
+ */
+import 'dotenv/config';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { runConsole } from './bot/console.ts';
+import { PollingConflictError, startBot, TokenRejectedError, type RunningBot } from './bot/start.ts';
+import { createLogger, scrubToken } from './log.ts';
+import { NoArticlesError } from './search/open.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`${scrubToken(message)}\n`);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) fail(`配置错误 configuration error: ${error.message}`);
+  throw error;
+}
+const logger = createLogger(config.logLevel);
+
+try {
+  if (!config.botToken) {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      fail('BOT_TOKEN is not set: put the token from @BotFather into .env or the environment (without a token, npm start on a terminal opens console mode)');
+    }
+    await runConsole(config, { logger });
+    process.exit(0);
+  }
+  // Signals count from the start: SIGINT while the Bot API is still unreachable gives up cleanly.
+  const starting = new AbortController();
+  let running: RunningBot | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'stopping');
+    starting.abort();
+    void (running ? running.stop(signal) : Promise.resolve()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    running = await startBot(config, { logger, signal: starting.signal });
+  } catch (error) {
+    if (starting.signal.aborted) process.exit(0);
+    throw error;
+  }
+  await running.stopped;
+} catch (error) {
+  if (error instanceof TokenRejectedError || error instanceof PollingConflictError || error instanceof NoArticlesError) fail(error.message);
+  logger.fatal({ err: error }, 'the bot stopped');
+  fail(`the bot stopped: ${error instanceof Error ? error.message : String(error)}`);
+}

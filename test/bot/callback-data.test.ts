@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { CALLBACK_DATA_MAX_BYTES, decodeCallback, encodeCallback, type CallbackAction } from '../../src/bot/callback-data.ts';
+import { decodeDeepLink, encodeDeepLink } from '../../src/bot/deep-link.ts';
+import { QueryStore } from '../../src/bot/query-store.ts';
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+describe('callback data codec', () => {
+  const store = new QueryStore();
+  const actions: CallbackAction[] = [
+    { kind: 'search', query: '营商环境', page: 0 },
+    { kind: 'search', query: '邵阳市 营商环境 优化 提升 服务 企业 发展', page: 12 },
+    { kind: 'search', query: 'a:b|c 1:2', page: 999 },
+    { kind: 'region', name: '湘西土家族苗族自治州', page: 3 },
+    { kind: 'tree', name: '' },
+    { kind: 'tree', name: '邵阳市' },
+    { kind: 'article', id: 'a1B2_c3-d4' },
+    { kind: 'noop' },
+  ];
+
+  it('round-trips every action within 64 bytes', () => {
+    for (const action of actions) {
+      const data = encodeCallback(action, store);
+      expect(bytes(data)).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
+      expect(decodeCallback(data, store)).toEqual(action);
+    }
+  });
+
+  it('keeps a query too long for 64 bytes under a short key', () => {
+    const query = '长沙市天心区红色物业基层治理网格化管理社区服务';
+    const data = encodeCallback({ kind: 'search', query, page: 1 }, store);
+    expect(data).toMatch(/^S1:[a-z0-9]+$/);
+    expect(decodeCallback(data, store)).toEqual({ kind: 'search', query, page: 1 });
+  });
+
+  it('treats a key from another process (a restart) as expired', () => {
+    const before = new QueryStore();
+    const data = encodeCallback({ kind: 'search', query: '很长的查询'.repeat(5), page: 0 }, before);
+    expect(decodeCallback(data, new QueryStore())).toBeNull();
+  });
+
+  it('forgets the least recently used query beyond its capacity', () => {
+    const small = new QueryStore(2);
+    const a = small.put('甲'.repeat(30));
+    small.put('乙'.repeat(30));
+    small.get(a);
+    small.put('丙'.repeat(30));
+    expect(small.get(a)).toBe('甲'.repeat(30));
+    expect(small.size).toBe(2);
+  });
+
+  it('rejects forged, malformed and oversized data', () => {
+    const forged = ['', 'zzz', 's:营商', 's01:营商', 's1000:营商', 's1: 营商', 'a:../../etc', 'a1:abc', 'x:1', 'S0:nokey', 't1:邵阳', 's1:\u0000', '🙂'.repeat(17), `s0:${'汉'.repeat(30)}`];
+    for (const data of forged) expect(decodeCallback(data, store), data).toBeNull();
+  });
+
+  it('refuses to encode what it could not decode', () => {
+    expect(() => encodeCallback({ kind: 'article', id: 'bad id' }, store)).toThrow(RangeError);
+    expect(() => encodeCallback({ kind: 'search', query: 'x', page: -1 }, store)).toThrow(RangeError);
+  });
+});
+
+describe('deep links', () => {
+  it('round-trips queries and article ids in the allowed alphabet', () => {
+    for (const link of [{ kind: 'search' as const, query: '营商环境 邵阳' }, { kind: 'article' as const, id: 'abc_123' }, { kind: 'help' as const }]) {
+      const payload = encodeDeepLink(link);
+      expect(payload).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+      expect(decodeDeepLink(payload!)).toEqual(link);
+    }
+  });
+
+  it('declines queries that do not fit and payloads that are not ours', () => {
+    expect(encodeDeepLink({ kind: 'search', query: '很长'.repeat(20) })).toBeUndefined();
+    for (const bad of ['', 'q_', 'q_!!', 'q_' + Buffer.from([0xff, 0xfe]).toString('base64url'), 'x_1', 'a b']) {
+      expect(decodeDeepLink(bad), bad).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { commandMenu } from '../../src/bot/app.ts';
+import { messages, pickLang } from '../../src/bot/i18n.ts';
+
+describe('language choice', () => {
+  it('answers in English only for en language codes, Chinese otherwise', () => {
+    expect(pickLang('en')).toBe('en');
+    expect(pickLang('en-GB')).toBe('en');
+    expect(pickLang('zh-hans')).toBe('zh');
+    expect(pickLang('ru')).toBe('zh');
+    expect(pickLang('eng')).toBe('zh');
+    expect(pickLang(undefined)).toBe('zh');
+  });
+
+  it('has the expired-list sentence the issue asks for', () => {
+    expect(messages('zh').expired).toBe('此列表已过期，请重新搜索');
+    expect(messages('en').expired).toMatch(/expired/);
+  });
+
+  it('describes every menu command in both languages within Telegram limits', () => {
+    const zh = commandMenu('zh');
+    const en = commandMenu('en');
+    expect(zh.map((c) => c.command)).toEqual(en.map((c) => c.command));
+    for (const c of [...zh, ...en]) {
+      expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
+      expect(c.description.length).toBeGreaterThan(0);
+      expect(c.description.length).toBeLessThanOrEqual(256);
+    }
+    expect(zh.find((c) => c.command === 'search')!.description).toMatch(/\p{Script=Han}/u);
+  });
+});

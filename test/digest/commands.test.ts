@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RegionLookup, RegionRef } from '../../src/bot/region-lookup.ts';
+import { digestCommands, parseSubscription, subscribeButton } from '../../src/digest/commands.ts';
+import type { DigestStore } from '../../src/digest/store.ts';
+import { createLogger } from '../../src/log.ts';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
+import { TEST_GAZETTEER, testExpand, type MemoryIndex } from '../support/memory-index.ts';
+import { TEST_TOKEN, received, seedStore, startEmulator, type Emulator } from './fixture.ts';
+
+/** A RegionLookup over the test gazetteer: full names, and names without their 市/县/区 suffix. */
+const regions: RegionLookup = {
+  resolve(query) {
+    const all = Object.entries(TEST_GAZETTEER).flatMap(([p, counties]) => [
+      { name: p, level: 'prefecture', parent: '湖南省' },
+      ...counties.map((c) => ({ name: c, level: 'county', parent: p })),
+    ]) as RegionRef[];
+    const region = all.find((r) => r.name === query || r.name.replace(/(市|县|区)$/, '') === query) ?? null;
+    return { region, suggestions: region ? [] : all.filter((r) => r.name.startsWith(query.slice(0, 1))).slice(0, 3) };
+  },
+  withDescendants: testExpand,
+};
+
+let dir: string;
+let emulator: Emulator;
+let proxy: FaultProxy;
+let store: DigestStore;
+let index: MemoryIndex;
+let bot: Telegraf;
+let updateId = 1;
+let messageId = 1;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'xiangwen-commands-'));
+  emulator = await startEmulator();
+  proxy = await startFaultProxy(emulator.config.apiURL);
+  ({ store, index } = seedStore(dir, Date.now() - 86_400_000));
+  bot = new Telegraf(TEST_TOKEN, { telegram: { apiRoot: proxy.url } });
+  bot.botInfo = { id: 42, is_bot: true, first_name: 'Test', username: 'TestNameBot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+  bot.use(digestCommands({ store, index, regions, defaultTime: '08:00', timeZone: 'Asia/Shanghai', logger: createLogger('silent') }));
+});
+afterEach(async () => {
+  store.close();
+  await proxy.close();
+  await emulator.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type ChatKind = { id: number; type: 'private' } | { id: number; type: 'supergroup'; thread?: number };
+
+async function say(text: string, chat: ChatKind = { id: 100, type: 'private' }, from = 100): Promise<void> {
+  const command = /^\/\w+(@\w+)?/.exec(text)?.[0];
+  const message = {
+    message_id: messageId++,
+    date: Math.floor(Date.now() / 1000),
+    from: { id: from, is_bot: false, first_name: 'Reader', language_code: 'zh-hans' },
+    chat: chat.type === 'private' ? { id: chat.id, type: 'private', first_name: 'Reader' } : { id: chat.id, type: 'supergroup', title: '群', is_forum: chat.thread !== undefined },
+    text,
+    ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
+    ...(chat.type === 'supergroup' && chat.thread !== undefined ? { is_topic_message: true, message_thread_id: chat.thread } : {}),
+  };
+  await bot.handleUpdate({ update_id: updateId++, message } as unknown as Update);
+}
+
+async function press(data: string, chat: ChatKind = { id: 100, type: 'private' }, from = 100): Promise<void> {
+  await bot.handleUpdate({
+    update_id: updateId++,
+    callback_query: {
+      id: String(updateId),
+      chat_instance: '1',
+      from: { id: from, is_bot: false, first_name: 'Reader' },
+      data,
+      message: { message_id: 1, date: 0, chat: { id: chat.id, type: chat.type === 'private' ? 'private' : 'supergroup', title: '群', first_name: 'R' }, text: 'list' },
+    },
+  } as unknown as Update);
+}
+
+const lastReply = () => received(emulator).at(-1)?.text ?? '';
+const member = (status: string) => ({ kind: 'answer' as const, result: { status, user: { id: 7, is_bot: false, first_name: 'U' } } });
+
+describe('parseSubscription', () => {
+  it('reads a region, keywords and a trailing time', () => {
+    expect(parseSubscription('永州 党建 7:30', regions, index)).toMatchObject({ ok: true, region: '永州市', keywords: ['党建'], time: '07:30' });
+    expect(parseSubscription('永州市', regions, index)).toMatchObject({ ok: true, region: '永州市', keywords: [] });
+    expect(parseSubscription('党建', regions, index)).toMatchObject({ ok: true, keywords: ['党建'] });
+    expect(parseSubscription('永州 25:00', regions, index)).toEqual({ ok: false, error: 'bad-time', text: '25:00' });
+    expect(parseSubscription('   ', regions, index)).toEqual({ ok: false, error: 'empty' });
+    expect(parseSubscription('🎉🎉', regions, index)).toEqual({ ok: false, error: 'no-keywords' });
+  });
+
+  it('makes a one-tap subscribe button only when its data fits in 64 bytes', () => {
+    expect(subscribeButton('region', '永州市', 'zh')).toEqual({ text: '订阅此地区', callback_data: '+r:永州市' });
+    expect(subscribeButton('keywords', '很长'.repeat(20), 'zh')).toBeUndefined();
+  });
+});
+
+describe('subscription commands', () => {
+  it('subscribes a private chat, confirms what was understood, and merges a duplicate', async () => {
+    await say('/subscribe 永州 07:30');
+    expect(lastReply()).toBe('已订阅。每天 07:30 推送：永州市（含下辖区县）');
+    await say('/subscribe 永州市');
+    expect(lastReply()).toBe('已有这个订阅，已更新为每天 08:00 推送：永州市（含下辖区县）');
+    expect(store.subscriptions(100).map((s) => [s.region, s.time])).toEqual([['永州市', '08:00']]);
+    await say('/subscribe 永州 25:61');
+    expect(lastReply()).toContain('不是有效的时间');
+  });
+
+  it('lets a group administrator subscribe from a forum topic and the digest target is that topic', async () => {
+    proxy.rules.push({ method: 'getChatMember', fault: member('administrator') });
+    await say('/subscribe@TestNameBot 郴州 党建', { id: -1001, type: 'supergroup', thread: 9 });
+    const reply = received(emulator).at(-1)!;
+    expect(reply.text).toBe('已订阅。每天 08:00 推送：郴州市（含下辖区县） · 党建');
+    expect(reply.threadId).toBe(9);
+    expect(store.targets()).toEqual([{ chatId: -1001, threadId: 9, time: '08:00' }]);
+  });
+
+  it('tells a group member who is not an administrator politely, and changes nothing; anyone may list', async () => {
+    proxy.rules.push({ method: 'getChatMember', fault: member('member') });
+    await say('/subscribe 郴州', { id: -1002, type: 'supergroup' }, 7);
+    expect(lastReply()).toContain('只有群管理员');
+    expect(store.subscriptions(-1002)).toEqual([]);
+    store.subscribe({ chatId: -1002, region: '郴州市', time: '08:00' }, 1);
+    await say('/subscriptions', { id: -1002, type: 'supergroup' }, 7);
+    expect(lastReply()).toContain('1. 每天 08:00：郴州市（含下辖区县）');
+    await say('/unsubscribe all', { id: -1002, type: 'supergroup' }, 7);
+    expect(lastReply()).toContain('只有群管理员');
+    expect(store.subscriptions(-1002)).toHaveLength(1);
+  });
+
+  it('lists subscriptions with a remove button each, and the button removes one', async () => {
+    await say('/subscribe 永州');
+    await say('/subscribe 党建 18:00');
+    await say('/subscriptions');
+    const list = emulator.storage.botMessages.at(-1)!.message as { text: string; reply_markup?: { inline_keyboard: { callback_data: string }[][] } | string };
+    const markup = typeof list.reply_markup === 'string' ? JSON.parse(list.reply_markup) : list.reply_markup;
+    const buttons = markup.inline_keyboard.flat() as { callback_data: string }[];
+    expect(buttons.map((b) => b.callback_data)).toEqual(store.subscriptions(100).map((s) => `u:${s.id}`));
+    await press(buttons[0].callback_data);
+    expect(store.subscriptions(100).map((s) => s.keywords)).toEqual([['党建']]);
+  });
+
+  it('unsubscribes by name and all at once', async () => {
+    await say('/subscribe 永州');
+    await say('/subscribe 党建');
+    await say('/unsubscribe 永州市');
+    expect(lastReply()).toBe('已取消订阅：永州市（含下辖区县）');
+    await say('/unsubscribe 不存在');
+    expect(lastReply()).toContain('没有找到订阅');
+    await say('/unsubscribe all');
+    expect(lastReply()).toBe('已取消全部 1 个订阅。');
+    expect(store.subscriptions(100)).toEqual([]);
+  });
+
+  it('previews the digest with /digest without marking anything as sent', async () => {
+    await say('/subscribe 永州');
+    const before = received(emulator).length;
+    await say('/digest');
+    const preview = received(emulator).slice(before);
+    expect(preview.length).toBeGreaterThanOrEqual(1);
+    expect(preview[0].text).toContain('预览');
+    expect(preview[0].text).toContain('永州市（含下辖区县）');
+    expect(store.deliveriesOf(100)).toEqual([]);
+  });
+
+  it('subscribes with the one-tap button under results', async () => {
+    await press('+r:永州');
+    await press('+k:党建');
+    expect(store.subscriptions(100).map((s) => [s.region, s.keywords.join(' ')])).toEqual([
+      ['永州市', ''],
+      ['', '党建'],
+    ]);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The sending process of the crash test (test/digest/crash.test.ts): one digest run against the
+ * Bot API root in argv[3], with the bot database in the folder argv[2]; prints the counts as JSON.
+ * The test SIGKILLs it mid-run and starts it again.
+ */
+import { join } from 'node:path';
+import { Telegram } from 'telegraf';
+import type { CallApi } from '../../src/bot/api-retry.ts';
+import { openDatabase } from '../../src/digest/db.ts';
+import { runDueDigests } from '../../src/digest/run.ts';
+import { createDigestSender } from '../../src/digest/sender.ts';
+import { DigestStore } from '../../src/digest/store.ts';
+import { createLogger } from '../../src/log.ts';
+import { MemoryIndex, seedArticles, testExpand, testTag } from '../support/memory-index.ts';
+import { CRASH_NOW, MESSAGE_LIMIT, SEEDS, TEST_TOKEN } from './fixture.ts';
+
+const [dataDir, apiRoot] = process.argv.slice(2);
+const logger = createLogger('silent');
+const store = new DigestStore(openDatabase(join(dataDir, 'bot.db')));
+const index = new MemoryIndex(seedArticles(SEEDS, testTag));
+const telegram = new Telegram(TEST_TOKEN, { apiRoot });
+const send = createDigestSender({
+  callApi: telegram.callApi.bind(telegram) as unknown as CallApi,
+  store,
+  logger,
+  limits: { perSecond: 100, perChatPerMinute: 3000 },
+  retry: { baseDelayMs: 20, maxDelayMs: 100 },
+});
+process.stdout.write('started\n');
+const counts = await runDueDigests({
+  sources: { index, expandRegion: testExpand },
+  store,
+  send,
+  now: CRASH_NOW,
+  timeZone: 'Asia/Shanghai',
+  ignoreTime: true,
+  messageLimit: MESSAGE_LIMIT,
+  logger,
+});
+store.close();
+process.stdout.write(`${JSON.stringify(counts)}\n`);

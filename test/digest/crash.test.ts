@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Fault } from '../support/fault-proxy.ts';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
+import { CRASH_NOW, received, seedStore, startEmulator, type Emulator } from './fixture.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const CHATS = Array.from({ length: 12 }, (_, i) => 500 + i);
+const DAY = 86_400_000;
+
+let dir: string;
+let emulator: Emulator;
+let proxy: FaultProxy;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'xiangwen-crash-'));
+  emulator = await startEmulator();
+  proxy = await startFaultProxy(emulator.config.apiURL);
+  const { store } = seedStore(dir, CRASH_NOW - DAY);
+  for (const chatId of CHATS) {
+    // Subscribed long ago, last digest two days ago: today's digest lists every new article, in several parts.
+    store.subscribe({ chatId, keywords: ['的'], time: '08:00' }, CRASH_NOW - 10 * DAY);
+    store.startDelivery({ chatId, threadId: 0, time: '08:00', period: '2026-11-21', cutoff: CRASH_NOW - 2 * DAY, articleIds: [], parts: [] }, CRASH_NOW - 2 * DAY);
+  }
+  store.close();
+});
+afterEach(async () => {
+  await proxy.close();
+  await emulator.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function startChild(): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> } {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'test/digest/crash-child.ts'), dir, proxy.url], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (code !== 0 && signal === null) process.stderr.write(stderr);
+      resolve({ code, signal, stdout });
+    }),
+  );
+  return { child, done };
+}
+
+/**
+ * Runs the child; from its `nth` sendMessage on, every request gets `fault`, and 800 ms later (time
+ * for the earlier confirmations to be committed) the child is SIGKILLed.
+ */
+async function crashAt(nth: number, fault: Fault): Promise<void> {
+  const { child, done } = startChild();
+  let count = 0;
+  proxy.onCall = (call) => {
+    if (call.method !== 'sendMessage' || ++count !== nth - 1) return;
+    proxy.rules.push({ method: 'sendMessage', fault });
+    setTimeout(() => child.kill('SIGKILL'), 800);
+  };
+  const result = await done;
+  expect(result.signal).toBe('SIGKILL');
+  proxy.onCall = undefined;
+  proxy.rules.length = 0;
+}
+
+async function restart(): Promise<{ served: number; failed: number; skipped: number }> {
+  const { done } = startChild();
+  const result = await done;
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { served: number; failed: number; skipped: number };
+}
+
+function deliveredAndExpected() {
+  const { store } = seedStore(dir, CRASH_NOW - DAY);
+  const expected = CHATS.flatMap((chatId) =>
+    store.deliveriesOf(chatId).filter((d) => d.period === '2026-11-23').flatMap((d) => {
+      expect(d.status).toBe('sent');
+      return d.parts.map((part) => `${chatId}|${part.text}`);
+    }),
+  );
+  store.close();
+  const got = received(emulator).map((m) => `${m.chatId}|${m.text}`);
+  return { expected: expected.sort(), got: got.sort() };
+}
+
+describe('a sending process killed mid-run', () => {
+  it('delivers every message exactly once after a restart when the kill hits before Telegram got the message', async () => {
+    await crashAt(15, { kind: 'hold' });
+    const before = received(emulator).length;
+    expect(before).toBe(14);
+    const counts = await restart();
+    expect(counts.failed).toBe(0);
+    expect(counts.served + counts.skipped).toBe(CHATS.length);
+    const { expected, got } = deliveredAndExpected();
+    expect(expected.length).toBeGreaterThan(CHATS.length * 2);
+    expect(got).toEqual(expected);
+  });
+
+  it('loses nothing when the kill hits after Telegram accepted a message; only the unconfirmed messages repeat', async () => {
+    await crashAt(15, { kind: 'hold-after-forward' });
+    const unconfirmed = proxy.calls.filter((c) => c.fault === 'hold-after-forward').length;
+    expect(unconfirmed).toBeGreaterThan(0);
+    await restart();
+    const { expected, got } = deliveredAndExpected();
+    // Every expected message arrived; the extra ones are exactly the messages whose confirmation the crash lost.
+    const counts = new Map<string, number>();
+    for (const key of got) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const key of expected) expect(counts.get(key) ?? 0).toBeGreaterThanOrEqual(1);
+    expect(got.length - expected.length).toBe(unconfirmed);
+    expect([...counts.values()].every((n) => n <= 2)).toBe(true);
+  });
+});

@@ -1,0 +1,259 @@
+/**
+ * The real bot (startBot, as `npm start` runs it) against the telegram-test-api emulator, talked to
+ * as a user: private search, paging, articles, regions, groups, bad inputs, forged buttons, the
+ * rate limit. Queries are taken from the loaded index, not written into the test.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatArticle } from '../../src/bot/format.ts';
+import { messages } from '../../src/bot/i18n.ts';
+import { decodeDeepLink, encodeDeepLink } from '../../src/bot/deep-link.ts';
+import { startBot, type RunningBot } from '../../src/bot/start.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/log.ts';
+import type { ArticleIndex } from '../../src/search/engine.ts';
+import { collectArticles } from '../../src/search/open.ts';
+import { BOT_USERNAME, startEmulator, TEST_TOKEN, waitFor, type Emulator } from '../support/emulator.ts';
+import { buttonData, lastUserMessageId, plain, press, repliesAfter, say, sentTo } from './helpers.ts';
+
+const SEEDS = join(import.meta.dirname, '../../seeds');
+const zh = messages('zh');
+const RATE = 12;
+
+let emu: Emulator;
+let running: RunningBot;
+let dataDir: string;
+let pagesDir: string;
+let index: ArticleIndex;
+/** A keyword with more than one page of results, and one region with articles. */
+let keyword: string;
+let region: string;
+let nextUser = 100;
+const migrations: [number, number][] = [];
+/** A fresh private chat (user id = chat id) so the per-user rate limit never mixes tests. */
+function privateChat() {
+  const id = nextUser++;
+  return { id, client: emu.client({ userId: id, chatId: id, type: 'private' }) };
+}
+
+beforeAll(async () => {
+  emu = await startEmulator({ record: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-e2e-'));
+  // The seeds, plus one page holding a single long report made of the seeds' own paragraphs: no
+  // seed article is longer than one message, and splitting must be seen end to end.
+  pagesDir = mkdtempSync(join(tmpdir(), 'xiangwen-e2e-pages-'));
+  cpSync(SEEDS, pagesDir, { recursive: true });
+  const paragraphs = collectArticles(SEEDS)
+    .filter((a) => a.kind === 'feature')
+    .flatMap((a) => a.body.filter((p) => p.length > 80))
+    .slice(0, 60);
+  writeFileSync(join(pagesDir, '999_long_report.txt'), ['长篇通讯：测试用的长文章', '', '记者 王小明', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'));
+  const config = loadConfig({
+    BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: emu.apiRoot,
+    DATA_DIR: dataDir,
+    PAGES_DIR: pagesDir,
+    LOG_LEVEL: 'silent',
+    USER_QUERIES_PER_MINUTE: String(RATE),
+  });
+  running = await startBot(config, { logger: createLogger('silent'), onChatMigrated: (from, to) => migrations.push([from, to]) });
+  index = running.index;
+  const candidates = new Set(index.allIds().flatMap((id) => index.get(id)!.keywords));
+  keyword = [...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w)).find((w) => index.search(w, { limit: 1 }).total > 5)!;
+  region = [...index.regionCounts().entries()].sort((a, b) => b[1] - a[1])[0][0];
+  expect(keyword, 'the seeds hold a keyword with two pages of results').toBeDefined();
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await emu?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(pagesDir, { recursive: true, force: true });
+});
+
+describe('private chat', () => {
+  it('answers plain text with a result page: understanding line, bold headlines, open and paging buttons', async () => {
+    const { id, client } = privateChat();
+    const [reply] = await say(emu, client, id, keyword);
+    expect(reply.raw.parse_mode).toBe('HTML');
+    expect(reply.text.split('\n')[0]).toContain(zh.understood([keyword]));
+    expect(reply.text).toMatch(/<b>[^<]+<\/b>/);
+    expect(reply.text).toContain(`<b>${keyword}</b>`); // highlighted in a summary
+    expect(reply.keyboard[0].map((b) => b.text)).toEqual(['1', '2', '3', '4', '5']);
+    expect(buttonData(reply, zh.next)).toBeDefined();
+    expect(reply.keyboard.at(-1)!.some((b) => /^1\/\d+$/.test(b.text))).toBe(true);
+  });
+
+  it('pages by editing the list when 下一页 is pressed', async () => {
+    const { id, client } = privateChat();
+    const [list] = await say(emu, client, id, `/search ${keyword}`);
+    const first = list.text;
+    const before = emu.calls.length;
+    await press(client, list, buttonData(list, zh.next)!);
+    const edited = await waitFor(() => {
+      const now = sentTo(emu, id).find((m) => m.messageId === list.messageId)!;
+      return now.text !== first ? now : undefined;
+    });
+    expect(sentTo(emu, id).length).toBe(1); // edited, not sent anew
+    expect(edited.text).toMatch(/· 2\/\d+/);
+    expect(edited.keyboard[0][0].text).toBe('6');
+    expect(buttonData(edited, zh.prev)).toBeDefined();
+    // The proxy records a call once the emulator has answered it: wait for the record too.
+    const methods = await waitFor(() => {
+      const seen = emu.calls.slice(before).map((c) => c.method);
+      return seen.includes('editMessageText') ? seen : undefined;
+    });
+    expect(methods).toEqual(expect.arrayContaining(['answerCallbackQuery', 'editMessageText']));
+    expect(methods).not.toContain('sendMessage');
+  });
+
+  it('opens the longest article from its button, split under 4096 characters', async () => {
+    const { id, client } = privateChat();
+    const longest = index
+      .allIds()
+      .map((aid) => index.get(aid)!)
+      .sort((a, b) => b.body.join('').length - a.body.join('').length)[0];
+    const expected = formatArticle(longest, zh);
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    const all = await say(emu, client, id, `/article ${longest.id}`);
+    expect(all.map((m) => m.text)).toEqual(expected);
+    for (const m of all) expect(m.text.length).toBeLessThanOrEqual(4096);
+    expect(plain(all.map((m) => m.text).join(''))).toContain(longest.body.at(-1)!.slice(-20));
+
+    // The same article through an open button under a result list.
+    const chat2 = privateChat();
+    const [results] = await say(emu, chat2.client, chat2.id, keyword);
+    const open = results.keyboard[0][0];
+    const before = sentTo(emu, chat2.id).length;
+    await press(chat2.client, results, 'callback_data' in open ? open.callback_data : '');
+    const article = await repliesAfter(emu, chat2.id, before);
+    expect(article[0].text).toMatch(/^(<i>.*<\/i>\n)?<b>/);
+  });
+
+  it('lists a region with its sub-regions, and suggests for an unknown place', async () => {
+    const { id, client } = privateChat();
+    const [reply] = await say(emu, client, id, `/region ${region}`);
+    expect(reply.text.split('\n')[0]).toContain(zh.understood([region]));
+    expect(reply.keyboard[0].length).toBeGreaterThan(0);
+    const [unknown] = await say(emu, client, id, '/region 不存在的地方');
+    expect(unknown.text).toContain(zh.regionUnknown('不存在的地方'));
+  });
+
+  it('shows the region tree with counts as buttons', async () => {
+    const { id, client } = privateChat();
+    const [tree] = await say(emu, client, id, '/regions');
+    expect(tree.text).toContain(zh.regionsTitle);
+    expect(tree.keyboard.flat().length).toBeGreaterThan(0);
+    expect(tree.keyboard.flat()[0].text).toMatch(/（\d+）$/);
+  });
+
+  it('explains itself on /start and /help with examples that find articles', async () => {
+    const { id, client } = privateChat();
+    const [help] = await say(emu, client, id, '/start');
+    expect(help.text).toContain('/search');
+    const example = /\/search (\S+)/.exec(plain(help.text))![1];
+    expect(index.search(example, { limit: 1 }).total).toBeGreaterThan(0);
+  });
+
+  it('answers in English when the user speaks en', async () => {
+    const { id, client } = privateChat();
+    const en = messages('en');
+    const [help] = await say(emu, client, id, '/help', { from: { language_code: 'en' } });
+    expect(help.text).toContain('Xiangwen');
+    const [results] = await say(emu, client, id, keyword, { from: { language_code: 'en' } });
+    expect(results.text).toContain(en.understood([keyword]));
+  });
+
+  it('opens a search and an article from deep links', async () => {
+    const { id, client } = privateChat();
+    const [search] = await say(emu, client, id, `/start ${encodeDeepLink({ kind: 'search', query: keyword })}`);
+    expect(search.text).toContain(zh.understood([keyword]));
+    const articleId = index.allIds()[0];
+    const [article] = await say(emu, client, id, `/start a_${articleId}`);
+    expect(article.text).toContain(`<b>`);
+    expect(decodeDeepLink(`a_${articleId}`)).toEqual({ kind: 'article', id: articleId });
+  });
+});
+
+describe('bad inputs', () => {
+  it('answers empty, huge, emoji-only and markup-laden queries helpfully', async () => {
+    const { id, client } = privateChat();
+    const [empty] = await say(emu, client, id, '/search');
+    expect(plain(empty.text)).toContain('/search');
+    const [huge] = await say(emu, client, id, '湖南'.repeat(160));
+    expect(huge.text).toContain(zh.tooLong(100));
+    const [emoji] = await say(emu, client, id, '😀🎉👍');
+    expect(plain(emoji.text)).toContain(plain(zh.noKeywords('')).slice(0, 10));
+    const [markup] = await say(emu, client, id, `<b>&${keyword}`);
+    expect(markup.text).not.toContain('<b>&');
+    expect(markup.text.split('\n')[0]).toMatch(/^按：/);
+  });
+
+  it('answers a forged or unknown button with "expired" and changes nothing', async () => {
+    const { id, client } = privateChat();
+    const [list] = await say(emu, client, id, keyword);
+    for (const data of ['s9999:x', 'a:no-such-article', 'S0:zzzzzz', '💥', 's0:']) {
+      const before = emu.calls.length;
+      await press(client, list, data);
+      const answer = await waitFor(() => emu.calls.slice(before).find((c) => c.method === 'answerCallbackQuery'));
+      expect(answer.payload.text, data).toBe(zh.expired);
+    }
+    expect(sentTo(emu, id).map((m) => m.text)).toEqual([list.text]);
+  });
+
+  it('limits queries per user per minute with one polite message', async () => {
+    const { id, client } = privateChat();
+    for (let i = 0; i < RATE; i++) await say(emu, client, id, keyword);
+    const [refused] = await say(emu, client, id, keyword);
+    expect(refused.text).toBe(zh.rateLimited(RATE));
+    const other = privateChat();
+    const [served] = await say(emu, other.client, other.id, keyword);
+    expect(served.text).toContain(zh.understood([keyword]));
+  });
+});
+
+describe('group chat', () => {
+  let group: ReturnType<typeof emu.client>;
+  const GROUP = -5001;
+  beforeAll(() => {
+    group = emu.client({ userId: 900, chatId: GROUP, type: 'group', chatTitle: '测试群' });
+  });
+
+  it('answers /search@TestNameBot compactly, quoting the asking message, with deep-link open buttons', async () => {
+    const [reply] = await say(emu, group, GROUP, `/search@${BOT_USERNAME} ${keyword}`);
+    expect(reply.raw.reply_parameters).toMatchObject({ message_id: lastUserMessageId(emu, GROUP) });
+    expect(reply.text).toContain(zh.understood([keyword]));
+    expect(reply.keyboard[0][0]).toMatchObject({ url: expect.stringMatching(/^https:\/\/t\.me\/TestNameBot\?start=a_/) });
+    expect(reply.text).not.toContain('\n\n'); // compact: no blank line between results
+  });
+
+  it('treats a mention as a search and ignores other chatter and commands for other bots', async () => {
+    const [reply] = await say(emu, group, GROUP, `@${BOT_USERNAME} ${keyword}`);
+    expect(reply.text).toContain(zh.understood([keyword]));
+    const before = sentTo(emu, GROUP).length;
+    await group.sendMessage(group.makeMessage(`今天天气不错 ${keyword}`));
+    await group.sendCommand(group.makeCommand(`/search@OtherBot ${keyword}`));
+    // A later command proves the bot has read past the ignored messages.
+    const after = await say(emu, group, GROUP, `/help@${BOT_USERNAME}`);
+    expect(sentTo(emu, GROUP).length).toBe(before + 1);
+    expect(after[0].text).toContain(`@${BOT_USERNAME}`);
+  });
+
+  it('answers in the forum topic of the asking message', async () => {
+    const topic = emu.client({ userId: 901, chatId: -1007001, type: 'supergroup', chatTitle: '论坛' });
+    const [reply] = await say(emu, topic, -1007001, `/search@${BOT_USERNAME} ${keyword}`, { message_thread_id: 77, is_topic_message: true });
+    expect(reply.raw.message_thread_id).toBe(77);
+  });
+
+  it('keeps working when the group becomes a supergroup', async () => {
+    const old = emu.client({ userId: 902, chatId: -6001, type: 'group' });
+    await old.sendMessage(old.makeMessage('', { migrate_to_chat_id: -1006001 } as never));
+    await waitFor(() => (migrations.length > 0 ? true : undefined));
+    expect(migrations).toEqual([[-6001, -1006001]]);
+    const moved = emu.client({ userId: 902, chatId: -1006001, type: 'supergroup' });
+    const [reply] = await say(emu, moved, -1006001, `/search@${BOT_USERNAME} ${keyword}`);
+    expect(reply.text).toContain(zh.understood([keyword]));
+  });
+});
