@@ -14,7 +14,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../pages/article.ts';
 import type { ArticleIndex, IndexInfo, RegionResult, SearchHit, SearchOptions, SearchResult } from './engine.ts';
 import { gramPhrase } from './grams.ts';
-import { regionNamedBy, regionWithDescendants } from '../regions/lookup.ts';
+import { regionNamedBy } from '../regions/lookup.ts';
 import { queryWords } from './jieba.ts';
 import { type CompactDocument, compactSearchOptions, FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
 
@@ -26,7 +26,7 @@ export const MAX_QUERY_LENGTH = 200;
 /** At most this many words of a query are searched. */
 export const MAX_QUERY_WORDS = 12;
 /** Full-text matches considered per query part, newest first. */
-export const MATCH_CAP = 2000;
+export const MATCH_CAP = 1000;
 
 /** The snapshot cannot be used; `reason` says why in one line. */
 export class IndexError extends Error {
@@ -128,10 +128,15 @@ export class SnapshotIndex implements ArticleIndex {
     return new Set(rows.map((r) => r.rowid));
   }
 
-  /** Full-text matches of an FTS5 expression, newest first, bounded. */
-  private fullText(expression: string): { rows: { rowid: number; rank: number }[]; capped: boolean } {
-    const rows = this.statement('SELECT rowid, bm25(fulltext) AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?')
-      .all(expression, MATCH_CAP) as { rowid: number; rank: number }[];
+  /**
+   * Full-text matches of an FTS5 expression, newest first, bounded. BM25 costs several times the
+   * match itself, so it is computed only where it ranks (`scored`).
+   */
+  private fullText(expression: string, scored: boolean): { rows: { rowid: number; rank: number }[]; capped: boolean } {
+    const sql = scored
+      ? 'SELECT rowid, bm25(fulltext) AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?'
+      : 'SELECT rowid, 0 AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?';
+    const rows = this.statement(sql).all(expression, MATCH_CAP) as { rowid: number; rank: number }[];
     return { rows, capped: rows.length >= MATCH_CAP };
   }
 
@@ -156,11 +161,12 @@ export class SnapshotIndex implements ArticleIndex {
 
     // Full text: every word as a phrase of bigrams; all words together first, then each alone.
     const phrases = terms.map((term) => [term, gramPhrase(term)] as const).filter((p): p is readonly [string, string] => p[1] !== undefined);
-    const parts: { expression: string; terms: string[] }[] = [];
-    if (phrases.length > 1) parts.push({ expression: phrases.map((p) => p[1]).join(' AND '), terms: phrases.map((p) => p[0]) });
-    for (const [term, phrase] of phrases) parts.push({ expression: phrase, terms: [term] });
+    // Only the query as a whole is ranked by BM25; single words of a longer query find partial matches.
+    const parts: { expression: string; terms: string[]; scored: boolean }[] = [];
+    if (phrases.length > 0) parts.push({ expression: phrases.map((p) => p[1]).join(' AND '), terms: phrases.map((p) => p[0]), scored: true });
+    if (phrases.length > 1) for (const [term, phrase] of phrases) parts.push({ expression: phrase, terms: [term], scored: false });
     for (const part of parts) {
-      const { rows, capped: partCapped } = this.fullText(part.expression);
+      const { rows, capped: partCapped } = this.fullText(part.expression, part.scored);
       capped ||= partCapped;
       for (const row of rows) {
         if (allowed && !allowed.has(row.rowid)) continue;
@@ -173,12 +179,15 @@ export class SnapshotIndex implements ArticleIndex {
 
     // Place names: an article about the place (or a place under it) matches the word even where
     // the text names only a county (邵东 for 邵阳), so `邵阳 营商环境` puts 邵阳's articles first.
+    const placeTerms = new Set<string>();
     for (const term of terms) {
+      // The tagger lists every county with its prefecture, so the place's own name covers the
+      // places under it; the province as a whole is no filter at all.
       const region = regionNamedBy(term);
-      if (!region) continue;
-      const names = regionWithDescendants(region.name);
-      const rows = this.statement(`SELECT DISTINCT rowid FROM article_regions WHERE region IN (${names.map(() => '?').join(',')}) ORDER BY rowid DESC LIMIT ?`)
-        .all(...names, MATCH_CAP) as { rowid: number }[];
+      if (!region || region.level === 'province') continue;
+      placeTerms.add(term);
+      const rows = this.statement('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
+        .all(region.name, MATCH_CAP) as { rowid: number }[];
       capped ||= rows.length >= MATCH_CAP;
       for (const { rowid } of rows) {
         if (allowed && !allowed.has(rowid)) continue;
@@ -189,7 +198,8 @@ export class SnapshotIndex implements ArticleIndex {
     }
 
     // Compact fields: headline, keywords, regions… (prefix matching, never fuzzy).
-    const compactTerms = terms.filter((term) => !this.commonTerms.has(term));
+    // Place words were matched through the regions above; common words through the full text.
+    const compactTerms = terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term));
     if (compactTerms.length > 0) {
       const results = this.compact.search(compactTerms.join(' '), {
         tokenize: (text) => text.split(' '),

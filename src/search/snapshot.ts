@@ -19,7 +19,7 @@ import { indexTokens } from './jieba.ts';
 import { normaliseForSearch } from './normalize.ts';
 
 /** Bump when the snapshot layout or the article pipeline changes meaning. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /**
  * Fields MiniSearch holds in memory. The summary is left out on purpose: it is body text (found
@@ -27,10 +27,14 @@ export const FORMAT_VERSION = 1;
  */
 export const COMPACT_FIELDS = ['title', 'kicker', 'subtitle', 'keywords', 'regions', 'authors'] as const;
 
-/** A term in more than this share of articles is "common": ranked only among its newest matches. */
-export const COMMON_TERM_SHARE = 0.02;
+/**
+ * A term in more than this share of articles is "common": MiniSearch would score every one of its
+ * articles (10–20 µs each), so it is left to the bounded full-text pass, which ranks only its
+ * newest matches.
+ */
+export const COMMON_TERM_SHARE = 0.005;
 /** …but only once the archive is big enough for that to matter. */
-export const COMMON_TERM_MIN_DOCS = 2000;
+export const COMMON_TERM_MIN_DOCS = 500;
 
 export interface SnapshotMeta extends IndexInfo {
   /** Terms of the compact fields found in very many articles (see COMMON_TERM_SHARE). */
