@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gbkBytes } from './support/gbk.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'xiangwen-cli-'));
 const dataDir = join(work, 'data');
@@ -17,20 +18,6 @@ function xiangwen(args: string[], env: Record<string, string> = {}) {
     env: { ...process.env, DATA_DIR: dataDir, PAGES_DIR: 'seeds', LOG_LEVEL: 'warn', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** GBK bytes for a string, built from the decoder (Node has no GBK encoder). */
-function gbk(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gb18030');
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (!table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : (table.get(c) ?? [0x3f]))));
 }
 
 describe('xiangwen CLI', () => {
@@ -66,7 +53,7 @@ describe('xiangwen CLI', () => {
     const pages = join(work, 'other-pages');
     mkdirSync(pages);
     const brief = '某县：新建文化广场投入使用\r\n\r\n近日，某县城东文化广场建成开放，广场面积两万平方米，配有健身器材和儿童游乐设施。\r\n\r\n（张三）\r\n';
-    writeFileSync(join(pages, '2023-01-02_gbk.txt'), gbk(brief));
+    writeFileSync(join(pages, '2023-01-02_gbk.txt'), gbkBytes(brief));
     writeFileSync(join(pages, '2023-01-03_bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(brief.replace('文化广场', '体育公园'))]));
     writeFileSync(join(pages, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe]));
     const { code, stdout, stderr } = xiangwen(['articles', '--json'], { PAGES_DIR: pages });

@@ -1,19 +1,13 @@
 /**
  * The draft of an article while a page is being split (./split.ts) and repaired (./repair.ts).
  */
-import type { ArticleKind } from './article.ts';
+import type { ArticleKind, ParsedArticle } from './article.ts';
 
 /** Headline words that mark an announcement rather than news. */
 export const NOTICE_TITLE = /(公告|启事|声明|通知|通告|公示|讣告|拍卖会|遗失)$/;
 
-/** An article while it is being assembled. */
-export interface Draft {
-  title: string;
-  kicker: string;
-  subtitle: string;
-  authors: string[];
-  body: string[];
-  captions: string[];
+/** An article while it is being assembled: its fields so far, and the splitter's state. */
+export interface Draft extends Omit<ParsedArticle, 'kind'> {
   /** Section headings seen in the body (kept in `body` too, in place). */
   headings: Set<string>;
   notice: boolean;

@@ -3,40 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dateFromFileName, decodePage, readPages } from '../../src/pages/read.ts';
+import { gbkBytes } from '../support/gbk.ts';
 
 const SEED = readFileSync('seeds/000_a0e9c727c4644766.txt', 'utf8');
-
-/** GB18030 bytes of a string (Node has no encoder for it; map through a tiny table of this text's characters). */
-function gb18030(text: string): Uint8Array {
-  // Build the encoder by decoding every two-byte GBK code once (GBK covers these characters).
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gb18030');
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (!table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0) as number;
-    if (code < 0x80) bytes.push(code);
-    else {
-      const pair = table.get(char);
-      if (!pair) throw new Error(`no GBK code for ${char}`);
-      bytes.push(...pair);
-    }
-  }
-  return new Uint8Array(bytes);
-}
 
 describe('decoding page files', () => {
   it('reads UTF-8, UTF-8 with BOM and GB18030 to the same text', () => {
     const sample = SEED.slice(0, 2000);
     const utf8 = decodePage(new TextEncoder().encode(sample));
     const bom = decodePage(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(sample)]));
-    const gbk = decodePage(gb18030(sample));
+    const gbk = decodePage(gbkBytes(sample));
     expect(utf8).toMatchObject({ ok: true, encoding: 'utf-8' });
     expect(bom).toMatchObject({ ok: true, text: utf8.ok ? utf8.text : '' });
     expect(gbk).toMatchObject({ ok: true, encoding: 'gb18030', text: utf8.ok ? utf8.text : '' });
