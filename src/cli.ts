@@ -17,7 +17,8 @@ const USAGE = `用法 / usage: xiangwen <command> [options]
 
   build-index                       build the search index from the page files
   articles [--json] [FILE…]         the parsed articles of the given page files (default: all)
-  search [--json] [--limit N] QUERY…  search the index
+  search [--json] [--limit N] [--newest] QUERY…
+                                    search the index (by relevance, or newest first)
   show [--json] ID                  one article in full
   region [--json] NAME              articles about a Hunan place and its sub-regions
   regions [--json]                  the regions that have articles, as a tree with counts
@@ -59,6 +60,7 @@ async function main(argv: string[]): Promise<void> {
     options: {
       json: { type: 'boolean', default: false },
       limit: { type: 'string' },
+      newest: { type: 'boolean', default: false },
       now: { type: 'boolean', default: false },
       chat: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -90,7 +92,7 @@ async function main(argv: string[]): Promise<void> {
       const limit = values.limit === undefined ? 10 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError('--limit must be a whole number from 1 to 1000', 2);
       await withIndex((index) => {
-        const result = index.search(query, { limit });
+        const result = index.search(query, { limit, order: values.newest ? 'date' : 'relevance' });
         if (json) {
           print(JSON.stringify({
             query, terms: result.terms, total: result.total, capped: result.capped, noKeywords: result.noKeywords,

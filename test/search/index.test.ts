@@ -148,3 +148,22 @@ describe('place names in keyword search', () => {
     expect(hits).toContain('平安底色提升幸福成色'); // tagged 桂东县 → 郴州市
   });
 });
+
+describe('ordering by publication date', () => {
+  it('lists the newest page first when asked, full matches still before partial ones', async () => {
+    const dir = join(work, 'dated');
+    const pages = join(dir, 'pages');
+    cpSync(pagesDir, pages, { recursive: true });
+    const brief = (title: string) => `${title}\n\n近日，某县举行乡村振兴产业招商推介会，签约项目十二个。\n\n（张三）\n`;
+    writeFileSync(join(pages, '2020-01-01_old.txt'), brief('某县：乡村振兴推介会（旧）'));
+    writeFileSync(join(pages, '2030-01-01_new.txt'), brief('某县：乡村振兴推介会（新）'));
+    const dated = await openIndex({ pagesDir: pages, dataDir: join(dir, 'data'), logger });
+    try {
+      const hits = dated.search('推介会', { order: 'date', limit: 3 }).hits;
+      expect(hits[0]).toMatchObject({ title: '某县：乡村振兴推介会（新）', date: '2030-01-01' });
+      expect(hits.map((h) => h.date)).toEqual([...hits.map((h) => h.date)].sort().reverse());
+    } finally {
+      dated.close();
+    }
+  });
+});
