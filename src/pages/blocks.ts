@@ -113,7 +113,10 @@ export function namesWithoutRoles(text: string): string | undefined {
 }
 
 /** Page furniture that belongs to no article: editor credits, page headers. */
-const FURNITURE = /^(?:责任编辑|责编|版式|美编|校对|组版|值班编辑|审读)[：:]|^(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].{0,20}$|^第?\s*\d{1,2}\s*版/;
+const FURNITURE = /^(?:责任编辑|责编|版式|美编|校对|组版|值班编辑|审读)[：:]|^.{0,12}(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].{0,20}$|^第?\s*\d{1,2}\s*版|第\s*\d{1,2}\s*版\s*$/;
+
+/** `本报讯（记者 张三）`, `本报长沙3月4日讯`, `新华社北京3月4日电`: the opening of a news item. */
+export const DATELINE = /^(?:本报[\u4e00-\u9fa5\d]{0,16}讯|新华社[\u4e00-\u9fa5\d]{0,16}电|[\u4e00-\u9fa5]{2,6}(?:日报|晚报|报)[\u4e00-\u9fa5\d]{0,12}讯)\s*(?:[（(]([^（）()]{2,40})[）)])?\s*/;
 
 /** Classifies one line of a page; undefined for blank lines and page furniture. */
 export function classifyLine(raw: string, line: number): Block | undefined {

@@ -6,7 +6,7 @@
  * article as section headings. Layout damage is repaired afterwards in ./repair.ts.
  */
 import type { ParsedArticle } from './article.ts';
-import { type Block, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
+import { type Block, DATELINE, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
 import { repairArticles } from './repair.ts';
 
@@ -58,9 +58,9 @@ export function splitBlocks(blocks: Block[]): Draft[] {
   const addText = (draft: Draft, raw: string): void => {
     // `本报讯（记者 张三）…`, `本报长沙11月20日讯（记者 张三 通讯员 李四）…`: a dateline naming the authors.
     let text = raw;
-    const dateline = /^本报[\u4e00-\u9fa5\d]{0,16}讯\s*[（(]([^（）()]{2,40})[）)]\s*/.exec(text);
+    const dateline = DATELINE.exec(text);
     if (dateline && draft.body.length === 0) {
-      const names = namesWithoutRoles(dateline[1]) ?? (isNameList(dateline[1]) ? dateline[1] : undefined);
+      const names = dateline[1] ? namesWithoutRoles(dateline[1]) ?? (isNameList(dateline[1]) ? dateline[1] : undefined) : undefined;
       if (names && draft.authors.length === 0) draft.authors.push(...splitNames(names));
       text = text.slice(dateline[0].length);
     }
@@ -140,7 +140,8 @@ export function splitBlocks(blocks: Block[]): Draft[] {
         closeOrCredit(current as Draft, block);
         return;
       case 'short': {
-        if (index === forcedHeadline || headerFollows(next)) {
+        // A dateline (`本报讯…`) opens a news item: the short line above it is its headline.
+        if (index === forcedHeadline || headerFollows(next) || (next?.shape === 'text' && DATELINE.test(next.text))) {
           start(block.text);
           return;
         }
@@ -198,6 +199,9 @@ export function splitBlocks(blocks: Block[]): Draft[] {
   /** Body text: continues the current article, or starts a fragment when it cannot belong to it. */
   function handleText(block: Block): void {
     if (!current || current.closed) {
+      start('').fragment = true;
+    } else if (DATELINE.test(block.text) && !current.inHeader && current.body.length > 0) {
+      // A new news item whose headline was lost in the layout.
       start('').fragment = true;
     } else if (startsMidSentence(block.text) && !current.inHeader && !current.openParagraph && current.body.length > 0 &&
                endsSentence(current.body[current.body.length - 1])) {

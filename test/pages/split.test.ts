@@ -134,3 +134,33 @@ describe('layouts of other newspapers', () => {
     expect(articles[1].body[0]).toBe('近日，某县开通三条城乡公交线路，方便群众出行。');
   });
 });
+
+describe('a page with one paragraph per line, indented, with page furniture', () => {
+  const lines = [
+    '湖南日报 2024年3月5日 星期二 第5版',
+    '某市：长江岸线生态修复见成效',
+    '本报记者 李杰 通讯员 王芳',
+    '　　本报某市3月4日讯 近日，某市江边码头旧址上，成片的芦苇已经返青，候鸟在江滩上觅食。',
+    '　　近年来，该市累计拆除长江岸线非法码头39个，复绿岸线16.5公里。',
+    '某地举办春季招聘会',
+    '　　本报讯（记者 刘洋）3月2日，某地春季大型招聘会在人才市场举行，320家企业提供岗位1.2万个。',
+    '　　据了解，今年将开展招聘活动100场以上。',
+    '【聚焦两会】',
+    '代表委员热议乡村振兴',
+    '本报记者 陈明',
+    '　　今年全国两会上，代表委员围绕乡村振兴建言献策。',
+    '　　（完）',
+    '责任编辑：赵六',
+  ];
+
+  it('finds every headline, with datelines confirming them and giving the authors', () => {
+    const articles = splitPage(lines.join('\n'));
+    expect(articles.map((a) => [a.kicker, a.title, a.authors])).toEqual([
+      ['', '某市：长江岸线生态修复见成效', ['李杰', '王芳']],
+      ['', '某地举办春季招聘会', ['刘洋']],
+      ['【聚焦两会】', '代表委员热议乡村振兴', ['陈明']],
+    ]);
+    expect(articles[0].body[0]).toBe('近日，某市江边码头旧址上，成片的芦苇已经返青，候鸟在江滩上觅食。');
+    expect(articles.flatMap((a) => a.body).join('')).not.toMatch(/责任编辑|星期二|（完）/);
+  });
+});
