@@ -3,12 +3,15 @@
  * - with BOT_TOKEN: long-polls Telegram (or serves a webhook when WEBHOOK_URL is set);
  * - without it, on a terminal: console mode, the same bot answering lines typed there;
  * - without it and without a terminal: exits 1 saying what is missing.
- * SIGINT/SIGTERM stop polling and close the index. Errors a user can fix are one line, exit 1.
+ * SIGINT/SIGTERM stop polling, the digest schedule and the page watcher, and close the database and
+ * the index; SIGHUP re-reads PAGES_DIR. Errors a user can fix (a rejected token, an unusable bot
+ * database, no page files) are one line, exit 1.
  */
 import 'dotenv/config';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './bot/console.ts';
 import { PollingConflictError, startBot, TokenRejectedError, type RunningBot } from './bot/start.ts';
+import { DatabaseOpenError } from './digest/db.ts';
 import { createLogger, scrubToken } from './log.ts';
 import { NoArticlesError } from './search/open.ts';
 
@@ -52,7 +55,9 @@ try {
   }
   await running.stopped;
 } catch (error) {
-  if (error instanceof TokenRejectedError || error instanceof PollingConflictError || error instanceof NoArticlesError) fail(error.message);
+  if (error instanceof TokenRejectedError || error instanceof PollingConflictError || error instanceof NoArticlesError || error instanceof DatabaseOpenError) {
+    fail(error.message);
+  }
   logger.fatal({ err: error }, 'the bot stopped');
   fail(`the bot stopped: ${error instanceof Error ? error.message : String(error)}`);
 }

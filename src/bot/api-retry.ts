@@ -112,7 +112,9 @@ export function withRetry(callApi: CallApi, options: RetryOptions = {}): CallApi
         }
         if (attempt >= maxAttempts || callOptions?.signal?.aborted) throw error;
         options.onRetry?.({ method, attempt, delayMs, reason, error });
-        if (!(await sleep(delayMs, options.signal))) throw error;
+        // Either the wrapper's signal (shutdown) or the call's own ends the wait.
+        const signal = callOptions?.signal && options.signal ? AbortSignal.any([options.signal, callOptions.signal]) : (callOptions?.signal ?? options.signal);
+        if (!(await sleep(delayMs, signal))) throw error;
       }
     }
   };

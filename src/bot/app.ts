@@ -15,7 +15,7 @@ import { helpCommands, unknownCommand } from './commands/help.ts';
 import { inlineHandlers } from './commands/inline.ts';
 import { regionCommands } from './commands/region.ts';
 import { searchCommands } from './commands/search.ts';
-import type { BotDeps } from './deps.ts';
+import type { BotDeps, SubscribeButtonFor } from './deps.ts';
 import { pickExamples } from './examples.ts';
 import { escapeHtml } from './html.ts';
 import { messages, type Lang } from './i18n.ts';
@@ -38,10 +38,19 @@ export interface BotOptions {
   regions?: RegionLookup;
   /** Retry policy for every Bot API call (see ./api-retry.ts). */
   retry?: RetryOptions;
-  /** Told when a group moved to a supergroup id. */
+  /**
+   * Told when a group moved to a supergroup id: by the service message in the group, or when a
+   * Bot API call answered `migrate_to_chat_id`.
+   */
   onChatMigrated?: (fromChatId: number, toChatId: number) => void;
-  /** More handlers (e.g. subscription commands), composed before the catch-all for unknown commands. */
+  /**
+   * More handlers (e.g. the digest's subscription commands), composed after the bot's commands but
+   * before its own button handler — which answers every callback it does not know as "expired", so
+   * an extension's buttons must be seen first — and before the catch-all for unknown commands.
+   */
   extensions?: Middleware<Context>[];
+  /** The one-tap subscribe button under result lists and articles (only with the digest mounted). */
+  subscribeButton?: SubscribeButtonFor;
 }
 
 /** The command menu for one language (setMyCommands). */
@@ -52,6 +61,10 @@ export function commandMenu(lang: Lang): BotCommand[] {
     { command: 'region', description: c.region },
     { command: 'regions', description: c.regions },
     { command: 'article', description: c.article },
+    { command: 'subscribe', description: c.subscribe },
+    { command: 'subscriptions', description: c.subscriptions },
+    { command: 'unsubscribe', description: c.unsubscribe },
+    { command: 'digest', description: c.digest },
     { command: 'help', description: c.help },
     { command: 'start', description: c.start },
   ];
@@ -66,19 +79,20 @@ export async function registerCommands(telegram: Telegram, logger: Logger): Prom
     ['default', telegram.setMyCommands(commandMenu('zh'))],
     ['en', telegram.setMyCommands(commandMenu('en'), { language_code: 'en' })],
   ];
-  for (const [scope, call] of calls) {
-    try {
-      await call;
-    } catch (error) {
-      logger.warn({ err: error, scope }, 'setMyCommands failed; continuing without a command menu');
-    }
-  }
+  // Each call gets its handler at once: awaiting them one by one would leave the second's
+  // rejection unhandled while the first is still retrying.
+  await Promise.all(
+    calls.map(([scope, call]) =>
+      call.catch((error: unknown) => logger.warn({ err: error, scope }, 'setMyCommands failed; continuing without a command menu')),
+    ),
+  );
 }
 
 /** Builds the bot around a loaded index. Nothing is sent until it is launched or fed updates. */
 export function createBot(options: BotOptions): Telegraf<Context> {
   const { logger } = options;
   const retry: RetryOptions = {
+    onChatMigrated: (from, to) => options.onChatMigrated?.(Number(from), to),
     ...options.retry,
     onRetry: (info) => logger.warn({ method: info.method, attempt: info.attempt, delayMs: Math.round(info.delayMs), reason: info.reason }, 'Bot API call failed; retrying'),
   };
@@ -86,7 +100,7 @@ export function createBot(options: BotOptions): Telegraf<Context> {
   installRetry(bot.telegram, retry);
 
   const regions = options.regions ?? gazetteerLookup();
-  let tree: RegionTree | undefined;
+  let tree: { fingerprint: string; tree: RegionTree } | undefined;
   const deps: BotDeps = {
     index: options.index,
     regions,
@@ -94,8 +108,15 @@ export function createBot(options: BotOptions): Telegraf<Context> {
     limiter: new RateLimiter(options.userQueriesPerMinute),
     store: new QueryStore(),
     examples: pickExamples(options.index, regions),
-    tree: () => (tree ??= new RegionTree(options.index, regions)),
+    tree: () => {
+      // The index may be swapped for a rebuilt one while the bot runs: rebuild the tree then.
+      const { fingerprint, builtAt } = options.index.info;
+      const key = `${fingerprint}/${builtAt}`;
+      if (tree?.fingerprint !== key) tree = { fingerprint: key, tree: new RegionTree(options.index, regions) };
+      return tree.tree;
+    },
     onChatMigrated: options.onChatMigrated,
+    subscribeButton: options.subscribeButton,
   };
 
   // telegraf makes a fresh Telegram instance per update: wrap it before any handler uses it.
@@ -105,8 +126,8 @@ export function createBot(options: BotOptions): Telegraf<Context> {
     return next();
   });
   bot.use(helpCommands(deps), searchCommands(deps), regionCommands(deps), articleCommands(deps));
-  bot.use(buttonHandlers(deps), inlineHandlers(deps), groupHandlers(deps));
   for (const extension of options.extensions ?? []) bot.use(extension);
+  bot.use(buttonHandlers(deps), inlineHandlers(deps), groupHandlers(deps));
   bot.use(unknownCommand(deps));
 
   bot.catch(async (error, ctx) => {

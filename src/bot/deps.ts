@@ -3,9 +3,10 @@
  * in-memory stores. Built once in ./app.ts and passed to every module, so a test can build the
  * bot around any index.
  */
+import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
-import type { HelpExamples } from './i18n.ts';
+import type { HelpExamples, Lang } from './i18n.ts';
 import type { QueryStore } from './query-store.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { RegionLookup } from './region-lookup.ts';
@@ -18,6 +19,16 @@ export const MAX_QUERY_CHARS = 100;
 /** Inline mode answers at most 50 results per call (Telegram's limit). */
 export const INLINE_PAGE_SIZE = 50;
 
+/**
+ * Makes the one-tap "订阅此地区/订阅此关键词" button for a search as typed or a region (full name);
+ * undefined when there is nothing to offer. The digest supplies it (../digest/commands.ts), together
+ * with the handler for the button.
+ */
+export type SubscribeButtonFor = (
+  target: { kind: 'search'; query: string } | { kind: 'region'; name: string },
+  lang: Lang,
+) => InlineKeyboardButton | undefined;
+
 export interface BotDeps {
   index: ArticleIndex;
   regions: RegionLookup;
@@ -29,4 +40,6 @@ export interface BotDeps {
   tree(): RegionTree;
   /** Told when a group became a supergroup (the digest moves its subscriptions). */
   onChatMigrated?: (fromChatId: number, toChatId: number) => void;
+  /** Present when the digest is mounted: result lists and articles then offer one-tap subscribing. */
+  subscribeButton?: SubscribeButtonFor;
 }

@@ -16,7 +16,7 @@ export interface HelpExamples {
 }
 
 const zh = {
-  helpPrivate: (ex: HelpExamples, username: string) =>
+  helpPrivate: (ex: HelpExamples, username: string, digest = false) =>
     [
       '湘闻：查找湖南各地报纸文章的机器人。',
       '',
@@ -25,16 +25,27 @@ const zh = {
       `/region ${ex.region} — 某地及其下辖地区的文章`,
       '/regions — 按地区浏览（带文章数）',
       `/article ${ex.articleId ?? 'ID'} — 阅读全文`,
+      ...(digest
+        ? [
+            '',
+            `/subscribe ${ex.region} — 订阅每日摘要（地名、关键词或两者，可加时间，如 07:30）`,
+            '/subscriptions — 查看和取消订阅；/unsubscribe — 取消订阅',
+            '/digest — 现在预览摘要（不计为已推送）',
+          ]
+        : []),
       '',
       '关键词之间用空格分开；地名可以和关键词一起写，例如：' + `${ex.region} ${ex.keyword}`,
       `在任意聊天中输入 @${username} 关键词，可以把文章分享出去。`,
     ].join('\n'),
-  helpGroup: (ex: HelpExamples, username: string) =>
+  helpGroup: (ex: HelpExamples, username: string, digest = false) =>
     [
       '湘闻：在群里这样用我：',
       `/search@${username} ${ex.keyword} — 搜索`,
       `@${username} ${ex.keyword} — 提到我也是搜索`,
       `/region@${username} ${ex.region} — 某地的文章`,
+      ...(digest
+        ? [`/subscribe@${username} ${ex.region} — 为本群订阅每日摘要（仅管理员）`, `/subscriptions@${username} — 查看本群的订阅`]
+        : []),
       '',
       '群里的其他消息我不会回应。想看全文，点结果下面的编号按钮。',
     ].join('\n'),
@@ -77,6 +88,10 @@ const zh = {
     region: '某地及下辖地区的文章',
     regions: '按地区浏览',
     article: '按编号阅读全文',
+    subscribe: '订阅每日摘要（地名或关键词）',
+    subscriptions: '查看和取消订阅',
+    unsubscribe: '取消订阅',
+    digest: '预览本聊天的每日摘要',
   },
 };
 
@@ -84,7 +99,7 @@ const zh = {
 export type Messages = typeof zh;
 
 const en: Messages = {
-  helpPrivate: (ex, username) =>
+  helpPrivate: (ex, username, digest = false) =>
     [
       'Xiangwen: finds articles from Hunan regional newspapers.',
       '',
@@ -93,16 +108,27 @@ const en: Messages = {
       `/region ${ex.region} — articles about a place and its sub-regions`,
       '/regions — browse by region (with counts)',
       `/article ${ex.articleId ?? 'ID'} — read an article in full`,
+      ...(digest
+        ? [
+            '',
+            `/subscribe ${ex.region} — daily digest of a place, keywords or both (add a time such as 07:30)`,
+            '/subscriptions — list and remove subscriptions; /unsubscribe — remove one',
+            '/digest — preview the digest now (not counted as sent)',
+          ]
+        : []),
       '',
       `Separate words with spaces; a place name may go with the words, e.g. ${ex.region} ${ex.keyword}`,
       `Type @${username} keywords in any chat to share an article.`,
     ].join('\n'),
-  helpGroup: (ex, username) =>
+  helpGroup: (ex, username, digest = false) =>
     [
       'Xiangwen in groups:',
       `/search@${username} ${ex.keyword} — search`,
       `@${username} ${ex.keyword} — mentioning me is a search too`,
       `/region@${username} ${ex.region} — articles about a place`,
+      ...(digest
+        ? [`/subscribe@${username} ${ex.region} — daily digest for this group (administrators only)`, `/subscriptions@${username} — this group's subscriptions`]
+        : []),
       '',
       'I ignore other group messages. Press a numbered button under the results to read an article.',
     ].join('\n'),
@@ -145,6 +171,10 @@ const en: Messages = {
     region: 'Articles about a place and its sub-regions',
     regions: 'Browse by region',
     article: 'Read an article by id',
+    subscribe: 'Daily digest of a place or keywords',
+    subscriptions: 'List and remove subscriptions',
+    unsubscribe: 'Remove a subscription',
+    digest: "Preview this chat's daily digest",
   },
 };
 

@@ -22,15 +22,24 @@ export function rows<T>(items: T[], perRow: number): T[][] {
 
 /**
  * The keyboard of a result page. `openUrl`, when given, turns the open buttons into links (groups
- * use deep links into the private chat, so long articles do not flood the group).
+ * use deep links into the private chat, so long articles do not flood the group). `subscribe`, the
+ * one-tap subscribe button, goes on its own row between the open buttons and the paging row (after
+ * the ways out on an empty page: subscribing is how to hear of the first article).
  */
-export function resultKeyboard(view: ResultPage, t: Messages, store: QueryStore, openUrl?: (id: string) => string | undefined): InlineKeyboardMarkup {
+export function resultKeyboard(
+  view: ResultPage,
+  t: Messages,
+  store: QueryStore,
+  openUrl?: (id: string) => string | undefined,
+  subscribe?: InlineKeyboardButton,
+): InlineKeyboardMarkup {
   const keyboard: InlineKeyboardButton[][] = [];
   if (view.total === 0) {
     for (const way of view.wayOut) {
       const label = way.kind === 'widen' ? t.widenTo(way.label) : way.kind === 'drop-word' ? t.dropWord(way.label) : t.tryRegion(way.label);
       keyboard.push([button(label, way.action, store)]);
     }
+    if (subscribe) keyboard.push([subscribe]);
     return { inline_keyboard: keyboard };
   }
   const open = view.hits.map((hit, i): InlineKeyboardButton => {
@@ -39,6 +48,7 @@ export function resultKeyboard(view: ResultPage, t: Messages, store: QueryStore,
     return url ? { text, url } : button(text, { kind: 'article', id: hit.id }, store);
   });
   if (open.length > 0) keyboard.push(open);
+  if (subscribe) keyboard.push([subscribe]);
   if (view.pages > 1) {
     const lastPage = Math.min(view.pages - 1, MAX_PAGE);
     const at = (page: number): CallbackAction =>

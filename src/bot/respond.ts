@@ -9,13 +9,18 @@ import { deepLinkUrl, encodeDeepLink } from './deep-link.ts';
 import { MAX_QUERY_CHARS, PAGE_SIZE, type BotDeps } from './deps.ts';
 import { formatResultPage } from './format.ts';
 import { escapeHtml } from './html.ts';
-import { messages, pickLang, type Messages } from './i18n.ts';
+import { messages, pickLang, type Lang, type Messages } from './i18n.ts';
 import { regionButtons, resultKeyboard } from './keyboards.ts';
 import type { QueryDeps, QueryOutcome } from './query.ts';
 
+/** The language of whoever sent the update. */
+export function langOf(ctx: Context): Lang {
+  return pickLang(ctx.from?.language_code);
+}
+
 /** The message set for whoever sent the update. */
 export function tr(ctx: Context): Messages {
-  return messages(pickLang(ctx.from?.language_code));
+  return messages(langOf(ctx));
 }
 
 /** True in groups and supergroups (compact results, replies quote the asking message). */
@@ -113,7 +118,9 @@ export async function showOutcome(ctx: Context, deps: BotDeps, outcome: QueryOut
   }
   const group = inGroup(ctx);
   const html = formatResultPage(view, t, group);
-  const keyboard = resultKeyboard(view, t, deps.store, group ? (id) => articleLink(ctx, id) : undefined);
+  const target = view.kind === 'search' ? { kind: 'search' as const, query: view.source } : { kind: 'region' as const, name: view.source };
+  const subscribe = deps.subscribeButton?.(target, langOf(ctx));
+  const keyboard = resultKeyboard(view, t, deps.store, group ? (id) => articleLink(ctx, id) : undefined, subscribe);
   if (!edit) return replyHtml(ctx, html, keyboard);
   await answerCallback(ctx, deps);
   try {

@@ -1,10 +1,14 @@
 /**
  * Starting and stopping the real bot — what `npm start` runs, and what the end-to-end tests and the
- * latency benchmark run in-process. Opens the index (rebuilding it when needed), connects to the
- * Bot API (a rejected token is a {@link TokenRejectedError}; network errors are retried with
- * backoff until it answers or the bot is stopped), registers the command menu in the background,
- * then long-polls or, with `WEBHOOK_URL`, serves a webhook whose secret token telegraf checks on
- * every request.
+ * latency benchmark run in-process. Opens the bot database (an unusable one is a
+ * DatabaseOpenError, and the file is left alone) and the index (rebuilding it when needed),
+ * mounts the daily digest (../digest/start.ts: subscription commands, one-tap subscribe buttons),
+ * connects to the Bot API (a rejected token is a {@link TokenRejectedError}; network errors are
+ * retried with backoff until it answers or the bot is stopped), registers the command menu in the
+ * background, starts the digest schedule and the page watcher (new page files are indexed in a
+ * child process and swapped in while the bot answers), then long-polls or, with `WEBHOOK_URL`,
+ * serves a webhook whose secret token telegraf checks on every request. Stopping stops all of it
+ * and closes the database.
  */
 import { randomBytes } from 'node:crypto';
 import { TelegramError, type Context, type Middleware, type Telegraf } from 'telegraf';
@@ -13,9 +17,11 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import { openIndex } from '../search/open.ts';
+import { openDigest, openDigestStore, type Digest } from '../digest/start.ts';
+import { SwappableIndex } from '../digest/refresh.ts';
 import { isNetworkError } from './api-retry.ts';
 import { createBot, registerCommands } from './app.ts';
-import type { RegionLookup } from './region-lookup.ts';
+import { gazetteerLookup, type RegionLookup } from './region-lookup.ts';
 
 /** Telegram refused the token (401): it is wrong or was revoked. */
 export class TokenRejectedError extends Error {
@@ -35,11 +41,15 @@ export class PollingConflictError extends Error {
 
 export interface StartOptions {
   logger: Logger;
-  /** An index already open (the bot then does not close it); opened from the config otherwise. */
+  /**
+   * An index already open (the bot then neither closes it nor watches PAGES_DIR for it); opened
+   * from the config otherwise, and swapped for a rebuilt one when page files change.
+   */
   index?: ArticleIndex;
   regions?: RegionLookup;
-  /** More handlers for the bot (e.g. the digest's subscription commands). */
+  /** More handlers for the bot, mounted after the digest's. */
   extensions?: Middleware<Context>[];
+  /** Told when a group became a supergroup, after its subscriptions moved. */
   onChatMigrated?: (fromChatId: number, toChatId: number) => void;
   /** Aborting it gives up starting (e.g. SIGINT while the Bot API is unreachable): startBot rejects. */
   signal?: AbortSignal;
@@ -48,13 +58,16 @@ export interface StartOptions {
 /** A started bot. */
 export interface RunningBot {
   bot: Telegraf<Context>;
+  /** The live index (a rebuilt one takes its place when page files change). */
   index: ArticleIndex;
+  /** The daily digest: its store, schedule and page watcher. */
+  digest: Digest;
   /** The bot's username from getMe. */
   username: string;
   mode: 'polling' | 'webhook';
   /** Settles when the bot stops: resolves on {@link RunningBot.stop}, rejects on a fatal error. */
   stopped: Promise<void>;
-  /** Stops polling or the webhook server, pending retries and (if it opened it) the index. */
+  /** Stops polling or the webhook server, pending retries, the digest (closing its database) and (if it opened it) the index. */
   stop(reason?: string): Promise<void>;
 }
 
@@ -103,7 +116,17 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const { logger } = options;
   if (!config.botToken) throw new Error('startBot needs BOT_TOKEN (console mode runs without one)');
   const ownIndex = options.index === undefined;
-  const index = options.index ?? (await openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger }));
+  const regions = options.regions ?? gazetteerLookup();
+  // The database first: a corrupt one stops start-up before the (possibly long) index build.
+  const store = openDigestStore(config);
+  let index: SwappableIndex;
+  try {
+    index = new SwappableIndex(options.index ?? (await openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger })));
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const digest = openDigest({ config, logger, store, index, regions, watch: ownIndex });
   const abort = new AbortController();
   if (options.signal?.aborted) abort.abort();
   options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
@@ -113,11 +136,19 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     index,
     logger,
     userQueriesPerMinute: config.userQueriesPerMinute,
-    regions: options.regions,
+    regions,
     retry: { signal: abort.signal },
-    extensions: options.extensions,
-    onChatMigrated: options.onChatMigrated,
+    extensions: [digest.commands, ...(options.extensions ?? [])],
+    subscribeButton: digest.subscribeButton,
+    onChatMigrated: (from, to) => {
+      digest.store.migrateChat(from, to, Date.now());
+      options.onChatMigrated?.(from, to);
+    },
   });
+  const releaseAll = async () => {
+    await digest.stop();
+    if (ownIndex) index.close();
+  };
 
   let running = false;
   const shutdown = async () => {
@@ -134,41 +165,50 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   try {
     bot.botInfo = await connect(bot, logger, abort.signal);
   } catch (error) {
-    if (ownIndex) index.close();
+    await releaseAll();
     throw error;
   }
   const username = bot.botInfo.username;
   void registerCommands(bot.telegram, logger);
+  // Only now: digests must not go out (and be given up) while the token is still unproven.
+  digest.start();
 
   let stopped: Promise<void>;
   let mode: RunningBot['mode'];
-  if (config.webhookUrl) {
-    mode = 'webhook';
-    const secretToken = config.webhookSecret ?? randomBytes(32).toString('base64url');
-    const target = webhookTarget(config.webhookUrl);
-    await bot.launch({ webhook: { ...target, port: config.port, secretToken } });
-    running = true;
-    let release = () => {};
-    stopped = new Promise<void>((resolve) => (release = resolve));
-    abort.signal.addEventListener('abort', () => release(), { once: true });
-    logger.info({ username, port: config.port, path: target.path ?? '(secret default)' }, 'bot started with a webhook');
-  } else {
-    mode = 'polling';
-    let launched = () => {};
-    const started = new Promise<void>((resolve) => (launched = resolve));
-    stopped = bot.launch(() => launched()).catch((error: unknown) => {
-      running = false;
-      if (error instanceof TelegramError && error.code === 401) throw new TokenRejectedError();
-      if (error instanceof TelegramError && error.code === 409) throw new PollingConflictError();
-      throw error;
-    });
-    running = true;
-    await Promise.race([started, stopped]);
-    logger.info({ username }, 'bot started with long polling');
+  try {
+    if (config.webhookUrl) {
+      mode = 'webhook';
+      const secretToken = config.webhookSecret ?? randomBytes(32).toString('base64url');
+      const target = webhookTarget(config.webhookUrl);
+      await bot.launch({ webhook: { ...target, port: config.port, secretToken } });
+      running = true;
+      let release = () => {};
+      stopped = new Promise<void>((resolve) => (release = resolve));
+      abort.signal.addEventListener('abort', () => release(), { once: true });
+      logger.info({ username, port: config.port, path: target.path ?? '(secret default)' }, 'bot started with a webhook');
+    } else {
+      mode = 'polling';
+      let launched = () => {};
+      const started = new Promise<void>((resolve) => (launched = resolve));
+      stopped = bot.launch(() => launched()).catch((error: unknown) => {
+        running = false;
+        if (error instanceof TelegramError && error.code === 401) throw new TokenRejectedError();
+        if (error instanceof TelegramError && error.code === 409) throw new PollingConflictError();
+        throw error;
+      });
+      running = true;
+      await Promise.race([started, stopped]);
+      logger.info({ username }, 'bot started with long polling');
+    }
+  } catch (error) {
+    // The webhook port was taken, or polling failed at once (409): nothing may stay open.
+    await shutdown();
+    await releaseAll();
+    throw error;
   }
-  stopped = stopped.finally(() => {
+  stopped = stopped.finally(async () => {
     abort.abort();
-    if (ownIndex) index.close();
+    await releaseAll();
   });
   // A fatal polling error is reported through `stopped`; keep it from counting as unhandled here.
   stopped.catch(() => {});
@@ -176,6 +216,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   return {
     bot,
     index,
+    digest,
     username,
     mode,
     stopped,

@@ -7,7 +7,8 @@
  * Buttons (callback data, outside the letters of ../bot/callback-data.ts):
  * - `u:<id>`        remove subscription `id` of this chat;
  * - `+r:<region>`   subscribe this chat to a region (the one-tap "订阅此地区" under results);
- * - `+k:<words>`    subscribe this chat to keywords ("订阅此关键词").
+ * - `+k:<search>`   subscribe this chat to a search as typed ("订阅此关键词"), read like `/subscribe`
+ *                   reads its words: a leading place name becomes the region, the rest keywords.
  */
 import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
@@ -80,6 +81,25 @@ export function parseSubscription(text: string, regions: RegionLookup, index: Ar
     keywords.length = 0; // only stop words or emoji next to a place: subscribe to the place
   }
   return { ok: true, region, keywords, time, suggestions: region === undefined ? suggestions : [] };
+}
+
+/** What a one-tap subscribe button is offered for: a search as typed, or a region by its full name. */
+export type SubscribeTarget = { kind: 'search'; query: string } | { kind: 'region'; name: string };
+
+/**
+ * Makes the one-tap "订阅此地区/订阅此关键词" buttons the bot puts under result lists and articles
+ * (given to the bot as `subscribeButton` by ../bot/start.ts). A search that names only a place
+ * becomes a region button; a search with words, a keyword button (its place, if any, goes along).
+ * Undefined when there is nothing to subscribe to or the data would not fit in 64 bytes.
+ */
+export function subscribeButtons(regions: RegionLookup, index: ArticleIndex): (target: SubscribeTarget, lang: Lang) => InlineKeyboardButton | undefined {
+  return (target, lang) => {
+    if (target.kind === 'region') return subscribeButton('region', target.name, lang);
+    const parsed = parseSubscription(target.query, regions, index);
+    if (!parsed.ok || parsed.time !== undefined) return undefined;
+    if (parsed.keywords.length === 0) return parsed.region === undefined ? undefined : subscribeButton('region', parsed.region, lang);
+    return subscribeButton('keywords', target.query, lang);
+  };
 }
 
 /** The one-tap subscribe button for a region or keywords under a result list; undefined when it does not fit. */
@@ -242,13 +262,17 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
 
   composer.action(/^\+([rk]):(.+)$/s, async (ctx) => {
     const lang = langOf(ctx);
-    if (ctx.chat === undefined || !(await mayChange(ctx, lang))) return;
+    if (ctx.chat === undefined) return;
     const [, kind, text] = ctx.match;
-    const key = kind === 'r' ? { region: deps.regions.resolve(text).region?.name } : { keywords: text.split(/\s+/) };
-    if (key.region === undefined && kind === 'r') {
+    // `+k:` carries a search as typed; it is understood the way /subscribe understands its words.
+    const parsed = kind === 'k' ? parseSubscription(text, deps.regions, deps.index) : undefined;
+    const key: SubscriptionKey | undefined =
+      kind === 'r' ? { region: deps.regions.resolve(text).region?.name } : parsed?.ok ? { region: parsed.region, keywords: parsed.keywords } : undefined;
+    if (key === undefined || (key.region === undefined && (key.keywords ?? []).length === 0)) {
       await ctx.answerCbQuery(digestTexts(lang).goneToast);
       return;
     }
+    if (!(await mayChange(ctx, lang))) return;
     const reply = await subscribe(ctx, key, []);
     await ctx.answerCbQuery(reply.slice(0, 200));
   });

@@ -21,6 +21,14 @@ interface Waiter {
   release: () => void;
 }
 
+/** What {@link SendPacer.acquire} rejects with when its signal aborts the wait. */
+export class PacerAbortedError extends Error {
+  constructor() {
+    super('stopped while waiting for a send slot');
+    this.name = 'PacerAbortedError';
+  }
+}
+
 /** The rate limiter of the digest sender; see the top of this file. */
 export class SendPacer {
   private readonly globalGapMs: number;
@@ -45,10 +53,27 @@ export class SendPacer {
     this.groupGapMs = 60_000 / (limits.perGroupPerMinute ?? 20);
   }
 
-  /** Resolves when a message to `chatId` may be sent now, and counts it as sent. */
-  acquire(chatId: number): Promise<void> {
-    return new Promise((release) => {
-      this.waiters.push({ chatId, release });
+  /**
+   * Resolves when a message to `chatId` may be sent now, and counts it as sent. Aborting `signal`
+   * (shutdown) gives up the wait: it rejects with {@link PacerAbortedError} and takes no slot.
+   */
+  acquire(chatId: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(new PacerAbortedError());
+      const onAbort = () => {
+        const at = this.waiters.indexOf(waiter);
+        if (at >= 0) this.waiters.splice(at, 1);
+        reject(new PacerAbortedError());
+      };
+      const waiter: Waiter = {
+        chatId,
+        release: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(waiter);
       this.pump();
     });
   }

@@ -88,7 +88,7 @@ export interface WatchPagesOptions {
   rescanMinutes: number;
   /** Listen for SIGHUP (default true). */
   sighup?: boolean;
-  /** Called after a new index went live (for tests and logs). */
+  /** Called after a new index went live (the bot refreshes what it derived from the old one). */
   onRefreshed?: (info: { articles: number; newArticles: number }) => void;
 }
 
@@ -108,14 +108,21 @@ export function watchPages(options: WatchPagesOptions): PageWatcher {
   let again = false;
   let debounce: NodeJS.Timeout | undefined;
 
+  let stopped = false;
+
   const check = async (reason: string): Promise<void> => {
-    // Loaded on first use: the index builder pulls in jieba, which only a refresh needs.
-    const { openIndex, staleReason } = await import('../search/open.ts');
+    // Loaded on first use: `xiangwen digest` imports this file but never refreshes.
+    const { indexDirOf, staleReason } = await import('../search/open.ts');
+    const { SnapshotIndex } = await import('../search/article-index.ts');
     const stale = staleReason({ pagesDir, dataDir });
-    if (stale === undefined) return;
+    if (stale === undefined || stopped) return;
     logger.info({ reason, stale }, 'page files changed; rebuilding the index in the background');
     await buildInChild(pagesDir, dataDir, logger);
-    const next = await openIndex({ pagesDir, dataDir });
+    // Shut down meanwhile: the child's snapshot is complete and the next start loads it.
+    if (stopped) return;
+    // Load what the child wrote, never rebuild here: a file added during the build would make
+    // openIndex rebuild in this process and block replies. The loop in refresh() catches it up.
+    const next = SnapshotIndex.load(indexDirOf(dataDir));
     index.swap(next);
     const newArticles = recordIndex(store, next);
     logger.info({ articles: next.info.articles, newArticles }, 'new index is live');
@@ -161,6 +168,7 @@ export function watchPages(options: WatchPagesOptions): PageWatcher {
   return {
     refresh,
     stop() {
+      stopped = true;
       watcher?.close();
       clearTimeout(debounce);
       if (timer !== undefined) clearInterval(timer);

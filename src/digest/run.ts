@@ -49,6 +49,11 @@ export interface RunOptions {
   messageLimit?: number;
   /** Digests sent in parallel (default 120): enough chats to keep the overall rate busy. */
   concurrency?: number;
+  /**
+   * Aborting it (shutdown) stops the run between messages: nothing new is started, and a digest
+   * cut short stays in flight for the next run to finish.
+   */
+  signal?: AbortSignal;
   logger?: Logger;
 }
 
@@ -74,7 +79,8 @@ async function finish(delivery: Delivery, options: RunOptions): Promise<Result> 
   const { store, send, logger } = options;
   let current = delivery;
   for (let part = current.partsSent; part < current.parts.length; part++) {
-    const outcome = await send({ chatId: current.chatId, threadId: current.threadId }, current.parts[part]);
+    if (options.signal?.aborted) return 'failed'; // stays in flight: the next run resumes it
+    const outcome = await send({ chatId: current.chatId, threadId: current.threadId }, current.parts[part], options.signal);
     if (outcome.status === 'sent') {
       // A migrated group: the store already moved the row; follow it to its new key.
       if (outcome.chatId !== current.chatId || outcome.threadId !== current.threadId) {
@@ -93,10 +99,10 @@ async function finish(delivery: Delivery, options: RunOptions): Promise<Result> 
 }
 
 /** Runs `work` over `items` with at most `limit` in progress. */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]);
+    while (next < items.length && signal?.aborted !== true) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
@@ -123,7 +129,7 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
     }
     logger?.info({ chatId: delivery.chatId, period: delivery.period, partsSent: delivery.partsSent }, 'resuming an unfinished digest');
     counts[await finish(delivery, options)]++;
-  });
+  }, options.signal);
 
   const targets = store
     .targets()
@@ -147,7 +153,7 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
       return;
     }
     counts[await finish(delivery, options)]++;
-  });
+  }, options.signal);
   logger?.info({ period, ...counts }, 'digest run finished');
   return counts;
 }

@@ -34,7 +34,7 @@ export interface DigestSchedule {
   runNow(): Promise<RunCounts>;
   /** The times that have a job, sorted. */
   readonly times: string[];
-  /** Stops every job; waits for a run in progress. */
+  /** Stops every job and cuts a run in progress short between messages (what it did not send stays in flight for the next start); waits for it. */
   stop(): Promise<void>;
 }
 
@@ -44,11 +44,13 @@ export function startDigestSchedule(options: DigestScheduleOptions): DigestSched
   const jobs = new Map<string, Cron>();
   let chain: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  const abort = new AbortController();
 
   // Runs are chained one after another: a job firing during a run waits its turn.
   const run = (why: string): Promise<RunCounts> => {
     const next = chain.then(async () => {
-      const counts = await runDueDigests({ store, sources: options.sources, send: options.send, now: Date.now(), timeZone, logger });
+      if (abort.signal.aborted) return { served: 0, failed: 0, skipped: 0 };
+      const counts = await runDueDigests({ store, sources: options.sources, send: options.send, now: Date.now(), timeZone, logger, signal: abort.signal });
       if (counts.served + counts.failed > 0) logger.info({ why, ...counts }, 'digests sent');
       return counts;
     });
@@ -87,6 +89,7 @@ export function startDigestSchedule(options: DigestScheduleOptions): DigestSched
     },
     async stop() {
       stopped = true;
+      abort.abort();
       catchUp.stop();
       for (const job of jobs.values()) job.stop();
       jobs.clear();

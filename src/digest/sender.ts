@@ -8,7 +8,7 @@
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
 import { withRetry, type CallApi, type RetryOptions } from '../bot/api-retry.ts';
-import { SendPacer, type PacerLimits } from './pacer.ts';
+import { PacerAbortedError, SendPacer, type PacerLimits } from './pacer.ts';
 import type { DigestStore, StoredMessage } from './store.ts';
 
 /** Where a message goes: a chat and a forum topic (0 = none). */
@@ -28,8 +28,12 @@ export type SendOutcome =
   | { status: 'sent'; chatId: number; threadId: number }
   | { status: 'blocked' | 'rejected' | 'failed'; error: unknown };
 
-/** Sends one message; the function shape runDueDigests takes. */
-export type SendMessage = (target: SendTarget, message: StoredMessage) => Promise<SendOutcome>;
+/**
+ * Sends one message; the function shape runDueDigests takes. Aborting `signal` (shutdown) gives up
+ * waiting for a send slot or a retry — the outcome is then `failed`, so a later run sends it — but
+ * never cuts a request already on its way to Telegram.
+ */
+export type SendMessage = (target: SendTarget, message: StoredMessage, signal?: AbortSignal) => Promise<SendOutcome>;
 
 /** Options of {@link createDigestSender}. */
 export interface DigestSenderOptions {
@@ -82,9 +86,10 @@ export function createDigestSender(options: DigestSenderOptions): SendMessage & 
     async (method, payload, callOptions) => {
       // Every attempt, retries included, waits for its slot: a retry is a message too.
       const chatId = Number(payload.chat_id);
-      await pacer.acquire(chatId);
+      await pacer.acquire(chatId, callOptions?.signal);
       try {
-        return await options.callApi(method, payload, callOptions);
+        // Without the signal: a request Telegram may already have must finish and be recorded.
+        return await options.callApi(method, payload);
       } catch (error) {
         const retryAfter = error instanceof TelegramError ? error.parameters?.retry_after : undefined;
         if (retryAfter !== undefined) pacer.pause(chatId, retryAfter * 1000);
@@ -102,9 +107,9 @@ export function createDigestSender(options: DigestSenderOptions): SendMessage & 
     },
   );
 
-  const send = async (target: SendTarget, message: StoredMessage): Promise<SendOutcome> => {
+  const send = async (target: SendTarget, message: StoredMessage, signal?: AbortSignal): Promise<SendOutcome> => {
     try {
-      const result = (await call('sendMessage', messagePayload(target, message))) as { chat?: { id?: number } } | undefined;
+      const result = (await call('sendMessage', messagePayload(target, message), signal ? { signal } : undefined)) as { chat?: { id?: number } } | undefined;
       const chatId = result?.chat?.id ?? target.chatId;
       // After a migration the topic is gone (basic groups have none): the message went to the main chat.
       return chatId === target.chatId ? { status: 'sent', ...target } : { status: 'sent', chatId, threadId: 0 };
@@ -114,6 +119,7 @@ export function createDigestSender(options: DigestSenderOptions): SendMessage & 
         store.deactivateChat(target.chatId, (error as TelegramError).description);
         return { status: 'blocked', error };
       }
+      if (error instanceof PacerAbortedError || signal?.aborted) return { status: 'failed', error }; // shutting down
       if (transient(error)) {
         logger.warn({ chatId: target.chatId, err: error }, 'digest message not delivered; a later run retries');
         return { status: 'failed', error };

@@ -1,74 +1,86 @@
 /**
- * Everything the digest adds to a running bot, started in one call from src/main.ts: the bot
- * database, the sender, the schedule, the page watcher and the command Composer.
+ * Everything the digest adds to a running bot: the bot database, the sender, the schedule, the page
+ * watcher, the command Composer and the one-tap subscribe buttons. ../bot/start.ts uses it in three
+ * steps, so that a bad database stops start-up at once and nothing is sent before the Bot API has
+ * accepted the token:
  *
  * ```ts
+ * const store = openDigestStore(config);                  // throws DatabaseOpenError
  * const index = new SwappableIndex(await openIndex({ pagesDir, dataDir, logger }));
- * const digest = startDigest({ config, logger, index, regions: gazetteerLookup() });
- * bot.use(digest.commands);           // before the bot's own callback_query handler
+ * const digest = openDigest({ config, logger, store, index, regions });
+ * createBot({ …, extensions: [digest.commands], subscribeButton: digest.subscribeButton });
+ * // … once getMe answered:
+ * digest.start();
  * // … on SIGINT/SIGTERM:
  * await digest.stop();
  * ```
  */
 import { Telegram } from 'telegraf';
 import type { Composer, Context } from 'telegraf';
+import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { CallApi } from '../bot/api-retry.ts';
+import type { Lang } from '../bot/i18n.ts';
 import type { RegionLookup } from '../bot/region-lookup.ts';
-import { digestCommands } from './commands.ts';
+import { digestCommands, subscribeButtons, type SubscribeTarget } from './commands.ts';
 import { databasePath, openDatabase } from './db.ts';
 import { recordIndex, watchPages, type PageWatcher, type SwappableIndex } from './refresh.ts';
 import { startDigestSchedule, type DigestSchedule } from './schedule.ts';
 import { createDigestSender } from './sender.ts';
 import { DigestStore } from './store.ts';
 
-/** The running digest. */
-export interface RunningDigest {
+/** The digest of a bot: ready to mount after {@link openDigest}, running after `start()`. */
+export interface Digest {
+  /** The subscription commands and buttons; mount before the bot's own callback handler. */
   commands: Composer<Context>;
+  /** The one-tap "订阅此地区/订阅此关键词" button for a result list or an article. */
+  subscribeButton: (target: SubscribeTarget, lang: Lang) => InlineKeyboardButton | undefined;
   store: DigestStore;
-  schedule: DigestSchedule;
-  watcher: PageWatcher;
-  /** Stops the jobs and the watcher, waits for a run in progress, closes the database. */
+  /** The schedule, once started. */
+  readonly schedule: DigestSchedule | undefined;
+  /** The page watcher, once started (absent when watching is off). */
+  readonly watcher: PageWatcher | undefined;
+  /** Starts the schedule (with its catch-up run) and the page watcher. Call once. */
+  start(): void;
+  /**
+   * Stops the watcher and the schedule (a run in progress stops between messages; what it did not
+   * send stays in flight and is finished by the next start), then closes the database.
+   */
   stop(): Promise<void>;
 }
 
+/** Opens `DATA_DIR/bot.db`. Throws DatabaseOpenError, leaving the file untouched, when it is unusable. */
+export function openDigestStore(config: Pick<Config, 'dataDir' | 'maxSubscriptionsPerChat'>): DigestStore {
+  return new DigestStore(openDatabase(databasePath(config.dataDir)), { maxSubscriptionsPerChat: config.maxSubscriptionsPerChat });
+}
+
 /**
- * Starts the digest. `callApi` defaults to a separate telegraf client for BOT_TOKEN and
+ * Prepares the digest over an open store and the live index: records the index's articles as seen
+ * and builds the commands. `callApi` defaults to a separate telegraf client for BOT_TOKEN and
  * TELEGRAM_API_ROOT, deliberately not the bot's own (which the bot wraps in the retry policy
- * already; the sender adds the same policy once, behind its pacer). Throws DatabaseOpenError when
- * `DATA_DIR/bot.db` is unusable.
+ * already; the sender adds the same policy once, behind its pacer).
  */
-export function startDigest(options: {
+export function openDigest(options: {
   config: Config;
   logger: Logger;
+  store: DigestStore;
   index: SwappableIndex;
   regions: RegionLookup;
   callApi?: CallApi;
-  /** Watch PAGES_DIR (default true). */
+  /** Watch PAGES_DIR and swap in rebuilt indexes (default true). */
   watch?: boolean;
-}): RunningDigest {
-  const { config, logger, index, regions } = options;
-  const store = new DigestStore(openDatabase(databasePath(config.dataDir)), { maxSubscriptionsPerChat: config.maxSubscriptionsPerChat });
+  /** Called after a rebuilt index went live. */
+  onRefreshed?: (info: { articles: number; newArticles: number }) => void;
+}): Digest {
+  const { config, logger, store, index, regions } = options;
   recordIndex(store, index);
-  let callApi = options.callApi;
-  if (callApi === undefined) {
-    if (config.botToken === undefined) throw new Error('BOT_TOKEN is not set: the digest sender needs a bot token');
-    const telegram = new Telegram(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {});
-    callApi = telegram.callApi.bind(telegram) as unknown as CallApi;
-  }
-  const send = createDigestSender({
-    callApi,
-    store,
-    logger,
-    limits: { perSecond: config.sendPerSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
-  });
-  const sources = { index, expandRegion: (name: string) => regions.withDescendants(name) };
-  const schedule = startDigestSchedule({ store, sources, send, timeZone: config.digestTz, logger });
-  const watcher =
-    options.watch === false
-      ? { refresh: async () => {}, stop: () => {} }
-      : watchPages({ pagesDir: config.pagesDir, dataDir: config.dataDir, index, store, logger, rescanMinutes: config.pagesRescanMinutes });
+  let schedule: DigestSchedule | undefined;
+  let watcher: PageWatcher | undefined;
+  let stopped = false;
+  // Aborting it cuts short the sender's retry waits at shutdown.
+  const abort = new AbortController();
+
   const commands = digestCommands({
     store,
     index,
@@ -76,16 +88,54 @@ export function startDigest(options: {
     defaultTime: config.digestTime,
     timeZone: config.digestTz,
     logger,
-    onChange: () => schedule.sync(),
+    onChange: () => schedule?.sync(),
   });
+
   return {
     commands,
+    subscribeButton: subscribeButtons(regions, index),
     store,
-    schedule,
-    watcher,
+    get schedule() {
+      return schedule;
+    },
+    get watcher() {
+      return watcher;
+    },
+    start() {
+      if (schedule !== undefined || stopped) return;
+      let callApi = options.callApi;
+      if (callApi === undefined) {
+        if (config.botToken === undefined) throw new Error('BOT_TOKEN is not set: the digest sender needs a bot token');
+        const telegram = new Telegram(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {});
+        callApi = telegram.callApi.bind(telegram) as unknown as CallApi;
+      }
+      const send = createDigestSender({
+        callApi,
+        store,
+        logger,
+        limits: { perSecond: config.sendPerSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
+        retry: { signal: abort.signal },
+      });
+      const sources = { index, expandRegion: (name: string) => regions.withDescendants(name) };
+      schedule = startDigestSchedule({ store, sources, send, timeZone: config.digestTz, logger });
+      if (options.watch !== false) {
+        watcher = watchPages({
+          pagesDir: config.pagesDir,
+          dataDir: config.dataDir,
+          index,
+          store,
+          logger,
+          rescanMinutes: config.pagesRescanMinutes,
+          onRefreshed: options.onRefreshed,
+        });
+      }
+    },
     async stop() {
-      watcher.stop();
-      await schedule.stop();
+      if (stopped) return;
+      stopped = true;
+      abort.abort();
+      watcher?.stop();
+      await schedule?.stop();
       store.close();
     },
   };

@@ -3,42 +3,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RegionLookup, RegionRef } from '../../src/bot/region-lookup.ts';
-import { digestCommands, parseSubscription, subscribeButton } from '../../src/digest/commands.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RegionLookup } from '../../src/bot/region-lookup.ts';
+import { digestCommands, parseSubscription, subscribeButton, subscribeButtons } from '../../src/digest/commands.ts';
 import type { DigestStore } from '../../src/digest/store.ts';
 import { createLogger } from '../../src/log.ts';
+import type { ArticleIndex } from '../../src/search/engine.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { TEST_GAZETTEER, testExpand, type MemoryIndex } from '../support/memory-index.ts';
-import { TEST_TOKEN, received, seedStore, startEmulator, type Emulator } from './fixture.ts';
+import { TEST_TOKEN, openSeedIndex, received, seedStore, startEmulator, type Emulator, type SeedIndex } from './fixture.ts';
 
-/** A RegionLookup over the test gazetteer: full names, and names without their 市/县/区 suffix. */
-const regions: RegionLookup = {
-  resolve(query) {
-    const all = Object.entries(TEST_GAZETTEER).flatMap(([p, counties]) => [
-      { name: p, level: 'prefecture', parent: '湖南省' },
-      ...counties.map((c) => ({ name: c, level: 'county', parent: p })),
-    ]) as RegionRef[];
-    const region = all.find((r) => r.name === query || r.name.replace(/(市|县|区)$/, '') === query) ?? null;
-    return { region, suggestions: region ? [] : all.filter((r) => r.name.startsWith(query.slice(0, 1))).slice(0, 3) };
-  },
-  withDescendants: testExpand,
-};
-
+let seed: SeedIndex;
+let index: ArticleIndex;
+let regions: RegionLookup;
 let dir: string;
 let emulator: Emulator;
 let proxy: FaultProxy;
 let store: DigestStore;
-let index: MemoryIndex;
 let bot: Telegraf;
 let updateId = 1;
 let messageId = 1;
+
+beforeAll(async () => {
+  seed = await openSeedIndex();
+  ({ index, regions } = seed);
+});
+afterAll(() => seed.close());
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xiangwen-commands-'));
   emulator = await startEmulator();
   proxy = await startFaultProxy(emulator.config.apiURL);
-  ({ store, index } = seedStore(dir, Date.now() - 86_400_000));
+  store = seedStore(dir, Date.now() - 86_400_000, index);
   bot = new Telegraf(TEST_TOKEN, { telegram: { apiRoot: proxy.url } });
   bot.botInfo = { id: 42, is_bot: true, first_name: 'Test', username: 'TestNameBot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
   bot.use(digestCommands({ store, index, regions, defaultTime: '08:00', timeZone: 'Asia/Shanghai', logger: createLogger('silent') }));
@@ -95,6 +90,16 @@ describe('parseSubscription', () => {
   it('makes a one-tap subscribe button only when its data fits in 64 bytes', () => {
     expect(subscribeButton('region', '永州市', 'zh')).toEqual({ text: '订阅此地区', callback_data: '+r:永州市' });
     expect(subscribeButton('keywords', '很长'.repeat(20), 'zh')).toBeUndefined();
+  });
+
+  it('offers a region button for a search that names only a place, a keyword button for one with words', () => {
+    const button = subscribeButtons(regions, index);
+    expect(button({ kind: 'search', query: '永州' }, 'zh')).toEqual({ text: '订阅此地区', callback_data: '+r:永州市' });
+    expect(button({ kind: 'search', query: '永州 党建' }, 'zh')).toEqual({ text: '订阅此关键词', callback_data: '+k:永州 党建' });
+    expect(button({ kind: 'search', query: '党建' }, 'en')).toEqual({ text: 'Subscribe to these words', callback_data: '+k:党建' });
+    expect(button({ kind: 'region', name: '郴州市' }, 'zh')).toEqual({ text: '订阅此地区', callback_data: '+r:郴州市' });
+    expect(button({ kind: 'search', query: '🎉' }, 'zh')).toBeUndefined();
+    expect(button({ kind: 'search', query: '营商环境'.repeat(6) }, 'zh')).toBeUndefined();
   });
 });
 
@@ -166,12 +171,23 @@ describe('subscription commands', () => {
     expect(store.deliveriesOf(100)).toEqual([]);
   });
 
-  it('subscribes with the one-tap button under results', async () => {
+  it('subscribes with the one-tap button under results, reading a search as /subscribe does', async () => {
     await press('+r:永州');
     await press('+k:党建');
+    await press('+k:郴州 党建');
     expect(store.subscriptions(100).map((s) => [s.region, s.keywords.join(' ')])).toEqual([
       ['永州市', ''],
       ['', '党建'],
+      ['郴州市', '党建'],
     ]);
+    await press('+r:不存在的地方');
+    expect(store.subscriptions(100)).toHaveLength(3);
+  });
+
+  it('asks a group member who is not an administrator before a one-tap subscription, and changes nothing', async () => {
+    proxy.rules.push({ method: 'getChatMember', fault: member('member') });
+    await press('+r:永州', { id: -1003, type: 'supergroup' }, 7);
+    expect(store.subscriptions(-1003)).toEqual([]);
+    expect(proxy.calls.some((c) => c.method === 'getChatMember')).toBe(true);
   });
 });

@@ -1,32 +1,38 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCallback } from '../../src/bot/callback-data.ts';
 import { QueryStore } from '../../src/bot/query-store.ts';
 import { FIRST_DIGEST_ITEMS, DigestMatcher, composeDigest, renderDigest, selectDigest } from '../../src/digest/compose.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { DigestStore, type Subscription } from '../../src/digest/store.ts';
 import type { Article } from '../../src/pages/article.ts';
-import { MemoryIndex, seedArticles, testExpand, testTag } from '../support/memory-index.ts';
+import { busiestRegions, listable, openSeedIndex, seedFiles, type SeedIndex } from './fixture.ts';
 
-const SEEDS = join(import.meta.dirname, '../../seeds');
 const OLD = 100;
 const NEW = 200;
 
+let seed: SeedIndex;
+let articles: Article[];
+let newIds: string[];
+/** The region with sub-regions most seed articles are about. */
+let busiest: string;
 let dir: string;
 let store: DigestStore;
-let articles: Article[];
-let index: MemoryIndex;
-let newIds: string[];
+
+beforeAll(async () => {
+  seed = await openSeedIndex();
+  articles = seed.articles;
+  busiest = busiestRegions(seed, 1)[0];
+});
+afterAll(() => seed.close());
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'xiangwen-compose-'));
   store = new DigestStore(openDatabase(join(dir, 'bot.db')));
-  articles = seedArticles(SEEDS, testTag);
-  index = new MemoryIndex(articles);
   // The first three pages were in yesterday's index; the other two arrived today.
-  const oldFiles = new Set([...new Set(articles.map((a) => a.file))].sort().slice(0, 3));
+  const oldFiles = new Set(seedFiles(seed).slice(0, 3));
   store.recordArticles(articles.filter((a) => oldFiles.has(a.file)).map((a) => a.id), OLD);
   newIds = articles.filter((a) => !oldFiles.has(a.file)).map((a) => a.id);
   store.recordArticles(newIds, NEW);
@@ -42,17 +48,26 @@ function subscribe(region: string, keywords: string[]): Subscription {
   return result.subscription;
 }
 
-const listable = (a: Article) => a.kind === 'feature' || a.kind === 'brief';
-const matcher = () => new DigestMatcher({ index, expandRegion: testExpand }, () => store.articlesSeenBetween(OLD, NEW));
+const sources = () => ({ index: seed.index, expandRegion: seed.expandRegion });
+const matcher = () => new DigestMatcher(sources(), () => store.articlesSeenBetween(OLD, NEW));
+/** New listable articles about `region` or its sub-regions. */
+const newIn = (region: string) => {
+  const names = new Set(seed.expandRegion(region));
+  return articles.filter((a) => newIds.includes(a.id) && listable(a) && a.regions.some((r) => names.has(r)));
+};
 const notFirst = () => false;
 
 describe('selectDigest', () => {
   it('lists only articles that entered the index since the last digest, grouped by subscription', () => {
-    const region = subscribe('永州市', []);
-    const words = subscribe('', ['党建']);
+    // A keyword some new article and some old article both list among their keywords.
+    const oldKeywords = new Set(articles.filter((a) => !newIds.includes(a.id)).flatMap((a) => a.keywords));
+    const word = newIn(busiest).flatMap((a) => a.keywords).find((k) => oldKeywords.has(k) && /^\p{Script=Han}{2,}$/u.test(k))!;
+    expect(word).toBeDefined();
+    expect(seed.index.search(word, { limit: 50 }).hits.some((h) => !newIds.includes(h.id))).toBe(true);
+    const region = subscribe(busiest, []);
+    const words = subscribe('', [word]);
     const groups = selectDigest(matcher(), [region, words], notFirst);
-    const yongzhou = new Set(testExpand('永州市'));
-    const expectedRegion = articles.filter((a) => newIds.includes(a.id) && listable(a) && a.regions.some((r) => yongzhou.has(r)));
+    const expectedRegion = newIn(busiest);
     expect(expectedRegion.length).toBeGreaterThan(1);
     expect(groups[0].subscription.id).toBe(region.id);
     expect(new Set(groups[0].items.map((i) => i.id))).toEqual(new Set(expectedRegion.map((a) => a.id)));
@@ -62,12 +77,12 @@ describe('selectDigest', () => {
   });
 
   it('lists an article matched by several subscriptions once, under the first', () => {
-    const yongzhou = new Set(testExpand('永州市'));
-    const both = articles.find((a) => newIds.includes(a.id) && listable(a) && a.regions.some((r) => yongzhou.has(r)));
+    // An article of the region that its own top keyword finds as well.
+    const both = newIn(busiest).find((a) => seed.index.search(a.keywords[0], { limit: 50 }).hits.some((h) => h.id === a.id));
     expect(both).toBeDefined();
-    const word = both!.title.slice(0, 2);
+    const word = both!.keywords[0];
     const byWord = subscribe('', [word]);
-    const byRegion = subscribe('永州市', []);
+    const byRegion = subscribe(busiest, []);
     const groups = selectDigest(matcher(), [byWord, byRegion], notFirst);
     const listed = groups.flatMap((g) => g.items.map((i) => i.id));
     expect(listed.filter((id) => id === both!.id)).toHaveLength(1);
@@ -76,7 +91,7 @@ describe('selectDigest', () => {
   });
 
   it('gives a new subscription the latest few matches, old or new', () => {
-    const region = subscribe('永州市', []);
+    const region = subscribe(busiest, []);
     const groups = selectDigest(matcher(), [region], () => true);
     expect(groups).toHaveLength(1);
     expect(groups[0].first).toBe(true);
@@ -84,22 +99,26 @@ describe('selectDigest', () => {
   });
 
   it('finds nothing when no article is new, and then composes no message', () => {
-    const empty = new DigestMatcher({ index, expandRegion: testExpand }, () => store.articlesSeenBetween(NEW, NEW + 1));
-    const digest = composeDigest({ matcher: empty, subscriptions: [subscribe('永州市', []), subscribe('', ['党建'])], isFirst: notFirst, date: '2026-11-23', lang: 'zh' });
+    const empty = new DigestMatcher(sources(), () => store.articlesSeenBetween(NEW, NEW + 1));
+    const word = articles[0].keywords[0];
+    const digest = composeDigest({ matcher: empty, subscriptions: [subscribe(busiest, []), subscribe('', [word])], isFirst: notFirst, date: '2026-11-23', lang: 'zh' });
     expect(digest.groups).toEqual([]);
     expect(digest.messages).toEqual([]);
   });
 
   it('requires every keyword of a subscription (a partial match is not listed)', () => {
-    const sub = subscribe('', ['党建', '不存在的词语组合']);
+    const word = newIn(busiest)[0].keywords[0];
+    expect(selectDigest(matcher(), [subscribe('', [word])], notFirst)).not.toEqual([]);
+    const sub = subscribe('', [word, '火星殖民']);
     expect(selectDigest(matcher(), [sub], notFirst)).toEqual([]);
   });
 });
 
 describe('renderDigest', () => {
   it('splits a long digest under the limit between articles, with an open button for each article in its part', () => {
-    const subs = [subscribe('', ['的'])];
-    const groups = selectDigest(new DigestMatcher({ index, expandRegion: testExpand }, () => store.articlesSeenBetween(-1, NEW)), subs, notFirst);
+    const busy = busiestRegions(seed, 3);
+    const subs = busy.map((region) => subscribe(region, []));
+    const groups = selectDigest(new DigestMatcher(sources(), () => store.articlesSeenBetween(-1, NEW)), subs, notFirst);
     const ids = groups.flatMap((g) => g.items.map((i) => i.id));
     expect(ids.length).toBeGreaterThanOrEqual(8);
     const parts = renderDigest(groups, '2026-11-23', 'zh', 700);
@@ -118,24 +137,24 @@ describe('renderDigest', () => {
     }
     expect(opened).toEqual(ids);
     expect(parts[0].text.startsWith('<b>湘闻每日摘要 · 2026-11-23</b>')).toBe(true);
-    expect(parts[0].text).toContain('▍的');
+    expect(parts[0].text).toContain(`▍${busy[0]}（含下辖区县）`);
   });
 
   it('escapes article text for HTML and shows headline, regions and summary', () => {
     const article = articles.find((a) => newIds.includes(a.id) && listable(a) && a.regions.length > 0)!;
     const item = { id: article.id, title: 'A<B & "C"', regions: article.regions, summary: '摘要 <i>不是标签</i>', date: article.date };
-    const sub = subscribe('永州市', []);
+    const sub = subscribe(busiest, []);
     const [part] = renderDigest([{ subscription: sub, first: false, items: [item], more: 2 }], '2026-11-23', 'zh');
     expect(part.text).toContain('1. <b>A&lt;B &amp; &quot;C&quot;</b>');
     expect(part.text).toContain('摘要 &lt;i&gt;不是标签&lt;/i&gt;');
     expect(part.text).toContain(article.regions[0]);
-    expect(part.text).toContain('永州市（含下辖区县）');
+    expect(part.text).toContain(`${busiest}（含下辖区县）`);
     expect(part.text).toContain('另有 2 篇');
     expect(part.buttons).toEqual([[{ text: '阅读 1', callback_data: `a:${article.id}` }]]);
   });
 
   it('speaks English to an English chat', () => {
-    const sub = subscribe('永州市', []);
+    const sub = subscribe(busiest, []);
     const item = { id: 'x1', title: 't', regions: [], summary: 's', date: '2026-11-23' };
     const [part] = renderDigest([{ subscription: sub, first: true, items: [item], more: 0 }], '2026-11-23', 'en');
     expect(part.text).toContain('Xiangwen daily digest');

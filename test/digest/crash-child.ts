@@ -1,6 +1,7 @@
 /**
  * The sending process of the crash test (test/digest/crash.test.ts): one digest run against the
- * Bot API root in argv[3], with the bot database in the folder argv[2]; prints the counts as JSON.
+ * Bot API root in argv[3], with the bot database in the folder argv[2] and the real index of the
+ * pages in argv[4] (snapshot under argv[5], built by the test); prints the counts as JSON.
  * The test SIGKILLs it mid-run and starts it again.
  */
 import { join } from 'node:path';
@@ -10,14 +11,16 @@ import { openDatabase } from '../../src/digest/db.ts';
 import { runDueDigests } from '../../src/digest/run.ts';
 import { createDigestSender } from '../../src/digest/sender.ts';
 import { DigestStore } from '../../src/digest/store.ts';
+import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
 import { createLogger } from '../../src/log.ts';
-import { MemoryIndex, seedArticles, testExpand, testTag } from '../support/memory-index.ts';
-import { CRASH_NOW, MESSAGE_LIMIT, SEEDS, TEST_TOKEN } from './fixture.ts';
+import { openIndex } from '../../src/search/open.ts';
+import { CRASH_NOW, MESSAGE_LIMIT, TEST_TOKEN } from './fixture.ts';
 
-const [dataDir, apiRoot] = process.argv.slice(2);
+const [dataDir, apiRoot, pagesDir, indexDataDir] = process.argv.slice(2);
 const logger = createLogger('silent');
 const store = new DigestStore(openDatabase(join(dataDir, 'bot.db')));
-const index = new MemoryIndex(seedArticles(SEEDS, testTag));
+const index = await openIndex({ pagesDir, dataDir: indexDataDir });
+const regions = gazetteerLookup();
 const telegram = new Telegram(TEST_TOKEN, { apiRoot });
 const send = createDigestSender({
   callApi: telegram.callApi.bind(telegram) as unknown as CallApi,
@@ -28,7 +31,7 @@ const send = createDigestSender({
 });
 process.stdout.write('started\n');
 const counts = await runDueDigests({
-  sources: { index, expandRegion: testExpand },
+  sources: { index, expandRegion: (name) => regions.withDescendants(name) },
   store,
   send,
   now: CRASH_NOW,
@@ -38,4 +41,5 @@ const counts = await runDueDigests({
   logger,
 });
 store.close();
+index.close();
 process.stdout.write(`${JSON.stringify(counts)}\n`);

@@ -2,27 +2,36 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/emulator.ts';
 import type { Fault } from '../support/fault-proxy.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { CRASH_NOW, received, seedStore, startEmulator, type Emulator } from './fixture.ts';
+import { CRASH_NOW, busiestRegions, openSeedIndex, received, seedStore, startEmulator, type Emulator, type SeedIndex } from './fixture.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CHATS = Array.from({ length: 12 }, (_, i) => 500 + i);
 const DAY = 86_400_000;
 
+let seed: SeedIndex;
 let dir: string;
 let emulator: Emulator;
 let proxy: FaultProxy;
+
+beforeAll(async () => {
+  seed = await openSeedIndex();
+});
+afterAll(() => seed.close());
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xiangwen-crash-'));
   emulator = await startEmulator();
   proxy = await startFaultProxy(emulator.config.apiURL);
-  const { store } = seedStore(dir, CRASH_NOW - DAY);
+  const store = seedStore(dir, CRASH_NOW - DAY, seed.index);
   for (const chatId of CHATS) {
-    // Subscribed long ago, last digest two days ago: today's digest lists every new article, in several parts.
-    store.subscribe({ chatId, keywords: ['的'], time: '08:00' }, CRASH_NOW - 10 * DAY);
+    // Subscribed long ago, last digest two days ago: today's digest lists every new article of the
+    // busiest regions, in several parts.
+    for (const region of busiestRegions(seed, 3)) store.subscribe({ chatId, region, time: '08:00' }, CRASH_NOW - 10 * DAY);
     store.startDelivery({ chatId, threadId: 0, time: '08:00', period: '2026-11-21', cutoff: CRASH_NOW - 2 * DAY, articleIds: [], parts: [] }, CRASH_NOW - 2 * DAY);
   }
   store.close();
@@ -34,7 +43,7 @@ afterEach(async () => {
 });
 
 function startChild(): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> } {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'test/digest/crash-child.ts'), dir, proxy.url], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'test/digest/crash-child.ts'), dir, proxy.url, seed.pagesDir, seed.dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -51,18 +60,34 @@ function startChild(): { child: ChildProcess; done: Promise<{ code: number | nul
   return { child, done };
 }
 
+/** Messages the child has recorded as delivered (committed `parts_sent`), read beside it. */
+function committedParts(): number {
+  const db = new Database(join(dir, 'bot.db'), { readonly: true });
+  try {
+    return (db.prepare('SELECT COALESCE(SUM(parts_sent), 0) FROM deliveries').pluck().get() as number) ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
 /**
- * Runs the child; from its `nth` sendMessage on, every request gets `fault`, and 800 ms later (time
- * for the earlier confirmations to be committed) the child is SIGKILLed.
+ * Runs the child; from its `nth` sendMessage on, every request gets `fault`. Once a request is
+ * caught in the fault and the child has committed the confirmations of the first `nth - 1`
+ * messages (polled in the database, however slow the machine), it is SIGKILLed.
  */
 async function crashAt(nth: number, fault: Fault): Promise<void> {
   const { child, done } = startChild();
   let count = 0;
+  let faulting = false;
   proxy.onCall = (call) => {
     if (call.method !== 'sendMessage' || ++count !== nth - 1) return;
     proxy.rules.push({ method: 'sendMessage', fault });
-    setTimeout(() => child.kill('SIGKILL'), 800);
+    faulting = true;
   };
+  // Killed once a message is caught in the fault and everything before it is on record.
+  const caught = () => proxy.calls.some((c) => c.fault === fault.kind);
+  await waitFor(() => (faulting && caught() && committedParts() >= nth - 1 ? true : undefined), 60_000, 'the first messages to be recorded');
+  child.kill('SIGKILL');
   const result = await done;
   expect(result.signal).toBe('SIGKILL');
   proxy.onCall = undefined;
@@ -77,7 +102,7 @@ async function restart(): Promise<{ served: number; failed: number; skipped: num
 }
 
 function deliveredAndExpected() {
-  const { store } = seedStore(dir, CRASH_NOW - DAY);
+  const store = seedStore(dir, CRASH_NOW - DAY, seed.index);
   const expected = CHATS.flatMap((chatId) =>
     store.deliveriesOf(chatId).filter((d) => d.period === '2026-11-23').flatMap((d) => {
       expect(d.status).toBe('sent');

@@ -2,31 +2,43 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Telegram } from 'telegraf';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallApi } from '../../src/bot/api-retry.ts';
 import { runDueDigests } from '../../src/digest/run.ts';
 import { createDigestSender } from '../../src/digest/sender.ts';
 import type { DigestStore } from '../../src/digest/store.ts';
 import { createLogger } from '../../src/log.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { testExpand, type MemoryIndex } from '../support/memory-index.ts';
-import { TEST_TOKEN, received, seedStore, startEmulator, type Emulator } from './fixture.ts';
+import { TEST_TOKEN, busiestRegions, openSeedIndex, received, seedStore, startEmulator, type Emulator, type SeedIndex } from './fixture.ts';
 
 const logger = createLogger('silent');
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // 10:00 in Asia/Shanghai
 const TZ = 'Asia/Shanghai';
 
+let seed: SeedIndex;
+/** Regions with sub-regions, most articles first (taken from the index). */
+let busy: string[];
+/** A keyword that finds several seed articles. */
+let word: string;
 let dir: string;
 let emulator: Emulator;
 let proxy: FaultProxy;
 let store: DigestStore;
-let index: MemoryIndex;
+
+beforeAll(async () => {
+  seed = await openSeedIndex();
+  busy = busiestRegions(seed, 3);
+  const counts = new Map<string, number>();
+  for (const article of seed.articles) for (const k of article.keywords.slice(0, 3)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  word = [...counts.entries()].filter(([k]) => /^\p{Script=Han}{2,}$/u.test(k) && seed.regions.resolve(k).region === null).sort((a, b) => b[1] - a[1])[0][0];
+});
+afterAll(() => seed.close());
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xiangwen-delivery-'));
   emulator = await startEmulator();
   proxy = await startFaultProxy(emulator.config.apiURL);
-  ({ store, index } = seedStore(dir, NOW - 86_400_000));
+  store = seedStore(dir, NOW - 86_400_000, seed.index);
 });
 afterEach(async () => {
   store.close();
@@ -53,7 +65,7 @@ function expectedMessages(chatIds: number[], period: string) {
 
 /** One digest run over the seed index, every target regardless of its time unless `ignoreTime` is false. */
 function run(now: number, extra: Partial<Parameters<typeof runDueDigests>[0]> = {}) {
-  return runDueDigests({ sources: { index, expandRegion: testExpand }, store, send: sender(), now, timeZone: TZ, ignoreTime: true, logger, ...extra });
+  return runDueDigests({ sources: { index: seed.index, expandRegion: seed.expandRegion }, store, send: sender(), now, timeZone: TZ, ignoreTime: true, logger, ...extra });
 }
 
 const key = (m: { chatId: number; threadId: number; text: string }) => `${m.chatId}/${m.threadId}/${m.text}`;
@@ -62,10 +74,10 @@ describe('digest delivery through a faulty Bot API', () => {
   it('delivers every digest exactly once despite 429, 500 and dropped connections, and honours retry_after', async () => {
     const privateChats = Array.from({ length: 40 }, (_, i) => 1000 + i);
     for (const chatId of privateChats) {
-      store.subscribe({ chatId, region: '永州市', time: '08:00' }, NOW - 1000);
-      store.subscribe({ chatId, keywords: ['党建'], time: '08:00' }, NOW - 1000);
+      store.subscribe({ chatId, region: busy[0], time: '08:00' }, NOW - 1000);
+      store.subscribe({ chatId, keywords: [word], time: '08:00' }, NOW - 1000);
     }
-    store.subscribe({ chatId: -3001, threadId: 5, region: '郴州市', time: '09:00' }, NOW - 1000);
+    store.subscribe({ chatId: -3001, threadId: 5, region: busy[1], time: '09:00' }, NOW - 1000);
     proxy.rules.push(
       { method: 'sendMessage', every: 7, fault: { kind: '429', retryAfter: 1 } },
       { method: 'sendMessage', every: 5, fault: { kind: '500' } },
@@ -99,7 +111,7 @@ describe('digest delivery through a faulty Bot API', () => {
   });
 
   it('deactivates a chat that answers 403 and sends it nothing, while the others get their digests', async () => {
-    for (const chatId of [11, 12, 13]) store.subscribe({ chatId, region: '永州市', time: '08:00' }, NOW - 1000);
+    for (const chatId of [11, 12, 13]) store.subscribe({ chatId, region: busy[0], time: '08:00' }, NOW - 1000);
     proxy.rules.push({ method: 'sendMessage', chatIds: [12], fault: { kind: '403' } });
     const counts = await run(NOW);
     expect(counts).toEqual({ served: 2, failed: 1, skipped: 0 });
@@ -114,12 +126,12 @@ describe('digest delivery through a faulty Bot API', () => {
   });
 
   it('follows a group that became a supergroup: subscriptions move and the digest arrives at the new id', async () => {
-    store.subscribe({ chatId: -2001, region: '永州市', time: '08:00' }, NOW - 1000);
+    store.subscribe({ chatId: -2001, region: busy[0], time: '08:00' }, NOW - 1000);
     proxy.rules.push({ method: 'sendMessage', chatIds: [-2001], fault: { kind: 'migrate', to: -1002001 } });
     const counts = await run(NOW);
     expect(counts).toEqual({ served: 1, failed: 0, skipped: 0 });
     expect(store.subscriptions(-2001)).toEqual([]);
-    expect(store.subscriptions(-1002001).map((s) => s.region)).toEqual(['永州市']);
+    expect(store.subscriptions(-1002001).map((s) => s.region)).toEqual([busy[0]]);
     const delivery = store.deliveriesOf(-1002001)[0];
     expect(delivery.status).toBe('sent');
     expect(received(emulator).map(key).sort()).toEqual(delivery.parts.map((p) => key({ chatId: -1002001, threadId: 0, text: p.text })).sort());
@@ -127,7 +139,7 @@ describe('digest delivery through a faulty Bot API', () => {
 
   it('leaves a digest in flight when retries run out, and the next run finishes it without resending what arrived', async () => {
     // A long digest (several messages) for one chat; the emulator is "down" after the first message.
-    store.subscribe({ chatId: 77, keywords: ['的'], time: '08:00' }, NOW - 3 * 86_400_000);
+    for (const region of busy) store.subscribe({ chatId: 77, region, time: '08:00' }, NOW - 3 * 86_400_000);
     // A previous digest, so this one lists the new articles (many), not just the latest few.
     store.startDelivery({ chatId: 77, threadId: 0, time: '08:00', period: '2026-11-22', cutoff: NOW - 2 * 86_400_000, articleIds: [], parts: [] }, NOW - 2 * 86_400_000);
     // Let the first message through, then fail everything: the API is down.
@@ -150,7 +162,7 @@ describe('digest delivery through a faulty Bot API', () => {
   });
 
   it('sends nothing when there is nothing new, and says so in the counts', async () => {
-    store.subscribe({ chatId: 5, region: '永州市', time: '08:00' }, NOW - 3 * 86_400_000);
+    store.subscribe({ chatId: 5, region: busy[0], time: '08:00' }, NOW - 3 * 86_400_000);
     store.startDelivery({ chatId: 5, threadId: 0, time: '08:00', period: '2026-11-22', cutoff: NOW - 3600_000, articleIds: [], parts: [] }, NOW - 3600_000);
     const counts = await run(NOW);
     expect(counts).toEqual({ served: 0, failed: 0, skipped: 1 });
@@ -159,7 +171,7 @@ describe('digest delivery through a faulty Bot API', () => {
   });
 
   it('serves a chat only once its time of day has come (without --now)', async () => {
-    store.subscribe({ chatId: 6, region: '永州市', time: '11:00' }, NOW - 1000);
+    store.subscribe({ chatId: 6, region: busy[0], time: '11:00' }, NOW - 1000);
     const early = await run(NOW, { ignoreTime: false });
     expect(early).toEqual({ served: 0, failed: 0, skipped: 0 });
     const due = await run(NOW + 3600_000, { ignoreTime: false });
@@ -167,7 +179,7 @@ describe('digest delivery through a faulty Bot API', () => {
   });
 
   it('does not send a first digest the same day to a chat that subscribed after its time had passed', async () => {
-    store.subscribe({ chatId: 8, region: '永州市', time: '09:00' }, NOW); // 10:00 local, for 09:00
+    store.subscribe({ chatId: 8, region: busy[0], time: '09:00' }, NOW); // 10:00 local, for 09:00
     expect(await run(NOW + 3600_000, { ignoreTime: false })).toEqual({ served: 0, failed: 0, skipped: 0 });
     expect(await run(NOW + 86_400_000 - 3600_000, { ignoreTime: false })).toEqual({ served: 1, failed: 0, skipped: 0 });
   });

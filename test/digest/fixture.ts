@@ -1,14 +1,21 @@
 /**
- * Shared set-up of the digest delivery tests: a telegram-test-api emulator on a free port, the
- * messages it received, and a digest store over the seed articles.
+ * Shared set-up of the digest tests: the real index over a temporary copy of the seed pages (built
+ * by openIndex, as the bot builds it, with regions from the real tagger), a telegram-test-api
+ * emulator on a free port, the messages it received, and a digest store over the seed articles.
  */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { TelegramServer as TelegramServerClass } from 'telegram-test-api/lib/telegramServer.js';
+import { gazetteerLookup, type RegionLookup } from '../../src/bot/region-lookup.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { DigestStore } from '../../src/digest/store.ts';
-import { MemoryIndex, seedArticles, testTag } from '../support/memory-index.ts';
+import type { Article } from '../../src/pages/article.ts';
+import type { ArticleIndex } from '../../src/search/engine.ts';
+import { openIndex } from '../../src/search/open.ts';
 
 /** A token of the shape telegraf and the config accept. */
 export const TEST_TOKEN = '123456:TEST-digest-token_abcdefghijklmnop';
@@ -46,12 +53,83 @@ export function received(server: Emulator): { chatId: number; threadId: number; 
   });
 }
 
-/** A store at `dir/bot.db` with every seed article recorded as seen at `seenAt`, and the seed index. */
-export function seedStore(dir: string, seenAt: number): { store: DigestStore; index: MemoryIndex } {
+/** The real index over a copy of the seed pages, with what tests need around it. */
+export interface SeedIndex {
+  /** The copy of the seed pages (tests may add page files). */
+  pagesDir: string;
+  /** DATA_DIR of the index snapshot. */
+  dataDir: string;
+  index: ArticleIndex;
+  /** Every article of the index, oldest page first. */
+  articles: Article[];
+  /** The real gazetteer lookup. */
+  regions: RegionLookup;
+  /** A region and its sub-regions (the digest's `expandRegion`). */
+  expandRegion: (name: string) => string[];
+  /** Closes the index and removes both folders. */
+  close(): void;
+}
+
+/**
+ * Builds the real index (openIndex) over a temporary copy of the seed pages, leaving out the page
+ * files named in `without`. Takes a few seconds: call it once per test file, in beforeAll. With
+ * `buildInChild` the snapshot is built by `xiangwen build-index` in a child process and only
+ * loaded here, so this process never holds jieba's dictionaries (for memory benchmarks).
+ */
+export async function openSeedIndex(options: { without?: string[]; buildInChild?: boolean } = {}): Promise<SeedIndex> {
+  const pagesDir = mkdtempSync(join(tmpdir(), 'xiangwen-digest-pages-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-digest-index-'));
+  cpSync(SEEDS, pagesDir, { recursive: true, filter: (source) => !(options.without ?? []).some((file) => source.endsWith(`/${file}`)) });
+  if (options.buildInChild) {
+    const cli = join(import.meta.dirname, '../../bin/xiangwen.mjs');
+    const built = spawnSync(process.execPath, [cli, 'build-index'], { env: { ...process.env, PAGES_DIR: pagesDir, DATA_DIR: dataDir }, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`xiangwen build-index failed: ${built.stderr}`);
+  }
+  const index = await openIndex({ pagesDir, dataDir });
+  const regions = gazetteerLookup();
+  return {
+    pagesDir,
+    dataDir,
+    index,
+    articles: index.allIds().map((id) => index.get(id)!),
+    regions,
+    expandRegion: (name) => regions.withDescendants(name),
+    close() {
+      index.close();
+      rmSync(pagesDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Page files of the seeds, sorted. */
+export function seedFiles(seed: Pick<SeedIndex, 'articles'>): string[] {
+  return [...new Set(seed.articles.map((a) => a.file))].sort();
+}
+
+/** Only news goes into a digest (features and briefs; not fragments or notices). */
+export function listable(article: Pick<Article, 'kind'>): boolean {
+  return article.kind === 'feature' || article.kind === 'brief';
+}
+
+/**
+ * The `n` regions with sub-regions (prefectures, usually) that most listable articles are about,
+ * most first: subscriptions that give long digests, taken from the index, not named by the test.
+ */
+export function busiestRegions(seed: Pick<SeedIndex, 'articles' | 'expandRegion'>, n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const article of seed.articles) {
+    if (!listable(article)) continue;
+    for (const region of article.regions) if (seed.expandRegion(region).length > 1) counts.set(region, (counts.get(region) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([name]) => name);
+}
+
+/** A store at `dir/bot.db` with every article of `index` recorded as seen at `seenAt`. */
+export function seedStore(dir: string, seenAt: number, index: ArticleIndex): DigestStore {
   const store = new DigestStore(openDatabase(join(dir, 'bot.db')));
-  const index = new MemoryIndex(seedArticles(SEEDS, testTag));
   store.recordArticles(index.allIds(), seenAt);
-  return { store, index };
+  return store;
 }
 
 /** The crash test's clock (10:00 in Asia/Shanghai) and message length (small: several parts per digest). */

@@ -1,26 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Telegram } from 'telegraf';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallApi } from '../../src/bot/api-retry.ts';
-import { SwappableIndex, recordIndex } from '../../src/digest/refresh.ts';
+import { SwappableIndex, recordIndex, watchPages } from '../../src/digest/refresh.ts';
 import { runDueDigests } from '../../src/digest/run.ts';
 import { startDigestSchedule } from '../../src/digest/schedule.ts';
 import { createDigestSender } from '../../src/digest/sender.ts';
 import { DigestStore } from '../../src/digest/store.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { createLogger } from '../../src/log.ts';
-import { MemoryIndex, seedArticles, testExpand, testTag } from '../support/memory-index.ts';
-import { SEEDS, TEST_TOKEN, received, startEmulator, type Emulator } from './fixture.ts';
+import { waitFor } from '../support/emulator.ts';
+import { SEEDS, TEST_TOKEN, busiestRegions, listable, openSeedIndex, received, seedFiles, startEmulator, type Emulator, type SeedIndex } from './fixture.ts';
 
 const logger = createLogger('silent');
 const DAY = 86_400_000;
-const T0 = Date.parse('2026-11-20T02:00:00Z');
+/** The index over all seed pages. */
+let seed: SeedIndex;
 
 let dir: string;
 let emulator: Emulator;
 let store: DigestStore;
+
+beforeAll(async () => {
+  seed = await openSeedIndex();
+});
+afterAll(() => seed.close());
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xiangwen-refresh-'));
@@ -39,47 +45,81 @@ function sender() {
 }
 
 describe('new pages while the bot runs', () => {
-  it('after a rebuild, the next digest holds only the articles of the new page, and a rebuild of the same pages adds nothing', async () => {
-    const all = seedArticles(SEEDS, testTag);
-    const lastFile = [...new Set(all.map((a) => a.file))].sort().at(-1)!;
-    const index = new SwappableIndex(new MemoryIndex(all.filter((a) => a.file !== lastFile)));
-    recordIndex(store, index, T0);
-    store.subscribe({ chatId: 1, keywords: ['的'], time: '08:00' }, T0);
-    const sources = { index, expandRegion: testExpand };
+  it('rebuilds in a child process on SIGHUP, swaps the index in, and the next digest holds only the new page’s articles', async () => {
+    // The last seed page "arrives" while the bot runs on the others.
+    const held = seedFiles(seed).at(-1)!;
+    const partial = await openSeedIndex({ without: [held] });
+    const index = new SwappableIndex(partial.index);
+    try {
+      await refreshAndDigest(held, partial, index);
+    } finally {
+      index.close();
+      partial.close();
+    }
+  }, 120_000);
+
+  async function refreshAndDigest(held: string, partial: SeedIndex, index: SwappableIndex): Promise<void> {
+    const start = Date.now() - 2 * DAY;
+    recordIndex(store, index, start);
+    const regions = busiestRegions(partial, 3);
+    for (const region of regions) store.subscribe({ chatId: 1, region, time: '08:00' }, start);
+    const sources = { index, expandRegion: partial.expandRegion };
     const send = sender();
 
-    // Day 1: the first digest (latest few).
-    await runDueDigests({ sources, store, send, now: T0 + 1000, timeZone: 'Asia/Shanghai', ignoreTime: true });
-    const day1 = received(emulator).length;
-    expect(day1).toBe(1);
+    // Two days ago: the first digest (the latest few of each region).
+    await runDueDigests({ sources, store, send, now: start + 1000, timeZone: 'Asia/Shanghai', ignoreTime: true });
+    const before = received(emulator).length;
+    expect(before).toBeGreaterThanOrEqual(1);
 
-    // A rebuild from the same pages (e.g. a restart) makes nothing new.
-    index.swap(new MemoryIndex(all.filter((a) => a.file !== lastFile)));
-    expect(recordIndex(store, index, T0 + DAY / 2)).toBe(0);
-    // The new page arrives; the rebuilt index goes live.
-    index.swap(new MemoryIndex(all));
-    const fresh = all.filter((a) => a.file === lastFile);
-    expect(recordIndex(store, index, T0 + DAY / 2)).toBe(fresh.length);
+    const refreshed: { articles: number; newArticles: number }[] = [];
+    // The watcher's own log says why it rebuilt.
+    const lines: { reason?: string; msg: string }[] = [];
+    const watchLog = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as { reason?: string; msg: string }) });
+    const watcher = watchPages({ pagesDir: partial.pagesDir, dataDir: partial.dataDir, index, store, logger: watchLog, rescanMinutes: 0, onRefreshed: (info) => refreshed.push(info) });
+    try {
+      // Nothing changed: a refresh rebuilds nothing, and recording the same index again adds nothing.
+      await watcher.refresh('test');
+      expect(refreshed).toEqual([]);
+      expect(recordIndex(store, index)).toBe(0);
 
-    await runDueDigests({ sources, store, send, now: T0 + DAY, timeZone: 'Asia/Shanghai', ignoreTime: true });
+      // The page arrives. A real SIGHUP (the listener keeps it from ending this process) starts the rebuild.
+      const oldCount = index.info.articles;
+      copyFileSync(join(SEEDS, held), join(partial.pagesDir, held));
+      process.kill(process.pid, 'SIGHUP');
+      await waitFor(() => (refreshed.length > 0 ? true : undefined), 90_000, 'the rebuilt index to go live');
+      const fresh = index.allIds().map((id) => index.get(id)!).filter((a) => a.file === held);
+      expect(fresh.length).toBeGreaterThan(0);
+      expect(index.info.articles).toBe(oldCount + fresh.length);
+      expect(refreshed[0]).toEqual({ articles: oldCount + fresh.length, newArticles: fresh.length });
+      expect(lines.find((line) => line.msg.startsWith('page files changed'))?.reason).toBe('SIGHUP');
+    } finally {
+      watcher.stop();
+    }
+
+    await runDueDigests({ sources, store, send, now: Date.now() + 1000, timeZone: 'Asia/Shanghai', ignoreTime: true });
     const delivery = store.deliveriesOf(1).at(-1)!;
     expect(delivery.status).toBe('sent');
-    const listable = fresh.filter((a) => (a.kind === 'feature' || a.kind === 'brief') && a.body.join('').includes('的'));
-    expect(new Set(delivery.articleIds)).toEqual(new Set(listable.map((a) => a.id)));
-    expect(received(emulator).length).toBe(day1 + delivery.parts.length);
-  });
+    const names = new Set(regions.flatMap((region) => partial.expandRegion(region)));
+    const expected = index
+      .allIds()
+      .map((id) => index.get(id)!)
+      .filter((a) => a.file === held && listable(a) && a.regions.some((r) => names.has(r)));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(new Set(delivery.articleIds)).toEqual(new Set(expected.map((a) => a.id)));
+    expect(received(emulator).length).toBe(before + delivery.parts.length);
+  }
 });
 
 describe('startDigestSchedule', () => {
   it('keeps one job per subscription time, and its start-up run serves what is due', async () => {
-    const index = new MemoryIndex(seedArticles(SEEDS, testTag));
-    recordIndex(store, index, Date.now() - DAY);
-    store.subscribe({ chatId: 1, region: '永州市', time: '00:00' }, Date.now() - 2 * DAY);
-    store.subscribe({ chatId: 2, region: '郴州市', time: '23:59' }, Date.now() - 1000);
-    const schedule = startDigestSchedule({ store, sources: { index, expandRegion: testExpand }, send: sender(), timeZone: 'Asia/Shanghai', logger, runAtStart: false });
+    const [first, second] = busiestRegions(seed, 2);
+    recordIndex(store, seed.index, Date.now() - DAY);
+    store.subscribe({ chatId: 1, region: first, time: '00:00' }, Date.now() - 2 * DAY);
+    store.subscribe({ chatId: 2, region: second, time: '23:59' }, Date.now() - 1000);
+    const schedule = startDigestSchedule({ store, sources: { index: seed.index, expandRegion: seed.expandRegion }, send: sender(), timeZone: 'Asia/Shanghai', logger, runAtStart: false });
     try {
       expect(schedule.times).toEqual(['00:00', '23:59']);
-      store.subscribe({ chatId: 3, region: '郴州市', time: '12:30' }, Date.now());
+      store.subscribe({ chatId: 3, region: second, time: '12:30' }, Date.now());
       store.unsubscribeAll(2);
       schedule.sync();
       expect(schedule.times).toEqual(['00:00', '12:30']);
@@ -91,4 +131,35 @@ describe('startDigestSchedule', () => {
       await schedule.stop();
     }
   });
+
+  it('stops a run in progress between messages when stopped; the next run finishes what it left', async () => {
+    const regions = busiestRegions(seed, 3);
+    recordIndex(store, seed.index, Date.now() - DAY);
+    const chats = Array.from({ length: 6 }, (_, i) => 300 + i);
+    for (const chatId of chats) for (const region of regions) store.subscribe({ chatId, region, time: '00:00' }, Date.now() - 2 * DAY);
+    // A slow sender: one message per chat every 2 s, so the run is still going when stopped.
+    const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
+    const slow = createDigestSender({ callApi: telegram.callApi.bind(telegram) as unknown as CallApi, store, logger, limits: { perSecond: 2, perChatPerMinute: 30 } });
+    const sources = { index: seed.index, expandRegion: seed.expandRegion };
+    const schedule = startDigestSchedule({ store, sources, send: slow, timeZone: 'Asia/Shanghai', logger, runAtStart: true });
+    await waitFor(() => (received(emulator).length >= 1 ? true : undefined), 30_000, 'the first digest message');
+    await schedule.stop();
+    const sentAtStop = received(emulator).length;
+    const unfinished = store.inFlightDeliveries();
+    expect(unfinished.length).toBeGreaterThan(0);
+    expect(await schedule.runNow()).toEqual({ served: 0, failed: 0, skipped: 0 });
+    expect(received(emulator).length).toBe(sentAtStop);
+
+    // The next start resumes exactly the rest.
+    const again = startDigestSchedule({ store, sources, send: sender(), timeZone: 'Asia/Shanghai', logger, runAtStart: false });
+    try {
+      const counts = await again.runNow();
+      expect(counts.failed).toBe(0);
+      expect(store.inFlightDeliveries()).toEqual([]);
+      const expected = chats.flatMap((chatId) => store.deliveriesOf(chatId).flatMap((d) => d.parts.map((p) => `${chatId}|${p.text}`))).sort();
+      expect(received(emulator).map((m) => `${m.chatId}|${m.text}`).sort()).toEqual(expected);
+    } finally {
+      await again.stop();
+    }
+  }, 90_000);
 });

@@ -32,6 +32,8 @@ export interface FaultRule {
   method?: string;
   /** Only requests to these chat ids. */
   chatIds?: number[];
+  /** Only requests about these user ids (`user_id`, e.g. getChatMember). */
+  userIds?: number[];
   /** Every Nth request matching the other conditions (1 = each). Default 1. */
   every?: number;
   /** Apply at most this many times. */
@@ -73,14 +75,15 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function parseChatId(body: Buffer, contentType: string | undefined): number | undefined {
+/** A numeric field of the request body (`chat_id`, `user_id`), JSON or form-encoded. */
+function parseNumber(body: Buffer, contentType: string | undefined, field: string): number | undefined {
   const text = body.toString('utf8');
   try {
     if (contentType?.includes('json')) {
-      const chatId = (JSON.parse(text) as { chat_id?: unknown }).chat_id;
-      return chatId === undefined ? undefined : Number(chatId);
+      const value = (JSON.parse(text) as Record<string, unknown>)[field];
+      return value === undefined ? undefined : Number(value);
     }
-    const value = new URLSearchParams(text).get('chat_id');
+    const value = new URLSearchParams(text).get(field);
     return value === null ? undefined : Number(value);
   } catch {
     return undefined;
@@ -110,10 +113,11 @@ export async function startFaultProxy(target: string, rules: FaultRule[] = []): 
       out.end(body);
     });
 
-  const choose = (method: string, chatId: number | undefined): Fault | undefined => {
+  const choose = (method: string, chatId: number | undefined, userId: number | undefined): Fault | undefined => {
     for (const rule of proxy.rules) {
       if (rule.method !== undefined && rule.method !== method) continue;
       if (rule.chatIds !== undefined && (chatId === undefined || !rule.chatIds.includes(chatId))) continue;
+      if (rule.userIds !== undefined && (userId === undefined || !rule.userIds.includes(userId))) continue;
       let state = states.get(rule);
       if (state === undefined) {
         state = { seen: 0, applied: 0 };
@@ -132,8 +136,8 @@ export async function startFaultProxy(target: string, rules: FaultRule[] = []): 
     void (async () => {
       const body = await readBody(req);
       const method = /\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? '')?.[1] ?? '';
-      const chatId = parseChatId(body, req.headers['content-type']);
-      const fault = choose(method, chatId);
+      const chatId = parseNumber(body, req.headers['content-type'], 'chat_id');
+      const fault = choose(method, chatId, parseNumber(body, req.headers['content-type'], 'user_id'));
       const call: ProxyCall = { method, chatId, fault: fault?.kind, at: performance.now() };
       proxy.calls.push(call);
       proxy.onCall?.(call);

@@ -15,7 +15,8 @@ import { runSearch } from './search.ts';
 export async function sendHelp(ctx: Context, deps: BotDeps): Promise<void> {
   const t = tr(ctx);
   const username = ctx.me ?? 'bot';
-  const text = inGroup(ctx) ? t.helpGroup(deps.examples, username) : t.helpPrivate(deps.examples, username);
+  const digest = deps.subscribeButton !== undefined;
+  const text = inGroup(ctx) ? t.helpGroup(deps.examples, username, digest) : t.helpPrivate(deps.examples, username, digest);
   await replyHtml(ctx, escapeHtml(text));
 }
 

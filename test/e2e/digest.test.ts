@@ -1,0 +1,371 @@
+/**
+ * The daily digest end to end: the real bot (startBot, as `npm start` runs it) with the real index
+ * and gazetteer, against the telegram-test-api emulator behind the fault proxy (which answers
+ * getChatMember, a method the emulator lacks: one user is an administrator, another is not).
+ * Subscribing in a private chat and in a forum group, the one-tap buttons, a restart, a page file
+ * dropped into PAGES_DIR while the bot runs and the digest that follows (sent by
+ * `xiangwen digest --now`, as a cron job would), unsubscribing, groups that become supergroups;
+ * then `npm start` itself: a corrupt database, SIGHUP and SIGTERM.
+ *
+ * The page that "arrives" is the seed page whose articles share a region with the other pages, and
+ * that region is the subscription: both are taken from the articles, not written into the test.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
+import { startBot, type RunningBot } from '../../src/bot/start.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { localDateTime } from '../../src/digest/run.ts';
+import { digestTexts } from '../../src/digest/texts.ts';
+import { createLogger } from '../../src/log.ts';
+import type { Article } from '../../src/pages/article.ts';
+import { collectArticles } from '../../src/search/open.ts';
+import { BOT_USERNAME, startEmulator, TEST_TOKEN, waitFor, type Emulator } from '../support/emulator.ts';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
+import { buttonData, press, repliesAfter, say, sentTo, type BotMessage } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const SEEDS = join(ROOT, 'seeds');
+const DAY = 86_400_000;
+const zh = digestTexts('zh');
+const logger = createLogger('silent');
+
+const PRIVATE = 301;
+const GROUP = -1005201;
+const TOPIC = 77;
+const ADMIN = 901;
+const MEMBER = 902;
+
+/**
+ * A time zone whose clock reads about 16:00 now: the default 08:00 digest time has passed today,
+ * so the running schedule never serves a subscription made during the test (its first digest is
+ * due tomorrow), and only `xiangwen digest --now` sends, when the test says so.
+ */
+function afternoonZone(): string {
+  const offset = ((16 - new Date().getUTCHours() + 36) % 24) - 12; // hours east of UTC, -12 … 11
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+const TZ = afternoonZone();
+
+const listable = (a: Pick<Article, 'kind'>) => a.kind === 'feature' || a.kind === 'brief';
+
+/** The last seed page with a news article whose region (with sub-regions) other pages report on too. */
+function pickHeldPage(articles: Article[]): { held: string; region: string } {
+  const lookup = gazetteerLookup();
+  const files = [...new Set(articles.map((a) => a.file))].sort().reverse();
+  for (const file of files) {
+    for (const article of articles.filter((a) => a.file === file && listable(a))) {
+      for (const name of [...article.regions].reverse()) {
+        const names = new Set(lookup.withDescendants(name));
+        if (names.size < 2) continue;
+        if (articles.some((a) => a.file !== file && listable(a) && a.regions.some((r) => names.has(r)))) return { held: file, region: name };
+      }
+    }
+  }
+  throw new Error('no seed page shares a region with another');
+}
+
+let held: string;
+let region: string;
+/** A keyword that finds articles (from the index). */
+let keyword: string;
+let emu: Emulator;
+let proxy: FaultProxy;
+let running: RunningBot;
+let config: Config;
+let pagesDir: string;
+let dataDir: string;
+const folders: string[] = [];
+
+function tempDir(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `xiangwen-e2e-digest-${name}-`));
+  folders.push(dir);
+  return dir;
+}
+
+/** A copy of the seed pages without the held page. */
+function pagesWithoutHeld(): string {
+  const dir = tempDir('pages');
+  cpSync(SEEDS, dir, { recursive: true, filter: (source) => !source.endsWith(`/${held}`) });
+  return dir;
+}
+
+const member = (status: string, id: number) => ({ kind: 'answer' as const, result: { status, user: { id, is_bot: false, first_name: 'U' } } });
+
+/** Runs a command of bin/ in a child process with `env` on top of this one's; resolves when it exits. */
+function runBin(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** `xiangwen digest --now --json [--chat ID]` against the running bot's database and the emulator. */
+async function digestNow(chatId?: number): Promise<{ served: number; failed: number; skipped: number }> {
+  const result = await runBin('xiangwen.mjs', ['digest', '--now', '--json', ...(chatId === undefined ? [] : ['--chat', String(chatId)])], {
+    BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: proxy.url,
+    PAGES_DIR: pagesDir,
+    DATA_DIR: dataDir,
+    DIGEST_TZ: TZ,
+    LOG_LEVEL: 'silent',
+  });
+  if (result.code !== 0) process.stderr.write(result.stderr);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { served: number; failed: number; skipped: number };
+}
+
+/** Article ids behind the open buttons of messages. */
+function openedIds(messages: BotMessage[]): string[] {
+  return messages.flatMap((m) => m.keyboard.flat().flatMap((b) => ('callback_data' in b && b.callback_data.startsWith('a:') ? [b.callback_data.slice(2)] : [])));
+}
+
+const privateClient = () => emu.client({ userId: PRIVATE, chatId: PRIVATE, type: 'private' });
+const groupClient = (userId: number) => emu.client({ userId, chatId: GROUP, type: 'supergroup', chatTitle: '论坛' });
+const inTopic = { message_thread_id: TOPIC, is_topic_message: true };
+
+beforeAll(async () => {
+  ({ held, region } = pickHeldPage(collectArticles(SEEDS)));
+  emu = await startEmulator();
+  proxy = await startFaultProxy(emu.server.config.apiURL, [
+    { method: 'getChatMember', userIds: [ADMIN], fault: member('administrator', ADMIN) },
+    { method: 'getChatMember', userIds: [MEMBER], fault: member('member', MEMBER) },
+  ]);
+  pagesDir = pagesWithoutHeld();
+  dataDir = tempDir('data');
+  config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: proxy.url, PAGES_DIR: pagesDir, DATA_DIR: dataDir, DIGEST_TZ: TZ, LOG_LEVEL: 'silent', PAGES_RESCAN_MINUTES: '0' });
+  running = await startBot(config, { logger });
+  const index = running.index;
+  const candidates = new Set(index.allIds().flatMap((id) => index.get(id)!.keywords));
+  keyword = [...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && gazetteerLookup().resolve(w).region === null).find((w) => index.search(w, { limit: 1 }).total > 1)!;
+  expect(keyword, 'the seeds hold a keyword with results').toBeDefined();
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await proxy?.close();
+  await emu?.stop();
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('daily digest through the real bot', () => {
+  it('subscribes in a private chat and confirms "每天 08:00 推送：…（含下辖区县）"; lists and previews', async () => {
+    const client = privateClient();
+    const [reply] = await say(emu, client, PRIVATE, `/subscribe ${region}`);
+    expect(reply.text).toBe(`已订阅。每天 08:00 推送：${region}（含下辖区县）`);
+    const [again] = await say(emu, client, PRIVATE, `/subscribe ${region} 7:30`);
+    expect(again.text).toBe(`已有这个订阅，已更新为每天 07:30 推送：${region}（含下辖区县）`);
+    await say(emu, client, PRIVATE, `/subscribe ${region}`);
+
+    const [list] = await say(emu, client, PRIVATE, '/subscriptions');
+    expect(list.text).toBe(`${zh.listTitle(1)}\n1. 每天 08:00：${region}（含下辖区县）`);
+    const [subscription] = running.digest.store.subscriptions(PRIVATE);
+    expect(buttonData(list, zh.removeButton(1))).toBe(`u:${subscription.id}`);
+
+    const preview = await say(emu, client, PRIVATE, '/digest');
+    expect(preview[0].text).toContain(zh.previewNote);
+    expect(preview[0].text).toContain(`${region}（含下辖区县）`);
+    expect(openedIds(preview).length).toBeGreaterThan(0);
+    expect(running.digest.store.deliveriesOf(PRIVATE)).toEqual([]); // a preview marks nothing as sent
+  });
+
+  it('offers one-tap subscribe buttons under searches, region lists and articles, and removes with the list button', async () => {
+    const client = privateClient();
+    const store = running.digest.store;
+    const [results] = await say(emu, client, PRIVATE, keyword);
+    expect(buttonData(results, zh.subscribeKeywordButton)).toBe(`+k:${keyword}`);
+    await press(client, results, `+k:${keyword}`);
+    await waitFor(() => (store.subscriptions(PRIVATE).some((s) => s.keywords.join(' ') === keyword) ? true : undefined), 30_000, 'the keyword subscription');
+
+    const [regionList] = await say(emu, client, PRIVATE, `/region ${region}`);
+    expect(buttonData(regionList, zh.subscribeRegionButton)).toBe(`+r:${region}`);
+    const open = buttonData(regionList, /^1$/)!;
+    const article = running.index.get(open.slice(2))!;
+    const before = sentTo(emu, PRIVATE).length;
+    await press(client, regionList, open);
+    const parts = await waitFor(() => (sentTo(emu, PRIVATE).length > before ? sentTo(emu, PRIVATE).slice(before) : undefined), 30_000, 'the article');
+    expect(parts[0].text).toContain(article.title.slice(0, 6));
+    await waitFor(() => (sentTo(emu, PRIVATE).at(-1)!.keyboard.length > 0 ? true : undefined), 30_000, 'the article’s last part');
+    expect(buttonData(sentTo(emu, PRIVATE).at(-1)!, zh.subscribeRegionButton)).toBe(`+r:${article.regions[0]}`);
+
+    // The list has one remove button per entry; the keyword's takes it away again.
+    const [list] = await say(emu, client, PRIVATE, '/subscriptions');
+    expect(list.text).toContain(`2. 每天 08:00：${keyword}`);
+    await press(client, list, buttonData(list, zh.removeButton(2))!);
+    await waitFor(() => (store.subscriptions(PRIVATE).length === 1 ? true : undefined), 30_000, 'the removal');
+    expect(store.subscriptions(PRIVATE).map((s) => s.region)).toEqual([region]);
+  });
+
+  it('subscribes a forum group from a topic as an administrator, and refuses a non-administrator politely', async () => {
+    const admin = groupClient(ADMIN);
+    const [ok] = await say(emu, admin, GROUP, `/subscribe@${BOT_USERNAME} ${region}`, inTopic);
+    expect(ok.text).toBe(`已订阅。每天 08:00 推送：${region}（含下辖区县）`);
+    expect(ok.raw.message_thread_id).toBe(TOPIC);
+
+    const other = groupClient(MEMBER);
+    const [refused] = await say(emu, other, GROUP, `/subscribe@${BOT_USERNAME} ${keyword}`);
+    expect(refused.text).toBe(zh.adminsOnly);
+    const [refusedToo] = await say(emu, other, GROUP, `/unsubscribe@${BOT_USERNAME} all`);
+    expect(refusedToo.text).toBe(zh.adminsOnly);
+    const [list] = await say(emu, other, GROUP, `/subscriptions@${BOT_USERNAME}`);
+    expect(list.text).toContain(`1. 每天 08:00：${region}（含下辖区县）`);
+    expect(running.digest.store.subscriptions(GROUP).map((s) => [s.region, s.threadId])).toEqual([[region, TOPIC]]);
+    expect(proxy.calls.filter((c) => c.method === 'getChatMember').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps subscriptions across a restart, having closed the database cleanly', async () => {
+    await running.stop();
+    // The last connection closed: SQLite folded its write-ahead log back into the file.
+    expect(existsSync(join(dataDir, 'bot.db-wal'))).toBe(false);
+    running = await startBot(config, { logger });
+    const [mine] = await say(emu, privateClient(), PRIVATE, '/subscriptions');
+    expect(mine.text).toBe(`${zh.listTitle(1)}\n1. 每天 08:00：${region}（含下辖区县）`);
+    const [theirs] = await say(emu, groupClient(MEMBER), GROUP, `/subscriptions@${BOT_USERNAME}`);
+    expect(theirs.text).toContain(`${region}（含下辖区县）`);
+  });
+
+  it('picks up a new page file while running and sends a digest with only its articles', async () => {
+    const store = running.digest.store;
+    // Yesterday's digests have gone out (as yesterday's run records them): today's reports what is new since.
+    const yesterday = localDateTime(Date.now() - DAY, TZ).date;
+    const cutoff = Date.now();
+    for (const target of store.targets()) store.startDelivery({ ...target, period: yesterday, cutoff, articleIds: [], parts: [] }, cutoff);
+    const oldIds = new Set(running.index.allIds());
+
+    copyFileSync(join(SEEDS, held), join(pagesDir, held));
+    // Replies go on while the index is rebuilt in the background.
+    const [answer] = await say(emu, privateClient(), PRIVATE, `/region ${region}`);
+    expect(answer.text).toContain(region);
+    const fresh = await waitFor(
+      () => {
+        const ids = running.index.allIds().filter((id) => !oldIds.has(id));
+        return ids.length > 0 ? ids : undefined;
+      },
+      90_000,
+      'the new page to be indexed',
+    );
+    expect(fresh.every((id) => running.index.get(id)!.file === held)).toBe(true);
+    const names = new Set(gazetteerLookup().withDescendants(region));
+    const expected = fresh.filter((id) => {
+      const article = running.index.get(id)!;
+      return listable(article) && article.regions.some((r) => names.has(r));
+    });
+    expect(expected.length).toBeGreaterThan(0);
+
+    const privateBefore = sentTo(emu, PRIVATE).length;
+    const groupBefore = sentTo(emu, GROUP).length;
+    expect(await digestNow()).toEqual({ served: 2, failed: 0, skipped: 0 });
+    const privateDigest = sentTo(emu, PRIVATE).slice(privateBefore);
+    const groupDigest = sentTo(emu, GROUP).slice(groupBefore);
+    for (const digest of [privateDigest, groupDigest]) {
+      expect(digest.length).toBeGreaterThan(0);
+      expect(digest[0].text).toContain(`${region}（含下辖区县）`);
+      expect(digest[0].text).not.toContain(zh.firstDigestNote);
+      expect(openedIds(digest).sort()).toEqual([...expected].sort());
+    }
+    expect(groupDigest.every((m) => m.raw.message_thread_id === TOPIC)).toBe(true);
+
+    // Served once: a second run today finds both served already and sends nothing.
+    expect(await digestNow()).toEqual({ served: 0, failed: 0, skipped: 2 });
+    expect(sentTo(emu, PRIVATE).length).toBe(privateBefore + privateDigest.length);
+  }, 150_000);
+
+  it('unsubscribes, and no digest arrives afterwards', async () => {
+    const reader = 302;
+    const control = 303;
+    const client = emu.client({ userId: reader, chatId: reader, type: 'private' });
+    await say(emu, client, reader, `/subscribe ${region}`);
+    await say(emu, client, reader, `/subscribe ${keyword} 18:00`);
+    const [one] = await say(emu, client, reader, `/unsubscribe ${region}`);
+    expect(one.text).toBe(`已取消订阅：${region}（含下辖区县）`);
+    const [rest] = await say(emu, client, reader, '/unsubscribe all');
+    expect(rest.text).toBe('已取消全部 1 个订阅。');
+    const [none] = await say(emu, client, reader, '/subscriptions');
+    expect(none.text).toBe(zh.listEmpty);
+    await say(emu, emu.client({ userId: control, chatId: control, type: 'private' }), control, `/subscribe ${region}`);
+
+    const readerBefore = sentTo(emu, reader).length;
+    expect(await digestNow(reader)).toEqual({ served: 0, failed: 0, skipped: 0 });
+    expect(await digestNow(control)).toEqual({ served: 1, failed: 0, skipped: 0 });
+    expect(sentTo(emu, control).at(-1)!.text).toContain(zh.firstDigestNote);
+    expect(sentTo(emu, reader).length).toBe(readerBefore);
+  }, 90_000);
+
+  it('moves a group’s subscriptions when it becomes a supergroup, by the service message or a refused reply', async () => {
+    const store = running.digest.store;
+    const basic = emu.client({ userId: ADMIN, chatId: -5301, type: 'group', chatTitle: '小组' });
+    await say(emu, basic, -5301, `/subscribe@${BOT_USERNAME} ${region}`);
+    await basic.sendMessage(basic.makeMessage('', { migrate_to_chat_id: -1005301 } as never));
+    await waitFor(() => (store.subscriptions(-1005301).length === 1 ? true : undefined), 30_000, 'the subscriptions to move');
+    expect(store.subscriptions(-5301)).toEqual([]);
+
+    // Telegram refuses a reply to the old id with migrate_to_chat_id: the reply follows, so do the subscriptions.
+    const other = emu.client({ userId: ADMIN, chatId: -5302, type: 'group', chatTitle: '小组二' });
+    await say(emu, other, -5302, `/subscribe@${BOT_USERNAME} ${keyword}`);
+    proxy.rules.push({ method: 'sendMessage', chatIds: [-5302], fault: { kind: 'migrate', to: -1005302 } });
+    try {
+      const before = sentTo(emu, -1005302).length;
+      await other.sendCommand(other.makeCommand(`/subscriptions@${BOT_USERNAME}`));
+      const [list] = await repliesAfter(emu, -1005302, before);
+      expect(list.text).toContain(`1. 每天 08:00：${keyword}`);
+      expect(store.subscriptions(-5302)).toEqual([]);
+      expect(store.subscriptions(-1005302).map((s) => s.keywords.join(' '))).toEqual([keyword]);
+    } finally {
+      proxy.rules.pop();
+    }
+  });
+});
+
+describe('npm start', () => {
+  it('stops start-up with one clear line when the bot database is corrupt, and leaves the file as it was', async () => {
+    const data = tempDir('corrupt');
+    const garbage = Buffer.from('这不是数据库 — not an SQLite file at all\n'.repeat(40));
+    writeFileSync(join(data, 'bot.db'), garbage);
+    const result = await runBin('main.mjs', [], { BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', PAGES_DIR: SEEDS, DATA_DIR: data, LOG_LEVEL: 'silent' });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(join(data, 'bot.db'));
+    expect(lines[0]).toContain('not an SQLite database');
+    expect(readFileSync(join(data, 'bot.db')).equals(garbage)).toBe(true);
+  }, 60_000);
+
+  it('re-reads PAGES_DIR on SIGHUP without stopping, and stops on SIGTERM with the database closed', async () => {
+    const own = await startEmulator();
+    try {
+      const pages = pagesWithoutHeld();
+      const data = tempDir('npm-start');
+      const child = spawn(process.execPath, [join(ROOT, 'bin/main.mjs')], {
+        cwd: ROOT,
+        env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: own.apiRoot, PAGES_DIR: pages, DATA_DIR: data, DIGEST_TZ: TZ, LOG_LEVEL: 'info', PAGES_RESCAN_MINUTES: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let log = '';
+      child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      const logged = (text: string) => (log.includes(text) ? true : undefined);
+      await waitFor(() => logged('bot started with long polling'), 90_000, 'the bot to start');
+
+      copyFileSync(join(SEEDS, held), join(pages, held));
+      child.kill('SIGHUP');
+      await waitFor(() => logged('new index is live'), 90_000, 'the rebuilt index');
+      expect(log).toMatch(/"reason":"SIGHUP"[^\n]*page files changed/);
+      expect(child.exitCode).toBeNull();
+
+      child.kill('SIGTERM');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(existsSync(join(data, 'bot.db'))).toBe(true);
+      expect(existsSync(join(data, 'bot.db-wal'))).toBe(false);
+    } finally {
+      await own.stop();
+    }
+  }, 150_000);
+});
