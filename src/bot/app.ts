@@ -112,7 +112,7 @@ export function createBot(options: BotOptions): Telegraf<Context> {
       // The index may be swapped for a rebuilt one while the bot runs: rebuild the tree then.
       const { fingerprint, builtAt } = options.index.info;
       const key = `${fingerprint}/${builtAt}`;
-      if (tree?.fingerprint !== key) tree = { fingerprint: key, tree: new RegionTree(options.index, regions) };
+      if (tree?.fingerprint !== key) tree = { fingerprint: key, tree: new RegionTree(options.index) };
       return tree.tree;
     },
     onChatMigrated: options.onChatMigrated,

@@ -1,10 +1,10 @@
 /**
- * The region tree behind /regions: every region some article is tagged with, placed under its
- * ancestors in the gazetteer, each with the number of articles about it or its sub-regions.
- * Built once from `index.regionCounts()` (the index is read-only while the bot runs).
+ * The region tree behind /regions, one level at a time: the regions some article is tagged with,
+ * under their ancestors in the gazetteer, each with the number of articles about it or its
+ * sub-regions. Built once per index from the shared tree in src/regions/tree.ts.
  */
+import { regionTree, type RegionCountNode } from '../regions/tree.ts';
 import type { ArticleIndex } from '../search/engine.ts';
-import type { RegionLookup } from './region-lookup.ts';
 
 /** A region in the tree with its article count (sub-regions included). */
 export interface TreeEntry {
@@ -15,42 +15,21 @@ export interface TreeEntry {
 }
 
 export class RegionTree {
-  private readonly children = new Map<string, Set<string>>();
-  private readonly counts = new Map<string, number>();
-  private readonly roots = new Set<string>();
+  private readonly nodes = new Map<string, RegionCountNode>();
+  private readonly roots: RegionCountNode[];
 
-  constructor(
-    private readonly index: ArticleIndex,
-    private readonly regions: RegionLookup,
-  ) {
-    for (const name of index.regionCounts().keys()) this.place(name);
-  }
-
-  /** Adds `name` and its ancestors (guarding against a cycle in bad gazetteer data). */
-  private place(name: string): void {
-    const seen = new Set<string>();
-    let current = this.regions.resolve(name).region;
-    while (current && !seen.has(current.name)) {
-      seen.add(current.name);
-      if (current.parent === null) {
-        this.roots.add(current.name);
-        return;
-      }
-      const siblings = this.children.get(current.parent) ?? new Set<string>();
-      siblings.add(current.name);
-      this.children.set(current.parent, siblings);
-      current = this.regions.resolve(current.parent).region;
-    }
+  constructor(index: ArticleIndex) {
+    this.roots = regionTree(index.regionCounts());
+    const visit = (node: RegionCountNode): void => {
+      this.nodes.set(node.name, node);
+      node.children.forEach(visit);
+    };
+    this.roots.forEach(visit);
   }
 
   /** Articles about `name` or any of its sub-regions. */
   count(name: string): number {
-    let count = this.counts.get(name);
-    if (count === undefined) {
-      count = this.index.byRegions(this.regions.withDescendants(name), { limit: 1 }).total;
-      this.counts.set(name, count);
-    }
-    return count;
+    return this.nodes.get(name)?.count ?? 0;
   }
 
   /**
@@ -58,17 +37,13 @@ export class RegionTree {
    * those with articles only, most articles first.
    */
   below(name: string): TreeEntry[] {
-    let names: string[];
-    if (name === '') {
-      // The province itself is not a useful level: show what lies directly under it.
-      names = [...this.roots].flatMap((root) => [...(this.children.get(root) ?? [])]);
-      if (names.length === 0) names = [...this.roots];
-    } else {
-      names = [...(this.children.get(name) ?? [])];
-    }
-    return names
-      .map((child) => ({ name: child, count: this.count(child), hasChildren: (this.children.get(child)?.size ?? 0) > 0 }))
-      .filter((entry) => entry.count > 0)
+    // The province itself is not a useful level: the top shows what lies directly under it.
+    const children = name === ''
+      ? this.roots.flatMap((root) => (root.children.length > 0 ? root.children : [root]))
+      : (this.nodes.get(name)?.children ?? []);
+    return children
+      .filter((child) => child.count > 0)
+      .map((child) => ({ name: child.name, count: child.count, hasChildren: child.children.some((c) => c.count > 0) }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh'));
   }
 }

@@ -5,8 +5,8 @@
  */
 import type { ArticleIndex, SearchHit } from '../search/engine.ts';
 import type { Region, RegionLevel } from '../regions/gazetteer.ts';
-import { gazetteer } from '../regions/gazetteer.ts';
 import { regionWithDescendants, resolveRegion } from '../regions/lookup.ts';
+import { type RegionCountNode, regionTree } from '../regions/tree.ts';
 import { formatHit } from './text.ts';
 
 /** Results shown for a region query. */
@@ -61,25 +61,6 @@ export function regionCommand(index: ArticleIndex, query: string, json: boolean)
   const scope = covered.length > 1 ? `及其下辖 ${covered.length - 1} 个地区` : '';
   const head = `${describe(region)}${scope}：共 ${total} 篇`;
   return [head, hits.length ? hits.map(formatHit).join('\n') : '暂时没有相关文章。'].join('\n');
-}
-
-/** A node of the region tree with its article count. */
-export interface RegionCountNode {
-  name: string;
-  level: RegionLevel;
-  count: number;
-  children: RegionCountNode[];
-}
-
-/** The regions that have articles, as a tree (province → prefectures → counties), in code order. */
-export function regionTree(counts: Map<string, number>): RegionCountNode[] {
-  const g = gazetteer();
-  const build = (r: Region): RegionCountNode | null => {
-    const children = g.children(r).filter((c) => c.level !== 'town').map(build).filter((n): n is RegionCountNode => n !== null);
-    const count = counts.get(r.name) ?? 0;
-    return count > 0 || children.length > 0 ? { name: r.name, level: r.level, count, children } : null;
-  };
-  return g.ofLevel('province').map(build).filter((n): n is RegionCountNode => n !== null);
 }
 
 /** `xiangwen regions`: the tree of regions with article counts (an article counts under each of its regions). */
