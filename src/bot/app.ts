@@ -19,7 +19,7 @@ import type { BotDeps, SubscribeButtonFor } from './deps.ts';
 import { pickExamples } from './examples.ts';
 import { escapeHtml } from './html.ts';
 import { messages, type Lang } from './i18n.ts';
-import { QueryStore } from './query-store.ts';
+import { type QueryKeyBacking, QueryStore } from './query-store.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { gazetteerLookup, type RegionLookup } from './region-lookup.ts';
 import { RegionTree } from './region-tree.ts';
@@ -49,6 +49,8 @@ export interface BotOptions {
    * an extension's buttons must be seen first — and before the catch-all for unknown commands.
    */
   extensions?: Middleware<Context>[];
+  /** Keeps the keys of long queries beyond a restart (the bot database); in memory only when unset. */
+  queryKeys?: QueryKeyBacking;
   /** The one-tap subscribe button under result lists and articles (only with the digest mounted). */
   subscribeButton?: SubscribeButtonFor;
 }
@@ -106,7 +108,7 @@ export function createBot(options: BotOptions): Telegraf<Context> {
     regions,
     logger,
     limiter: new RateLimiter(options.userQueriesPerMinute),
-    store: new QueryStore(),
+    store: new QueryStore(2000, options.queryKeys),
     examples: pickExamples(options.index, regions),
     tree: () => {
       // The index may be swapped for a rebuilt one while the bot runs: rebuild the tree then.

@@ -140,6 +140,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     retry: { signal: abort.signal },
     extensions: [digest.commands, ...(options.extensions ?? [])],
     subscribeButton: digest.subscribeButton,
+    queryKeys: {
+      save: (key, text) => digest.store.saveQueryKey(key, text, Date.now()),
+      textFor: (key) => digest.store.queryForKey(key),
+      keyFor: (text) => digest.store.keyForQuery(text),
+    },
     onChatMigrated: (from, to) => {
       digest.store.migrateChat(from, to, Date.now());
       options.onChatMigrated?.(from, to);

@@ -85,6 +85,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_in_flight ON deliveries (status) WHERE status = 'in_flight';
     `,
   },
+  {
+    version: 2,
+    description: 'keys of queries too long for callback data, so their buttons survive a restart',
+    sql: `
+      CREATE TABLE query_keys (
+        key     TEXT    PRIMARY KEY,
+        text    TEXT    NOT NULL UNIQUE,
+        used_at INTEGER NOT NULL
+      );
+      CREATE INDEX query_keys_by_use ON query_keys (used_at);
+    `,
+  },
 ];
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';

@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_MAX_BYTES, decodeCallback, encodeCallback, type CallbackAction } from '../../src/bot/callback-data.ts';
 import { decodeDeepLink, encodeDeepLink } from '../../src/bot/deep-link.ts';
 import { QueryStore } from '../../src/bot/query-store.ts';
+import { openDatabase } from '../../src/digest/db.ts';
+import { DigestStore } from '../../src/digest/store.ts';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -33,7 +38,29 @@ describe('callback data codec', () => {
     expect(decodeCallback(data, store)).toEqual({ kind: 'search', query, page: 1 });
   });
 
-  it('treats a key from another process (a restart) as expired', () => {
+  it('keeps long-query buttons working across a restart when the keys are saved in the bot database', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xiangwen-keys-'));
+    try {
+      const backingOf = (store: DigestStore) => ({
+        save: (key: string, text: string) => store.saveQueryKey(key, text, Date.now()),
+        textFor: (key: string) => store.queryForKey(key),
+        keyFor: (text: string) => store.keyForQuery(text),
+      });
+      const query = '很长的查询'.repeat(5);
+      const first = new DigestStore(openDatabase(join(dir, 'bot.db')));
+      const data = encodeCallback({ kind: 'search', query, page: 2 }, new QueryStore(2000, backingOf(first)));
+      first.close();
+      const second = new DigestStore(openDatabase(join(dir, 'bot.db')));
+      const restarted = new QueryStore(2000, backingOf(second));
+      expect(decodeCallback(data, restarted)).toEqual({ kind: 'search', query, page: 2 });
+      expect(encodeCallback({ kind: 'search', query, page: 2 }, restarted)).toBe(data);
+      second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('treats a key from another process (a restart) as expired when keys are kept in memory only', () => {
     const before = new QueryStore();
     const data = encodeCallback({ kind: 'search', query: '很长的查询'.repeat(5), page: 0 }, before);
     expect(decodeCallback(data, new QueryStore())).toBeNull();

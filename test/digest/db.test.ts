@@ -35,8 +35,20 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['article_seen', 'chats', 'deliveries', 'subscriptions']);
+    expect(tables).toEqual(['article_seen', 'chats', 'deliveries', 'query_keys', 'subscriptions']);
     db.close();
+  });
+
+  it('upgrades a database of the first schema version, keeping its rows', () => {
+    const path = join(dir, 'v1.db');
+    const v1 = openDatabase(path, MIGRATIONS.slice(0, 1));
+    v1.prepare('INSERT INTO chats (chat_id, created_at) VALUES (42, 0)').run();
+    v1.close();
+    const upgraded = openDatabase(path);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    expect(upgraded.prepare('SELECT chat_id FROM chats').pluck().all()).toEqual([42]);
+    expect(upgraded.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'query_keys'").pluck().get()).toBe(1);
+    upgraded.close();
   });
 
   it('keeps data across reopening and applies only the migrations not yet applied', () => {
