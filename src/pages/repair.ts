@@ -93,8 +93,9 @@ function reuniteDisplacedHeadlines(drafts: Draft[], vocabulary: PageVocabulary):
       home.body.push(paragraph);
       if (headline.headings.has(paragraph)) home.headings.add(paragraph);
     }
-    const lastHome = others.find((d) => d.body.includes(headline.body[headline.body.length - 1]));
-    if (headline.authors.length > 0) (lastHome ?? untitled).authors.push(...headline.authors.filter(() => !(lastHome ?? untitled).authors.length));
+    // The headline's byline signs whichever article got its last paragraph, if that one has none.
+    const lastHome = others.find((d) => d.body.includes(headline.body[headline.body.length - 1])) ?? untitled;
+    if (lastHome.authors.length === 0) lastHome.authors.push(...headline.authors);
     untitled.captions.push(...headline.captions);
     drafts.splice(drafts.indexOf(headline), 1);
   }

@@ -274,7 +274,10 @@ export class SnapshotIndex implements ArticleIndex {
   }
 }
 
-/** Relevance within a group of equally complete matches; fragments rank below headlined articles. */
+/**
+ * Relevance within a group of equally complete matches. Fragments have no title in the compact
+ * fields, so they naturally score below headlined articles with the same words.
+ */
 function score(c: Candidate): number {
   return c.compactScore * 2 + c.fullTextScore;
 }

@@ -5,10 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { TelegramServer as TelegramServerClass } from 'telegram-test-api/lib/telegramServer.js';
 import { gazetteerLookup, type RegionLookup } from '../../src/bot/region-lookup.ts';
 import { openDatabase } from '../../src/digest/db.ts';
@@ -16,33 +14,18 @@ import { DigestStore } from '../../src/digest/store.ts';
 import type { Article } from '../../src/pages/article.ts';
 import type { ArticleIndex } from '../../src/search/engine.ts';
 import { openIndex } from '../../src/search/open.ts';
+import { startEmulator as startTestEmulator } from '../support/emulator.ts';
 
 /** A token of the shape telegraf and the config accept. */
 export const TEST_TOKEN = '123456:TEST-digest-token_abcdefghijklmnop';
 export const SEEDS = join(import.meta.dirname, '../../seeds');
 
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-// The package is CommonJS whose module.exports is the class; its typings describe an ES default.
-const TelegramServer = createRequire(import.meta.url)('telegram-test-api') as typeof TelegramServerClass;
 /** The emulator. */
 export type Emulator = TelegramServerClass;
 
 /** Starts the emulator on 127.0.0.1; messages are kept for ten minutes. */
 export async function startEmulator(): Promise<Emulator> {
-  const server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 600 });
-  await server.start();
-  return server;
+  return (await startTestEmulator()).server;
 }
 
 /** What the emulator received from the bot: chat id, topic and text of every sendMessage. */
