@@ -4,6 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { authorsInArticleData, type FurnitureKind, furnitureOf } from './furniture.ts';
 import { startsWithSurname } from './surnames.ts';
 
 export type BlockShape =
@@ -29,6 +30,8 @@ export type BlockShape =
   | 'date-line'
   /** Short, no sentence-final punctuation: a headline, kicker or section heading. */
   | 'short'
+  /** `来源：… 发布时间：…` over a web article: no text, but it confirms the headline above it. */
+  | 'article-data'
   /** Anything else: body text. */
   | 'text';
 
@@ -38,6 +41,10 @@ export interface Block {
   /** Text without markdown markers and surrounding whitespace. */
   text: string;
   shape: BlockShape;
+  /** `【栏目】` printed before a headline on its line: the headline's kicker. */
+  kicker?: string;
+  /** `主题——副题` on one line: the subtitle part. */
+  subtitle?: string;
 }
 
 /** Longest line that can still be a headline or heading. */
@@ -53,7 +60,7 @@ const TRAILING_CREDIT = /[（(][^（）()]{2,40}(?:摄|供图|图)[）)]$/;
  * Characters a sentence almost never starts with in Chinese news text; a paragraph opening with
  * one was cut from a sentence that began elsewhere (another column or page).
  */
-const CONTINUATION_OPENING = /^(?:[，。、；：）》」』”’…]|[的等](?![确到])|[万亿千][元度吨人户亩个家米平余]|[\u4e00-\u9fa5][，、])/;
+const CONTINUATION_OPENING = /^(?:[，。、；：）》」』”’…,;:)]|[的等](?![确到])|[万亿千][元度吨人户亩个家米平余]|[\u4e00-\u9fa5][，、,])/;
 
 /** True when the text opens in the middle of a sentence. */
 export function startsMidSentence(text: string): boolean {
@@ -104,29 +111,135 @@ export function splitNames(text: string): string[] {
 
 /** Role words before names on author lines and in bylines (`本报记者 张三 通讯员 李四`, `文/图 王五`). */
 // Only at the start of a token, so the 文 of a name like 麦天文 is never taken for a role.
-const ROLE_WORDS = /(?<![\u4e00-\u9fa5])(?:(?:本报|特约|见习|实习|融媒体|全媒体)?(?:记者|通讯员|实习生|摄影|撰稿|编辑)|文[\/／]图|[文图](?=[：:]))/g;
+const ROLE = '(?:首席|特约|见习|实习|驻站|驻[\\u4e00-\\u9fa5]{1,3}|融媒体|全媒体|摄影|视频)?(?:记者|通讯员|实习生|摄影师?|撰稿人?|编辑|评论员)';
+const ROLE_WORDS = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:本报)?${ROLE}|文[\\/／、]图|图[\\/／、]文|[文图](?=[：:|｜丨／/])`, 'g');
+/**
+ * An outlet named before a role, glued to it: `湖南日报·华声在线记者`, `邵阳日报记者`,
+ * `新湖南客户端记者`. The outlet must look like one (报, 网, 台, 社, 客户端, 融媒体中心…), so a
+ * headline such as `优秀通讯员李四` is never read as a byline.
+ */
+const OUTLET_ROLE = new RegExp(`(?<![\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5A-Za-z·]{1,16}?(?:报|网|台|社|客户端|在线|融媒体?中心|融媒|新闻|电视|广播|传媒|杂志)(?:·[\\u4e00-\\u9fa5]{2,8})?${ROLE}`, 'g');
+/** What closes an author line without being a name: `摄影报道`, `长沙报道`, `整理` (`摄` makes a photo credit). */
+const CLOSING_WORDS = /(?:[\u4e00-\u9fa5]{0,6}?(?:摄影)?报道|(?<=\s|^)(?:整理|供图|图|文))(?=\s|$)/g;
+/** Markers that open an author line in many papers: `□ 本报记者 …`, `■ …`, `◎ …`. */
+const LINE_MARKER = /^[□■●○▲△◆◇◎★☆▶►▷•·]\s*/;
+
+/**
+ * Two-character names printed with a space inside (`陈 玫 罗 倩`): every token is one character and
+ * there is an even number of them, so they pair up.
+ */
+function pairSingleCharacters(text: string): string {
+  const tokens = splitNames(text);
+  if (tokens.length < 2 || tokens.length % 2 !== 0 || !tokens.every((t) => /^[\u4e00-\u9fa5]$/.test(t))) return text;
+  const names: string[] = [];
+  for (let i = 0; i < tokens.length; i += 2) names.push(tokens[i] + tokens[i + 1]);
+  return names.join(' ');
+}
 
 /** Names with role words removed, if the line is nothing but roles and names. */
 export function namesWithoutRoles(text: string): string | undefined {
-  const stripped = text.replace(/^[■●▲◆]\s*/, '').replace(ROLE_WORDS, ' ').replace(/[：:、，,]/g, ' ').replace(/\s+/g, ' ').trim();
-  return stripped !== text.trim() && stripped !== '' && isNameList(stripped) ? stripped : undefined;
+  const stripped = pairSingleCharacters(text.replace(LINE_MARKER, '').replace(OUTLET_ROLE, ' ').replace(ROLE_WORDS, ' ')
+    .replace(/[：:、，,|｜丨/／;；]/g, ' ').replace(CLOSING_WORDS, ' ').replace(/\s+/g, ' ').trim());
+  if (stripped === text.trim() || stripped === '' || !isNameList(stripped)) return undefined;
+  // Only punctuation taken away (`联系人：周先生`): a label and a value, not a byline.
+  const marked = LINE_MARKER.test(text) || new RegExp(ROLE_WORDS.source).test(text) || new RegExp(OUTLET_ROLE.source).test(text) || /报道$/.test(text);
+  return marked || !/[：:]/.test(text) ? stripped : undefined;
 }
 
-/** Page furniture that belongs to no article: editor credits, page headers. */
-const FURNITURE = /^(?:责任编辑|责编|版式|美编|校对|组版|值班编辑|审读)[：:]|^.{0,12}(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].{0,20}$|^第?\s*\d{1,2}\s*版|第\s*\d{1,2}\s*版\s*$/;
+/** `湖南日报评论员`, `本报评论员`, `本报评论部`: an institution signing an opinion piece. */
+const INSTITUTION_AUTHOR = /^(?:[□■●◎]\s*)?(?:本报|[\u4e00-\u9fa5·]{2,14}?(?:报|网|社|台|客户端|在线))(?:特约)?(?:评论员|评论部|评论组|编辑部)$/;
 
-/** `本报讯（记者 张三）`, `本报长沙3月4日讯`, `新华社北京3月4日电`: the opening of a news item. */
-export const DATELINE = /^(?:本报[\u4e00-\u9fa5\d]{0,16}讯|新华社[\u4e00-\u9fa5\d]{0,16}电|[\u4e00-\u9fa5]{2,6}(?:日报|晚报|报)[\u4e00-\u9fa5\d]{0,12}讯)\s*(?:[（(]([^（）()]{2,40})[）)])?\s*/;
+/** An author line with roles or an institution, as its names; undefined when the line is something else. */
+export function authorsOfLine(text: string): string | undefined {
+  if (INSTITUTION_AUTHOR.test(text)) return text.replace(LINE_MARKER, '');
+  return namesWithoutRoles(text);
+}
+
+/**
+ * The opening of a news item: `本报讯（记者 张三）`, `本报长沙3月4日讯`, `新华社北京3月4日电`,
+ * `新湖南客户端衡阳讯（通讯员 …）`, `掌上长沙11月27日讯（全媒体记者 …）`, `中新网长沙3月10日电 题：…`,
+ * `湖南日报3月3日讯（…）`, `邵阳新闻网讯 (通讯员…)`. An outlet (or a date) then 讯 or 电.
+ */
+const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,2}日)?(讯|电)(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
+
+export interface Dateline {
+  /** Characters of the opening taken by the dateline (and its bracketed names). */
+  length: number;
+  /** Author names from the brackets, roles removed. */
+  names?: string;
+  /** `题：…` after a wire dateline: the item's headline. */
+  title?: string;
+}
+
+/** The dateline opening `text`, if any. */
+export function datelineOf(text: string): Dateline | undefined {
+  const head = DATELINE_HEAD.exec(text);
+  if (!head) return undefined;
+  const [, outlet, date, mark] = head;
+  // 电 ends everyday words (供电, 来电): a wire dateline names a date or a news agency (…社电).
+  if (mark === '电' ? !(date || /社[\u4e00-\u9fa5]{0,6}$/.test(outlet)) : !(date || OUTLET_MARK.test(outlet))) return undefined;
+  if (/(?:通|资|简|喜|快|短|视|来|供|停|用|放|发|充|触|致|贺|唁)$/.test(outlet) && !date) return undefined;
+  let length = head[0].length;
+  let names: string | undefined;
+  const bracket = /^\s*[（(]([^（）()]{2,60})[）)]\s*/.exec(text.slice(length));
+  if (bracket) {
+    const inner = bracket[1].trim();
+    names = namesWithoutRoles(inner) ?? (isNameList(pairSingleCharacters(inner)) ? pairSingleCharacters(inner) : undefined);
+    length += bracket[0].length;
+  } else {
+    length += /^\s*/.exec(text.slice(length))?.[0].length ?? 0;
+  }
+  const titled = /^题[：:]\s*(.{2,40}?)\s*$/.exec(text.slice(length));
+  if (titled) return { length: text.length, names, title: titled[1] };
+  return { length, names };
+}
+
+/** Lines that label a notice's contact details (`联系电话：…`, `地址：…`): never a brief's headline. */
+export const CONTACT_LABEL = /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电话|人|地址|邮箱|邮编|传真|网址|单位|时间|地点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
+
+/** Letter-spaced titles (`征 地 公 告`): single characters with spaces between them. */
+function closeLetterSpacing(text: string): string {
+  return /^[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){2,}$/.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
+}
+
+/** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`. */
+const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d][：:]|[▲△↑↓]|[（(]图[）)])/;
+
+/** `【栏目】标题`: a column label printed before the headline on the same line. */
+const COLUMN_PREFIX = /^【([^】]{1,14})】\s*(.+)$/;
+/** `主题——副题` on one line. */
+const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|—{1}|--)\s*(.{4,40})$/;
 
 /** Classifies one line of a page; undefined for blank lines and page furniture. */
 export function classifyLine(raw: string, line: number): Block | undefined {
+  return readLine(raw, line).block;
+}
+
+/** What one line of a page was taken for: a block, or furniture (with its family). */
+export interface LineReading {
+  line: number;
+  raw: string;
+  block?: Block;
+  furniture?: FurnitureKind | 'list' | 'repeated title';
+}
+
+function readLine(raw: string, line: number): LineReading {
   const stripped = stripMarkdown(raw);
   const { heading, bold } = stripped;
-  let { text } = stripped;
-  if (text === '' || FURNITURE.test(text)) return undefined;
+  let text = closeLetterSpacing(stripped.text);
+  if (text === '') return { line, raw };
+  const furniture = furnitureOf(text);
+  if (furniture === 'article data') {
+    const authors = authorsInArticleData(text);
+    const names = authors && (authorsOfLine(authors) ?? (isNameList(authors.replace(/[，,、]/g, ' ')) ? authors.replace(/[，,、]/g, ' ') : undefined));
+    return { line, raw, block: names ? { line, text: names, shape: 'author-line' } : { line, text, shape: 'article-data' } };
+  }
+  if (furniture) return { line, raw, furniture };
+  const block = (shape: BlockShape, extra: Partial<Block> = {}): LineReading => ({ line, raw, block: { line, text, shape, ...extra } });
+  if (INSTITUTION_AUTHOR.test(text)) return block('author-line', { text: text.replace(LINE_MARKER, '') });
   const roleFree = namesWithoutRoles(text);
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
-  const block = (shape: BlockShape): Block => ({ line, text, shape });
 
   if (/^(——|──|—|--)/.test(text)) return block('subtitle');
   if (heading === 1) return block('md-headline');
@@ -136,7 +249,7 @@ export function classifyLine(raw: string, line: number): Block | undefined {
   if (/^[（(](?:完|全文完|本文完)[）)]$/.test(text)) return block('end-mark');
   const bracketed = BRACKETED.exec(text);
   if (bracketed) {
-    const inner = namesWithoutRoles(bracketed[1]) ?? bracketed[1].trim();
+    const inner = namesWithoutRoles(bracketed[1]) ?? pairSingleCharacters(bracketed[1].trim());
     if (inner !== bracketed[1].trim()) text = `（${inner}）`;
     if (/^作者(系|为|是)/.test(inner)) return block('author-note');
     if (/\s*摄$/.test(inner) && isNameList(inner.replace(/\s*摄$/, '').trim())) return block('photo-credit');
@@ -144,19 +257,88 @@ export function classifyLine(raw: string, line: number): Block | undefined {
   }
   if (/^[\u4e00-\u9fa5·]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{2,4})*[ \u3000]*摄$/.test(text)) return block('photo-credit');
   if (TRAILING_CREDIT.test(text) && text.length < 120) return block('caption');
+  if (CAPTION_OPENING.test(text) && text.length < 150) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
   if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line');
-  // A full stop inside the line means running text cut at the line's end, not a heading.
-  if (text.length <= MAX_HEADING_LENGTH && !endsSentence(text) && !/[，、]$/.test(text) && !/[。！？]/.test(text)) return block('short');
+  const dashed = TITLE_DASH_SUBTITLE.exec(text);
+  if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text)) return block('short', { text: dashed[1], subtitle: dashed[2] });
+  if (headingShaped(text)) {
+    const column = COLUMN_PREFIX.exec(text);
+    if (column && headingShaped(column[2])) return block('short', { text: column[2], kicker: column[1] });
+    return block('short');
+  }
   return block('text');
 }
 
-/** Classifies every non-empty line of a page. */
+/**
+ * Short, and no sentence inside: a headline, kicker or section heading. A title may close with `！`
+ * or `？` (`乡村振兴，我们来了！`) but not with a full stop, and never holds a quoted exclamation.
+ */
+function headingShaped(text: string): boolean {
+  if (text.length > MAX_HEADING_LENGTH || /[，、,]$/.test(text)) return false;
+  const body = text.replace(/[！？!?]+["”’』」）)]*$/, '');
+  if (body !== text && (body.length < 4 || /[“”"]/.test(text) || text.length > 30)) return false;
+  return !endsSentence(body) && !/[。！？]/.test(body);
+}
+
+/**
+ * Every line of a page with what it was taken for. After each line is read on its own, two
+ * readings need the page: a run of four or more headline-shaped lines with nothing between them
+ * is a list (an e-paper's 标题导航, a 相关新闻 box), and a headline printed twice in a web dump
+ * (the page title, then again over the article; also `标题_站名`) keeps only its last printing.
+ */
+export function pageLines(text: string): LineReading[] {
+  const readings = text.split('\n').map((raw, index) => readLine(raw, index + 1));
+  markLists(readings);
+  markRepeatedTitles(readings);
+  return readings;
+}
+
+/** Classifies every non-empty line of a page (furniture left out). */
 export function pageBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  text.split('\n').forEach((raw, index) => {
-    const block = classifyLine(raw, index + 1);
-    if (block) blocks.push(block);
+  return pageLines(text).flatMap((reading) => (reading.block ? [reading.block] : []));
+}
+
+/** Headline-shaped lines in a row that make a list: more than a kicker, headline and subtitle. */
+const LIST_MIN = 3;
+
+function markLists(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  let run: LineReading[] = [];
+  const flush = (followedByMore: boolean) => {
+    // The last line of the run may be the headline of what follows it.
+    const listed = followedByMore ? run.slice(0, -1) : run;
+    if (listed.length >= LIST_MIN) for (const r of listed) { r.furniture = 'list'; r.block = undefined; }
+    run = [];
+  };
+  for (const reading of blocks) {
+    if (reading.block?.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) run.push(reading);
+    else flush(true);
+  }
+  flush(false);
+}
+
+/** A web page's title line: the headline, then a separator and the site's or column's name. */
+const SITE_SUFFIX = /\s*(?:[_|｜丨]|\s-\s|\s—\s|——).{1,30}$/;
+
+function markRepeatedTitles(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  blocks.forEach((reading, i) => {
+    const block = reading.block;
+    if (!block || (block.shape !== 'short' && block.shape !== 'text' && block.shape !== 'md-headline')) return;
+    const key = block.text.replace(/\s+/g, '');
+    const bare = key.replace(SITE_SUFFIX, '');
+    for (const later of blocks.slice(i + 1, i + 8)) {
+      const other = later.block;
+      if (!other || other === block) continue;
+      const otherKey = other.text.replace(/\s+/g, '');
+      if (otherKey.length < 4) continue;
+      // The same headline again (or this line is it plus the site's name, or plus its subtitle).
+      if (otherKey === key || otherKey === bare || (key.startsWith(otherKey) && key.length - otherKey.length <= 40 && /^[_|｜丨\-—\s:：]/.test(key.slice(otherKey.length)))) {
+        reading.furniture = 'repeated title';
+        reading.block = undefined;
+        return;
+      }
+    }
   });
-  return blocks;
 }

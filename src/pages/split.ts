@@ -6,7 +6,7 @@
  * article as section headings. Layout damage is repaired afterwards in ./repair.ts.
  */
 import type { ParsedArticle } from './article.ts';
-import { type Block, DATELINE, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
+import { type Block, CONTACT_LABEL, datelineOf, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
 import { repairArticles } from './repair.ts';
 
@@ -20,12 +20,12 @@ const TRAILING_BYLINE = /([。！？”])\s*[（(]([^（）()]{2,30})[）)]$/;
 
 /** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
 function kickerShaped(text: string): boolean {
-  return !/[，；]/.test(text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, ''));
+  return !/[，；,;]/.test(text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, ''));
 }
 
 /** Clauses outside quotes: headings have one or two (`织密红色网格，治理精准到人`), running text more. */
 function clauseCount(text: string): number {
-  return text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, '').split(/[，；]/).length;
+  return text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, '').split(/[，；,;]/).length;
 }
 
 /** Quotes or brackets opened and not closed: a line cut in the middle of a sentence. */
@@ -46,11 +46,12 @@ export function splitBlocks(blocks: Block[]): Draft[] {
   let pendingKicker = '';
   let forcedHeadline = -1;
 
-  const start = (title: string): Draft => {
+  const start = (title: string, from?: Block): Draft => {
     current = newDraft();
     current.title = title;
     current.notice = NOTICE_TITLE.test(title);
-    current.kicker = pendingKicker;
+    current.kicker = from?.kicker ?? pendingKicker;
+    current.subtitle = from?.subtitle ?? '';
     pendingKicker = '';
     drafts.push(current);
     return current;
@@ -58,11 +59,12 @@ export function splitBlocks(blocks: Block[]): Draft[] {
   const addText = (draft: Draft, raw: string): void => {
     // `本报讯（记者 张三）…`, `本报长沙11月20日讯（记者 张三 通讯员 李四）…`: a dateline naming the authors.
     let text = raw;
-    const dateline = DATELINE.exec(text);
+    const dateline = datelineOf(text);
     if (dateline && draft.body.length === 0) {
-      const names = dateline[1] ? namesWithoutRoles(dateline[1]) ?? (isNameList(dateline[1]) ? dateline[1] : undefined) : undefined;
-      if (names && draft.authors.length === 0) draft.authors.push(...splitNames(names));
-      text = text.slice(dateline[0].length);
+      if (dateline.names && draft.authors.length === 0) draft.authors.push(...splitNames(dateline.names));
+      if (dateline.title && !draft.title) draft.title = dateline.title;
+      text = text.slice(dateline.length);
+      if (text === '') return;
     }
     if (draft.openParagraph && draft.body.length > 0) {
       draft.body[draft.body.length - 1] += text;
@@ -87,7 +89,8 @@ export function splitBlocks(blocks: Block[]): Draft[] {
     return strongHeadline(block) || PLACE_OPENING.test(block.text);
   };
   /** The brief form `地名：…` and notice titles: never the continuation of a sentence. */
-  const strongHeadline = (block: Block): boolean => LEAD_COLON.test(block.text) || NOTICE_TITLE.test(block.text);
+  const strongHeadline = (block: Block): boolean =>
+    (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) || NOTICE_TITLE.test(block.text) || block.kicker !== undefined;
 
   blocks.forEach((block, index) => {
     const next = blocks[index + 1];
@@ -140,9 +143,16 @@ export function splitBlocks(blocks: Block[]): Draft[] {
         closeOrCredit(current as Draft, block);
         return;
       case 'short': {
+        if (CONTACT_LABEL.test(block.text)) {
+          // `联系电话：…`, `地址：…`: a notice's own lines, each a paragraph of its own.
+          if (!current) start('').fragment = true;
+          addText(current as Draft, block.text);
+          (current as Draft).openParagraph = false;
+          return;
+        }
         // A dateline (`本报讯…`) opens a news item: the short line above it is its headline.
-        if (index === forcedHeadline || headerFollows(next) || (next?.shape === 'text' && DATELINE.test(next.text))) {
-          start(block.text);
+        if (index === forcedHeadline || headerFollows(next) || next?.shape === 'article-data' || (next?.shape === 'text' && datelineOf(next.text))) {
+          start(block.text, block);
           return;
         }
         if (next?.shape === 'md-headline') {
@@ -168,12 +178,14 @@ export function splitBlocks(blocks: Block[]): Draft[] {
           return;
         }
         if (headlineLike(block, index)) {
-          start(block.text);
+          start(block.text, block);
           return;
         }
         addHeading(current as Draft, block.text);
         return;
       }
+      case 'article-data':
+        return; // it confirmed the headline above it (see 'short'); it holds no text
       case 'bold-heading':
         if (!current) start('').fragment = true;
         addHeading(current as Draft, block.text);
@@ -200,7 +212,7 @@ export function splitBlocks(blocks: Block[]): Draft[] {
   function handleText(block: Block): void {
     if (!current || current.closed) {
       start('').fragment = true;
-    } else if (DATELINE.test(block.text) && !current.inHeader && current.body.length > 0) {
+    } else if (datelineOf(block.text) && !current.inHeader && current.body.length > 0) {
       // A new news item whose headline was lost in the layout.
       start('').fragment = true;
     } else if (startsMidSentence(block.text) && !current.inHeader && !current.openParagraph && current.body.length > 0 &&

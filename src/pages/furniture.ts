@@ -1,0 +1,106 @@
+/**
+ * Page furniture: the lines of an e-paper or news-site dump (and of printed pages) that belong to no
+ * article — navigation, page and article data, counters, mastheads, copyright footers, image file
+ * names, editor credits. They are recognised by their form alone, before any line is classified,
+ * so that no headline is ever made of them. The page's own issue or publishing date is read from
+ * the same lines (see `pageDateOf`).
+ *
+ * Every pattern below is a convention shared by many outlets (see docs/page-layouts.md), never the
+ * wording of one page.
+ */
+
+/** Why a line is furniture, by family (shown by `xiangwen articles --explain`). */
+export type FurnitureKind =
+  | 'navigation'
+  | 'article data'
+  | 'counter'
+  | 'masthead'
+  | 'credits'
+  | 'footer'
+  | 'media'
+  | 'page header';
+
+/** Single words and short runs that only ever appear as web or e-paper controls. */
+const NAVIGATION_WORDS = new Set([
+  '版面导航', '标题导航', '本版导航', '本版标题', '版面目录', '本期目录', '往期回顾', '往期查阅', '过往期刊', '上一版', '下一版', '上一期', '下一期',
+  '上一篇', '下一篇', '返回', '返回目录', '返回首页', '返回顶部', '回到顶部', '返回主页', '首页', '放大', '缩小', '默认', '打印', '关闭', '关闭窗口', '打印本页',
+  '打印此文', '收藏', '分享', '分享到', '纠错', '我要纠错', '我要评论', '发表评论', '相关新闻', '相关阅读', '相关文章', '相关链接', '延伸阅读',
+  '推荐阅读', '热点推荐', '热门推荐', '热门文章', '猜你喜欢', '更多', '更多>>', '查看更多', '阅读全文', '展开全文', '点击查看', '全文', '大', '中', '小',
+  '扫一扫', '扫码', '二维码', '手机看', '手机版', '电脑版', '客户端下载', '下载客户端', 'PDF下载', 'PDF版', '数字报', '电子版', '图片新闻', '视频新闻',
+  '点赞', '评论', '转发', '举报', '登录', '注册', '搜索', '网站地图', '联系我们', '关于我们', '广告服务', '版权声明', '免责声明', '本版', '头版',
+]);
+
+/** Patterns by family. Order matters only for the reason shown. */
+const PATTERNS: Array<[FurnitureKind, RegExp]> = [
+  // `第01版：头版`, `A02版：要闻`, `第3版`, `【第02版：综合】`, `01版 要闻`
+  ['page header', /^[【\[]?\s*(?:第\s*)?[A-Z]?\s*\d{1,3}\s*版\s*(?:[：:·\s]\s*[\u4e00-\u9fa5A-Za-z·]{0,12})?\s*[】\]]?$/],
+  ['page header', /^第?\s*\d{1,2}\s*版|第\s*\d{1,2}\s*版\s*$/],
+  ['page header', /^[A-Z]\d{1,2}\s*[：:]?\s*[\u4e00-\u9fa5]{2,6}$/],
+  // breadcrumbs: `首页 > 新闻 > 本地`, `当前位置：首页>>要闻`, `您现在的位置：…`
+  ['navigation', /^(?:当前位置|您(?:当前|现在)?的位置|所在位置|位置)\s*[：:]/],
+  ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
+  ['navigation', /^(?:字[体号]|文字)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
+  ['navigation', /^(?:上一篇|下一篇|上一版|下一版|上一期|下一期)\s*[：:]/],
+  ['navigation', /^(?:分享到|分享至|扫一扫|扫码|长按)[：:\s]/],
+  ['navigation', /^(?:[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错|大|中|小)\s*[】\]]\s*){2,}$/],
+  // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
+  ['article data', /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/],
+  // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
+  ['article data', /^(?:时间|日期)\s*[：:]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}/],
+  ['article data', /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+.{0,40})?$/],
+  ['counter', /^(?:阅读|浏览|点击|点赞|评论|转发|分享|收藏)(?:量|数|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*(?:次)?$/],
+  ['counter', /^[\d/\s\-—.]+$/],
+  // mastheads: `国内统一刊号：CN43-0001`, `邮发代号：41-1`, `第23期 总第1647期`, `2022年03月04日 星期五`
+  ['masthead', /(?:国内统一(?:连续出版物号|刊号)|邮发代号|CN\s*43\s*[-－]|广告(?:经营)?许可证|总第\s*\d+\s*期)/],
+  ['masthead', /^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周|礼拜)[一二三四五六日天].{0,30}$/],
+  ['masthead', /^(?:农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年).{0,16}$/],
+  // editor and production credits closing a page or an article
+  ['credits', /^[【\[(（]?\s*(?:责任编辑|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/],
+  ['footer', /(?:版权所有|Copyright|copyright|©|ICP[备证]|公网安备|互联网新闻信息服务许可证|未经(?:书面)?授权|违法和不良信息举报|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:])/],
+  // image file names and bare links
+  ['media', /^\S*\.(?:jpe?g|png|gif|webp|bmp|tiff?|mp4|pdf)(?:\s*\(\d+\s*[KM]?B\))?$/i],
+  ['media', /^(?:https?:\/\/|www\.)\S+$/i],
+  ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
+];
+
+/** Why `text` (one trimmed line) is furniture, or undefined when it may be article text. */
+export function furnitureOf(text: string): FurnitureKind | undefined {
+  if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：\s]/g, ''))) return 'navigation';
+  // A run of controls on one line: `上一篇 放大 缩小 默认`, `【打印】 【关闭】`.
+  const words = text.split(/[\s|｜丨/]+/).map((w) => w.replace(/[【】\[\]()（）:：]/g, '')).filter(Boolean);
+  if (words.length >= 2 && words.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
+  for (const [kind, pattern] of PATTERNS) if (pattern.test(text)) return kind;
+  return undefined;
+}
+
+const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
+const LABELLED_DATE = /(?:发布时间|发布日期|发表时间|更新时间|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|^(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
+const TIMESTAMP = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
+const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-Z]?\d{1,3}\s*版/;
+
+/**
+ * The date a page prints for itself, `YYYY-MM-DD`: the issue date of a masthead
+ * (`2022年03月04日 星期五`, `2022年3月4日 第01版`) or the publishing time of a web article
+ * (`发布时间：2019-08-12 06:24:20`, a bare `2019-08-12 06:24` line of article data). The first such
+ * line wins. A date signing a notice (`2023年3月1日` alone) is the notice's, not the page's, and a
+ * date in running text is never taken.
+ */
+export function pageDateOf(lines: string[]): string | undefined {
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line.length > 120) continue;
+    const match = ISSUE_DATE.exec(line) ?? LABELLED_DATE.exec(line) ?? EPAPER_DATE.exec(line) ??
+      (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) : null);
+    if (!match) continue;
+    const [year, month, day] = match.slice(1).filter((group) => group !== undefined).map(Number);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return undefined;
+}
+
+/** `作者：张三 李四` inside a line of article data: the names it gives, if any. */
+export function authorsInArticleData(text: string): string | undefined {
+  const match = /(?:^|\s)作者\s*[：:]\s*([^：:]+?)(?=\s+(?:来源|发布时间|发布日期|时间|日期|编辑|责任编辑|点击|阅读|浏览)\s*[：:]|\s+(?:19|20)\d\d[-/.年]|$)/.exec(text);
+  return match ? match[1].trim() : undefined;
+}
