@@ -4,7 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
-import { authorsInArticleData, type FurnitureKind, furnitureOf } from './furniture.ts';
+import { authorsInArticleData, BARE_DATE, type FurnitureKind, furnitureOf, isRunningText } from './furniture.ts';
 import { startsWithSurname } from './surnames.ts';
 
 export type BlockShape =
@@ -55,12 +55,17 @@ const CJK_NAME = '[\\u4e00-\\u9fa5·]{2,4}';
 const NAMES = new RegExp(`^${CJK_NAME}(?:[ \\u3000]+${CJK_NAME}){0,7}$`);
 const BRACKETED = /^[（(]\s*([^（）()]+?)\s*[）)]$/;
 const TRAILING_CREDIT = /[（(][^（）()]{2,40}(?:摄|供图|图)[）)]$/;
+/** A caption signed after it without brackets: `工人正在赶制订单。 邹凯 摄`, `…一角。本报记者 谭雨薇 摄`. */
+const TRAILING_BARE_CREDIT = /(?:[。！？]|[ 　])\s*(?:[\u4e00-\u9fa5·]{0,16}?(?:记者|通讯员))?\s*[\u4e00-\u9fa5·]{2,4}(?:[ 　、]+[\u4e00-\u9fa5·]{2,4}){0,3}\s*(?:摄|摄影|供图)$/;
 
 /**
  * Characters a sentence almost never starts with in Chinese news text; a paragraph opening with
  * one was cut from a sentence that began elsewhere (another column or page).
  */
-const CONTINUATION_OPENING = /^(?:[，。、；：）》」』”’…,;:)]|[的等](?![确到])|[万亿千][元度吨人户亩个家米平余]|[\u4e00-\u9fa5][，、,])/;
+const CONTINUATION_OPENING = /^(?:[，。、；：）》」』”’…,;:)]|[的等](?![确到])|[万亿千][元度吨人户亩个家米平余]|(?![一二三四五六七八九十])[\u4e00-\u9fa5][，、,])/;
+
+/** A numbered item (`一、`, `（二）`, `3.`): it opens a paragraph of its own, never continues one. */
+export const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[条章节项][，、\s　])/;
 
 /** True when the text opens in the middle of a sentence. */
 export function startsMidSentence(text: string): boolean {
@@ -256,7 +261,7 @@ function readLine(raw: string, line: number): LineReading {
     if (isNameList(inner)) return block('byline');
   }
   if (/^[\u4e00-\u9fa5·]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{2,4})*[ \u3000]*摄$/.test(text)) return block('photo-credit');
-  if (TRAILING_CREDIT.test(text) && text.length < 120) return block('caption');
+  if ((TRAILING_CREDIT.test(text) || TRAILING_BARE_CREDIT.test(text)) && text.length < 150) return block('caption');
   if (CAPTION_OPENING.test(text) && text.length < 150) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
   if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line');
@@ -289,6 +294,7 @@ function headingShaped(text: string): boolean {
  */
 export function pageLines(text: string): LineReading[] {
   const readings = text.split('\n').map((raw, index) => readLine(raw, index + 1));
+  markIssueDate(readings);
   markLists(readings);
   markRepeatedTitles(readings);
   return readings;
@@ -297,6 +303,19 @@ export function pageLines(text: string): LineReading[] {
 /** Classifies every non-empty line of a page (furniture left out). */
 export function pageBlocks(text: string): Block[] {
   return pageLines(text).flatMap((reading) => (reading.block ? [reading.block] : []));
+}
+
+/** A date alone above every article is the issue's date (see furniture.ts), not a notice's signature. */
+function markIssueDate(readings: LineReading[]): void {
+  for (const reading of readings) {
+    if (!reading.block) continue;
+    if (reading.block.shape === 'date-line' && BARE_DATE.test(reading.block.text)) {
+      reading.furniture = 'masthead';
+      reading.block = undefined;
+    } else if (isRunningText(reading.block.text)) {
+      return;
+    }
+  }
 }
 
 /** Headline-shaped lines in a row that make a list: more than a kicker, headline and subtitle. */

@@ -39,9 +39,13 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // breadcrumbs: `首页 > 新闻 > 本地`, `当前位置：首页>>要闻`, `您现在的位置：…`
   ['navigation', /^(?:当前位置|您(?:当前|现在)?的位置|所在位置|位置)\s*[：:]/],
   ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
-  ['navigation', /^(?:字[体号]|文字)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
+  ['navigation', /^(?:字[体号]|文字|字体大小|文字大小)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
+  ['navigation', /^(?:字[体号]|字体大小|文字大小)\s*[：:].{0,20}$/],
   ['navigation', /^(?:上一篇|下一篇|上一版|下一版|上一期|下一期)\s*[：:]/],
-  ['navigation', /^(?:分享到|分享至|扫一扫|扫码|长按)[：:\s]/],
+  ['navigation', /^(?:分享到|分享至)[：:\s]|^(?:扫一扫|扫码|长按|点击进入|点击查看|点击阅读).{0,30}$/],
+  // menu bars: `首页 | 时政要闻 | 乡镇动态 | 视频`, `首页 新闻 政务 服务`
+  ['navigation', /^[^|｜丨，。,.]{1,8}(?:\s*[|｜丨]\s*[^|｜丨，。,.]{1,8}){2,}\s*[|｜丨]?$/],
+  ['navigation', /^首页(?:[\s　]+[\u4e00-\u9fa5A-Za-z]{2,6}){2,}$/],
   ['navigation', /^(?:[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错|大|中|小)\s*[】\]]\s*){2,}$/],
   // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   ['article data', /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/],
@@ -57,6 +61,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // editor and production credits closing a page or an article
   ['credits', /^[【\[(（]?\s*(?:责任编辑|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/],
   ['footer', /(?:版权所有|Copyright|copyright|©|ICP[备证]|公网安备|互联网新闻信息服务许可证|未经(?:书面)?授权|违法和不良信息举报|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:])/],
+  ['footer', /^(?:主办|承办|协办|联办|运营|维护)\s*[：:]/],
   // image file names and bare links
   ['media', /^\S*\.(?:jpe?g|png|gif|webp|bmp|tiff?|mp4|pdf)(?:\s*\(\d+\s*[KM]?B\))?$/i],
   ['media', /^(?:https?:\/\/|www\.)\S+$/i],
@@ -76,6 +81,12 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
 const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
 const LABELLED_DATE = /(?:发布时间|发布日期|发表时间|更新时间|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|^(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
 const TIMESTAMP = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
+/** A date alone on a line: the issue date when it stands above every article, a notice's date below one. */
+export const BARE_DATE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
+/** A line of running text (a sentence, or a long line): what ends a page's header. */
+export function isRunningText(line: string): boolean {
+  return line.length > 40 || /[。！？]["”’」』）)]*$/.test(line);
+}
 const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-Z]?\d{1,3}\s*版/;
 
 /**
@@ -86,11 +97,13 @@ const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-
  * date in running text is never taken.
  */
 export function pageDateOf(lines: string[]): string | undefined {
+  let beforeText = true;
   for (const raw of lines) {
     const line = raw.trim();
     if (line.length > 120) continue;
     const match = ISSUE_DATE.exec(line) ?? LABELLED_DATE.exec(line) ?? EPAPER_DATE.exec(line) ??
-      (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) : null);
+      (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) : null) ?? (beforeText ? BARE_DATE.exec(line) : null);
+    if (isRunningText(line) && !furnitureOf(line)) beforeText = false;
     if (!match) continue;
     const [year, month, day] = match.slice(1).filter((group) => group !== undefined).map(Number);
     if (month < 1 || month > 12 || day < 1 || day > 31) continue;

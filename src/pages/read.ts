@@ -5,12 +5,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { pageDateOf } from './furniture.ts';
 
 /** One page file, decoded. */
 export interface Page {
   /** Path relative to the pages folder, with `/` separators (stable across machines). */
   file: string;
-  /** Publication date `YYYY-MM-DD`: from the file name when it carries one, else its modification time. */
+  /** Publication date `YYYY-MM-DD`: the one the page prints, else the file name's, else its modification time. */
   date: string;
   text: string;
 }
@@ -116,7 +117,8 @@ export function readPage(dir: string, file: string): Page | PageWarning {
   const decoded = decodePage(bytes);
   if (!decoded.ok) return { file, reason: decoded.reason };
   if (decoded.text.trim() === '') return { file, reason: 'no text' };
-  const date = dateFromFileName(file.split('/').pop() ?? file) ?? chinaDate(statSync(path).mtime);
+  // The date the page prints is the articles' date; then a dated file name; the file's time last.
+  const date = pageDateOf(decoded.text.split('\n')) ?? dateFromFileName(file.split('/').pop() ?? file) ?? chinaDate(statSync(path).mtime);
   return { file, date, text: decoded.text };
 }
 

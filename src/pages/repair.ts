@@ -181,8 +181,10 @@ export function repairArticles(drafts: Draft[]): ParsedArticle[] {
   reuniteDisplacedHeadlines(drafts, vocabulary);
   reclaimTextForEmptyHeadlines(drafts, vocabulary);
   moveStrayTails(drafts, vocabulary);
+  // A headline with no text under it, even after the repairs above, is no article: a site's name
+  // over a web page, a column label, a footer line that looked like a brief.
   return drafts
-    .filter((d) => d.body.length > 0 || (d.title && !d.fragment) || d.captions.length > 0)
+    .filter((d) => d.body.length > 0 || d.captions.length > 0)
     .map((draft) => {
       const kind = kindOf(draft);
       return {

@@ -6,7 +6,7 @@
  * article as section headings. Layout damage is repaired afterwards in ./repair.ts.
  */
 import type { ParsedArticle } from './article.ts';
-import { type Block, CONTACT_LABEL, datelineOf, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
+import { type Block, CONTACT_LABEL, datelineOf, LIST_ITEM, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
 import { repairArticles } from './repair.ts';
 
@@ -14,6 +14,9 @@ import { repairArticles } from './repair.ts';
 const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
 /** An opening that names a place by its administrative suffix (`湘西州开展…`, `桃源县漳江街道…`). */
 const PLACE_OPENING = /^(?![全该本我各此])[\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|州|镇|乡|街道)(?![长委政级])/;
+
+/** Longest caption of a photo story printed between its headline and its author line. */
+const PHOTO_LEAD_CAPTION_MAX = 60;
 
 /** A paragraph closed by names in parentheses right after its last sentence. */
 const TRAILING_BYLINE = /([。！？”])\s*[（(]([^（）()]{2,30})[）)]$/;
@@ -66,7 +69,7 @@ export function splitBlocks(blocks: Block[]): Draft[] {
       text = text.slice(dateline.length);
       if (text === '') return;
     }
-    if (draft.openParagraph && draft.body.length > 0) {
+    if (draft.openParagraph && draft.body.length > 0 && !LIST_ITEM.test(text)) {
       draft.body[draft.body.length - 1] += text;
     } else {
       draft.body.push(text);
@@ -121,6 +124,14 @@ export function splitBlocks(blocks: Block[]): Draft[] {
         if (current && current.inHeader && (current.title || current.subtitle || current.kicker)) {
           current.authors.push(...names);
           current.signed = true;
+        } else if (current && current.title && current.authors.length === 0 && current.body.length > 0 && current.body.length <= 4 &&
+                   current.headings.size === 0 && current.body.every((p) => p.length <= PHOTO_LEAD_CAPTION_MAX && endsSentence(p))) {
+          // A photo story: short captions printed between the headline and its author line.
+          current.captions.push(...current.body.splice(0));
+          current.authors.push(...names);
+          current.signed = true;
+          current.inHeader = true;
+          current.openParagraph = false;
         } else if (names.length > 1 || afterNextIsBodyOrHeader(blocks, index)) {
           // Authors with no headline above them: the headline is displaced (or lost).
           start('');
