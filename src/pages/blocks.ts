@@ -126,6 +126,9 @@ const ROLE_WORDS = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:本报)?${ROLE}|文[\\/�
 const OUTLET_ROLE = new RegExp(`(?<![\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5A-Za-z·]{1,16}?(?:报|网|台|社|客户端|在线|融媒体?中心|融媒|新闻|电视|广播|传媒|杂志)(?:·[\\u4e00-\\u9fa5]{2,8})?${ROLE}`, 'g');
 /** What closes an author line without being a name: `摄影报道`, `长沙报道`, `整理` (`摄` makes a photo credit). */
 const CLOSING_WORDS = /(?:[\u4e00-\u9fa5]{0,6}?(?:摄影)?报道|(?<=\s|^)(?:整理|供图|图|文))(?=\s|$)/g;
+/** Bullets before a headline or a paragraph (`★北湖区：…`, `• 株洲日报讯…`); they are not text. */
+const BULLET = /^[★☆●○◆◇▶►▷•]\s*/;
+
 /** Markers that open an author line in many papers: `□ 本报记者 …`, `■ …`, `◎ …`. */
 const LINE_MARKER = /^[□■●○▲△◆◇◎★☆▶►▷•·]\s*/;
 
@@ -203,6 +206,9 @@ export function datelineOf(text: string): Dateline | undefined {
 /** Lines that label a notice's contact details (`联系电话：…`, `地址：…`): never a brief's headline. */
 export const CONTACT_LABEL = /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电话|人|地址|邮箱|邮编|传真|网址|单位|时间|地点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
 
+/** `编者按：`, `【编者按】`: a label opening an editor's note inside the article. */
+export const EDITOR_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|引言)[】\]]?[：:]?$/;
+
 /** Letter-spaced titles (`征 地 公 告`): single characters with spaces between them. */
 function closeLetterSpacing(text: string): string {
   return /^[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){2,}$/.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
@@ -232,7 +238,7 @@ export interface LineReading {
 function readLine(raw: string, line: number): LineReading {
   const stripped = stripMarkdown(raw);
   const { heading, bold } = stripped;
-  let text = closeLetterSpacing(stripped.text);
+  let text = closeLetterSpacing(stripped.text.replace(BULLET, ''));
   if (text === '') return { line, raw };
   const furniture = furnitureOf(text);
   if (furniture === 'article data') {
@@ -265,6 +271,7 @@ function readLine(raw: string, line: number): LineReading {
   if (CAPTION_OPENING.test(text) && text.length < 150) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
   if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line');
+  if (datelineOf(text)) return block('text'); // a dateline opens running text, even when short
   const dashed = TITLE_DASH_SUBTITLE.exec(text);
   if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text)) return block('short', { text: dashed[1], subtitle: dashed[2] });
   if (headingShaped(text)) {
@@ -282,7 +289,8 @@ function readLine(raw: string, line: number): LineReading {
 function headingShaped(text: string): boolean {
   if (text.length > MAX_HEADING_LENGTH || /[，、,]$/.test(text)) return false;
   const body = text.replace(/[！？!?]+["”’』」）)]*$/, '');
-  if (body !== text && (body.length < 4 || /[“”"]/.test(text) || text.length > 30)) return false;
+  // …but a quoted exclamation (`“太好了！”`) is speech.
+  if (body !== text && (body.length < 4 || /^[“"「『]/.test(text) || /[！？!?]["”’』」]$/.test(text) || text.length > 30)) return false;
   return !endsSentence(body) && !/[。！？]/.test(body);
 }
 
@@ -293,7 +301,7 @@ function headingShaped(text: string): boolean {
  * (the page title, then again over the article; also `标题_站名`) keeps only its last printing.
  */
 export function pageLines(text: string): LineReading[] {
-  const readings = text.split('\n').map((raw, index) => readLine(raw, index + 1));
+  const readings = unwrapHardWrapped(text.split('\n')).map((raw, index) => readLine(raw, index + 1));
   markIssueDate(readings);
   markLists(readings);
   markRepeatedTitles(readings);
@@ -303,6 +311,54 @@ export function pageLines(text: string): LineReading[] {
 /** Classifies every non-empty line of a page (furniture left out). */
 export function pageBlocks(text: string): Block[] {
   return pageLines(text).flatMap((reading) => (reading.block ? [reading.block] : []));
+}
+
+/** How wide a line prints: Chinese characters and punctuation 1, Latin letters and digits ½. */
+function printedWidth(line: string): number {
+  let width = 0;
+  for (const char of line) width += /[A-Za-z0-9 ]/.test(char) ? 0.5 : 1;
+  return width;
+}
+
+/** Lines that must share a printed width before a page is taken for hard-wrapped text. */
+const WRAPPED_MIN_LINES = 6;
+const WRAPPED_MIN_SHARE = 0.4;
+const WRAPPED_MIN_WIDTH = 8;
+
+/**
+ * Text extracted from an e-paper's columns keeps the column's line breaks: most lines then have the
+ * same printed width, and a full-width line that does not end a sentence goes on in the next one.
+ * Such lines are joined (into the first line of each paragraph, so line numbers stay true); a page
+ * whose lines vary freely, like one paragraph per line, is left as it is.
+ */
+export function unwrapHardWrapped(lines: string[]): string[] {
+  const measured = lines.map((line) => line.trim()).filter((line) => line !== '' && !furnitureOf(line))
+    .map((line) => ({ width: printedWidth(line), prose: /[，,。、；]/.test(line) }))
+    .filter((line) => line.width >= WRAPPED_MIN_WIDTH);
+  let column = 0;
+  let best = 0;
+  for (const candidate of new Set(measured.map((line) => Math.round(line.width)))) {
+    // Only lines of running text (with clause punctuation) count: a list of headlines also shares a width.
+    const count = measured.filter((line) => line.prose && Math.abs(line.width - candidate) <= 1).length;
+    if (count > best) [best, column] = [count, candidate];
+  }
+  if (best < WRAPPED_MIN_LINES || best < measured.length * WRAPPED_MIN_SHARE) return lines;
+  const out = [...lines];
+  let open = -1; // index of the line a paragraph is being gathered into
+  out.forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '') return;
+    if (open >= 0 && !furnitureOf(line)) {
+      out[open] = `${out[open].trimEnd()}${line}`;
+      out[index] = '';
+    } else {
+      open = index;
+    }
+    const last = out[open].trim();
+    const fullWidth = printedWidth(line) >= column - 1.5;
+    if (!(fullWidth && !endsSentence(last) && !/[）)]$/.test(last) && !furnitureOf(line))) open = -1;
+  });
+  return out;
 }
 
 /** A date alone above every article is the issue's date (see furniture.ts), not a notice's signature. */
@@ -338,7 +394,7 @@ function markLists(readings: LineReading[]): void {
 }
 
 /** A web page's title line: the headline, then a separator and the site's or column's name. */
-const SITE_SUFFIX = /\s*(?:[_|｜丨]|\s-\s|\s—\s|——).{1,30}$/;
+const SITE_SUFFIX = /(?:[_|｜丨\-–—]).{1,30}$/;
 
 function markRepeatedTitles(readings: LineReading[]): void {
   const blocks = readings.filter((r) => r.block);
@@ -347,13 +403,15 @@ function markRepeatedTitles(readings: LineReading[]): void {
     if (!block || (block.shape !== 'short' && block.shape !== 'text' && block.shape !== 'md-headline')) return;
     const key = block.text.replace(/\s+/g, '');
     const bare = key.replace(SITE_SUFFIX, '');
+    // A long title with the site's name is text-shaped; only its exact repetition counts then.
+    const textShaped = block.shape === 'text';
     for (const later of blocks.slice(i + 1, i + 8)) {
       const other = later.block;
       if (!other || other === block) continue;
       const otherKey = other.text.replace(/\s+/g, '');
       if (otherKey.length < 4) continue;
       // The same headline again (or this line is it plus the site's name, or plus its subtitle).
-      if (otherKey === key || otherKey === bare || (key.startsWith(otherKey) && key.length - otherKey.length <= 40 && /^[_|｜丨\-—\s:：]/.test(key.slice(otherKey.length)))) {
+      if (textShaped ? otherKey === bare && bare !== key : otherKey === key || otherKey === bare) {
         reading.furniture = 'repeated title';
         reading.block = undefined;
         return;

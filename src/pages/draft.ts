@@ -25,12 +25,14 @@ export interface Draft extends Omit<ParsedArticle, 'kind'> {
   closingByline: string[];
   /** Photographers credited in the article: its authors when nobody else signed it. */
   photographers: string[];
+  /** Its dateline (`本报讯…`) was read: a second dateline opens another item. */
+  datelined: boolean;
 }
 
 export function newDraft(): Draft {
   return {
     title: '', kicker: '', subtitle: '', authors: [], body: [], captions: [], headings: new Set(),
-    notice: false, fragment: false, inHeader: true, closed: false, openParagraph: false, signed: false, closingByline: [], photographers: [],
+    notice: false, fragment: false, inHeader: true, closed: false, openParagraph: false, signed: false, closingByline: [], photographers: [], datelined: false,
   };
 }
 

@@ -27,7 +27,7 @@ const NAVIGATION_WORDS = new Set([
   '打印此文', '收藏', '分享', '分享到', '纠错', '我要纠错', '我要评论', '发表评论', '相关新闻', '相关阅读', '相关文章', '相关链接', '延伸阅读',
   '推荐阅读', '热点推荐', '热门推荐', '热门文章', '猜你喜欢', '更多', '更多>>', '查看更多', '阅读全文', '展开全文', '点击查看', '全文', '大', '中', '小',
   '扫一扫', '扫码', '二维码', '手机看', '手机版', '电脑版', '客户端下载', '下载客户端', 'PDF下载', 'PDF版', '数字报', '电子版', '图片新闻', '视频新闻',
-  '点赞', '评论', '转发', '举报', '登录', '注册', '搜索', '网站地图', '联系我们', '关于我们', '广告服务', '版权声明', '免责声明', '本版', '头版',
+  '点赞', '评论', '转发', '举报', '我要爆料', '爆料', '我要投稿', '投稿', '分享', '—分享—', '-分享-', '登录', '注册', '搜索', '网站地图', '联系我们', '关于我们', '广告服务', '版权声明', '免责声明', '本版', '头版',
 ]);
 
 /** Patterns by family. Order matters only for the reason shown. */
@@ -47,10 +47,17 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^[^|｜丨，。,.]{1,8}(?:\s*[|｜丨]\s*[^|｜丨，。,.]{1,8}){2,}\s*[|｜丨]?$/],
   ['navigation', /^首页(?:[\s　]+[\u4e00-\u9fa5A-Za-z]{2,6}){2,}$/],
   ['navigation', /^(?:[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错|大|中|小)\s*[】\]]\s*){2,}$/],
+  ['navigation', /^[【\[]\s*(?:字[体号]|字体大小)[^】\]]{0,16}[】\]]/],
+  ['navigation', /^(?:更多|点击|欢迎|进入|请进入).{0,16}(?:频道|栏目|专题|首页|客户端|公众号|下载|关注)$/],
+  // `（上接1版）`, `(下转第3版)`: where an article jumps between pages
+  ['navigation', /^[（(]?\s*(?:上接|下转|转第|接第|续第|转\d|接\d)[^）)]{0,12}[）)]?$/],
   // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   ['article data', /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
   ['article data', /^(?:时间|日期)\s*[：:]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}/],
+  // `湖南日报·新湖南客户端 2024-08-02 17:22:35`, `2025年03月11日 15:20 来源：中国新闻网`
+  ['article data', /^.{0,30}\s(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/],
+  ['article data', /^(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2}|.{0,8}来源)/],
   ['article data', /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+.{0,40})?$/],
   ['counter', /^(?:阅读|浏览|点击|点赞|评论|转发|分享|收藏)(?:量|数|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*(?:次)?$/],
   ['counter', /^[\d/\s\-—.]+$/],
@@ -62,6 +69,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['credits', /^[【\[(（]?\s*(?:责任编辑|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/],
   ['footer', /(?:版权所有|Copyright|copyright|©|ICP[备证]|公网安备|互联网新闻信息服务许可证|未经(?:书面)?授权|违法和不良信息举报|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:])/],
   ['footer', /^(?:主办|承办|协办|联办|运营|维护)\s*[：:]/],
+  ['footer', /未经.{0,12}(?:授权|许可|同意)|严禁转载|禁止转载|不得转载|转载请注明|^(?:本网站?|本站|本平台|本号)(?:所)?(?:刊载|发布|登载|转载)/],
   // image file names and bare links
   ['media', /^\S*\.(?:jpe?g|png|gif|webp|bmp|tiff?|mp4|pdf)(?:\s*\(\d+\s*[KM]?B\))?$/i],
   ['media', /^(?:https?:\/\/|www\.)\S+$/i],
@@ -79,7 +87,7 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
 }
 
 const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
-const LABELLED_DATE = /(?:发布时间|发布日期|发表时间|更新时间|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|^(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
+const LABELLED_DATE = /(?:发布时间|发布日期|发表时间|更新时间|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?:^|[\[【(（\s])(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
 const TIMESTAMP = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
 /** A date alone on a line: the issue date when it stands above every article, a notice's date below one. */
 export const BARE_DATE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
@@ -97,19 +105,27 @@ const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-
  * date in running text is never taken.
  */
 export function pageDateOf(lines: string[]): string | undefined {
+  const short = lines.map((line) => line.trim()).filter((line) => line.length <= 120);
+  // A masthead's issue date outranks a web page's publishing time (reprints are published later).
+  for (const line of short) {
+    const date = dateOf(ISSUE_DATE.exec(line) ?? EPAPER_DATE.exec(line));
+    if (date) return date;
+  }
   let beforeText = true;
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (line.length > 120) continue;
-    const match = ISSUE_DATE.exec(line) ?? LABELLED_DATE.exec(line) ?? EPAPER_DATE.exec(line) ??
-      (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) : null) ?? (beforeText ? BARE_DATE.exec(line) : null);
+  for (const line of short) {
+    const date = dateOf(LABELLED_DATE.exec(line) ?? (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) : null) ??
+      (beforeText ? BARE_DATE.exec(line) : null));
+    if (date) return date;
     if (isRunningText(line) && !furnitureOf(line)) beforeText = false;
-    if (!match) continue;
-    const [year, month, day] = match.slice(1).filter((group) => group !== undefined).map(Number);
-    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   return undefined;
+}
+
+function dateOf(match: RegExpExecArray | null): string | undefined {
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).filter((group) => group !== undefined).map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** `作者：张三 李四` inside a line of article data: the names it gives, if any. */

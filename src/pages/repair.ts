@@ -141,6 +141,41 @@ function reclaimTextForEmptyHeadlines(drafts: Draft[], vocabulary: PageVocabular
 }
 
 /**
+ * Two headlines printed one after the other, the first with no text, the second over paragraphs of
+ * both (two narrow columns read across): the paragraphs are shared out between them by what they
+ * have in common with each headline and its text. Paragraphs keep their order.
+ */
+function shareInterleavedText(drafts: Draft[], vocabulary: PageVocabulary): void {
+  for (let index = 0; index + 1 < drafts.length; index++) {
+    const empty = drafts[index];
+    const full = drafts[index + 1];
+    if (!empty.title || empty.fragment || empty.body.length > 0 || !full.title || full.fragment || full.body.length < 2) continue;
+    const paragraphs = [...full.body];
+    // Paragraphs that name what one headline says are that article's; the rest go, one by one, to
+    // the article whose text so far they resemble more (ties stay with the article printed over them).
+    const emptyHead = `${empty.title}\n${empty.subtitle}`;
+    const fullHead = `${full.title}\n${full.subtitle}`;
+    const side = new Map<string, boolean>();
+    for (const p of paragraphs) {
+      const towardsEmpty = vocabulary.similarity(p, emptyHead);
+      const towardsFull = vocabulary.similarity(p, fullHead);
+      if (towardsEmpty !== towardsFull) side.set(p, towardsEmpty > towardsFull);
+    }
+    if (![...side.values()].some(Boolean)) continue;
+    for (const p of paragraphs) {
+      if (side.has(p)) continue;
+      const textOfSide = (mine: boolean) => [mine ? emptyHead : fullHead, ...paragraphs.filter((q) => side.get(q) === mine)].join('\n');
+      side.set(p, vocabulary.similarity(p, textOfSide(true)) > vocabulary.similarity(p, textOfSide(false)));
+    }
+    const mine = new Set(paragraphs.filter((p) => side.get(p)));
+    if (mine.size === paragraphs.length) continue;
+    empty.body = paragraphs.filter((p) => mine.has(p));
+    full.body = paragraphs.filter((p) => !mine.has(p));
+    for (const paragraph of empty.body) if (full.headings.delete(paragraph)) empty.headings.add(paragraph);
+  }
+}
+
+/**
  * Paragraphs at the end of an article that clearly belong to the next article (printed before
  * its headline) move there.
  */
@@ -180,6 +215,7 @@ export function repairArticles(drafts: Draft[]): ParsedArticle[] {
   const vocabulary = new PageVocabulary(drafts.flatMap((d) => [d.title, ...d.body]).filter(Boolean));
   reuniteDisplacedHeadlines(drafts, vocabulary);
   reclaimTextForEmptyHeadlines(drafts, vocabulary);
+  shareInterleavedText(drafts, vocabulary);
   moveStrayTails(drafts, vocabulary);
   // A headline with no text under it, even after the repairs above, is no article: a site's name
   // over a web page, a column label, a footer line that looked like a brief.

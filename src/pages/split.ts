@@ -6,7 +6,7 @@
  * article as section headings. Layout damage is repaired afterwards in ./repair.ts.
  */
 import type { ParsedArticle } from './article.ts';
-import { type Block, CONTACT_LABEL, datelineOf, LIST_ITEM, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
+import { type Block, CONTACT_LABEL, datelineOf, EDITOR_NOTE, LIST_ITEM, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
 import { repairArticles } from './repair.ts';
 
@@ -63,7 +63,9 @@ export function splitBlocks(blocks: Block[]): Draft[] {
     // `本报讯（记者 张三）…`, `本报长沙11月20日讯（记者 张三 通讯员 李四）…`: a dateline naming the authors.
     let text = raw;
     const dateline = datelineOf(text);
-    if (dateline && draft.body.length === 0) {
+    // The first dateline of an item opens its news text, even under an editor's note (编者按).
+    if (dateline && !draft.datelined && (draft.body.length === 0 || draft.authors.length === 0)) {
+      draft.datelined = true;
       if (dateline.names && draft.authors.length === 0) draft.authors.push(...splitNames(dateline.names));
       if (dateline.title && !draft.title) draft.title = dateline.title;
       text = text.slice(dateline.length);
@@ -154,7 +156,7 @@ export function splitBlocks(blocks: Block[]): Draft[] {
         closeOrCredit(current as Draft, block);
         return;
       case 'short': {
-        if (CONTACT_LABEL.test(block.text)) {
+        if (CONTACT_LABEL.test(block.text) || EDITOR_NOTE.test(block.text)) {
           // `联系电话：…`, `地址：…`: a notice's own lines, each a paragraph of its own.
           if (!current) start('').fragment = true;
           addText(current as Draft, block.text);
@@ -223,7 +225,7 @@ export function splitBlocks(blocks: Block[]): Draft[] {
   function handleText(block: Block): void {
     if (!current || current.closed) {
       start('').fragment = true;
-    } else if (datelineOf(block.text) && !current.inHeader && current.body.length > 0) {
+    } else if (datelineOf(block.text) && !current.inHeader && current.body.length > 0 && (current.datelined || current.authors.length > 0)) {
       // A new news item whose headline was lost in the layout.
       start('').fragment = true;
     } else if (startsMidSentence(block.text) && !current.inHeader && !current.openParagraph && current.body.length > 0 &&

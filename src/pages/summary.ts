@@ -4,7 +4,7 @@
  * body sentences), and a lede that is only a quotation gives way to the reporting sentence after it.
  */
 import type { ParsedArticle } from './article.ts';
-import { endsSentence, startsMidSentence } from './blocks.ts';
+import { EDITOR_NOTE, endsSentence, startsMidSentence } from './blocks.ts';
 
 export const SUMMARY_MIN = 60;
 export const SUMMARY_MAX = 120;
@@ -34,9 +34,11 @@ function clip(text: string, max: number): string {
 
 /** The summary of an article ('' when it has no body text). */
 export function summarise(article: Pick<ParsedArticle, 'body'>): string {
-  const paragraphs = article.body.filter((p) => endsSentence(p) || p.length > 40);
+  // An editor's note (`编者按：` and its paragraph) introduces the article; the news text follows it.
+  const body = EDITOR_NOTE.test(article.body[0] ?? '') && article.body.length > 2 ? article.body.slice(2) : article.body;
+  const paragraphs = body.filter((p) => endsSentence(p) || p.length > 40);
   const sentences = paragraphs.slice(0, 4).flatMap(sentencesOf).filter((s) => s.length >= 6);
-  if (sentences.length === 0) return clip(article.body.join(''), SUMMARY_MAX);
+  if (sentences.length === 0) return clip(body.join(''), SUMMARY_MAX);
   // Skip leading quotations when a reporting sentence follows soon.
   let start = 0;
   while (start < sentences.length - 1 && start < 3 && weakOpening(sentences[start])) start++;

@@ -28,7 +28,8 @@ describe('page furniture', () => {
   it('reads the date a page prints for itself', () => {
     expect(pageDateOf(['某某日报', '2022年03月04日 星期五', '第01版：头版'])).toBe('2022-03-04');
     expect(pageDateOf(['某县新修村道', '发布时间：2019-08-12 06:24:20 来源：某县融媒体中心'])).toBe('2019-08-12');
-    expect(pageDateOf(['征地公告', '2023年3月1日'])).toBeUndefined();
+    expect(pageDateOf(['征地公告', '现将某村集体土地征收事项公告如下。', '某县自然资源局', '2023年3月1日'])).toBeUndefined();
+    expect(pageDateOf(['某某日报', '2024年06月20日', '苗寨夜色里的非遗集市', '入夜，老街灯笼次第亮起。'])).toBe('2024-06-20');
   });
 
   it('never makes a headline of a web page\'s furniture', () => {
