@@ -10,6 +10,7 @@ import { listPageFiles } from './pages/read.ts';
 import { IndexError } from './search/article-index.ts';
 import type { ArticleIndex } from './search/engine.ts';
 import { buildIndex, collectArticles, type LogSink, NoArticlesError, openIndex } from './search/open.ts';
+import { explainFiles, explainPath } from './cli/explain.ts';
 import { regionCommand, regionsCommand } from './cli/regions.ts';
 import { formatArticle, formatHit } from './cli/text.ts';
 
@@ -17,6 +18,7 @@ const USAGE = `用法 / usage: xiangwen <command> [options]
 
   build-index                       build the search index from the page files
   articles [--json] [FILE…]         the parsed articles of the given page files (default: all)
+  articles --explain [FILE…]        every line of the pages with what it was taken for, and why
   search [--json] [--limit N] [--newest] QUERY…
                                     search the index (by relevance, or newest first)
   show [--json] ID                  one article in full
@@ -61,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
       json: { type: 'boolean', default: false },
       limit: { type: 'string' },
       newest: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       now: { type: 'boolean', default: false },
       chat: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -80,6 +83,18 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'articles': {
       const config = loadConfig();
+      if (values.explain) {
+        const targets = positionals.length ? positionals : listPageFiles(config.pagesDir);
+        if (json) {
+          print(JSON.stringify(targets.map((file) => ({ file, ...explainPath(config.pagesDir, file) })), null, 2));
+          return;
+        }
+        const { text, failures } = explainFiles(config.pagesDir, targets);
+        if (text) print(text);
+        for (const failure of failures) process.stderr.write(`警告 warning: skipped page file ${failure}\n`);
+        if (failures.length === targets.length) throw new CliError('no page could be read');
+        return;
+      }
       const files = positionals.length ? positionals : undefined;
       const articles = collectArticles(config.pagesDir, stderrLog, files);
       if (articles.length === 0) throw new NoArticlesError(config.pagesDir);

@@ -21,6 +21,21 @@ function xiangwen(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('xiangwen CLI', () => {
+  it('explains every line of a page: furniture, headline and the evidence for it', () => {
+    const page = join(work, 'web-page.txt');
+    writeFileSync(page, ['首页 > 新闻 > 县域', '某镇新修三座便民桥', '来源：某县融媒体中心 发布时间：2024-03-27 10:02', '阅读：57',
+      '近日，某镇三座便民桥建成通车，沿线群众出行更方便。', '责任编辑：贺丽'].join('\n'));
+    const { code, stdout } = xiangwen(['articles', '--explain', page]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/1\s+版面杂项 furniture\s+首页 > 新闻 > 县域\s+← navigation/);
+    expect(stdout).toMatch(/2\s+标题 headline\s+某镇新修三座便民桥\s+← article data \(source, time\) below it/);
+    expect(stdout).toMatch(/5\s+正文 body/);
+    expect(stdout).toContain('1 篇 articles');
+    const json = JSON.parse(xiangwen(['articles', '--explain', '--json', page]).stdout);
+    expect(json[0].lines.map((l: { decision: string }) => l.decision)).toEqual(['furniture', 'headline', 'furniture', 'furniture', 'body', 'furniture']);
+    expect(json[0].articles[0].title).toBe('某镇新修三座便民桥');
+  });
+
   it('builds the index and searches it, as JSON', () => {
     expect(xiangwen(['build-index']).code).toBe(0);
     const { code, stdout } = xiangwen(['search', '--json', '--limit', '3', '跨境电商']);

@@ -301,7 +301,8 @@ function headingShaped(text: string): boolean {
  * (the page title, then again over the article; also `标题_站名`) keeps only its last printing.
  */
 export function pageLines(text: string): LineReading[] {
-  const readings = unwrapHardWrapped(text.split('\n')).map((raw, index) => readLine(raw, index + 1));
+  const printed = text.split('\n');
+  const readings = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
   markIssueDate(readings);
   markLists(readings);
   markRepeatedTitles(readings);

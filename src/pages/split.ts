@@ -15,6 +15,14 @@ const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
 /** An opening that names a place by its administrative suffix (`湘西州开展…`, `桃源县漳江街道…`). */
 const PLACE_OPENING = /^(?![全该本我各此])[\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|州|镇|乡|街道)(?![长委政级])/;
 
+/** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
+export type SplitDecision = 'headline' | 'kicker' | 'subtitle' | 'authors' | 'body' | 'section heading' | 'byline' | 'caption' | 'end' | 'note' | 'date' | 'furniture';
+export type SplitTrace = (block: Block, decision: SplitDecision, reason: string) => void;
+
+const CLOSING_DECISIONS: Record<string, SplitDecision> = {
+  byline: 'byline', 'end-mark': 'end', 'photo-credit': 'caption', 'author-note': 'note', 'date-line': 'date', caption: 'caption',
+};
+
 /** Longest caption of a photo story printed between its headline and its author line. */
 const PHOTO_LEAD_CAPTION_MAX = 60;
 
@@ -43,7 +51,7 @@ export function splitPage(text: string): ParsedArticle[] {
 }
 
 /** The state machine over classified blocks; exported for tests of single decisions. */
-export function splitBlocks(blocks: Block[]): Draft[] {
+export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draft[] {
   const drafts: Draft[] = [];
   let current: Draft | undefined;
   let pendingKicker = '';
@@ -85,13 +93,17 @@ export function splitBlocks(blocks: Block[]): Draft[] {
     draft.inHeader = false;
     draft.openParagraph = false;
   };
-  /** A confirmed headline: the line is short and something around it says so. */
-  const headlineLike = (block: Block, index: number): boolean => {
-    if (index === 0) return true;
-    if (!current || current.closed) return true;
-    if (current.fragment && !current.inHeader) return true;
-    if (current.notice) return false; // a notice's signature lines are not headlines
-    return strongHeadline(block) || PLACE_OPENING.test(block.text);
+  /** What confirms a short line as a headline, or undefined when nothing does. */
+  const headlineEvidence = (block: Block, index: number): string | undefined => {
+    if (index === 0 || !current) return 'first line of the page';
+    if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
+    if (current.fragment && !current.inHeader) return 'after a fragment';
+    if (current.notice) return undefined; // a notice's signature lines are not headlines
+    if (block.kicker !== undefined) return 'a 【column】 label before it';
+    if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) return 'the brief form 地名：…';
+    if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
+    if (PLACE_OPENING.test(block.text)) return 'opens with a place name';
+    return undefined;
   };
   /** The brief form `地名：…` and notice titles: never the continuation of a sentence. */
   const strongHeadline = (block: Block): boolean =>
@@ -106,18 +118,22 @@ export function splitBlocks(blocks: Block[]): Draft[] {
     switch (block.shape) {
       case 'md-headline':
         start(block.text);
+        trace(block, 'headline', 'markdown #');
         return;
       case 'subtitle': {
         const subtitle = block.text.replace(/^(——|──|—|--)+\s*/, '').trim();
         if (current && current.inHeader && !current.subtitle) {
           current.subtitle = subtitle;
+          trace(block, 'subtitle', 'under its headline');
         } else if (current && current.body.length > 0 && current.headings.has(current.body[current.body.length - 1])) {
           // A subtitle under a line we took for a section heading: that line was a headline.
           const title = current.body.pop() as string;
           current.headings.delete(title);
           start(title).subtitle = subtitle;
+          trace(block, 'subtitle', 'the line above it is a headline after all');
         } else {
           start('').subtitle = subtitle;
+          trace(block, 'subtitle', 'no headline above it (displaced or lost)');
         }
         return;
       }
@@ -126,6 +142,7 @@ export function splitBlocks(blocks: Block[]): Draft[] {
         if (current && current.inHeader && (current.title || current.subtitle || current.kicker)) {
           current.authors.push(...names);
           current.signed = true;
+          trace(block, 'authors', 'under the headline');
         } else if (current && current.title && current.authors.length === 0 && current.body.length > 0 && current.body.length <= 4 &&
                    current.headings.size === 0 && current.body.every((p) => p.length <= PHOTO_LEAD_CAPTION_MAX && endsSentence(p))) {
           // A photo story: short captions printed between the headline and its author line.
@@ -134,15 +151,19 @@ export function splitBlocks(blocks: Block[]): Draft[] {
           current.signed = true;
           current.inHeader = true;
           current.openParagraph = false;
+          trace(block, 'authors', 'the short paragraphs above it are photo captions');
         } else if (names.length > 1 || afterNextIsBodyOrHeader(blocks, index)) {
           // Authors with no headline above them: the headline is displaced (or lost).
           start('');
           (current as Draft).authors.push(...names);
           (current as Draft).signed = true;
+          trace(block, 'authors', 'no headline above them: an article whose headline is printed elsewhere');
         } else if (current) {
           addText(current, block.text);
+          trace(block, 'body', 'a lone name inside the text');
         } else {
           start(block.text);
+          trace(block, 'headline', 'first line of the page');
         }
         return;
       }
@@ -154,6 +175,7 @@ export function splitBlocks(blocks: Block[]): Draft[] {
       case 'caption':
         if (!current) start('').fragment = true;
         closeOrCredit(current as Draft, block);
+        trace(block, CLOSING_DECISIONS[block.shape], current?.fragment && current.body.length === 0 ? 'before any article' : '');
         return;
       case 'short': {
         if (CONTACT_LABEL.test(block.text) || EDITOR_NOTE.test(block.text)) {
@@ -161,47 +183,64 @@ export function splitBlocks(blocks: Block[]): Draft[] {
           if (!current) start('').fragment = true;
           addText(current as Draft, block.text);
           (current as Draft).openParagraph = false;
+          trace(block, 'body', 'a label line (contact details, editor\'s note): never a headline');
           return;
         }
         // A dateline (`本报讯…`) opens a news item: the short line above it is its headline.
-        if (index === forcedHeadline || headerFollows(next) || next?.shape === 'article-data' || (next?.shape === 'text' && datelineOf(next.text))) {
+        const confirmation = index === forcedHeadline ? 'a kicker above it'
+          : headerFollows(next) ? (next?.shape === 'subtitle' ? 'a subtitle below it' : 'an author line below it')
+          : next?.shape === 'article-data' ? 'article data (source, time) below it'
+          : next?.shape === 'text' && datelineOf(next.text) ? 'a dateline below it' : undefined;
+        if (confirmation) {
           start(block.text, block);
+          trace(block, 'headline', confirmation);
           return;
         }
         if (next?.shape === 'md-headline') {
           pendingKicker = block.text;
+          trace(block, 'kicker', 'over a markdown headline');
           return;
         }
         if (current && current.inHeader && current.title && !current.kicker && current.authors.length > 0 && next?.shape !== 'author-line' && kickerShaped(block.text)) {
           current.kicker = block.text; // series line printed under the author line
+          trace(block, 'kicker', 'a series line under the author line');
           return;
         }
         if (next?.shape === 'short' && afterNext !== undefined && afterNext.shape !== 'short' && kickerShaped(block.text) &&
-            (headerFollows(afterNext) || headlineLike(next, index + 1))) {
+            (headerFollows(afterNext) || headlineEvidence(next, index + 1) !== undefined)) {
           // Two short lines over the body: a kicker and its headline.
           pendingKicker = block.text;
           forcedHeadline = index + 1;
+          trace(block, 'kicker', 'two short lines over the text: kicker and headline');
           return;
         }
         const placeHeadline = PLACE_OPENING.test(block.text) && next !== undefined && next.shape === 'text';
-        if (unbalanced(block.text) || clauseCount(block.text) > 2 ||
-            (current?.openParagraph && !current.inHeader && !current.closed && !strongHeadline(block) && !placeHeadline)) {
+        const continuation = unbalanced(block.text) ? 'a quote or bracket left open'
+          : clauseCount(block.text) > 2 ? 'more clauses than a headline has'
+          : current?.openParagraph && !current.inHeader && !current.closed && !strongHeadline(block) && !placeHeadline ? 'the paragraph above is unfinished' : undefined;
+        if (continuation) {
           if (!current) start('').fragment = true;
           addText(current as Draft, block.text);
+          trace(block, 'body', continuation);
           return;
         }
-        if (headlineLike(block, index)) {
+        const evidence = headlineEvidence(block, index);
+        if (evidence) {
           start(block.text, block);
+          trace(block, 'headline', evidence);
           return;
         }
         addHeading(current as Draft, block.text);
+        trace(block, 'section heading', 'short, but nothing confirms a new article');
         return;
       }
       case 'article-data':
+        trace(block, 'furniture', 'article data (source, time, editor)');
         return; // it confirmed the headline above it (see 'short'); it holds no text
       case 'bold-heading':
         if (!current) start('').fragment = true;
         addHeading(current as Draft, block.text);
+        trace(block, 'section heading', 'bold or markdown ##');
         return;
       case 'text': {
         // `…生机和活力。（康少兵）`: a byline closing the last paragraph.
@@ -212,6 +251,7 @@ export function splitBlocks(blocks: Block[]): Draft[] {
           blocks[index] = { ...block, text };
           handleText(blocks[index]);
           closeOrCredit(current as Draft, { line: block.line, text: `（${trailingNames}）`, shape: 'byline' });
+          trace(block, 'body', 'closed by the byline at its end');
           return;
         }
         handleText(block);
@@ -223,17 +263,24 @@ export function splitBlocks(blocks: Block[]): Draft[] {
 
   /** Body text: continues the current article, or starts a fragment when it cannot belong to it. */
   function handleText(block: Block): void {
+    let why = datelineOf(block.text) ? 'dateline read' : '';
     if (!current || current.closed) {
+      why = current ? 'text after a closed article: a fragment' : 'text before any headline: a fragment';
       start('').fragment = true;
     } else if (datelineOf(block.text) && !current.inHeader && current.body.length > 0 && (current.datelined || current.authors.length > 0)) {
       // A new news item whose headline was lost in the layout.
       start('').fragment = true;
+      why = 'a second dateline: another item, its headline lost';
     } else if (startsMidSentence(block.text) && !current.inHeader && !current.openParagraph && current.body.length > 0 &&
                endsSentence(current.body[current.body.length - 1])) {
       // A complete paragraph followed by text cut from another sentence: another column's text.
       start('').fragment = true;
+      why = 'opens mid-sentence after a complete paragraph: continued from elsewhere';
+    } else if (current.openParagraph && current.body.length > 0 && !LIST_ITEM.test(block.text)) {
+      why ||= 'continues the unfinished paragraph above';
     }
     addText(current as Draft, block.text);
+    trace(block, 'body', why);
   }
 }
 

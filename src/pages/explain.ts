@@ -1,0 +1,63 @@
+/**
+ * Why a page split as it did: every line of the page with what the splitter took it for and the
+ * evidence (`xiangwen articles --explain FILE`). Editors use it to see why a page split wrongly;
+ * developers use it to find the rule to change.
+ */
+import type { ParsedArticle } from './article.ts';
+import { pageLines } from './blocks.ts';
+import { repairArticles } from './repair.ts';
+import { type SplitDecision, splitBlocks } from './split.ts';
+
+export interface ExplainedLine {
+  /** 1-based line number in the page. */
+  line: number;
+  /** The line as printed (trimmed). */
+  text: string;
+  decision: SplitDecision | 'joined';
+  reason: string;
+}
+
+export interface PageExplanation {
+  lines: ExplainedLine[];
+  /** The articles the page gives, after layout repair (which may move text between them). */
+  articles: ParsedArticle[];
+}
+
+/** Labels of furniture families, for the reason column. */
+const FURNITURE_REASONS: Record<string, string> = {
+  navigation: 'navigation (menus, breadcrumbs, page controls)',
+  'article data': 'article data (source, time, editor, counters)',
+  counter: 'a counter (reads, clicks)',
+  masthead: 'masthead (issue number, issue date, registration)',
+  credits: 'editor and production credits',
+  footer: 'site footer (copyright, licences)',
+  media: 'an image file name or link',
+  'page header': 'page header (版次)',
+  list: 'a list of headlines (e-paper navigation, related news)',
+  'repeated title': 'the headline printed again (web page title)',
+};
+
+/** Explains the split of one page. */
+export function explainPage(text: string): PageExplanation {
+  const readings = pageLines(text);
+  const decisions = new Map<number, { decision: SplitDecision; reason: string }>();
+  const blocks = readings.flatMap((r) => (r.block ? [r.block] : []));
+  const articles = repairArticles(splitBlocks(blocks, (block, decision, reason) => decisions.set(block.line, { decision, reason })));
+  const lines: ExplainedLine[] = [];
+  let lastWithText = 0;
+  for (const reading of readings) {
+    const printed = reading.raw.trim();
+    if (printed === '') continue;
+    if (reading.furniture) {
+      lines.push({ line: reading.line, text: printed, decision: 'furniture', reason: FURNITURE_REASONS[reading.furniture] ?? reading.furniture });
+    } else if (reading.block) {
+      const decided = decisions.get(reading.line) ?? { decision: 'body', reason: '' };
+      lines.push({ line: reading.line, text: printed, ...decided });
+      lastWithText = reading.line;
+    } else {
+      // A blank reading of a non-blank line: its text was joined to the line above (hard-wrapped column).
+      lines.push({ line: reading.line, text: printed, decision: 'joined', reason: `continues line ${lastWithText} (a column's line break)` });
+    }
+  }
+  return { lines, articles };
+}
