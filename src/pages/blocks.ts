@@ -168,7 +168,8 @@ export function authorsOfLine(text: string): string | undefined {
  * `新湖南客户端衡阳讯（通讯员 …）`, `掌上长沙11月27日讯（全媒体记者 …）`, `中新网长沙3月10日电 题：…`,
  * `湖南日报3月3日讯（…）`, `邵阳新闻网讯 (通讯员…)`. An outlet (or a date) then 讯 or 电.
  */
-const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,2}日)?(讯|电)(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+// The date may lose its 月 in a web copy (`519日讯` for 5月19日).
+const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?(讯|电)(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {
@@ -185,8 +186,10 @@ export function datelineOf(text: string): Dateline | undefined {
   const head = DATELINE_HEAD.exec(text);
   if (!head) return undefined;
   const [, outlet, date, mark] = head;
-  // 电 ends everyday words (供电, 来电): a wire dateline names a date or a news agency (…社电).
-  if (mark === '电' ? !(date || /社[\u4e00-\u9fa5]{0,6}$/.test(outlet)) : !(date || OUTLET_MARK.test(outlet))) return undefined;
+  // 电 ends everyday words (供电, 来电): a wire dateline names a date, a news agency (…社电) or an
+  // outlet followed by its reporters in brackets (`世界旅游报长沙电（记者 …）`).
+  const bracketFollows = /^\s*[（(]/.test(text.slice(head[0].length));
+  if (mark === '电' ? !(date || /社[\u4e00-\u9fa5]{0,6}$/.test(outlet) || (bracketFollows && /报|网|台|客户端/.test(outlet))) : !(date || OUTLET_MARK.test(outlet))) return undefined;
   if (/(?:通|资|简|喜|快|短|视|来|供|停|用|放|发|充|触|致|贺|唁)$/.test(outlet) && !date) return undefined;
   let length = head[0].length;
   let names: string | undefined;
@@ -412,7 +415,9 @@ function markRepeatedTitles(readings: LineReading[]): void {
       const otherKey = other.text.replace(/\s+/g, '');
       if (otherKey.length < 4) continue;
       // The same headline again (or this line is it plus the site's name, or plus its subtitle).
-      if (textShaped ? otherKey === bare && bare !== key : otherKey === key || otherKey === bare) {
+      // …or a series label before it: `相约2025丨某某活动启动` over `某某活动启动`.
+      const seriesPrefixed = key.endsWith(otherKey) && /[丨|｜:：·]$/.test(key.slice(0, key.length - otherKey.length)) && otherKey.length >= 6;
+      if (textShaped ? otherKey === bare && bare !== key : otherKey === key || otherKey === bare || seriesPrefixed) {
         reading.furniture = 'repeated title';
         reading.block = undefined;
         return;

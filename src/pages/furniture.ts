@@ -95,6 +95,7 @@ export const BARE_DATE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
 export function isRunningText(line: string): boolean {
   return line.length > 40 || /[。！？]["”’」』）)]*$/.test(line);
 }
+const CJK_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日/;
 const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-Z]?\d{1,3}\s*版/;
 
 /**
@@ -113,7 +114,7 @@ export function pageDateOf(lines: string[]): string | undefined {
   }
   let beforeText = true;
   for (const line of short) {
-    const date = dateOf(LABELLED_DATE.exec(line) ?? (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) : null) ??
+    const date = dateOf(LABELLED_DATE.exec(line) ?? (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) : null) ??
       (beforeText ? BARE_DATE.exec(line) : null));
     if (date) return date;
     if (isRunningText(line) && !furnitureOf(line)) beforeText = false;
