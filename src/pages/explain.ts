@@ -5,8 +5,8 @@
  */
 import type { ParsedArticle } from './article.ts';
 import { pageLines } from './blocks.ts';
-import { repairArticles } from './repair.ts';
-import { type SplitDecision, splitBlocks } from './split.ts';
+import { simplifiedPage } from './script.ts';
+import { type SplitDecision, splitBlocks, splitPage } from './split.ts';
 
 export interface ExplainedLine {
   /** 1-based line number in the page. */
@@ -39,10 +39,13 @@ const FURNITURE_REASONS: Record<string, string> = {
 
 /** Explains the split of one page. */
 export function explainPage(text: string): PageExplanation {
-  const readings = pageLines(text);
+  // Decisions are taken on the simplified reading, as in splitPage; lines are shown as printed.
+  const printed = text.split('\n');
+  const readings = pageLines(simplifiedPage(text).text).map((reading) => ({ ...reading, raw: printed[reading.line - 1] ?? reading.raw }));
   const decisions = new Map<number, { decision: SplitDecision; reason: string }>();
   const blocks = readings.flatMap((r) => (r.block ? [r.block] : []));
-  const articles = repairArticles(splitBlocks(blocks, (block, decision, reason) => decisions.set(block.line, { decision, reason })));
+  splitBlocks(blocks, (block, decision, reason) => decisions.set(block.line, { decision, reason }));
+  const articles = splitPage(text);
   const lines: ExplainedLine[] = [];
   let lastWithText = 0;
   for (const reading of readings) {

@@ -22,29 +22,98 @@ export interface PageWarning {
   reason: string;
 }
 
-export type DecodeResult = { ok: true; text: string; encoding: 'utf-8' | 'gb18030' } | { ok: false; reason: string };
+export type PageEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+export type DecodeResult = { ok: true; text: string; encoding: PageEncoding } | { ok: false; reason: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
- * Decodes the bytes of a page file. UTF-8 is tried first (strictly, so GBK bytes are not silently
- * turned into U+FFFD), then GB18030, which is a superset of GBK and GB2312.
+ * Decodes the bytes of a page file:
+ * - a byte-order mark decides (UTF-8, UTF-16 LE/BE), and so do the zero bytes of UTF-16 without one;
+ * - UTF-8 is tried strictly, so GBK bytes are never silently turned into U+FFFD;
+ * - otherwise GB18030 (a superset of GBK and GB2312, the mainland's) and Big5 (Hong Kong and Taiwan
+ *   pages, and mirrors of ours) both decode almost any byte soup, so the one whose characters are
+ *   the common ones of Chinese text wins.
  */
 export function decodePage(bytes: Uint8Array): DecodeResult {
   let body = bytes;
-  if (UTF8_BOM.every((b, i) => bytes[i] === b)) body = bytes.subarray(3);
+  let encoding: PageEncoding | undefined;
+  if (UTF8_BOM.every((b, i) => bytes[i] === b)) [body, encoding] = [bytes.subarray(3), 'utf-8'];
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [body, encoding] = [bytes.subarray(2), 'utf-16le'];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [body, encoding] = [bytes.subarray(2), 'utf-16be'];
+  else encoding = utf16WithoutMark(bytes);
   if (body.length === 0) return { ok: false, reason: 'empty file' };
+  if (encoding?.startsWith('utf-16')) {
+    const text = strictDecode(body, encoding);
+    return text === undefined ? { ok: false, reason: `not valid ${encoding.toUpperCase()} text` } : { ok: true, text: normaliseText(text), encoding };
+  }
   if (looksBinary(body)) return { ok: false, reason: 'binary data, not a text page' };
-  for (const encoding of ['utf-8', 'gb18030'] as const) {
-    try {
-      const text = new TextDecoder(encoding, { fatal: true }).decode(body);
-      if (encoding === 'gb18030' && !mostlyChinese(text)) break;
-      return { ok: true, text: normaliseText(text), encoding };
-    } catch {
-      // try the next encoding
+  const utf8 = strictDecode(body, 'utf-8');
+  if (utf8 !== undefined) return { ok: true, text: normaliseText(utf8), encoding: 'utf-8' };
+  let best: { text: string; encoding: PageEncoding; share: number } | undefined;
+  for (const candidate of ['gb18030', 'big5'] as const) {
+    const text = strictDecode(body, candidate);
+    if (text === undefined) continue;
+    const share = commonShare(text);
+    if (share > (best?.share ?? 0)) best = { text, encoding: candidate, share };
+  }
+  if (!best || best.share < COMMON_SHARE_MIN || !mostlyText(best.text)) return { ok: false, reason: 'not UTF-8, UTF-16, GB18030 or Big5 text' };
+  return { ok: true, text: normaliseText(best.text), encoding: best.encoding };
+}
+
+function strictDecode(bytes: Uint8Array, encoding: PageEncoding): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * UTF-16 without a byte-order mark: its line breaks, digits and Latin letters give zero bytes, which
+ * UTF-8 and GB18030 text never has. Both byte orders are tried; the one that reads as Chinese wins.
+ */
+function utf16WithoutMark(bytes: Uint8Array): PageEncoding | undefined {
+  const sample = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
+  if (!sample.includes(0)) return undefined;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = strictDecode(sample, encoding);
+    if (text !== undefined && commonShare(text) >= COMMON_SHARE_MIN && mostlyText(text)) return encoding;
+  }
+  return undefined;
+}
+
+/** Below this share of common characters a decoding is taken for a wrong guess. */
+const COMMON_SHARE_MIN = 0.8;
+
+let commonCharacters: Set<string> | undefined;
+
+/**
+ * The common Chinese characters: GB2312's first level (3 755 simplified characters) and Big5's
+ * common level (5 401 traditional ones), read from the encodings themselves.
+ */
+function common(): Set<string> {
+  if (commonCharacters) return commonCharacters;
+  const set = new Set<string>();
+  const gb = new TextDecoder('gb18030');
+  for (let high = 0xb0; high <= 0xd7; high++) for (let low = 0xa1; low <= 0xfe; low++) set.add(gb.decode(new Uint8Array([high, low])));
+  const big5 = new TextDecoder('big5');
+  for (let high = 0xa4; high <= 0xc6; high++) {
+    for (const low of [...Array(0x3f).keys()].map((i) => i + 0x40).concat([...Array(0x5e).keys()].map((i) => i + 0xa1))) {
+      set.add(big5.decode(new Uint8Array([high, low])));
     }
   }
-  return { ok: false, reason: 'not UTF-8 or GB18030 text' };
+  set.delete('\ufffd');
+  commonCharacters = set;
+  return set;
+}
+
+/** Share of the Chinese characters of `text` that are common ones. */
+function commonShare(text: string): number {
+  const han = text.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? [];
+  if (han.length === 0) return 0;
+  const known = common();
+  return han.filter((char) => known.has(char)).length / han.length;
 }
 
 /** NUL bytes or many control characters: an image, archive or other binary file. */
@@ -58,14 +127,10 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length * 0.05;
 }
 
-/**
- * GB18030 decodes almost any byte sequence, so a successful decode proves little: accept it only
- * when the result reads like Chinese text rather than a soup of rare characters.
- */
-function mostlyChinese(text: string): boolean {
-  const han = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  const common = text.match(/[\u4e00-\u9fa5，。、“”：；！？（）\s\w]/g)?.length ?? 0;
-  return han > 0 && common / text.length > 0.9;
+/** Decoded text that is mostly letters, punctuation and spaces rather than symbols and boxes. */
+function mostlyText(text: string): boolean {
+  const readable = text.match(/[\u4e00-\u9fff\p{P}\s\w]/gu)?.length ?? 0;
+  return readable / Math.max(1, text.length) > 0.9;
 }
 
 /** CRLF/CR → LF, no trailing spaces, no NBSP or zero-width characters. */

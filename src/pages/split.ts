@@ -9,6 +9,7 @@ import type { ParsedArticle } from './article.ts';
 import { type Block, CONTACT_LABEL, datelineOf, EDITOR_NOTE, LIST_ITEM, endsSentence, isNameList, namesWithoutRoles, pageBlocks, splitNames, startsMidSentence } from './blocks.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
 import { repairArticles } from './repair.ts';
+import { simplifiedPage } from './script.ts';
 
 /** `邵东：…`, `江华交警：…`, `荷塘区月塘街道：…`: the brief form, a short lead then a colon. */
 const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
@@ -45,9 +46,15 @@ function unbalanced(text: string): boolean {
   return count(/[“‘『「（(《]/g) !== count(/[”’』」）)》]/g);
 }
 
-/** Splits the text of one page into articles, repaired. */
+/** Splits the text of one page into articles, repaired, in the characters the page printed. */
 export function splitPage(text: string): ParsedArticle[] {
-  return repairArticles(splitBlocks(pageBlocks(text)));
+  const script = simplifiedPage(text);
+  const articles = repairArticles(splitBlocks(pageBlocks(script.text)));
+  if (script.text === text) return articles;
+  const back = script.restore;
+  return articles.map((a) => ({
+    ...a, title: back(a.title), kicker: back(a.kicker), subtitle: back(a.subtitle), authors: a.authors.map(back), body: a.body.map(back), captions: a.captions.map(back),
+  }));
 }
 
 /** The state machine over classified blocks; exported for tests of single decisions. */
@@ -184,6 +191,13 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
           addText(current as Draft, block.text);
           (current as Draft).openParagraph = false;
           trace(block, 'body', 'a label line (contact details, editor\'s note): never a headline');
+          return;
+        }
+        if (current && current.inHeader && current.title && current.authors.length > 0 && current.body.length === 0 && current.kicker &&
+            next?.shape !== 'author-line' && next?.shape !== 'article-data' && !headerFollows(next)) {
+          // A web article's lead photos: their captions stand between its signed header and its text.
+          current.captions.push(block.text);
+          trace(block, 'caption', 'between a signed headline and its text');
           return;
         }
         // A dateline (`本报讯…`) opens a news item: the short line above it is its headline.

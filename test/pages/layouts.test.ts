@@ -140,3 +140,29 @@ describe('headline forms', () => {
     expect(titles(text)).toEqual(['某县开展"送法下乡"活动', '某镇举办农产品展销会']);
   });
 });
+
+describe('pages in traditional characters', () => {
+  it('splits them by the same conventions and gives the articles back as printed', () => {
+    const text = page(
+      '首頁 > 新聞 > 縣域', '城步舉辦鄉村文化節', '來源：某某新聞網 作者：周曉嵐 發布時間：2024-05-02 09:30',
+      '某某新聞網5月1日訊（記者 周曉嵐）近日，城步苗族自治縣舉辦鄉村文化節，來自各鄉鎮的文藝隊伍同台演出。', '活動現場還設置了非遺展示區，吸引數千名群眾觀看。', '責任編輯：賀麗',
+    );
+    const articles = splitPage(text);
+    expect(articles.map((a) => a.title)).toEqual(['城步舉辦鄉村文化節']);
+    expect(articles[0].authors).toEqual(['周曉嵐']);
+    expect(articles[0].body[0]).toBe('近日，城步苗族自治縣舉辦鄉村文化節，來自各鄉鎮的文藝隊伍同台演出。');
+  });
+});
+
+describe('web articles', () => {
+  it('takes short lines between a signed header and the text for photo captions, not headlines', () => {
+    const text = page(
+      '某县古村落修缮完工', '来源：某某新闻网 作者：贺明远 2024-06-27 11:21', '修缮一新的老祠堂', '村口的古樟树', '村民在古戏台前合影',
+      '某某新闻网6月27日讯 近日，某县古村落修缮工程完工，二十余栋古民居恢复原貌。', '工程历时一年，投入资金八百余万元。',
+    );
+    const articles = splitPage(text);
+    expect(articles.map((a) => a.title)).toEqual(['某县古村落修缮完工']);
+    expect(articles[0].body[0].startsWith('近日')).toBe(true);
+  });
+});
+

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dateFromFileName, decodePage, readPages } from '../../src/pages/read.ts';
-import { gbkBytes } from '../support/gbk.ts';
+import { big5Bytes, gbkBytes, utf16Bytes } from '../support/gbk.ts';
 
 const SEED = readFileSync('seeds/000_a0e9c727c4644766.txt', 'utf8');
 
@@ -16,6 +16,22 @@ describe('decoding page files', () => {
     expect(utf8).toMatchObject({ ok: true, encoding: 'utf-8' });
     expect(bom).toMatchObject({ ok: true, text: utf8.ok ? utf8.text : '' });
     expect(gbk).toMatchObject({ ok: true, encoding: 'gb18030', text: utf8.ok ? utf8.text : '' });
+  });
+
+  it('reads UTF-16 with or without a byte-order mark', () => {
+    const sample = SEED.slice(0, 1500);
+    for (const endian of ['le', 'be'] as const) {
+      for (const mark of [true, false]) {
+        expect(decodePage(utf16Bytes(sample, endian, mark))).toMatchObject({ ok: true, encoding: `utf-16${endian}`, text: sample.replace(/[ \t\u3000]+$/gm, '') });
+      }
+    }
+  });
+
+  it('tells Big5 from GB18030 by how common the decoded characters are', () => {
+    const traditional = '邵陽新聞網訊 近日，城步苗族自治縣舉辦鄉村文化節，來自各鄉鎮的文藝隊伍同台演出，吸引數千名群眾觀看。\n活動現場還設置了非遺展示區。';
+    expect(decodePage(big5Bytes(traditional))).toEqual({ ok: true, encoding: 'big5', text: traditional });
+    const simplified = '近日，城步苗族自治县举办乡村文化节，来自各乡镇的文艺队伍同台演出，吸引数千名群众观看。';
+    expect(decodePage(gbkBytes(simplified))).toEqual({ ok: true, encoding: 'gb18030', text: simplified });
   });
 
   it('turns CRLF and CR line endings into LF', () => {
