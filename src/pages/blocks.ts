@@ -45,6 +45,8 @@ export interface Block {
   kicker?: string;
   /** `主题——副题` on one line: the subtitle part. */
   subtitle?: string;
+  /** A bracketed column label alone on its line (`【温馨提示】`): a kicker at most, never a headline. */
+  label?: boolean;
 }
 
 /** Longest line that can still be a headline or heading. */
@@ -212,6 +214,9 @@ export const CONTACT_LABEL = /^(?:联系|咨询|举报|监督|投诉|报名)?(?:
 /** `编者按：`, `【编者按】`: a label opening an editor's note inside the article. */
 export const EDITOR_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|引言)[】\]]?[：:]?$/;
 
+/** A document number (`娄经征预告〔2024〕12号`, `湘政办发[2024]3号`): part of a notice, never a headline. */
+const DOCUMENT_NUMBER = /[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$/;
+
 /** Letter-spaced titles (`征 地 公 告`): single characters with spaces between them. */
 function closeLetterSpacing(text: string): string {
   return /^[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){2,}$/.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
@@ -223,7 +228,10 @@ const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四
 /** `【栏目】标题`: a column label printed before the headline on the same line. */
 const COLUMN_PREFIX = /^【([^】]{1,14})】\s*(.+)$/;
 /** `主题——副题` on one line. */
-const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|—{1}|--)\s*(.{4,40})$/;
+// A single dash joins places (`长沙—广州`), so only a double one parts title and subtitle.
+const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40})$/;
+/** `栏目|标题`, `栏目丨标题`: a column name and a bar before the headline. */
+const COLUMN_BAR = /^([\u4e00-\u9fa5A-Za-z0-9·]{2,8})\s*[|｜丨]\s*(.+)$/;
 
 /** Classifies one line of a page; undefined for blank lines and page furniture. */
 export function classifyLine(raw: string, line: number): Block | undefined {
@@ -275,14 +283,24 @@ function readLine(raw: string, line: number): LineReading {
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
   if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line');
   if (datelineOf(text)) return block('text'); // a dateline opens running text, even when short
+  if (DOCUMENT_NUMBER.test(text)) return block('text'); // `某政发〔2024〕12号` under a notice's title
   const dashed = TITLE_DASH_SUBTITLE.exec(text);
-  if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text)) return block('short', { text: dashed[1], subtitle: dashed[2] });
+  if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text) && !dashInsideQuotes(dashed[1])) {
+    return block('short', { text: dashed[1], subtitle: dashed[2] });
+  }
   if (headingShaped(text)) {
-    const column = COLUMN_PREFIX.exec(text);
-    if (column && headingShaped(column[2])) return block('short', { text: column[2], kicker: column[1] });
+    const column = COLUMN_PREFIX.exec(text) ?? COLUMN_BAR.exec(text);
+    if (column && headingShaped(column[2]) && column[2].length >= 4) return block('short', { text: column[2], kicker: column[1] });
+    // `【温馨提示】` alone: a column label, never a headline by itself.
+    if (/^【[^】]{1,12}】$/.test(text)) return block('short', { kicker: text.slice(1, -1) , label: true });
     return block('short');
   }
   return block('text');
+}
+
+/** True when the dash of `主题——副题` would fall inside quotes (`“长沙——广州”专列`). */
+function dashInsideQuotes(head: string): boolean {
+  return (head.match(/[“"「『《]/g)?.length ?? 0) > (head.match(/[”"」』》]/g)?.length ?? 0);
 }
 
 /**

@@ -35,6 +35,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `第01版：头版`, `A02版：要闻`, `第3版`, `【第02版：综合】`, `01版 要闻`
   ['page header', /^[【\[]?\s*(?:第\s*)?[A-Z]?\s*\d{1,3}\s*版\s*(?:[：:·\s]\s*[\u4e00-\u9fa5A-Za-z·]{0,12})?\s*[】\]]?$/],
   ['page header', /^第?\s*\d{1,2}\s*版|第\s*\d{1,2}\s*版\s*$/],
+  // `娄底日报 公告·广告`, `某某晚报 A04 城事`: the paper's name and the page's section
+  ['page header', /^[\u4e00-\u9fa5]{2,10}(?:日报|晚报|早报|都市报|报)\s+(?:[A-Z]?\d{1,3}\s*)?[\u4e00-\u9fa5·、]{2,10}$/],
   ['page header', /^[A-Z]\d{1,2}\s*[：:]?\s*[\u4e00-\u9fa5]{2,6}$/],
   // breadcrumbs: `首页 > 新闻 > 本地`, `当前位置：首页>>要闻`, `您现在的位置：…`
   ['navigation', /^(?:当前位置|您(?:当前|现在)?的位置|所在位置|位置)\s*[：:]/],

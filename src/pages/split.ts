@@ -185,19 +185,30 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
         trace(block, CLOSING_DECISIONS[block.shape], current?.fragment && current.body.length === 0 ? 'before any article' : '');
         return;
       case 'short': {
-        if (CONTACT_LABEL.test(block.text) || EDITOR_NOTE.test(block.text)) {
+        if (block.label && (next?.shape === 'short' || next?.shape === 'md-headline')) {
+          pendingKicker = block.kicker ?? '';
+          trace(block, 'kicker', 'a column label over the next headline');
+          return;
+        }
+        if (block.label || CONTACT_LABEL.test(block.text) || EDITOR_NOTE.test(block.text)) {
           // `联系电话：…`, `地址：…`: a notice's own lines, each a paragraph of its own.
           if (!current) start('').fragment = true;
           addText(current as Draft, block.text);
           (current as Draft).openParagraph = false;
-          trace(block, 'body', 'a label line (contact details, editor\'s note): never a headline');
+          trace(block, 'body', 'a label line (column, contact details, editor\'s note): never a headline');
           return;
         }
-        if (current && current.inHeader && current.title && current.authors.length > 0 && current.body.length === 0 && current.kicker &&
+        if (current && current.inHeader && current.title && current.authors.length > 0 && current.body.length === 0 && kickerShaped(block.text) &&
             next?.shape !== 'author-line' && next?.shape !== 'article-data' && !headerFollows(next)) {
-          // A web article's lead photos: their captions stand between its signed header and its text.
-          current.captions.push(block.text);
-          trace(block, 'caption', 'between a signed headline and its text');
+          // A signed headline with no text yet: what stands before its text is its series line
+          // (printed under the author line) or, after that, the captions of a web article's lead photos.
+          if (!current.kicker) {
+            current.kicker = block.text;
+            trace(block, 'kicker', 'a series line under the author line');
+          } else {
+            current.captions.push(block.text);
+            trace(block, 'caption', 'between a signed headline and its text');
+          }
           return;
         }
         // A dateline (`本报讯…`) opens a news item: the short line above it is its headline.
@@ -213,11 +224,6 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
         if (next?.shape === 'md-headline') {
           pendingKicker = block.text;
           trace(block, 'kicker', 'over a markdown headline');
-          return;
-        }
-        if (current && current.inHeader && current.title && !current.kicker && current.authors.length > 0 && next?.shape !== 'author-line' && kickerShaped(block.text)) {
-          current.kicker = block.text; // series line printed under the author line
-          trace(block, 'kicker', 'a series line under the author line');
           return;
         }
         if (next?.shape === 'short' && afterNext !== undefined && afterNext.shape !== 'short' && kickerShaped(block.text) &&

@@ -158,7 +158,7 @@ describe('a page with one paragraph per line, indented, with page furniture', ()
     expect(articles.map((a) => [a.kicker, a.title, a.authors])).toEqual([
       ['', '某市：长江岸线生态修复见成效', ['李杰', '王芳']],
       ['', '某地举办春季招聘会', ['刘洋']],
-      ['【聚焦两会】', '代表委员热议乡村振兴', ['陈明']],
+      ['聚焦两会', '代表委员热议乡村振兴', ['陈明']],
     ]);
     expect(articles[0].body[0]).toBe('近日，某市江边码头旧址上，成片的芦苇已经返青，候鸟在江滩上觅食。');
     expect(articles.flatMap((a) => a.body).join('')).not.toMatch(/责任编辑|星期二|（完）/);
