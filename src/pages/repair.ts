@@ -203,6 +203,27 @@ function moveStrayTails(drafts: Draft[], vocabulary: PageVocabulary): void {
   }
 }
 
+/** A tail joins an article only when it is this much closer to it than to any other. */
+const TAIL_MARGIN = 1.5;
+
+/**
+ * A headless block that starts mid-sentence continues an article printed elsewhere on the page
+ * (`（上接1版）`, a column that jumps): it joins the article whose text it clearly shares, never
+ * merely the one printed before it. A block that resembles no article stays a fragment.
+ */
+function joinTailsToTheirArticles(drafts: Draft[], vocabulary: PageVocabulary): void {
+  for (const tail of drafts.filter((d) => d.fragment && d.body.length > 0)) {
+    const candidates = drafts.filter((d) => d !== tail && !d.fragment && d.title && d.body.length > 0);
+    // Paragraph by paragraph from the top: the tail's own text, then whatever was printed after it.
+    while (tail.body.length > 0) {
+      const paragraph = tail.body[0];
+      const [best, second] = candidates.map((draft) => ({ draft, score: vocabulary.similarity(paragraph, textOf(draft)) })).sort((a, b) => b.score - a.score);
+      if (!best || best.score < RELATED || (second && best.score < second.score * TAIL_MARGIN)) break;
+      best.draft.body.push(tail.body.shift() as string);
+    }
+  }
+}
+
 /** A label for a fragment, which has no headline of its own. */
 function fragmentLabel(draft: Draft): string {
   const first = draft.body[0] ?? draft.captions[0] ?? '';
@@ -217,6 +238,7 @@ export function repairArticles(drafts: Draft[]): ParsedArticle[] {
   reclaimTextForEmptyHeadlines(drafts, vocabulary);
   shareInterleavedText(drafts, vocabulary);
   moveStrayTails(drafts, vocabulary);
+  joinTailsToTheirArticles(drafts, vocabulary);
   // A headline with no text under it, even after the repairs above, is no article: a site's name
   // over a web page, a column label, a footer line that looked like a brief.
   return drafts

@@ -27,6 +27,10 @@ const CLOSING_DECISIONS: Record<string, SplitDecision> = {
 /** Longest caption of a photo story printed between its headline and its author line. */
 const PHOTO_LEAD_CAPTION_MAX = 60;
 
+/** `（上接1版）`, `(接第2版①)` opening a paragraph; `（下转第3版）` closing one. */
+const JUMP_IN = /^[（(]\s*(?:上接|接上|接第|续第|接)[^（）()]{0,12}[）)]\s*/;
+const JUMP_OUT = /\s*[（(]\s*(?:下转|转第|转)[^（）()]{0,12}[）)]\s*$/;
+
 /** A paragraph closed by names in parentheses right after its last sentence. */
 const TRAILING_BYLINE = /([。！？”])\s*[（(]([^（）()]{2,30})[）)]$/;
 
@@ -76,7 +80,8 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
   };
   const addText = (draft: Draft, raw: string): void => {
     // `本报讯（记者 张三）…`, `本报长沙11月20日讯（记者 张三 通讯员 李四）…`: a dateline naming the authors.
-    let text = raw;
+    // `…（下转第3版）`: where the article goes on; not text.
+    let text = raw.replace(JUMP_OUT, '');
     const dateline = datelineOf(text);
     // The first dateline of an item opens its news text, even under an editor's note (编者按).
     if (dateline && !draft.datelined && (draft.body.length === 0 || draft.authors.length === 0)) {
@@ -284,6 +289,14 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
   /** Body text: continues the current article, or starts a fragment when it cannot belong to it. */
   function handleText(block: Block): void {
     let why = datelineOf(block.text) ? 'dateline read' : '';
+    const jump = JUMP_IN.exec(block.text);
+    if (jump) {
+      // `（上接1版）…`: the rest of an article begun elsewhere; repair joins it to that article if it is on this page.
+      start('').fragment = true;
+      addText(current as Draft, block.text.slice(jump[0].length));
+      trace(block, 'body', 'continued from another page (上接…): a fragment');
+      return;
+    }
     if (!current || current.closed) {
       why = current ? 'text after a closed article: a fragment' : 'text before any headline: a fragment';
       start('').fragment = true;

@@ -4,7 +4,7 @@
  * body sentences), and a lede that is only a quotation gives way to the reporting sentence after it.
  */
 import type { ParsedArticle } from './article.ts';
-import { EDITOR_NOTE, endsSentence, startsMidSentence } from './blocks.ts';
+import { datelineOf, EDITOR_NOTE, endsSentence, startsMidSentence } from './blocks.ts';
 
 export const SUMMARY_MIN = 60;
 export const SUMMARY_MAX = 120;
@@ -36,7 +36,8 @@ function clip(text: string, max: number): string {
 export function summarise(article: Pick<ParsedArticle, 'body'>): string {
   // An editor's note (`编者按：` and its paragraph) introduces the article; the news text follows it.
   const body = EDITOR_NOTE.test(article.body[0] ?? '') && article.body.length > 2 ? article.body.slice(2) : article.body;
-  const paragraphs = body.filter((p) => endsSentence(p) || p.length > 40);
+  // A dateline the splitter left in place (a second item's, an odd form) never opens a summary.
+  const paragraphs = body.filter((p) => endsSentence(p) || p.length > 40).map((p) => p.slice(datelineOf(p)?.length ?? 0)).filter(Boolean);
   const sentences = paragraphs.slice(0, 4).flatMap(sentencesOf).filter((s) => s.length >= 6);
   if (sentences.length === 0) return clip(body.join(''), SUMMARY_MAX);
   // Skip leading quotations when a reporting sentence follows soon.
