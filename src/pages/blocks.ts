@@ -325,9 +325,31 @@ export function pageLines(text: string): LineReading[] {
   const printed = text.split('\n');
   const readings = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
   markIssueDate(readings);
+  markLongHeadlines(readings);
   markLists(readings);
   markRepeatedTitles(readings);
   return readings;
+}
+
+/** The longest headline a web page or e-paper prints on one line (main title and subtitle together). */
+const LONG_HEADLINE_MAX = 64;
+
+/**
+ * A line too long for a headline on its own shape, with no sentence in it, is one when what
+ * follows says so: article data, an author line or a dateline right under it (web pages print
+ * long headlines, and a `主题——副题` pair, on one line).
+ */
+function markLongHeadlines(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  blocks.forEach((reading, i) => {
+    const block = reading.block as Block;
+    const next = blocks[i + 1]?.block;
+    if (block.shape !== 'text' || block.text.length > LONG_HEADLINE_MAX || /[。！？；;!?]|[，,、]$/.test(block.text) || datelineOf(block.text) || !next) return;
+    const confirmed = next.shape === 'article-data' || next.shape === 'author-line' || (next.shape === 'text' && datelineOf(next.text) !== undefined);
+    if (!confirmed) return;
+    const dashed = TITLE_DASH_SUBTITLE.exec(block.text);
+    reading.block = dashed ? { ...block, shape: 'short', text: dashed[1], subtitle: dashed[2] } : { ...block, shape: 'short' };
+  });
 }
 
 /** Classifies every non-empty line of a page (furniture left out). */

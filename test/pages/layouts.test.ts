@@ -141,6 +141,14 @@ describe('headline forms', () => {
   });
 });
 
+describe('long web headlines', () => {
+  it('takes a line too long for a headline\'s shape when article data confirms it', () => {
+    const text = page('首页 > 新闻', '某省出台支持县域经济高质量发展的若干政策措施 推动县域特色产业集群发展壮大', '来源：某某网 2024-03-27 10:02',
+      '近日，省政府办公厅印发若干政策措施，从产业、人才、金融等方面支持县域经济发展。', '责任编辑：周琳');
+    expect(titles(text)).toEqual(['某省出台支持县域经济高质量发展的若干政策措施 推动县域特色产业集群发展壮大']);
+  });
+});
+
 describe('pages in traditional characters', () => {
   it('splits them by the same conventions and gives the articles back as printed', () => {
     const text = page(
