@@ -11,6 +11,8 @@
  *   other than a place: 中方, 会同, 通道, 凤凰 …) is `weak`: it only counts when the same article
  *   also names the place in full, or when it directly follows its prefecture (怀化中方);
  * - short names shared by two regions of the same level were already dropped by the gazetteer;
+ * - a functional zone's bare stem (大通湖, 昭山) is `weak` too: it is often the lake, hill or town
+ *   the zone is named after;
  * - pinyin is never matched in text;
  * - a town (镇, 乡, 街道) counts only by its full name, credits its county, and only when the name
  *   is unique in Hunan and its stem is neither a known word nor a known place elsewhere (a stem
@@ -70,7 +72,8 @@ function buildTerms(g: Gazetteer): PlaceTerms {
     for (const form of g.aliasForms(region)) {
       if (form.kind === 'pinyin') continue;
       const short = form.kind === 'short';
-      const strength: TermStrength = !short ? 'strong' : lexicon.isCommonWord(form.text) ? 'weak' : 'plain';
+      // A zone's bare stem is often the lake, hill or town it is named after (大通湖, 昭山, 屈原).
+      const strength: TermStrength = !short ? 'strong' : region.zone || lexicon.isCommonWord(form.text) ? 'weak' : 'plain';
       terms.push({ text: form.text, named: region, credits: region, strength, short });
     }
   }

@@ -46,9 +46,17 @@ describe('resolving a typed place name', () => {
   });
 
   it('does not take a different division with the same stem for the county', () => {
-    const result = resolveRegion('洪江区');
-    expect(result.region).toBeNull();
-    expect(result.suggestions.map((r) => r.name)).toContain('洪江市');
+    expect(nameOf('洪江区')).toBe('洪江区');
+    expect(nameOf('洪江')).toBe('洪江市');
+    expect(nameOf('桂东镇')).toBeNull();
+  });
+
+  it('finds functional zones by their usual and their long names', () => {
+    expect(resolveRegion('洪江区').region).toMatchObject({ name: '洪江区', parent: '怀化市', zone: true });
+    expect(nameOf('洪江管理区')).toBe('洪江区');
+    expect(nameOf('怀化市洪江管理区')).toBe('洪江区');
+    expect(nameOf('湘潭高新技术产业开发区')).toBe('湘潭高新区');
+    expect(nameOf('永州经济技术开发区')).toBe('永州经开区');
   });
 });
 

@@ -89,7 +89,8 @@ describe('passing mentions do not make an article about a place', () => {
   });
 
   it('a different division with a county\'s stem (a zone, a village)', () => {
-    expect(tagRegions(article('凝心聚力奏强音', ['近年来，怀化市洪江区自然资源局坚持绿色理念。', '洪江区耕地保护成效明显。']))).toEqual(['怀化市']);
+    // 洪江区 is the functional zone, not the county-level city 洪江市.
+    expect(tagRegions(article('凝心聚力奏强音', ['近年来，怀化市洪江区自然资源局坚持绿色理念。', '洪江区耕地保护成效明显。']))).toEqual(['洪江区', '怀化市']);
     expect(tagRegions(article('桃源村的致富路', ['近年来，桃源村发展民宿。']))).toEqual([]);
   });
 
@@ -130,7 +131,7 @@ function seedAccuracy() {
 }
 
 describe('accuracy on the hand-labelled seed articles', () => {
-  it('finds the most specific region of at least 95% of the articles', () => {
+  it('finds the most specific region of at least 97% of the articles', () => {
     const score = seedAccuracy();
     console.log(
       `region tagging on ${score.matched} of ${score.labelled} labelled seed articles (the others were not split out): ` +
@@ -138,7 +139,7 @@ describe('accuracy on the hand-labelled seed articles', () => {
         `  misses: ${score.misses.join(' | ') || 'none'}\n  not split out: ${score.unmatched.join(' | ') || 'none'}`,
     );
     expect(score.matched).toBeGreaterThanOrEqual(Math.ceil(score.labelled * 0.9));
-    expect(score.mostSpecific).toBeGreaterThanOrEqual(0.95);
+    expect(score.mostSpecific).toBeGreaterThanOrEqual(0.97);
     expect(score.exactSet).toBeGreaterThanOrEqual(0.9);
   });
 });
