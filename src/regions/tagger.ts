@@ -35,8 +35,42 @@ export const RELATIVE_SCORE = 0.3;
 /** Characters of opening text that count as the first paragraph (a short lead line is joined by the next). */
 const OPENING_LENGTH = 40;
 
-/** Words that mean the province itself in a Hunan paper. */
-const PROVINCE_WORDS = /全省|我省/g;
+/**
+ * Words that mean the province itself in a Hunan paper: 全省, 我省, and the province's own
+ * institutions (省委, 省政府, 省人大, 省政协) when not already written as 湖南省委 (the matcher
+ * credits 湖南省 there).
+ */
+const PROVINCE_WORDS = /全省|我省|(?<!湖南)省(?:委|政府|人大|政协)/g;
+
+/**
+ * A dateline opening the first paragraph: the outlet and the place where the story was filed,
+ * ending in 讯 or 电 (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电, 新湖南客户端衡阳讯,
+ * 邵阳日报3月3日讯, 本报讯), then the byline in parentheses if any. A wire's 电 always follows a date;
+ * a bare 讯 must be followed by the byline, a space or a colon, or the line must open with 本报 —
+ * so 国网邵东市供电公司 or 喜讯传来 are not datelines. The filing place is not the subject.
+ */
+const DATELINE = new RegExp(
+  '^[\\s\\u3000]*(?:' +
+    '[^\\s，。！？；：、“”"（）()【】]{0,24}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:讯|电)' +
+    '|[^\\s，。！？；：、“”"（）()【】]{0,24}?讯(?=[\\s\\u3000]|[（(：:])' +
+    '|本报[^\\s，。！？；：、“”"（）()【】]{0,12}?讯' +
+    ')(?:[\\s\\u3000]*[（(][^）)]{0,60}[）)])?',
+);
+
+/** Length of the dateline opening `paragraph` (see {@link DATELINE}); 0 when it has none. */
+export function datelineLength(paragraph: string): number {
+  return DATELINE.exec(paragraph)?.[0].length ?? 0;
+}
+
+/**
+ * A province-wide article names places in at least this many prefectures, none of them with
+ * {@link DOMINANT_SHARE} of the points (a list of villages across the province, a tour of several
+ * cities): it is about the province, not the first county it names.
+ */
+export const SPREAD_PREFECTURES = 3;
+
+/** Share of the place points that makes one prefecture the article's subject over the province. */
+export const DOMINANT_SHARE = 0.5;
 
 interface Scored {
   region: Region;
@@ -45,22 +79,34 @@ interface Scored {
   order: number;
 }
 
+type PartKind = 'headline' | 'opening' | 'rest';
+
 /** The article's parts in reading order, each with its weight. */
-function parts(article: TaggableArticle): { text: string; weight: number }[] {
-  const out: { text: string; weight: number }[] = [
-    { text: article.kicker, weight: PART_WEIGHT.kicker },
-    { text: article.title, weight: PART_WEIGHT.title },
-    { text: article.subtitle, weight: PART_WEIGHT.subtitle },
+function parts(article: TaggableArticle): { text: string; weight: number; kind: PartKind; skip: number }[] {
+  const out: { text: string; weight: number; kind: PartKind; skip: number }[] = [
+    { text: article.kicker, weight: PART_WEIGHT.kicker, kind: 'headline', skip: 0 },
+    { text: article.title, weight: PART_WEIGHT.title, kind: 'headline', skip: 0 },
+    { text: article.subtitle, weight: PART_WEIGHT.subtitle, kind: 'headline', skip: 0 },
   ];
   let opening = 0;
-  for (const paragraph of article.body) {
+  article.body.forEach((paragraph, i) => {
     const inOpening = opening < OPENING_LENGTH;
-    out.push({ text: paragraph, weight: inOpening ? PART_WEIGHT.opening : PART_WEIGHT.body });
-    opening += paragraph.length;
-  }
-  for (const caption of article.captions) out.push({ text: caption, weight: PART_WEIGHT.caption });
-  for (const author of article.authors) out.push({ text: author, weight: PART_WEIGHT.author });
+    // Only the first paragraph can open with a dateline.
+    const skip = i === 0 ? datelineLength(paragraph) : 0;
+    out.push({ text: paragraph, weight: inOpening ? PART_WEIGHT.opening : PART_WEIGHT.body, kind: inOpening ? 'opening' : 'rest', skip });
+    opening += paragraph.length - skip;
+  });
+  for (const caption of article.captions) out.push({ text: caption, weight: PART_WEIGHT.caption, kind: 'rest', skip: 0 });
+  for (const author of article.authors) out.push({ text: author, weight: PART_WEIGHT.author, kind: 'rest', skip: 0 });
   return out.filter((p) => p.text.length > 0);
+}
+
+/** What the tagger found in an article, before deciding: points per region and the province framing. */
+export interface RegionScores {
+  /** Points per region (counties, prefectures and the province), highest first. */
+  scores: { name: string; score: number }[];
+  /** True when a headline line names the province (全省, 我省, 湖南…) before any Hunan place. */
+  framedByProvince: boolean;
 }
 
 /** The tagger for one term list; {@link tagRegions} uses the Hunan gazetteer's. */
@@ -77,6 +123,24 @@ export class RegionTagger {
 
   /** The official names of the places the article is about, most specific first. */
   tag(article: TaggableArticle): string[] {
+    const { scored, framedByProvince } = this.score(article);
+    return this.decide(scored, framedByProvince);
+  }
+
+  /** The points behind {@link tag}, for explaining a tagging. */
+  explain(article: TaggableArticle): RegionScores {
+    const { scored, framedByProvince } = this.score(article);
+    return { scores: scored.sort((a, b) => b.score - a.score).map((s) => ({ name: s.region.name, score: s.score })), framedByProvince };
+  }
+
+  /** True when a Hunan name at `start` is written right after the name of a place elsewhere (福建龙岩永定区). */
+  private afterElsewhere(text: string, start: number): boolean {
+    const { leads, longestLead } = this.terms.elsewhere;
+    for (let k = 2; k <= longestLead && k <= start; k++) if (leads.has(text.slice(start - k, start))) return true;
+    return false;
+  }
+
+  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
     const credit = (region: Region, points: number, order: number) => {
@@ -86,22 +150,47 @@ export class RegionTagger {
       else scores.set(region.code, { region, score: points, order });
     };
 
-    const found: { mention: Mention; points: number; previous: Mention | undefined; order: number }[] = [];
+    const found: { mention: Mention; points: number; previous: Mention | undefined; order: number; elsewhere: boolean }[] = [];
+    let framedByProvince = false;
     let offset = 0;
     for (const part of parts(article)) {
       const mentions = this.matcher.scan(part.text);
       const kinds = passingKinds(part.text, mentions);
+      const counted: number[] = [];
       mentions.forEach((mention, i) => {
         const kind = kinds[i];
-        const points = part.weight * (kind ? PASSING_WEIGHT[kind] : 1);
-        found.push({ mention, points, previous: mentions[i - 1], order: offset + mention.start });
+        // A place in the dateline, or right after the name of a place elsewhere, counts nothing.
+        const elsewhere = this.afterElsewhere(part.text, mention.start);
+        const ignored = mention.start < part.skip || elsewhere;
+        const points = ignored ? 0 : part.weight * (kind ? PASSING_WEIGHT[kind] : 1);
+        found.push({ mention, points, previous: mentions[i - 1], order: offset + mention.start, elsewhere });
+        if (points > 0) counted.push(mention.start);
       });
-      for (const m of part.text.matchAll(PROVINCE_WORDS)) credit(this.province, part.weight, offset + (m.index ?? 0));
+      const provinceWords = [...part.text.matchAll(PROVINCE_WORDS)].map((m) => m.index ?? 0).filter((at) => at >= part.skip);
+      for (const at of provinceWords) credit(this.province, part.weight, offset + at);
+      if (part.kind === 'headline') {
+        // The line's first place word: the province (全省…, or a mention of 湖南 itself) or a place in it.
+        const firstProvince = Math.min(
+          ...provinceWords,
+          ...mentions.filter((m) => m.term.credits.code === this.province.code && counted.includes(m.start)).map((m) => m.start),
+        );
+        const firstPlace = Math.min(...mentions.filter((m) => m.term.credits.code !== this.province.code && counted.includes(m.start)).map((m) => m.start));
+        if (firstProvince < firstPlace) framedByProvince = true;
+      }
       offset += part.text.length + 1;
     }
 
+    // A name the article once places elsewhere (福建龙岩永定区) means that namesake throughout,
+    // except where a Hunan place qualifies it (张家界永定区).
+    const namesakes = new Set(found.filter((f) => f.elsewhere).map((f) => f.mention.term.credits.code));
+    for (const f of found) {
+      if (!namesakes.has(f.mention.term.credits.code)) continue;
+      const qualified = f.previous !== undefined && f.previous.end === f.mention.start && g.ancestors(f.mention.term.credits).some((a) => a.code === f.previous?.term.credits.code);
+      if (!qualified) f.points = 0;
+    }
+
     // Regions the article names in full: they confirm the common-word short names.
-    const namedInFull = new Set(found.filter((f) => f.mention.term.strength === 'strong').map((f) => f.mention.term.credits.code));
+    const namedInFull = new Set(found.filter((f) => f.points > 0 && f.mention.term.strength === 'strong').map((f) => f.mention.term.credits.code));
     found.forEach((f, i) => {
       const { term } = f.mention;
       const next = found[i + 1];
@@ -116,17 +205,43 @@ export class RegionTagger {
       credit(term.credits, f.points, f.order);
     });
 
-    return this.decide([...scores.values()]);
+    return { scored: [...scores.values()], framedByProvince };
+  }
+
+  /**
+   * True when the article is about the province as a whole: its places are spread over at least
+   * {@link SPREAD_PREFECTURES} prefectures with none holding {@link DOMINANT_SHARE} of the points,
+   * or a headline is framed by the province (全省…, 我省…, 湖南…) and the province has at least as
+   * many points as the best prefecture with its counties.
+   */
+  private provinceWide(scored: Scored[], framedByProvince: boolean): boolean {
+    const g = this.terms.gazetteer;
+    const byPrefecture = new Map<string, number>();
+    for (const s of scored) {
+      if (s.region.level === 'province') continue;
+      const prefecture = g.prefectureOf(s.region);
+      if (prefecture) byPrefecture.set(prefecture.code, (byPrefecture.get(prefecture.code) ?? 0) + s.score);
+    }
+    const points = [...byPrefecture.values()];
+    const total = points.reduce((a, b) => a + b, 0);
+    const best = Math.max(0, ...points);
+    if (total === 0) return false;
+    const named = points.filter((p) => p >= 1).length;
+    if (named >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total) return true;
+    const province = scored.find((s) => s.region.level === 'province')?.score ?? 0;
+    return framedByProvince && province >= best;
   }
 
   /** From scores to the ordered list of official names. */
-  private decide(scored: Scored[]): string[] {
+  private decide(scored: Scored[], framedByProvince: boolean): string[] {
     const g = this.terms.gazetteer;
     const places = scored.filter((s) => s.region.level !== 'province');
     const best = Math.max(0, ...places.map((s) => s.score));
     const chosen = places
       .filter((s) => s.score >= ABOUT_SCORE && s.score >= RELATIVE_SCORE * best)
       .sort((a, b) => b.score - a.score || a.order - b.order);
+    // Spread over the province, or framed by it: the province, even without a word naming it.
+    if (this.provinceWide(scored, framedByProvince)) return [this.province.name];
     if (chosen.length === 0) {
       const province = scored.find((s) => s.region.level === 'province');
       return province && province.score >= ABOUT_SCORE ? [province.region.name] : [];

@@ -58,11 +58,18 @@ describe('resolving a typed place name', () => {
     expect(nameOf('湘潭高新技术产业开发区')).toBe('湘潭高新区');
     expect(nameOf('永州经济技术开发区')).toBe('永州经开区');
   });
+
+  it('answers a zone the dataset does not list with the place it lies in', () => {
+    expect(nameOf('娄底经开区')).toBe('娄底市');
+    expect(nameOf('娄底经济技术开发区')).toBe('娄底市');
+    expect(nameOf('长沙高新区')).toBe('长沙市');
+    expect(nameOf('浏阳经开区')).toBe('浏阳市');
+  });
 });
 
 describe('names it does not know', () => {
   it('says a place elsewhere in China is not in Hunan', () => {
-    for (const q of ['北京', '北京市', 'beijing', '广西']) {
+    for (const q of ['北京', '北京市', 'beijing', '广西', '广州', '湘东区', '萍乡', '江西萍乡湘东区', '广西桂林', '福建永定区']) {
       expect(resolveRegion(q)).toEqual({ region: null, suggestions: [], reason: 'not-hunan' });
     }
   });
