@@ -12,7 +12,14 @@
  * A region is one the article is about when it has at least {@link ABOUT_SCORE} points — a headline
  * or opening mention, or two plain mentions — and at least {@link RELATIVE_SCORE} of the best
  * region's points (a neighbour named twice in a long report on one county is not the subject).
- * The province is the answer only when no prefecture or county qualifies.
+ *
+ * Real pages add four rules:
+ * - a place in the dateline opening the first paragraph (本报长沙…讯, 中新网长沙…电) counts nothing;
+ * - 全市, 我县 … credit the article's home (the outlet's region if given, else the dateline's place);
+ * - a Hunan name right after a place elsewhere (福建龙岩永定区) is that namesake, in the whole article;
+ * - the province is the answer when the places are spread over several prefectures with none
+ *   dominant, or when a headline is framed by the province and no prefecture outweighs it
+ *   ({@link RegionTagger.provinceWide}); and, as before, when no prefecture or county qualifies.
  */
 import type { ParsedArticle } from '../pages/article.ts';
 import type { Region } from './gazetteer.ts';
@@ -21,7 +28,18 @@ import { PASSING_WEIGHT, passingKinds } from './passing.ts';
 import { placeTerms, type PlaceTerms } from './place-terms.ts';
 
 /** The parts of an article the tagger reads. */
-export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'>;
+export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
+  /**
+   * The dateline the splitter took off the first paragraph (`本报长沙11月20日讯（记者 张三）`,
+   * `邵阳日报3月3日讯`), if any. Its place is never a subject, but it says where 全市/我县… are.
+   */
+  dateline?: string;
+  /**
+   * Official name of the region the page's outlet serves (邵阳日报 → 邵阳市; see {@link outletHome}),
+   * if known: 全市, 我市, 本县 … in the article refer to it. Wins over the dateline's place.
+   */
+  home?: string;
+};
 
 /** Points a mention earns by where it stands. */
 export const PART_WEIGHT = { title: 4, kicker: 3, subtitle: 3, opening: 2, body: 1, caption: 1, author: 1 } as const;
@@ -42,6 +60,15 @@ const OPENING_LENGTH = 40;
  */
 const PROVINCE_WORDS = /全省|我省|(?<!湖南)省(?:委|政府|人大|政协)/g;
 
+/**
+ * Words that mean the paper's own city, county or district: 全市, 我市, 本市 (全县, 我县 …; 全州 in
+ * 湘西). They credit the article's home — the region the outlet serves, or the place in the
+ * dateline — when its name ends in the same character. 全市场, 全区域 are other words.
+ */
+const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])/g;
+
+/** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … */
+const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|网)/;
 /**
  * A dateline opening the first paragraph: the outlet and the place where the story was filed,
  * ending in 讯 or 电 (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电, 新湖南客户端衡阳讯,
@@ -109,6 +136,14 @@ export interface RegionScores {
   framedByProvince: boolean;
 }
 
+/** The most specific place among some mentions (a county before its prefecture), or undefined. */
+function mostSpecific(mentions: Mention[]): Region | undefined {
+  const rank = { province: 0, prefecture: 1, county: 2, town: 3 } as const;
+  let best: Region | undefined;
+  for (const m of mentions) if (!best || rank[m.term.credits.level] > rank[best.level]) best = m.term.credits;
+  return best;
+}
+
 /** The tagger for one term list; {@link tagRegions} uses the Hunan gazetteer's. */
 export class RegionTagger {
   private readonly matcher: PlaceMatcher;
@@ -133,6 +168,25 @@ export class RegionTagger {
     return { scores: scored.sort((a, b) => b.score - a.score).map((s) => ({ name: s.region.name, score: s.score })), framedByProvince };
   }
 
+  /**
+   * The region an outlet serves, from its name or masthead: the Hunan place right before 日报,
+   * 晚报, 新闻网, 融媒体中心 … (邵阳日报 → 邵阳市, 浏阳日报 → 浏阳市, 湖南日报 → 湖南省); undefined when
+   * the text names no Hunan outlet.
+   */
+  outletHome(text: string): string | undefined {
+    const mentions = this.matcher.scan(text).filter((m) => OUTLET_AFTER.test(text.slice(m.end, m.end + 5)));
+    return mostSpecific(mentions)?.name;
+  }
+
+  /** The article's home: the `home` given, else the most specific Hunan place in its dateline. */
+  private homeOf(article: TaggableArticle): Region | undefined {
+    const g = this.terms.gazetteer;
+    if (article.home) return g.region(article.home);
+    const first = article.body[0] ?? '';
+    const dateline = article.dateline || first.slice(0, datelineLength(first));
+    return dateline ? mostSpecific(this.matcher.scan(dateline)) : undefined;
+  }
+
   /** True when a Hunan name at `start` is written right after the name of a place elsewhere (福建龙岩永定区). */
   private afterElsewhere(text: string, start: number): boolean {
     const { leads, longestLead } = this.terms.elsewhere;
@@ -152,6 +206,7 @@ export class RegionTagger {
 
     const found: { mention: Mention; points: number; previous: Mention | undefined; order: number; elsewhere: boolean }[] = [];
     let framedByProvince = false;
+    const home = this.homeOf(article);
     let offset = 0;
     for (const part of parts(article)) {
       const mentions = this.matcher.scan(part.text);
@@ -168,6 +223,11 @@ export class RegionTagger {
       });
       const provinceWords = [...part.text.matchAll(PROVINCE_WORDS)].map((m) => m.index ?? 0).filter((at) => at >= part.skip);
       for (const at of provinceWords) credit(this.province, part.weight, offset + at);
+      if (home && home.level !== 'province') {
+        for (const m of part.text.matchAll(HOME_WORDS)) {
+          if ((m.index ?? 0) >= part.skip && home.name.endsWith(m[1])) credit(home, part.weight, offset + (m.index ?? 0));
+        }
+      }
       if (part.kind === 'headline') {
         // The line's first place word: the province (全省…, or a mention of 湖南 itself) or a place in it.
         const firstProvince = Math.min(
@@ -272,6 +332,19 @@ let shared: RegionTagger | undefined;
  * builds the matcher (under a second); later calls only scan the article.
  */
 export function tagRegions(article: TaggableArticle): string[] {
+  return sharedTagger().tag(article);
+}
+
+function sharedTagger(): RegionTagger {
   if (!shared) shared = new RegionTagger(placeTerms());
-  return shared.tag(article);
+  return shared;
+}
+
+/**
+ * The official name of the region an outlet serves, read from its name or a masthead line
+ * (`邵阳日报` → 邵阳市, `浏阳日报 2024年3月3日` → 浏阳市, `湖南日报` → 湖南省); undefined when no Hunan
+ * outlet is named. For the page reader: pass it as the articles' `home`.
+ */
+export function outletHome(text: string): string | undefined {
+  return sharedTagger().outletHome(text);
 }

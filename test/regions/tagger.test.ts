@@ -3,7 +3,7 @@
  * hand-labelled seed articles (test/fixtures/seed-articles.json).
  */
 import { describe, expect, it } from 'vitest';
-import { datelineLength, tagRegions, type TaggableArticle } from '../../src/regions/tagger.ts';
+import { datelineLength, outletHome, tagRegions, type TaggableArticle } from '../../src/regions/tagger.ts';
 import { labelledSeedPairs } from '../support/labelled-seeds.ts';
 
 /** A made-up article: headline and paragraphs, nothing else. */
@@ -173,6 +173,34 @@ describe('the dateline place is not the subject', () => {
 
   it('still counts the place once it is named after the dateline', () => {
     expect(tagRegions(article('老城区改造启动', ['本报长沙5月6日讯（记者 甲乙）日前，长沙市启动老城区改造。']))).toEqual(['长沙市']);
+  });
+});
+
+describe('the paper\'s own place: 全市, 我县 …', () => {
+  const meeting = (dateline: string, more: Partial<TaggableArticle> = {}) =>
+    article('全市防汛工作会议召开', [`${dateline}5月6日，全市防汛工作会议召开。`, '会议要求，全市各级各部门压实防汛责任。'], more);
+
+  it('refers to the place in the dateline', () => {
+    expect(tagRegions(meeting('益阳日报5月6日讯（全媒体记者 甲乙）'))).toEqual(['益阳市']);
+  });
+
+  it('refers to the outlet\'s home when the splitter knows it, or the dateline it took off', () => {
+    expect(tagRegions(meeting('本报讯（记者 甲乙）'))).toEqual([]);
+    expect(tagRegions(meeting('本报讯（记者 甲乙）', { home: '益阳市' }))).toEqual(['益阳市']);
+    expect(tagRegions(meeting('', { dateline: '益阳日报5月6日讯' }))).toEqual(['益阳市']);
+  });
+
+  it('only when the home is that kind of place (全县 is not a city\'s)', () => {
+    const county = article('全县油菜花开', ['日前，全县20万亩油菜花竞相开放。']);
+    expect(tagRegions({ ...county, home: '益阳市' })).toEqual([]);
+    expect(tagRegions({ ...county, home: '南县' })).toEqual(['南县', '益阳市']);
+  });
+
+  it('reads an outlet\'s home from its name', () => {
+    expect(outletHome('益阳日报')).toBe('益阳市');
+    expect(outletHome('浏阳日报 2024年5月6日 星期一')).toBe('浏阳市');
+    expect(outletHome('湖南日报')).toBe('湖南省');
+    expect(outletHome('某某青年报')).toBeUndefined();
   });
 });
 
