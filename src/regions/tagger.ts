@@ -292,6 +292,21 @@ export class RegionTagger {
     return framedByProvince && province >= best;
   }
 
+  /**
+   * True when the article is about the prefecture as a whole: the same test one level down — its
+   * places lie in at least {@link SPREAD_PREFECTURES} of its counties, none holding
+   * {@link DOMINANT_SHARE} of the prefecture's points (the prefecture's own included). A round-up
+   * of projects in five counties of 郴州 is about 郴州市.
+   */
+  private prefectureWide(scored: Scored[], prefecture: Region): boolean {
+    const g = this.terms.gazetteer;
+    const own = scored.find((s) => s.region.code === prefecture.code)?.score ?? 0;
+    const counties = scored.filter((s) => s.region.level === 'county' && g.prefectureOf(s.region)?.code === prefecture.code);
+    const total = own + counties.reduce((a, s) => a + s.score, 0);
+    const best = Math.max(0, ...counties.map((s) => s.score));
+    return counties.filter((s) => s.score >= 1).length >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total;
+  }
+
   /** From scores to the ordered list of official names. */
   private decide(scored: Scored[], framedByProvince: boolean): string[] {
     const g = this.terms.gazetteer;
@@ -307,12 +322,17 @@ export class RegionTagger {
       return province && province.score >= ABOUT_SCORE ? [province.region.name] : [];
     }
     // Counties grouped under their prefecture (in the order of each group's best county), each
-    // group followed by its prefecture; then prefectures chosen on their own.
+    // group followed by its prefecture; a prefecture whose counties are spread (see
+    // prefectureWide) stands alone in its group's place; then prefectures chosen on their own.
     const out: string[] = [];
     const counties = chosen.filter((s) => s.region.level === 'county');
     for (const county of counties) {
       const prefecture = g.prefectureOf(county.region);
       if (out.includes(county.region.name)) continue;
+      if (prefecture && this.prefectureWide(scored, prefecture)) {
+        if (!out.includes(prefecture.name)) out.push(prefecture.name);
+        continue;
+      }
       for (const sibling of counties) {
         if (g.prefectureOf(sibling.region) === prefecture && !out.includes(sibling.region.name)) out.push(sibling.region.name);
       }

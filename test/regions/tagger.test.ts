@@ -144,6 +144,21 @@ describe('an article about the whole province', () => {
   });
 });
 
+describe('an article about a whole prefecture', () => {
+  it('is the prefecture when its places are spread over several of its counties, none dominant', () => {
+    const roundup = article('一季度重点项目集中开工', [
+      '日前，宜章县、嘉禾县、临武县、汝城县四地同步举行重点项目集中开工仪式。',
+      '其中宜章县开工项目12个，嘉禾县9个，临武县8个，汝城县6个。',
+    ]);
+    expect(tagRegions(roundup)).toEqual(['郴州市']);
+  });
+
+  it('keeps the county when one county holds most of the points', () => {
+    const story = article('宜章：脐橙产业链延伸', ['近年来，宜章县延伸脐橙产业链。', '宜章县还与嘉禾县、临武县企业合作。', '宜章县脐橙年产值超10亿元。']);
+    expect(tagRegions(story)).toEqual(['宜章县', '郴州市']);
+  });
+});
+
 describe('the dateline place is not the subject', () => {
   it('finds the dateline in each of its forms', () => {
     const datelines = [
