@@ -99,9 +99,10 @@ function resolveChinese(ix: LookupIndex, name: string): Region[] {
   if (shared.length > 0) return shared;
   // A county's former designation (邵东县 → 邵东市: counties became cities). Any other suffix
   // names a different place with the same stem (洪江区 is not 洪江市, 桂东镇 is not 桂东县).
+  // A district's stem with 县 or 市 is its designation before it became a district (望城县 → 望城区).
   const former = /^(.{2,})(?:县|市)$/.exec(name);
   const region = former ? ix.aliases.get(former[1]) : undefined;
-  if (region && region.level === 'county' && /(?:县|市)$/.test(region.name)) return [region];
+  if (region && region.level === 'county' && !region.zone) return [region];
   return [];
 }
 
@@ -217,7 +218,8 @@ export function resolveRegion(query: string): RegionLookupResult {
     return { region: null, suggestions: suggest(ix, typed, true), reason: 'unknown' };
   }
 
-  const name = toSimplified(typed).replace(/\s+/g, '');
+  // 岳麓区（长沙）: a qualifier in brackets adds nothing the name does not say.
+  const name = toSimplified(typed).replace(/[（(][^）)]*[）)]/g, '').replace(/\s+/g, '') || toSimplified(typed).replace(/\s+/g, '');
   const resolved = choose(resolveQualified(ix, name));
   if (resolved) return resolved;
   if (outside(ix.g).names.has(name) || ledByElsewhere(ix, name)) return { region: null, suggestions: [], reason: 'not-hunan' };

@@ -211,6 +211,7 @@ export class RegionTagger {
     for (const part of parts(article)) {
       const mentions = this.matcher.scan(part.text);
       const kinds = passingKinds(part.text, mentions);
+      // Starts of the mentions that count fully (no passing mention: 湖南大学 frames nothing).
       const counted: number[] = [];
       mentions.forEach((mention, i) => {
         const kind = kinds[i];
@@ -219,7 +220,7 @@ export class RegionTagger {
         const ignored = mention.start < part.skip || elsewhere;
         const points = ignored ? 0 : part.weight * (kind ? PASSING_WEIGHT[kind] : 1);
         found.push({ mention, points, previous: mentions[i - 1], order: offset + mention.start, elsewhere });
-        if (points > 0) counted.push(mention.start);
+        if (points > 0 && !kind) counted.push(mention.start);
       });
       const provinceWords = [...part.text.matchAll(PROVINCE_WORDS)].map((m) => m.index ?? 0).filter((at) => at >= part.skip);
       for (const at of provinceWords) credit(this.province, part.weight, offset + at);

@@ -32,6 +32,8 @@ describe('resolving a typed place name', () => {
 
   it('accepts a former designation and a leading province or prefecture', () => {
     expect(nameOf('邵东县')).toBe('邵东市');
+    expect(nameOf('望城县')).toBe('望城区');
+    expect(nameOf('岳麓区（长沙）')).toBe('岳麓区');
     expect(nameOf('湖南郴州桂东')).toBe('桂东县');
     expect(nameOf('湖南省')).toBe('湖南省');
   });
