@@ -72,9 +72,10 @@ const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|
 /**
  * A dateline opening the first paragraph: the outlet and the place where the story was filed,
  * ending in 讯 or 电 (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电, 新湖南客户端衡阳讯,
- * 邵阳日报3月3日讯, 本报讯), then the byline in parentheses if any. A wire's 电 always follows a date;
- * a bare 讯 must be followed by the byline, a space or a colon, or the line must open with 本报 —
- * so 国网邵东市供电公司 or 喜讯传来 are not datelines. The filing place is not the subject.
+ * 邵阳日报3月3日讯, 本报讯), then the byline in parentheses if any. A wire's 电 always follows a date
+ * and does not start a word (记者3月10日电话采访 is no dateline: 电话 is a word jieba knows); a bare
+ * 讯 must be followed by the byline, a space or a colon, or the line must open with 本报 — so
+ * 国网邵东市供电公司 or 喜讯传来 are not datelines. The filing place is not the subject.
  */
 const DATELINE = new RegExp(
   '^[\\s\\u3000]*(?:' +
@@ -86,7 +87,11 @@ const DATELINE = new RegExp(
 
 /** Length of the dateline opening `paragraph` (see {@link DATELINE}); 0 when it has none. */
 export function datelineLength(paragraph: string): number {
-  return DATELINE.exec(paragraph)?.[0].length ?? 0;
+  const m = DATELINE.exec(paragraph);
+  if (!m) return 0;
+  const at = m[0].search(/日电/);
+  if (at >= 0 && placeTerms().lexicon.isCommonPair(m[0].slice(at + 1, at + 2) + (paragraph[at + 2] ?? ''))) return 0;
+  return m[0].length;
 }
 
 /**

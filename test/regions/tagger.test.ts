@@ -176,6 +176,8 @@ describe('the dateline place is not the subject', () => {
   it('does not take a company or good news at the start for a dateline', () => {
     expect(datelineLength('国网邵东市供电公司日前完成线路改造。')).toBe(0);
     expect(datelineLength('喜讯传来，村民们欢欣鼓舞。')).toBe(0);
+    expect(datelineLength('记者5月6日电话采访了当地干部。')).toBe(0);
+    expect(datelineLength('中新网长沙5月6日电 题：某地新貌')).toBe('中新网长沙5月6日电'.length);
   });
 
   it('tags the story\'s place, not the city it was filed from', () => {
