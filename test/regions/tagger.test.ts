@@ -94,6 +94,10 @@ describe('passing mentions do not make an article about a place', () => {
     expect(tagRegions(article('桃源村的致富路', ['近年来，桃源村发展民宿。']))).toEqual([]);
   });
 
+  it('a news site or media centre named after a place (a web copy\'s source line)', () => {
+    expect(tagRegions(article('春茶开采', ['据永州新闻网消息，日前，安化县春茶开采。', '本文转自永州新闻网，原载郴州市融媒体中心。']))).toEqual(['安化县', '益阳市']);
+  });
+
   it('a newspaper, a street or a station named after a place', () => {
     const story = article('老街焕新颜', ['近日，长沙晚报记者走访了韶山路沿线的老旧小区。', '记者从长沙南站出发，一路看到新变化。']);
     expect(tagRegions(story)).toEqual([]);
