@@ -236,9 +236,11 @@ export class RegionTagger {
       }
       if (part.kind === 'headline') {
         // The line's first place word: the province (全省…, or a mention of 湖南 itself) or a place in it.
+        // 湖南邵阳: the province only qualifies the place after it.
+        const qualifies = (i: number) => mentions[i + 1] !== undefined && mentions[i + 1].start === mentions[i].end;
         const firstProvince = Math.min(
           ...provinceWords,
-          ...mentions.filter((m) => m.term.credits.code === this.province.code && counted.includes(m.start)).map((m) => m.start),
+          ...mentions.filter((m, i) => m.term.credits.code === this.province.code && counted.includes(m.start) && !qualifies(i)).map((m) => m.start),
         );
         const firstPlace = Math.min(...mentions.filter((m) => m.term.credits.code !== this.province.code && counted.includes(m.start)).map((m) => m.start));
         if (firstProvince < firstPlace) framedByProvince = true;

@@ -133,6 +133,10 @@ describe('an article about the whole province', () => {
     expect(tagRegions(ranking)).toEqual(['湖南省']);
   });
 
+  it('reads 湖南 right before a place as a qualifier, not as framing', () => {
+    expect(tagRegions(article('湖南衡阳：非遗展演进社区', ['近日，一场非遗展演走进社区。']))).toEqual(['衡阳市']);
+  });
+
   it('stays with the place when the headline puts the place first', () => {
     const award = article('衡阳在全省护理技能竞赛中夺冠', [
       '近日，全省护理技能竞赛落幕，衡阳市代表队获团体第一名。',
