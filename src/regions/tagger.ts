@@ -186,7 +186,11 @@ export class RegionTagger {
   /** The article's home: the `home` given, else the most specific Hunan place in its dateline. */
   private homeOf(article: TaggableArticle): Region | undefined {
     const g = this.terms.gazetteer;
-    if (article.home) return g.region(article.home);
+    if (article.home) {
+      // A town's paper speaks for its county: articles are tagged down to counties.
+      const region = g.region(article.home);
+      return region && region.level === 'town' ? g.countyOf(region) : region;
+    }
     const first = article.body[0] ?? '';
     const dateline = article.dateline || first.slice(0, datelineLength(first));
     return dateline ? mostSpecific(this.matcher.scan(dateline)) : undefined;
