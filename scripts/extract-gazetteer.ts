@@ -10,8 +10,10 @@
  *   - the towns, townships and 街道 (level `town`) under those counties — no villages;
  *   - `outside`: the names of provinces, prefectures and counties elsewhere in China, so a lookup
  *     can say "not in Hunan" instead of "unknown".
- * Functional zones that the dataset lists beside the counties (codes 7x: 高新区, 管理区, 示范区 …)
- * are not administrative divisions and are left out, with the towns under them.
+ *   - the county-level functional zones that the dataset lists beside the counties (codes xxxx7x:
+ *     管理区, 高新区, 经开区, 示范区), marked `"zone": true` and named as the dataset names them
+ *     (怀化市洪江管理区), with the towns under them: papers write about them as places (洪江区 is
+ *     run like a district). src/regions/gazetteer.ts names them as papers do (see zoneName).
  *
  * Usage: node bin/run-ts.mjs scripts/extract-gazetteer.ts [version]   (default: the latest)
  */
@@ -34,6 +36,7 @@ interface ExtractRegion {
   name: string;
   level: 'province' | 'prefecture' | 'county' | 'town';
   parent: string | null;
+  zone?: true;
 }
 
 /** The dataset's functional zones: two-digit county suffixes 70–79. */
@@ -69,7 +72,9 @@ function extract(dist: string): { regions: ExtractRegion[]; outside: string[] } 
   for (const c of prefectures) regions.push({ code: c.code, name: c.name, level: 'prefecture', parent: province.code });
   const counties = areas.filter((a) => a.provinceCode === PROVINCE_CODE && !isFunctionalZone(a.code));
   for (const a of counties) regions.push({ code: a.code, name: a.name, level: 'county', parent: a.cityCode });
-  const countyCodes = new Set(counties.map((a) => a.code));
+  const zones = areas.filter((a) => a.provinceCode === PROVINCE_CODE && isFunctionalZone(a.code));
+  for (const a of zones) regions.push({ code: a.code, name: a.name, level: 'county', parent: a.cityCode, zone: true });
+  const countyCodes = new Set([...counties, ...zones].map((a) => a.code));
   for (const s of streets) {
     if (s.provinceCode === PROVINCE_CODE && countyCodes.has(s.areaCode) && isTown(s.name)) {
       regions.push({ code: s.code, name: s.name, level: 'town', parent: s.areaCode });
@@ -83,6 +88,11 @@ function extract(dist: string): { regions: ExtractRegion[]; outside: string[] } 
   for (const r of regions) if (r.parent !== null && !byCode.has(r.parent)) throw new Error(`${r.name}: parent ${r.parent} missing`);
   for (const sentinel of ['邵东市', '祁阳市']) {
     if (!counties.some((a) => a.name === sentinel)) throw new Error(`dataset is out of date: ${sentinel} missing`);
+  }
+  // Functional zones: each under one of the prefectures, with a designation the naming rules know.
+  if (zones.length === 0) throw new Error('no functional zones found: has the dataset changed its codes?');
+  for (const z of zones) {
+    if (!/(管理区|开发区|园区|示范区|新区)$/.test(z.name)) throw new Error(`${z.name}: unknown functional-zone designation`);
   }
 
   const outside = new Set<string>();
@@ -110,7 +120,8 @@ function main(): void {
     const source = { package: PACKAGE, version, extractedAt: new Date().toISOString().slice(0, 10) };
     writeFileSync(OUTPUT, render(source, regions, outside));
     const count = (level: string) => regions.filter((r) => r.level === level).length;
-    console.log(`${PACKAGE}@${version}: ${count('prefecture')} prefectures, ${count('county')} counties, ${count('town')} towns, ` +
+    const zoneCount = regions.filter((r) => r.zone).length;
+    console.log(`${PACKAGE}@${version}: ${count('prefecture')} prefectures, ${count('county') - zoneCount} counties, ${zoneCount} functional zones, ${count('town')} towns, ` +
       `${outside.length} names outside Hunan → src/regions/hunan.json`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -141,3 +141,96 @@ export function generateAliases(name: string, level: RegionLevel): AliasForm[] {
   add(pinyinOf(name), 'pinyin');
   return forms;
 }
+
+/**
+ * Designations of functional zones (the dataset's county-level 管理区, 高新区, 经开区, 示范区 …), each
+ * with every long form it is written in and the abbreviation papers use. These are naming
+ * conventions of the designations, not places: 高新技术产业开发区 and 高新技术产业园区 are the same
+ * designation and both are shortened to 高新区; 经济技术开发区 and 经济开发区 are both 经开区; a
+ * 管理区 is administered as a district and written as one (洪江管理区 → 洪江区).
+ * Longest long forms first, so 经济技术开发区 is tried before 开发区.
+ */
+const ZONE_DESIGNATIONS: { forms: string[]; abbreviation: string }[] = [
+  { forms: ['高新技术产业开发区', '高新技术产业园区', '高新技术开发区'], abbreviation: '高新区' },
+  { forms: ['经济技术开发区'], abbreviation: '经开区' },
+  { forms: ['经济开发区'], abbreviation: '经开区' },
+  { forms: ['管理区'], abbreviation: '区' },
+  { forms: ['示范区'], abbreviation: '示范区' },
+  { forms: ['开发区'], abbreviation: '开发区' },
+  { forms: ['新区'], abbreviation: '新区' },
+];
+
+/** Every way a zone designation is written (long forms and abbreviations), longest first. */
+export const ZONE_DESIGNATION_WORDS: readonly string[] = [
+  ...new Set(ZONE_DESIGNATIONS.flatMap((d) => [...d.forms, d.abbreviation]).filter((w) => w.length > 1)),
+].sort((a, b) => b.length - a.length);
+
+/** The parts of a functional zone's name. */
+export interface ZoneName {
+  /** The name it is tagged with: stem + abbreviated designation (洪江区, 湘潭高新区, 松木经开区). */
+  name: string;
+  /** The place part (洪江, 松木; the prefecture's short name when the zone has no name of its own: 湘潭). */
+  stem: string;
+  /** True when the stem is the zone's own name, not its prefecture's. */
+  ownStem: boolean;
+  /** Long and qualified forms: 洪江管理区, 怀化市洪江管理区, 湘潭高新技术产业开发区, 湘潭市高新区 … */
+  formal: string[];
+}
+
+/**
+ * A functional zone's name as papers write it, from the dataset's name (`怀化市洪江管理区`,
+ * `湖南湘潭高新技术产业园区`) and its prefecture's full and short names. The province and the
+ * prefecture in front are dropped when a stem of at least two characters remains (洪江, 松木,
+ * 昭山); otherwise the prefecture's short name is the stem (湘潭高新区, 永州经开区). Null when the
+ * name has no known designation.
+ */
+export function zoneName(datasetName: string, province: { name: string; short: string }, prefecture: { name: string; short: string }): ZoneName | null {
+  const designation = ZONE_DESIGNATIONS.find((d) => d.forms.some((f) => datasetName.endsWith(f)));
+  if (!designation) return null;
+  const form = designation.forms.find((f) => datasetName.endsWith(f))!;
+  let rest = datasetName.slice(0, -form.length);
+  for (const lead of [province.name, province.short]) if (rest.startsWith(lead)) rest = rest.slice(lead.length);
+  let stem = rest;
+  for (const lead of [prefecture.name, prefecture.short]) {
+    if (rest.startsWith(lead)) {
+      stem = rest.slice(lead.length);
+      break;
+    }
+  }
+  const ownStem = [...stem].length >= MIN_SHORT_LENGTH;
+  if (!ownStem) stem = prefecture.short;
+  // A one-character abbreviation (管理区 → 区) needs a stem of the zone's own: 怀化区 would be a guess.
+  const designations = [designation.abbreviation, ...designation.forms].filter((d) => [...d].length > 1 || ownStem);
+  const name = stem + designations[0];
+  const formal = new Set<string>([datasetName]);
+  for (const d of designations) {
+    formal.add(stem + d);
+    // Qualified by the prefecture: 怀化市洪江区, 湘潭市高新区, 衡阳松木经开区.
+    for (const lead of ownStem ? [prefecture.name, prefecture.short] : [prefecture.name]) formal.add(lead + (ownStem ? stem : '') + d);
+  }
+  formal.delete(name);
+  return { name, stem, ownStem, formal: [...formal] };
+}
+
+/**
+ * Every alias of a functional zone: its tagged name and long or qualified forms ({@link zoneName}),
+ * their traditional forms, its own stem as a short name (洪江, 大通湖), and pinyin.
+ */
+export function generateZoneAliases(zone: ZoneName): AliasForm[] {
+  const forms: AliasForm[] = [];
+  const add = (text: string, kind: AliasKind) => {
+    if (!forms.some((f) => f.text === text)) forms.push({ text, kind });
+  };
+  const withTraditional = (text: string, kind: AliasKind) => {
+    add(text, kind);
+    add(toTraditional(text), kind);
+  };
+  withTraditional(zone.name, 'name');
+  for (const f of zone.formal) withTraditional(f, 'formal');
+  if (zone.ownStem) {
+    withTraditional(zone.stem, 'short');
+    add(pinyinOf(zone.stem), 'pinyin');
+  }
+  add(pinyinOf(zone.name), 'pinyin');
+  return forms;
+}

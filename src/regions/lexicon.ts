@@ -53,6 +53,7 @@ export class Lexicon {
   private readonly entries = new Map<string, LexiconEntry>();
   private readonly compoundMap = new Map<string, { word: string; offset: number }[]>();
   private readonly commonPairs = new Set<string>();
+  private readonly placePairs = new Set<string>();
 
   /**
    * Reads the dictionary text (one `word frequency tag` per line) and keeps the entries of
@@ -73,6 +74,7 @@ export class Lexicon {
       if (word.length > MAX_COMPOUND_LENGTH) continue;
       if (word.length === 2 && Number(line.slice(space + 1, line.indexOf(' ', space + 1))) >= COMMON_WORD_FREQUENCY) {
         this.commonPairs.add(word);
+        if (line.trimEnd().endsWith(' ns')) this.placePairs.add(word);
       }
       let found = false;
       for (let i = 0; i < word.length; i++) {
@@ -116,6 +118,11 @@ export class Lexicon {
    */
   isCommonPair(pair: string): boolean {
     return this.commonPairs.has(pair);
+  }
+
+  /** True when the two characters are a frequent word that jieba tags as a place name (江西, 福建, 四川). */
+  isPlacePair(pair: string): boolean {
+    return this.placePairs.has(pair);
   }
 
   /** The dictionary words that contain `alias`, with the alias's offset inside each. */

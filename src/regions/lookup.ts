@@ -6,7 +6,7 @@
  * Unknown names get up to three suggestions, closest by characters or by pinyin; names of places
  * elsewhere in China are recognised as such.
  */
-import { autonomousParts, looksLikePinyin, normalisePinyin, pinyinOf, shortName, toSimplified } from './aliases.ts';
+import { autonomousParts, looksLikePinyin, normalisePinyin, pinyinOf, shortName, toSimplified, ZONE_DESIGNATION_WORDS } from './aliases.ts';
 import { gazetteer, type Gazetteer, type Region } from './gazetteer.ts';
 
 /**
@@ -99,9 +99,10 @@ function resolveChinese(ix: LookupIndex, name: string): Region[] {
   if (shared.length > 0) return shared;
   // A county's former designation (邵东县 → 邵东市: counties became cities). Any other suffix
   // names a different place with the same stem (洪江区 is not 洪江市, 桂东镇 is not 桂东县).
+  // A district's stem with 县 or 市 is its designation before it became a district (望城县 → 望城区).
   const former = /^(.{2,})(?:县|市)$/.exec(name);
   const region = former ? ix.aliases.get(former[1]) : undefined;
-  if (region && region.level === 'county' && /(?:县|市)$/.test(region.name)) return [region];
+  if (region && region.level === 'county' && !region.zone) return [region];
   return [];
 }
 
@@ -121,6 +122,26 @@ function resolveQualified(ix: LookupIndex, name: string): Region[] {
     }
   }
   return resolveChinese(ix, name);
+}
+
+/**
+ * 娄底经开区 → 娄底市: a zone designation (经开区, 高新区, 开发区 …) after a Hunan place, for a zone the
+ * dataset does not list, means the place it lies in. Zones the dataset lists are found by name first.
+ */
+function resolveUnlistedZone(ix: LookupIndex, name: string): Region[] {
+  const designation = ZONE_DESIGNATION_WORDS.find((d) => name.endsWith(d) && name.length - d.length >= 2);
+  if (!designation) return [];
+  return resolveQualified(ix, name.slice(0, -designation.length)).filter((r) => r.level === 'prefecture' || r.level === 'county');
+}
+
+/** True when the name starts with a place elsewhere in China (江西萍乡湘东区, 广西桂林, 福建永定区). */
+function ledByElsewhere(ix: LookupIndex, name: string): boolean {
+  const names = outside(ix.g).names;
+  for (let k = name.length - 1; k >= 2; k--) {
+    const lead = name.slice(0, k);
+    if (names.has(lead) && !ix.aliases.has(lead) && ix.g.byName(lead).length === 0) return true;
+  }
+  return false;
 }
 
 /** Edit distance between two short strings. */
@@ -197,10 +218,13 @@ export function resolveRegion(query: string): RegionLookupResult {
     return { region: null, suggestions: suggest(ix, typed, true), reason: 'unknown' };
   }
 
-  const name = toSimplified(typed).replace(/\s+/g, '');
+  // 岳麓区（长沙）: a qualifier in brackets adds nothing the name does not say.
+  const name = toSimplified(typed).replace(/[（(][^）)]*[）)]/g, '').replace(/\s+/g, '') || toSimplified(typed).replace(/\s+/g, '');
   const resolved = choose(resolveQualified(ix, name));
   if (resolved) return resolved;
-  if (outside(ix.g).names.has(name)) return { region: null, suggestions: [], reason: 'not-hunan' };
+  if (outside(ix.g).names.has(name) || ledByElsewhere(ix, name)) return { region: null, suggestions: [], reason: 'not-hunan' };
+  const zone = choose(resolveUnlistedZone(ix, name));
+  if (zone) return zone;
   return { region: null, suggestions: suggest(ix, name, false), reason: 'unknown' };
 }
 
@@ -212,7 +236,9 @@ export function resolveRegion(query: string): RegionLookupResult {
 export function regionNamedBy(word: string): Region | undefined {
   const name = toSimplified(word.normalize('NFKC').trim());
   if (!/^[\u4e00-\u9fa5]{2,}$/.test(name)) return undefined;
-  const candidates = resolveQualified(lookupIndex(), name).filter((r) => r.level !== 'town');
+  const ix = lookupIndex();
+  const direct = resolveQualified(ix, name);
+  const candidates = (direct.length > 0 ? direct : resolveUnlistedZone(ix, name)).filter((r) => r.level !== 'town');
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 

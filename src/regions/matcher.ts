@@ -13,6 +13,10 @@
  * - both edges split an everyday two-character word (股东安排 holds 东安) → no mention; for a weak
  *   (common-word) name one split edge is enough.
  * A town's full name is dropped when its last character starts an everyday word (…乡村, …道路).
+ *
+ * The full names of places elsewhere in China (place-terms.ts: ElsewhereNames) are matched too and
+ * credit nothing: where one starts, the text names that place, so a Hunan name inside it is no
+ * mention (全南县 holds 南县, Sichuan's 资阳市 holds 资阳, 化隆回族自治县 holds 隆回).
  */
 import type { PlaceTerm, PlaceTerms } from './place-terms.ts';
 
@@ -35,8 +39,17 @@ export class PlaceMatcher {
   /** 1 for every UTF-16 unit that starts some term: most characters of a text are rejected here, without building a key. */
   private readonly opensTerm = new Uint8Array(65536);
   private readonly hidingWords = new Map<string, { word: string; offset: number }[]>();
+  /** Names of places elsewhere by their first two characters, longest first. */
+  private readonly elsewhereByOpening = new Map<string, string[]>();
 
   constructor(private readonly terms: PlaceTerms) {
+    for (const name of terms.elsewhere.names) {
+      const opening = name.slice(0, 2);
+      const list = this.elsewhereByOpening.get(opening) ?? [];
+      list.push(name);
+      this.elsewhereByOpening.set(opening, list);
+    }
+    for (const list of this.elsewhereByOpening.values()) list.sort((a, b) => b.length - a.length);
     for (const term of terms.terms) {
       const opening = term.text.slice(0, 2);
       const list = this.byOpening.get(opening) ?? [];
@@ -62,7 +75,10 @@ export class PlaceMatcher {
     let i = 0;
     while (i < text.length) {
       const found = this.matchAt(text, i);
-      if (found) {
+      const elsewhere = this.elsewhereAt(text, i);
+      if (elsewhere > 0 && (!found || i + elsewhere > found.end)) {
+        i += elsewhere;
+      } else if (found) {
         mentions.push(found);
         i = found.end;
       } else {
@@ -70,6 +86,13 @@ export class PlaceMatcher {
       }
     }
     return mentions;
+  }
+
+  /** Length of the longest name of a place elsewhere starting at `start`; 0 when none. */
+  private elsewhereAt(text: string, start: number): number {
+    const candidates = this.elsewhereByOpening.get(text.slice(start, start + 2));
+    if (!candidates) return 0;
+    return candidates.find((name) => text.startsWith(name, start))?.length ?? 0;
   }
 
   private matchAt(text: string, start: number): Mention | undefined {

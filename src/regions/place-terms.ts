@@ -11,13 +11,15 @@
  *   other than a place: 中方, 会同, 通道, 凤凰 …) is `weak`: it only counts when the same article
  *   also names the place in full, or when it directly follows its prefecture (怀化中方);
  * - short names shared by two regions of the same level were already dropped by the gazetteer;
+ * - a functional zone's bare stem (大通湖, 昭山) is `weak` too: it is often the lake, hill or town
+ *   the zone is named after;
  * - pinyin is never matched in text;
  * - a town (镇, 乡, 街道) counts only by its full name, credits its county, and only when the name
  *   is unique in Hunan and its stem is neither a known word nor a known place elsewhere (a stem
  *   jieba knows, like 新城 or 龙潭, would make 新城镇化 or a 龙潭 elsewhere a false match).
  */
 import { gazetteer, type Gazetteer, type Region } from './gazetteer.ts';
-import { shortName } from './aliases.ts';
+import { autonomousParts, shortName } from './aliases.ts';
 import { COMMON_WORD_FREQUENCY, loadLexicon, type Lexicon } from './lexicon.ts';
 
 /** How much a written form can be trusted on its own. */
@@ -35,11 +37,47 @@ export interface PlaceTerm {
   short: boolean;
 }
 
+/**
+ * Names of places elsewhere in China, as the matcher and the tagger use them:
+ * - `names`: full names (资阳市, 全南县, 湘东区) that are not also a Hunan name or alias. A text
+ *   position where one starts is that place, so a Hunan short name inside it never counts
+ *   (全南县 holds 南县, Sichuan's 资阳市 holds 资阳);
+ * - `leads`: full names and stems (江西, 萍乡, 龙岩, 福建省) that are not Hunan names or everyday
+ *   words: a Hunan name written right after one is the namesake elsewhere (福建龙岩永定区).
+ */
+export interface ElsewhereNames {
+  names: string[];
+  leads: ReadonlySet<string>;
+  /** Length of the longest lead, in UTF-16 units. */
+  longestLead: number;
+}
+
 /** The term list with the lexicon it was judged against. */
 export interface PlaceTerms {
   terms: PlaceTerm[];
   lexicon: Lexicon;
   gazetteer: Gazetteer;
+  elsewhere: ElsewhereNames;
+}
+
+/** Suffixes of the names of places elsewhere, stripped to make their stems (北京市 → 北京, 江西省 → 江西). */
+const OUTSIDE_SUFFIX = /(?:特别行政区|自治区|地区|省|市|县|区|州|盟|旗)$/;
+
+/** The names of places elsewhere that the matcher blocks and the tagger reads as a qualifier. */
+function elsewhereNames(g: Gazetteer, lexicon: Lexicon, hunanTexts: ReadonlySet<string>): ElsewhereNames {
+  const names: string[] = [];
+  const leads = new Set<string>();
+  for (const name of g.outside) {
+    if (hunanTexts.has(name)) continue;
+    names.push(name);
+    leads.add(name);
+    const stem = autonomousParts(name)?.base ?? name.replace(OUTSIDE_SUFFIX, '');
+    if (stem.length < 2 || hunanTexts.has(stem)) continue;
+    // 南部 (南部县), 城区, 郊区 are everyday words too: they qualify nothing. 江西, 四川 are frequent as places.
+    if (stem.length === 2 && lexicon.isCommonPair(stem) && !lexicon.isPlacePair(stem)) continue;
+    leads.add(stem);
+  }
+  return { names, leads, longestLead: Math.max(0, ...[...leads].map((l) => l.length)) };
 }
 
 /** A town's name is safe to match when it is unique and its stem is not a word or place jieba knows. */
@@ -70,11 +108,14 @@ function buildTerms(g: Gazetteer): PlaceTerms {
     for (const form of g.aliasForms(region)) {
       if (form.kind === 'pinyin') continue;
       const short = form.kind === 'short';
-      const strength: TermStrength = !short ? 'strong' : lexicon.isCommonWord(form.text) ? 'weak' : 'plain';
+      // A zone's bare stem is often the lake, hill or town it is named after (大通湖, 昭山, 屈原).
+      const strength: TermStrength = !short ? 'strong' : region.zone || lexicon.isCommonWord(form.text) ? 'weak' : 'plain';
       terms.push({ text: form.text, named: region, credits: region, strength, short });
     }
   }
-  return { terms, lexicon, gazetteer: g };
+  // Every written form of a Hunan place, pinyin aside: a place elsewhere with the same name is not blocked.
+  const hunanTexts = new Set(g.all().flatMap((r) => g.aliasForms(r).filter((f) => f.kind !== 'pinyin').map((f) => f.text)));
+  return { terms, lexicon, gazetteer: g, elsewhere: elsewhereNames(g, lexicon, hunanTexts) };
 }
 
 let cached: PlaceTerms | undefined;

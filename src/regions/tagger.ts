@@ -12,7 +12,14 @@
  * A region is one the article is about when it has at least {@link ABOUT_SCORE} points — a headline
  * or opening mention, or two plain mentions — and at least {@link RELATIVE_SCORE} of the best
  * region's points (a neighbour named twice in a long report on one county is not the subject).
- * The province is the answer only when no prefecture or county qualifies.
+ *
+ * Real pages add four rules:
+ * - a place in the dateline opening the first paragraph (本报长沙…讯, 中新网长沙…电) counts nothing;
+ * - 全市, 我县 … credit the article's home (the outlet's region if given, else the dateline's place);
+ * - a Hunan name right after a place elsewhere (福建龙岩永定区) is that namesake, in the whole article;
+ * - the province is the answer when the places are spread over several prefectures with none
+ *   dominant, or when a headline is framed by the province and no prefecture outweighs it
+ *   ({@link RegionTagger.provinceWide}); and, as before, when no prefecture or county qualifies.
  */
 import type { ParsedArticle } from '../pages/article.ts';
 import type { Region } from './gazetteer.ts';
@@ -21,7 +28,18 @@ import { PASSING_WEIGHT, passingKinds } from './passing.ts';
 import { placeTerms, type PlaceTerms } from './place-terms.ts';
 
 /** The parts of an article the tagger reads. */
-export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'>;
+export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
+  /**
+   * The dateline the splitter took off the first paragraph (`本报长沙11月20日讯（记者 张三）`,
+   * `邵阳日报3月3日讯`), if any. Its place is never a subject, but it says where 全市/我县… are.
+   */
+  dateline?: string;
+  /**
+   * Official name of the region the page's outlet serves (邵阳日报 → 邵阳市; see {@link outletHome}),
+   * if known: 全市, 我市, 本县 … in the article refer to it. Wins over the dateline's place.
+   */
+  home?: string;
+};
 
 /** Points a mention earns by where it stands. */
 export const PART_WEIGHT = { title: 4, kicker: 3, subtitle: 3, opening: 2, body: 1, caption: 1, author: 1 } as const;
@@ -35,8 +53,56 @@ export const RELATIVE_SCORE = 0.3;
 /** Characters of opening text that count as the first paragraph (a short lead line is joined by the next). */
 const OPENING_LENGTH = 40;
 
-/** Words that mean the province itself in a Hunan paper. */
-const PROVINCE_WORDS = /全省|我省/g;
+/**
+ * Words that mean the province itself in a Hunan paper: 全省, 我省, and the province's own
+ * institutions (省委, 省政府, 省人大, 省政协) when not already written as 湖南省委 (the matcher
+ * credits 湖南省 there).
+ */
+const PROVINCE_WORDS = /全省|我省|(?<!湖南)省(?:委|政府|人大|政协)/g;
+
+/**
+ * Words that mean the paper's own city, county or district: 全市, 我市, 本市 (全县, 我县 …; 全州 in
+ * 湘西). They credit the article's home — the region the outlet serves, or the place in the
+ * dateline — when its name ends in the same character. 全市场, 全区域 are other words.
+ */
+const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])/g;
+
+/** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … */
+const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|网)/;
+/**
+ * A dateline opening the first paragraph: the outlet and the place where the story was filed,
+ * ending in 讯 or 电 (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电, 新湖南客户端衡阳讯,
+ * 邵阳日报3月3日讯, 本报讯), then the byline in parentheses if any. A wire's 电 always follows a date
+ * and does not start a word (记者3月10日电话采访 is no dateline: 电话 is a word jieba knows); a bare
+ * 讯 must be followed by the byline, a space or a colon, or the line must open with 本报 — so
+ * 国网邵东市供电公司 or 喜讯传来 are not datelines. The filing place is not the subject.
+ */
+const DATELINE = new RegExp(
+  '^[\\s\\u3000]*(?:' +
+    '[^\\s，。！？；：、“”"（）()【】]{0,24}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:讯|电)' +
+    '|[^\\s，。！？；：、“”"（）()【】]{0,24}?讯(?=[\\s\\u3000]|[（(：:])' +
+    '|本报[^\\s，。！？；：、“”"（）()【】]{0,12}?讯' +
+    ')(?:[\\s\\u3000]*[（(][^）)]{0,60}[）)])?',
+);
+
+/** Length of the dateline opening `paragraph` (see {@link DATELINE}); 0 when it has none. */
+export function datelineLength(paragraph: string): number {
+  const m = DATELINE.exec(paragraph);
+  if (!m) return 0;
+  const at = m[0].search(/日电/);
+  if (at >= 0 && placeTerms().lexicon.isCommonPair(m[0].slice(at + 1, at + 2) + (paragraph[at + 2] ?? ''))) return 0;
+  return m[0].length;
+}
+
+/**
+ * A province-wide article names places in at least this many prefectures, none of them with
+ * {@link DOMINANT_SHARE} of the points (a list of villages across the province, a tour of several
+ * cities): it is about the province, not the first county it names.
+ */
+export const SPREAD_PREFECTURES = 3;
+
+/** Share of the place points that makes one prefecture the article's subject over the province. */
+export const DOMINANT_SHARE = 0.5;
 
 interface Scored {
   region: Region;
@@ -45,22 +111,42 @@ interface Scored {
   order: number;
 }
 
+type PartKind = 'headline' | 'opening' | 'rest';
+
 /** The article's parts in reading order, each with its weight. */
-function parts(article: TaggableArticle): { text: string; weight: number }[] {
-  const out: { text: string; weight: number }[] = [
-    { text: article.kicker, weight: PART_WEIGHT.kicker },
-    { text: article.title, weight: PART_WEIGHT.title },
-    { text: article.subtitle, weight: PART_WEIGHT.subtitle },
+function parts(article: TaggableArticle): { text: string; weight: number; kind: PartKind; skip: number }[] {
+  const out: { text: string; weight: number; kind: PartKind; skip: number }[] = [
+    { text: article.kicker, weight: PART_WEIGHT.kicker, kind: 'headline', skip: 0 },
+    { text: article.title, weight: PART_WEIGHT.title, kind: 'headline', skip: 0 },
+    { text: article.subtitle, weight: PART_WEIGHT.subtitle, kind: 'headline', skip: 0 },
   ];
   let opening = 0;
-  for (const paragraph of article.body) {
+  article.body.forEach((paragraph, i) => {
     const inOpening = opening < OPENING_LENGTH;
-    out.push({ text: paragraph, weight: inOpening ? PART_WEIGHT.opening : PART_WEIGHT.body });
-    opening += paragraph.length;
-  }
-  for (const caption of article.captions) out.push({ text: caption, weight: PART_WEIGHT.caption });
-  for (const author of article.authors) out.push({ text: author, weight: PART_WEIGHT.author });
+    // Only the first paragraph can open with a dateline.
+    const skip = i === 0 ? datelineLength(paragraph) : 0;
+    out.push({ text: paragraph, weight: inOpening ? PART_WEIGHT.opening : PART_WEIGHT.body, kind: inOpening ? 'opening' : 'rest', skip });
+    opening += paragraph.length - skip;
+  });
+  for (const caption of article.captions) out.push({ text: caption, weight: PART_WEIGHT.caption, kind: 'rest', skip: 0 });
+  for (const author of article.authors) out.push({ text: author, weight: PART_WEIGHT.author, kind: 'rest', skip: 0 });
   return out.filter((p) => p.text.length > 0);
+}
+
+/** What the tagger found in an article, before deciding: points per region and the province framing. */
+export interface RegionScores {
+  /** Points per region (counties, prefectures and the province), highest first. */
+  scores: { name: string; score: number }[];
+  /** True when a headline line names the province (全省, 我省, 湖南…) before any Hunan place. */
+  framedByProvince: boolean;
+}
+
+/** The most specific place among some mentions (a county before its prefecture), or undefined. */
+function mostSpecific(mentions: Mention[]): Region | undefined {
+  const rank = { province: 0, prefecture: 1, county: 2, town: 3 } as const;
+  let best: Region | undefined;
+  for (const m of mentions) if (!best || rank[m.term.credits.level] > rank[best.level]) best = m.term.credits;
+  return best;
 }
 
 /** The tagger for one term list; {@link tagRegions} uses the Hunan gazetteer's. */
@@ -77,6 +163,47 @@ export class RegionTagger {
 
   /** The official names of the places the article is about, most specific first. */
   tag(article: TaggableArticle): string[] {
+    const { scored, framedByProvince } = this.score(article);
+    return this.decide(scored, framedByProvince);
+  }
+
+  /** The points behind {@link tag}, for explaining a tagging. */
+  explain(article: TaggableArticle): RegionScores {
+    const { scored, framedByProvince } = this.score(article);
+    return { scores: scored.sort((a, b) => b.score - a.score).map((s) => ({ name: s.region.name, score: s.score })), framedByProvince };
+  }
+
+  /**
+   * The region an outlet serves, from its name or masthead: the Hunan place right before 日报,
+   * 晚报, 新闻网, 融媒体中心 … (邵阳日报 → 邵阳市, 浏阳日报 → 浏阳市, 湖南日报 → 湖南省); undefined when
+   * the text names no Hunan outlet.
+   */
+  outletHome(text: string): string | undefined {
+    const mentions = this.matcher.scan(text).filter((m) => OUTLET_AFTER.test(text.slice(m.end, m.end + 5)));
+    return mostSpecific(mentions)?.name;
+  }
+
+  /** The article's home: the `home` given, else the most specific Hunan place in its dateline. */
+  private homeOf(article: TaggableArticle): Region | undefined {
+    const g = this.terms.gazetteer;
+    if (article.home) {
+      // A town's paper speaks for its county: articles are tagged down to counties.
+      const region = g.region(article.home);
+      return region && region.level === 'town' ? g.countyOf(region) : region;
+    }
+    const first = article.body[0] ?? '';
+    const dateline = article.dateline || first.slice(0, datelineLength(first));
+    return dateline ? mostSpecific(this.matcher.scan(dateline)) : undefined;
+  }
+
+  /** True when a Hunan name at `start` is written right after the name of a place elsewhere (福建龙岩永定区). */
+  private afterElsewhere(text: string, start: number): boolean {
+    const { leads, longestLead } = this.terms.elsewhere;
+    for (let k = 2; k <= longestLead && k <= start; k++) if (leads.has(text.slice(start - k, start))) return true;
+    return false;
+  }
+
+  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
     const credit = (region: Region, points: number, order: number) => {
@@ -86,22 +213,56 @@ export class RegionTagger {
       else scores.set(region.code, { region, score: points, order });
     };
 
-    const found: { mention: Mention; points: number; previous: Mention | undefined; order: number }[] = [];
+    const found: { mention: Mention; points: number; previous: Mention | undefined; order: number; elsewhere: boolean }[] = [];
+    let framedByProvince = false;
+    const home = this.homeOf(article);
     let offset = 0;
     for (const part of parts(article)) {
       const mentions = this.matcher.scan(part.text);
       const kinds = passingKinds(part.text, mentions);
+      // Starts of the mentions that count fully (no passing mention: 湖南大学 frames nothing).
+      const counted: number[] = [];
       mentions.forEach((mention, i) => {
         const kind = kinds[i];
-        const points = part.weight * (kind ? PASSING_WEIGHT[kind] : 1);
-        found.push({ mention, points, previous: mentions[i - 1], order: offset + mention.start });
+        // A place in the dateline, or right after the name of a place elsewhere, counts nothing.
+        const elsewhere = this.afterElsewhere(part.text, mention.start);
+        const ignored = mention.start < part.skip || elsewhere;
+        const points = ignored ? 0 : part.weight * (kind ? PASSING_WEIGHT[kind] : 1);
+        found.push({ mention, points, previous: mentions[i - 1], order: offset + mention.start, elsewhere });
+        if (points > 0 && !kind) counted.push(mention.start);
       });
-      for (const m of part.text.matchAll(PROVINCE_WORDS)) credit(this.province, part.weight, offset + (m.index ?? 0));
+      const provinceWords = [...part.text.matchAll(PROVINCE_WORDS)].map((m) => m.index ?? 0).filter((at) => at >= part.skip);
+      for (const at of provinceWords) credit(this.province, part.weight, offset + at);
+      if (home && home.level !== 'province') {
+        for (const m of part.text.matchAll(HOME_WORDS)) {
+          if ((m.index ?? 0) >= part.skip && home.name.endsWith(m[1])) credit(home, part.weight, offset + (m.index ?? 0));
+        }
+      }
+      if (part.kind === 'headline') {
+        // The line's first place word: the province (全省…, or a mention of 湖南 itself) or a place in it.
+        // 湖南邵阳: the province only qualifies the place after it.
+        const qualifies = (i: number) => mentions[i + 1] !== undefined && mentions[i + 1].start === mentions[i].end;
+        const firstProvince = Math.min(
+          ...provinceWords,
+          ...mentions.filter((m, i) => m.term.credits.code === this.province.code && counted.includes(m.start) && !qualifies(i)).map((m) => m.start),
+        );
+        const firstPlace = Math.min(...mentions.filter((m) => m.term.credits.code !== this.province.code && counted.includes(m.start)).map((m) => m.start));
+        if (firstProvince < firstPlace) framedByProvince = true;
+      }
       offset += part.text.length + 1;
     }
 
+    // A name the article once places elsewhere (福建龙岩永定区) means that namesake throughout,
+    // except where a Hunan place qualifies it (张家界永定区).
+    const namesakes = new Set(found.filter((f) => f.elsewhere).map((f) => f.mention.term.credits.code));
+    for (const f of found) {
+      if (!namesakes.has(f.mention.term.credits.code)) continue;
+      const qualified = f.previous !== undefined && f.previous.end === f.mention.start && g.ancestors(f.mention.term.credits).some((a) => a.code === f.previous?.term.credits.code);
+      if (!qualified) f.points = 0;
+    }
+
     // Regions the article names in full: they confirm the common-word short names.
-    const namedInFull = new Set(found.filter((f) => f.mention.term.strength === 'strong').map((f) => f.mention.term.credits.code));
+    const namedInFull = new Set(found.filter((f) => f.points > 0 && f.mention.term.strength === 'strong').map((f) => f.mention.term.credits.code));
     found.forEach((f, i) => {
       const { term } = f.mention;
       const next = found[i + 1];
@@ -116,28 +277,74 @@ export class RegionTagger {
       credit(term.credits, f.points, f.order);
     });
 
-    return this.decide([...scores.values()]);
+    return { scored: [...scores.values()], framedByProvince };
+  }
+
+  /**
+   * True when the article is about the province as a whole: its places are spread over at least
+   * {@link SPREAD_PREFECTURES} prefectures with none holding {@link DOMINANT_SHARE} of the points,
+   * or a headline is framed by the province (全省…, 我省…, 湖南…) and the province has at least as
+   * many points as the best prefecture with its counties.
+   */
+  private provinceWide(scored: Scored[], framedByProvince: boolean): boolean {
+    const g = this.terms.gazetteer;
+    const byPrefecture = new Map<string, number>();
+    for (const s of scored) {
+      if (s.region.level === 'province') continue;
+      const prefecture = g.prefectureOf(s.region);
+      if (prefecture) byPrefecture.set(prefecture.code, (byPrefecture.get(prefecture.code) ?? 0) + s.score);
+    }
+    const points = [...byPrefecture.values()];
+    const total = points.reduce((a, b) => a + b, 0);
+    const best = Math.max(0, ...points);
+    if (total === 0) return false;
+    const named = points.filter((p) => p >= 1).length;
+    if (named >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total) return true;
+    const province = scored.find((s) => s.region.level === 'province')?.score ?? 0;
+    return framedByProvince && province >= best;
+  }
+
+  /**
+   * True when the article is about the prefecture as a whole: the same test one level down — its
+   * places lie in at least {@link SPREAD_PREFECTURES} of its counties, none holding
+   * {@link DOMINANT_SHARE} of the prefecture's points (the prefecture's own included). A round-up
+   * of projects in five counties of 郴州 is about 郴州市.
+   */
+  private prefectureWide(scored: Scored[], prefecture: Region): boolean {
+    const g = this.terms.gazetteer;
+    const own = scored.find((s) => s.region.code === prefecture.code)?.score ?? 0;
+    const counties = scored.filter((s) => s.region.level === 'county' && g.prefectureOf(s.region)?.code === prefecture.code);
+    const total = own + counties.reduce((a, s) => a + s.score, 0);
+    const best = Math.max(0, ...counties.map((s) => s.score));
+    return counties.filter((s) => s.score >= 1).length >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total;
   }
 
   /** From scores to the ordered list of official names. */
-  private decide(scored: Scored[]): string[] {
+  private decide(scored: Scored[], framedByProvince: boolean): string[] {
     const g = this.terms.gazetteer;
     const places = scored.filter((s) => s.region.level !== 'province');
     const best = Math.max(0, ...places.map((s) => s.score));
     const chosen = places
       .filter((s) => s.score >= ABOUT_SCORE && s.score >= RELATIVE_SCORE * best)
       .sort((a, b) => b.score - a.score || a.order - b.order);
+    // Spread over the province, or framed by it: the province, even without a word naming it.
+    if (this.provinceWide(scored, framedByProvince)) return [this.province.name];
     if (chosen.length === 0) {
       const province = scored.find((s) => s.region.level === 'province');
       return province && province.score >= ABOUT_SCORE ? [province.region.name] : [];
     }
     // Counties grouped under their prefecture (in the order of each group's best county), each
-    // group followed by its prefecture; then prefectures chosen on their own.
+    // group followed by its prefecture; a prefecture whose counties are spread (see
+    // prefectureWide) stands alone in its group's place; then prefectures chosen on their own.
     const out: string[] = [];
     const counties = chosen.filter((s) => s.region.level === 'county');
     for (const county of counties) {
       const prefecture = g.prefectureOf(county.region);
       if (out.includes(county.region.name)) continue;
+      if (prefecture && this.prefectureWide(scored, prefecture)) {
+        if (!out.includes(prefecture.name)) out.push(prefecture.name);
+        continue;
+      }
       for (const sibling of counties) {
         if (g.prefectureOf(sibling.region) === prefecture && !out.includes(sibling.region.name)) out.push(sibling.region.name);
       }
@@ -157,6 +364,19 @@ let shared: RegionTagger | undefined;
  * builds the matcher (under a second); later calls only scan the article.
  */
 export function tagRegions(article: TaggableArticle): string[] {
+  return sharedTagger().tag(article);
+}
+
+function sharedTagger(): RegionTagger {
   if (!shared) shared = new RegionTagger(placeTerms());
-  return shared.tag(article);
+  return shared;
+}
+
+/**
+ * The official name of the region an outlet serves, read from its name or a masthead line
+ * (`邵阳日报` → 邵阳市, `浏阳日报 2024年3月3日` → 浏阳市, `湖南日报` → 湖南省); undefined when no Hunan
+ * outlet is named. For the page reader: pass it as the articles' `home`.
+ */
+export function outletHome(text: string): string | undefined {
+  return sharedTagger().outletHome(text);
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { autonomousParts, normalisePinyin, shortName } from '../../src/regions/aliases.ts';
+import { autonomousParts, normalisePinyin, shortName, zoneName } from '../../src/regions/aliases.ts';
 import { gazetteer, settleSharedAliases, type GazetteerExtract } from '../../src/regions/gazetteer.ts';
 
 const extract = JSON.parse(readFileSync('src/regions/hunan.json', 'utf8')) as GazetteerExtract;
@@ -46,9 +46,21 @@ describe('the Hunan extract', () => {
     expect(g.byName('祁阳县')).toEqual([]);
   });
 
-  it('keeps no villages and no functional zones', () => {
+  it('keeps no villages', () => {
     expect(extract.regions.every((r) => r.level !== 'town' || /(镇|乡|街道)$/.test(r.name))).toBe(true);
-    expect(extract.regions.some((r) => /(管理区|示范区|开发区|产业园区)$/.test(r.name))).toBe(false);
+  });
+
+  it('keeps the dataset\'s county-level functional zones, marked, each under its prefecture', () => {
+    const zones = extract.regions.filter((r) => r.zone);
+    expect(zones.length).toBeGreaterThan(0);
+    for (const z of zones) {
+      expect(z.level).toBe('county');
+      expect(z.code.slice(4, 5)).toBe('7');
+      expect(z.name).toMatch(/(管理区|示范区|开发区|园区|新区)$/);
+    }
+    expect(zones.map((z) => z.name)).toContain('怀化市洪江管理区');
+    // Only the functional zones are marked, never a district, county or city.
+    expect(extract.regions.filter((r) => !r.zone).some((r) => /(管理区|示范区|开发区|产业园区)$/.test(r.name))).toBe(false);
   });
 
   it('has unique names at county level and above, so names can identify them', () => {
@@ -122,6 +134,42 @@ describe('aliases made by rule', () => {
     expect(new Set(towns.map((t) => t.parent)).size).toBe(towns.length);
     expect(g.region('龙潭镇')).toBeUndefined();
     for (const t of towns) expect(t.aliases).not.toContain('龙潭');
+  });
+});
+
+describe('functional zones named as papers write them', () => {
+  it('writes a 管理区 as a district, keeping the dataset\'s form as an alias', () => {
+    const zone = named('洪江区');
+    expect(zone).toMatchObject({ level: 'county', parent: '怀化市', zone: true });
+    expect(zone.aliases).toEqual(expect.arrayContaining(['洪江管理区', '怀化市洪江管理区', '怀化市洪江区']));
+  });
+
+  it('abbreviates the designation and keeps the prefecture when the zone has no name of its own', () => {
+    const zone = named('湘潭高新区');
+    expect(zone.zone).toBe(true);
+    expect(zone.aliases).toEqual(expect.arrayContaining(['湘潭高新技术产业开发区', '湘潭高新技术产业园区', '湘潭市高新区']));
+    expect(named('永州经开区').aliases).toEqual(expect.arrayContaining(['永州经济技术开发区', '永州市经开区']));
+  });
+
+  it('derives names by rule from invented zones too', () => {
+    const province = { name: '湖南省', short: '湖南' };
+    const prefecture = { name: '甲乙市', short: '甲乙' };
+    expect(zoneName('湖南甲乙经济技术开发区', province, prefecture)).toMatchObject({ name: '甲乙经开区', ownStem: false });
+    expect(zoneName('甲乙市丙丁管理区', province, prefecture)).toMatchObject({ name: '丙丁区', stem: '丙丁', ownStem: true });
+    expect(zoneName('湖南甲乙丙丁高新技术产业园区', province, prefecture)?.formal).toEqual(
+      expect.arrayContaining(['丙丁高新技术产业开发区', '甲乙丙丁高新区', '甲乙市丙丁高新区']),
+    );
+    expect(zoneName('甲乙市丙丁农场', province, prefecture)).toBeNull();
+  });
+
+  it('leaves a stem a zone shares with a county to the county', () => {
+    expect(named('洪江市').aliases).toContain('洪江');
+    expect(named('洪江区').aliases).not.toContain('洪江');
+  });
+
+  it('puts the towns of a zone under the zone', () => {
+    expect(g.children(named('洪江区')).length).toBeGreaterThan(0);
+    expect(g.children(named('洪江区')).every((t) => t.level === 'town')).toBe(true);
   });
 });
 

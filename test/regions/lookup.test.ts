@@ -32,6 +32,8 @@ describe('resolving a typed place name', () => {
 
   it('accepts a former designation and a leading province or prefecture', () => {
     expect(nameOf('邵东县')).toBe('邵东市');
+    expect(nameOf('望城县')).toBe('望城区');
+    expect(nameOf('岳麓区（长沙）')).toBe('岳麓区');
     expect(nameOf('湖南郴州桂东')).toBe('桂东县');
     expect(nameOf('湖南省')).toBe('湖南省');
   });
@@ -46,15 +48,30 @@ describe('resolving a typed place name', () => {
   });
 
   it('does not take a different division with the same stem for the county', () => {
-    const result = resolveRegion('洪江区');
-    expect(result.region).toBeNull();
-    expect(result.suggestions.map((r) => r.name)).toContain('洪江市');
+    expect(nameOf('洪江区')).toBe('洪江区');
+    expect(nameOf('洪江')).toBe('洪江市');
+    expect(nameOf('桂东镇')).toBeNull();
+  });
+
+  it('finds functional zones by their usual and their long names', () => {
+    expect(resolveRegion('洪江区').region).toMatchObject({ name: '洪江区', parent: '怀化市', zone: true });
+    expect(nameOf('洪江管理区')).toBe('洪江区');
+    expect(nameOf('怀化市洪江管理区')).toBe('洪江区');
+    expect(nameOf('湘潭高新技术产业开发区')).toBe('湘潭高新区');
+    expect(nameOf('永州经济技术开发区')).toBe('永州经开区');
+  });
+
+  it('answers a zone the dataset does not list with the place it lies in', () => {
+    expect(nameOf('娄底经开区')).toBe('娄底市');
+    expect(nameOf('娄底经济技术开发区')).toBe('娄底市');
+    expect(nameOf('长沙高新区')).toBe('长沙市');
+    expect(nameOf('浏阳经开区')).toBe('浏阳市');
   });
 });
 
 describe('names it does not know', () => {
   it('says a place elsewhere in China is not in Hunan', () => {
-    for (const q of ['北京', '北京市', 'beijing', '广西']) {
+    for (const q of ['北京', '北京市', 'beijing', '广西', '广州', '湘东区', '萍乡', '江西萍乡湘东区', '广西桂林', '福建永定区']) {
       expect(resolveRegion(q)).toEqual({ region: null, suggestions: [], reason: 'not-hunan' });
     }
   });

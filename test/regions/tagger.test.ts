@@ -3,7 +3,7 @@
  * hand-labelled seed articles (test/fixtures/seed-articles.json).
  */
 import { describe, expect, it } from 'vitest';
-import { tagRegions, type TaggableArticle } from '../../src/regions/tagger.ts';
+import { datelineLength, outletHome, tagRegions, type TaggableArticle } from '../../src/regions/tagger.ts';
 import { labelledSeedPairs } from '../support/labelled-seeds.ts';
 
 /** A made-up article: headline and paragraphs, nothing else. */
@@ -89,8 +89,13 @@ describe('passing mentions do not make an article about a place', () => {
   });
 
   it('a different division with a county\'s stem (a zone, a village)', () => {
-    expect(tagRegions(article('凝心聚力奏强音', ['近年来，怀化市洪江区自然资源局坚持绿色理念。', '洪江区耕地保护成效明显。']))).toEqual(['怀化市']);
+    // 洪江区 is the functional zone, not the county-level city 洪江市.
+    expect(tagRegions(article('凝心聚力奏强音', ['近年来，怀化市洪江区自然资源局坚持绿色理念。', '洪江区耕地保护成效明显。']))).toEqual(['洪江区', '怀化市']);
     expect(tagRegions(article('桃源村的致富路', ['近年来，桃源村发展民宿。']))).toEqual([]);
+  });
+
+  it('a news site or media centre named after a place (a web copy\'s source line)', () => {
+    expect(tagRegions(article('春茶开采', ['据永州新闻网消息，日前，安化县春茶开采。', '本文转自永州新闻网，原载郴州市融媒体中心。']))).toEqual(['安化县', '益阳市']);
   });
 
   it('a newspaper, a street or a station named after a place', () => {
@@ -106,6 +111,155 @@ describe('passing mentions do not make an article about a place', () => {
   it('a neighbour named in passing in a long report on one county', () => {
     const body = ['近年来，桂东县大力发展茶产业。', '桂东县茶园面积达10万亩。', '桂东县还建成茶叶加工园。', '与汝城县相比，桂东的茶园更集中。', '桂东县的茶叶远销各地。'];
     expect(tagRegions(article('桂东：一片茶叶富了一方百姓', body))).toEqual(['桂东县', '郴州市']);
+  });
+});
+
+describe('an article about the whole province', () => {
+  it('is the province when its places are spread over several prefectures, none dominant', () => {
+    const list = article('第二批特色产业示范村名单出炉', [
+      '日前，第二批特色产业示范村名单公示。',
+      '入选村庄有：醴陵市枫林村、衡南县茶塘村、武冈市桃花村、临湘市白羊村、慈利县溪口村、沅陵县竹园村。',
+    ]);
+    expect(tagRegions(list)).toEqual(['湖南省']);
+  });
+
+  it('is the province when a headline is framed by it and no prefecture outweighs it', () => {
+    const meeting = article('全省冬春水利建设现场会召开', [
+      '本报长沙12月2日讯（记者 甲乙）12月1日，全省冬春水利建设现场会在长沙召开。',
+      '会议要求全省各地抓紧修复水毁工程。',
+    ]);
+    expect(tagRegions(meeting)).toEqual(['湖南省']);
+    const ranking = article('我省新添4个省级现代农业园', ['我省新添4个省级现代农业园，分别落户桃江县、新化县、道县和祁东县。']);
+    expect(tagRegions(ranking)).toEqual(['湖南省']);
+  });
+
+  it('reads 湖南 right before a place as a qualifier, not as framing', () => {
+    expect(tagRegions(article('湖南衡阳：非遗展演进社区', ['近日，一场非遗展演走进社区。']))).toEqual(['衡阳市']);
+  });
+
+  it('stays with the place when the headline puts the place first', () => {
+    const award = article('衡阳在全省护理技能竞赛中夺冠', [
+      '近日，全省护理技能竞赛落幕，衡阳市代表队获团体第一名。',
+      '衡阳市卫健委表示，全省各参赛队水平都很高。',
+      '衡阳市将继续加强护理人才培养。',
+    ]);
+    expect(tagRegions(award)).toEqual(['衡阳市']);
+  });
+
+  it('stays with the place when one prefecture holds most of the points', () => {
+    const tour = article('浏阳花炮走出国门', ['近年来，浏阳市花炮出口持续增长。', '浏阳市还与醴陵市、湘潭县企业合作，也从平江县采购原料。', '浏阳市花炮产业年产值超百亿元。']);
+    expect(tagRegions(tour)[0]).toBe('浏阳市');
+  });
+});
+
+describe('an article about a whole prefecture', () => {
+  it('is the prefecture when its places are spread over several of its counties, none dominant', () => {
+    const roundup = article('一季度重点项目集中开工', [
+      '日前，宜章县、嘉禾县、临武县、汝城县四地同步举行重点项目集中开工仪式。',
+      '其中宜章县开工项目12个，嘉禾县9个，临武县8个，汝城县6个。',
+    ]);
+    expect(tagRegions(roundup)).toEqual(['郴州市']);
+  });
+
+  it('keeps the county when one county holds most of the points', () => {
+    const story = article('宜章：脐橙产业链延伸', ['近年来，宜章县延伸脐橙产业链。', '宜章县还与嘉禾县、临武县企业合作。', '宜章县脐橙年产值超10亿元。']);
+    expect(tagRegions(story)).toEqual(['宜章县', '郴州市']);
+  });
+});
+
+describe('the dateline place is not the subject', () => {
+  it('finds the dateline in each of its forms', () => {
+    const datelines = [
+      '本报长沙5月6日讯（记者 甲乙 通讯员 丙丁）',
+      '本报讯（记者 甲乙）',
+      '某某晚报掌上长沙5月6日讯（全媒体记者 甲乙）',
+      '中新网长沙5月6日电',
+      '新华社长沙5月6日电（记者 甲乙）',
+      '新湖南客户端衡阳讯（通讯员 甲乙）',
+      '邵阳日报5月6日讯（全媒体记者 甲乙）',
+    ];
+    for (const d of datelines) expect(datelineLength(`${d}日前，某地召开会议。`), d).toBe(d.length);
+  });
+
+  it('does not take a company or good news at the start for a dateline', () => {
+    expect(datelineLength('国网邵东市供电公司日前完成线路改造。')).toBe(0);
+    expect(datelineLength('喜讯传来，村民们欢欣鼓舞。')).toBe(0);
+    expect(datelineLength('记者5月6日电话采访了当地干部。')).toBe(0);
+    expect(datelineLength('中新网长沙5月6日电 题：某地新貌')).toBe('中新网长沙5月6日电'.length);
+  });
+
+  it('tags the story\'s place, not the city it was filed from', () => {
+    const body = (dateline: string) => [`${dateline}日前，邵阳市新建的城西公园正式开园。`, '邵阳市园林部门介绍，公园占地300亩。'];
+    for (const d of ['本报长沙5月6日讯（记者 甲乙）', '某某晚报掌上长沙5月6日讯（全媒体记者 甲乙）', '中新网长沙5月6日电 ', '新湖南客户端长沙讯（通讯员 甲乙）']) {
+      expect(tagRegions(article('城西公园开园迎客', body(d))), d).toEqual(['邵阳市']);
+    }
+    expect(tagRegions(article('黄花菜进入采摘期', ['新湖南客户端衡阳讯（通讯员 甲乙）日前，祁东县黄花菜进入采摘期。']))).toEqual(['祁东县', '衡阳市']);
+  });
+
+  it('still counts the place once it is named after the dateline', () => {
+    expect(tagRegions(article('老城区改造启动', ['本报长沙5月6日讯（记者 甲乙）日前，长沙市启动老城区改造。']))).toEqual(['长沙市']);
+  });
+});
+
+describe('the paper\'s own place: 全市, 我县 …', () => {
+  const meeting = (dateline: string, more: Partial<TaggableArticle> = {}) =>
+    article('全市防汛工作会议召开', [`${dateline}5月6日，全市防汛工作会议召开。`, '会议要求，全市各级各部门压实防汛责任。'], more);
+
+  it('refers to the place in the dateline', () => {
+    expect(tagRegions(meeting('益阳日报5月6日讯（全媒体记者 甲乙）'))).toEqual(['益阳市']);
+  });
+
+  it('refers to the outlet\'s home when the splitter knows it, or the dateline it took off', () => {
+    expect(tagRegions(meeting('本报讯（记者 甲乙）'))).toEqual([]);
+    expect(tagRegions(meeting('本报讯（记者 甲乙）', { home: '益阳市' }))).toEqual(['益阳市']);
+    expect(tagRegions(meeting('', { dateline: '益阳日报5月6日讯' }))).toEqual(['益阳市']);
+  });
+
+  it('only when the home is that kind of place (全县 is not a city\'s)', () => {
+    const county = article('全县油菜花开', ['日前，全县20万亩油菜花竞相开放。']);
+    expect(tagRegions({ ...county, home: '益阳市' })).toEqual([]);
+    expect(tagRegions({ ...county, home: '南县' })).toEqual(['南县', '益阳市']);
+  });
+
+  it('reads an outlet\'s home from its name', () => {
+    expect(outletHome('益阳日报')).toBe('益阳市');
+    expect(outletHome('浏阳日报 2024年5月6日 星期一')).toBe('浏阳市');
+    expect(outletHome('湖南日报')).toBe('湖南省');
+    expect(outletHome('某某青年报')).toBeUndefined();
+  });
+});
+
+describe('places elsewhere in China are not Hunan', () => {
+  it('a district elsewhere whose name looks Hunanese, with or without its province and city', () => {
+    expect(tagRegions(article('湘东区举办油菜花节', ['江西萍乡湘东区日前举办油菜花节。', '萍乡市湘东区游客络绎不绝。']))).toEqual([]);
+    expect(tagRegions(article('广西桂林：漓江竹筏游升温', ['广西桂林漓江沿岸游客增多。']))).toEqual([]);
+  });
+
+  it('a Hunan name inside the full name of a place elsewhere', () => {
+    // 全南县 holds 南县; Sichuan's 资阳市 holds the stem of 益阳's 资阳区.
+    expect(tagRegions(article('全南县发展脐橙产业', ['江西全南县脐橙种植面积扩大。']))).toEqual([]);
+    expect(tagRegions(article('柠檬丰收季', ['四川资阳市柠檬迎来丰收。']))).toEqual([]);
+  });
+
+  it('a namesake of a Hunan place once the article places it elsewhere', () => {
+    expect(tagRegions(article('永定区：土楼迎客', ['福建龙岩永定区土楼景区游客增多。', '永定区推出土楼研学线路。']))).toEqual([]);
+    expect(tagRegions(article('永定区：旅游迎客', ['张家界市永定区景区游客增多。', '永定区推出研学线路。']))).toEqual(['永定区', '张家界市']);
+  });
+});
+
+describe('functional zones', () => {
+  it('tags a zone the dataset lists, by its usual and its long name', () => {
+    expect(tagRegions(article('洪江区：古商城修缮完工', ['近日，洪江区古商城修缮工程完工。']))).toEqual(['洪江区', '怀化市']);
+    expect(tagRegions(article('湘潭高新区新签约项目20个', ['今年以来，湘潭高新技术产业开发区引进项目20个。']))).toEqual(['湘潭高新区', '湘潭市']);
+    expect(tagRegions(article('大通湖区：湖泊治理见成效', ['近年来，益阳市大通湖管理区推进水环境治理。']))).toEqual(['大通湖区', '益阳市']);
+  });
+
+  it('counts a zone\'s bare stem only once the zone is named (a lake, a poet)', () => {
+    expect(tagRegions(article('端午话屈原', ['屈原是伟大的爱国诗人。', '屈原的作品流传千古。']))).toEqual([]);
+  });
+
+  it('tags a zone the dataset does not list with the place it lies in', () => {
+    expect(tagRegions(article('娄底经开区项目集中开工', ['日前，娄底经济技术开发区18个项目集中开工。']))).toEqual(['娄底市']);
   });
 });
 
@@ -130,7 +284,7 @@ function seedAccuracy() {
 }
 
 describe('accuracy on the hand-labelled seed articles', () => {
-  it('finds the most specific region of at least 95% of the articles', () => {
+  it('finds the most specific region of at least 97% of the articles', () => {
     const score = seedAccuracy();
     console.log(
       `region tagging on ${score.matched} of ${score.labelled} labelled seed articles (the others were not split out): ` +
@@ -138,7 +292,7 @@ describe('accuracy on the hand-labelled seed articles', () => {
         `  misses: ${score.misses.join(' | ') || 'none'}\n  not split out: ${score.unmatched.join(' | ') || 'none'}`,
     );
     expect(score.matched).toBeGreaterThanOrEqual(Math.ceil(score.labelled * 0.9));
-    expect(score.mostSpecific).toBeGreaterThanOrEqual(0.95);
+    expect(score.mostSpecific).toBeGreaterThanOrEqual(0.97);
     expect(score.exactSet).toBeGreaterThanOrEqual(0.9);
   });
 });
