@@ -27,6 +27,8 @@ export interface ParsedArticle {
   /** Photo captions, kept apart from the body. */
   captions: string[];
   kind: ArticleKind;
+  /** The dateline taken off the first paragraph (`本报长沙11月20日讯（记者 张三）`), if it had one. */
+  dateline?: string;
 }
 
 /** A fully prepared article: parsed, dated, tagged, summarised, with a stable id. */

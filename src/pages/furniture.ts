@@ -137,3 +137,16 @@ export function authorsInArticleData(text: string): string | undefined {
   const match = /(?:^|\s)作者\s*[：:]\s*([^：:]+?)(?=\s+(?:来源|发布时间|发布日期|时间|日期|编辑|责任编辑|点击|阅读|浏览)\s*[：:]|\s+(?:19|20)\d\d[-/.年]|$)/.exec(text);
   return match ? match[1].trim() : undefined;
 }
+
+/** How far down a page its masthead, page header or article data may stand. */
+const HEADER_LINES = 30;
+
+/**
+ * The lines near the top of a page that name its outlet: masthead, page header, article data
+ * (`来源：邵阳日报`). The tagger reads the outlet's home region from them (全市 in a city paper is
+ * that city).
+ */
+export function outletLines(lines: string[]): string[] {
+  return lines.slice(0, HEADER_LINES).map((line) => line.trim())
+    .filter((line) => { const kind = furnitureOf(line); return kind === 'masthead' || kind === 'page header' || kind === 'article data'; });
+}

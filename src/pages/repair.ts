@@ -253,6 +253,7 @@ export function repairArticles(drafts: Draft[]): ParsedArticle[] {
         body: draft.body,
         captions: draft.captions,
         kind,
+        ...(draft.dateline === undefined ? {} : { dateline: draft.dateline }),
       };
     });
 }

@@ -58,6 +58,7 @@ export function splitPage(text: string): ParsedArticle[] {
   const back = script.restore;
   return articles.map((a) => ({
     ...a, title: back(a.title), kicker: back(a.kicker), subtitle: back(a.subtitle), authors: a.authors.map(back), body: a.body.map(back), captions: a.captions.map(back),
+    ...(a.dateline === undefined ? {} : { dateline: back(a.dateline) }),
   }));
 }
 
@@ -86,6 +87,7 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
     // The first dateline of an item opens its news text, even under an editor's note (编者按).
     if (dateline && !draft.datelined && (draft.body.length === 0 || draft.authors.length === 0)) {
       draft.datelined = true;
+      draft.dateline = text.slice(0, dateline.length).trim();
       if (dateline.names && draft.authors.length === 0) draft.authors.push(...splitNames(dateline.names));
       if (dateline.title && !draft.title) draft.title = dateline.title;
       text = text.slice(dateline.length);

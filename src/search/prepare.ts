@@ -7,7 +7,8 @@ import type { Article, ParsedArticle } from '../pages/article.ts';
 import type { Page } from '../pages/read.ts';
 import { splitPage } from '../pages/split.ts';
 import { summarise } from '../pages/summary.ts';
-import { tagRegions } from '../regions/tagger.ts';
+import { outletHome, tagRegions } from '../regions/tagger.ts';
+import { outletLines } from '../pages/furniture.ts';
 import { keywordsOf } from './jieba.ts';
 
 /**
@@ -24,6 +25,8 @@ export function articleId(file: string, article: Pick<ParsedArticle, 'title' | '
 /** Everything the index needs about the articles of one page. */
 export function prepareArticles(page: Page): Article[] {
   const seen = new Set<string>();
+  // The region the page's outlet serves, from its masthead or article data: what 全市 means there.
+  const home = outletLines(page.text.split('\n')).map(outletHome).find((region) => region !== undefined);
   return splitPage(page.text).map((parsed) => {
     let id = articleId(page.file, parsed);
     // Two identical fragments on one page would share an id; keep ids unique and still stable.
@@ -35,7 +38,7 @@ export function prepareArticles(page: Page): Article[] {
       id,
       file: page.file,
       date: page.date,
-      regions: tagRegions(parsed),
+      regions: tagRegions(home ? { ...parsed, home } : parsed),
       summary: summarise(parsed),
       keywords: keywordsOf(text),
     };
