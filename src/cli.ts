@@ -97,6 +97,7 @@ async function main(argv: string[]): Promise<void> {
       }
       const files = positionals.length ? positionals : undefined;
       const articles = collectArticles(config.pagesDir, stderrLog, files);
+      if (articles.length === 0 && files) throw new CliError(`no articles found in ${files.join(', ')}`);
       if (articles.length === 0) throw new NoArticlesError(config.pagesDir);
       if (json) print(JSON.stringify(articles, null, 2));
       else print(articles.map(formatHit).join('\n'));

@@ -47,6 +47,8 @@ export interface Block {
   subtitle?: string;
   /** A bracketed column label alone on its line (`【温馨提示】`): a kicker at most, never a headline. */
   label?: boolean;
+  /** An author line that named roles (`记者 张三`): a byline wherever it stands. */
+  byRole?: boolean;
 }
 
 /** Longest line that can still be a headline or heading. */
@@ -118,7 +120,7 @@ export function splitNames(text: string): string[] {
 
 /** Role words before names on author lines and in bylines (`本报记者 张三 通讯员 李四`, `文/图 王五`). */
 // Only at the start of a token, so the 文 of a name like 麦天文 is never taken for a role.
-const ROLE = '(?:首席|特约|见习|实习|驻站|驻[\\u4e00-\\u9fa5]{1,3}|融媒体|全媒体|摄影|视频)?(?:记者|通讯员|实习生|摄影师?|撰稿人?|编辑|评论员)';
+const ROLE = '(?:首席|特约|见习|实习|驻站|驻[\\u4e00-\\u9fa5]{1,3}|融媒体|全媒体|摄影|视频)?(?:记者|通讯员|实习生|摄影师?|撰稿人?|编辑|评论员|(?:特别|联合)?(?:报道|采访|调研)组)';
 const ROLE_WORDS = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:本报)?${ROLE}|文[\\/／、]图|图[\\/／、]文|[文图](?=[：:|｜丨／/])`, 'g');
 /**
  * An outlet named before a role, glued to it: `湖南日报·华声在线记者`, `邵阳日报记者`,
@@ -126,6 +128,9 @@ const ROLE_WORDS = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:本报)?${ROLE}|文[\\/�
  * headline such as `优秀通讯员李四` is never read as a byline.
  */
 const OUTLET_ROLE = new RegExp(`(?<![\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5A-Za-z·]{1,16}?(?:报|网|台|社|客户端|在线|融媒体?中心|融媒|新闻|电视|广播|传媒|杂志)(?:·[\\u4e00-\\u9fa5]{2,8})?${ROLE}`, 'g');
+/** An outlet left standing alone once its role word is gone (`今日女报/凤网记者 …`): not a person. */
+const OUTLET_TOKEN = /(?<=^|\s)[\u4e00-\u9fa5·]{1,10}(?:日报|晚报|报|网|台|社|客户端|融媒体中心|新闻中心)(?=\s|$)/g;
+
 /** What closes an author line without being a name: `摄影报道`, `长沙报道`, `整理` (`摄` makes a photo credit). */
 const CLOSING_WORDS = /(?:[\u4e00-\u9fa5]{0,6}?(?:摄影)?报道|(?<=\s|^)(?:整理|供图|图|文))(?=\s|$)/g;
 /** Bullets before a headline or a paragraph (`★北湖区：…`, `• 株洲日报讯…`); they are not text. */
@@ -140,16 +145,23 @@ const LINE_MARKER = /^[□■●○▲△◆◇◎★☆▶►▷•·]\s*/;
  */
 function pairSingleCharacters(text: string): string {
   const tokens = splitNames(text);
-  if (tokens.length < 2 || tokens.length % 2 !== 0 || !tokens.every((t) => /^[\u4e00-\u9fa5]$/.test(t))) return text;
+  const single = (t: string | undefined) => t !== undefined && /^[\u4e00-\u9fa5]$/.test(t);
+  if (!tokens.some(single)) return text;
+  // Mixed lines too: `周 健 刘星野 曹 莉` → 周健 刘星野 曹莉.
   const names: string[] = [];
-  for (let i = 0; i < tokens.length; i += 2) names.push(tokens[i] + tokens[i + 1]);
+  for (let i = 0; i < tokens.length; i++) {
+    if (single(tokens[i]) && single(tokens[i + 1])) names.push(tokens[i] + tokens[++i]);
+    else names.push(tokens[i]);
+  }
   return names.join(' ');
 }
 
 /** Names with role words removed, if the line is nothing but roles and names. */
 export function namesWithoutRoles(text: string): string | undefined {
+  // `（某某网、某县委宣传部联合报道）`, `（某某供稿）`: a source, not people.
+  if (/联合报道|供稿|来源/.test(text) && !/记者|通讯员|实习生/.test(text)) return undefined;
   const stripped = pairSingleCharacters(text.replace(LINE_MARKER, '').replace(OUTLET_ROLE, ' ').replace(ROLE_WORDS, ' ')
-    .replace(/[：:、，,|｜丨/／;；]/g, ' ').replace(CLOSING_WORDS, ' ').replace(/\s+/g, ' ').trim());
+    .replace(/[：:、，,|｜丨/／;；]/g, ' ').replace(CLOSING_WORDS, ' ').replace(OUTLET_TOKEN, ' ').replace(/\s+/g, ' ').trim());
   if (stripped === text.trim() || stripped === '' || !isNameList(stripped)) return undefined;
   // Only punctuation taken away (`联系人：周先生`): a label and a value, not a byline.
   const marked = LINE_MARKER.test(text) || new RegExp(ROLE_WORDS.source).test(text) || new RegExp(OUTLET_ROLE.source).test(text) || /报道$/.test(text);
@@ -171,7 +183,8 @@ export function authorsOfLine(text: string): string | undefined {
  * `湖南日报3月3日讯（…）`, `邵阳新闻网讯 (通讯员…)`. An outlet (or a date) then 讯 or 电.
  */
 // The date may lose its 月 in a web copy (`519日讯` for 5月19日).
-const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?(讯|电)(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+// `某某网11月5日长沙消息`: a place between the date and 消息.
+const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|讯|电)(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {
@@ -191,6 +204,7 @@ export function datelineOf(text: string): Dateline | undefined {
   // 电 ends everyday words (供电, 来电): a wire dateline names a date, a news agency (…社电) or an
   // outlet followed by its reporters in brackets (`世界旅游报长沙电（记者 …）`).
   const bracketFollows = /^\s*[（(]/.test(text.slice(head[0].length));
+  if (mark.endsWith('消息') && !(date && OUTLET_MARK.test(outlet))) return undefined;
   if (mark === '电' ? !(date || /社[\u4e00-\u9fa5]{0,6}$/.test(outlet) || (bracketFollows && /报|网|台|客户端/.test(outlet))) : !(date || OUTLET_MARK.test(outlet))) return undefined;
   if (/(?:通|资|简|喜|快|短|视|来|供|停|用|放|发|充|触|致|贺|唁)$/.test(outlet) && !date) return undefined;
   let length = head[0].length;
@@ -210,6 +224,19 @@ export function datelineOf(text: string): Dateline | undefined {
 
 /** Lines that label a notice's contact details (`联系电话：…`, `地址：…`): never a brief's headline. */
 export const CONTACT_LABEL = /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电话|人|地址|邮箱|邮编|传真|网址|单位|时间|地点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
+
+const HTML_ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&ldquo;': '“', '&rdquo;': '”', '&mdash;': '—', '&hellip;': '…' };
+
+/**
+ * What copying from a web page leaves in a line: HTML tags and entities, pinyin glosses after
+ * characters (`长(zhǎng)沙`, spam mirrors), role words printed letter-spaced (`记 者：张三`).
+ */
+function cleanLine(text: string): string {
+  return text.replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '').replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
+    .replace(/(?<=[\u4e00-\u9fa5])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,12}[)）]/g, '')
+    .replace(/(记|编|通|摄|校)[ \u3000]+(者|辑|讯[ \u3000]*员|影|对)(?=[ \u3000]*[：:])/g, (_, a: string, b: string) => a + b.replace(/[ \u3000]/g, ''))
+    .trim();
+}
 
 /** `编者按：`, `【编者按】`: a label opening an editor's note inside the article. */
 export const EDITOR_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|引言)[】\]]?[：:]?$/;
@@ -231,7 +258,8 @@ const COLUMN_PREFIX = /^【([^】]{1,14})】\s*(.+)$/;
 // A single dash joins places (`长沙—广州`), so only a double one parts title and subtitle.
 const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40})$/;
 /** `栏目|标题`, `栏目丨标题`: a column name and a bar before the headline. */
-const COLUMN_BAR = /^([\u4e00-\u9fa5A-Za-z0-9·]{2,8})\s*[|｜丨]\s*(.+)$/;
+// (丨 is itself a CJK character, so the column name must not swallow it)
+const COLUMN_BAR = /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·]){2,8})\s*[|｜丨]\s*(.+)$/;
 
 /** Classifies one line of a page; undefined for blank lines and page furniture. */
 export function classifyLine(raw: string, line: number): Block | undefined {
@@ -249,7 +277,7 @@ export interface LineReading {
 function readLine(raw: string, line: number): LineReading {
   const stripped = stripMarkdown(raw);
   const { heading, bold } = stripped;
-  let text = closeLetterSpacing(stripped.text.replace(BULLET, ''));
+  let text = closeLetterSpacing(cleanLine(stripped.text).replace(BULLET, ''));
   if (text === '') return { line, raw };
   const furniture = furnitureOf(text);
   if (furniture === 'article data') {
@@ -261,6 +289,7 @@ function readLine(raw: string, line: number): LineReading {
   const block = (shape: BlockShape, extra: Partial<Block> = {}): LineReading => ({ line, raw, block: { line, text, shape, ...extra } });
   if (INSTITUTION_AUTHOR.test(text)) return block('author-line', { text: text.replace(LINE_MARKER, '') });
   const roleFree = namesWithoutRoles(text);
+  const byRole = roleFree !== undefined && !/^[（(]/.test(text) && /记者|通讯员|实习生|评论员/.test(text);
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 
   if (/^(——|──|—|--)/.test(text)) return block('subtitle');
@@ -277,17 +306,21 @@ function readLine(raw: string, line: number): LineReading {
     if (/\s*摄$/.test(inner) && isNameList(inner.replace(/\s*摄$/, '').trim())) return block('photo-credit');
     if (isNameList(inner)) return block('byline');
   }
+  // A sentence wholly in brackets (`（新建的村级服务中心。）`, `（资料图片）`): a caption.
+  if (bracketed && (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图/.test(bracketed[1])) && text.length < 150) return block('caption');
   if (/^[\u4e00-\u9fa5·]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{2,4})*[ \u3000]*摄$/.test(text)) return block('photo-credit');
   if ((TRAILING_CREDIT.test(text) || TRAILING_BARE_CREDIT.test(text)) && text.length < 150) return block('caption');
   if (CAPTION_OPENING.test(text) && text.length < 150) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
-  if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line');
+  if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line', byRole ? { byRole } : {});
   if (datelineOf(text)) return block('text'); // a dateline opens running text, even when short
   if (DOCUMENT_NUMBER.test(text)) return block('text'); // `某政发〔2024〕12号` under a notice's title
   const dashed = TITLE_DASH_SUBTITLE.exec(text);
   if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text) && !dashInsideQuotes(dashed[1])) {
     return block('short', { text: dashed[1], subtitle: dashed[2] });
   }
+  // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
+  text = text.replace(/\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$/, (suffix) => (text.length - suffix.length >= 6 ? '' : suffix));
   if (headingShaped(text)) {
     const column = COLUMN_PREFIX.exec(text) ?? COLUMN_BAR.exec(text);
     if (column && headingShaped(column[2]) && column[2].length >= 4) return block('short', { text: column[2], kicker: column[1] });
@@ -325,10 +358,31 @@ export function pageLines(text: string): LineReading[] {
   const printed = text.split('\n');
   const readings = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
   markIssueDate(readings);
+  markPhotoCaptions(readings);
   markLongHeadlines(readings);
   markLists(readings);
   markRepeatedTitles(readings);
   return readings;
+}
+
+/** Longest caption printed under an image's file name. */
+const PLACEHOLDER_CAPTION_MAX = 80;
+
+/** A short line right under an image's file name (`IMG_0931.jpg`, `微信图片_….png`) is its caption. */
+function markPhotoCaptions(readings: LineReading[]): void {
+  let afterImage = false;
+  for (const reading of readings) {
+    if (reading.furniture === 'media' && /\.(?:jpe?g|png|gif|webp|bmp)\b/i.test(reading.raw)) {
+      afterImage = true;
+      continue;
+    }
+    if (!reading.block) continue;
+    const block = reading.block;
+    if (afterImage && (block.shape === 'text' || block.shape === 'short') && block.text.length <= PLACEHOLDER_CAPTION_MAX && !datelineOf(block.text)) {
+      reading.block = { ...block, shape: 'caption' };
+    }
+    afterImage = false;
+  }
 }
 
 /** The longest headline a web page or e-paper prints on one line (main title and subtitle together). */
@@ -421,12 +475,25 @@ function markIssueDate(readings: LineReading[]): void {
 /** Headline-shaped lines in a row that make a list: more than a kicker, headline and subtitle. */
 const LIST_MIN = 3;
 
+/**
+ * Two list lines printed alike: the same series name before a dash or bar. (A line equal to
+ * an item is not alike: e-paper navigation lists the page's own headlines, printed again over
+ * their articles.)
+ */
+function sameShape(a: LineReading, b: LineReading): boolean {
+  const [x, y] = [a.block?.text ?? '', b.block?.text ?? ''];
+  const series = (t: string) => /^(.{2,12}?)(?:——|丨|\|)/.exec(t)?.[1];
+  return x !== y && series(x) !== undefined && series(x) === series(y);
+}
+
 function markLists(readings: LineReading[]): void {
   const blocks = readings.filter((r) => r.block);
   let run: LineReading[] = [];
   const flush = (followedByMore: boolean) => {
-    // The last line of the run may be the headline of what follows it.
-    const listed = followedByMore ? run.slice(0, -1) : run;
+    // The last line of the run may be the headline of what follows it, unless it is printed like
+    // the items above it (`走村记——东岭篇`, `走村记——西岭篇` …).
+    const last = run[run.length - 1];
+    const listed = followedByMore && !(last && run.slice(0, -1).some((r) => sameShape(r, last))) ? run.slice(0, -1) : run;
     if (listed.length >= LIST_MIN) for (const r of listed) { r.furniture = 'list'; r.block = undefined; }
     run = [];
   };

@@ -27,7 +27,7 @@ const NAVIGATION_WORDS = new Set([
   '打印此文', '收藏', '分享', '分享到', '纠错', '我要纠错', '我要评论', '发表评论', '相关新闻', '相关阅读', '相关文章', '相关链接', '延伸阅读',
   '推荐阅读', '热点推荐', '热门推荐', '热门文章', '猜你喜欢', '更多', '更多>>', '查看更多', '阅读全文', '展开全文', '点击查看', '全文', '大', '中', '小',
   '扫一扫', '扫码', '二维码', '手机看', '手机版', '电脑版', '客户端下载', '下载客户端', 'PDF下载', 'PDF版', '数字报', '电子版', '图片新闻', '视频新闻',
-  '点赞', '评论', '转发', '举报', '我要爆料', '爆料', '我要投稿', '投稿', '分享', '—分享—', '-分享-', '登录', '注册', '搜索', '网站地图', '联系我们', '关于我们', '广告服务', '版权声明', '免责声明', '本版', '头版',
+  '点赞', '评论', '转发', '举报', '我要爆料', '爆料', '我要投稿', '投稿', '查看原图', '点击查看原图', '点击查看大图', '查看大图', '点击图片查看大图', '下载APP', '打开APP', '分享', '—分享—', '-分享-', '登录', '注册', '搜索', '网站地图', '联系我们', '关于我们', '广告服务', '版权声明', '免责声明', '本版', '头版',
 ]);
 
 /** Patterns by family. Order matters only for the reason shown. */
@@ -39,7 +39,12 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['page header', /^[\u4e00-\u9fa5]{2,10}(?:日报|晚报|早报|都市报|报)\s+(?:[A-Z]?\d{1,3}\s*)?[\u4e00-\u9fa5·、]{2,10}$/],
   ['page header', /^[A-Z]\d{1,2}\s*[：:]?\s*[\u4e00-\u9fa5]{2,6}$/],
   // breadcrumbs: `首页 > 新闻 > 本地`, `当前位置：首页>>要闻`, `您现在的位置：…`
-  ['navigation', /^(?:当前位置|您(?:当前|现在)?的位置|所在位置|位置)\s*[：:]/],
+  ['navigation', /^.{0,6}位置\s*[：:]/],
+  ['navigation', /^(?:往期回顾|相关新闻|相关阅读|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/],
+  // app banners and contact lines of the newsroom
+  ['navigation', /^(?:立即下载|马上下载|打开APP|打开App|下载APP|下载App|打开客户端|APP内打开|在APP中打开|打开看看)/],
+  ['footer', /^(?:投稿邮箱|新闻热线|爆料热线|联系邮箱|投稿热线|值班电话|新闻爆料)|[\w.-]+@[\w-]+\.[\w.]+/],
+  ['navigation', /^.{0,30}(?:字[体号]|字体大小)\s*[：:].{0,20}$/],
   ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
   ['navigation', /^(?:字[体号]|文字|字体大小|文字大小)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
   ['navigation', /^(?:字[体号]|字体大小|文字大小)\s*[：:].{0,20}$/],
@@ -57,25 +62,32 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['article data', /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
   ['article data', /^(?:时间|日期)\s*[：:]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}/],
+  // any short line carrying a posting time: `凤网 2024-11-07 10:02 阅读数 58`, `- 某某网 2012-06-25 08:55:39`
+  ['article data', /^(?=.{0,64}$)(?!.*[。！？，]).*(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}/],
+  ['article data', /^\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}$|^(?:19|20)\d\d[-/.]\d{1,2}$/],
   // `湖南日报·新湖南客户端 2024-08-02 17:22:35`, `2025年03月11日 15:20 来源：中国新闻网`
   ['article data', /^.{0,30}\s(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/],
   ['article data', /^(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2}|.{0,8}来源)/],
   ['article data', /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+.{0,40})?$/],
   ['counter', /^(?:阅读|浏览|点击|点赞|评论|转发|分享|收藏)(?:量|数|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*(?:次)?$/],
+  ['counter', /^(?=.{0,50}$)(?!.*[。！？]).*(?:\d+\s*次?(?:浏览|阅读)(?:\s|$)|(?:阅读|浏览|点击)(?:数|量|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*次?(?:\s|$))/],
   ['counter', /^[\d/\s\-—.]+$/],
   ['page header', /^第\s*\d{1,3}\s*页$|^\d{1,3}\s*\/\s*\d{1,3}\s*页?$/],
   // mastheads: `国内统一刊号：CN43-0001`, `邮发代号：41-1`, `第23期 总第1647期`, `2022年03月04日 星期五`
-  ['masthead', /(?:国内统一(?:连续出版物号|刊号)|邮发代号|CN\s*43\s*[-－]|广告(?:经营)?许可证|总第\s*\d+\s*期)/],
+  // (only on lines of masthead length: an e-paper dump may glue the masthead to the first article)
+  ['masthead', /^(?=.{0,100}$).*(?:国内统一(?:连续出版物号|刊号)|邮发代号|CN\s*43\s*[-－]|广告(?:经营)?许可证|总第\s*\d+\s*期)/],
   ['masthead', /^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周|礼拜)[一二三四五六日天].{0,30}$/],
   ['masthead', /^(?:农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年).{0,16}$/],
   // editor and production credits closing a page or an article
-  ['credits', /^[【\[(（]?\s*(?:责任编辑|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/],
+  ['credits', /^[【\[(（]?\s*(?:责任编辑|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/],
   ['footer', /(?:版权所有|Copyright|copyright|©|ICP[备证]|公网安备|互联网新闻信息服务许可证|未经(?:书面)?授权|违法和不良信息举报|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:])/],
   ['footer', /^(?:主办|承办|协办|联办|运营|维护)\s*[：:]/],
   ['footer', /未经.{0,12}(?:授权|许可|同意)|严禁转载|禁止转载|不得转载|转载请注明|^(?:本网站?|本站|本平台|本号)(?:所)?(?:刊载|发布|登载|转载)/],
   // image file names and bare links
   ['media', /^\S*\.(?:jpe?g|png|gif|webp|bmp|tiff?|mp4|pdf)(?:\s*\(\d+\s*[KM]?B\))?$/i],
-  ['media', /^(?:https?:\/\/|www\.)\S+$/i],
+  ['media', /^(?=.{0,100}$)(?:https?:\/\/|www\.)\S+/i],
+  // what an e-paper's HTML leaves behind: `<!--enpcontent-->`, `/enpproperty-->`
+  ['media', /<!--|-->|enpproperty|enpcontent/i],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
 ];
 
@@ -98,6 +110,7 @@ export const BARE_DATE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
 export function isRunningText(line: string): boolean {
   return line.length > 40 || /[。！？]["”’」』）)]*$/.test(line);
 }
+const NUMERIC_DATE = /((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const CJK_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日/;
 const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-Z]?\d{1,3}\s*版/;
 
@@ -111,13 +124,20 @@ const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-
 export function pageDateOf(lines: string[]): string | undefined {
   const short = lines.map((line) => line.trim()).filter((line) => line.length <= 120);
   // A masthead's issue date outranks a web page's publishing time (reprints are published later).
+  // …but a diary's `2005年11月26日 星期六 晴` inside an article is no issue date: only furniture
+  // lines, or lines above every article, count.
+  let header = true;
   for (const line of short) {
-    const date = dateOf(ISSUE_DATE.exec(line) ?? EPAPER_DATE.exec(line));
-    if (date) return date;
+    const kind = furnitureOf(line);
+    if (header || kind === 'masthead' || kind === 'page header') {
+      const date = dateOf(ISSUE_DATE.exec(line) ?? EPAPER_DATE.exec(line));
+      if (date) return date;
+    }
+    if (isRunningText(line) && !kind) header = false;
   }
   let beforeText = true;
   for (const line of short) {
-    const date = dateOf(LABELLED_DATE.exec(line) ?? (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) : null) ??
+    const date = dateOf(LABELLED_DATE.exec(line) ?? (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line) : null) ??
       (beforeText ? BARE_DATE.exec(line) : null));
     if (date) return date;
     if (isRunningText(line) && !furnitureOf(line)) beforeText = false;

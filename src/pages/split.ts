@@ -14,7 +14,9 @@ import { simplifiedPage } from './script.ts';
 /** `邵东：…`, `江华交警：…`, `荷塘区月塘街道：…`: the brief form, a short lead then a colon. */
 const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
 /** An opening that names a place by its administrative suffix (`湘西州开展…`, `桃源县漳江街道…`). */
-const PLACE_OPENING = /^(?![全该本我各此])[\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|州|镇|乡|街道)(?![长委政级])/;
+// The name before the suffix holds no particle or measure word (`一次全景式的乡村…` names no place), and the
+// suffix does not open an everyday word (乡村, 市民, 区域, 县域, 小区…).
+const PLACE_OPENING = /^(?![全该本我各此])(?:(?![的了是在和与个次场])[\u4e00-\u9fa5]){2,6}?(?:省|市|县|区|州|镇|乡|街道)(?![长委政级村民场域内外里间面容貌情])/;
 
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
 export type SplitDecision = 'headline' | 'kicker' | 'subtitle' | 'authors' | 'body' | 'section heading' | 'byline' | 'caption' | 'end' | 'note' | 'date' | 'furniture';
@@ -33,6 +35,8 @@ const JUMP_OUT = /\s*[（(]\s*(?:下转|转第|转)[^（）()]{0,12}[）)]\s*$/;
 
 /** A paragraph closed by names in parentheses right after its last sentence. */
 const TRAILING_BYLINE = /([。！？”])\s*[（(]([^（）()]{2,30})[）)]$/;
+/** …or by a reporter named without brackets: `…完工。  通讯员 李静`, `…开幕。记者张辉`. */
+const TRAILING_BARE_BYLINE = /([。！？”])\s*((?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fa5·]{2,4}(?:[ 　、]+(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fa5·]{2,4}){0,3})$/;
 
 /** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
 function kickerShaped(text: string): boolean {
@@ -172,6 +176,10 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
           (current as Draft).authors.push(...names);
           (current as Draft).signed = true;
           trace(block, 'authors', 'no headline above them: an article whose headline is printed elsewhere');
+        } else if (current && block.byRole && current.body.length > 0 && current.authors.length === 0 && !current.inHeader) {
+          // `记者 张三` after the text: the article's byline.
+          current.authors.push(...names);
+          trace(block, 'byline', 'a reporter named after the text');
         } else if (current) {
           addText(current, block.text);
           trace(block, 'body', 'a lone name inside the text');
@@ -233,7 +241,8 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
           trace(block, 'kicker', 'over a markdown headline');
           return;
         }
-        if (next?.shape === 'short' && afterNext !== undefined && afterNext.shape !== 'short' && kickerShaped(block.text) &&
+        if (next?.shape === 'short' && !next.label && !EDITOR_NOTE.test(next.text) && !CONTACT_LABEL.test(next.text) &&
+            afterNext !== undefined && afterNext.shape !== 'short' && kickerShaped(block.text) &&
             (headerFollows(afterNext) || headlineEvidence(next, index + 1) !== undefined)) {
           // Two short lines over the body: a kicker and its headline.
           pendingKicker = block.text;
@@ -271,7 +280,7 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
         return;
       case 'text': {
         // `…生机和活力。（康少兵）`: a byline closing the last paragraph.
-        const trailing = TRAILING_BYLINE.exec(block.text);
+        const trailing = TRAILING_BYLINE.exec(block.text) ?? TRAILING_BARE_BYLINE.exec(block.text);
         const trailingNames = trailing ? namesWithoutRoles(trailing[2]) ?? (isNameList(trailing[2]) ? trailing[2] : undefined) : undefined;
         if (trailing && trailingNames) {
           const text = block.text.slice(0, trailing.index + trailing[1].length);
@@ -334,6 +343,11 @@ function closeOrCredit(draft: Draft, block: Block): void {
       return;
     case 'byline': {
       const names = splitNames(block.text.replace(/^[（(]\s*|\s*[）)]$/g, ''));
+      // `（张三）` under a headline, before any text: it opens the article, it does not close it.
+      if (draft.inHeader && draft.title && draft.body.length === 0) {
+        draft.authors.push(...names);
+        return;
+      }
       if (draft.authors.length === 0) draft.authors.push(...names);
       else draft.closingByline = names;
       draft.closed = true;

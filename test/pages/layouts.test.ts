@@ -174,3 +174,62 @@ describe('web articles', () => {
   });
 });
 
+
+describe('what web and app pages print around an article', () => {
+  it('finds the headline beside an app banner and a line of time, reads and font size', () => {
+    const text = page('立即下载', '青溪镇试种富硒稻获丰收', '2031-05-02 09:10:11 字号:', '记者 谭思远 通讯员 龚晓', '近日，青溪镇试种的两百亩富硒稻迎来丰收，亩产超过六百公斤。');
+    const [article] = splitPage(text);
+    expect(article.title).toBe('青溪镇试种富硒稻获丰收');
+    expect(article.authors).toEqual(['谭思远', '龚晓']);
+  });
+
+  it('drops a site\'s line of date and reads under a title, and keeps the author line with the title', () => {
+    const text = page('湖光网', '山乡夜校开课了', '湖光网 2031-05-02 10:00 阅读数 321', '文/图 记者 周晓岚', '晚上七点，村部的灯亮了，三十多名村民来上夜校。');
+    expect(splitPage(text).map((a) => [a.title, a.authors])).toEqual([['山乡夜校开课了', ['周晓岚']]]);
+  });
+
+  it('reads an opening byline in brackets under the headline, with names printed letter-spaced', () => {
+    const [article] = splitPage(page('某镇新修三座桥', '2031-05-02 10:00 字号:', '(王 一 李小二)', '近日，某镇新修的三座便民桥通车。', '桥梁由县交通部门设计。'));
+    expect(article.authors).toEqual(['王一', '李小二']);
+    expect(article.body).toHaveLength(2);
+  });
+
+  it('reads a spaced role word, and takes a joint report or a planning credit for no author', () => {
+    expect(splitPage(page('某县举办春季招聘会', '记 者:张晓', '近日，某县举办春季招聘会，提供岗位三千余个。'))[0].authors).toEqual(['张晓']);
+    expect(namesWithoutRoles('青溪网、某县委宣传部联合报道')).toBeUndefined();
+    expect(furnitureOf('策划/本报编辑部 甲乙 丙丁')).toBe('credits');
+  });
+
+  it('takes the line under an image file name for its caption', () => {
+    const [article] = splitPage(page('枫林乡夜市开张', '本报记者 周晓岚', 'x1.jpg', '枫林乡的新夜市。', '近日，枫林乡夜市开张，二十多个摊位吸引了周边村民。'));
+    expect(article.captions).toEqual(['枫林乡的新夜市。']);
+    expect(article.body[0].startsWith('近日')).toBe(true);
+  });
+
+  it('never takes an everyday word with an administrative character for a place opening', () => {
+    const articles = splitPage(page('某县文化馆送戏下乡', '本报记者 周晓岚', '近日，某县文化馆组织演员到各村巡演。', '一场别开生面的乡村音乐会', '音乐会上，村民们唱起了山歌。'));
+    expect(articles.map((a) => a.title)).toEqual(['某县文化馆送戏下乡']);
+  });
+
+  it('puts a column name before 丨 in the kicker, and drops a site name after the title', () => {
+    const [article] = splitPage(page('青溪观察丨稻田里的新农人_某某网', '本报讯（记者 周晓岚）清晨，返乡青年操作无人机为稻田施肥。'));
+    expect([article.kicker, article.title]).toEqual(['青溪观察', '稻田里的新农人']);
+  });
+
+  it('takes a related-news list for navigation, its last item too', () => {
+    const text = page('往期回顾:', '走村记——东岭篇', '走村记——西岭篇', '走村记——南岭篇', '本报讯（记者 周晓岚）近日，记者走进北岭村，看村里的新变化。');
+    expect(titles(text)).toEqual([]);
+  });
+
+  it('strips HTML left in a copied page', () => {
+    const [article] = splitPage(page('<p class="ql-block">某村建起共享菜园</p>', '<p>近日，某村把闲置地改成共享菜园&nbsp;，村民认领种菜。</p>'));
+    expect(article.title).toBe('某村建起共享菜园');
+    expect(article.body[0]).toBe('近日，某村把闲置地改成共享菜园 ，村民认领种菜。');
+  });
+
+  it('reads a 消息 dateline and a reporter named after the last sentence', () => {
+    expect(datelineOf('某某网11月5日长沙消息 近日，')).toBeDefined();
+    const [article] = splitPage(page('某县冬修水利全面铺开', '近日，某县各乡镇组织群众清淤山塘。目前已完成年度任务的七成。  通讯员 李静'));
+    expect(article.authors).toEqual(['李静']);
+  });
+});
