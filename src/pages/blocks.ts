@@ -355,7 +355,7 @@ function headingShaped(text: string): boolean {
  * (the page title, then again over the article; also `标题_站名`) keeps only its last printing.
  */
 export function pageLines(text: string): LineReading[] {
-  const printed = text.split('\n');
+  const printed = printedLines(text);
   const readings = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
   markIssueDate(readings);
   markPhotoCaptions(readings);
@@ -404,6 +404,14 @@ function markLongHeadlines(readings: LineReading[]): void {
     const dashed = TITLE_DASH_SUBTITLE.exec(block.text);
     reading.block = dashed ? { ...block, shape: 'short', text: dashed[1], subtitle: dashed[2] } : { ...block, shape: 'short' };
   });
+}
+
+/**
+ * The lines of a page as printed. HTML copied whole from a web page (`<p>…</p><p>…</p>` on one
+ * line) has its paragraph and line-break tags read as line breaks first.
+ */
+export function printedLines(text: string): string[] {
+  return text.replace(/<\/(?:p|div|h[1-6]|li|tr|section)>|<br\s*\/?>/gi, '\n').split('\n');
 }
 
 /** Classifies every non-empty line of a page (furniture left out). */

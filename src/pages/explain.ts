@@ -4,7 +4,7 @@
  * developers use it to find the rule to change.
  */
 import type { ParsedArticle } from './article.ts';
-import { pageLines } from './blocks.ts';
+import { pageLines, printedLines } from './blocks.ts';
 import { simplifiedPage } from './script.ts';
 import { type SplitDecision, splitBlocks, splitPage } from './split.ts';
 
@@ -40,7 +40,7 @@ const FURNITURE_REASONS: Record<string, string> = {
 /** Explains the split of one page. */
 export function explainPage(text: string): PageExplanation {
   // Decisions are taken on the simplified reading, as in splitPage; lines are shown as printed.
-  const printed = text.split('\n');
+  const printed = printedLines(text);
   const readings = pageLines(simplifiedPage(text).text).map((reading) => ({ ...reading, raw: printed[reading.line - 1] ?? reading.raw }));
   const decisions = new Map<number, { decision: SplitDecision; reason: string }>();
   const blocks = readings.flatMap((r) => (r.block ? [r.block] : []));

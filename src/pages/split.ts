@@ -16,7 +16,10 @@ const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
 /** An opening that names a place by its administrative suffix (`湘西州开展…`, `桃源县漳江街道…`). */
 // The name before the suffix holds no particle or measure word (`一次全景式的乡村…` names no place), and the
 // suffix does not open an everyday word (乡村, 市民, 区域, 县域, 小区…).
-const PLACE_OPENING = /^(?![全该本我各此])(?:(?![的了是在和与个次场])[\u4e00-\u9fa5]){2,6}?(?:省|市|县|区|州|镇|乡|街道)(?![长委政级村民场域内外里间面容貌情])/;
+// Nor is the suffix the end of an everyday word (景区, 社区, 城市, 超市, 城镇, 家乡, 全省…).
+const PLACE_OPENING = new RegExp('^(?![全该本我各此])(?:(?![的了是在和与个次场])[\\u4e00-\\u9fa5]){2,6}?' +
+  '(?:(?<![景社园小城山矿校辖片库湖街郊灾老营厂军战警新])区|(?<![城超夜集股都门菜花早黑])市|(?<!郡)县|(?<!神)州|' +
+  '(?<![城乡村古重小集])镇|(?<![城家故回下异老返同])乡|街道|(?<![全外节反本])省)(?![长委政级村民场域内外里间面容貌情])');
 
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
 export type SplitDecision = 'headline' | 'kicker' | 'subtitle' | 'authors' | 'body' | 'section heading' | 'byline' | 'caption' | 'end' | 'note' | 'date' | 'furniture';
@@ -26,8 +29,19 @@ const CLOSING_DECISIONS: Record<string, SplitDecision> = {
   byline: 'byline', 'end-mark': 'end', 'photo-credit': 'caption', 'author-note': 'note', 'date-line': 'date', caption: 'caption',
 };
 
-/** Longest caption of a photo story printed between its headline and its author line. */
-const PHOTO_LEAD_CAPTION_MAX = 60;
+/** A photo story prints up to this many captions between its headline and its author line… */
+const PHOTO_LEAD_CAPTIONS_MAX = 12;
+/** …each at most this long, and most much shorter. */
+const PHOTO_LEAD_CAPTION_MAX = 100;
+const PHOTO_LEAD_CAPTION_MEAN = 45;
+
+/** The text so far of a titled, unsigned article is a photo story's captions (then its author line). */
+function photoStoryLead(draft: Draft): boolean {
+  const body = draft.body;
+  if (body.length === 0 || body.length > PHOTO_LEAD_CAPTIONS_MAX || draft.headings.size > 0) return false;
+  const mean = body.reduce((sum, p) => sum + p.length, 0) / body.length;
+  return mean <= PHOTO_LEAD_CAPTION_MEAN && body.every((p) => p.length <= PHOTO_LEAD_CAPTION_MAX && endsSentence(p));
+}
 
 /** `（上接1版）`, `(接第2版①)` opening a paragraph; `（下转第3版）` closing one. */
 const JUMP_IN = /^[（(]\s*(?:上接|接上|接第|续第|接)[^（）()]{0,12}[）)]\s*/;
@@ -111,6 +125,17 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
     draft.inHeader = false;
     draft.openParagraph = false;
   };
+  /**
+   * A list of teasers (a channel page, a WeChat account's posts): headline, one paragraph, headline,
+   * one paragraph… An article of one unsigned paragraph followed by this short line over one
+   * paragraph and another short line (or the page's end) is such a list, not a feature with headings.
+   */
+  const teaserEvidence = (index: number): string | undefined => {
+    if (!current || current.authors.length > 0 || current.datelined || current.body.length !== 1 || current.headings.size > 0) return undefined;
+    const [lede, after] = [blocks[index + 1], blocks[index + 2]];
+    if (lede?.shape !== 'text' || (after !== undefined && after.shape !== 'short')) return undefined;
+    return 'a list of headlines, each over one paragraph';
+  };
   /** What confirms a short line as a headline, or undefined when nothing does. */
   const headlineEvidence = (block: Block, index: number): string | undefined => {
     if (index === 0 || !current) return 'first line of the page';
@@ -161,8 +186,7 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
           current.authors.push(...names);
           current.signed = true;
           trace(block, 'authors', 'under the headline');
-        } else if (current && current.title && current.authors.length === 0 && current.body.length > 0 && current.body.length <= 4 &&
-                   current.headings.size === 0 && current.body.every((p) => p.length <= PHOTO_LEAD_CAPTION_MAX && endsSentence(p))) {
+        } else if (current && current.title && current.authors.length === 0 && photoStoryLead(current)) {
           // A photo story: short captions printed between the headline and its author line.
           current.captions.push(...current.body.splice(0));
           current.authors.push(...names);
@@ -260,7 +284,7 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
           trace(block, 'body', continuation);
           return;
         }
-        const evidence = headlineEvidence(block, index);
+        const evidence = headlineEvidence(block, index) ?? teaserEvidence(index);
         if (evidence) {
           start(block.text, block);
           trace(block, 'headline', evidence);

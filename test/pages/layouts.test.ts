@@ -233,3 +233,30 @@ describe('what web and app pages print around an article', () => {
     expect(article.authors).toEqual(['李静']);
   });
 });
+
+describe('lists and photo stories', () => {
+  it('takes a channel page of headlines, each over one paragraph, for separate articles', () => {
+    const text = page('某县新春庙会开幕', '正月初一，某县古镇庙会开幕，舞龙舞狮吸引游客三万余人次。', '冰雪中的暖心一幕',
+      '连日来，某市遭遇低温雨雪天气，环卫工人连夜铲冰除雪。', '某镇“积分超市”开张', '村民参加志愿服务攒积分，可在超市兑换日用品。');
+    expect(titles(text)).toEqual(['某县新春庙会开幕', '冰雪中的暖心一幕', '某镇“积分超市”开张']);
+  });
+
+  it('keeps a signed feature\'s headings inside it', () => {
+    const text = page('某县茶产业观察', '本报记者 周晓岚', '近年来，某县茶园面积不断扩大。', '茶园变景区', '茶园里建起了游步道和观景台。', '茶农变股东', '合作社吸纳茶农入股分红。');
+    expect(titles(text)).toEqual(['某县茶产业观察']);
+  });
+
+  it('takes many short captions between a headline and its author line for captions', () => {
+    const captions = ['大桥横跨江面。', '公园里市民唱歌跳舞。', '村中建起读书小屋。', '夜市里人头攒动。', '稻田里稻谷飘香。', '小龙虾远销各地。'];
+    const [article] = splitPage(page('看山乡新变化', ...captions, '文/图 本报全媒体记者 张 谨 陈 昊', '某市紧邻省会，近年来乡村面貌焕然一新。'));
+    expect(article.captions).toEqual(captions);
+    expect(article.authors).toEqual(['张谨', '陈昊']);
+    expect(article.body).toEqual(['某市紧邻省会，近年来乡村面貌焕然一新。']);
+  });
+
+  it('reads HTML paragraphs copied on one line as paragraphs', () => {
+    const [article] = splitPage('<p>再见了，老报馆</p><p>提起笔来，心里有些沉。</p><p>二十年前，我第一次走进报馆。</p>');
+    expect(article.title).toBe('再见了，老报馆');
+    expect(article.body).toEqual(['提起笔来，心里有些沉。', '二十年前，我第一次走进报馆。']);
+  });
+});
