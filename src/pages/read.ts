@@ -133,9 +133,26 @@ function mostlyText(text: string): boolean {
   return readable / Math.max(1, text.length) > 0.9;
 }
 
-/** CRLF/CR → LF, no trailing spaces, no NBSP or zero-width characters. */
+/**
+ * Text extracted from some PDF e-papers (flip-book sites) comes out with the full-width punctuation
+ * replaced, one for one, by the characters that share its font slot: 袁 for ，, 遥 for 。, 尧 for 、,
+ * 院 for ：, 渊冤 for （）, 野冶 for “”. When a page has such characters where its commas and full
+ * stops should be, they are put back.
+ */
+const PDF_PUNCTUATION: Record<string, string> = { 袁: '，', 遥: '。', 尧: '、', 院: '：', 渊: '（', 冤: '）', 野: '“', 冶: '”' };
+const PDF_SUSPECTS_MIN = 5;
+
+export function repairPdfPunctuation(text: string): string {
+  const suspects = text.match(/[袁遥尧]/g)?.length ?? 0;
+  const real = text.match(/[，。、]/g)?.length ?? 0;
+  if (suspects < PDF_SUSPECTS_MIN || real > suspects / 4) return text;
+  // 院 is common in its own right (医院, 学院): it stands for a colon only after a label (地址院, 电话院).
+  return text.replace(/[袁遥尧渊冤野冶]|(?<=[址话间点人箱式编真])院/g, (char) => PDF_PUNCTUATION[char] ?? char);
+}
+
+/** CRLF/CR → LF, no trailing spaces, no NBSP or zero-width characters; PDF punctuation repaired. */
 export function normaliseText(text: string): string {
-  return text
+  return repairPdfPunctuation(text)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200b-\u200d\ufeff]/g, '')
     .replace(/\u00a0/g, ' ')

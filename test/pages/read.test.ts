@@ -34,6 +34,15 @@ describe('decoding page files', () => {
     expect(decodePage(gbkBytes(simplified))).toEqual({ ok: true, encoding: 'gb18030', text: simplified });
   });
 
+  it('puts back the punctuation some PDF e-papers lose to characters of the same font slot', () => {
+    const garbled = '某县中医院地址院某市东大路12号渊乘1尧8路公交车冤袁咨询电话院0000-1234567遥门诊尧住院尧体检均可预约遥';
+    const result = decodePage(new TextEncoder().encode(garbled));
+    expect(result).toMatchObject({ ok: true, text: '某县中医院地址：某市东大路12号（乘1、8路公交车），咨询电话：0000-1234567。门诊、住院、体检均可预约。' });
+    // Ordinary text with 院 and 袁 keeps them.
+    const plain = '袁老师在学院工作多年，桃李满天下。学院里的学生都很敬重她。';
+    expect(decodePage(new TextEncoder().encode(plain))).toMatchObject({ ok: true, text: plain });
+  });
+
   it('turns CRLF and CR line endings into LF', () => {
     const result = decodePage(new TextEncoder().encode('标题\r\n\r\n正文第一段。\r第二段。'));
     expect(result).toEqual({ ok: true, encoding: 'utf-8', text: '标题\n\n正文第一段。\n第二段。' });
