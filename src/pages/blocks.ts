@@ -184,7 +184,8 @@ export function authorsOfLine(text: string): string | undefined {
  */
 // The date may lose its 月 in a web copy (`519日讯` for 5月19日).
 // `某某网11月5日长沙消息`: a place between the date and 消息.
-const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|讯|电)(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+// 电 must not start a word (`3月10日电话采访`, 电视, 电商 …).
+const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {
@@ -192,7 +193,7 @@ export interface Dateline {
   length: number;
   /** Author names from the brackets, roles removed. */
   names?: string;
-  /** `题：…` after a wire dateline: the item's headline. */
+  /** `题：…` after a wire dateline: the item's headline (the rest of the line). */
   title?: string;
 }
 
@@ -218,7 +219,7 @@ export function datelineOf(text: string): Dateline | undefined {
     length += /^\s*/.exec(text.slice(length))?.[0].length ?? 0;
   }
   const titled = /^题[：:]\s*(.{2,40}?)\s*$/.exec(text.slice(length));
-  if (titled) return { length: text.length, names, title: titled[1] };
+  if (titled) return { length: length - (/\s*$/.exec(text.slice(0, length))?.[0].length ?? 0), names, title: titled[1] };
   return { length, names };
 }
 

@@ -108,7 +108,8 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
       draft.dateline = text.slice(0, dateline.length).trim();
       if (dateline.names && draft.authors.length === 0) draft.authors.push(...splitNames(dateline.names));
       if (dateline.title && !draft.title) draft.title = dateline.title;
-      text = text.slice(dateline.length);
+      // `中新网长沙3月10日电 题：…` holds the headline, not text.
+      text = dateline.title ? '' : text.slice(dateline.length);
       if (text === '') return;
     }
     if (draft.openParagraph && draft.body.length > 0 && !LIST_ITEM.test(text)) {

@@ -114,19 +114,26 @@ export function looksLikePinyin(text: string): boolean {
   return /^[\p{Script=Latin}\p{M}\s'’\-0-9:]+$/u.test(text) && /\p{Script=Latin}/u.test(text);
 }
 
+/** A list of alias forms without repeats, and the two ways aliases are added to it. */
+function aliasList() {
+  const forms: AliasForm[] = [];
+  const add = (text: string, kind: AliasKind) => {
+    if (!forms.some((f) => f.text === text)) forms.push({ text, kind });
+  };
+  /** A form and its traditional-character spelling. */
+  const withTraditional = (text: string, kind: AliasKind) => {
+    add(text, kind);
+    add(toTraditional(text), kind);
+  };
+  return { forms, add, withTraditional };
+}
+
 /**
  * Every alias the rules give a region, before shared ones are settled: official name,
  * autonomous forms, short name, their traditional forms, and pinyin of the short and full name.
  */
 export function generateAliases(name: string, level: RegionLevel): AliasForm[] {
-  const forms: AliasForm[] = [];
-  const add = (text: string, kind: AliasKind) => {
-    if (!forms.some((f) => f.text === text)) forms.push({ text, kind });
-  };
-  const withTraditional = (text: string, kind: AliasKind) => {
-    add(text, kind);
-    add(toTraditional(text), kind);
-  };
+  const { forms, add, withTraditional } = aliasList();
   withTraditional(name, 'name');
   const autonomous = autonomousParts(name);
   if (autonomous && autonomous.base.length >= MIN_SHORT_LENGTH) {
@@ -217,14 +224,7 @@ export function zoneName(datasetName: string, province: { name: string; short: s
  * their traditional forms, its own stem as a short name (洪江, 大通湖), and pinyin.
  */
 export function generateZoneAliases(zone: ZoneName): AliasForm[] {
-  const forms: AliasForm[] = [];
-  const add = (text: string, kind: AliasKind) => {
-    if (!forms.some((f) => f.text === text)) forms.push({ text, kind });
-  };
-  const withTraditional = (text: string, kind: AliasKind) => {
-    add(text, kind);
-    add(toTraditional(text), kind);
-  };
+  const { forms, add, withTraditional } = aliasList();
   withTraditional(zone.name, 'name');
   for (const f of zone.formal) withTraditional(f, 'formal');
   if (zone.ownStem) {

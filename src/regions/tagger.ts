@@ -22,6 +22,7 @@
  *   ({@link RegionTagger.provinceWide}); and, as before, when no prefecture or county qualifies.
  */
 import type { ParsedArticle } from '../pages/article.ts';
+import { datelineOf } from '../pages/blocks.ts';
 import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
 import { PASSING_WEIGHT, passingKinds } from './passing.ts';
@@ -70,28 +71,14 @@ const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])/g;
 /** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … */
 const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|网)/;
 /**
- * A dateline opening the first paragraph: the outlet and the place where the story was filed,
- * ending in 讯 or 电 (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电, 新湖南客户端衡阳讯,
- * 邵阳日报3月3日讯, 本报讯), then the byline in parentheses if any. A wire's 电 always follows a date
- * and does not start a word (记者3月10日电话采访 is no dateline: 电话 is a word jieba knows); a bare
- * 讯 must be followed by the byline, a space or a colon, or the line must open with 本报 — so
- * 国网邵东市供电公司 or 喜讯传来 are not datelines. The filing place is not the subject.
+ * The dateline opening the first paragraph (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电,
+ * 新湖南客户端衡阳讯, 邵阳日报3月3日讯 …, with its bracketed byline): the page reader's own reading of
+ * it, so that both stages agree on what a dateline is. The filing place is not the subject.
  */
-const DATELINE = new RegExp(
-  '^[\\s\\u3000]*(?:' +
-    '[^\\s，。！？；：、“”"（）()【】]{0,24}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:讯|电)' +
-    '|[^\\s，。！？；：、“”"（）()【】]{0,24}?讯(?=[\\s\\u3000]|[（(：:])' +
-    '|本报[^\\s，。！？；：、“”"（）()【】]{0,12}?讯' +
-    ')(?:[\\s\\u3000]*[（(][^）)]{0,60}[）)])?',
-);
-
-/** Length of the dateline opening `paragraph` (see {@link DATELINE}); 0 when it has none. */
 export function datelineLength(paragraph: string): number {
-  const m = DATELINE.exec(paragraph);
-  if (!m) return 0;
-  const at = m[0].search(/日电/);
-  if (at >= 0 && placeTerms().lexicon.isCommonPair(m[0].slice(at + 1, at + 2) + (paragraph[at + 2] ?? ''))) return 0;
-  return m[0].length;
+  const opening = /^[\s\u3000]*/.exec(paragraph)?.[0].length ?? 0;
+  const dateline = datelineOf(paragraph.slice(opening));
+  return dateline ? opening + dateline.length : 0;
 }
 
 /**
