@@ -260,3 +260,16 @@ describe('lists and photo stories', () => {
     expect(article.body).toEqual(['提起笔来，心里有些沉。', '二十年前，我第一次走进报馆。']);
   });
 });
+
+describe('pathological pages', () => {
+  // vitest's time-out stands guard: a regular expression that backtracks on long lines would hang here.
+  it.each([
+    ['one 200 000-character line', 'a'.repeat(200_000)],
+    ['thousands of open brackets', '（'.repeat(5000)],
+    ['a dateline repeated', '本报讯（'.repeat(2000)],
+    ['an e-mail-like run', `${'a.'.repeat(20_000)}@`],
+    ['markup only', '<p>'.repeat(5000)],
+  ])('splits %s without hanging', (_, text) => {
+    expect(Array.isArray(splitPage(text))).toBe(true);
+  });
+});
