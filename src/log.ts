@@ -13,14 +13,30 @@ export function scrubToken(text: string): string {
   return text.replace(TOKEN_SHAPE, '<token>');
 }
 
+/** pino's number for `error`. */
+const ERROR_LEVEL = 50;
+
+/**
+ * Below error level an `err` is logged as its type and message only: a warning about an expected
+ * failure (a 5xx being retried, a method the server lacks) is one line to read, not a stack trace.
+ * Errors that are bugs are logged at error level and keep their stack.
+ */
+function withoutStack(arg: unknown): unknown {
+  if (typeof arg !== 'object' || arg === null || !('err' in arg)) return arg;
+  const { err, ...rest } = arg as { err: unknown };
+  if (!(err instanceof Error)) return arg;
+  return { ...rest, err: { type: err.name, message: scrubToken(err.message) } };
+}
+
 export function createLogger(level: LogLevel = 'info', destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       redact: { paths: ['token', 'botToken', '*.token', '*.botToken', 'config.botToken'], censor: '<token>' },
       hooks: {
-        logMethod(args, method) {
-          method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubToken(arg) : arg)) as Parameters<typeof method>);
+        logMethod(args, method, level) {
+          const scrubbed = args.map((arg, i) => (typeof arg === 'string' ? scrubToken(arg) : i === 0 && level < ERROR_LEVEL ? withoutStack(arg) : arg));
+          method.apply(this, scrubbed as Parameters<typeof method>);
         },
       },
       serializers: {

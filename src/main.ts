@@ -10,7 +10,9 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './bot/console.ts';
+import { installProcessGuard } from './bot/guard.ts';
 import { PollingConflictError, startBot, TokenRejectedError, type RunningBot } from './bot/start.ts';
+import { PortInUseError } from './bot/webhook.ts';
 import { DatabaseOpenError } from './digest/db.ts';
 import { createLogger, scrubToken } from './log.ts';
 import { NoArticlesError } from './search/open.ts';
@@ -28,6 +30,8 @@ try {
   throw error;
 }
 const logger = createLogger(config.logLevel);
+// From here on, no stray rejection or exception ends the process: it is logged in one line.
+installProcessGuard(logger);
 
 try {
   if (!config.botToken) {
@@ -55,7 +59,7 @@ try {
   }
   await running.stopped;
 } catch (error) {
-  if (error instanceof TokenRejectedError || error instanceof PollingConflictError || error instanceof NoArticlesError || error instanceof DatabaseOpenError) {
+  if (error instanceof TokenRejectedError || error instanceof PollingConflictError || error instanceof NoArticlesError || error instanceof DatabaseOpenError || error instanceof PortInUseError) {
     fail(error.message);
   }
   logger.fatal({ err: error }, 'the bot stopped');

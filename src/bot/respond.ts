@@ -48,7 +48,7 @@ export async function replyHtml(ctx: Context, html: string, markup?: InlineKeybo
 }
 
 /** Answers a callback query, swallowing errors: a late answer (after ~15 s) is refused by Telegram. */
-export async function answerCallback(ctx: Context, deps: BotDeps, text?: string): Promise<void> {
+export async function answerCallback(ctx: Context, deps: Pick<BotDeps, 'logger'>, text?: string): Promise<void> {
   try {
     await ctx.answerCbQuery(text);
   } catch (error) {

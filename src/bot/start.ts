@@ -10,9 +10,8 @@
  * serves a webhook whose secret token telegraf checks on every request. Stopping stops all of it
  * and closes the database.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { TelegramError, type Context, type Middleware, type Telegraf } from 'telegraf';
-import type { UserFromGetMe } from 'telegraf/types';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
@@ -21,6 +20,10 @@ import { openDigest, openDigestStore, type Digest } from '../digest/start.ts';
 import { SwappableIndex } from '../digest/refresh.ts';
 import { isNetworkError } from './api-retry.ts';
 import { createBot, registerCommands } from './app.ts';
+import { oneLine } from './guard.ts';
+import { pollUpdates } from './polling.ts';
+import { Dispatcher } from './runner.ts';
+import { startWebhookServer, type WebhookServer } from './webhook.ts';
 import { gazetteerLookup, type RegionLookup } from './region-lookup.ts';
 
 /** Telegram refused the token (401): it is wrong or was revoked. */
@@ -53,6 +56,10 @@ export interface StartOptions {
   onChatMigrated?: (fromChatId: number, toChatId: number) => void;
   /** Aborting it gives up starting (e.g. SIGINT while the Bot API is unreachable): startBot rejects. */
   signal?: AbortSignal;
+  /** A reply not delivered within this many ms is dropped (default 60 000; tests shorten it). */
+  replyDeadlineMs?: number;
+  /** First retry delay after a failed getUpdates (default 1 000 ms; tests shorten it). */
+  pollRetryMs?: number;
 }
 
 /** A started bot. */
@@ -65,6 +72,10 @@ export interface RunningBot {
   /** The bot's username from getMe. */
   username: string;
   mode: 'polling' | 'webhook';
+  /** The per-chat update queues. */
+  dispatcher: Dispatcher;
+  /** The webhook server (webhook mode only). */
+  webhook?: WebhookServer;
   /** Settles when the bot stops: resolves on {@link RunningBot.stop}, rejects on a fatal error. */
   stopped: Promise<void>;
   /** Stops polling or the webhook server, pending retries, the digest (closing its database) and (if it opened it) the index. */
@@ -85,27 +96,45 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** getMe until it answers: 401 throws, network trouble and 5xx wait and try again (up to a minute apart). */
-async function connect(bot: Telegraf<Context>, logger: Logger, signal: AbortSignal): Promise<UserFromGetMe> {
+/**
+ * A start-up call to the Bot API, repeated until it answers: 401 throws TokenRejectedError, network
+ * trouble, 5xx and 429 wait (backoff up to a minute, or `retry_after`) and try again, each outage
+ * logged once; anything else throws.
+ */
+async function untilAnswered<T>(what: string, call: () => Promise<T>, logger: Logger, signal: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await bot.telegram.getMe();
+      const result = await call();
+      if (attempt > 1) logger.info({ call: what, attempts: attempt }, 'the Bot API answers again');
+      return result;
     } catch (error) {
       if (error instanceof TelegramError && error.code === 401) throw new TokenRejectedError();
       const transient = isNetworkError(error) || (error instanceof TelegramError && (error.code >= 500 || error.code === 429));
       if (!transient || signal.aborted) throw error;
-      const delayMs = Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6));
-      logger.warn({ err: error, attempt, delayMs }, 'cannot reach the Bot API; retrying');
+      const retryAfter = error instanceof TelegramError ? error.parameters?.retry_after : undefined;
+      const delayMs = retryAfter !== undefined ? retryAfter * 1000 : Math.min(60_000, 1000 * 2 ** Math.min(attempt - 1, 6));
+      // One line per failed try would flood the log during a long outage: the first, then every tenth.
+      if (attempt === 1 || attempt % 10 === 0) logger.warn({ call: what, attempt, delayMs, error: oneLine(error) }, 'cannot reach the Bot API; retrying');
       await wait(delayMs, signal);
       if (signal.aborted) throw error;
     }
   }
 }
 
-/** The path and domain of a webhook URL; the root path gets telegraf's secret default path. */
-function webhookTarget(webhookUrl: string): { domain: string; path?: string } {
+/**
+ * The path the webhook server listens on: the URL's own path, or (for a bare domain) a path
+ * derived from the token that nobody can guess, as telegraf does.
+ */
+function webhookPath(webhookUrl: string, token: string): string {
   const url = new URL(webhookUrl);
-  return { domain: url.host, path: url.pathname === '/' ? undefined : url.pathname };
+  if (url.pathname !== '/') return url.pathname;
+  return `/telegraf/${createHash('sha3-256').update(token).update(process.version).digest('hex')}`;
+}
+
+/** The public URL Telegram posts to. */
+function webhookPublicUrl(webhookUrl: string, path: string): string {
+  const url = new URL(webhookUrl);
+  return `https://${url.host}${path}`;
 }
 
 /**
@@ -115,6 +144,7 @@ function webhookTarget(webhookUrl: string): { domain: string; path?: string } {
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
   const { logger } = options;
   if (!config.botToken) throw new Error('startBot needs BOT_TOKEN (console mode runs without one)');
+  const token = config.botToken;
   const ownIndex = options.index === undefined;
   const regions = options.regions ?? gazetteerLookup();
   // The database first: a corrupt one stops start-up before the (possibly long) index build.
@@ -127,17 +157,19 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     throw error;
   }
   const digest = openDigest({ config, logger, store, index, regions, watch: ownIndex });
+  if (ownIndex) index.healWith((reason) => digest.rebuildIndex(reason));
   const abort = new AbortController();
   if (options.signal?.aborted) abort.abort();
   options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
   const bot = createBot({
-    token: config.botToken,
+    token,
     apiRoot: config.telegramApiRoot,
     index,
     logger,
     userQueriesPerMinute: config.userQueriesPerMinute,
     regions,
     retry: { signal: abort.signal },
+    replyDeadlineMs: options.replyDeadlineMs,
     extensions: [digest.commands, ...(options.extensions ?? [])],
     subscribeButton: digest.subscribeButton,
     queryKeys: {
@@ -150,25 +182,17 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       options.onChatMigrated?.(from, to);
     },
   });
+  const dispatcher = new Dispatcher({ handle: (update) => bot.handleUpdate(update), logger });
+  let released = false;
   const releaseAll = async () => {
+    if (released) return;
+    released = true;
     await digest.stop();
     if (ownIndex) index.close();
   };
 
-  let running = false;
-  const shutdown = async () => {
-    abort.abort();
-    if (running) {
-      running = false;
-      try {
-        bot.stop('stop');
-      } catch {
-        // already stopped (e.g. polling ended with an error)
-      }
-    }
-  };
   try {
-    bot.botInfo = await connect(bot, logger, abort.signal);
+    bot.botInfo = await untilAnswered('getMe', () => bot.telegram.getMe(), logger, abort.signal);
   } catch (error) {
     await releaseAll();
     throw error;
@@ -178,41 +202,43 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   // Only now: digests must not go out (and be given up) while the token is still unproven.
   digest.start();
 
-  let stopped: Promise<void>;
+  let loop: Promise<void>;
+  let server: WebhookServer | undefined;
   let mode: RunningBot['mode'];
   try {
     if (config.webhookUrl) {
       mode = 'webhook';
       const secretToken = config.webhookSecret ?? randomBytes(32).toString('base64url');
-      const target = webhookTarget(config.webhookUrl);
-      await bot.launch({ webhook: { ...target, port: config.port, secretToken } });
-      running = true;
-      let release = () => {};
-      stopped = new Promise<void>((resolve) => (release = resolve));
-      abort.signal.addEventListener('abort', () => release(), { once: true });
-      logger.info({ username, port: config.port, path: target.path ?? '(secret default)' }, 'bot started with a webhook');
+      const path = webhookPath(config.webhookUrl, token);
+      // Listen first: Telegram may post as soon as setWebhook answered.
+      server = await startWebhookServer({ port: config.port, path, secretToken, dispatcher, logger });
+      const url = webhookPublicUrl(config.webhookUrl, path);
+      await untilAnswered('setWebhook', () => bot.telegram.setWebhook(url, { secret_token: secretToken }), logger, abort.signal);
+      loop = new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+      logger.info({ username, port: config.port, path: new URL(config.webhookUrl).pathname === '/' ? '(secret default)' : path }, 'bot started with a webhook');
     } else {
       mode = 'polling';
-      let launched = () => {};
-      const started = new Promise<void>((resolve) => (launched = resolve));
-      stopped = bot.launch(() => launched()).catch((error: unknown) => {
-        running = false;
+      // A webhook left from an earlier run would make getUpdates answer 409.
+      await untilAnswered('deleteWebhook', () => bot.telegram.deleteWebhook(), logger, abort.signal);
+      loop = pollUpdates({ telegram: bot.telegram, dispatcher, logger, signal: abort.signal, baseDelayMs: options.pollRetryMs }).catch((error: unknown) => {
         if (error instanceof TelegramError && error.code === 401) throw new TokenRejectedError();
         if (error instanceof TelegramError && error.code === 409) throw new PollingConflictError();
         throw error;
       });
-      running = true;
-      await Promise.race([started, stopped]);
       logger.info({ username }, 'bot started with long polling');
     }
   } catch (error) {
-    // The webhook port was taken, or polling failed at once (409): nothing may stay open.
-    await shutdown();
+    // The webhook port was taken, or start-up was given up (SIGINT): nothing may stay open.
+    abort.abort();
+    await server?.close();
     await releaseAll();
     throw error;
   }
-  stopped = stopped.finally(async () => {
+  const stopped = loop.finally(async () => {
     abort.abort();
+    await server?.close();
+    // Handlers still running finish (their waits for Telegram were cut short by the abort).
+    await dispatcher.idle();
     await releaseAll();
   });
   // A fatal polling error is reported through `stopped`; keep it from counting as unhandled here.
@@ -225,9 +251,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     username,
     mode,
     stopped,
+    dispatcher,
+    webhook: server,
     async stop(reason = 'stop') {
       logger.info({ reason }, 'stopping the bot');
-      await shutdown();
+      abort.abort();
       await stopped.catch(() => {});
     },
   };
