@@ -3,6 +3,7 @@
  * fields, every message is scrubbed of anything shaped like a token, because telegraf puts the
  * token into request URLs and those can surface in error messages.
  */
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
 import type { LogLevel } from './config.ts';
 
@@ -28,6 +29,39 @@ function withoutStack(arg: unknown): unknown {
   return { ...rest, err: { type: err.name, message: scrubToken(err.message) } };
 }
 
+/**
+ * A readable stream for people at a terminal: pino-pretty, one coloured line per entry. Loaded
+ * lazily (services never need it) and synchronously (so createLogger stays synchronous); when it is
+ * not installed the logs stay JSON, and the caller is told.
+ */
+function prettyStream(): pino.DestinationStream | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    const build = require('pino-pretty') as (options: Record<string, unknown>) => pino.DestinationStream;
+    return build({ destination: 2, sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** `LOG_FORMAT`: JSON for services (the default off a terminal), readable lines for a person. */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/** Whether logs should be pretty: `auto` means "stderr is a terminal". */
+export function wantsPretty(format: LogFormat, stderrIsTty: boolean | undefined): boolean {
+  return format === 'pretty' || (format === 'auto' && stderrIsTty === true);
+}
+
+/**
+ * The logger of `npm start`: pretty lines when {@link wantsPretty}, JSON otherwise. Returns
+ * whether pretty output was wanted but pino-pretty is missing (then the logs are JSON).
+ */
+export function createAppLogger(level: LogLevel, format: LogFormat, stderrIsTty: boolean | undefined = process.stderr.isTTY): { logger: Logger; prettyMissing: boolean } {
+  if (!wantsPretty(format, stderrIsTty)) return { logger: createLogger(level), prettyMissing: false };
+  const stream = prettyStream();
+  return { logger: createLogger(level, stream), prettyMissing: stream === undefined };
+}
+
 export function createLogger(level: LogLevel = 'info', destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -41,6 +75,8 @@ export function createLogger(level: LogLevel = 'info', destination?: pino.Destin
       },
       serializers: {
         err: (err: unknown) => {
+          // Already reduced to type and message (below error level, see withoutStack).
+          if (!(err instanceof Error)) return err;
           const serialized = pino.stdSerializers.err(err as Error);
           if (serialized.message) serialized.message = scrubToken(serialized.message);
           if (serialized.stack) serialized.stack = scrubToken(serialized.stack);

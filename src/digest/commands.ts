@@ -282,6 +282,8 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
   composer.action(/^u:(\d{1,12})$/, async (ctx) => {
     const lang = langOf(ctx);
     const texts = digestTexts(lang);
+    // A button under an inline message, or whose message Telegram no longer sends: no chat to change.
+    if (ctx.chat === undefined) return void (await ctx.answerCbQuery(texts.chatOnly));
     if (!(await mayChange(ctx, lang))) return;
     const chatId = ctx.chat!.id;
     const removed = store.unsubscribe(chatId, Number(ctx.match[1]));
@@ -293,7 +295,7 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
 
   composer.action(/^\+([rk]):(.+)$/s, async (ctx) => {
     const lang = langOf(ctx);
-    if (ctx.chat === undefined) return;
+    if (ctx.chat === undefined) return void (await ctx.answerCbQuery(digestTexts(lang).chatOnly));
     const [, kind, text] = ctx.match;
     // `+k:` carries a search as typed; it is understood the way /subscribe understands its words.
     const parsed = kind === 'k' ? parseSubscription(text, deps.regions, deps.index) : undefined;

@@ -34,6 +34,7 @@ const zh = {
   previewEmpty: '目前没有新的文章。到了推送时间如果仍然没有新文章，就不会发消息。',
   previewNote: '（预览，不计为已推送）',
   unknownRegionHint: (suggestions: string[]) => `没有找到这个地名，按关键词订阅。你是不是要找：${suggestions.join('、')}`,
+  chatOnly: '请在聊天中使用这个按钮（在机器人的私聊或群里点按）。',
   subscribeRegionButton: '订阅此地区',
   subscribeKeywordButton: '订阅此关键词',
 };
@@ -71,6 +72,7 @@ const en: DigestTexts = {
   previewEmpty: 'No new articles right now. If there are still none at digest time, no message is sent.',
   previewNote: '(Preview; not counted as sent)',
   unknownRegionHint: (suggestions) => `Unknown place; subscribed as keywords. Did you mean: ${suggestions.join(', ')}`,
+  chatOnly: 'Please use this button in a chat (the private chat with the bot, or a group).',
   subscribeRegionButton: 'Subscribe to this region',
   subscribeKeywordButton: 'Subscribe to these words',
 };
