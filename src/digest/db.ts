@@ -66,7 +66,16 @@ function checkWritable(path: string): void {
  */
 export function databaseFileGuard(path: string): () => void {
   const opened = statSync(path);
+  // A synchronous batch (thousands of article ids in one transaction) needs one check, not one
+  // stat per row: a check stays valid until the event loop turns.
+  let checkedThisTurn = false;
   return () => {
+    if (checkedThisTurn) return;
+    check();
+    checkedThisTurn = true;
+    setImmediate(() => (checkedThisTurn = false));
+  };
+  function check(): void {
     let now;
     try {
       now = statSync(path);
@@ -75,7 +84,7 @@ export function databaseFileGuard(path: string): () => void {
     }
     if (now.ino !== opened.ino || now.dev !== opened.dev) throw new StorageError(path, 'the file was replaced while the bot was running; restart the bot to use the new file');
     if (!writable(path)) throw new StorageError(path, 'the file became read-only while the bot was running');
-  };
+  }
 }
 
 /** One step of the schema: applied once, in order, inside a transaction, then `user_version` = `version`. */

@@ -85,6 +85,7 @@ export function openDigest(options: {
   let schedule: DigestSchedule | undefined;
   let watcher: PageWatcher | undefined;
   let stopped = false;
+  let fileWatch: NodeJS.Timeout | undefined;
   // Aborting it cuts short the sender's retry waits at shutdown.
   const abort = new AbortController();
 
@@ -114,6 +115,21 @@ export function openDigest(options: {
     rebuildIndex: (reason) => refresher.refresh(reason, true),
     start() {
       if (schedule !== undefined || stopped) return;
+      // Said loudly as soon as it happens, not only at the next write (which may be hours away).
+      const fileCheck = store.checkFile;
+      if (fileCheck !== undefined) {
+        let reported = false;
+        fileWatch = setInterval(() => {
+          try {
+            fileCheck();
+            reported = false;
+          } catch (error) {
+            if (!reported) logger.error({ error: (error as Error).message }, 'the bot database is gone or read-only; nothing more can be saved');
+            reported = true;
+          }
+        }, 30_000);
+        fileWatch.unref();
+      }
       let callApi = options.callApi;
       if (callApi === undefined) {
         if (config.botToken === undefined) throw new Error('BOT_TOKEN is not set: the digest sender needs a bot token');
@@ -146,6 +162,7 @@ export function openDigest(options: {
       if (stopped) return;
       stopped = true;
       abort.abort();
+      clearInterval(fileWatch);
       refresher.stop();
       watcher?.stop();
       await schedule?.stop();

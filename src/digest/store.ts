@@ -148,6 +148,8 @@ export interface DigestStoreOptions {
 export class DigestStore {
   /** Active subscriptions one chat may hold. */
   readonly maxSubscriptionsPerChat: number;
+  /** The file check run before every write (see DigestStoreOptions.beforeWrite), if any. */
+  readonly checkFile: (() => void) | undefined;
   private readonly statements;
 
   constructor(
@@ -155,6 +157,7 @@ export class DigestStore {
     options: DigestStoreOptions = {},
   ) {
     this.maxSubscriptionsPerChat = options.maxSubscriptionsPerChat ?? 20;
+    this.checkFile = options.beforeWrite;
     this.statements = {
       ensureChat: db.prepare('INSERT INTO chats (chat_id, created_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING'),
       activateChat: db.prepare('UPDATE chats SET active = 1, inactive_why = NULL WHERE chat_id = ?'),
