@@ -15,7 +15,8 @@ import { TelegramError, type Context, type Middleware, type Telegraf } from 'tel
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
-import { openIndex } from '../search/open.ts';
+import { indexDirOf, openIndex } from '../search/open.ts';
+import { checkIndexFile } from '../digest/index-check.ts';
 import { openDigest, openDigestStore, type Digest } from '../digest/start.ts';
 import { SwappableIndex } from '../digest/refresh.ts';
 import { isNetworkError } from './api-retry.ts';
@@ -199,6 +200,12 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   }
   const username = bot.botInfo.username;
   void registerCommands(bot.telegram, logger);
+  if (ownIndex) {
+    // Damage the start-up probe did not read is found here, off the main thread, and healed.
+    void checkIndexFile(indexDirOf(config.dataDir)).then((problem) => {
+      if (problem !== undefined && !abort.signal.aborted) index.markBroken(problem);
+    });
+  }
   // Only now: digests must not go out (and be given up) while the token is still unproven.
   digest.start();
 

@@ -5,15 +5,20 @@
  * "暂时无法搜索，正在重建索引" until the rebuilt index is live. Never a crash, never a stack trace.
  */
 import Database from 'better-sqlite3';
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickExamples } from '../../src/bot/examples.ts';
 import { messages } from '../../src/bot/i18n.ts';
+import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
 import type { RunningBot } from '../../src/bot/start.ts';
 import { SwappableIndex } from '../../src/digest/refresh.ts';
 import type { ArticleIndex } from '../../src/search/engine.ts';
-import { buildIndex, IndexUnavailableError, openIndex } from '../../src/search/open.ts';
+import { checkIndexFile } from '../../src/digest/index-check.ts';
+import { buildIndex, IndexUnavailableError, loadChecked, openIndex } from '../../src/search/open.ts';
 import { say } from '../e2e/helpers.ts';
+import { waitFor } from '../support/emulator.ts';
 import { LEVEL, memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
 
 const zh = messages('zh');
@@ -94,6 +99,43 @@ describe('damage found at start-up', () => {
     db.close();
     await withBot(async (_bot, log) => {
       expect(log.lines.some((l) => l.msg.startsWith('rebuilding the index'))).toBe(true);
+      await searchWorks(nextChat++);
+    });
+  });
+});
+
+describe('damage the start-up probe does not read', () => {
+  it('is found by the background integrity check and rebuilt, without any search', async () => {
+    buildIndex(data);
+    const indexDir = join(data.dataDir, 'index');
+    // Find a page whose damage the probe misses but quick_check sees (the seeds are fixed, so this
+    // is deterministic; trying copies keeps the real index intact meanwhile).
+    const size = statSync(articlesDb()).size;
+    let offset: number | undefined;
+    for (let at = 4096; at + 4096 <= size && offset === undefined; at += 4096) {
+      const trial = mkdtempSync(join(tmpdir(), 'xiangwen-trial-'));
+      cpSync(indexDir, trial, { recursive: true });
+      scribble(join(trial, 'articles.db'), at, 4096);
+      // What start-up reads: the probe, then /help's examples (a search).
+      let probed = true;
+      try {
+        const trialIndex = new SwappableIndex(loadChecked(trial));
+        trialIndex.healWith(async () => {
+          probed = false;
+        });
+        pickExamples(trialIndex, gazetteerLookup());
+        trialIndex.close();
+      } catch {
+        probed = false;
+      }
+      if (probed && (await checkIndexFile(trial)) !== undefined) offset = at;
+      rmSync(trial, { recursive: true, force: true });
+    }
+    expect(offset, 'some page is outside the probe').toBeDefined();
+    scribble(articlesDb(), offset!, 4096);
+    await withBot(async (_bot, log) => {
+      await waitFor(() => log.lines.find((l) => l.msg === 'new index is live'), 60_000, 'the rebuilt index');
+      expect(log.lines.find((l) => l.msg === 'rebuilding the index in the background')?.reason).toMatch(/integrity check/);
       await searchWorks(nextChat++);
     });
   });
