@@ -38,7 +38,16 @@ function prettyStream(): pino.DestinationStream | undefined {
   try {
     const require = createRequire(import.meta.url);
     const build = require('pino-pretty') as (options: Record<string, unknown>) => pino.DestinationStream;
-    return build({ destination: 2, sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+    // pino-pretty prints an error as an indented block; here it stays on the entry's line (bugs,
+    // logged at error level, keep their stack below it).
+    const messageFormat = (log: Record<string, unknown>, messageKey: string): string => {
+      let line = String(log[messageKey] ?? '');
+      const err = log.err as { type?: string; message?: string; stack?: string } | undefined;
+      if (err && typeof err === 'object') line += ` — ${err.type ?? 'Error'}: ${err.message ?? ''}${err.stack ? `\n${err.stack}` : ''}`;
+      if (typeof log.error === 'string') line += ` — ${log.error}`;
+      return line;
+    };
+    return build({ destination: 2, sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,err,error', messageFormat });
   } catch {
     return undefined;
   }

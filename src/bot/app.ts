@@ -1,5 +1,6 @@
 /**
- * Builds the Telegraf bot: routes every Bot API call through the retry wrapper, then composes the
+ * Builds the Telegraf bot: routes every Bot API call through the per-chat outbox (./outbox.ts:
+ * retries, retry_after per chat, the 60 s bound, the length guard), then composes the
  * command modules (one file per command family under ./commands/) in the order they must see an
  * update, and turns an error in one update into a log line and a short apology.
  */

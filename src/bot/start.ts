@@ -1,14 +1,16 @@
 /**
  * Starting and stopping the real bot — what `npm start` runs, and what the end-to-end tests and the
  * latency benchmark run in-process. Opens the bot database (an unusable one is a
- * DatabaseOpenError, and the file is left alone) and the index (rebuilding it when needed),
- * mounts the daily digest (../digest/start.ts: subscription commands, one-tap subscribe buttons),
- * connects to the Bot API (a rejected token is a {@link TokenRejectedError}; network errors are
+ * DatabaseOpenError, and the file is left alone) and the index (rebuilding it when needed, and
+ * healing it later when it turns out damaged), mounts the daily digest (../digest/start.ts:
+ * subscription commands, one-tap subscribe buttons), connects to the Bot API (a rejected token is a
+ * {@link TokenRejectedError}; network errors and 5xx at getMe, deleteWebhook and setWebhook are
  * retried with backoff until it answers or the bot is stopped), registers the command menu in the
  * background, starts the digest schedule and the page watcher (new page files are indexed in a
- * child process and swapped in while the bot answers), then long-polls or, with `WEBHOOK_URL`,
- * serves a webhook whose secret token telegraf checks on every request. Stopping stops all of it
- * and closes the database.
+ * child process and swapped in while the bot answers), then long-polls (./polling.ts) or, with
+ * `WEBHOOK_URL`, serves a webhook (./webhook.ts; a port in use is a PortInUseError). Either way
+ * updates go to the per-chat dispatcher (./runner.ts). Stopping stops all of it, lets running
+ * handlers finish, and closes the database.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { TelegramError, type Context, type Middleware, type Telegraf } from 'telegraf';

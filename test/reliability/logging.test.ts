@@ -51,6 +51,6 @@ describe('log format', () => {
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(() => JSON.parse(line)).toThrow();
     expect(lines[0]).toMatch(/INFO.*bot started with long polling/);
-    expect(lines[1]).toMatch(/WARN.*cannot fetch updates/);
+    expect(lines[1]).toMatch(/WARN.*cannot fetch updates.*Error: boom/);
   });
 });
