@@ -112,6 +112,8 @@ export class Outbox {
         if (gate > now) {
           if (gate > deadline) drop();
           if (!(await sleep(gate - now, signal))) drop();
+        } else if (gate !== 0) {
+          this.gates.delete(key); // passed: forget it, so the map holds only chats held back now
         }
         attempts++;
         try {
