@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --articles N[,N…]] [--skip-bot] [--skip-digest]`: all benchmarks, printed as
+ * `npm run bench [-- --articles N[,N…]] [--skip-bot] [--skip-digest] [--skip-soak]
+ * [--soak-users N] [--soak-seconds S]`: all benchmarks, printed as
  * a table and as JSON (bench/results.json). `--keep DIR` keeps the synthetic snapshots in DIR/<size>
  * for profiling. Default sizes: the seeds, 10 000 and 100 000 articles.
  * Never part of `npm test`.
@@ -14,6 +15,9 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '10000,100000' },
     'skip-bot': { type: 'boolean', default: false },
     'skip-digest': { type: 'boolean', default: false },
+    'skip-soak': { type: 'boolean', default: false },
+    'soak-users': { type: 'string', default: '100' },
+    'soak-seconds': { type: 'string', default: '60' },
     chats: { type: 'string' },
     keep: { type: 'string' },
   },
@@ -38,6 +42,11 @@ if (!values['skip-digest'] && existsSync(new URL('./digest-delivery.ts', import.
   log('digest delivery…');
   const { benchDigestDelivery } = await import('./digest-delivery.ts');
   results.push({ corpus: 'digest delivery', ...(await benchDigestDelivery({ chats: values.chats ? Number(values.chats) : 10_000 })) });
+}
+if (!values['skip-soak']) {
+  log('soak under a 429 storm…');
+  const { benchSoak } = await import('./soak.ts');
+  results.push({ corpus: 'soak (429 storm on one chat)', ...(await benchSoak({ users: Number(values['soak-users']), seconds: Number(values['soak-seconds']) })) });
 }
 for (const row of results) console.log(JSON.stringify(row));
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ machine: { cores: cpus().length, node: process.version }, results }, null, 2)}\n`);

@@ -21,6 +21,8 @@ export interface Config {
   /** Folder for the index snapshot and the SQLite database. */
   dataDir: string;
   logLevel: LogLevel;
+  /** `auto` (readable lines when stderr is a terminal, JSON otherwise), `json` or `pretty`. */
+  logFormat: 'auto' | 'json' | 'pretty';
   /** Telegram bot token; undefined means console mode (or exit when not on a terminal). */
   botToken?: string;
   /** Bot API root, e.g. a self-hosted Bot API server or the test emulator. */
@@ -82,6 +84,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
     throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const logFormat = (text(env, 'LOG_FORMAT') ?? 'auto').toLowerCase();
+  if (logFormat !== 'auto' && logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError('LOG_FORMAT', `expected auto, json or pretty, got "${logFormat}"`);
+  }
   const botToken = text(env, 'BOT_TOKEN');
   if (botToken !== undefined && !/^\d+:[\w-]+$/.test(botToken)) {
     // Never echo the value: it may be a real token with a typo.
@@ -105,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     pagesDir: resolve(text(env, 'PAGES_DIR') ?? 'seeds'),
     dataDir: resolve(text(env, 'DATA_DIR') ?? 'data'),
     logLevel: logLevel as LogLevel,
+    logFormat,
     botToken,
     telegramApiRoot: url(env, 'TELEGRAM_API_ROOT'),
     webhookUrl: url(env, 'WEBHOOK_URL'),

@@ -10,9 +10,11 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './bot/console.ts';
+import { installProcessGuard } from './bot/guard.ts';
 import { PollingConflictError, startBot, TokenRejectedError, type RunningBot } from './bot/start.ts';
+import { PortInUseError } from './bot/webhook.ts';
 import { DatabaseOpenError } from './digest/db.ts';
-import { createLogger, scrubToken } from './log.ts';
+import { createAppLogger, scrubToken } from './log.ts';
 import { NoArticlesError } from './search/open.ts';
 
 function fail(message: string): never {
@@ -27,7 +29,10 @@ try {
   if (error instanceof ConfigError) fail(`配置错误 configuration error: ${error.message}`);
   throw error;
 }
-const logger = createLogger(config.logLevel);
+const { logger, prettyMissing } = createAppLogger(config.logLevel, config.logFormat);
+if (prettyMissing) logger.warn('pino-pretty is not installed (run npm ci): logging JSON');
+// From here on, no stray rejection or exception ends the process: it is logged in one line.
+installProcessGuard(logger);
 
 try {
   if (!config.botToken) {
@@ -55,7 +60,7 @@ try {
   }
   await running.stopped;
 } catch (error) {
-  if (error instanceof TokenRejectedError || error instanceof PollingConflictError || error instanceof NoArticlesError || error instanceof DatabaseOpenError) {
+  if (error instanceof TokenRejectedError || error instanceof PollingConflictError || error instanceof NoArticlesError || error instanceof DatabaseOpenError || error instanceof PortInUseError) {
     fail(error.message);
   }
   logger.fatal({ err: error }, 'the bot stopped');

@@ -1,5 +1,6 @@
 /**
- * The one place every outgoing Bot API call goes through. telegraf rejects at once on a 429
+ * The retry policy under every outgoing Bot API call: the bot's per-chat outbox (./outbox.ts)
+ * builds on it, and so does the digest sender. telegraf rejects at once on a 429
  * ("Too Many Requests: retry after N") or a 5xx and only retries `getUpdates` itself; this wrapper
  * waits and tries again, bounded, like grammY's auto-retry plugin:
  *

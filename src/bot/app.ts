@@ -1,13 +1,17 @@
 /**
- * Builds the Telegraf bot: routes every Bot API call through the retry wrapper, then composes the
+ * Builds the Telegraf bot: routes every Bot API call through the per-chat outbox (./outbox.ts:
+ * retries, retry_after per chat, the 60 s bound, the length guard), then composes the
  * command modules (one file per command family under ./commands/) in the order they must see an
  * update, and turns an error in one update into a log line and a short apology.
  */
-import { Telegraf, type Context, type Middleware, type Telegram } from 'telegraf';
+import { Telegraf, TelegramError, type Context, type Middleware, type Telegram } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
-import { installRetry, type RetryOptions } from './api-retry.ts';
+import { IndexUnavailableError } from '../search/open.ts';
+import { oneLine } from './guard.ts';
+import { Outbox, ReplyDroppedError } from './outbox.ts';
+import type { RetryOptions } from './api-retry.ts';
 import { articleCommands } from './commands/article.ts';
 import { buttonHandlers } from './commands/buttons.ts';
 import { groupHandlers } from './commands/group.ts';
@@ -36,8 +40,10 @@ export interface BotOptions {
   userQueriesPerMinute: number;
   /** The gazetteer lookup (default: src/regions). */
   regions?: RegionLookup;
-  /** Retry policy for every Bot API call (see ./api-retry.ts). */
-  retry?: RetryOptions;
+  /** Backoff and shutdown signal of every Bot API call (see ./outbox.ts and ./api-retry.ts). */
+  retry?: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'signal'>;
+  /** A reply not delivered within this many ms is dropped with one log line (default 60 000). */
+  replyDeadlineMs?: number;
   /**
    * Told when a group moved to a supergroup id: by the service message in the group, or when a
    * Bot API call answered `migrate_to_chat_id`.
@@ -93,13 +99,16 @@ export async function registerCommands(telegram: Telegram, logger: Logger): Prom
 /** Builds the bot around a loaded index. Nothing is sent until it is launched or fed updates. */
 export function createBot(options: BotOptions): Telegraf<Context> {
   const { logger } = options;
-  const retry: RetryOptions = {
+  const outbox = new Outbox({
+    logger,
+    deadlineMs: options.replyDeadlineMs,
+    baseDelayMs: options.retry?.baseDelayMs,
+    maxDelayMs: options.retry?.maxDelayMs,
+    signal: options.retry?.signal,
     onChatMigrated: (from, to) => options.onChatMigrated?.(Number(from), to),
-    ...options.retry,
-    onRetry: (info) => logger.warn({ method: info.method, attempt: info.attempt, delayMs: Math.round(info.delayMs), reason: info.reason }, 'Bot API call failed; retrying'),
-  };
+  });
   const bot = new Telegraf<Context>(options.token, { telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {} });
-  installRetry(bot.telegram, retry);
+  outbox.install(bot.telegram);
 
   const regions = options.regions ?? gazetteerLookup();
   let tree: { fingerprint: string; tree: RegionTree } | undefined;
@@ -123,8 +132,8 @@ export function createBot(options: BotOptions): Telegraf<Context> {
 
   // telegraf makes a fresh Telegram instance per update: wrap it before any handler uses it.
   bot.use((ctx, next) => {
-    installRetry(ctx.telegram, retry);
-    logger.debug({ update: ctx.updateType, chat: ctx.chat?.id, user: ctx.from?.id }, 'update');
+    outbox.install(ctx.telegram);
+    logger.debug({ update: ctx.update.update_id, chat: ctx.chat?.id, user: ctx.from?.id }, 'update');
     return next();
   });
   bot.use(helpCommands(deps), searchCommands(deps), regionCommands(deps), articleCommands(deps));
@@ -132,14 +141,37 @@ export function createBot(options: BotOptions): Telegraf<Context> {
   bot.use(buttonHandlers(deps), inlineHandlers(deps), groupHandlers(deps));
   bot.use(unknownCommand(deps));
 
-  bot.catch(async (error, ctx) => {
-    logger.error({ err: error, update: ctx.update.update_id, type: ctx.updateType }, 'error while handling an update');
-    try {
-      if (ctx.callbackQuery) await answerCallback(ctx, deps, tr(ctx).apology);
-      else if (ctx.chat) await replyHtml(ctx, escapeHtml(tr(ctx).apology));
-    } catch (apologyError) {
-      logger.warn({ err: apologyError }, 'could not send the apology');
-    }
-  });
+  bot.catch((error, ctx) => answerFailure(error, ctx, deps));
   return bot;
+}
+
+/**
+ * What a user is told, and what is logged, when handling an update failed. Never reads anything
+ * of the update that could throw (`ctx.updateType` throws on an update of unknown shape), and never
+ * throws itself: the apology is best effort.
+ */
+export async function answerFailure(error: unknown, ctx: Context, deps: Pick<BotDeps, 'logger'>): Promise<void> {
+  const { logger } = deps;
+  const update = ctx.update?.update_id;
+  const chat = ctx.chat?.id;
+  // Already logged by the outbox; an apology would wait for the same chat again.
+  if (error instanceof ReplyDroppedError) return;
+  if (error instanceof TelegramError && error.code === 403) {
+    logger.info({ update, chat, reason: error.description }, 'the user blocked the bot or it was removed from the chat');
+    return;
+  }
+  let text: string;
+  if (error instanceof IndexUnavailableError) {
+    logger.info({ update, chat }, 'search while the index is being rebuilt');
+    text = tr(ctx).indexRebuilding;
+  } else {
+    logger.error({ err: error, update, chat }, 'error while handling an update');
+    text = tr(ctx).apology;
+  }
+  try {
+    if (ctx.callbackQuery) await answerCallback(ctx, { logger }, text);
+    else if (ctx.chat) await replyHtml(ctx, escapeHtml(text));
+  } catch (apologyError) {
+    logger.warn({ error: oneLine(apologyError), update, chat }, 'could not send the apology');
+  }
 }

@@ -18,6 +18,16 @@ const FALLBACK: HelpExamples = { keyword: '乡村振兴', region: '长沙市' };
  * `regions`, place names are kept out of the keyword (they belong in the /region example).
  */
 export function pickExamples(index: ArticleIndex, regions?: RegionLookup): HelpExamples {
+  try {
+    return pickFrom(index, regions);
+  } catch {
+    // A damaged index must not stop start-up over /help's examples: the index heals itself (the
+    // failed read has already started a rebuild) and the general examples do meanwhile.
+    return FALLBACK;
+  }
+}
+
+function pickFrom(index: ArticleIndex, regions?: RegionLookup): HelpExamples {
   // The newest articles are enough to pick from, and reading every record of a large archive
   // would add seconds to start-up.
   const ids = index.allIds().slice(-EXAMPLE_SAMPLE);

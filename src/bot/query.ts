@@ -40,7 +40,7 @@ export interface ResultPage {
 export type QueryOutcome =
   | { kind: 'page'; result: ResultPage }
   | { kind: 'no-keywords' }
-  | { kind: 'unknown-region'; query: string; suggestions: RegionRef[] };
+  | { kind: 'unknown-region'; query: string; suggestions: RegionRef[]; outside?: boolean };
 
 export interface QueryDeps {
   index: ArticleIndex;
@@ -140,8 +140,8 @@ function searchWayOut(deps: QueryDeps, words: string[], region: RegionRef | null
 /** Lists page `page` of the articles about a place and its sub-regions. */
 export function regionPage(deps: QueryDeps, name: string, page: number): QueryOutcome {
   const { index, regions, pageSize } = deps;
-  const { region, suggestions } = regions.resolve(name);
-  if (!region) return { kind: 'unknown-region', query: name, suggestions };
+  const { region, suggestions, outside } = regions.resolve(name);
+  if (!region) return { kind: 'unknown-region', query: name, suggestions, outside };
   const result = index.byRegions(regions.withDescendants(region.name), { limit: pageSize, offset: page * pageSize });
   const view: ResultPage = {
     kind: 'region',

@@ -13,8 +13,11 @@ export interface RegionRef {
 }
 
 export interface RegionLookup {
-  /** The region a typed name means (null when unknown) and close alternatives. */
-  resolve(query: string): { region: RegionRef | null; suggestions: RegionRef[] };
+  /**
+   * The region a typed name means (null when unknown) and close alternatives; `outside` is true
+   * when the name is a place elsewhere in China (北京), which deserves "not in Hunan", not "unknown".
+   */
+  resolve(query: string): { region: RegionRef | null; suggestions: RegionRef[]; outside?: boolean };
   /** `name` followed by the names of all its sub-regions. */
   withDescendants(name: string): string[];
 }
@@ -27,8 +30,8 @@ function toRef(region: { name: string; level: string; parent?: string | null }):
 export function gazetteerLookup(): RegionLookup {
   return {
     resolve(query) {
-      const { region, suggestions } = resolveRegion(query);
-      return { region: region ? toRef(region) : null, suggestions: suggestions.map(toRef) };
+      const { region, suggestions, reason } = resolveRegion(query);
+      return { region: region ? toRef(region) : null, suggestions: suggestions.map(toRef), outside: reason === 'not-hunan' };
     },
     withDescendants: (name) => regionWithDescendants(name),
   };

@@ -9,6 +9,7 @@ import { deepLinkUrl, encodeDeepLink } from './deep-link.ts';
 import { MAX_QUERY_CHARS, PAGE_SIZE, type BotDeps } from './deps.ts';
 import { formatResultPage } from './format.ts';
 import { escapeHtml } from './html.ts';
+import { shorten } from './length-guard.ts';
 import { messages, pickLang, type Lang, type Messages } from './i18n.ts';
 import { regionButtons, resultKeyboard } from './keyboards.ts';
 import type { QueryDeps, QueryOutcome } from './query.ts';
@@ -48,7 +49,7 @@ export async function replyHtml(ctx: Context, html: string, markup?: InlineKeybo
 }
 
 /** Answers a callback query, swallowing errors: a late answer (after ~15 s) is refused by Telegram. */
-export async function answerCallback(ctx: Context, deps: BotDeps, text?: string): Promise<void> {
+export async function answerCallback(ctx: Context, deps: Pick<BotDeps, 'logger'>, text?: string): Promise<void> {
   try {
     await ctx.answerCbQuery(text);
   } catch (error) {
@@ -108,6 +109,7 @@ export async function showOutcome(ctx: Context, deps: BotDeps, outcome: QueryOut
   }
   if (outcome.kind === 'unknown-region') {
     if (edit) return answerCallback(ctx, deps, t.expired);
+    if (outcome.outside) return replyHtml(ctx, escapeHtml(t.regionOutside(shorten(outcome.query, 40))));
     const suggestions = outcome.suggestions.slice(0, 9).map((r) => ({ name: r.name, label: r.name, action: 'region' as const }));
     const text = escapeHtml(t.regionUnknown(outcome.query) + (suggestions.length > 0 ? ` ${t.regionSuggest}` : ''));
     return replyHtml(ctx, text, { inline_keyboard: regionButtons(suggestions, deps.store) });

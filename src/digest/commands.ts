@@ -13,11 +13,14 @@
 import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { CALLBACK_DATA_MAX_BYTES } from '../bot/callback-data.ts';
+import { MAX_QUERY_CHARS } from '../bot/deps.ts';
+import { shorten } from '../bot/length-guard.ts';
 import { pickLang, type Lang } from '../bot/i18n.ts';
 import type { RegionLookup } from '../bot/region-lookup.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import { DigestMatcher, composeDigest, describeSubscription } from './compose.ts';
+import { StorageError } from './db.ts';
 import { localDateTime } from './run.ts';
 import type { DigestStore, Subscription, SubscriptionKey } from './store.ts';
 import { digestTexts } from './texts.ts';
@@ -43,7 +46,14 @@ const TIME = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/;
 /** A parsed `/subscribe` or `/unsubscribe` argument. */
 export type ParsedSubscription =
   | { ok: true; region?: string; keywords: string[]; time?: string; suggestions: string[] }
-  | { ok: false; error: 'empty' | 'bad-time' | 'no-keywords'; text?: string };
+  | { ok: false; error: 'empty' | 'bad-time' | 'no-keywords' | 'too-long'; text?: string };
+
+/** Longest echo of a user's words in a reply: enough to recognise them, never a wall of text. */
+const ECHO_CHARS = 40;
+/** Longest description of one subscription in a list or a confirmation. */
+const DESCRIPTION_CHARS = 120;
+/** Remove buttons under /subscriptions (Telegram allows 100 buttons; a list this long is rare). */
+const MAX_REMOVE_BUTTONS = 48;
 
 /**
  * Reads `地名或关键词 [HH:MM]`: a trailing time (07:30, 7:30, 7：30); the first word that names a
@@ -53,6 +63,8 @@ export type ParsedSubscription =
 export function parseSubscription(text: string, regions: RegionLookup, index: ArticleIndex): ParsedSubscription {
   const words = text.trim().split(/\s+/).filter((word) => word !== '');
   if (words.length === 0) return { ok: false, error: 'empty' };
+  // Capped like searches: a subscription is a search run every day.
+  if (Array.from(words.join(' ')).length > MAX_QUERY_CHARS + 6) return { ok: false, error: 'too-long' };
   let time: string | undefined;
   const last = words.at(-1)!;
   if (/^\d{1,2}[:：]\d{1,2}$/.test(last)) {
@@ -136,8 +148,8 @@ async function memberIsAdmin(ctx: Context): Promise<boolean> {
 function listReply(subscriptions: Subscription[], lang: Lang): { text: string; keyboard: InlineKeyboardButton[][] } {
   const texts = digestTexts(lang);
   if (subscriptions.length === 0) return { text: texts.listEmpty, keyboard: [] };
-  const lines = subscriptions.map((s, i) => texts.listEntry(i + 1, s.time, describeSubscription(s, lang)));
-  const buttons = subscriptions.map((s, i) => ({ text: texts.removeButton(i + 1), callback_data: `u:${s.id}` }));
+  const lines = subscriptions.map((s, i) => texts.listEntry(i + 1, s.time, shorten(describeSubscription(s, lang), DESCRIPTION_CHARS)));
+  const buttons = subscriptions.slice(0, MAX_REMOVE_BUTTONS).map((s, i) => ({ text: texts.removeButton(i + 1), callback_data: `u:${s.id}` }));
   const keyboard: InlineKeyboardButton[][] = [];
   for (let at = 0; at < buttons.length; at += 4) keyboard.push(buttons.slice(at, at + 4));
   return { text: [texts.listTitle(subscriptions.length), ...lines].join('\n'), keyboard };
@@ -149,6 +161,19 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
   const isAdmin = deps.isAdmin ?? memberIsAdmin;
   const composer = new Composer<Context>();
   const langOf = (ctx: Context): Lang => pickLang(ctx.from?.language_code);
+
+  // A write the database refused (deleted, replaced or read-only file) is said, never confirmed.
+  composer.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      logger.error({ error: error.message, chat: ctx.chat?.id }, 'cannot save to the bot database');
+      const text = digestTexts(langOf(ctx)).storageFailed;
+      if (ctx.callbackQuery !== undefined) await ctx.answerCbQuery(text.slice(0, 200), { show_alert: true });
+      else if (ctx.chat !== undefined) await ctx.reply(text, replyTo(ctx));
+    }
+  });
 
   /** In groups, only admins may change subscriptions; tells a non-admin politely and returns false. */
   const mayChange = async (ctx: Context, lang: Lang): Promise<boolean> => {
@@ -178,7 +203,7 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
     const result = store.subscribe({ chatId, threadId: threadOf(ctx), region: key.region, keywords: key.keywords, time }, now);
     if (result.status === 'limit') return texts.subscriptionLimit(result.max);
     deps.onChange?.();
-    const what = describeSubscription(result.subscription, lang);
+    const what = shorten(describeSubscription(result.subscription, lang), DESCRIPTION_CHARS);
     const reply = result.status === 'added' ? texts.subscribed(time, what) : texts.subscriptionUpdated(time, what);
     return suggestions.length > 0 ? `${reply}\n${texts.unknownRegionHint(suggestions)}` : reply;
   };
@@ -189,7 +214,13 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
     const parsed = parseSubscription(ctx.payload, deps.regions, deps.index);
     if (!parsed.ok) {
       const message =
-        parsed.error === 'bad-time' ? texts.badTime(parsed.text ?? '') : parsed.error === 'no-keywords' ? texts.nothingToSubscribe : texts.subscribeUsage(deps.defaultTime);
+        parsed.error === 'bad-time'
+          ? texts.badTime(shorten(parsed.text ?? '', ECHO_CHARS))
+          : parsed.error === 'no-keywords'
+            ? texts.nothingToSubscribe
+            : parsed.error === 'too-long'
+              ? texts.subscriptionTooLong(MAX_QUERY_CHARS)
+              : texts.subscribeUsage(deps.defaultTime);
       await ctx.reply(message, replyTo(ctx));
       return;
     }
@@ -216,12 +247,12 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
     const parsed = parseSubscription(arg, deps.regions, deps.index);
     const found = parsed.ok ? store.findSubscription(chatId, { region: parsed.region, keywords: parsed.keywords }) : undefined;
     if (found === undefined) {
-      await ctx.reply(texts.notSubscribed(arg), replyTo(ctx));
+      await ctx.reply(texts.notSubscribed(shorten(arg.replace(/\s+/g, ' '), ECHO_CHARS)), replyTo(ctx));
       return;
     }
     store.unsubscribe(chatId, found.id);
     deps.onChange?.();
-    await ctx.reply(texts.unsubscribed(describeSubscription(found, lang)), replyTo(ctx));
+    await ctx.reply(texts.unsubscribed(shorten(describeSubscription(found, lang), DESCRIPTION_CHARS)), replyTo(ctx));
   });
 
   composer.command('subscriptions', async (ctx) => {
@@ -251,6 +282,8 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
   composer.action(/^u:(\d{1,12})$/, async (ctx) => {
     const lang = langOf(ctx);
     const texts = digestTexts(lang);
+    // A button under an inline message, or whose message Telegram no longer sends: no chat to change.
+    if (ctx.chat === undefined) return void (await ctx.answerCbQuery(texts.chatOnly));
     if (!(await mayChange(ctx, lang))) return;
     const chatId = ctx.chat!.id;
     const removed = store.unsubscribe(chatId, Number(ctx.match[1]));
@@ -262,7 +295,7 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
 
   composer.action(/^\+([rk]):(.+)$/s, async (ctx) => {
     const lang = langOf(ctx);
-    if (ctx.chat === undefined) return;
+    if (ctx.chat === undefined) return void (await ctx.answerCbQuery(digestTexts(lang).chatOnly));
     const [, kind, text] = ctx.match;
     // `+k:` carries a search as typed; it is understood the way /subscribe understands its words.
     const parsed = kind === 'k' ? parseSubscription(text, deps.regions, deps.index) : undefined;

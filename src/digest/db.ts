@@ -5,7 +5,7 @@
  * file it cannot read: a corrupt database is the operator's data and is reported, not "repaired".
  */
 import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The database handle type the rest of src/digest uses. */
@@ -19,10 +19,71 @@ export class DatabaseOpenError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; /** What the operator should do, when the default advice does not fit. */ hint?: string },
   ) {
-    super(`cannot open the bot database ${path}: ${reason} (the file was left untouched; move it away or restore a backup)`, options);
+    super(`cannot open the bot database ${path}: ${reason}${options?.hint ? `; ${options.hint}` : ' (the file was left untouched; move it away or restore a backup)'}`, { cause: options?.cause });
     this.name = 'DatabaseOpenError';
+  }
+}
+
+/**
+ * The bot database cannot be written any more while the bot runs: the file was deleted or
+ * replaced under it, or made read-only. Every write then throws this, so nothing is confirmed to a
+ * user that was not stored.
+ */
+export class StorageError extends Error {
+  constructor(readonly path: string, readonly reason: string) {
+    super(`cannot save to the bot database ${path}: ${reason}`);
+    this.name = 'StorageError';
+  }
+}
+
+/** True when this process may write `path` (also for root, who ignores permission bits). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    return false;
+  }
+  // root passes access() whatever the mode says; an operator's chmod a-w still means "read-only".
+  if (process.getuid?.() === 0) return (statSync(path).mode & 0o222) !== 0;
+  return true;
+}
+
+const READ_ONLY_HINT = 'make it writable for the bot, or set DATA_DIR to a writable folder';
+
+/** Refuses a read-only database file or data folder, before SQLite reports it as "unable to open". */
+function checkWritable(path: string): void {
+  const dir = dirname(path);
+  if (existsSync(path) && !writable(path)) throw new DatabaseOpenError(path, 'the file is read-only', { hint: READ_ONLY_HINT });
+  // SQLite needs the folder too, for its -wal and -shm files.
+  if (existsSync(dir) && !writable(dir)) throw new DatabaseOpenError(path, `the folder ${dir} is read-only`, { hint: READ_ONLY_HINT });
+}
+
+/**
+ * Returns a check, run before every write, that the database file is still the one opened and
+ * still writable. SQLite would go on writing into a deleted file (lost at restart) without a word.
+ */
+export function databaseFileGuard(path: string): () => void {
+  const opened = statSync(path);
+  // A synchronous batch (thousands of article ids in one transaction) needs one check, not one
+  // stat per row: a check stays valid until the event loop turns.
+  let checkedThisTurn = false;
+  return () => {
+    if (checkedThisTurn) return;
+    check();
+    checkedThisTurn = true;
+    setImmediate(() => (checkedThisTurn = false));
+  };
+  function check(): void {
+    let now;
+    try {
+      now = statSync(path);
+    } catch {
+      throw new StorageError(path, 'the file was deleted while the bot was running; restore it from a backup, or restart the bot to start afresh');
+    }
+    if (now.ino !== opened.ino || now.dev !== opened.dev) throw new StorageError(path, 'the file was replaced while the bot was running; restart the bot to use the new file');
+    if (!writable(path)) throw new StorageError(path, 'the file became read-only while the bot was running');
   }
 }
 
@@ -113,7 +174,8 @@ function checkHeader(path: string): void {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw new DatabaseOpenError(path, (error as Error).message, { cause: error });
   }
-  if (size === 0) return;
+  // SQLite would take an empty file for a new database: subscriptions silently gone.
+  if (size === 0) throw new DatabaseOpenError(path, 'bot.db is empty', { hint: 'restore it or delete it to start afresh' });
   const header = Buffer.alloc(16);
   let fd: number;
   try {
@@ -141,11 +203,22 @@ export function databasePath(dataDir: string): string {
  */
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   checkHeader(path);
-  mkdirSync(dirname(path), { recursive: true });
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new DatabaseOpenError(path, `cannot create the folder ${dirname(path)} (read-only)`, { hint: READ_ONLY_HINT, cause: error });
+    throw new DatabaseOpenError(path, (error as Error).message, { cause: error });
+  }
+  checkWritable(path);
   let db: Db;
   try {
     db = new Database(path);
   } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+      throw new DatabaseOpenError(path, `${(error as Error).message} (read-only?)`, { hint: READ_ONLY_HINT, cause: error });
+    }
     throw new DatabaseOpenError(path, (error as Error).message, { cause: error });
   }
   try {
@@ -153,6 +226,11 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseOpenError(path, `integrity check failed: ${String(check)}`);
     const current = db.pragma('user_version', { simple: true }) as number;
+    if (current === 0) {
+      // Every database this bot made has a schema version; tables without one belong to someone else.
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 5").pluck().all() as string[];
+      if (tables.length > 0) throw new DatabaseOpenError(path, `it is not this bot's database (it holds the tables ${tables.join(', ')})`, { hint: 'restore bot.db, or delete it to start afresh' });
+    }
     const newest = migrations.at(-1)?.version ?? 0;
     if (current > newest) {
       throw new DatabaseOpenError(path, `its schema version ${current} is newer than this program knows (${newest})`);

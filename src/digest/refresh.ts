@@ -11,41 +11,115 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex, IndexInfo, SearchOptions } from '../search/engine.ts';
+import { IndexUnavailableError } from '../search/open.ts';
 import type { DigestStore } from './store.ts';
 
 /**
+ * True for errors that mean the index's files are damaged or unreadable (SQLite's errors, a record
+ * that is no longer JSON, a file error), not a bug in the caller: these make it rebuild.
+ */
+export function isIndexFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return error.name === 'SqliteError' || error.name === 'IndexError' || error instanceof SyntaxError || (typeof code === 'string' && /^E[A-Z]+$/.test(code));
+}
+
+/**
  * An ArticleIndex that forwards to the current snapshot; `swap` replaces it (closing the old one)
- * without the holders noticing.
+ * without the holders noticing. With {@link SwappableIndex.healWith} it also heals: the first
+ * call that fails because the snapshot is damaged marks it broken and starts a rebuild; until a
+ * rebuilt index is swapped in, every call throws IndexUnavailableError at once (the bot answers
+ * "暂时无法搜索，正在重建索引"). A rebuild that fails is tried again after a pause that grows
+ * from 30 s to 10 minutes.
  */
 export class SwappableIndex implements ArticleIndex {
+  private broken: string | undefined;
+  private rebuild: ((reason: string) => Promise<void>) | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private failedRebuilds = 0;
+  private closed = false;
+
   constructor(private current: ArticleIndex) {}
+
+  /** Makes damage heal through `rebuild`, which must end by calling {@link swap} with a fresh index. */
+  healWith(rebuild: (reason: string) => Promise<void>): void {
+    this.rebuild = rebuild;
+  }
+
+  /** Why the index is broken right now, or undefined when it works. */
+  get brokenReason(): string | undefined {
+    return this.broken;
+  }
+
+  private guard<T>(call: (index: ArticleIndex) => T): T {
+    if (this.broken !== undefined) throw new IndexUnavailableError(this.broken);
+    try {
+      return call(this.current);
+    } catch (error) {
+      if (this.rebuild === undefined || !isIndexFailure(error)) throw error;
+      this.markBroken(`${(error as Error).name}: ${(error as Error).message}`.split('\n')[0].slice(0, 200));
+      throw new IndexUnavailableError(this.broken!);
+    }
+  }
+
+  /** Marks the index broken and starts healing it (once). */
+  markBroken(reason: string): void {
+    if (this.broken !== undefined || this.rebuild === undefined) return;
+    this.broken = reason;
+    this.startRebuild();
+  }
+
+  private startRebuild(): void {
+    const rebuild = this.rebuild;
+    if (rebuild === undefined || this.closed) return;
+    rebuild(`the index is damaged: ${this.broken}`).then(
+      () => {
+        if (this.broken !== undefined) this.retryLater();
+      },
+      () => this.retryLater(),
+    );
+  }
+
+  private retryLater(): void {
+    if (this.closed || this.broken === undefined) return;
+    this.failedRebuilds++;
+    const delay = Math.min(600_000, 30_000 * 2 ** Math.min(this.failedRebuilds - 1, 5));
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.startRebuild(), delay);
+    this.retryTimer.unref();
+  }
 
   get info(): IndexInfo {
     return this.current.info;
   }
   search(query: string, options?: SearchOptions) {
-    return this.current.search(query, options);
+    return this.guard((index) => index.search(query, options));
   }
   byRegions(names: string[], options?: { limit?: number; offset?: number }) {
-    return this.current.byRegions(names, options);
+    return this.guard((index) => index.byRegions(names, options));
   }
   regionCounts() {
-    return this.current.regionCounts();
+    return this.guard((index) => index.regionCounts());
   }
   get(id: string) {
-    return this.current.get(id);
+    return this.guard((index) => index.get(id));
   }
   allIds() {
-    return this.current.allIds();
+    return this.guard((index) => index.allIds());
   }
   close(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
     this.current.close();
   }
 
-  /** Makes `next` the live index and closes the previous one. */
+  /** Makes `next` the live index and closes the previous one; a broken index is healed by it. */
   swap(next: ArticleIndex): void {
     const previous = this.current;
     this.current = next;
+    this.broken = undefined;
+    this.failedRebuilds = 0;
+    clearTimeout(this.retryTimer);
     previous.close();
   }
 }
@@ -78,18 +152,34 @@ function buildInChild(pagesDir: string, dataDir: string, logger: Logger): Promis
 }
 
 /** Options of {@link watchPages}. */
-export interface WatchPagesOptions {
+export interface WatchPagesOptions extends RefresherOptions {
+  /** Minutes between rescans (PAGES_RESCAN_MINUTES); 0: no timer (the watcher and SIGHUP remain). */
+  rescanMinutes: number;
+  /** Listen for SIGHUP (default true). */
+  sighup?: boolean;
+  /** Rebuilds through this refresher (default: a new one). */
+  refresher?: Refresher;
+}
+
+/** Options of {@link createRefresher}. */
+export interface RefresherOptions {
   pagesDir: string;
   dataDir: string;
   index: SwappableIndex;
   store: DigestStore;
   logger: Logger;
-  /** Minutes between rescans (PAGES_RESCAN_MINUTES); 0: no timer (the watcher and SIGHUP remain). */
-  rescanMinutes: number;
-  /** Listen for SIGHUP (default true). */
-  sighup?: boolean;
   /** Called after a new index went live (the bot refreshes what it derived from the old one). */
   onRefreshed?: (info: { articles: number; newArticles: number }) => void;
+}
+
+/**
+ * Rebuilds the index in a child process and swaps it in: when the pages changed, or (`force`)
+ * because the live index is damaged. One rebuild at a time; a request during a rebuild makes one
+ * more check afterwards.
+ */
+export interface Refresher {
+  refresh(reason: string, force?: boolean): Promise<void>;
+  stop(): void;
 }
 
 /** A running page watcher; `refresh()` checks now, `stop()` ends watching. */
@@ -98,54 +188,75 @@ export interface PageWatcher {
   stop(): void;
 }
 
-/**
- * Watches PAGES_DIR for new or changed page files and swaps in a rebuilt index. Only one rebuild
- * runs at a time; a change during a rebuild triggers one more check afterwards.
- */
-export function watchPages(options: WatchPagesOptions): PageWatcher {
+export function createRefresher(options: RefresherOptions): Refresher {
   const { pagesDir, dataDir, index, store, logger } = options;
   let running: Promise<void> | undefined;
   let again = false;
-  let debounce: NodeJS.Timeout | undefined;
-
+  let forced = false;
   let stopped = false;
 
-  const check = async (reason: string): Promise<void> => {
+  const check = async (reason: string, force: boolean): Promise<void> => {
     // Loaded on first use: `xiangwen digest` imports this file but never refreshes.
-    const { indexDirOf, staleReason } = await import('../search/open.ts');
-    const { SnapshotIndex } = await import('../search/article-index.ts');
-    const stale = staleReason({ pagesDir, dataDir });
+    const { indexDirOf, staleReason, loadChecked } = await import('../search/open.ts');
+    const stale = force ? reason : staleReason({ pagesDir, dataDir });
     if (stale === undefined || stopped) return;
-    logger.info({ reason, stale }, 'page files changed; rebuilding the index in the background');
+    if (force) logger.warn({ reason }, 'rebuilding the index in the background');
+    else logger.info({ reason, stale }, 'page files changed; rebuilding the index in the background');
     await buildInChild(pagesDir, dataDir, logger);
     // Shut down meanwhile: the child's snapshot is complete and the next start loads it.
     if (stopped) return;
     // Load what the child wrote, never rebuild here: a file added during the build would make
     // openIndex rebuild in this process and block replies. The loop in refresh() catches it up.
-    const next = SnapshotIndex.load(indexDirOf(dataDir));
+    const next = loadChecked(indexDirOf(dataDir));
     index.swap(next);
     const newArticles = recordIndex(store, next);
     logger.info({ articles: next.info.articles, newArticles }, 'new index is live');
     options.onRefreshed?.({ articles: next.info.articles, newArticles });
   };
 
-  const refresh = (reason: string): Promise<void> => {
+  let failure: unknown;
+  const refresh = (reason: string, force = false): Promise<void> => {
+    forced ||= force;
     if (running !== undefined) {
       again = true;
       return running;
     }
     running = (async () => {
+      failure = undefined;
       try {
         do {
           again = false;
-          await check(reason).catch((error: unknown) => logger.error({ err: error }, 'index refresh failed; the old index stays live'));
-        } while (again);
+          const now = forced;
+          forced = false;
+          await check(reason, now).catch((error: unknown) => {
+            failure = error;
+            logger.error({ err: error }, now ? 'index rebuild failed; trying again later' : 'index refresh failed; the old index stays live');
+          });
+        } while (again && !stopped);
       } finally {
         running = undefined;
       }
+      if (failure !== undefined) throw failure;
     })();
     return running;
   };
+  return {
+    refresh,
+    stop() {
+      stopped = true;
+    },
+  };
+}
+
+/**
+ * Watches PAGES_DIR for new or changed page files and swaps in a rebuilt index. Only one rebuild
+ * runs at a time; a change during a rebuild triggers one more check afterwards.
+ */
+export function watchPages(options: WatchPagesOptions): PageWatcher {
+  const { pagesDir, logger } = options;
+  const refresher = options.refresher ?? createRefresher(options);
+  const refresh = (reason: string) => refresher.refresh(reason).catch(() => {});
+  let debounce: NodeJS.Timeout | undefined;
 
   let watcher: FSWatcher | undefined;
   if (existsSync(pagesDir)) {
@@ -168,7 +279,7 @@ export function watchPages(options: WatchPagesOptions): PageWatcher {
   return {
     refresh,
     stop() {
-      stopped = true;
+      if (options.refresher === undefined) refresher.stop();
       watcher?.close();
       clearTimeout(debounce);
       if (timer !== undefined) clearInterval(timer);

@@ -24,8 +24,8 @@ import type { CallApi } from '../bot/api-retry.ts';
 import type { Lang } from '../bot/i18n.ts';
 import type { RegionLookup } from '../bot/region-lookup.ts';
 import { digestCommands, subscribeButtons, type SubscribeTarget } from './commands.ts';
-import { databasePath, openDatabase } from './db.ts';
-import { recordIndex, watchPages, type PageWatcher, type SwappableIndex } from './refresh.ts';
+import { databaseFileGuard, databasePath, openDatabase } from './db.ts';
+import { createRefresher, recordIndex, watchPages, type PageWatcher, type SwappableIndex } from './refresh.ts';
 import { startDigestSchedule, type DigestSchedule } from './schedule.ts';
 import { createDigestSender } from './sender.ts';
 import { DigestStore } from './store.ts';
@@ -41,6 +41,11 @@ export interface Digest {
   readonly schedule: DigestSchedule | undefined;
   /** The page watcher, once started (absent when watching is off). */
   readonly watcher: PageWatcher | undefined;
+  /**
+   * Rebuilds the index in a child process and swaps it in, whatever the pages' fingerprint says
+   * (the live index is damaged). Rejects when the rebuild failed.
+   */
+  rebuildIndex(reason: string): Promise<void>;
   /** Starts the schedule (with its catch-up run) and the page watcher. Call once. */
   start(): void;
   /**
@@ -52,7 +57,9 @@ export interface Digest {
 
 /** Opens `DATA_DIR/bot.db`. Throws DatabaseOpenError, leaving the file untouched, when it is unusable. */
 export function openDigestStore(config: Pick<Config, 'dataDir' | 'maxSubscriptionsPerChat'>): DigestStore {
-  return new DigestStore(openDatabase(databasePath(config.dataDir)), { maxSubscriptionsPerChat: config.maxSubscriptionsPerChat });
+  const path = databasePath(config.dataDir);
+  const db = openDatabase(path);
+  return new DigestStore(db, { maxSubscriptionsPerChat: config.maxSubscriptionsPerChat, beforeWrite: databaseFileGuard(path) });
 }
 
 /**
@@ -78,8 +85,12 @@ export function openDigest(options: {
   let schedule: DigestSchedule | undefined;
   let watcher: PageWatcher | undefined;
   let stopped = false;
+  let fileWatch: NodeJS.Timeout | undefined;
   // Aborting it cuts short the sender's retry waits at shutdown.
   const abort = new AbortController();
+
+  // Ready before start(): a damaged index can be found (and healed) by the first search.
+  const refresher = createRefresher({ pagesDir: config.pagesDir, dataDir: config.dataDir, index, store, logger, onRefreshed: options.onRefreshed });
 
   const commands = digestCommands({
     store,
@@ -101,8 +112,24 @@ export function openDigest(options: {
     get watcher() {
       return watcher;
     },
+    rebuildIndex: (reason) => refresher.refresh(reason, true),
     start() {
       if (schedule !== undefined || stopped) return;
+      // Said loudly as soon as it happens, not only at the next write (which may be hours away).
+      const fileCheck = store.checkFile;
+      if (fileCheck !== undefined) {
+        let reported = false;
+        fileWatch = setInterval(() => {
+          try {
+            fileCheck();
+            reported = false;
+          } catch (error) {
+            if (!reported) logger.error({ error: (error as Error).message }, 'the bot database is gone or read-only; nothing more can be saved');
+            reported = true;
+          }
+        }, 30_000);
+        fileWatch.unref();
+      }
       let callApi = options.callApi;
       if (callApi === undefined) {
         if (config.botToken === undefined) throw new Error('BOT_TOKEN is not set: the digest sender needs a bot token');
@@ -127,6 +154,7 @@ export function openDigest(options: {
           logger,
           rescanMinutes: config.pagesRescanMinutes,
           onRefreshed: options.onRefreshed,
+          refresher,
         });
       }
     },
@@ -134,6 +162,8 @@ export function openDigest(options: {
       if (stopped) return;
       stopped = true;
       abort.abort();
+      clearInterval(fileWatch);
+      refresher.stop();
       watcher?.stop();
       await schedule?.stop();
       store.close();

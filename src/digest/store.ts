@@ -3,6 +3,7 @@
  * when each article first entered the index, and one delivery row per digest. Every query is a
  * prepared statement made once; callers get plain objects, never rows.
  */
+import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
 
 /** Chat languages the bot speaks. */
@@ -133,6 +134,11 @@ function toDelivery(row: DeliveryRow): Delivery {
 export interface DigestStoreOptions {
   /** Active subscriptions one chat may hold (default 20). */
   maxSubscriptionsPerChat?: number;
+  /**
+   * Run before every write; throws (a StorageError) when the database file was deleted, replaced
+   * or made read-only under the bot (see ./db.ts databaseFileGuard).
+   */
+  beforeWrite?: () => void;
 }
 
 /**
@@ -142,6 +148,8 @@ export interface DigestStoreOptions {
 export class DigestStore {
   /** Active subscriptions one chat may hold. */
   readonly maxSubscriptionsPerChat: number;
+  /** The file check run before every write (see DigestStoreOptions.beforeWrite), if any. */
+  readonly checkFile: (() => void) | undefined;
   private readonly statements;
 
   constructor(
@@ -149,6 +157,7 @@ export class DigestStore {
     options: DigestStoreOptions = {},
   ) {
     this.maxSubscriptionsPerChat = options.maxSubscriptionsPerChat ?? 20;
+    this.checkFile = options.beforeWrite;
     this.statements = {
       ensureChat: db.prepare('INSERT INTO chats (chat_id, created_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING'),
       activateChat: db.prepare('UPDATE chats SET active = 1, inactive_why = NULL WHERE chat_id = ?'),
@@ -207,6 +216,18 @@ export class DigestStore {
       ),
       deleteChat: db.prepare('DELETE FROM chats WHERE chat_id = ?'),
     };
+    const beforeWrite = options.beforeWrite;
+    if (beforeWrite !== undefined) {
+      // Every write goes through a statement that returns no rows: check before each one runs.
+      for (const statement of Object.values(this.statements) as Database.Statement[]) {
+        if (statement.reader) continue;
+        const run = statement.run.bind(statement);
+        statement.run = ((...args: unknown[]) => {
+          beforeWrite();
+          return run(...args);
+        }) as Database.Statement['run'];
+      }
+    }
   }
 
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */

@@ -18,6 +18,8 @@ const zh = {
   subscriptionLimit: (max: number) => `这个聊天最多 ${max} 个订阅。请先用 /unsubscribe 取消一些。`,
   badTime: (text: string) => `「${text}」不是有效的时间，请写成 HH:MM（24 小时制），例如 08:00。`,
   nothingToSubscribe: '没有可订阅的地名或关键词（表情和符号无法检索）。',
+  subscriptionTooLong: (max: number) => `订阅的关键词太长了（最多 ${max} 个字），请只写几个关键词。`,
+  storageFailed: '抱歉，订阅暂时无法保存（数据库出了问题），请稍后再试。这次的更改没有保存。',
   adminsOnly: '抱歉，只有群管理员可以为本群订阅或取消订阅。大家都可以用 /subscriptions 查看订阅。',
   unsubscribeUsage: '用法：/unsubscribe 地名或关键词，或 /unsubscribe all 取消全部。也可以在 /subscriptions 的列表里点按钮取消。',
   unsubscribed: (what: string) => `已取消订阅：${what}`,
@@ -32,6 +34,7 @@ const zh = {
   previewEmpty: '目前没有新的文章。到了推送时间如果仍然没有新文章，就不会发消息。',
   previewNote: '（预览，不计为已推送）',
   unknownRegionHint: (suggestions: string[]) => `没有找到这个地名，按关键词订阅。你是不是要找：${suggestions.join('、')}`,
+  chatOnly: '请在聊天中使用这个按钮（在机器人的私聊或群里点按）。',
   subscribeRegionButton: '订阅此地区',
   subscribeKeywordButton: '订阅此关键词',
 };
@@ -53,6 +56,8 @@ const en: DigestTexts = {
   subscriptionLimit: (max) => `A chat may have at most ${max} subscriptions. Remove some with /unsubscribe first.`,
   badTime: (text) => `“${text}” is not a valid time; write HH:MM (24-hour), e.g. 08:00.`,
   nothingToSubscribe: 'There is no place name or keyword to subscribe to (emoji and symbols are not indexed).',
+  subscriptionTooLong: (max) => `Those keywords are too long (at most ${max} characters); please use a few words.`,
+  storageFailed: 'Sorry, subscriptions cannot be saved right now (a database problem). This change was not saved.',
   adminsOnly: 'Sorry, only group administrators may subscribe or unsubscribe this group. Anyone may list subscriptions with /subscriptions.',
   unsubscribeUsage: 'Usage: /unsubscribe place-or-keywords, or /unsubscribe all. The buttons under /subscriptions remove one too.',
   unsubscribed: (what) => `Unsubscribed: ${what}`,
@@ -67,6 +72,7 @@ const en: DigestTexts = {
   previewEmpty: 'No new articles right now. If there are still none at digest time, no message is sent.',
   previewNote: '(Preview; not counted as sent)',
   unknownRegionHint: (suggestions) => `Unknown place; subscribed as keywords. Did you mean: ${suggestions.join(', ')}`,
+  chatOnly: 'Please use this button in a chat (the private chat with the bot, or a group).',
   subscribeRegionButton: 'Subscribe to this region',
   subscribeKeywordButton: 'Subscribe to these words',
 };

@@ -112,6 +112,21 @@ export class SnapshotIndex implements ArticleIndex {
     return new SnapshotIndex(meta, db, compact);
   }
 
+  /**
+   * Reads a sample of every table start-up depends on; throws whatever SQLite or JSON.parse throws
+   * on damage. Cheap: ids are read anyway at start-up, and only the newest records are parsed.
+   */
+  check(sample = 1000): void {
+    const rows = this.statement('SELECT record FROM articles ORDER BY rowid DESC LIMIT ?').all(sample) as { record: string }[];
+    for (const row of rows) {
+      const article = JSON.parse(row.record) as Partial<Article>;
+      if (typeof article !== 'object' || article === null || typeof article.id !== 'string') throw new Error('an article record has no id');
+    }
+    this.allIds();
+    this.regionCounts();
+    this.statement('SELECT rowid FROM fulltext ORDER BY rowid DESC LIMIT 1').all();
+  }
+
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {

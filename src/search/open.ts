@@ -28,6 +28,18 @@ export class NoArticlesError extends Error {
   }
 }
 
+/**
+ * The index is broken and being rebuilt: searches cannot be answered for a moment. Thrown by the
+ * healing index (../digest/refresh.ts) instead of the underlying error; the bot answers it with
+ * "暂时无法搜索，正在重建索引".
+ */
+export class IndexUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`the index is being rebuilt: ${reason}`);
+    this.name = 'IndexUnavailableError';
+  }
+}
+
 export interface IndexLocation {
   pagesDir: string;
   dataDir: string;
@@ -122,7 +134,7 @@ export async function openIndex(location: IndexLocation): Promise<ArticleIndex> 
   const reason = staleReason(location);
   if (reason === undefined) {
     try {
-      return SnapshotIndex.load(indexDir);
+      return loadChecked(indexDir);
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       logger.warn(`rebuilding the index: ${error.message}`);
@@ -131,5 +143,23 @@ export async function openIndex(location: IndexLocation): Promise<ArticleIndex> 
     logger.info(`building the index: ${reason}`);
   }
   buildIndex(location);
-  return SnapshotIndex.load(indexDir);
+  return loadChecked(indexDir);
+}
+
+/**
+ * Loads the snapshot and reads a little of everything start-up reads (every id, the newest records,
+ * the region counts, the full-text table), so that damage there is an IndexError — and a rebuild —
+ * rather than a "database disk image is malformed" or a JSON SyntaxError escaping from start-up.
+ * Damage elsewhere is found by the first query that touches it, and healed then.
+ */
+export function loadChecked(indexDir: string): SnapshotIndex {
+  const index = SnapshotIndex.load(indexDir);
+  try {
+    index.check();
+    return index;
+  } catch (error) {
+    index.close();
+    const message = error instanceof Error ? error.message : String(error);
+    throw new IndexError('corrupt', `index at ${indexDir} is damaged (${message.split('\n')[0].slice(0, 120)})`);
+  }
 }

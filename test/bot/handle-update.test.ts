@@ -4,7 +4,7 @@
  * check, the apology after a failing update, a rejected token, and console mode.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { freePort } from '../support/emulator.ts';
+import { freePort, waitFor } from '../support/emulator.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -162,6 +162,8 @@ describe('webhook mode', () => {
       expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(403);
       expect(stub.calls.some((c) => c.method === 'sendMessage')).toBe(false);
       expect((await post({ 'x-telegram-bot-api-secret-token': 'the-secret_1' })).status).toBe(200);
+      // The webhook answers at once; the update is handled right after.
+      await waitFor(() => (stub.calls.some((c) => c.method === 'sendMessage') ? true : undefined));
       expect(stub.calls.filter((c) => c.method === 'sendMessage').length).toBe(1);
     } finally {
       await running.stop();

@@ -48,6 +48,8 @@ export interface ProxyCall {
   fault?: Fault['kind'];
   /** When the request arrived (performance.now()). */
   at: number;
+  /** The request body, when it was JSON. */
+  payload?: Record<string, unknown>;
 }
 
 /** A running proxy. */
@@ -138,7 +140,13 @@ export async function startFaultProxy(target: string, rules: FaultRule[] = []): 
       const method = /\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? '')?.[1] ?? '';
       const chatId = parseNumber(body, req.headers['content-type'], 'chat_id');
       const fault = choose(method, chatId, parseNumber(body, req.headers['content-type'], 'user_id'));
-      const call: ProxyCall = { method, chatId, fault: fault?.kind, at: performance.now() };
+      let payload: Record<string, unknown> | undefined;
+      try {
+        payload = req.headers['content-type']?.includes('json') ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : undefined;
+      } catch {
+        payload = undefined;
+      }
+      const call: ProxyCall = { method, chatId, fault: fault?.kind, at: performance.now(), payload };
       proxy.calls.push(call);
       proxy.onCall?.(call);
       switch (fault?.kind) {

@@ -6,7 +6,7 @@ import { Composer, type Context } from 'telegraf';
 import { decodeCallback } from '../callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { regionPage, searchPage } from '../query.ts';
-import { answerCallback, queryDeps, showOutcome, tr, withinLimit } from '../respond.ts';
+import { answerCallback, articleLink, queryDeps, showOutcome, tr, withinLimit } from '../respond.ts';
 import { sendArticle } from './article.ts';
 import { editTree } from './region.ts';
 
@@ -25,10 +25,23 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
     switch (action.kind) {
       case 'noop':
         return answerCallback(ctx, deps);
-      case 'article':
+      case 'article': {
         if (!deps.index.get(action.id)) return answerCallback(ctx, deps, tr(ctx).expired);
+        if (ctx.chat === undefined) {
+          // A button under an inline message (or one whose message Telegram no longer sends) has
+          // no chat to post into: open the article in the private chat with the bot instead.
+          const url = articleLink(ctx, action.id);
+          if (url === undefined) return answerCallback(ctx, deps, tr(ctx).chatOnly);
+          try {
+            await ctx.answerCbQuery(undefined, { url });
+          } catch (error) {
+            deps.logger.debug({ err: error }, 'answerCallbackQuery with a URL failed');
+          }
+          return;
+        }
         await answerCallback(ctx, deps);
         return sendArticle(ctx, deps, action.id);
+      }
       case 'tree':
         return editTree(ctx, deps, action.name);
       case 'search':
