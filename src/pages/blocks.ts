@@ -318,18 +318,24 @@ function readLine(raw: string, line: number): LineReading {
   if (DOCUMENT_NUMBER.test(text)) return block('text'); // `某政发〔2024〕12号` under a notice's title
   const dashed = TITLE_DASH_SUBTITLE.exec(text);
   if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text) && !dashInsideQuotes(dashed[1])) {
-    return block('short', { text: dashed[1], subtitle: dashed[2] });
+    return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2] }) };
   }
   // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
   text = text.replace(/\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$/, (suffix) => (text.length - suffix.length >= 6 ? '' : suffix));
   if (headingShaped(text)) {
-    const column = COLUMN_PREFIX.exec(text) ?? COLUMN_BAR.exec(text);
-    if (column && headingShaped(column[2]) && column[2].length >= 4) return block('short', { text: column[2], kicker: column[1] });
+    const split = withColumn({ line, text, shape: 'short' });
+    if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };
     // `【温馨提示】` alone: a column label, never a headline by itself.
     if (/^【[^】]{1,12}】$/.test(text)) return block('short', { kicker: text.slice(1, -1) , label: true });
     return block('short');
   }
   return block('text');
+}
+
+/** A headline with its column name (`【栏目】标题`, `栏目丨标题`) taken off into the kicker. */
+function withColumn(headline: Block): Block {
+  const column = COLUMN_PREFIX.exec(headline.text) ?? COLUMN_BAR.exec(headline.text);
+  return column && column[2].length >= 4 ? { ...headline, text: column[2], kicker: column[1] } : headline;
 }
 
 /** True when the dash of `主题——副题` would fall inside quotes (`“长沙——广州”专列`). */
@@ -403,7 +409,8 @@ function markLongHeadlines(readings: LineReading[]): void {
     const confirmed = next.shape === 'article-data' || next.shape === 'author-line' || (next.shape === 'text' && datelineOf(next.text) !== undefined);
     if (!confirmed) return;
     const dashed = TITLE_DASH_SUBTITLE.exec(block.text);
-    reading.block = dashed ? { ...block, shape: 'short', text: dashed[1], subtitle: dashed[2] } : { ...block, shape: 'short' };
+    const headline: Block = dashed ? { ...block, shape: 'short', text: dashed[1], subtitle: dashed[2] } : { ...block, shape: 'short' };
+    reading.block = withColumn(headline);
   });
 }
 
