@@ -17,6 +17,7 @@ import { buttonHandlers } from './commands/buttons.ts';
 import { groupHandlers } from './commands/group.ts';
 import { helpCommands, unknownCommand } from './commands/help.ts';
 import { inlineHandlers } from './commands/inline.ts';
+import { latestCommands } from './commands/latest.ts';
 import { regionCommands } from './commands/region.ts';
 import { searchCommands } from './commands/search.ts';
 import type { BotDeps, SubscribeButtonFor } from './deps.ts';
@@ -68,6 +69,8 @@ export function commandMenu(lang: Lang): BotCommand[] {
     { command: 'search', description: c.search },
     { command: 'region', description: c.region },
     { command: 'regions', description: c.regions },
+    { command: 'latest', description: c.latest },
+    { command: 'author', description: c.author },
     { command: 'article', description: c.article },
     { command: 'subscribe', description: c.subscribe },
     { command: 'subscriptions', description: c.subscriptions },
@@ -136,7 +139,7 @@ export function createBot(options: BotOptions): Telegraf<Context> {
     logger.debug({ update: ctx.update.update_id, chat: ctx.chat?.id, user: ctx.from?.id }, 'update');
     return next();
   });
-  bot.use(helpCommands(deps), searchCommands(deps), regionCommands(deps), articleCommands(deps));
+  bot.use(helpCommands(deps), searchCommands(deps), regionCommands(deps), latestCommands(deps), articleCommands(deps));
   for (const extension of options.extensions ?? []) bot.use(extension);
   bot.use(buttonHandlers(deps), inlineHandlers(deps), groupHandlers(deps));
   bot.use(unknownCommand(deps));

@@ -6,6 +6,8 @@
  * Layout: one letter for the action, an optional page number, a colon, then the payload:
  * - `s3:营商环境`  search page 3, the query inline;  `S3:k1x2` the same with a {@link QueryStore} key
  * - `r0:邵阳市`    region page 0;                    `R0:k1x3` with a key
+ * - `n0:邵阳市`    the latest articles of a region, page 0 (`n0:` alone: of all regions); `N0:` + key
+ * - `w0:张三`      an author's articles, page 0;        `W0:` + key
  * - `t:邵阳市`     the region tree below a region (`t:` alone is the top level)
  * - `a:<id>`       open an article
  * - `x:`           a button that does nothing (the "2/5" page counter)
@@ -16,6 +18,8 @@ import type { QueryStore } from './query-store.ts';
 export type CallbackAction =
   | { kind: 'search'; query: string; page: number }
   | { kind: 'region'; name: string; page: number }
+  | { kind: 'latest'; name: string; page: number }
+  | { kind: 'author'; name: string; page: number }
   | { kind: 'tree'; name: string }
   | { kind: 'article'; id: string }
   | { kind: 'noop' };
@@ -27,7 +31,11 @@ export const MAX_PAGE = 999;
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,48}$/;
 const STORE_KEY = /^[a-z0-9]{5,12}$/;
-const SHAPE = /^([sSrRtax])(\d{0,3}):(.*)$/s;
+const SHAPE = /^([sSrRnNwWtax])(\d{0,3}):(.*)$/s;
+/** Letters of the paged lists, and the kind each stands for. */
+const LIST_LETTERS = { s: 'search', r: 'region', n: 'latest', w: 'author' } as const;
+type ListKind = (typeof LIST_LETTERS)[keyof typeof LIST_LETTERS];
+const LETTER_OF: Record<ListKind, string> = { search: 's', region: 'r', latest: 'n', author: 'w' };
 
 function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
@@ -53,12 +61,14 @@ function textOrKey(letter: string, page: string, text: string, store: QueryStore
 export function encodeCallback(action: CallbackAction, store: QueryStore): string {
   switch (action.kind) {
     case 'search':
-    case 'region': {
+    case 'region':
+    case 'latest':
+    case 'author': {
       if (!Number.isInteger(action.page) || action.page < 0 || action.page > MAX_PAGE) {
         throw new RangeError(`page out of range: ${action.page}`);
       }
       const text = action.kind === 'search' ? action.query : action.name;
-      return textOrKey(action.kind === 'search' ? 's' : 'r', String(action.page), text.trim(), store);
+      return textOrKey(LETTER_OF[action.kind], String(action.page), text.trim(), store);
     }
     case 'tree': {
       const inline = `t:${action.name}`;
@@ -88,13 +98,19 @@ export function decodeCallback(data: string | undefined, store: QueryStore): Cal
   switch (letter) {
     case 's':
     case 'r':
+    case 'n':
+    case 'w':
     case 'S':
-    case 'R': {
+    case 'R':
+    case 'N':
+    case 'W': {
       if (page === undefined) return null;
+      const kind = LIST_LETTERS[letter.toLowerCase() as keyof typeof LIST_LETTERS];
       let text: string | undefined = payload;
-      if (letter === 'S' || letter === 'R') text = STORE_KEY.test(payload) ? store.get(payload) : undefined;
-      if (text === undefined || !plainText(text)) return null;
-      return letter.toLowerCase() === 's' ? { kind: 'search', query: text, page } : { kind: 'region', name: text, page };
+      if (letter !== letter.toLowerCase()) text = STORE_KEY.test(payload) ? store.get(payload) : undefined;
+      // The latest articles of all regions carry no name.
+      if (text === undefined || !(plainText(text) || (kind === 'latest' && text === ''))) return null;
+      return kind === 'search' ? { kind, query: text, page } : { kind, name: text, page };
     }
     case 't':
       if (page !== undefined || (payload !== '' && !plainText(payload))) return null;

@@ -25,7 +25,7 @@ export interface ConsoleOptions {
 }
 
 const BANNER = `湘闻 · 控制台模式 (console mode)
-没有设置 BOT_TOKEN，所以在终端里演示：输入关键词或命令（/help、/search 词、/region 地名、/regions），
+没有设置 BOT_TOKEN，所以在终端里演示：输入关键词或命令（/help、/search 词、/region 地名、/regions、/latest、/author 名字），
 输入按钮前的数字来按按钮，/quit 或 Ctrl-D 退出。
 连接 Telegram：在 @BotFather 创建机器人，把令牌写进 .env 的 BOT_TOKEN=…，再运行 npm start。
 (No BOT_TOKEN: type keywords or commands; a number presses a button; /quit leaves.

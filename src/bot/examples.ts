@@ -32,11 +32,13 @@ function pickFrom(index: ArticleIndex, regions?: RegionLookup): HelpExamples {
   // would add seconds to start-up.
   const ids = index.allIds().slice(-EXAMPLE_SAMPLE);
   const keywordCounts = new Map<string, number>();
+  const authorCounts = new Map<string, number>();
   let articleId: string | undefined;
   for (const id of ids) {
     const article = index.get(id);
     if (!article || article.kind === 'fragment' || article.kind === 'notice') continue;
     articleId ??= id;
+    for (const author of article.authors) if (/^\p{Script=Han}{2,4}$/u.test(author)) authorCounts.set(author, (authorCounts.get(author) ?? 0) + 1);
     for (const word of article.keywords.slice(0, 3)) {
       // Two to six Chinese characters read well as an example and are cut the same way back.
       if (/^\p{Script=Han}{2,6}$/u.test(word)) keywordCounts.set(word, (keywordCounts.get(word) ?? 0) + 1);
@@ -47,5 +49,6 @@ function pickFrom(index: ArticleIndex, regions?: RegionLookup): HelpExamples {
     .map(([word]) => word)
     .find((word) => !regions?.resolve(word).region && index.search(word, { limit: 1 }).total > 0);
   const region = [...index.regionCounts().entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))[0]?.[0];
-  return { keyword: keyword ?? FALLBACK.keyword, region: region ?? FALLBACK.region, articleId };
+  const author = [...authorCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))[0]?.[0];
+  return { keyword: keyword ?? FALLBACK.keyword, region: region ?? FALLBACK.region, articleId, ...(author ? { author } : {}) };
 }

@@ -19,7 +19,8 @@ export function formatUnderstanding(view: ResultPage, t: Messages): string {
   const parts = [...(view.understood.region ? [view.understood.region] : []), ...view.understood.words];
   const count = view.total > 0 ? ` · ${t.resultsCount(view.total, view.capped)}` : '';
   const pageOf = view.pages > 1 ? ` · ${view.page + 1}/${view.pages}` : '';
-  return `${escapeHtml(t.understood(parts))}${escapeHtml(count + pageOf)}`;
+  const head = view.kind === 'latest' ? t.latestUnderstood(view.understood.region) : view.kind === 'author' ? t.authorUnderstood(view.source) : t.understood(parts);
+  return `${escapeHtml(head)}${escapeHtml(count + pageOf)}`;
 }
 
 function formatHit(hit: SearchHit, n: number, words: string[], compact: boolean): string {
@@ -37,7 +38,8 @@ export function formatResultPage(view: ResultPage, t: Messages, compact: boolean
   const lines = [formatUnderstanding(view, t)];
   if (view.total === 0) {
     lines.push(
-      escapeHtml(view.kind === 'region' ? t.regionEmpty(view.source) : t.noResults(view.source)),
+      escapeHtml(view.kind === 'region' ? t.regionEmpty(view.source) : view.kind === 'latest' ? t.latestEmpty(view.understood.region)
+        : view.kind === 'author' ? t.authorEmpty(view.source) : t.noResults(view.source)),
       ...(view.wayOut.length > 0 ? [escapeHtml(t.noResultsHint)] : []),
     );
     return lines.join('\n');

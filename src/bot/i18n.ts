@@ -13,6 +13,8 @@ export interface HelpExamples {
   keyword: string;
   region: string;
   articleId?: string;
+  /** A reporter who signed articles of the index. */
+  author?: string;
 }
 
 const zh = {
@@ -24,6 +26,8 @@ const zh = {
       `/search ${ex.keyword} — 按关键词搜索`,
       `/region ${ex.region} — 某地及其下辖地区的文章`,
       '/regions — 按地区浏览（带文章数）',
+      `/latest ${ex.region} — 最新文章（不写地名就是全省）`,
+      `/author ${ex.author ?? '张三'} — 某位记者写的文章`,
       `/article ${ex.articleId ?? 'ID'} — 阅读全文`,
       ...(digest
         ? [
@@ -43,6 +47,8 @@ const zh = {
       `/search@${username} ${ex.keyword} — 搜索`,
       `@${username} ${ex.keyword} — 提到我也是搜索`,
       `/region@${username} ${ex.region} — 某地的文章`,
+      `/latest@${username} ${ex.region} — 最新文章`,
+      `/author@${username} ${ex.author ?? '张三'} — 某位记者的文章`,
       ...(digest
         ? [`/subscribe@${username} ${ex.region} — 为本群订阅每日摘要（仅管理员）`, `/subscriptions@${username} — 查看本群的订阅`]
         : []),
@@ -51,6 +57,12 @@ const zh = {
     ].join('\n'),
   searchUsage: (keyword: string) => `请在 /search 后面写上关键词，例如：/search ${keyword}`,
   regionUsage: (region: string) => `请在 /region 后面写上地名，例如：/region ${region}`,
+  authorUsage: (author: string) => `请在 /author 后面写上记者的名字，例如：/author ${author}`,
+  latestUnderstood: (region?: string) => `最新文章：${region ?? '全省'}`,
+  authorUnderstood: (name: string) => `作者：${name}`,
+  latestEmpty: (region?: string) => `暂时没有${region ? `关于${region}的` : ''}文章。`,
+  authorEmpty: (name: string) => `没有找到署名为「${name}」的文章。`,
+  searchWord: (word: string) => `搜索「${word}」`,
   articleUsage: '请在 /article 后面写上文章编号（结果列表里的按钮会直接打开文章）。',
   tooLong: (max: number) => `查询太长了（最多 ${max} 个字），请只写几个关键词。`,
   noKeywords: (keyword: string) => `这条消息里没有可以搜索的词（表情和符号无法检索）。请发送中文关键词，例如：${keyword}`,
@@ -90,6 +102,8 @@ const zh = {
     search: '按关键词搜索文章',
     region: '某地及下辖地区的文章',
     regions: '按地区浏览',
+    latest: '最新文章（可加地名）',
+    author: '某位记者写的文章',
     article: '按编号阅读全文',
     subscribe: '订阅每日摘要（地名或关键词）',
     subscriptions: '查看和取消订阅',
@@ -110,6 +124,8 @@ const en: Messages = {
       `/search ${ex.keyword} — search by keywords`,
       `/region ${ex.region} — articles about a place and its sub-regions`,
       '/regions — browse by region (with counts)',
+      `/latest ${ex.region} — the newest articles (all of Hunan without a place)`,
+      `/author ${ex.author ?? 'Zhang San'} — articles by a reporter`,
       `/article ${ex.articleId ?? 'ID'} — read an article in full`,
       ...(digest
         ? [
@@ -129,6 +145,8 @@ const en: Messages = {
       `/search@${username} ${ex.keyword} — search`,
       `@${username} ${ex.keyword} — mentioning me is a search too`,
       `/region@${username} ${ex.region} — articles about a place`,
+      `/latest@${username} ${ex.region} — the newest articles`,
+      `/author@${username} ${ex.author ?? 'Zhang San'} — articles by a reporter`,
       ...(digest
         ? [`/subscribe@${username} ${ex.region} — daily digest for this group (administrators only)`, `/subscriptions@${username} — this group's subscriptions`]
         : []),
@@ -137,6 +155,12 @@ const en: Messages = {
     ].join('\n'),
   searchUsage: (keyword) => `Write keywords after /search, e.g. /search ${keyword}`,
   regionUsage: (region) => `Write a place name after /region, e.g. /region ${region}`,
+  authorUsage: (author) => `Write a reporter's name after /author, e.g. /author ${author}`,
+  latestUnderstood: (region) => `Newest articles: ${region ?? 'all of Hunan'}`,
+  authorUnderstood: (name) => `By: ${name}`,
+  latestEmpty: (region) => `No articles${region ? ` about ${region}` : ''} yet.`,
+  authorEmpty: (name) => `No articles signed by “${name}”.`,
+  searchWord: (word) => `Search “${word}”`,
   articleUsage: 'Write an article id after /article (the buttons under results open articles directly).',
   tooLong: (max) => `That query is too long (at most ${max} characters); a few keywords are enough.`,
   noKeywords: (keyword) => `There is nothing searchable in that message (emoji and symbols are not indexed). Try Chinese keywords, e.g. ${keyword}`,
@@ -175,6 +199,8 @@ const en: Messages = {
     help: 'How to use the bot',
     search: 'Search articles by keywords',
     region: 'Articles about a place and its sub-regions',
+    latest: 'The newest articles (optionally of a place)',
+    author: 'Articles by a reporter',
     regions: 'Browse by region',
     article: 'Read an article by id',
     subscribe: 'Daily digest of a place or keywords',

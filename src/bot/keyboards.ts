@@ -36,7 +36,8 @@ export function resultKeyboard(
   const keyboard: InlineKeyboardButton[][] = [];
   if (view.total === 0) {
     for (const way of view.wayOut) {
-      const label = way.kind === 'widen' ? t.widenTo(way.label) : way.kind === 'drop-word' ? t.dropWord(way.label) : t.tryRegion(way.label);
+      const label = way.kind === 'widen' ? t.widenTo(way.label) : way.kind === 'drop-word' ? t.dropWord(way.label)
+        : way.kind === 'search-word' ? t.searchWord(way.label) : t.tryRegion(way.label);
       keyboard.push([button(label, way.action, store)]);
     }
     if (subscribe) keyboard.push([subscribe]);
@@ -52,7 +53,7 @@ export function resultKeyboard(
   if (view.pages > 1) {
     const lastPage = Math.min(view.pages - 1, MAX_PAGE);
     const at = (page: number): CallbackAction =>
-      view.kind === 'search' ? { kind: 'search', query: view.source, page } : { kind: 'region', name: view.source, page };
+      view.kind === 'search' ? { kind: 'search', query: view.source, page } : { kind: view.kind, name: view.source, page };
     const nav: InlineKeyboardButton[] = [];
     if (view.page > 0) nav.push(button(t.prev, at(view.page - 1), store));
     nav.push(button(`${view.page + 1}/${view.pages}`, { kind: 'noop' }, store));

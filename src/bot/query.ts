@@ -11,7 +11,7 @@ import type { RegionLookup, RegionRef } from './region-lookup.ts';
 
 /** A suggested next query shown as a button when nothing matched. */
 export interface WayOut {
-  kind: 'drop-word' | 'widen' | 'region';
+  kind: 'drop-word' | 'widen' | 'region' | 'search-word';
   /** The word dropped, the wider region or the suggested region (for the button label). */
   label: string;
   action: CallbackAction;
@@ -19,8 +19,8 @@ export interface WayOut {
 
 /** One page of results for a search or a region. */
 export interface ResultPage {
-  kind: 'search' | 'region';
-  /** What the page buttons re-run: the query text or the region name. */
+  kind: 'search' | 'region' | 'latest' | 'author';
+  /** What the page buttons re-run: the query text, the region name ('' for the latest of all) or the author. */
   source: string;
   understood: { region?: string; words: string[] };
   total: number;
@@ -135,6 +135,37 @@ function searchWayOut(deps: QueryDeps, words: string[], region: RegionRef | null
     }
   }
   return out.slice(0, 4);
+}
+
+/** A plain newest-first list as a result page. */
+function listPage(kind: 'latest' | 'author', source: string, region: string | undefined, words: string[], list: { total: number; hits: SearchHit[] }, page: number, pageSize: number): ResultPage {
+  return {
+    kind, source, understood: { ...(region ? { region } : {}), words }, total: list.total, capped: false, partial: false,
+    hits: list.hits, page, pages: pages(list.total, pageSize), pageSize, wayOut: [],
+  };
+}
+
+/** The newest articles, of a place and its sub-regions when `name` is given ('' = all of Hunan). */
+export function latestPage(deps: QueryDeps, name: string, page: number): QueryOutcome {
+  const { index, regions, pageSize } = deps;
+  const window = { limit: pageSize, offset: page * pageSize };
+  if (name.trim() === '') return { kind: 'page', result: listPage('latest', '', undefined, [], index.latest(window), page, pageSize) };
+  const { region, suggestions, outside } = regions.resolve(name);
+  if (!region) return { kind: 'unknown-region', query: name, suggestions, outside };
+  const covered = region.parent === null ? undefined : regions.withDescendants(region.name);
+  const view = listPage('latest', region.name, region.name, [], index.latest({ ...window, regions: covered }), page, pageSize);
+  if (view.total === 0) view.wayOut.push({ kind: 'widen', label: '湖南省', action: { kind: 'latest', name: '', page: 0 } });
+  return { kind: 'page', result: view };
+}
+
+/** The articles a reporter signed (as the splitter read the author line or byline), newest first. */
+export function authorPage(deps: QueryDeps, name: string, page: number): QueryOutcome {
+  const { index, pageSize } = deps;
+  const list = index.byAuthor(name, { limit: pageSize, offset: page * pageSize });
+  const view = listPage('author', name, undefined, [name], list, page, pageSize);
+  // A name nobody signed may still be mentioned in articles: offer the plain search.
+  if (view.total === 0) view.wayOut.push({ kind: 'search-word', label: name, action: { kind: 'search', query: name, page: 0 } });
+  return { kind: 'page', result: view };
 }
 
 /** Lists page `page` of the articles about a place and its sub-regions. */

@@ -120,8 +120,10 @@ export async function showOutcome(ctx: Context, deps: BotDeps, outcome: QueryOut
   }
   const group = inGroup(ctx);
   const html = formatResultPage(view, t, group);
-  const target = view.kind === 'search' ? { kind: 'search' as const, query: view.source } : { kind: 'region' as const, name: view.source };
-  const subscribe = deps.subscribeButton?.(target, langOf(ctx));
+  // A list of a place (its articles, its latest) subscribes to the place; an author list to nothing.
+  const target = view.kind === 'search' ? { kind: 'search' as const, query: view.source }
+    : view.kind === 'author' || view.source === '' ? undefined : { kind: 'region' as const, name: view.source };
+  const subscribe = target ? deps.subscribeButton?.(target, langOf(ctx)) : undefined;
   const keyboard = resultKeyboard(view, t, deps.store, group ? (id) => articleLink(ctx, id) : undefined, subscribe);
   if (!edit) return replyHtml(ctx, html, keyboard);
   await answerCallback(ctx, deps);

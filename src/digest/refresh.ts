@@ -98,6 +98,12 @@ export class SwappableIndex implements ArticleIndex {
   byRegions(names: string[], options?: { limit?: number; offset?: number }) {
     return this.guard((index) => index.byRegions(names, options));
   }
+  latest(options?: { regions?: string[]; limit?: number; offset?: number }) {
+    return this.guard((index) => index.latest(options));
+  }
+  byAuthor(name: string, options?: { limit?: number; offset?: number }) {
+    return this.guard((index) => index.byAuthor(name, options));
+  }
   regionCounts() {
     return this.guard((index) => index.regionCounts());
   }

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import type { Article } from '../pages/article.ts';
-import type { ArticleIndex, IndexInfo, RegionResult, SearchHit, SearchOptions, SearchResult } from './engine.ts';
+import type { ArticleIndex, IndexInfo, ListResult, RegionResult, SearchHit, SearchOptions, SearchResult } from './engine.ts';
 import { gramPhrase } from './grams.ts';
+import { normaliseForSearch } from './normalize.ts';
 import { regionNamedBy } from '../regions/lookup.ts';
 import { queryWords } from './jieba.ts';
 import { type CompactDocument, compactSearchOptions, FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
@@ -268,6 +269,37 @@ export class SnapshotIndex implements ArticleIndex {
     ).all(names[0], ...names) as { rowid: number; grp: number }[];
     const page = rows.slice(offset, offset + limit).map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }));
     return { covered: names, total: rows.length, hits: this.hits(page) };
+  }
+
+  latest(options: { regions?: string[]; limit?: number; offset?: number } = {}): ListResult {
+    const limit = Math.max(1, options.limit ?? 10);
+    const offset = Math.max(0, options.offset ?? 0);
+    const regions = options.regions ?? [];
+    // Rowids follow publication order (pages are written oldest first), so newest is rowid DESC.
+    const from = regions.length === 0
+      ? "FROM articles WHERE kind != 'fragment'"
+      : `FROM articles WHERE kind != 'fragment' AND rowid IN (SELECT rowid FROM article_regions WHERE region IN (${regions.map(() => '?').join(',')}))`;
+    const total = (this.statement(`SELECT count(*) AS n ${from}`).get(...regions) as { n: number }).n;
+    const rows = this.statement(`SELECT rowid ${from} ORDER BY date DESC, rowid DESC LIMIT ? OFFSET ?`).all(...regions, limit, offset) as { rowid: number }[];
+    return { total, hits: this.hits(rows.map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }))) };
+  }
+
+  byAuthor(name: string, options: { limit?: number; offset?: number } = {}): ListResult {
+    const limit = Math.max(1, options.limit ?? 10);
+    const offset = Math.max(0, options.offset ?? 0);
+    const wanted = name.replace(/\s+/g, '');
+    const phrase = gramPhrase(normaliseForSearch(wanted));
+    if (!phrase || wanted.length > 40) return { total: 0, hits: [] };
+    // The full text holds the author line, so its bigrams find the candidates (bounded, newest
+    // first); the record then says whether the name is an author or just mentioned.
+    const { rows } = this.fullText(phrase, false);
+    const records = this.statement('SELECT record FROM articles WHERE rowid = ?');
+    const matching = rows.filter((row) => {
+      const record = records.get(row.rowid) as { record: string } | undefined;
+      return record !== undefined && (JSON.parse(record.record) as Article).authors.some((a) => a.replace(/\s+/g, '') === wanted);
+    });
+    const page = matching.slice(offset, offset + limit).map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }));
+    return { total: matching.length, hits: this.hits(page) };
   }
 
   regionCounts(): Map<string, number> {

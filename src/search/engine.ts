@@ -52,6 +52,12 @@ export interface RegionResult {
   hits: SearchHit[];
 }
 
+/** A plain list of articles, newest first: the latest articles, an author's articles. */
+export interface ListResult {
+  total: number;
+  hits: SearchHit[];
+}
+
 export interface IndexInfo {
   formatVersion: number;
   fingerprint: string;
@@ -65,6 +71,10 @@ export interface ArticleIndex {
   search(query: string, options?: SearchOptions): SearchResult;
   /** Articles tagged with any of `names` (official full names), most specific first. */
   byRegions(names: string[], options?: { limit?: number; offset?: number }): RegionResult;
+  /** The newest articles (of `regions` when given: official full names), newest first; fragments left out. */
+  latest(options?: { regions?: string[]; limit?: number; offset?: number }): ListResult;
+  /** Articles one of whose authors is `name` (exactly, as the splitter found it), newest first. */
+  byAuthor(name: string, options?: { limit?: number; offset?: number }): ListResult;
   /** Article counts per region name (an article counts once under each of its regions). */
   regionCounts(): Map<string, number>;
   get(id: string): Article | undefined;

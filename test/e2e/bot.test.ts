@@ -214,6 +214,63 @@ describe('bad inputs', () => {
   });
 });
 
+describe('time and people', () => {
+  /** Dates of the listed articles, in the order shown (`· 2024-01-05` after the regions). */
+  const datesIn = (html: string) => [...plain(html).matchAll(/(\d{4}-\d{2}-\d{2})/g)].map((m) => m[1]);
+
+  it('lists the newest articles, newest first, and pages them', async () => {
+    const { id, client } = privateChat();
+    const [reply] = await say(emu, client, id, '/latest');
+    const total = index.latest({ limit: 1 }).total;
+    expect(reply.text.split('\n')[0]).toContain(`${zh.latestUnderstood()} · ${zh.resultsCount(total, false)}`);
+    const dates = datesIn(reply.text);
+    expect(dates.length).toBeGreaterThan(0);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const first = reply.text;
+    await press(client, reply, buttonData(reply, zh.next)!);
+    const edited = await waitFor(() => {
+      const now = sentTo(emu, id).find((m) => m.messageId === reply.messageId)!;
+      return now.text !== first ? now : undefined;
+    });
+    expect(edited.text).toMatch(/· 2\/\d+/);
+  });
+
+  it('lists the newest articles of a place and offers its subscription', async () => {
+    const { id, client } = privateChat();
+    const [reply] = await say(emu, client, id, `/latest ${region}`);
+    expect(reply.text.split('\n')[0]).toContain(zh.latestUnderstood(region));
+    const [unknown] = await say(emu, client, id, '/latest 不存在的地方');
+    expect(unknown.text).toContain(zh.regionUnknown('不存在的地方'));
+  });
+
+  it('lists a reporter\'s articles, and says so when nobody of that name signed one', async () => {
+    const articles = index.allIds().map((aid) => index.get(aid)!);
+    const counts = new Map<string, number>();
+    for (const a of articles) for (const name of a.authors) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const [author, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    const { id, client } = privateChat();
+    const [reply] = await say(emu, client, id, `/author ${author}`);
+    expect(reply.text.split('\n')[0]).toContain(`${zh.authorUnderstood(author)} · ${zh.resultsCount(count, false)}`);
+    const signed = new Set(articles.filter((a) => a.authors.includes(author)).map((a) => a.title));
+    const shown = [...reply.text.matchAll(/<b>([^<]+)<\/b>/g)].map((m) => m[1]).filter((t) => t !== author);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const title of shown) expect(signed.has(plain(title))).toBe(true);
+
+    const [nobody] = await say(emu, client, id, '/author 欧阳不存在');
+    expect(nobody.text).toContain(zh.authorEmpty('欧阳不存在'));
+    expect(buttonData(nobody, zh.searchWord('欧阳不存在'))).toBeDefined();
+    const [usage] = await say(emu, client, id, '/author');
+    expect(usage.text).toContain('/author');
+  });
+
+  it('answers /latest@TestNameBot and /author@TestNameBot in a group', async () => {
+    const group = emu.client({ userId: 950, chatId: -5950, type: 'group', chatTitle: '时间群' });
+    const [latest] = await say(emu, group, -5950, `/latest@${BOT_USERNAME} ${region}`);
+    expect(latest.text).toContain(zh.latestUnderstood(region));
+    expect(latest.raw.reply_parameters).toMatchObject({ message_id: lastUserMessageId(emu, -5950) });
+  });
+});
+
 describe('group chat', () => {
   let group: ReturnType<typeof emu.client>;
   const GROUP = -5001;

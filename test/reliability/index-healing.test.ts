@@ -160,6 +160,8 @@ describe('the healing index', () => {
     info: { formatVersion: 0, fingerprint: 'f', builtAt: 'now', articles: 0 },
     search: fail,
     byRegions: fail,
+    latest: fail,
+    byAuthor: fail,
     regionCounts: fail,
     get: fail,
     allIds: () => [],

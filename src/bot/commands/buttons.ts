@@ -5,7 +5,7 @@
 import { Composer, type Context } from 'telegraf';
 import { decodeCallback } from '../callback-data.ts';
 import type { BotDeps } from '../deps.ts';
-import { regionPage, searchPage } from '../query.ts';
+import { authorPage, latestPage, regionPage, searchPage } from '../query.ts';
 import { answerCallback, articleLink, queryDeps, showOutcome, tr, withinLimit } from '../respond.ts';
 import { sendArticle } from './article.ts';
 import { editTree } from './region.ts';
@@ -18,7 +18,8 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
     const action = decodeCallback(data, deps.store);
     // Paging edits the list: without the list's message there is nothing to edit.
     const canEdit = ctx.callbackQuery.message !== undefined || ctx.callbackQuery.inline_message_id !== undefined;
-    if (action === null || (!canEdit && (action.kind === 'search' || action.kind === 'region' || action.kind === 'tree'))) {
+    const edits = action !== null && ['search', 'region', 'latest', 'author', 'tree'].includes(action.kind);
+    if (action === null || (!canEdit && edits)) {
       deps.logger.info({ data }, 'expired or forged callback data');
       return answerCallback(ctx, deps, tr(ctx).expired);
     }
@@ -50,6 +51,12 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
       case 'region':
         if (!(await withinLimit(ctx, deps))) return;
         return showOutcome(ctx, deps, regionPage(queryDeps(deps), action.name, action.page), true);
+      case 'latest':
+        if (!(await withinLimit(ctx, deps))) return;
+        return showOutcome(ctx, deps, latestPage(queryDeps(deps), action.name, action.page), true);
+      case 'author':
+        if (!(await withinLimit(ctx, deps))) return;
+        return showOutcome(ctx, deps, authorPage(queryDeps(deps), action.name, action.page), true);
     }
   });
   return composer;
