@@ -5,6 +5,7 @@
  *
  * Layout: one letter for the action, an optional page number, a colon, then the payload:
  * - `s3:营商环境`  search page 3, the query inline;  `S3:k1x2` the same with a {@link QueryStore} key
+ * - `o3:营商环境`  the same search sorted newest first;  `O3:k1x2` with a key
  * - `r0:邵阳市`    region page 0;                    `R0:k1x3` with a key
  * - `n0:邵阳市`    the latest articles of a region, page 0 (`n0:` alone: of all regions); `N0:` + key
  * - `w0:张三`      an author's articles, page 0;        `W0:` + key
@@ -16,7 +17,7 @@ import type { QueryStore } from './query-store.ts';
 
 /** What a button asks for. Pages count from 0. */
 export type CallbackAction =
-  | { kind: 'search'; query: string; page: number }
+  | { kind: 'search'; query: string; page: number; order?: 'date' }
   | { kind: 'region'; name: string; page: number }
   | { kind: 'latest'; name: string; page: number }
   | { kind: 'author'; name: string; page: number }
@@ -31,9 +32,9 @@ export const MAX_PAGE = 999;
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,48}$/;
 const STORE_KEY = /^[a-z0-9]{5,12}$/;
-const SHAPE = /^([sSrRnNwWtax])(\d{0,3}):(.*)$/s;
-/** Letters of the paged lists, and the kind each stands for. */
-const LIST_LETTERS = { s: 'search', r: 'region', n: 'latest', w: 'author' } as const;
+const SHAPE = /^([sSoOrRnNwWtax])(\d{0,3}):(.*)$/s;
+/** Letters of the paged lists, and the kind each stands for (`o` is a search sorted by date). */
+const LIST_LETTERS = { s: 'search', o: 'search', r: 'region', n: 'latest', w: 'author' } as const;
 type ListKind = (typeof LIST_LETTERS)[keyof typeof LIST_LETTERS];
 const LETTER_OF: Record<ListKind, string> = { search: 's', region: 'r', latest: 'n', author: 'w' };
 
@@ -68,7 +69,8 @@ export function encodeCallback(action: CallbackAction, store: QueryStore): strin
         throw new RangeError(`page out of range: ${action.page}`);
       }
       const text = action.kind === 'search' ? action.query : action.name;
-      return textOrKey(LETTER_OF[action.kind], String(action.page), text.trim(), store);
+      const letter = action.kind === 'search' && action.order === 'date' ? 'o' : LETTER_OF[action.kind];
+      return textOrKey(letter, String(action.page), text.trim(), store);
     }
     case 'tree': {
       const inline = `t:${action.name}`;
@@ -97,10 +99,12 @@ export function decodeCallback(data: string | undefined, store: QueryStore): Cal
   if (pageText.length > 1 && pageText.startsWith('0')) return null;
   switch (letter) {
     case 's':
+    case 'o':
     case 'r':
     case 'n':
     case 'w':
     case 'S':
+    case 'O':
     case 'R':
     case 'N':
     case 'W': {
@@ -110,7 +114,8 @@ export function decodeCallback(data: string | undefined, store: QueryStore): Cal
       if (letter !== letter.toLowerCase()) text = STORE_KEY.test(payload) ? store.get(payload) : undefined;
       // The latest articles of all regions carry no name.
       if (text === undefined || !(plainText(text) || (kind === 'latest' && text === ''))) return null;
-      return kind === 'search' ? { kind, query: text, page } : { kind, name: text, page };
+      if (kind === 'search') return letter.toLowerCase() === 'o' ? { kind, query: text, page, order: 'date' } : { kind, query: text, page };
+      return { kind, name: text, page };
     }
     case 't':
       if (page !== undefined || (payload !== '' && !plainText(payload))) return null;

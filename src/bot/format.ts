@@ -16,7 +16,11 @@ const SUMMARY_CHARS = { full: 70, compact: 36 } as const;
 
 /** The "按：邵阳市 / 营商环境 · 共 12 篇" line. */
 export function formatUnderstanding(view: ResultPage, t: Messages): string {
-  const parts = [...(view.understood.region ? [view.understood.region] : []), ...view.understood.words];
+  const { understood } = view;
+  const parts = [
+    ...(understood.region ? [understood.region] : []), ...understood.words, ...(understood.phrases ?? []).map((p) => `“${p}”`),
+    ...(understood.range ? [understood.range] : []), ...(understood.exclude?.length ? [t.excluding(understood.exclude.join('、'))] : []),
+  ];
   const count = view.total > 0 ? ` · ${t.resultsCount(view.total, view.capped)}` : '';
   const pageOf = view.pages > 1 ? ` · ${view.page + 1}/${view.pages}` : '';
   const head = view.kind === 'latest' ? t.latestUnderstood(view.understood.region) : view.kind === 'author' ? t.authorUnderstood(view.source) : t.understood(parts);
@@ -45,7 +49,7 @@ export function formatResultPage(view: ResultPage, t: Messages, compact: boolean
     return lines.join('\n');
   }
   if (view.partial) lines.push(escapeHtml(t.partialNote));
-  const words = view.understood.words;
+  const words = [...view.understood.words, ...(view.understood.phrases ?? [])];
   view.hits.forEach((hit, i) => {
     lines.push((compact ? '' : '\n') + formatHit(hit, view.page * view.pageSize + i + 1, words, compact));
   });

@@ -37,7 +37,7 @@ export function resultKeyboard(
   if (view.total === 0) {
     for (const way of view.wayOut) {
       const label = way.kind === 'widen' ? t.widenTo(way.label) : way.kind === 'drop-word' ? t.dropWord(way.label)
-        : way.kind === 'search-word' ? t.searchWord(way.label) : t.tryRegion(way.label);
+        : way.kind === 'search-word' ? t.searchWord(way.label) : way.kind === 'all-time' ? t.allTime : t.tryRegion(way.label);
       keyboard.push([button(label, way.action, store)]);
     }
     if (subscribe) keyboard.push([subscribe]);
@@ -50,10 +50,16 @@ export function resultKeyboard(
   });
   if (open.length > 0) keyboard.push(open);
   if (subscribe) keyboard.push([subscribe]);
+  const order = view.order === 'date' ? 'date' : undefined;
+  // A search re-sorts in place: by relevance or newest first (a range alone is always by time).
+  if (view.kind === 'search' && view.total > 1 && view.understood.words.length + (view.understood.phrases?.length ?? 0) > 0) {
+    const other = order === 'date' ? undefined : ('date' as const);
+    keyboard.push([button(other === 'date' ? t.byDate : t.byRelevance, { kind: 'search', query: view.source, page: 0, ...(other ? { order: other } : {}) }, store)]);
+  }
   if (view.pages > 1) {
     const lastPage = Math.min(view.pages - 1, MAX_PAGE);
     const at = (page: number): CallbackAction =>
-      view.kind === 'search' ? { kind: 'search', query: view.source, page } : { kind: view.kind, name: view.source, page };
+      view.kind === 'search' ? { kind: 'search', query: view.source, page, ...(order ? { order } : {}) } : { kind: view.kind, name: view.source, page };
     const nav: InlineKeyboardButton[] = [];
     if (view.page > 0) nav.push(button(t.prev, at(view.page - 1), store));
     nav.push(button(`${view.page + 1}/${view.pages}`, { kind: 'noop' }, store));

@@ -6,12 +6,13 @@
  * Pure over the index and the gazetteer: no Telegram here.
  */
 import type { ArticleIndex, SearchHit } from '../search/engine.ts';
+import { type ParsedQuery, parseQuery, todayIn } from '../search/query-parse.ts';
 import type { CallbackAction } from './callback-data.ts';
 import type { RegionLookup, RegionRef } from './region-lookup.ts';
 
 /** A suggested next query shown as a button when nothing matched. */
 export interface WayOut {
-  kind: 'drop-word' | 'widen' | 'region' | 'search-word';
+  kind: 'drop-word' | 'widen' | 'region' | 'search-word' | 'all-time';
   /** The word dropped, the wider region or the suggested region (for the button label). */
   label: string;
   action: CallbackAction;
@@ -22,7 +23,9 @@ export interface ResultPage {
   kind: 'search' | 'region' | 'latest' | 'author';
   /** What the page buttons re-run: the query text, the region name ('' for the latest of all) or the author. */
   source: string;
-  understood: { region?: string; words: string[] };
+  understood: { region?: string; words: string[]; phrases?: string[]; exclude?: string[]; range?: string };
+  /** How the list is sorted; a search can be re-sorted by time and back. */
+  order?: 'relevance' | 'date';
   total: number;
   capped: boolean;
   /** True when no article holds every word, so the list shows partial matches. */
@@ -40,12 +43,20 @@ export interface ResultPage {
 export type QueryOutcome =
   | { kind: 'page'; result: ResultPage }
   | { kind: 'no-keywords' }
+  | { kind: 'exclusion-only'; exclude: string[] }
   | { kind: 'unknown-region'; query: string; suggestions: RegionRef[]; outside?: boolean };
 
 export interface QueryDeps {
   index: ArticleIndex;
   regions: RegionLookup;
   pageSize: number;
+  /** Today in the newspapers' time zone, for 近一周, 本月 … (default: Asia/Shanghai now). */
+  today?: () => string;
+}
+
+/** A query written back from its parts, without its time range (the "whole archive" way out). */
+function withoutRange(parsed: ParsedQuery): string {
+  return [parsed.text, ...parsed.phrases.map((p) => `“${p}”`), ...parsed.exclude.map((e) => `-${e}`)].filter(Boolean).join(' ');
 }
 
 /** A region a query word names, if any: not the province itself (every article is in Hunan). */
@@ -60,10 +71,19 @@ function pages(total: number, pageSize: number): number {
 }
 
 /** Runs a free-text search and returns page `page` (from 0). */
-export function searchPage(deps: QueryDeps, query: string, page: number): QueryOutcome {
+export function searchPage(deps: QueryDeps, query: string, page: number, order: 'relevance' | 'date' = 'relevance'): QueryOutcome {
   const { index, regions, pageSize } = deps;
-  const window = { limit: pageSize, offset: page * pageSize };
-  const plain = index.search(query, window);
+  const parsed = parseQuery(query, (deps.today ?? todayIn)());
+  const filters = {
+    order, phrases: parsed.phrases, exclude: parsed.exclude,
+    ...(parsed.range ? { from: parsed.range.from, to: parsed.range.to } : {}),
+  };
+  const window = { limit: pageSize, offset: page * pageSize, ...filters };
+  if (parsed.text === '' && parsed.phrases.length === 0) {
+    if (parsed.range) return { kind: 'page', result: rangePage(deps, query, parsed, page) };
+    if (parsed.exclude.length > 0) return { kind: 'exclusion-only', exclude: parsed.exclude };
+  }
+  const plain = index.search(parsed.text, window);
   if (plain.noKeywords) return { kind: 'no-keywords' };
 
   let result = plain;
@@ -80,12 +100,14 @@ export function searchPage(deps: QueryDeps, query: string, page: number): QueryO
       break;
     }
   }
-  const words = region ? result.terms : plain.terms;
+  const phraseSet = new Set(parsed.phrases);
+  const words = (region ? result.terms : plain.terms).filter((t) => !phraseSet.has(t));
   const top = result.hits[0];
   const view: ResultPage = {
     kind: 'search',
     source: query,
-    understood: region ? { region: region.name, words } : { words },
+    order,
+    understood: { ...(region ? { region: region.name } : {}), words, ...understoodFilters(parsed) },
     total: result.total,
     capped: result.capped,
     partial: top !== undefined && words.length > 1 && top.matched.length < words.length,
@@ -95,8 +117,31 @@ export function searchPage(deps: QueryDeps, query: string, page: number): QueryO
     pageSize,
     wayOut: [],
   };
-  if (result.total === 0) view.wayOut = searchWayOut(deps, words, region);
+  if (result.total === 0) {
+    view.wayOut = parsed.range
+      ? [{ kind: 'all-time', label: parsed.range.label, action: { kind: 'search', query: withoutRange(parsed), page: 0 } }]
+      : searchWayOut(deps, words, region);
+  }
   return { kind: 'page', result: view };
+}
+
+function understoodFilters(parsed: ParsedQuery): Pick<ResultPage['understood'], 'phrases' | 'exclude' | 'range'> {
+  return {
+    ...(parsed.phrases.length ? { phrases: parsed.phrases } : {}),
+    ...(parsed.exclude.length ? { exclude: parsed.exclude } : {}),
+    ...(parsed.range ? { range: parsed.range.label } : {}),
+  };
+}
+
+/** A query of a time range alone (`近一周`, `邵阳 本月` goes through the search): the newest articles in it. */
+function rangePage(deps: QueryDeps, query: string, parsed: ParsedQuery, page: number): ResultPage {
+  const range = parsed.range!;
+  const list = deps.index.latest({ from: range.from, to: range.to, limit: deps.pageSize, offset: page * deps.pageSize });
+  return {
+    kind: 'search', source: query, order: 'date', understood: { words: [], ...understoodFilters(parsed) }, total: list.total, capped: false,
+    partial: false, hits: list.hits, page, pages: pages(list.total, deps.pageSize), pageSize: deps.pageSize,
+    wayOut: list.total === 0 ? [{ kind: 'all-time', label: range.label, action: { kind: 'latest', name: '', page: 0 } }] : [],
+  };
 }
 
 /** Ways out of an empty search: drop one word, widen the region, or a close place name. */

@@ -107,6 +107,10 @@ export async function showOutcome(ctx: Context, deps: BotDeps, outcome: QueryOut
     if (edit) return answerCallback(ctx, deps, t.expired);
     return replyHtml(ctx, escapeHtml(t.noKeywords(deps.examples.keyword)));
   }
+  if (outcome.kind === 'exclusion-only') {
+    if (edit) return answerCallback(ctx, deps, t.expired);
+    return replyHtml(ctx, escapeHtml(t.exclusionOnly(outcome.exclude.join('、'), deps.examples.keyword)));
+  }
   if (outcome.kind === 'unknown-region') {
     if (edit) return answerCallback(ctx, deps, t.expired);
     if (outcome.outside) return replyHtml(ctx, escapeHtml(t.regionOutside(shorten(outcome.query, 40))));

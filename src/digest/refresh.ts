@@ -98,7 +98,7 @@ export class SwappableIndex implements ArticleIndex {
   byRegions(names: string[], options?: { limit?: number; offset?: number }) {
     return this.guard((index) => index.byRegions(names, options));
   }
-  latest(options?: { regions?: string[]; limit?: number; offset?: number }) {
+  latest(options?: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number }) {
     return this.guard((index) => index.latest(options));
   }
   byAuthor(name: string, options?: { limit?: number; offset?: number }) {

@@ -137,6 +137,25 @@ export class SnapshotIndex implements ArticleIndex {
     return statement;
   }
 
+  /** The rows a search may return: of the regions asked for, in the date range asked for. */
+  private allowedRows(options: { regions?: string[]; from?: string; to?: string }): Set<number> | undefined {
+    const inRegions = options.regions?.length ? this.rowidsInRegions(options.regions) : undefined;
+    if (options.from === undefined && options.to === undefined) return inRegions;
+    const rows = this.statement('SELECT rowid FROM articles WHERE date BETWEEN ? AND ?').all(options.from ?? '0000-00-00', options.to ?? '9999-99-99') as { rowid: number }[];
+    return new Set(rows.map((r) => r.rowid).filter((rowid) => !inRegions || inRegions.has(rowid)));
+  }
+
+  /** Rowids of every article whose text holds one of `words` (no bound: an exclusion must be exact). */
+  private rowidsContaining(words: string[]): Set<number> {
+    const found = new Set<number>();
+    for (const word of words) {
+      const phrase = gramPhrase(normaliseForSearch(word));
+      if (!phrase) continue;
+      for (const row of this.statement('SELECT rowid FROM fulltext WHERE fulltext MATCH ?').all(phrase) as { rowid: number }[]) found.add(row.rowid);
+    }
+    return found;
+  }
+
   /** Rowids of articles tagged with any of `regions`. */
   private rowidsInRegions(regions: string[]): Set<number> {
     const marks = regions.map(() => '?').join(',');
@@ -159,11 +178,13 @@ export class SnapshotIndex implements ArticleIndex {
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
-    const terms = queryWords(query.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_QUERY_WORDS);
+    // Quoted phrases are terms of their own, never cut into words.
+    const phraseTerms = (options.phrases ?? []).map((p) => normaliseForSearch(p).replace(/\s+/g, '')).filter(Boolean);
+    const terms = [...new Set([...queryWords(query.slice(0, MAX_QUERY_LENGTH)), ...phraseTerms])].slice(0, MAX_QUERY_WORDS);
     const empty = { query, terms, total: 0, capped: false, hits: [] as SearchHit[] };
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
-    const allowed = options.regions?.length ? this.rowidsInRegions(options.regions) : undefined;
+    const allowed = this.allowedRows(options);
     const candidates = new Map<number, Candidate>();
     const candidate = (rowid: number): Candidate => {
       let found = candidates.get(rowid);
@@ -234,6 +255,11 @@ export class SnapshotIndex implements ArticleIndex {
       }
     }
 
+    // Every phrase is required; excluded words remove an article whatever else it matches.
+    const excluded = this.rowidsContaining(options.exclude ?? []);
+    for (const [rowid, found] of candidates) {
+      if (excluded.has(rowid) || !phraseTerms.every((p) => found.matched.has(p))) candidates.delete(rowid);
+    }
     const ranked = [...candidates.values()].sort(options.order === 'date'
       ? (a, b) => b.matched.size - a.matched.size || b.rowid - a.rowid
       : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.rowid - a.rowid);
@@ -271,16 +297,15 @@ export class SnapshotIndex implements ArticleIndex {
     return { covered: names, total: rows.length, hits: this.hits(page) };
   }
 
-  latest(options: { regions?: string[]; limit?: number; offset?: number } = {}): ListResult {
+  latest(options: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number } = {}): ListResult {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
     const regions = options.regions ?? [];
-    // Rowids follow publication order (pages are written oldest first), so newest is rowid DESC.
-    const from = regions.length === 0
-      ? "FROM articles WHERE kind != 'fragment'"
-      : `FROM articles WHERE kind != 'fragment' AND rowid IN (SELECT rowid FROM article_regions WHERE region IN (${regions.map(() => '?').join(',')}))`;
-    const total = (this.statement(`SELECT count(*) AS n ${from}`).get(...regions) as { n: number }).n;
-    const rows = this.statement(`SELECT rowid ${from} ORDER BY date DESC, rowid DESC LIMIT ? OFFSET ?`).all(...regions, limit, offset) as { rowid: number }[];
+    const dates = [options.from ?? '0000-00-00', options.to ?? '9999-99-99'];
+    const inRegions = regions.length === 0 ? '' : ` AND rowid IN (SELECT rowid FROM article_regions WHERE region IN (${regions.map(() => '?').join(',')}))`;
+    const from = `FROM articles WHERE kind != 'fragment' AND date BETWEEN ? AND ?${inRegions}`;
+    const total = (this.statement(`SELECT count(*) AS n ${from}`).get(...dates, ...regions) as { n: number }).n;
+    const rows = this.statement(`SELECT rowid ${from} ORDER BY date DESC, rowid DESC LIMIT ? OFFSET ?`).all(...dates, ...regions, limit, offset) as { rowid: number }[];
     return { total, hits: this.hits(rows.map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }))) };
   }
 

@@ -28,6 +28,13 @@ export interface SearchOptions {
   regions?: string[];
   /** `relevance` (default) or newest first. */
   order?: 'relevance' | 'date';
+  /** Only articles published in this range (`YYYY-MM-DD`, inclusive). */
+  from?: string;
+  to?: string;
+  /** Texts every result must contain exactly (not segmented). */
+  phrases?: string[];
+  /** Words no result may contain. */
+  exclude?: string[];
 }
 
 export interface SearchResult {
@@ -72,7 +79,7 @@ export interface ArticleIndex {
   /** Articles tagged with any of `names` (official full names), most specific first. */
   byRegions(names: string[], options?: { limit?: number; offset?: number }): RegionResult;
   /** The newest articles (of `regions` when given: official full names), newest first; fragments left out. */
-  latest(options?: { regions?: string[]; limit?: number; offset?: number }): ListResult;
+  latest(options?: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number }): ListResult;
   /** Articles one of whose authors is `name` (exactly, as the splitter found it), newest first. */
   byAuthor(name: string, options?: { limit?: number; offset?: number }): ListResult;
   /** Article counts per region name (an article counts once under each of its regions). */

@@ -263,6 +263,42 @@ describe('time and people', () => {
     expect(usage.text).toContain('/author');
   });
 
+  it('reads a time range, confirms it, and offers the whole archive when it is empty', async () => {
+    const { id, client } = privateChat();
+    const [month] = await say(emu, client, id, `${keyword} 本月`);
+    expect(month.text.split('\n')[0]).toContain(zh.understood([keyword, '本月']));
+    const [empty] = await say(emu, client, id, `${keyword} 2019年11月`);
+    expect(empty.text.split('\n')[0]).toContain(zh.understood([keyword, '2019年11月']));
+    const wider = buttonData(empty, zh.allTime);
+    expect(wider).toBeDefined();
+    await press(client, empty, wider!);
+    const edited = await waitFor(() => {
+      const now = sentTo(emu, id).find((m) => m.messageId === empty.messageId)!;
+      return now.text !== empty.text ? now : undefined;
+    });
+    expect(edited.text.split('\n')[0]).toContain(zh.understood([keyword]));
+  });
+
+  it('re-sorts a result list by time in place, and back', async () => {
+    const { id, client } = privateChat();
+    const [list] = await say(emu, client, id, keyword);
+    await press(client, list, buttonData(list, zh.byDate)!);
+    const byDate = await waitFor(() => {
+      const now = sentTo(emu, id).find((m) => m.messageId === list.messageId)!;
+      return buttonData(now, zh.byRelevance) ? now : undefined;
+    });
+    expect(sentTo(emu, id).length).toBe(1);
+    expect(buttonData(byDate, zh.next)).toMatch(/^o1:/);
+  });
+
+  it('reads quoted phrases and exclusions, and answers an exclusion alone', async () => {
+    const { id, client } = privateChat();
+    const [phrase] = await say(emu, client, id, `"${keyword}" -不存在的词`);
+    expect(phrase.text.split('\n')[0]).toContain(zh.understood([`“${keyword}”`, zh.excluding('不存在的词')]));
+    const [alone] = await say(emu, client, id, '-疫情');
+    expect(alone.text).toContain(zh.exclusionOnly('疫情', keyword).slice(0, 8));
+  });
+
   it('answers /latest@TestNameBot and /author@TestNameBot in a group', async () => {
     const group = emu.client({ userId: 950, chatId: -5950, type: 'group', chatTitle: '时间群' });
     const [latest] = await say(emu, group, -5950, `/latest@${BOT_USERNAME} ${region}`);

@@ -47,7 +47,7 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
         return editTree(ctx, deps, action.name);
       case 'search':
         if (!(await withinLimit(ctx, deps))) return;
-        return showOutcome(ctx, deps, searchPage(queryDeps(deps), action.query, action.page), true);
+        return showOutcome(ctx, deps, searchPage(queryDeps(deps), action.query, action.page, action.order ?? 'relevance'), true);
       case 'region':
         if (!(await withinLimit(ctx, deps))) return;
         return showOutcome(ctx, deps, regionPage(queryDeps(deps), action.name, action.page), true);
