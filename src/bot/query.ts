@@ -213,6 +213,24 @@ export function authorPage(deps: QueryDeps, name: string, page: number): QueryOu
   return { kind: 'page', result: view };
 }
 
+/** How many 相关报道 buttons an opened article gets. */
+export const RELATED_MAX = 5;
+
+/**
+ * Articles related to `article`: about its place (or a place under it) and sharing its keywords,
+ * newest first, never the article itself or a fragment. Nothing when it has no keywords.
+ */
+export function relatedArticles(deps: QueryDeps, article: { id: string; keywords: string[]; regions: string[] }): SearchHit[] {
+  const words = article.keywords.slice(0, 4);
+  if (words.length === 0) return [];
+  const place = article.regions[0];
+  const options = { limit: 20, ...(place ? { regions: deps.regions.withDescendants(place) } : {}) };
+  const found = deps.index.search(words.join(' '), options).hits.filter((h) => h.id !== article.id && h.kind !== 'fragment');
+  // Related means sharing more than one keyword (or the only one there is).
+  const close = found.filter((h) => h.matched.length >= Math.min(2, words.length));
+  return close.sort((a, b) => b.date.localeCompare(a.date)).slice(0, RELATED_MAX);
+}
+
 /** Lists page `page` of the articles about a place and its sub-regions. */
 export function regionPage(deps: QueryDeps, name: string, page: number): QueryOutcome {
   const { index, regions, pageSize } = deps;

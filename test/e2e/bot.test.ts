@@ -299,6 +299,24 @@ describe('time and people', () => {
     expect(alone.text).toContain(zh.exclusionOnly('疫情', keyword).slice(0, 8));
   });
 
+  it('offers related articles under an opened article, never the article itself', async () => {
+    const articles = index.allIds().map((aid) => index.get(aid)!).filter((a) => a.kind !== 'fragment' && a.regions.length > 0);
+    const { id, client } = privateChat();
+    let found: { article: (typeof articles)[number]; buttons: string[] } | undefined;
+    for (const article of articles.slice(0, 8)) {
+      const parts = await say(emu, client, id, `/article ${article.id}`);
+      const buttons = parts.at(-1)!.keyboard.flat().filter((b) => b.text.startsWith(zh.related)).map((b) => ('callback_data' in b ? b.callback_data : ''));
+      if (buttons.length > 0) {
+        found = { article, buttons };
+        break;
+      }
+    }
+    expect(found, 'some seed article has related articles').toBeDefined();
+    expect(found!.buttons.length).toBeLessThanOrEqual(5);
+    expect(found!.buttons).not.toContain(`a:${found!.article.id}`);
+    for (const data of found!.buttons) expect(index.get(data.slice(2))).toBeDefined();
+  });
+
   it('answers /latest@TestNameBot and /author@TestNameBot in a group', async () => {
     const group = emu.client({ userId: 950, chatId: -5950, type: 'group', chatTitle: '时间群' });
     const [latest] = await say(emu, group, -5950, `/latest@${BOT_USERNAME} ${region}`);
