@@ -10,7 +10,11 @@ import { listPageFiles } from './pages/read.ts';
 import { IndexError } from './search/article-index.ts';
 import type { ArticleIndex } from './search/engine.ts';
 import { buildIndex, collectArticles, type LogSink, NoArticlesError, openIndex } from './search/open.ts';
+import { writeFileSync } from 'node:fs';
 import { explainFiles, explainPath } from './cli/explain.ts';
+import { todayIn } from './search/query-parse.ts';
+import { trendTexts } from './trend/texts.ts';
+import { computeTrend, renderTrendPng } from './trend/trend.ts';
 import { regionCommand, regionsCommand } from './cli/regions.ts';
 import { formatArticle, formatHit } from './cli/text.ts';
 
@@ -24,6 +28,8 @@ const USAGE = `用法 / usage: xiangwen <command> [options]
   show [--json] ID                  one article in full
   region [--json] NAME              articles about a Hunan place and its sub-regions
   regions [--json]                  the regions that have articles, as a tree with counts
+  trend [--json] [--out F.png] WORD_OR_PLACE [RANGE]
+                                    articles per month (per week for short ranges), as a PNG chart
   digest --now [--chat ID]          send due digests now
 
 Environment: PAGES_DIR (default seeds/), DATA_DIR (default data/), LOG_LEVEL.`;
@@ -64,6 +70,7 @@ async function main(argv: string[]): Promise<void> {
       limit: { type: 'string' },
       newest: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      out: { type: 'string' },
       now: { type: 'boolean', default: false },
       chat: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -139,6 +146,20 @@ async function main(argv: string[]): Promise<void> {
     case 'regions':
       await withIndex((index) => print(regionsCommand(index, json)));
       return;
+    case 'trend': {
+      const query = positionals.join(' ');
+      if (!query.trim()) throw new CliError('usage: xiangwen trend [--json] [--out FILE.png] WORD_OR_PLACE [RANGE]', 2);
+      await withIndex(async (index) => {
+        const outcome = computeTrend(index, query, todayIn(loadConfig().digestTz));
+        if (outcome.kind === 'no-subject') throw new CliError('没有可统计的词或地名 (nothing to count: give a word or a place)');
+        if (outcome.kind === 'nothing') throw new CliError(`「${outcome.subject}」${outcome.range ? `在${outcome.range.label}` : ''}没有文章，无图可画 (no articles to plot)`);
+        const texts = trendTexts('zh');
+        if (values.out) writeFileSync(values.out, await renderTrendPng(outcome.trend, texts));
+        if (json) print(JSON.stringify({ ...outcome.trend, summary: texts.summary(outcome.trend), ...(values.out ? { png: values.out } : {}) }, null, 2));
+        else print([texts.summary(outcome.trend), ...outcome.trend.bars.map((b) => `${b.period}\t${b.count}`), ...(values.out ? [`→ ${values.out}`] : [])].join('\n'));
+      });
+      return;
+    }
     case 'digest': {
       const { digestCommand } = await import('./digest/cli.ts');
       process.exitCode = await digestCommand({ now: values.now === true, chat: values.chat, json });

@@ -18,6 +18,7 @@ import { groupHandlers } from './commands/group.ts';
 import { helpCommands, unknownCommand } from './commands/help.ts';
 import { inlineHandlers } from './commands/inline.ts';
 import { latestCommands } from './commands/latest.ts';
+import { trendCommands } from './commands/trend.ts';
 import { regionCommands } from './commands/region.ts';
 import { searchCommands } from './commands/search.ts';
 import type { BotDeps, SubscribeButtonFor } from './deps.ts';
@@ -60,6 +61,8 @@ export interface BotOptions {
   queryKeys?: QueryKeyBacking;
   /** The one-tap subscribe button under result lists and articles (only with the digest mounted). */
   subscribeButton?: SubscribeButtonFor;
+  /** The newspapers' time zone, for time words in queries and trends (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 /** The command menu for one language (setMyCommands). */
@@ -71,6 +74,7 @@ export function commandMenu(lang: Lang): BotCommand[] {
     { command: 'regions', description: c.regions },
     { command: 'latest', description: c.latest },
     { command: 'author', description: c.author },
+    { command: 'trend', description: c.trend },
     { command: 'article', description: c.article },
     { command: 'subscribe', description: c.subscribe },
     { command: 'subscriptions', description: c.subscriptions },
@@ -131,6 +135,7 @@ export function createBot(options: BotOptions): Telegraf<Context> {
     },
     onChatMigrated: options.onChatMigrated,
     subscribeButton: options.subscribeButton,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
 
   // telegraf makes a fresh Telegram instance per update: wrap it before any handler uses it.
@@ -139,7 +144,7 @@ export function createBot(options: BotOptions): Telegraf<Context> {
     logger.debug({ update: ctx.update.update_id, chat: ctx.chat?.id, user: ctx.from?.id }, 'update');
     return next();
   });
-  bot.use(helpCommands(deps), searchCommands(deps), regionCommands(deps), latestCommands(deps), articleCommands(deps));
+  bot.use(helpCommands(deps), searchCommands(deps), regionCommands(deps), latestCommands(deps), trendCommands(deps), articleCommands(deps));
   for (const extension of options.extensions ?? []) bot.use(extension);
   bot.use(buttonHandlers(deps), inlineHandlers(deps), groupHandlers(deps));
   bot.use(unknownCommand(deps));

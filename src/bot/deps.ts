@@ -42,4 +42,6 @@ export interface BotDeps {
   onChatMigrated?: (fromChatId: number, toChatId: number) => void;
   /** Present when the digest is mounted: result lists and articles then offer one-tap subscribing. */
   subscribeButton?: SubscribeButtonFor;
+  /** The newspapers' time zone: what "today" and 本月 mean (DIGEST_TZ; default Asia/Shanghai). */
+  timeZone?: string;
 }

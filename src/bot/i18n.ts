@@ -28,6 +28,7 @@ const zh = {
       '/regions — 按地区浏览（带文章数）',
       `/latest ${ex.region} — 最新文章（不写地名就是全省）`,
       `/author ${ex.author ?? '张三'} — 某位记者写的文章`,
+      `/trend ${ex.keyword} — 报道趋势图（每月篇数和报道最多的地区）`,
       `/article ${ex.articleId ?? 'ID'} — 阅读全文`,
       ...(digest
         ? [
@@ -50,6 +51,7 @@ const zh = {
       `/region@${username} ${ex.region} — 某地的文章`,
       `/latest@${username} ${ex.region} — 最新文章`,
       `/author@${username} ${ex.author ?? '张三'} — 某位记者的文章`,
+      `/trend@${username} ${ex.keyword} — 报道趋势图`,
       ...(digest
         ? [`/subscribe@${username} ${ex.region} — 为本群订阅每日摘要（仅管理员）`, `/subscriptions@${username} — 查看本群的订阅`]
         : []),
@@ -66,6 +68,8 @@ const zh = {
   searchWord: (word: string) => `搜索「${word}」`,
   excluding: (words: string) => `不含：${words}`,
   related: '相关报道：',
+  trendUsage: (keyword: string) => `请在 /trend 后面写上词或地名，可加时间范围，例如：/trend ${keyword} 今年`,
+  trendNothing: (subject: string, range?: string) => `「${subject}」${range ? `在${range}` : ''}没有文章，没有可画的趋势。可以换个词，或去掉时间范围。`,
   allTime: '不限时间',
   byDate: '按时间 ⏱',
   byRelevance: '按相关度 ✦',
@@ -111,6 +115,7 @@ const zh = {
     regions: '按地区浏览',
     latest: '最新文章（可加地名）',
     author: '某位记者写的文章',
+    trend: '报道趋势图（词或地名，可加时间）',
     article: '按编号阅读全文',
     subscribe: '订阅每日摘要（地名或关键词）',
     subscriptions: '查看和取消订阅',
@@ -133,6 +138,7 @@ const en: Messages = {
       '/regions — browse by region (with counts)',
       `/latest ${ex.region} — the newest articles (all of Hunan without a place)`,
       `/author ${ex.author ?? 'Zhang San'} — articles by a reporter`,
+      `/trend ${ex.keyword} — a chart of articles per month and the places reported most`,
       `/article ${ex.articleId ?? 'ID'} — read an article in full`,
       ...(digest
         ? [
@@ -155,6 +161,7 @@ const en: Messages = {
       `/region@${username} ${ex.region} — articles about a place`,
       `/latest@${username} ${ex.region} — the newest articles`,
       `/author@${username} ${ex.author ?? 'Zhang San'} — articles by a reporter`,
+      `/trend@${username} ${ex.keyword} — a coverage chart`,
       ...(digest
         ? [`/subscribe@${username} ${ex.region} — daily digest for this group (administrators only)`, `/subscriptions@${username} — this group's subscriptions`]
         : []),
@@ -171,6 +178,8 @@ const en: Messages = {
   searchWord: (word) => `Search “${word}”`,
   excluding: (words) => `not: ${words}`,
   related: 'Related:',
+  trendUsage: (keyword) => `Write a word or a place after /trend, optionally a time range, e.g. /trend ${keyword} 今年`,
+  trendNothing: (subject, range) => `No articles for “${subject}”${range ? ` in ${range}` : ''}: nothing to plot. Try another word, or drop the time range.`,
   allTime: 'Any time',
   byDate: 'Newest first ⏱',
   byRelevance: 'By relevance ✦',
@@ -215,6 +224,7 @@ const en: Messages = {
     region: 'Articles about a place and its sub-regions',
     latest: 'The newest articles (optionally of a place)',
     author: 'Articles by a reporter',
+    trend: 'A chart of coverage over time (word or place)',
     regions: 'Browse by region',
     article: 'Read an article by id',
     subscribe: 'Daily digest of a place or keywords',

@@ -6,6 +6,7 @@
 import type { Context } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { deepLinkUrl, encodeDeepLink } from './deep-link.ts';
+import { todayIn } from '../search/query-parse.ts';
 import { MAX_QUERY_CHARS, PAGE_SIZE, type BotDeps } from './deps.ts';
 import { formatResultPage } from './format.ts';
 import { escapeHtml } from './html.ts';
@@ -31,7 +32,7 @@ export function inGroup(ctx: Context): boolean {
 
 /** The query-running dependencies for this bot. */
 export function queryDeps(deps: BotDeps): QueryDeps {
-  return { index: deps.index, regions: deps.regions, pageSize: PAGE_SIZE };
+  return { index: deps.index, regions: deps.regions, pageSize: PAGE_SIZE, today: () => todayIn(deps.timeZone) };
 }
 
 /**

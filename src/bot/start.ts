@@ -175,6 +175,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     replyDeadlineMs: options.replyDeadlineMs,
     extensions: [digest.commands, ...(options.extensions ?? [])],
     subscribeButton: digest.subscribeButton,
+    timeZone: config.digestTz,
     queryKeys: {
       save: (key, text) => digest.store.saveQueryKey(key, text, Date.now()),
       textFor: (key) => digest.store.queryForKey(key),

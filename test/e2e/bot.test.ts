@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatArticle } from '../../src/bot/format.ts';
+import { pngSize } from '../../src/trend/trend.ts';
 import { messages } from '../../src/bot/i18n.ts';
 import { decodeDeepLink, encodeDeepLink } from '../../src/bot/deep-link.ts';
 import { startBot, type RunningBot } from '../../src/bot/start.ts';
@@ -317,11 +318,27 @@ describe('time and people', () => {
     for (const data of found!.buttons) expect(index.get(data.slice(2))).toBeDefined();
   });
 
+  it('sends a trend chart as a PNG with a one-line caption, and says why when there is none', async () => {
+    const { id, client } = privateChat();
+    const photos = () => emu.calls.filter((c) => c.method === 'sendPhoto' && c.payload.chat_id === id);
+    await client.sendCommand(client.makeCommand(`/trend ${keyword}`));
+    const [photo] = await waitFor(() => (photos().length > 0 ? photos() : undefined));
+    expect(String(photo.payload.caption)).toMatch(new RegExp(`^「${keyword}」.+共 \\d+\\+? 篇`));
+    expect(pngSize(photo.file!)).toMatchObject({ width: expect.any(Number), height: expect.any(Number) });
+    const [nothing] = await say(emu, client, id, `/trend ${keyword} 2019年`);
+    expect(nothing.text).toContain(zh.trendNothing(keyword, '2019年'));
+    const [usage] = await say(emu, client, id, '/trend');
+    expect(usage.text).toContain('/trend');
+  });
+
   it('answers /latest@TestNameBot and /author@TestNameBot in a group', async () => {
     const group = emu.client({ userId: 950, chatId: -5950, type: 'group', chatTitle: '时间群' });
     const [latest] = await say(emu, group, -5950, `/latest@${BOT_USERNAME} ${region}`);
     expect(latest.text).toContain(zh.latestUnderstood(region));
     expect(latest.raw.reply_parameters).toMatchObject({ message_id: lastUserMessageId(emu, -5950) });
+    await group.sendCommand(group.makeCommand(`/trend@${BOT_USERNAME} ${keyword}`));
+    const photo = await waitFor(() => emu.calls.find((c) => c.method === 'sendPhoto' && c.payload.chat_id === -5950));
+    expect(photo.payload.reply_parameters).toMatchObject({ message_id: expect.any(Number) });
   });
 });
 

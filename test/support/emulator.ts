@@ -30,6 +30,49 @@ export interface RecordedCall {
   payload: Record<string, unknown>;
   status: number;
   at: number;
+  /** The file uploaded with the call (sendPhoto), as sent. */
+  file?: Buffer;
+}
+
+/**
+ * The fields and the file of a multipart/form-data body (how telegraf uploads a photo): enough of
+ * the format for the stand-in below, not a general parser.
+ */
+export function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string>; file?: Buffer } {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const fields: Record<string, string> = {};
+  let file: Buffer | undefined;
+  if (!boundary) return { fields };
+  const separator = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let at = body.indexOf(separator);
+  while (at >= 0) {
+    const next = body.indexOf(separator, at + separator.length);
+    if (next < 0) break;
+    const part = body.subarray(at + separator.length + 2, next - 2); // past CRLF, before CRLF
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const content = part.subarray(headerEnd + 4);
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    if (name && /filename=/.test(headers)) file = Buffer.from(content);
+    else if (name) fields[name] = content.toString('utf8');
+    at = next;
+  }
+  return { fields, file };
+}
+
+let standInMessageId = 900_000;
+
+/** sendPhoto, which the emulator lacks: recorded with its fields and file, answered as Telegram would. */
+function standInSendPhoto(body: Buffer, contentType: string): { call: Omit<RecordedCall, 'at'>; answer: unknown } {
+  const { fields, file } = parseMultipart(body, contentType);
+  const payload: Record<string, unknown> = { ...fields };
+  for (const key of ['chat_id', 'reply_parameters', 'reply_markup']) {
+    if (typeof payload[key] === 'string') {
+      try { payload[key] = JSON.parse(payload[key] as string); } catch { /* keep the text */ }
+    }
+  }
+  const message = { message_id: standInMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, photo: [], caption: fields.caption };
+  return { call: { method: 'sendPhoto', payload, status: 200, ...(file ? { file } : {}) }, answer: { ok: true, result: message } };
 }
 
 export interface Emulator {
@@ -57,6 +100,12 @@ async function recordingProxy(target: string, calls: RecordedCall[]): Promise<{ 
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const method = /\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? '')?.[1] ?? '';
+    if (method === 'sendPhoto') {
+      const { call, answer } = standInSendPhoto(body, req.headers['content-type'] ?? '');
+      calls.push({ ...call, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      return;
+    }
     let payload: Record<string, unknown> = {};
     try {
       payload = body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};

@@ -1,0 +1,74 @@
+/**
+ * Trend charts on the seed pages, given publication dates by their file names: the counts are the
+ * index's, and the picture is a PNG of the chart's size with Chinese labels drawn.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleIndex } from '../../src/search/engine.ts';
+import { openIndex } from '../../src/search/open.ts';
+import { trendTexts } from '../../src/trend/texts.ts';
+import { CHART, computeTrend, pngSize, renderTrendPng, trendSpec } from '../../src/trend/trend.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'xiangwen-trend-'));
+const pagesDir = join(work, 'pages');
+const DATES = ['2022-11-20', '2023-03-05', '2023-03-28', '2024-01-10', '2024-06-01'];
+let index: ArticleIndex;
+
+beforeAll(async () => {
+  mkdirSync(pagesDir);
+  readdirSync('seeds').sort().forEach((file, i) => copyFileSync(join('seeds', file), join(pagesDir, `${DATES[i]}_${file}`)));
+  index = await openIndex({ pagesDir, dataDir: join(work, 'data') });
+});
+afterAll(() => {
+  index?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('counting a trend', () => {
+  it('counts a word\'s articles per month, empty months included, as the index does', () => {
+    const outcome = computeTrend(index, '发展', '2024-12-01');
+    if (outcome.kind !== 'trend') throw new Error(outcome.kind);
+    const { trend } = outcome;
+    const hits = index.search('发展', { limit: 1000 }).hits.filter((h) => h.kind !== 'fragment');
+    expect(trend.granularity).toBe('month');
+    expect(trend.total).toBe(hits.length);
+    expect(trend.bars.reduce((sum, b) => sum + b.count, 0)).toBe(hits.length);
+    for (const bar of trend.bars) expect(bar.count).toBe(hits.filter((h) => h.date.startsWith(bar.period)).length);
+    expect(trend.bars[0].period).toBe(hits.map((h) => h.date).sort()[0].slice(0, 7));
+    expect(trend.bars.some((b) => b.count === 0)).toBe(true); // months without articles still show
+  });
+
+  it('counts a place and the places under it, per week for a short range', () => {
+    const region = [...index.regionCounts().entries()].filter(([name]) => name.endsWith('市')).sort((a, b) => b[1] - a[1])[0][0];
+    const outcome = computeTrend(index, `${region} 2023-03-01..2023-03-31`, '2024-12-01');
+    if (outcome.kind === 'trend') {
+      expect(outcome.trend.subject).toBe(region);
+      expect(outcome.trend.granularity).toBe('week');
+      expect(outcome.trend.range).toMatchObject({ from: '2023-03-01', to: '2023-03-31' });
+    } else {
+      expect(outcome.kind).toBe('nothing');
+    }
+  });
+
+  it('says so when there is nothing to plot, or nothing to count', () => {
+    expect(computeTrend(index, '发展 2019年', '2024-12-01')).toMatchObject({ kind: 'nothing', subject: '发展' });
+    expect(computeTrend(index, '近一周', '2024-12-01')).toEqual({ kind: 'no-subject' });
+  });
+});
+
+describe('drawing a trend', () => {
+  it('renders a PNG of the chart\'s size, with the Chinese title in the chart', async () => {
+    const outcome = computeTrend(index, '发展', '2024-12-01');
+    if (outcome.kind !== 'trend') throw new Error(outcome.kind);
+    const texts = trendTexts('zh');
+    expect(JSON.stringify(trendSpec(outcome.trend, texts))).toContain('「发展」每月报道数');
+    const png = await renderTrendPng(outcome.trend, texts);
+    const size = pngSize(png);
+    expect(size).toBeDefined();
+    expect(size!.width).toBeGreaterThanOrEqual(CHART.width * CHART.scale * 0.9);
+    expect(size!.height).toBeGreaterThanOrEqual(CHART.height * CHART.scale);
+    expect(texts.summary(outcome.trend)).toMatch(/^「发展」.+共 \d+ 篇/);
+  });
+});
