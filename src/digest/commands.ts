@@ -20,6 +20,7 @@ import type { RegionLookup } from '../bot/region-lookup.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import { DigestMatcher, composeDigest, describeSubscription } from './compose.ts';
+import { parseWhen, storedWhen, weekdayWord } from './when.ts';
 import { StorageError } from './db.ts';
 import { localDateTime } from './run.ts';
 import type { DigestStore, Subscription, SubscriptionKey } from './store.ts';
@@ -45,7 +46,7 @@ const TIME = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/;
 
 /** A parsed `/subscribe` or `/unsubscribe` argument. */
 export type ParsedSubscription =
-  | { ok: true; region?: string; keywords: string[]; time?: string; suggestions: string[] }
+  | { ok: true; region?: string; keywords: string[]; time?: string; weekday?: number; suggestions: string[] }
   | { ok: false; error: 'empty' | 'bad-time' | 'no-keywords' | 'too-long'; text?: string };
 
 /** Longest echo of a user's words in a reply: enough to recognise them, never a wall of text. */
@@ -56,7 +57,8 @@ const DESCRIPTION_CHARS = 120;
 const MAX_REMOVE_BUTTONS = 48;
 
 /**
- * Reads `地名或关键词 [HH:MM]`: a trailing time (07:30, 7:30, 7：30); the first word that names a
+ * Reads `地名或关键词 [每周一] [HH:MM]`: a trailing time (07:30, 7:30, 7：30), before it a weekday for a
+ * weekly digest (每周一, 周三, 星期五); the first word that names a
  * region becomes the region (邵阳, 邵阳市 and shaoyang alike, through the gazetteer); the other
  * words are keywords. A word the gazetteer does not know stays a keyword.
  */
@@ -71,6 +73,12 @@ export function parseSubscription(text: string, regions: RegionLookup, index: Ar
     const match = TIME.exec(last);
     if (match === null) return { ok: false, error: 'bad-time', text: last };
     time = `${match[1].padStart(2, '0')}:${match[2]}`;
+    words.pop();
+    if (words.length === 0) return { ok: false, error: 'empty' };
+  }
+  // `每周一 08:00`, `每周一`: a weekly digest (at the default time when none is given).
+  const weekday = words.length > 0 ? weekdayWord(words.at(-1)!) : undefined;
+  if (weekday !== undefined) {
     words.pop();
     if (words.length === 0) return { ok: false, error: 'empty' };
   }
@@ -92,7 +100,7 @@ export function parseSubscription(text: string, regions: RegionLookup, index: Ar
     if (region === undefined) return { ok: false, error: 'no-keywords' };
     keywords.length = 0; // only stop words or emoji next to a place: subscribe to the place
   }
-  return { ok: true, region, keywords, time, suggestions: region === undefined ? suggestions : [] };
+  return { ok: true, region, keywords, time, ...(weekday !== undefined ? { weekday } : {}), suggestions: region === undefined ? suggestions : [] };
 }
 
 /** What a one-tap subscribe button is offered for: a search as typed, or a region by its full name. */
@@ -193,12 +201,12 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
     return admin;
   };
 
-  const subscribe = async (ctx: Context, key: SubscriptionKey & { time?: string }, suggestions: string[]): Promise<string> => {
+  const subscribe = async (ctx: Context, key: SubscriptionKey & { time?: string; weekday?: number }, suggestions: string[]): Promise<string> => {
     const lang = langOf(ctx);
     const texts = digestTexts(lang);
     const { chatId, group } = chatOf(ctx)!;
     const now = Date.now();
-    const time = key.time ?? deps.defaultTime;
+    const time = storedWhen({ ...(key.weekday !== undefined ? { weekday: key.weekday } : {}), time: key.time ?? deps.defaultTime });
     if (!group || store.subscriptions(chatId).length === 0) store.setLanguage(chatId, lang, now);
     const result = store.subscribe({ chatId, threadId: threadOf(ctx), region: key.region, keywords: key.keywords, time }, now);
     if (result.status === 'limit') return texts.subscriptionLimit(result.max);
@@ -339,6 +347,7 @@ export function previewDigest(deps: Pick<DigestCommandDeps, 'store' | 'index' | 
         isFirst: (s) => since < 0 || s.createdAt > since,
         date,
         lang: store.language(chatId),
+        weekly: parseWhen(target.time)?.weekday !== undefined,
       }).messages;
     });
 }

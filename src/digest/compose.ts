@@ -213,10 +213,10 @@ export function selectDigest(
  * Renders groups as HTML messages under `limit` characters, cut between articles where possible
  * (../bot/split-message.ts), each message with open buttons for the articles it lists.
  */
-export function renderDigest(groups: readonly DigestGroup[], date: string, lang: Lang, limit?: number): StoredMessage[] {
+export function renderDigest(groups: readonly DigestGroup[], date: string, lang: Lang, limit?: number, weekly = false): StoredMessage[] {
   if (groups.length === 0) return [];
   const texts = digestTexts(lang);
-  const blocks: string[] = [`<b>${escapeHtml(texts.digestTitle(date))}</b>`];
+  const blocks: string[] = [`<b>${escapeHtml(weekly ? texts.weeklyDigestTitle(date) : texts.digestTitle(date))}</b>`];
   const ids: string[] = [];
   for (const group of groups) {
     let header = `<b>▍${escapeHtml(describeSubscription(group.subscription, lang))}</b>`;
@@ -249,11 +249,13 @@ export function composeDigest(input: {
   date: string;
   lang: Lang;
   limit?: number;
+  /** A weekly digest (its title says so). */
+  weekly?: boolean;
 }): ComposedDigest {
   const groups = selectDigest(input.matcher, input.subscriptions, input.isFirst);
   return {
     groups,
     articleIds: groups.flatMap((group) => group.items.map((item) => item.id)),
-    messages: renderDigest(groups, input.date, input.lang, input.limit),
+    messages: renderDigest(groups, input.date, input.lang, input.limit, input.weekly),
   };
 }

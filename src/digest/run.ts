@@ -17,6 +17,7 @@
  *
  * A digest with nothing new is recorded as `empty` (progress advances, no message is sent).
  */
+import { dueAt, parseWhen } from './when.ts';
 import type { Logger } from '../log.ts';
 import { DigestMatcher, composeDigest, type DigestSources } from './compose.ts';
 import type { Delivery, DigestStore, DigestTarget, Subscription } from './store.ts';
@@ -109,7 +110,7 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
 
 /**
  * Resumes unfinished digests, then composes and sends the due ones (a target is due when its local
- * time has come today and it has no delivery for today yet). Returns counts by target. Safe to run
+ * time has come today — on its weekday, for a weekly one — and it has no delivery for today yet). Returns counts by target. Safe to run
  * again at any time, in the same or another process: a period is served once.
  */
 export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
@@ -133,7 +134,7 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
 
   const targets = store
     .targets()
-    .filter((target) => wanted(target.chatId) && (options.ignoreTime === true || target.time <= clock))
+    .filter((target) => wanted(target.chatId) && (options.ignoreTime === true || dueAt(target.time, period, clock)))
     .filter((target) => !resumed.has(`${target.chatId}/${target.threadId}/${target.time}`));
   const matchers = new Map<number, DigestMatcher>();
   const matcherSince = (since: number) => {
@@ -165,7 +166,7 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
 function subscribedAfterTodaysTime(subscriptions: Subscription[], target: DigestTarget, period: string, timeZone: string): boolean {
   return subscriptions.every((subscription) => {
     const made = localDateTime(subscription.createdAt, timeZone);
-    return made.date === period && made.time >= target.time;
+    return made.date === period && made.time >= (parseWhen(target.time)?.time ?? target.time);
   });
 }
 
@@ -192,6 +193,7 @@ function composeAndRecord(
       date: period,
       lang: store.language(target.chatId),
       limit: options.messageLimit,
+      weekly: parseWhen(target.time)?.weekday !== undefined,
     });
     const record = { ...target, period, cutoff: now, articleIds: digest.articleIds, parts: digest.messages };
     store.startDelivery(record, now);

@@ -6,6 +6,7 @@
  * runs are harmless.
  */
 import { Cron } from 'croner';
+import { cronOf } from './when.ts';
 import type { Logger } from '../log.ts';
 import type { DigestSources } from './compose.ts';
 import { runDueDigests, type RunCounts } from './run.ts';
@@ -69,8 +70,9 @@ export function startDigestSchedule(options: DigestScheduleOptions): DigestSched
     }
     for (const time of wanted) {
       if (jobs.has(time)) continue;
-      const [hour, minute] = time.split(':').map(Number);
-      jobs.set(time, new Cron(`${minute} ${hour} * * *`, { timezone: timeZone, name: `digest ${time}` }, () => void run(`time ${time}`)));
+      const pattern = cronOf(time);
+      if (pattern === undefined) continue;
+      jobs.set(time, new Cron(pattern, { timezone: timeZone, name: `digest ${time}` }, () => void run(`time ${time}`)));
     }
   };
 

@@ -3,6 +3,7 @@
  * when each article first entered the index, and one delivery row per digest. Every query is a
  * prepared statement made once; callers get plain objects, never rows.
  */
+import { parseWhen } from './when.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
 
@@ -19,7 +20,7 @@ export interface Subscription {
   region: string;
   /** Normalised keywords (lower case, unique, sorted); empty when by region only. */
   keywords: string[];
-  /** Local delivery time `HH:MM` in DIGEST_TZ. */
+  /** Local delivery time in DIGEST_TZ: `HH:MM` every day, `W1 HH:MM` on Mondays … (see ./when.ts). */
   time: string;
   active: boolean;
   /** Milliseconds since the epoch. */
@@ -272,7 +273,7 @@ export class DigestStore {
     const region = input.region ?? '';
     const keywords = normaliseKeywords(input.keywords ?? []).join(' ');
     if (region === '' && keywords === '') throw new Error('a subscription needs a region or keywords');
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.time)) throw new Error(`bad time "${input.time}"`);
+    if (parseWhen(input.time) === undefined) throw new Error(`bad time "${input.time}"`);
     const threadId = input.threadId ?? 0;
     return this.transaction((): SubscribeResult => {
       this.ensureChat(input.chatId, now);

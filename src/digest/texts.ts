@@ -3,18 +3,22 @@
  * English, in the style of ../bot/i18n.ts. Functions return plain text; callers escape for HTML.
  */
 import type { Lang } from '../bot/i18n.ts';
+import { describeWhen } from './when.ts';
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const zh = {
   digestTitle: (date: string) => `湘闻每日摘要 · ${date}`,
+  weeklyDigestTitle: (date: string) => `湘闻每周摘要 · ${date}`,
   firstDigestNote: '（首次推送：以下是最近的几篇）',
   regionScope: (region: string) => `${region}（含下辖区县）`,
   subscriptionLabel: (parts: string[]) => parts.join(' · '),
   more: (count: number) => `……另有 ${count} 篇，可用 /search 查看`,
   open: '阅读',
   subscribeUsage: (time: string) =>
-    `用法：/subscribe 地名或关键词 [HH:MM]\n例如：/subscribe 邵阳 或 /subscribe 邵阳 营商环境 07:30（默认每天 ${time} 推送）`,
-  subscribed: (time: string, what: string) => `已订阅。每天 ${time} 推送：${what}`,
-  subscriptionUpdated: (time: string, what: string) => `已有这个订阅，已更新为每天 ${time} 推送：${what}`,
+    `用法：/subscribe 地名或关键词 [每周一] [HH:MM]\n例如：/subscribe 邵阳 或 /subscribe 邵阳 营商环境 07:30，每周一次：/subscribe 邵阳 每周一 08:00（默认每天 ${time} 推送）`,
+  subscribed: (time: string, what: string) => `已订阅。${describeWhen(time, 'zh')} 推送：${what}`,
+  subscriptionUpdated: (time: string, what: string) => `已有这个订阅，已更新为${describeWhen(time, 'zh')} 推送：${what}`,
   subscriptionLimit: (max: number) => `这个聊天最多 ${max} 个订阅。请先用 /unsubscribe 取消一些。`,
   badTime: (text: string) => `「${text}」不是有效的时间，请写成 HH:MM（24 小时制），例如 08:00。`,
   nothingToSubscribe: '没有可订阅的地名或关键词（表情和符号无法检索）。',
@@ -27,7 +31,7 @@ const zh = {
   notSubscribed: (what: string) => `没有找到订阅「${what}」。用 /subscriptions 查看现有订阅。`,
   listTitle: (count: number) => `本聊天的每日摘要订阅（${count} 个）：`,
   listEmpty: '这个聊天还没有订阅。用 /subscribe 地名或关键词 订阅每日摘要，例如：/subscribe 长沙',
-  listEntry: (index: number, time: string, what: string) => `${index}. 每天 ${time}：${what}`,
+  listEntry: (index: number, time: string, what: string) => `${index}. ${describeWhen(time, 'zh')}：${what}`,
   removeButton: (index: number) => `取消 ${index}`,
   removedToast: '已取消这个订阅',
   goneToast: '这个订阅已经不存在了',
@@ -44,15 +48,16 @@ export type DigestTexts = typeof zh;
 
 const en: DigestTexts = {
   digestTitle: (date) => `Xiangwen daily digest · ${date}`,
+  weeklyDigestTitle: (date) => `Xiangwen weekly digest · ${date}`,
   firstDigestNote: '(First digest: the latest few articles)',
   regionScope: (region) => `${region} (with its sub-regions)`,
   subscriptionLabel: (parts) => parts.join(' · '),
   more: (count) => `… and ${count} more; use /search to see them`,
   open: 'Read',
   subscribeUsage: (time) =>
-    `Usage: /subscribe place-or-keywords [HH:MM]\ne.g. /subscribe 邵阳 or /subscribe 邵阳 营商环境 07:30 (default: daily at ${time})`,
-  subscribed: (time, what) => `Subscribed. Daily at ${time}: ${what}`,
-  subscriptionUpdated: (time, what) => `You already had this subscription; now daily at ${time}: ${what}`,
+    `Usage: /subscribe place-or-keywords [每周一] [HH:MM]\ne.g. /subscribe 邵阳 or /subscribe 邵阳 营商环境 07:30, weekly: /subscribe 邵阳 每周一 08:00 (default: daily at ${time})`,
+  subscribed: (time, what) => `Subscribed. ${capitalise(describeWhen(time, 'en'))}: ${what}`,
+  subscriptionUpdated: (time, what) => `You already had this subscription; now ${describeWhen(time, 'en')}: ${what}`,
   subscriptionLimit: (max) => `A chat may have at most ${max} subscriptions. Remove some with /unsubscribe first.`,
   badTime: (text) => `“${text}” is not a valid time; write HH:MM (24-hour), e.g. 08:00.`,
   nothingToSubscribe: 'There is no place name or keyword to subscribe to (emoji and symbols are not indexed).',
@@ -65,7 +70,7 @@ const en: DigestTexts = {
   notSubscribed: (what) => `No subscription “${what}” found. See /subscriptions.`,
   listTitle: (count) => `Daily digest subscriptions of this chat (${count}):`,
   listEmpty: 'This chat has no subscriptions yet. Subscribe with /subscribe place-or-keywords, e.g. /subscribe 长沙',
-  listEntry: (index, time, what) => `${index}. daily at ${time}: ${what}`,
+  listEntry: (index, time, what) => `${index}. ${describeWhen(time, 'en')}: ${what}`,
   removeButton: (index) => `Remove ${index}`,
   removedToast: 'Subscription removed',
   goneToast: 'That subscription no longer exists',

@@ -85,6 +85,9 @@ describe('parseSubscription', () => {
     expect(parseSubscription('永州 25:00', regions, index)).toEqual({ ok: false, error: 'bad-time', text: '25:00' });
     expect(parseSubscription('   ', regions, index)).toEqual({ ok: false, error: 'empty' });
     expect(parseSubscription('🎉🎉', regions, index)).toEqual({ ok: false, error: 'no-keywords' });
+    expect(parseSubscription('永州 每周一 07:30', regions, index)).toMatchObject({ ok: true, region: '永州市', weekday: 1, time: '07:30' });
+    expect(parseSubscription('党建 星期天', regions, index)).toMatchObject({ ok: true, keywords: ['党建'], weekday: 7 });
+    expect(parseSubscription('每周三', regions, index)).toEqual({ ok: false, error: 'empty' });
   });
 
   it('makes a one-tap subscribe button only when its data fits in 64 bytes', () => {
@@ -112,6 +115,16 @@ describe('subscription commands', () => {
     expect(store.subscriptions(100).map((s) => [s.region, s.time])).toEqual([['永州市', '08:00']]);
     await say('/subscribe 永州 25:61');
     expect(lastReply()).toContain('不是有效的时间');
+  });
+
+  it('subscribes to a weekly digest and lists its schedule', async () => {
+    await say('/subscribe 永州 每周一 07:30');
+    expect(lastReply()).toBe('已订阅。每周一 07:30 推送：永州市（含下辖区县）');
+    expect(store.subscriptions(100).map((s) => s.time)).toEqual(['W1 07:30']);
+    await say('/subscribe 党建 每周五');
+    await say('/subscriptions');
+    expect(lastReply()).toContain('1. 每周一 07:30：永州市（含下辖区县）');
+    expect(lastReply()).toContain('2. 每周五 08:00：党建');
   });
 
   it('lets a group administrator subscribe from a forum topic and the digest target is that topic', async () => {

@@ -161,6 +161,17 @@ describe('digest delivery through a faulty Bot API', () => {
     expect(received(emulator).map((m) => m.text)).toEqual(delivery.parts.map((p) => p.text));
   });
 
+  it('sends a weekly digest on its weekday only, titled as weekly', async () => {
+    const weekAgo = NOW - 7 * 86_400_000;
+    store.subscribe({ chatId: 2001, region: busy[0], time: 'W1 08:00' }, weekAgo); // NOW is a Monday
+    store.subscribe({ chatId: 2002, region: busy[0], time: 'W2 08:00' }, weekAgo);
+    expect(await run(NOW, { ignoreTime: false })).toMatchObject({ served: 1, failed: 0 });
+    expect(received(emulator).filter((m) => m.chatId === 2001)[0]?.text).toContain('湘闻每周摘要');
+    expect(received(emulator).some((m) => m.chatId === 2002)).toBe(false);
+    expect(await run(NOW + 86_400_000, { ignoreTime: false })).toMatchObject({ served: 1 });
+    expect(received(emulator).some((m) => m.chatId === 2002)).toBe(true);
+  });
+
   it('sends nothing when there is nothing new, and says so in the counts', async () => {
     store.subscribe({ chatId: 5, region: busy[0], time: '08:00' }, NOW - 3 * 86_400_000);
     store.startDelivery({ chatId: 5, threadId: 0, time: '08:00', period: '2026-11-22', cutoff: NOW - 3600_000, articleIds: [], parts: [] }, NOW - 3600_000);
