@@ -48,6 +48,10 @@ export interface Config {
   maxSubscriptionsPerChat: number;
   /** Minutes between rescans of PAGES_DIR for new page files while the bot runs; 0 turns rescans off. */
   pagesRescanMinutes: number;
+  /** Chats whose documents are stored as page files (editors' uploads); none by default. */
+  adminChatIds: number[];
+  /** Largest page file an editor may upload, in bytes. */
+  uploadMaxBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,6 +59,16 @@ type Env = Record<string, string | undefined>;
 function text(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
+}
+
+/** A comma- or space-separated list of Telegram chat ids (groups are negative). */
+function chatIds(env: Env, name: string): number[] {
+  const value = text(env, name);
+  if (value === undefined) return [];
+  const ids = value.split(/[\s,，]+/).filter(Boolean);
+  const bad = ids.find((id) => !/^-?\d{1,16}$/.test(id));
+  if (bad !== undefined) throw new ConfigError(name, `expected chat ids separated by commas, got "${bad}"`);
+  return ids.map(Number);
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -125,5 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
     sendPerGroupPerMinute: integer(env, 'SEND_PER_GROUP_PER_MINUTE', 20, 1, 6000),
     maxSubscriptionsPerChat: integer(env, 'MAX_SUBSCRIPTIONS_PER_CHAT', 20, 1, 1000),
     pagesRescanMinutes: integer(env, 'PAGES_RESCAN_MINUTES', 10, 0, 1440),
+    adminChatIds: chatIds(env, 'ADMIN_CHAT_IDS'),
+    uploadMaxBytes: integer(env, 'UPLOAD_MAX_KB', 2048, 1, 51_200) * 1024,
   };
 }

@@ -19,6 +19,7 @@ import { helpCommands, unknownCommand } from './commands/help.ts';
 import { inlineHandlers } from './commands/inline.ts';
 import { latestCommands } from './commands/latest.ts';
 import { trendCommands } from './commands/trend.ts';
+import { type UploadOptions, uploadHandlers } from './commands/upload.ts';
 import { regionCommands } from './commands/region.ts';
 import { searchCommands } from './commands/search.ts';
 import type { BotDeps, SubscribeButtonFor } from './deps.ts';
@@ -63,6 +64,8 @@ export interface BotOptions {
   subscribeButton?: SubscribeButtonFor;
   /** The newspapers' time zone, for time words in queries and trends (default Asia/Shanghai). */
   timeZone?: string;
+  /** Page uploads from the newsroom's chats (ADMIN_CHAT_IDS); without it every document is refused. */
+  uploads?: UploadOptions;
 }
 
 /** The command menu for one language (setMyCommands). */
@@ -146,7 +149,7 @@ export function createBot(options: BotOptions): Telegraf<Context> {
   });
   bot.use(helpCommands(deps), searchCommands(deps), regionCommands(deps), latestCommands(deps), trendCommands(deps), articleCommands(deps));
   for (const extension of options.extensions ?? []) bot.use(extension);
-  bot.use(buttonHandlers(deps), inlineHandlers(deps), groupHandlers(deps));
+  bot.use(buttonHandlers(deps), inlineHandlers(deps), uploadHandlers(deps, options.uploads), groupHandlers(deps));
   bot.use(unknownCommand(deps));
 
   bot.catch((error, ctx) => answerFailure(error, ctx, deps));

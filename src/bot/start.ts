@@ -176,6 +176,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     extensions: [digest.commands, ...(options.extensions ?? [])],
     subscribeButton: digest.subscribeButton,
     timeZone: config.digestTz,
+    uploads: config.adminChatIds.length > 0
+      ? { adminChatIds: config.adminChatIds, pagesDir: config.pagesDir, maxBytes: config.uploadMaxBytes, onPageSaved: () => void digest.refreshPages('a page was uploaded') }
+      : undefined,
     queryKeys: {
       save: (key, text) => digest.store.saveQueryKey(key, text, Date.now()),
       textFor: (key) => digest.store.queryForKey(key),

@@ -46,6 +46,8 @@ export interface Digest {
    * (the live index is damaged). Rejects when the rebuild failed.
    */
   rebuildIndex(reason: string): Promise<void>;
+  /** Checks the pages folder now and brings the index up to date if a page changed (an upload). */
+  refreshPages(reason: string): Promise<void>;
   /** Starts the schedule (with its catch-up run) and the page watcher. Call once. */
   start(): void;
   /**
@@ -113,6 +115,7 @@ export function openDigest(options: {
       return watcher;
     },
     rebuildIndex: (reason) => refresher.refresh(reason, true),
+    refreshPages: (reason) => refresher.refresh(reason).catch(() => {}),
     start() {
       if (schedule !== undefined || stopped) return;
       // Said loudly as soon as it happens, not only at the next write (which may be hours away).

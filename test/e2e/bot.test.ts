@@ -3,7 +3,7 @@
  * as a user: private search, paging, articles, regions, groups, bad inputs, forged buttons, the
  * rate limit. Queries are taken from the loaded index, not written into the test.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,11 +17,14 @@ import { createLogger } from '../../src/log.ts';
 import type { ArticleIndex } from '../../src/search/engine.ts';
 import { collectArticles } from '../../src/search/open.ts';
 import { BOT_USERNAME, startEmulator, TEST_TOKEN, waitFor, type Emulator } from '../support/emulator.ts';
+import { gbkBytes } from '../support/gbk.ts';
 import { buttonData, lastUserMessageId, plain, press, repliesAfter, say, sentTo } from './helpers.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const zh = messages('zh');
 const RATE = 12;
+/** The newsroom's chat: its documents are page files. */
+const EDITOR = 7770;
 
 let emu: Emulator;
 let running: RunningBot;
@@ -58,6 +61,7 @@ beforeAll(async () => {
     PAGES_DIR: pagesDir,
     LOG_LEVEL: 'silent',
     USER_QUERIES_PER_MINUTE: String(RATE),
+    ADMIN_CHAT_IDS: String(EDITOR),
   });
   running = await startBot(config, { logger: createLogger('silent'), onChatMigrated: (from, to) => migrations.push([from, to]) });
   index = running.index;
@@ -339,6 +343,45 @@ describe('time and people', () => {
     await group.sendCommand(group.makeCommand(`/trend@${BOT_USERNAME} ${keyword}`));
     const photo = await waitFor(() => emu.calls.find((c) => c.method === 'sendPhoto' && c.payload.chat_id === -5950));
     expect(photo.payload.reply_parameters).toMatchObject({ message_id: expect.any(Number) });
+  });
+});
+
+describe('editors adding pages from the chat', () => {
+  let nextFile = 1;
+  /** Sends `bytes` as a document from `chatId` and returns the bot's answer. */
+  async function upload(chatId: number, name: string, bytes: Buffer, size = bytes.length) {
+    const client = emu.client({ userId: chatId, chatId, type: 'private' });
+    const fileId = `f${nextFile++}`;
+    emu.files.set(fileId, bytes);
+    const message = client.makeMessage('', { document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: size } }) as Record<string, unknown>;
+    delete message.text;
+    const before = sentTo(emu, chatId).length;
+    await client.sendMessage(message as never);
+    return (await repliesAfter(emu, chatId, before, 20_000))[0];
+  }
+  // An invented page in a county paper's layout, as a newsroom would export it (GB18030).
+  const PAGE = ['某县新建三座乡村图书室', '本报记者 周晓岚', '近日，隆回县在三个行政村建成乡村图书室，每间藏书三千余册，村民可免费借阅。', '图书室由村部闲置房屋改建而成。',
+    '', '某镇开展春季植树活动', '本报讯（通讯员 贺明远）3月12日，隆回县桃洪镇组织干部群众在荒山上栽下樟树苗五千余株。'].join('\n');
+
+  it('stores an editor\'s page under a dated name, says what it found, and makes it searchable', async () => {
+    const answer = await upload(EDITOR, '县报第二版.txt', Buffer.from(gbkBytes(PAGE)));
+    expect(answer.text).toMatch(/已保存为 \d{4}-\d{2}-\d{2}_县报第二版\.txt（gb18030），识别出 2 篇文章/);
+    expect(answer.text).toContain('1. 某县新建三座乡村图书室（隆回县、邵阳市）');
+    const file = /已保存为 (\S+\.txt)/.exec(plain(answer.text))![1];
+    expect(readFileSync(join(pagesDir, file), 'utf8').length).toBeGreaterThan(0);
+    // The running bot picks the page up without a restart.
+    await waitFor(() => (running.index.search('乡村图书室', { limit: 5 }).hits.some((h) => h.title === '某县新建三座乡村图书室') ? true : undefined), 60_000, 'the uploaded page in the index');
+  });
+
+  it('refuses a copy of a page it has, a binary file, another kind of file and a file too large, saying why', async () => {
+    expect((await upload(EDITOR, '再发一次.txt', Buffer.from(gbkBytes(PAGE)))).text).toContain('这个页面已经有了');
+    expect((await upload(EDITOR, 'photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]))).text).toContain('无法读取这个文件');
+    expect((await upload(EDITOR, '版面.pdf', Buffer.from('%PDF-1.4')))).toMatchObject({ text: expect.stringContaining('不是 .txt 页面文件') });
+    expect((await upload(EDITOR, '大文件.txt', Buffer.from('某'), 50_000_000)).text).toContain('文件太大了');
+  });
+
+  it('refuses a document from anyone else politely', async () => {
+    expect((await upload(8881, 'page.txt', Buffer.from(PAGE))).text).toContain('只有编辑部指定的聊天可以上传');
   });
 });
 

@@ -79,6 +79,8 @@ export interface Emulator {
   server: TelegramServerType;
   /** The API root to give the bot (the proxy when recording). */
   apiRoot: string;
+  /** Files the getFile stand-in serves, by file id (with `record`): what a user "uploaded". */
+  files: Map<string, Buffer>;
   /** Calls recorded by the proxy (empty without `record`). */
   calls: RecordedCall[];
   client(options?: Partial<ClientOptions>): TelegramClient;
@@ -94,12 +96,30 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function recordingProxy(target: string, calls: RecordedCall[]): Promise<{ url: string; server: Server }> {
+async function recordingProxy(target: string, calls: RecordedCall[], files: Map<string, Buffer>): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
+    // A file the bot downloads after getFile (the stand-in below): /file/bot<token>/documents/<id>.
+    const download = /^\/file\/bot[^/]+\/documents\/(.+)$/.exec(req.url ?? '');
+    if (download) {
+      const file = files.get(decodeURIComponent(download[1]));
+      res.writeHead(file ? 200 : 404).end(file);
+      return;
+    }
     const method = /\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? '')?.[1] ?? '';
+    if (method === 'getFile') {
+      // The emulator lacks getFile: files the test registered in `files` are known by their id.
+      const fileId = String((JSON.parse(body.toString('utf8') || '{}') as { file_id?: string }).file_id ?? '');
+      const file = files.get(fileId);
+      calls.push({ method, payload: { file_id: fileId }, status: file ? 200 : 400, at: Date.now() });
+      const answer = file
+        ? { ok: true, result: { file_id: fileId, file_unique_id: fileId, file_size: file.length, file_path: `documents/${fileId}` } }
+        : { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' };
+      res.writeHead(file ? 200 : 400, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      return;
+    }
     if (method === 'sendPhoto') {
       const { call, answer } = standInSendPhoto(body, req.headers['content-type'] ?? '');
       calls.push({ ...call, at: Date.now() });
@@ -131,11 +151,13 @@ export async function startEmulator(options: { record?: boolean } = {}): Promise
   const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 600 });
   await server.start();
   const calls: RecordedCall[] = [];
-  const proxy = options.record ? await recordingProxy(server.config.apiURL, calls) : undefined;
+  const files = new Map<string, Buffer>();
+  const proxy = options.record ? await recordingProxy(server.config.apiURL, calls, files) : undefined;
   return {
     server,
     apiRoot: proxy?.url ?? server.config.apiURL,
     calls,
+    files,
     client: (clientOptions) => server.getClient(TEST_TOKEN, { timeout: 10_000, ...clientOptions }),
     async stop() {
       if (proxy) {
