@@ -151,6 +151,7 @@ async function main(argv: string[]): Promise<void> {
       if (!query.trim()) throw new CliError('usage: xiangwen trend [--json] [--out FILE.png] WORD_OR_PLACE [RANGE]', 2);
       await withIndex(async (index) => {
         const outcome = computeTrend(index, query, todayIn(loadConfig().digestTz));
+        if (outcome.kind === 'bad-range') throw new CliError(`「${outcome.word}」不是有效的日期或时间范围 (not a valid date or range)`);
         if (outcome.kind === 'no-subject') throw new CliError('没有可统计的词或地名 (nothing to count: give a word or a place)');
         if (outcome.kind === 'nothing') throw new CliError(`「${outcome.subject}」${outcome.range ? `在${outcome.range.label}` : ''}没有文章，无图可画 (no articles to plot)`);
         const texts = trendTexts('zh');

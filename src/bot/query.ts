@@ -44,6 +44,7 @@ export type QueryOutcome =
   | { kind: 'page'; result: ResultPage }
   | { kind: 'no-keywords' }
   | { kind: 'exclusion-only'; exclude: string[] }
+  | { kind: 'bad-range'; word: string }
   | { kind: 'unknown-region'; query: string; suggestions: RegionRef[]; outside?: boolean };
 
 export interface QueryDeps {
@@ -79,6 +80,7 @@ export function searchPage(deps: QueryDeps, query: string, page: number, order: 
     ...(parsed.range ? { from: parsed.range.from, to: parsed.range.to } : {}),
   };
   const window = { limit: pageSize, offset: page * pageSize, ...filters };
+  if (parsed.badRange) return { kind: 'bad-range', word: parsed.badRange };
   if (parsed.text === '' && parsed.phrases.length === 0) {
     if (parsed.range) return { kind: 'page', result: rangePage(deps, query, parsed, page) };
     if (parsed.exclude.length > 0) return { kind: 'exclusion-only', exclude: parsed.exclude };

@@ -108,6 +108,10 @@ export async function showOutcome(ctx: Context, deps: BotDeps, outcome: QueryOut
     if (edit) return answerCallback(ctx, deps, t.expired);
     return replyHtml(ctx, escapeHtml(t.noKeywords(deps.examples.keyword)));
   }
+  if (outcome.kind === 'bad-range') {
+    if (edit) return answerCallback(ctx, deps, t.expired);
+    return replyHtml(ctx, escapeHtml(t.badRange(shorten(outcome.word, 40))));
+  }
   if (outcome.kind === 'exclusion-only') {
     if (edit) return answerCallback(ctx, deps, t.expired);
     return replyHtml(ctx, escapeHtml(t.exclusionOnly(outcome.exclude.join('、'), deps.examples.keyword)));

@@ -21,7 +21,12 @@ export interface ParsedQuery {
   /** Words after a minus sign: no result may contain them. */
   exclude: string[];
   range?: DateRange;
+  /** A word written like a date or range that names none (2022年13月, 2022-02-30): the reader is told. */
+  badRange?: string;
 }
+
+/** Shaped like a date or a range of dates, whatever its numbers. */
+const DATE_SHAPED = /^\d{4}(?:年\d{1,2}月(?:\d{1,2}[日号])?(?:以来|至今)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:(?:\.\.|~|～|至|到)\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?)$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -144,12 +149,13 @@ export function rangeOf(word: string, today: string): DateRange | undefined {
 /**
  * Splits a query into its words, quoted phrases, excluded words and time range. Quotes may be
  * “…”, "…", 「…」 or 『…』; an exclusion is a word after `-` or `－` at a word's start. Only the
- * first time expression counts; a word that looks like a date but is none (2022年13月) stays a word.
+ * first time expression counts; a word that looks like a date but is none (2022年13月) is `badRange`.
  */
 export function parseQuery(raw: string, today: string): ParsedQuery {
   const phrases: string[] = [];
   const exclude: string[] = [];
   let range: DateRange | undefined;
+  let badRange: string | undefined;
   const unquoted = raw.replace(/[“"「『]([^”"」』]{1,40})[”"」』]/g, (_, phrase: string) => {
     if (phrase.trim()) phrases.push(phrase.trim());
     return ' ';
@@ -163,9 +169,10 @@ export function parseQuery(raw: string, today: string): ParsedQuery {
     }
     const found = range ? undefined : rangeOf(word, today);
     if (found) range = found;
+    else if (DATE_SHAPED.test(word)) badRange ??= word;
     else words.push(word);
   }
-  return { text: words.join(' '), phrases, exclude, ...(range ? { range } : {}) };
+  return { text: words.join(' '), phrases, exclude, ...(range ? { range } : {}), ...(badRange ? { badRange } : {}) };
 }
 
 /** Today's date `YYYY-MM-DD` in a time zone (the newspapers' by default). */

@@ -45,7 +45,8 @@ export interface Trend {
 export type TrendOutcome =
   | { kind: 'trend'; trend: Trend }
   | { kind: 'nothing'; subject: string; range?: DateRange }
-  | { kind: 'no-subject' };
+  | { kind: 'no-subject' }
+  | { kind: 'bad-range'; word: string };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -95,6 +96,7 @@ function daysBetween(from: string, to: string): number {
  */
 export function computeTrend(index: ArticleIndex, query: string, today: string): TrendOutcome {
   const parsed = parseQuery(query, today);
+  if (parsed.badRange) return { kind: 'bad-range', word: parsed.badRange };
   const window = { ...(parsed.range ? { from: parsed.range.from, to: parsed.range.to } : {}) };
   let subject = [parsed.text, ...parsed.phrases.map((p) => `“${p}”`)].filter(Boolean).join(' ');
   if (!subject) return { kind: 'no-subject' };

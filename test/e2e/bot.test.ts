@@ -300,6 +300,8 @@ describe('time and people', () => {
     const { id, client } = privateChat();
     const [phrase] = await say(emu, client, id, `"${keyword}" -不存在的词`);
     expect(phrase.text.split('\n')[0]).toContain(zh.understood([`“${keyword}”`, zh.excluding('不存在的词')]));
+    const [bad] = await say(emu, client, id, `${keyword} 2022年13月`);
+    expect(bad.text).toContain(zh.badRange('2022年13月'));
     const [alone] = await say(emu, client, id, '-疫情');
     expect(alone.text).toContain(zh.exclusionOnly('疫情', keyword).slice(0, 8));
   });

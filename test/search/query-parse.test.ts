@@ -36,5 +36,7 @@ describe('parsing a query', () => {
     });
     expect(parseQuery('“乡村振兴”', TODAY)).toEqual({ text: '', phrases: ['乡村振兴'], exclude: [] });
     expect(parseQuery('-疫情', TODAY)).toEqual({ text: '', phrases: [], exclude: ['疫情'] });
+    expect(parseQuery('营商环境 2022年13月', TODAY)).toMatchObject({ text: '营商环境', badRange: '2022年13月' });
+    expect(parseQuery('2022-02-30', TODAY)).toMatchObject({ text: '', badRange: '2022-02-30' });
   });
 });

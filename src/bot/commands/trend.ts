@@ -15,6 +15,7 @@ import { acceptQuery, inGroup, langOf, replyHtml, tr, withinLimit } from '../res
 export async function sendTrend(ctx: Context, deps: BotDeps, query: string): Promise<void> {
   const t = tr(ctx);
   const outcome = computeTrend(deps.index, query, todayIn(deps.timeZone));
+  if (outcome.kind === 'bad-range') return replyHtml(ctx, escapeHtml(t.badRange(outcome.word)));
   if (outcome.kind === 'no-subject') return replyHtml(ctx, escapeHtml(t.trendUsage(deps.examples.keyword)));
   if (outcome.kind === 'nothing') return replyHtml(ctx, escapeHtml(t.trendNothing(outcome.subject, outcome.range?.label)));
   const texts = trendTexts(langOf(ctx));
