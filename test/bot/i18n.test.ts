@@ -12,9 +12,12 @@ describe('language choice', () => {
     expect(pickLang(undefined)).toBe('zh');
   });
 
-  it('has the expired-list sentence the issue asks for', () => {
-    expect(messages('zh').expired).toBe('此列表已过期，请重新搜索');
-    expect(messages('en').expired).toMatch(/expired/);
+  it('has every text in both languages, each of the same kind', () => {
+    const [zh, en] = [messages('zh'), messages('en')];
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const key of Object.keys(zh) as (keyof typeof zh)[]) expect(typeof en[key], key).toBe(typeof zh[key]);
+    // The English texts are English: no sentence of them is the Chinese one left untranslated.
+    for (const key of Object.keys(zh) as (keyof typeof zh)[]) if (typeof zh[key] === 'string') expect(en[key], key).not.toBe(zh[key]);
   });
 
   it('describes every menu command in both languages within Telegram limits', () => {
