@@ -20,6 +20,7 @@
  * function shaped like `callApi` — the digest sender queue builds on that.
  */
 import { TelegramError, type Telegram } from 'telegraf';
+import { sleep } from './sleep.ts';
 
 /** The shape of telegraf's `Telegram#callApi`, reduced to what the wrapper needs. */
 export type CallApi = (method: string, payload: Record<string, unknown>, options?: { signal?: AbortSignal }) => Promise<unknown>;
@@ -54,21 +55,6 @@ export function isNetworkError(error: unknown): boolean {
   if (!(error instanceof Error) || error.name === 'AbortError') return false;
   const code = (error as { code?: unknown }).code;
   return error.name === 'FetchError' || (typeof code === 'string' && NETWORK_CODES.has(code));
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Wraps a `callApi`-shaped function with the retry policy described at the top of this file. */

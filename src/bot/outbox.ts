@@ -16,6 +16,7 @@ import { TelegramError, type Telegram } from 'telegraf';
 import type { Logger } from '../log.ts';
 import { isNetworkError, withRetry, type CallApi } from './api-retry.ts';
 import { fitPayload } from './length-guard.ts';
+import { sleep } from './sleep.ts';
 
 /** A reply given up after the outbox's deadline; already logged. */
 export class ReplyDroppedError extends Error {
@@ -41,21 +42,6 @@ export interface OutboxOptions {
   signal?: AbortSignal;
   /** Told when Telegram reports that a group moved to a supergroup id. */
   onChatMigrated?: (fromChatId: number | string, toChatId: number) => void;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 const WRAPPED = Symbol('xiangwen.outbox');

@@ -16,6 +16,7 @@ import type { CallApi } from './api-retry.ts';
 import { oneLine } from './guard.ts';
 import type { Dispatcher } from './runner.ts';
 import { checkUpdate } from './updates.ts';
+import { sleep } from './sleep.ts';
 
 export interface PollingOptions {
   telegram: Telegram;
@@ -28,21 +29,6 @@ export interface PollingOptions {
   baseDelayMs?: number;
   /** Called once the first getUpdates succeeded (the bot is receiving). */
   onFirstBatch?: () => void;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Logs ignored updates at most once a minute, with how many there were. */

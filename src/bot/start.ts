@@ -28,6 +28,7 @@ import { pollUpdates } from './polling.ts';
 import { Dispatcher } from './runner.ts';
 import { startWebhookServer, type WebhookServer } from './webhook.ts';
 import { gazetteerLookup, type RegionLookup } from './region-lookup.ts';
+import { sleep } from './sleep.ts';
 
 /** Telegram refused the token (401): it is wrong or was revoked. */
 export class TokenRejectedError extends Error {
@@ -85,20 +86,6 @@ export interface RunningBot {
   stop(reason?: string): Promise<void>;
 }
 
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * A start-up call to the Bot API, repeated until it answers: 401 throws TokenRejectedError, network
  * trouble, 5xx and 429 wait (backoff up to a minute, or `retry_after`) and try again, each outage
@@ -118,7 +105,7 @@ async function untilAnswered<T>(what: string, call: () => Promise<T>, logger: Lo
       const delayMs = retryAfter !== undefined ? retryAfter * 1000 : Math.min(60_000, 1000 * 2 ** Math.min(attempt - 1, 6));
       // One line per failed try would flood the log during a long outage: the first, then every tenth.
       if (attempt === 1 || attempt % 10 === 0) logger.warn({ call: what, attempt, delayMs, error: oneLine(error) }, 'cannot reach the Bot API; retrying');
-      await wait(delayMs, signal);
+      await sleep(delayMs, signal);
       if (signal.aborted) throw error;
     }
   }

@@ -2,27 +2,17 @@
  * Search by time, exact phrase and exclusion, the newest articles and an author's articles, on the
  * seed pages given publication dates by their file names.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleIndex } from '../../src/search/engine.ts';
-import { openIndex } from '../../src/search/open.ts';
+import { openDatedSeeds } from '../support/dated-seeds.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'xiangwen-filters-'));
-const pagesDir = join(work, 'pages');
-const DATES = ['2022-11-20', '2023-03-05', '2023-03-28', '2024-01-10', '2024-06-01'];
 let index: ArticleIndex;
-
+let seeds: Awaited<ReturnType<typeof openDatedSeeds>>;
 beforeAll(async () => {
-  mkdirSync(pagesDir);
-  readdirSync('seeds').sort().forEach((file, i) => copyFileSync(join('seeds', file), join(pagesDir, `${DATES[i]}_${file}`)));
-  index = await openIndex({ pagesDir, dataDir: join(work, 'data') });
+  seeds = await openDatedSeeds();
+  index = seeds.index;
 });
-afterAll(() => {
-  index?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => seeds?.close());
 
 const all = () => index.allIds().map((id) => index.get(id)!);
 

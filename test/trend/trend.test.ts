@@ -2,29 +2,19 @@
  * Trend charts on the seed pages, given publication dates by their file names: the counts are the
  * index's, and the picture is a PNG of the chart's size with Chinese labels drawn.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleIndex } from '../../src/search/engine.ts';
-import { openIndex } from '../../src/search/open.ts';
+import { openDatedSeeds } from '../support/dated-seeds.ts';
 import { trendTexts } from '../../src/trend/texts.ts';
 import { CHART, computeTrend, pngSize, renderTrendPng, trendSpec } from '../../src/trend/trend.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'xiangwen-trend-'));
-const pagesDir = join(work, 'pages');
-const DATES = ['2022-11-20', '2023-03-05', '2023-03-28', '2024-01-10', '2024-06-01'];
 let index: ArticleIndex;
-
+let seeds: Awaited<ReturnType<typeof openDatedSeeds>>;
 beforeAll(async () => {
-  mkdirSync(pagesDir);
-  readdirSync('seeds').sort().forEach((file, i) => copyFileSync(join('seeds', file), join(pagesDir, `${DATES[i]}_${file}`)));
-  index = await openIndex({ pagesDir, dataDir: join(work, 'data') });
+  seeds = await openDatedSeeds();
+  index = seeds.index;
 });
-afterAll(() => {
-  index?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => seeds?.close());
 
 describe('counting a trend', () => {
   it('counts a word\'s articles per month, empty months included, as the index does', () => {

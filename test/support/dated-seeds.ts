@@ -1,0 +1,27 @@
+/**
+ * The seed pages indexed with publication dates spread over two years (given by their file names),
+ * for tests of time ranges, newest-first lists and trends.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ArticleIndex } from '../../src/search/engine.ts';
+import { openIndex } from '../../src/search/open.ts';
+
+/** The date each seed page (in name order) is published on. */
+export const SEED_DATES = ['2022-11-20', '2023-03-05', '2023-03-28', '2024-01-10', '2024-06-01'];
+
+export async function openDatedSeeds(): Promise<{ index: ArticleIndex; close(): void }> {
+  const work = mkdtempSync(join(tmpdir(), 'xiangwen-dated-'));
+  const pagesDir = join(work, 'pages');
+  mkdirSync(pagesDir);
+  readdirSync('seeds').sort().forEach((file, i) => copyFileSync(join('seeds', file), join(pagesDir, `${SEED_DATES[i]}_${file}`)));
+  const index = await openIndex({ pagesDir, dataDir: join(work, 'data') });
+  return {
+    index,
+    close() {
+      index.close();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
