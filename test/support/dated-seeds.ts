@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { ArticleIndex } from '../../src/search/engine.ts';
 import { openIndex } from '../../src/search/open.ts';
 
@@ -23,5 +24,18 @@ export async function openDatedSeeds(): Promise<{ index: ArticleIndex; close(): 
       index.close();
       rmSync(work, { recursive: true, force: true });
     },
+  };
+}
+
+/** The dated seeds for the tests of one file: opened before them, closed after. Call the result for the index. */
+export function datedSeedsForSuite(): () => ArticleIndex {
+  let seeds: Awaited<ReturnType<typeof openDatedSeeds>> | undefined;
+  beforeAll(async () => {
+    seeds = await openDatedSeeds();
+  });
+  afterAll(() => seeds?.close());
+  return () => {
+    if (!seeds) throw new Error('the dated seed index is opened in beforeAll');
+    return seeds.index;
   };
 }

@@ -2,26 +2,19 @@
  * Trend charts on the seed pages, given publication dates by their file names: the counts are the
  * index's, and the picture is a PNG of the chart's size with Chinese labels drawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleIndex } from '../../src/search/engine.ts';
-import { openDatedSeeds } from '../support/dated-seeds.ts';
+import { describe, expect, it } from 'vitest';
+import { datedSeedsForSuite } from '../support/dated-seeds.ts';
 import { trendTexts } from '../../src/trend/texts.ts';
 import { CHART, computeTrend, pngSize, renderTrendPng, trendSpec } from '../../src/trend/trend.ts';
 
-let index: ArticleIndex;
-let seeds: Awaited<ReturnType<typeof openDatedSeeds>>;
-beforeAll(async () => {
-  seeds = await openDatedSeeds();
-  index = seeds.index;
-});
-afterAll(() => seeds?.close());
+const seedIndex = datedSeedsForSuite();
 
 describe('counting a trend', () => {
   it('counts a word\'s articles per month, empty months included, as the index does', () => {
-    const outcome = computeTrend(index, '发展', '2024-12-01');
+    const outcome = computeTrend(seedIndex(), '发展', '2024-12-01');
     if (outcome.kind !== 'trend') throw new Error(outcome.kind);
     const { trend } = outcome;
-    const hits = index.search('发展', { limit: 1000 }).hits.filter((h) => h.kind !== 'fragment');
+    const hits = seedIndex().search('发展', { limit: 1000 }).hits.filter((h) => h.kind !== 'fragment');
     expect(trend.granularity).toBe('month');
     expect(trend.total).toBe(hits.length);
     expect(trend.bars.reduce((sum, b) => sum + b.count, 0)).toBe(hits.length);
@@ -31,8 +24,8 @@ describe('counting a trend', () => {
   });
 
   it('counts a place and the places under it, per week for a short range', () => {
-    const region = [...index.regionCounts().entries()].filter(([name]) => name.endsWith('市')).sort((a, b) => b[1] - a[1])[0][0];
-    const outcome = computeTrend(index, `${region} 2023-03-01..2023-03-31`, '2024-12-01');
+    const region = [...seedIndex().regionCounts().entries()].filter(([name]) => name.endsWith('市')).sort((a, b) => b[1] - a[1])[0][0];
+    const outcome = computeTrend(seedIndex(), `${region} 2023-03-01..2023-03-31`, '2024-12-01');
     if (outcome.kind === 'trend') {
       expect(outcome.trend.subject).toBe(region);
       expect(outcome.trend.granularity).toBe('week');
@@ -43,14 +36,14 @@ describe('counting a trend', () => {
   });
 
   it('says so when there is nothing to plot, or nothing to count', () => {
-    expect(computeTrend(index, '发展 2019年', '2024-12-01')).toMatchObject({ kind: 'nothing', subject: '发展' });
-    expect(computeTrend(index, '近一周', '2024-12-01')).toEqual({ kind: 'no-subject' });
+    expect(computeTrend(seedIndex(), '发展 2019年', '2024-12-01')).toMatchObject({ kind: 'nothing', subject: '发展' });
+    expect(computeTrend(seedIndex(), '近一周', '2024-12-01')).toEqual({ kind: 'no-subject' });
   });
 });
 
 describe('drawing a trend', () => {
   it('renders a PNG of the chart\'s size, with the Chinese title in the chart', async () => {
-    const outcome = computeTrend(index, '发展', '2024-12-01');
+    const outcome = computeTrend(seedIndex(), '发展', '2024-12-01');
     if (outcome.kind !== 'trend') throw new Error(outcome.kind);
     const texts = trendTexts('zh');
     expect(JSON.stringify(trendSpec(outcome.trend, texts))).toContain('「发展」每月报道数');
