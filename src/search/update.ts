@@ -299,8 +299,7 @@ async function updateIncrementally({ pagesDir }: UpdateOptions, indexDir: string
     const compactPath = join(indexDir, 'compact.json');
     const js = JSON.parse(readFileSync(compactPath, 'utf8')) as Parameters<typeof MiniSearch.loadJS>[0] & { generation?: number };
     if (js.generation !== generation) throw new InconsistentSnapshot(`index parts disagree (compact.json generation ${js.generation}, articles.db ${generation})`);
-    // No automatic vacuum: it would run later, on its own timer; the explicit one below is awaited.
-    const compact = MiniSearch.loadJS<CompactDocument>(js, { ...compactSearchOptions(), autoVacuum: false });
+    const compact = MiniSearch.loadJS<CompactDocument>(js, compactSearchOptions());
     const apply = new SnapshotWriter(db, compact);
 
     // The days whose articles may move: those of removed and changed files, before and after.
@@ -360,8 +359,6 @@ async function updateIncrementally({ pagesDir }: UpdateOptions, indexDir: string
     const nextGeneration = generation + 1;
     apply.setGeneration(nextGeneration);
     const next = metaOf({ fingerprint, pipeline: meta.pipeline }, articles, stats.length, nextGeneration, apply.commonTerms(articles));
-    // Drop the discarded documents' postings now, so the saved index scores exactly like a fresh one.
-    await compact.vacuum({ batchSize: Number.POSITIVE_INFINITY });
 
     const compactTemporary = `${compactPath}.tmp-${process.pid}`;
     const metaPath = join(indexDir, 'meta.json');
