@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --articles N[,N…]] [--skip-bot] [--skip-digest] [--skip-soak]
+ * `npm run bench [-- --articles N[,N…]] [--skip-bot] [--skip-digest] [--skip-update] [--skip-soak]
  * [--soak-users N] [--soak-seconds S]`: all benchmarks, printed as
  * a table and as JSON (bench/results.json). `--keep DIR` keeps the synthetic snapshots in DIR/<size>
  * for profiling. Default sizes: the seeds, 10 000 and 100 000 articles.
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '10000,100000' },
     'skip-bot': { type: 'boolean', default: false },
     'skip-digest': { type: 'boolean', default: false },
+    'skip-update': { type: 'boolean', default: false },
     'skip-soak': { type: 'boolean', default: false },
     'soak-users': { type: 'string', default: '100' },
     'soak-seconds': { type: 'string', default: '60' },
@@ -32,6 +33,13 @@ results.push(benchSeeds());
 for (const size of sizes) {
   log(`index: synthetic ${size}…`);
   results.push(benchSynthetic(size, log, values.keep ? `${values.keep}/${size}` : undefined));
+}
+if (!values['skip-update']) {
+  const { benchUpdate } = await import('./update-bench.ts');
+  for (const size of sizes) {
+    log(`incremental update: synthetic ${size} as page files…`);
+    results.push(await benchUpdate(size, log, values.keep ? `${values.keep}/update-${size}` : undefined));
+  }
 }
 if (!values['skip-bot'] && existsSync(new URL('./bot-latency.ts', import.meta.url))) {
   log('bot latency…');

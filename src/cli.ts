@@ -9,7 +9,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { listPageFiles } from './pages/read.ts';
 import { IndexError } from './search/article-index.ts';
 import type { ArticleIndex } from './search/engine.ts';
-import { buildIndex, collectArticles, type LogSink, NoArticlesError, openIndex } from './search/open.ts';
+import { collectArticles, type LogSink, NoArticlesError, openIndex } from './search/open.ts';
+import { updateIndex } from './search/update.ts';
 import { writeFileSync } from 'node:fs';
 import { explainFiles, explainPath } from './cli/explain.ts';
 import { todayIn } from './search/query-parse.ts';
@@ -20,7 +21,8 @@ import { formatArticle, formatHit } from './cli/text.ts';
 
 const USAGE = `用法 / usage: xiangwen <command> [options]
 
-  build-index                       build the search index from the page files
+  build-index [--full] [--json]     bring the search index up to date with the page files
+                                    (only changed files are re-read; --full rebuilds from all)
   articles [--json] [FILE…]         the parsed articles of the given page files (default: all)
   articles --explain [FILE…]        every line of the pages with what it was taken for, and why
   search [--json] [--limit N] [--newest] QUERY…
@@ -73,6 +75,7 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string' },
       now: { type: 'boolean', default: false },
       chat: { type: 'string' },
+      full: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -84,8 +87,13 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'build-index': {
       const config = loadConfig();
-      const meta = buildIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger: stderrLog });
-      if (json) print(JSON.stringify(meta));
+      const update = await updateIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger: stderrLog, full: values.full === true });
+      if (json) {
+        const { commonTerms: _common, ...meta } = update.meta;
+        print(JSON.stringify({ ...meta, mode: update.mode, reason: update.reason, added: update.added, removed: update.removed, changedFiles: update.changedFiles }));
+      } else if (update.mode === 'unchanged') {
+        process.stderr.write(`index is up to date: ${update.meta.articles} articles\n`);
+      }
       return;
     }
     case 'articles': {

@@ -3,30 +3,15 @@
  * fingerprint of the pages (and of the code that turns pages into articles); when it is missing,
  * of an older format, stale or corrupt, it is rebuilt, with one log line saying why.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { Article } from '../pages/article.ts';
-import { listPageFiles, type PageWarning, readPage, readPages } from '../pages/read.ts';
+import { type PageWarning, readPage, readPages } from '../pages/read.ts';
 import { IndexError, readMeta, SnapshotIndex } from './article-index.ts';
 import type { ArticleIndex } from './engine.ts';
 import { prepareArticles } from './prepare.ts';
-import { FORMAT_VERSION, type SnapshotMeta, writeSnapshot } from './snapshot.ts';
-
-/** The subset of a logger this module needs (a pino logger fits). */
-export interface LogSink {
-  info(message: string): void;
-  warn(message: string): void;
-}
-
-/** The pages produced no article at all. */
-export class NoArticlesError extends Error {
-  constructor(readonly pagesDir: string) {
-    super(`no articles found in ${pagesDir}: put newspaper page files (*.txt) there, or set PAGES_DIR`);
-    this.name = 'NoArticlesError';
-  }
-}
+import type { SnapshotMeta } from './snapshot.ts';
+import { type IndexLocation, indexDirOf, type LogSink, NoArticlesError, pagesFingerprint, pipelineFingerprint, rebuildIndex, updateIndex } from './update.ts';
 
 /**
  * The index is broken and being rebuilt: searches cannot be answered for a moment. Thrown by the
@@ -40,50 +25,9 @@ export class IndexUnavailableError extends Error {
   }
 }
 
-export interface IndexLocation {
-  pagesDir: string;
-  dataDir: string;
-  logger?: LogSink;
-}
+export { type IndexLocation, indexDirOf, type LogSink, NoArticlesError, pagesFingerprint } from './update.ts';
 
 const silent: LogSink = { info: () => {}, warn: () => {} };
-
-/** Where the snapshot lives. */
-export function indexDirOf(dataDir: string): string {
-  return join(dataDir, 'index');
-}
-
-const SOURCE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-/** The code whose output the snapshot stores: a change to it makes the snapshot stale. */
-const PIPELINE_FOLDERS = ['pages', 'regions', 'search'];
-
-let pipelineHash: string | undefined;
-function pipelineFingerprint(): string {
-  if (!pipelineHash) {
-    const hash = createHash('sha256');
-    for (const folder of PIPELINE_FOLDERS) {
-      const dir = join(SOURCE_ROOT, folder);
-      for (const name of readdirSync(dir).sort()) {
-        if (name.endsWith('.ts') || name.endsWith('.json')) hash.update(name).update(readFileSync(join(dir, name)));
-      }
-    }
-    pipelineHash = hash.digest('hex');
-  }
-  return pipelineHash;
-}
-
-/**
- * A fingerprint of the pages folder: names, sizes and modification times of every page file, plus
- * the format version and the pipeline's code. Cheap: it never reads the pages themselves.
- */
-export function pagesFingerprint(pagesDir: string): string {
-  const hash = createHash('sha256').update(`format ${FORMAT_VERSION}\n${pipelineFingerprint()}\n`);
-  for (const file of listPageFiles(pagesDir)) {
-    const stat = statSync(join(pagesDir, file));
-    hash.update(`${file}\t${stat.size}\t${Math.floor(stat.mtimeMs)}\n`);
-  }
-  return hash.digest('hex').slice(0, 32);
-}
 
 /**
  * Reads, splits and prepares the pages (all of them, or the given files: paths relative to
@@ -101,21 +45,24 @@ export function collectArticles(pagesDir: string, logger: LogSink = silent, file
   });
 }
 
-/** Builds the snapshot from the pages. Throws NoArticlesError when there is nothing to index. */
-export function buildIndex({ pagesDir, dataDir, logger = silent }: IndexLocation): SnapshotMeta {
-  const fingerprint = pagesFingerprint(pagesDir);
-  const articles = collectArticles(pagesDir, logger);
-  if (articles.length === 0) throw new NoArticlesError(pagesDir);
-  const meta = writeSnapshot(indexDirOf(dataDir), articles, fingerprint);
-  logger.info(`index built: ${meta.articles} articles from ${pagesDir}`);
-  return meta;
+/**
+ * Builds the snapshot from every page (a full build; `updateIndex` in ./update.ts is the
+ * incremental one). Throws NoArticlesError when there is nothing to index.
+ */
+export function buildIndex(location: IndexLocation): SnapshotMeta {
+  return rebuildIndex(location).meta;
 }
 
-/** Why the snapshot needs rebuilding, or undefined when it is current. */
+/**
+ * Why the snapshot is not current, or undefined when it is. Stale pages mean the folder differs
+ * from the snapshot's per-file state (names, sizes, times): `updateIndex` brings it up to date
+ * incrementally. Other reasons need a full build, which `updateIndex` also makes.
+ */
 export function staleReason(location: IndexLocation): string | undefined {
   try {
     const meta = readMeta(indexDirOf(location.dataDir));
-    if (meta.fingerprint !== pagesFingerprint(location.pagesDir)) return 'the page files (or the code that reads them) changed since it was built';
+    if (meta.pipeline !== pipelineFingerprint()) return 'the code that reads the pages changed since it was built';
+    if (meta.fingerprint !== pagesFingerprint(location.pagesDir)) return 'the page files changed since it was built';
     return undefined;
   } catch (error) {
     if (error instanceof IndexError) return error.reason === 'missing' ? 'there is no index yet' : error.message;
@@ -138,11 +85,22 @@ export async function openIndex(location: IndexLocation): Promise<ArticleIndex> 
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       logger.warn(`rebuilding the index: ${error.message}`);
+      rebuildIndex(location, error.message);
+      return loadChecked(indexDir);
     }
   } else {
     logger.info(`building the index: ${reason}`);
   }
-  buildIndex(location);
+  try {
+    // Incremental when only page files changed; a full build when the snapshot is missing or old.
+    await updateIndex(location);
+  } catch (error) {
+    if (error instanceof NoArticlesError) throw error;
+    // A damaged snapshot cannot be updated in place; it is derived data, so it is built anew.
+    const message = error instanceof Error ? error.message.split('\n')[0].slice(0, 160) : String(error);
+    logger.warn(`rebuilding the index: updating it failed (${message})`);
+    rebuildIndex(location, message);
+  }
   return loadChecked(indexDir);
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Incremental update benchmark: a synthetic archive written as real page files (8 articles a
+ * page, `# headline` layout), built once in full through the real pipeline, then: one new page of
+ * 10 articles on a new day, one page added inside an existing day (its day is renumbered), one page
+ * edited, one removed, one touched, and a no-op check. Each step is timed through `updateIndex`,
+ * the function the bot calls. Never part of `npm test`.
+ *
+ * Standalone: `node bin/run-ts.mjs bench/update-bench.ts [--articles 10000] [--keep DIR]`.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { rebuildIndex, updateIndex } from '../src/search/update.ts';
+import { random, type SyntheticArticle, syntheticArticles, syntheticSource } from './synthetic.ts';
+
+function pageText(articles: SyntheticArticle[]): string {
+  return articles.map((a) => `# ${a.title}\n${a.body.join('\n')}\n`).join('\n');
+}
+
+/** Writes `count` synthetic articles as page files under `pagesDir`; returns the files and their dates. */
+function writePages(pagesDir: string, count: number): { files: string[]; dates: string[] } {
+  const byFile = new Map<string, SyntheticArticle[]>();
+  for (const article of syntheticArticles(count, syntheticSource())) {
+    const list = byFile.get(article.file) ?? [];
+    list.push(article);
+    byFile.set(article.file, list);
+  }
+  for (const [file, list] of byFile) writeFileSync(join(pagesDir, file), pageText(list));
+  return { files: [...byFile.keys()], dates: [...new Set([...byFile.values()].map((l) => l[0].date))].sort() };
+}
+
+/** A fresh page of `n` synthetic articles dated `date` (different text from the archive's). */
+function freshPage(date: string, n: number, seed: number): string {
+  const source = syntheticSource();
+  const next = random(seed);
+  const articles = [...syntheticArticles(n, source)].map((a, i) => ({ ...a, title: `${a.title}（${seed}-${i}）${source.titles[Math.floor(next() * source.titles.length)]}`, date }));
+  return pageText(articles);
+}
+
+export async function benchUpdate(count: number, log: (line: string) => void = () => {}, keepDir?: string): Promise<Record<string, number | string>> {
+  const work = keepDir ?? mkdtempSync(join(tmpdir(), `xiangwen-bench-update-${count}-`));
+  const pagesDir = join(work, 'pages');
+  const dataDir = join(work, 'data');
+  mkdirSync(pagesDir, { recursive: true });
+  try {
+    const { files, dates } = writePages(pagesDir, count);
+    log(`  wrote ${files.length} page files`);
+    let started = performance.now();
+    const built = rebuildIndex({ pagesDir, dataDir });
+    const fullBuildMs = performance.now() - started;
+    const fullBuildRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    log(`  full build: ${built.meta.articles} articles in ${Math.round(fullBuildMs)} ms`);
+
+    const timed = async (name: string, change: () => void) => {
+      change();
+      const at = performance.now();
+      const update = await updateIndex({ pagesDir, dataDir });
+      const ms = Math.round(performance.now() - at);
+      log(`  ${name}: ${ms} ms (${update.mode}, +${update.added.length} −${update.removed.length})`);
+      return ms;
+    };
+    const newest = dates[dates.length - 1];
+    const nextDay = new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const middle = dates[Math.floor(dates.length / 2)];
+    const addNewDayMs = await timed('add a page (10 articles, new day)', () => writeFileSync(join(pagesDir, `${nextDay}_new.txt`), freshPage(nextDay, 10, 1)));
+    const addSecondMs = await timed('add another page (10 articles, same new day)', () => writeFileSync(join(pagesDir, `${nextDay}_new2.txt`), freshPage(nextDay, 10, 2)));
+    // `_a_` sorts before the day's other files: all of that day's articles move one slot group.
+    const addInsideDayMs = await timed('add a page inside an existing day', () => writeFileSync(join(pagesDir, `${middle}_a_inserted.txt`), freshPage(middle, 10, 3)));
+    const edited = join(pagesDir, files[Math.floor(files.length / 3)]);
+    const editMs = await timed('edit one article of a page', () => writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\n([^#\n])/, '\n（更正）$1')));
+    const removeMs = await timed('remove a page', () => unlinkSync(join(pagesDir, files[Math.floor(files.length / 4)])));
+    const touched = join(pagesDir, files[Math.floor(files.length / 5)]);
+    const touchMs = await timed('touch a page (same content)', () => utimesSync(touched, new Date(), new Date()));
+    const noopMs = await timed('no change', () => {});
+
+    // A second full build of the final pages (`--full`), skipped for large corpora (it takes minutes).
+    started = performance.now();
+    const full = count <= 20_000 ? rebuildIndex({ pagesDir, dataDir }) : undefined;
+    const rebuildMs = full ? performance.now() - started : fullBuildMs;
+    return {
+      corpus: `update ${count}`, articles: full?.meta.articles ?? built.meta.articles, pageFiles: full?.meta.files ?? built.meta.files,
+      fullBuildMs: Math.round(fullBuildMs), fullRebuildMs: full ? Math.round(rebuildMs) : '–', fullBuildPeakRssMb: fullBuildRssMb,
+      addPageNewDayMs: addNewDayMs, addPageSameDayMs: addSecondMs, addPageInsideDayMs: addInsideDayMs,
+      editPageMs: editMs, removePageMs: removeMs, touchPageMs: touchMs, noChangeMs: noopMs,
+      addPageVsRebuild: +(addNewDayMs / rebuildMs).toFixed(4),
+    };
+  } finally {
+    if (!keepDir) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, keep: { type: 'string' } } });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
+  for (const size of (values.articles as string).split(',').map(Number)) {
+    console.log(JSON.stringify(await benchUpdate(size, log, values.keep ? `${values.keep}/${size}` : undefined)));
+  }
+}
+

@@ -1,0 +1,238 @@
+/**
+ * Incremental updates give the same index as a full build of the same pages: after each step of
+ * adding, changing, touching, moving and removing page files, the incrementally updated snapshot
+ * and a fresh full build answer every question identically (ids and their order, search results
+ * and their order, region lists and counts, article records).
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SnapshotIndex } from '../../src/search/article-index.ts';
+import { indexDirOf, staleReason } from '../../src/search/open.ts';
+import { type IndexUpdate, updateIndex } from '../../src/search/update.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'xiangwen-incremental-'));
+const pagesDir = join(work, 'pages');
+const dataDir = join(work, 'data');
+mkdirSync(pagesDir);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const SEEDS = ['000_a0e9c727c4644766.txt', '001_b17ddf1131039e0b.txt', '002_57c19a390998e31f.txt', '003_dddf51ff3723c7fd.txt', '004_215f585422bec4e2.txt'];
+const seed = (name: string, as = name) => copyFileSync(join('seeds', name), join(pagesDir, as));
+
+/** An invented page of short dated articles, one per `[headline, place, sentence]`. */
+function page(items: [string, string, string][]): string {
+  return items.map(([title, place, text], i) => `# ${title}\n本报讯（记者 王${'一二三四五六七八九'[i % 9]}）近日，${place}${text}当地干部群众表示，将继续努力把这件事办好。\n`).join('\n');
+}
+const write = (file: string, text: string) => {
+  mkdirSync(join(pagesDir, file, '..'), { recursive: true });
+  writeFileSync(join(pagesDir, file), text);
+};
+
+const QUERIES = ['学校', '营商环境', '发展', '茶叶', '禁毒 高校', '邵阳 营商环境', '郴州', '桂东 茶叶', '乡村 振兴', '跨境电商', '浏阳'];
+
+/** Everything a reader can ask of an index, in a comparable form. */
+function answers(index: SnapshotIndex) {
+  const counts = [...index.regionCounts()].sort(([a], [b]) => a.localeCompare(b));
+  const ids = index.allIds();
+  return {
+    ids,
+    articles: index.info.articles,
+    search: QUERIES.map((query) => {
+      const result = index.search(query, { limit: 100 });
+      return { query, total: result.total, hits: result.hits.map((h) => `${h.id} ${h.score} ${h.matched.join('+')}`) };
+    }),
+    newest: QUERIES.map((query) => index.search(query, { limit: 100, order: 'date' }).hits.map((h) => h.id)),
+    inRegion: QUERIES.map((query) => index.search(query, { limit: 100, regions: ['郴州市', '长沙市', '邵阳市'] }).hits.map((h) => h.id)),
+    regions: counts.map(([name]) => ({ name, ...index.byRegions([name], { limit: 100 }) })).map((r) => ({ name: r.name, total: r.total, hits: r.hits.map((h) => h.id) })),
+    counts,
+    records: ids.map((id) => index.get(id)),
+  };
+}
+
+/** The rowids and per-file state stored (the parts readers do not see directly). */
+function stored(dir: string) {
+  const db = new Database(join(indexDirOf(dir), 'articles.db'), { readonly: true });
+  try {
+    // Every token instance of the full-text index (FTS5's integrity-check cannot tell a contentless
+    // row deleted with the wrong tokens), so rows deleted by updates must have left no trace.
+    db.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fulltext, 'instance')");
+    return {
+      fulltext: db.prepare('SELECT term, doc, offset FROM temp.vocab ORDER BY term, doc, offset').raw().all(),
+      rowids: db.prepare('SELECT rowid, id FROM articles ORDER BY rowid').all(),
+      files: db.prepare('SELECT file, size, hash, date, articles FROM files ORDER BY file').all(),
+      terms: db.prepare('SELECT term, n FROM term_df ORDER BY term').all(),
+      regions: db.prepare('SELECT region, rowid, rank FROM article_regions ORDER BY region, rowid').all(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+let step = 0;
+let previousIds: string[] = [];
+/** Updates the incremental snapshot, builds a full one beside it, and checks they agree. */
+async function checkStep(): Promise<{ update: IndexUpdate; index: SnapshotIndex }> {
+  const update = await updateIndex({ pagesDir, dataDir });
+  const fullDir = join(work, `full-${step++}`);
+  await updateIndex({ pagesDir, dataDir: fullDir, full: true });
+  const incremental = SnapshotIndex.load(indexDirOf(dataDir));
+  const full = SnapshotIndex.load(indexDirOf(fullDir));
+  try {
+    expect(answers(incremental)).toEqual(answers(full));
+    expect(stored(dataDir)).toEqual(stored(fullDir));
+    expect(incremental.info.articles).toBe(full.info.articles);
+    // The update reports exactly the ids that appeared and disappeared.
+    const ids = incremental.allIds();
+    expect([...update.added].sort()).toEqual(ids.filter((id) => !previousIds.includes(id)).sort());
+    expect([...update.removed].sort()).toEqual(previousIds.filter((id) => !ids.includes(id)).sort());
+    previousIds = ids;
+    expect(staleReason({ pagesDir, dataDir })).toBeUndefined();
+  } finally {
+    full.close();
+  }
+  return { update, index: incremental };
+}
+
+describe('incremental index updates', () => {
+  it('builds the first snapshot in full', async () => {
+    seed(SEEDS[0]);
+    seed(SEEDS[1]);
+    write('2024-05-06_county.txt', page([
+      ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
+      ['桂东县茶叶喜获丰收', '桂东县', '茶园面积扩大到十万亩，茶农收入明显增加。'],
+    ]));
+    const { update, index } = await checkStep();
+    index.close();
+    expect(update.mode).toBe('full');
+    expect(update.added.length).toBeGreaterThan(10);
+  });
+
+  it('adds pages: a newer day, an older day, and a page sorting inside an existing day', async () => {
+    write('2024-06-01_later.txt', page([['汝城县修通乡村公路', '汝城县', '一条通往深山村寨的公路全线贯通。']]));
+    write('2023-01-15_earlier.txt', page([['邵东市打火机产业升级', '邵东市', '打火机企业引进自动化生产线，产品销往海外。']]));
+    // Same day as the county page, and its name sorts before it: the day's articles are renumbered.
+    write('2024-05-06_a_first.txt', page([
+      ['安仁县举办赶分社', '安仁县', '传统药材交易会吸引了各地客商。'],
+      ['桂东县新建茶叶学校', '桂东县', '一所茶叶职业学校开始招生，开设茶叶加工专业。'],
+    ]));
+    seed(SEEDS[2]);
+    const { update, index } = await checkStep();
+    try {
+      expect(update.mode).toBe('incremental');
+      expect(update.changedFiles.sort()).toEqual(['2023-01-15_earlier.txt', '2024-05-06_a_first.txt', '2024-06-01_later.txt', SEEDS[2]].sort());
+      expect(index.search('赶分社').hits[0]).toMatchObject({ title: '安仁县举办赶分社', date: '2024-05-06' });
+      expect(index.search('茶叶').hits.map((h) => h.title)).toContain('桂东县新建茶叶学校');
+    } finally {
+      index.close();
+    }
+  });
+
+  it('changes a page: an edited article gets a new id, an untouched one keeps its id', async () => {
+    const before = SnapshotIndex.load(indexDirOf(dataDir));
+    const kept = before.search('浏阳市新建三所乡村学校').hits[0].id;
+    const edited = before.search('桂东县茶叶喜获丰收').hits[0].id;
+    before.close();
+    write('2024-05-06_county.txt', page([
+      ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
+      ['桂东县茶叶喜获丰收', '桂东县', '今年春茶产量再创新高，茶叶远销省外。'],
+      ['宜章县开展禁毒宣传', '宜章县', '禁毒志愿者走进高校和社区宣传禁毒知识。'],
+    ]));
+    const { update, index } = await checkStep();
+    try {
+      expect(update.changedFiles).toEqual(['2024-05-06_county.txt']);
+      expect(update.removed).toEqual([edited]);
+      expect(update.added).toHaveLength(2);
+      expect(index.get(kept)?.title).toBe('浏阳市新建三所乡村学校');
+      expect(index.get(edited)).toBeUndefined();
+    } finally {
+      index.close();
+    }
+  });
+
+  it('skips a touched file whose content is unchanged, without re-reading its articles', async () => {
+    const path = join(pagesDir, '2024-06-01_later.txt');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path, later, later);
+    expect(staleReason({ pagesDir, dataDir })).toMatch(/page files changed/);
+    const { update, index } = await checkStep();
+    index.close();
+    expect(update).toMatchObject({ mode: 'unchanged', added: [], removed: [], changedFiles: [] });
+  });
+
+  it('moves the articles of a page dated by its file time when only that time changes', async () => {
+    // The seed pages print no date: their date is the file's time, so a touch can move them.
+    const path = join(pagesDir, SEEDS[1]);
+    const old = new Date(Date.UTC(2022, 2, 4, 4));
+    utimesSync(path, old, old);
+    const { update, index } = await checkStep();
+    try {
+      expect(update.changedFiles).toEqual([SEEDS[1]]);
+      expect(update.added).toEqual([]); // same ids, another day
+      expect(index.get(previousIds[0])?.date).toBe('2022-03-04');
+    } finally {
+      index.close();
+    }
+  });
+
+  it('removes a page: its articles leave search and region results', async () => {
+    const before = SnapshotIndex.load(indexDirOf(dataDir));
+    const gone = before.search('汝城县修通乡村公路').hits[0];
+    before.close();
+    expect(gone.title).toBe('汝城县修通乡村公路');
+    unlinkSync(join(pagesDir, '2024-06-01_later.txt'));
+    unlinkSync(join(pagesDir, SEEDS[0]));
+    const { update, index } = await checkStep();
+    try {
+      expect(update.removed).toContain(gone.id);
+      expect(index.search('汝城').hits.map((h) => h.id)).not.toContain(gone.id);
+      expect(index.byRegions(['汝城县']).total).toBe(0);
+      expect(index.regionCounts().has('汝城县')).toBe(false);
+    } finally {
+      index.close();
+    }
+  });
+
+  it('handles a page moved into a sub-folder, a renamed seed, an unreadable file and a new seed together', async () => {
+    mkdirSync(join(pagesDir, 'archive'));
+    renameSync(join(pagesDir, '2023-01-15_earlier.txt'), join(pagesDir, 'archive', '2023-01-15_earlier.txt'));
+    seed(SEEDS[3], 'zz_copy.txt');
+    seed(SEEDS[4]);
+    writeFileSync(join(pagesDir, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    const { update, index } = await checkStep();
+    try {
+      expect(update.mode).toBe('incremental');
+      // The moved page's ids stay (they hash the file name, not its folder).
+      expect(update.added.some((id) => index.get(id)?.file === 'archive/2023-01-15_earlier.txt')).toBe(false);
+      expect(index.search('打火机').hits[0].file).toBe('archive/2023-01-15_earlier.txt');
+    } finally {
+      index.close();
+    }
+    // Nothing changed since: the next update reads nothing.
+    const again = await updateIndex({ pagesDir, dataDir });
+    expect(again).toMatchObject({ mode: 'unchanged', added: [], removed: [] });
+  });
+
+  it('rebuilds in full when the snapshot parts disagree, and refuses to empty the index', async () => {
+    const compact = join(indexDirOf(dataDir), 'compact.json');
+    const json = JSON.parse(readFileSync(compact, 'utf8')) as { generation: number };
+    writeFileSync(compact, JSON.stringify({ ...json, generation: json.generation - 1 }));
+    write('2024-07-01_more.txt', page([['嘉禾县铸造产业园开园', '嘉禾县', '铸造产业园首批企业入驻投产。']]));
+    const { update, index } = await checkStep();
+    index.close();
+    expect(update.mode).toBe('full');
+    expect(update.reason).toMatch(/disagree/);
+    expect(update.added).toHaveLength(1);
+
+    for (const file of [...SEEDS.slice(1), 'zz_copy.txt', '2024-05-06_county.txt', '2024-05-06_a_first.txt', '2024-07-01_more.txt', 'archive/2023-01-15_earlier.txt', 'broken.txt']) {
+      rmSync(join(pagesDir, file), { force: true });
+    }
+    await expect(updateIndex({ pagesDir, dataDir })).rejects.toThrow(/no articles/);
+    // The failed update left the snapshot as it was.
+    const kept = SnapshotIndex.load(indexDirOf(dataDir));
+    expect(kept.info.articles).toBe(previousIds.length);
+    kept.close();
+  });
+});
