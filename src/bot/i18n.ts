@@ -33,7 +33,7 @@ const zh = {
       ...(digest
         ? [
             '',
-            `/subscribe ${ex.region} — 订阅每日摘要（地名、关键词或两者，可加时间，如 07:30）`,
+            `/subscribe ${ex.region} — 订阅每日摘要（地名、关键词或两者，可加时间，如 07:30；每周一次：${ex.region} 每周一 08:00）`,
             '/subscriptions — 查看和取消订阅；/unsubscribe — 取消订阅',
             '/digest — 现在预览摘要（不计为已推送）',
           ]
@@ -153,7 +153,7 @@ const en: Messages = {
       ...(digest
         ? [
             '',
-            `/subscribe ${ex.region} — daily digest of a place, keywords or both (add a time such as 07:30)`,
+            `/subscribe ${ex.region} — daily digest of a place, keywords or both (add a time such as 07:30; weekly: ${ex.region} 每周一 08:00)`,
             '/subscriptions — list and remove subscriptions; /unsubscribe — remove one',
             '/digest — preview the digest now (not counted as sent)',
           ]

@@ -345,6 +345,15 @@ describe('time and people', () => {
     await group.sendCommand(group.makeCommand(`/trend@${BOT_USERNAME} ${keyword}`));
     const photo = await waitFor(() => emu.calls.find((c) => c.method === 'sendPhoto' && c.payload.chat_id === -5950));
     expect(photo.payload.reply_parameters).toMatchObject({ message_id: expect.any(Number) });
+    const [author] = await say(emu, group, -5950, `/author@${BOT_USERNAME} 欧阳不存在`);
+    expect(author.text).toContain(zh.authorEmpty('欧阳不存在'));
+    // A file shared in a group is none of the bot's business: no refusal, no answer.
+    const before = sentTo(emu, -5950).length;
+    const shared = group.makeMessage('', { document: { file_id: 'g1', file_unique_id: 'g1', file_name: 'notes.txt', file_size: 10 } }) as Record<string, unknown>;
+    delete shared.text;
+    await group.sendMessage(shared as never);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sentTo(emu, -5950).length).toBe(before);
   });
 });
 
