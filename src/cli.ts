@@ -14,8 +14,6 @@ import { updateIndex } from './search/update.ts';
 import { writeFileSync } from 'node:fs';
 import { explainFiles, explainPath } from './cli/explain.ts';
 import { todayIn } from './search/query-parse.ts';
-import { trendTexts } from './trend/texts.ts';
-import { computeTrend, renderTrendPng } from './trend/trend.ts';
 import { regionCommand, regionsCommand } from './cli/regions.ts';
 import { formatArticle, formatHit } from './cli/text.ts';
 
@@ -157,6 +155,7 @@ async function main(argv: string[]): Promise<void> {
     case 'trend': {
       const query = positionals.join(' ');
       if (!query.trim()) throw new CliError('usage: xiangwen trend [--json] [--out FILE.png] WORD_OR_PLACE [RANGE]', 2);
+      const [{ computeTrend, renderTrendPng }, { trendTexts }] = await Promise.all([import('./trend/trend.ts'), import('./trend/texts.ts')]);
       await withIndex(async (index) => {
         const outcome = computeTrend(index, query, todayIn(loadConfig().digestTz));
         if (outcome.kind === 'bad-range') throw new CliError(`「${outcome.word}」不是有效的日期或时间范围 (not a valid date or range)`);
