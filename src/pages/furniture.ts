@@ -73,6 +73,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['counter', /^(?:阅读|浏览|点击|点赞|评论|转发|分享|收藏)(?:量|数|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*(?:次)?$/],
   ['counter', /^(?=.{0,50}$)(?!.*[。！？]).*(?:\d+\s*次?(?:浏览|阅读)(?:\s|$)|(?:阅读|浏览|点击)(?:数|量|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*次?(?:\s|$))/],
   ['counter', /^[\d/\s\-—.]+$/],
+  // a section letter of an e-paper spread (`A`, `B`) standing alone
+  ['page header', /^[A-Z]$/],
   ['page header', /^第\s*\d{1,3}\s*页$|^\d{1,3}\s*\/\s*\d{1,3}\s*页?$/],
   // mastheads: `国内统一刊号：CN43-0001`, `邮发代号：41-1`, `第23期 总第1647期`, `2022年03月04日 星期五`
   // (only on lines of masthead length: an e-paper dump may glue the masthead to the first article)

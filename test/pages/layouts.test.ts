@@ -91,6 +91,7 @@ describe('author lines', () => {
     ['湖南日报·华声在线记者 贺明远 通讯员 刘一帆', '贺明远 刘一帆'],
     ['某某日报记者 龚逸 通讯员 邹敏 摄影报道', '龚逸 邹敏'],
     ['记者 谭立 长沙报道', '谭立'],
+    ['某某日报社城建新闻部副主任 龚晓', '龚晓'],
   ])('reads %s', (line, names) => {
     expect(namesWithoutRoles(line)).toBe(names);
   });
