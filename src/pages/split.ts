@@ -141,7 +141,8 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
   const headlineEvidence = (block: Block, index: number): string | undefined => {
     if (index === 0 || !current) return 'first line of the page';
     if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
-    if (current.fragment && !current.inHeader) return 'after a fragment';
+    // (a datelined block without its headline is a news item of its own, whose headings stay inside it)
+    if (current.fragment && !current.inHeader && !current.datelined) return 'after a fragment';
     if (current.notice) return undefined; // a notice's signature lines are not headlines
     if (block.kicker !== undefined) return 'a 【column】 label before it';
     if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) return 'the brief form 地名：…';
