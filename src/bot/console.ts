@@ -4,6 +4,9 @@
  * (./local-api.ts) that prints its replies as plain text and numbers their buttons; typing a
  * number presses that button.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { InlineKeyboardButton, Update } from 'telegraf/types';
@@ -69,8 +72,16 @@ export async function runConsole(config: Config, options: ConsoleOptions): Promi
     if (fresh.length > 0) pressable = fresh;
     write(`${edited ? '（已更新 edited）\n' : ''}${render(text, buttons, 1)}\n`);
   };
-  const api = await startLocalApi((method, payload) => {
+  const api = await startLocalApi((method, payload, file) => {
     switch (method) {
+      case 'sendPhoto': {
+        // A chart cannot be drawn in a terminal: it is saved, and its caption says what it shows.
+        const id = ++messageId;
+        const path = join(tmpdir(), `xiangwen-chart-${process.pid}-${id}.png`);
+        if (file) writeFileSync(path, file);
+        write(`（图表 chart → ${path}）\n${String(payload.caption ?? '')}\n`);
+        return { message_id: id, date: Math.floor(Date.now() / 1000), chat, photo: [] };
+      }
       case 'getMe':
         return { id: 7, is_bot: true, first_name: '湘闻', username: 'xiangwen_console_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
       case 'sendMessage': {

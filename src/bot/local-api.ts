@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseMultipart } from './multipart.ts';
 
 /** Thrown by a handler to make the server answer a Bot API error. */
 export class ApiFailure extends Error {
@@ -19,7 +20,8 @@ export class ApiFailure extends Error {
 }
 
 /** Answers one Bot API call. */
-export type ApiHandler = (method: string, payload: Record<string, unknown>) => unknown;
+/** `file`: the bytes of an upload (sendPhoto), when the call carried one. */
+export type ApiHandler = (method: string, payload: Record<string, unknown>, file?: Buffer) => unknown;
 
 export interface LocalApi {
   /** The API root to give telegraf (`telegram.apiRoot`). */
@@ -34,15 +36,24 @@ export async function startLocalApi(handler: ApiHandler): Promise<LocalApi> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const method = /^\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? '')?.[1] ?? '';
     let payload: Record<string, unknown> = {};
-    try {
-      const body = Buffer.concat(chunks).toString('utf8');
-      payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
-    } catch {
-      payload = {};
+    let file: Buffer | undefined;
+    const contentType = req.headers['content-type'] ?? '';
+    if (contentType.startsWith('multipart/form-data')) {
+      // An upload (a trend chart): its fields, and the file itself.
+      const form = parseMultipart(Buffer.concat(chunks), contentType);
+      payload = form.fields;
+      file = form.file;
+    } else {
+      try {
+        const body = Buffer.concat(chunks).toString('utf8');
+        payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      } catch {
+        payload = {};
+      }
     }
     let answer: unknown;
     try {
-      answer = { ok: true, result: (await handler(method, payload)) ?? true };
+      answer = { ok: true, result: (await handler(method, payload, file)) ?? true };
     } catch (error) {
       const failure = error instanceof ApiFailure ? error : new ApiFailure(500, String(error));
       res.statusCode = failure.errorCode;

@@ -3,7 +3,7 @@
  * HTTP server that records every call): inline mode, the command menu, the webhook's secret-token
  * check, the apology after a failing update, a rejected token, and console mode.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { freePort, waitFor } from '../support/emulator.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import type { Update, UserFromGetMe } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, registerCommands } from '../../src/bot/app.ts';
 import { runConsole } from '../../src/bot/console.ts';
+import { pngSize } from '../../src/trend/trend.ts';
 import { messages } from '../../src/bot/i18n.ts';
 import { ApiFailure, startLocalApi, type LocalApi } from '../../src/bot/local-api.ts';
 import { startBot, TokenRejectedError } from '../../src/bot/start.ts';
@@ -189,5 +190,20 @@ describe('console mode', () => {
     // Pressing 1 opened the first result: its headline is printed after the list.
     const first = index.search(keyword, { limit: 1 }).hits[0];
     expect(text.split(zh.understood([keyword]))[1]).toContain(first.title);
+  });
+
+  it('saves a trend chart as a PNG file and prints its caption', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk) => (text += String(chunk)));
+    const done = runConsole(loadConfig({ PAGES_DIR: SEEDS, DATA_DIR: dataDir }), { logger, index, input, output });
+    input.end(`/trend ${keyword}\n`);
+    await done;
+    const path = /（图表 chart → (\S+\.png)）/.exec(text)?.[1];
+    expect(path).toBeDefined();
+    expect(pngSize(readFileSync(path!))).toBeDefined();
+    expect(text).toContain(`「${keyword}」`);
+    rmSync(path!, { force: true });
   });
 });

@@ -9,6 +9,7 @@
  * With `record: true` the bot talks to a small recording proxy in front of the emulator, so tests
  * can also see calls the emulator does not store (answerCallbackQuery texts, failed methods).
  */
+import { parseMultipart } from '../../src/bot/multipart.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import TelegramServerModule from 'telegram-test-api';
@@ -32,32 +33,6 @@ export interface RecordedCall {
   at: number;
   /** The file uploaded with the call (sendPhoto), as sent. */
   file?: Buffer;
-}
-
-/**
- * The fields and the file of a multipart/form-data body (how telegraf uploads a photo): enough of
- * the format for the stand-in below, not a general parser.
- */
-export function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string>; file?: Buffer } {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  const fields: Record<string, string> = {};
-  let file: Buffer | undefined;
-  if (!boundary) return { fields };
-  const separator = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  let at = body.indexOf(separator);
-  while (at >= 0) {
-    const next = body.indexOf(separator, at + separator.length);
-    if (next < 0) break;
-    const part = body.subarray(at + separator.length + 2, next - 2); // past CRLF, before CRLF
-    const headerEnd = part.indexOf('\r\n\r\n');
-    const headers = part.subarray(0, headerEnd).toString('utf8');
-    const content = part.subarray(headerEnd + 4);
-    const name = /name="([^"]+)"/.exec(headers)?.[1];
-    if (name && /filename=/.test(headers)) file = Buffer.from(content);
-    else if (name) fields[name] = content.toString('utf8');
-    at = next;
-  }
-  return { fields, file };
 }
 
 let standInMessageId = 900_000;
