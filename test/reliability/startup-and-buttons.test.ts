@@ -14,33 +14,24 @@ import { PortInUseError } from '../../src/bot/webhook.ts';
 import { digestTexts } from '../../src/digest/texts.ts';
 import { buttonData, say } from '../e2e/helpers.ts';
 import { TEST_TOKEN, waitFor } from '../support/emulator.ts';
-import { LEVEL, memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
+import { LEVEL, memoryLogger, rigConfig, rigForSuite, startRigBot } from '../support/harness.ts';
 
 const zh = messages('zh');
-let data: ReturnType<typeof preparedData>;
-let rig: Rig;
-beforeAll(async () => {
-  data = preparedData();
-  rig = await startRig();
-});
-afterAll(async () => {
-  await rig?.close();
-  data?.cleanup();
-});
+const suite = rigForSuite();
 
 describe('start-up', () => {
   it('retries deleteWebhook answering 5xx and logs "bot started" only once it answered', async () => {
     // The first 3 tries are the outbox's own short retry; the 4th failure reaches start-up's backoff.
-    rig.proxy.rules.push({ method: 'deleteWebhook', fault: { kind: '500' }, times: 4 });
+    suite.rig.proxy.rules.push({ method: 'deleteWebhook', fault: { kind: '500' }, times: 4 });
     const log = memoryLogger();
-    const running = await startRigBot(rigConfig(rig.proxy.url, data), log.logger);
+    const running = await startRigBot(rigConfig(suite.rig.proxy.url, suite.data), log.logger);
     try {
       const msgs = log.lines.map((l) => l.msg);
       const retry = log.lines.findIndex((l) => l.msg === 'cannot reach the Bot API; retrying' && l.call === 'deleteWebhook');
       expect(retry).toBeGreaterThanOrEqual(0);
       expect(msgs.indexOf('bot started with long polling')).toBeGreaterThan(retry);
-      const client = rig.emu.client({ userId: 1001, chatId: 1001, type: 'private' });
-      expect((await say(rig.emu, client, 1001, '/help')).length).toBeGreaterThan(0);
+      const client = suite.rig.emu.client({ userId: 1001, chatId: 1001, type: 'private' });
+      expect((await say(suite.rig.emu, client, 1001, '/help')).length).toBeGreaterThan(0);
       expect(log.lines.filter((l) => l.level >= LEVEL.error)).toEqual([]);
     } finally {
       await running.stop();
@@ -53,10 +44,10 @@ describe('start-up', () => {
     const port = (blocker.address() as AddressInfo).port;
     try {
       const env = { WEBHOOK_URL: 'https://bot.example.org/hook', PORT: String(port) };
-      await expect(startRigBot(rigConfig(rig.proxy.url, data, env), memoryLogger().logger)).rejects.toBeInstanceOf(PortInUseError);
+      await expect(startRigBot(rigConfig(suite.rig.proxy.url, suite.data, env), memoryLogger().logger)).rejects.toBeInstanceOf(PortInUseError);
       // Not spawnSync: the emulator the child talks to runs in this process.
       const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/main.mjs')], {
-        env: { ...process.env, ...env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: rig.proxy.url, DATA_DIR: data.dataDir, PAGES_DIR: data.pagesDir, LOG_LEVEL: 'silent' },
+        env: { ...process.env, ...env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: suite.rig.proxy.url, DATA_DIR: suite.data.dataDir, PAGES_DIR: suite.data.pagesDir, LOG_LEVEL: 'silent' },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';
@@ -73,24 +64,24 @@ describe('start-up', () => {
 describe('answers', () => {
   let running: RunningBot;
   beforeAll(async () => {
-    running = await startRigBot(rigConfig(rig.proxy.url, data), memoryLogger().logger);
+    running = await startRigBot(rigConfig(suite.rig.proxy.url, suite.data), memoryLogger().logger);
   });
   afterAll(async () => {
     await running?.stop();
   });
 
   it('answers /region 北京 with "not in Hunan"', async () => {
-    const client = rig.emu.client({ userId: 1101, chatId: 1101, type: 'private' });
-    const [reply] = await say(rig.emu, client, 1101, '/region 北京');
+    const client = suite.rig.emu.client({ userId: 1101, chatId: 1101, type: 'private' });
+    const [reply] = await say(suite.rig.emu, client, 1101, '/region 北京');
     expect(reply.text).toBe(zh.regionOutside('北京'));
   });
 
   /** Presses `data` as a button of a message the update does not carry; returns the callback answer sent. */
   async function pressWithoutMessage(userId: number, data: string): Promise<Record<string, unknown>> {
-    const client = rig.emu.client({ userId, chatId: userId, type: 'private' });
-    const from = rig.proxy.calls.length;
+    const client = suite.rig.emu.client({ userId, chatId: userId, type: 'private' });
+    const from = suite.rig.proxy.calls.length;
     await client.sendCallback({ ...client.makeCallbackQuery(data), message: undefined } as never);
-    const call = await waitFor(() => rig.proxy.calls.slice(from).find((c) => c.method === 'answerCallbackQuery'), 10_000, 'a callback answer');
+    const call = await waitFor(() => suite.rig.proxy.calls.slice(from).find((c) => c.method === 'answerCallbackQuery'), 10_000, 'a callback answer');
     return call.payload ?? {};
   }
 
@@ -100,9 +91,9 @@ describe('answers', () => {
   });
 
   it('opens an article button without a message in the private chat (a t.me deep link), without a stack', async () => {
-    const client = rig.emu.client({ userId: 1104, chatId: 1104, type: 'private' });
+    const client = suite.rig.emu.client({ userId: 1104, chatId: 1104, type: 'private' });
     const word = running.index.get(running.index.allIds()[0])!.keywords[0];
-    const [list] = await say(rig.emu, client, 1104, word);
+    const [list] = await say(suite.rig.emu, client, 1104, word);
     const data = buttonData(list, '1')!;
     const answer = await pressWithoutMessage(1105, data);
     expect(String(answer.url)).toMatch(/^https:\/\/t\.me\/TestNameBot\?start=a_/);

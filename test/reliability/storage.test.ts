@@ -7,34 +7,25 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/bot/start.ts';
 import { DatabaseOpenError } from '../../src/digest/db.ts';
 import { digestTexts } from '../../src/digest/texts.ts';
 import { say } from '../e2e/helpers.ts';
 import { TEST_TOKEN } from '../support/emulator.ts';
-import { LEVEL, memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
+import { LEVEL, memoryLogger, rigConfig, rigForSuite, startRigBot } from '../support/harness.ts';
 
-let data: ReturnType<typeof preparedData>;
-let rig: Rig;
-const botDb = () => join(data.dataDir, 'bot.db');
+const suite = rigForSuite();
+const botDb = () => join(suite.data.dataDir, 'bot.db');
 const texts = digestTexts('zh');
 
-beforeAll(async () => {
-  data = preparedData();
-  rig = await startRig();
-});
-afterAll(async () => {
-  await rig?.close();
-  data?.cleanup();
-});
 afterEach(() => {
-  chmodSync(data.dataDir, 0o755);
+  chmodSync(suite.data.dataDir, 0o755);
   for (const suffix of ['', '-wal', '-shm']) rmSync(botDb() + suffix, { force: true });
 });
 
 async function startFails(): Promise<DatabaseOpenError> {
-  const error = await startRigBot(rigConfig(rig.proxy.url, data), memoryLogger().logger).then(
+  const error = await startRigBot(rigConfig(suite.rig.proxy.url, suite.data), memoryLogger().logger).then(
     async (bot) => {
       await bot.stop();
       throw new Error('the bot started');
@@ -52,7 +43,7 @@ describe('at start-up', () => {
     const child = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/main.mjs')], {
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', DATA_DIR: data.dataDir, PAGES_DIR: data.pagesDir, LOG_LEVEL: 'warn' },
+      env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', DATA_DIR: suite.data.dataDir, PAGES_DIR: suite.data.pagesDir, LOG_LEVEL: 'warn' },
     });
     expect(child.status).toBe(1);
     const lines = child.stderr.trim().split('\n');
@@ -68,14 +59,14 @@ describe('at start-up', () => {
   });
 
   it('says "read-only" for a read-only bot.db or DATA_DIR, not "restore a backup"', async () => {
-    const bot = await startRigBot(rigConfig(rig.proxy.url, data), memoryLogger().logger);
+    const bot = await startRigBot(rigConfig(suite.rig.proxy.url, suite.data), memoryLogger().logger);
     await bot.stop();
     chmodSync(botDb(), 0o444);
     const file = await startFails();
     expect(file.message).toContain('read-only');
     expect(file.message).not.toContain('restore a backup');
     chmodSync(botDb(), 0o644);
-    chmodSync(data.dataDir, 0o555);
+    chmodSync(suite.data.dataDir, 0o555);
     expect((await startFails()).message).toContain('read-only');
   });
 });
@@ -97,13 +88,13 @@ describe('while running', () => {
   ] as const) {
     it(`refuses to confirm a subscription once bot.db was ${what}, and logs it`, async () => {
       const log = memoryLogger();
-      running = await startRigBot(rigConfig(rig.proxy.url, data), log.logger);
+      running = await startRigBot(rigConfig(suite.rig.proxy.url, suite.data), log.logger);
       const chatId = 900 + what.length;
-      const client = rig.emu.client({ userId: chatId, chatId, type: 'private' });
-      const [first] = await say(rig.emu, client, chatId, '/subscribe 长沙');
+      const client = suite.rig.emu.client({ userId: chatId, chatId, type: 'private' });
+      const [first] = await say(suite.rig.emu, client, chatId, '/subscribe 长沙');
       expect(first.text).toContain('已订阅');
       damage();
-      const [second] = await say(rig.emu, client, chatId, '/subscribe 邵阳');
+      const [second] = await say(suite.rig.emu, client, chatId, '/subscribe 邵阳');
       expect(second.text).toBe(texts.storageFailed);
       expect(log.lines.some((l) => l.level === LEVEL.error && l.msg === 'cannot save to the bot database')).toBe(true);
       if (existsSync(botDb())) chmodSync(botDb(), 0o644);

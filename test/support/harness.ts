@@ -3,6 +3,7 @@
  * data folder whose index is built once per test file, and the real bot (startBot) pointed at the
  * proxy, with its log lines captured so tests can check what an operator would see.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,4 +94,28 @@ export function rigConfig(apiRoot: string, data: { dataDir: string; pagesDir: st
 /** Starts the real bot on the rig. */
 export async function startRigBot(config: Config, logger: Logger, options: Partial<StartOptions> = {}): Promise<RunningBot> {
   return startBot(config, { logger, pollRetryMs: 50, ...options });
+}
+
+/** The rig and a prepared data folder for the tests of one file: started before them, closed after. */
+export function rigForSuite(): { readonly data: ReturnType<typeof preparedData>; readonly rig: Rig } {
+  let data: ReturnType<typeof preparedData> | undefined;
+  let rig: Rig | undefined;
+  beforeAll(async () => {
+    data = preparedData();
+    rig = await startRig();
+  });
+  afterAll(async () => {
+    await rig?.close();
+    data?.cleanup();
+  });
+  return {
+    get data() {
+      if (!data) throw new Error('the data folder is prepared in beforeAll');
+      return data;
+    },
+    get rig() {
+      if (!rig) throw new Error('the rig starts in beforeAll');
+      return rig;
+    },
+  };
 }
