@@ -167,7 +167,7 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
         return;
       case 'subtitle': {
         const subtitle = block.text.replace(/^(——|──|—|--)+\s*/, '').trim();
-        if (current && current.inHeader && !current.subtitle) {
+        if (current?.inHeader && !current.subtitle) {
           current.subtitle = subtitle;
           trace(block, 'subtitle', 'under its headline');
         } else if (current && current.body.length > 0 && current.headings.has(current.body[current.body.length - 1])) {
@@ -184,11 +184,11 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
       }
       case 'author-line': {
         const names = splitNames(block.text);
-        if (current && current.inHeader && (current.title || current.subtitle || current.kicker)) {
+        if (current?.inHeader && (current.title || current.subtitle || current.kicker)) {
           current.authors.push(...names);
           current.signed = true;
           trace(block, 'authors', 'under the headline');
-        } else if (current && current.title && current.authors.length === 0 && photoStoryLead(current)) {
+        } else if (current?.title && current.authors.length === 0 && photoStoryLead(current)) {
           // A photo story: short captions printed between the headline and its author line.
           current.captions.push(...current.body.splice(0));
           current.authors.push(...names);
@@ -239,7 +239,7 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
           trace(block, 'body', 'a label line (column, contact details, editor\'s note): never a headline');
           return;
         }
-        if (current && current.inHeader && current.title && current.authors.length > 0 && current.body.length === 0 && kickerShaped(block.text) &&
+        if (current?.inHeader && current.title && current.authors.length > 0 && current.body.length === 0 && kickerShaped(block.text) &&
             next?.shape !== 'author-line' && next?.shape !== 'article-data' && !headerFollows(next)) {
           // A signed headline with no text yet: what stands before its text is its series line
           // (printed under the author line) or, after that, the captions of a web article's lead photos.

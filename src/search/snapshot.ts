@@ -220,7 +220,9 @@ export class SnapshotWriter {
   insert(rowid: number, article: Article, record = JSON.stringify(article)): void {
     this.insertArticle.run(rowid, article.id, article.date, article.file, article.kind, article.title,
       JSON.stringify(article.regions), article.summary, record);
-    article.regions.forEach((region, rank) => this.insertRegion.run(region, rowid, rank));
+    article.regions.forEach((region, rank) => {
+      this.insertRegion.run(region, rowid, rank);
+    });
     this.insertText.run(rowid, fullTextGrams(article));
     const document = compactDocument(rowid, article);
     for (const term of compactTerms(document)) this.termDelta.set(term, (this.termDelta.get(term) ?? 0) + 1);
@@ -333,7 +335,9 @@ export function writeFullSnapshot(indexDir: string, files: Iterable<PreparedFile
   let pending = 0;
   db.exec('BEGIN');
   for (const file of files) {
-    file.articles.forEach((article, position) => stage.run(file.file, position, JSON.stringify(article)));
+    file.articles.forEach((article, position) => {
+      stage.run(file.file, position, JSON.stringify(article));
+    });
     states.push({ file: file.file, size: file.size, mtime: file.mtime, hash: file.hash, date: file.date, articles: file.articles.length });
     pending += file.articles.length;
     if (pending >= BATCH) {
