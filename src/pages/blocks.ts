@@ -232,8 +232,11 @@ const HTML_ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&l
  * What copying from a web page leaves in a line: HTML tags and entities, pinyin glosses after
  * characters (`长(zhǎng)沙`, spam mirrors), role words printed letter-spaced (`记 者：张三`).
  */
+/** A wiki's tabs glued after the entry's name (`某某中心查看源代码讨论查看历史`), as copied. */
+const WIKI_TABS = /(?<=[\u4e00-\u9fa5]{2})(?:检视原始码|檢視原始碼|查看源代码|编辑源代码|讨论|討論|检视历史|檢視歷史|查看历史|编辑|編輯){2,}$/;
+
 function cleanLine(text: string): string {
-  return text.replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '').replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
+  return text.replace(WIKI_TABS, '').replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '').replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
     .replace(/(?<=[\u4e00-\u9fa5])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,12}[)）]/g, '')
     .replace(/(记|编|通|摄|校)[ \u3000]+(者|辑|讯[ \u3000]*员|影|对)(?=[ \u3000]*[：:])/g, (_, a: string, b: string) => a + b.replace(/[ \u3000]/g, ''))
     .trim();
@@ -259,8 +262,10 @@ const COLUMN_PREFIX = /^【([^】]{1,14})】\s*(.+)$/;
 // A single dash joins places (`长沙—广州`), so only a double one parts title and subtitle.
 const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40})$/;
 /** `栏目|标题`, `栏目丨标题`: a column name and a bar before the headline. */
-// (丨 is itself a CJK character, so the column name must not swallow it)
-const COLUMN_BAR = /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·]){2,8})\s*[|｜丨]\s*(.+)$/;
+// (丨 is itself a CJK character, so the column name must not swallow it.) Series names run to
+// sixteen characters and may hold spaces, book-title marks and an issue number
+// (`某某采访团聚焦湖南侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`).
+const COLUMN_BAR = /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000]){2,16}?)\s*[|｜丨]\s*(.+)$/;
 
 /** Classifies one line of a page; undefined for blank lines and page furniture. */
 export function classifyLine(raw: string, line: number): Block | undefined {
@@ -405,7 +410,9 @@ function markLongHeadlines(readings: LineReading[]): void {
   blocks.forEach((reading, i) => {
     const block = reading.block as Block;
     const next = blocks[i + 1]?.block;
-    if (block.shape !== 'text' || block.text.length > LONG_HEADLINE_MAX || /[。！？；;!?]|[，,、]$/.test(block.text) || datelineOf(block.text) || !next) return;
+    // (A lede cut short, `……` or clause after clause, is not a headline even over a posting time.)
+    if (block.shape !== 'text' || block.text.length > LONG_HEADLINE_MAX || /[。！？；;!?]|[，,、…]$/.test(block.text) ||
+        (block.text.match(/[，,]/g)?.length ?? 0) >= 2 || datelineOf(block.text) || !next) return;
     const confirmed = next.shape === 'article-data' || next.shape === 'author-line' || (next.shape === 'text' && datelineOf(next.text) !== undefined);
     if (!confirmed) return;
     const dashed = TITLE_DASH_SUBTITLE.exec(block.text);

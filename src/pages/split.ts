@@ -21,6 +21,11 @@ const PLACE_OPENING = new RegExp('^(?![全该本我各此])(?:(?![的了是在�
   '(?:(?<![景社园小城山矿校辖片库湖街郊灾老营厂军战警新])区|(?<![城超夜集股都门菜花早黑])市|(?<!郡)县|(?<!神)州|' +
   '(?<![城乡村古重小集])镇|(?<![城家故回下异老返同])乡|街道|(?<![全外节反本])省)(?![长委政级村民场域内外里间面容貌情])');
 
+/** A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`): the end of one post in a list of posts. */
+const POSTING_TIME = /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)$/;
+/** A prize rank over a list of winners (`一等奖`), or the appendix line over it (`附：获奖名单`). */
+const PRIZE_LIST_LINE = /^(?:(?:特|一|二|三|四|五|优秀|优胜|鼓励|提名|金|银|铜)(?:等)?奖|附[：:].{0,40}(?:名单|名录|一览表))$/;
+
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
 export type SplitDecision = 'headline' | 'kicker' | 'subtitle' | 'authors' | 'body' | 'section heading' | 'byline' | 'caption' | 'end' | 'note' | 'date' | 'furniture';
 export type SplitTrace = (block: Block, decision: SplitDecision, reason: string) => void;
@@ -118,6 +123,7 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
       draft.body.push(text);
     }
     draft.inHeader = false;
+    draft.stamped = false;
     draft.openParagraph = !endsSentence(text) && (text.length > 20 || unbalanced(text) || /[，、；：]/.test(text));
   };
   const addHeading = (draft: Draft, text: string): void => {
@@ -141,6 +147,7 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
   const headlineEvidence = (block: Block, index: number): string | undefined => {
     if (index === 0 || !current) return 'first line of the page';
     if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
+    if (current.stamped) return 'the post above ends with its posting time (a list of posts)';
     // (a datelined block without its headline is a news item of its own, whose headings stay inside it)
     if (current.fragment && !current.inHeader && !current.datelined) return 'after a fragment';
     if (current.notice) return undefined; // a notice's signature lines are not headlines
@@ -184,6 +191,13 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
       }
       case 'author-line': {
         const names = splitNames(block.text);
+        if (current?.winnersList) {
+          // `溆浦县 舒雨桐` under `一等奖`: an entry of the list, not a byline.
+          addText(current, block.text);
+          current.openParagraph = false;
+          trace(block, 'body', 'an entry of a winners\' list');
+          return;
+        }
         if (current && current.inHeader && (current.title || current.subtitle || current.kicker)) {
           current.authors.push(...names);
           current.signed = true;
@@ -209,6 +223,9 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
         } else if (current) {
           addText(current, block.text);
           trace(block, 'body', 'a lone name inside the text');
+        } else if (next?.shape === 'short') {
+          // `衡阳` over the first headline of a tag page: the tag's (or account's) name, not a person.
+          trace(block, 'furniture', 'a lone name over the first headline: the page\'s tag or account name');
         } else {
           start(block.text);
           trace(block, 'headline', 'first line of the page');
@@ -229,6 +246,13 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
         if (block.label && (next?.shape === 'short' || next?.shape === 'md-headline')) {
           pendingKicker = block.kicker ?? '';
           trace(block, 'kicker', 'a column label over the next headline');
+          return;
+        }
+        if (PRIZE_LIST_LINE.test(block.text)) {
+          if (!current) start('').fragment = true;
+          addHeading(current as Draft, block.text);
+          (current as Draft).winnersList = true;
+          trace(block, 'section heading', 'a prize rank or winners\' list label (一等奖, 附：…名单): never a headline');
           return;
         }
         if (block.label || CONTACT_LABEL.test(block.text) || EDITOR_NOTE.test(block.text)) {
@@ -297,6 +321,14 @@ export function splitBlocks(blocks: Block[], trace: SplitTrace = () => {}): Draf
         return;
       }
       case 'article-data':
+        // (A post listed with no text at all ends at its time too, when that is a list's `…下午 4:38`.)
+        if (current && POSTING_TIME.test(block.text) && ((!current.inHeader && current.body.length > 0) || (current.title && /[上下]午|晚上|凌晨|中午/.test(block.text)))) {
+          // `4月16日 下午 4:38` under a post's text: that post ends; an unfinished lede stays unfinished.
+          current.stamped = true;
+          current.openParagraph = false;
+          trace(block, 'furniture', 'a posting time: the post above ends here');
+          return;
+        }
         trace(block, 'furniture', 'article data (source, time, editor)');
         return; // it confirmed the headline above it (see 'short'); it holds no text
       case 'bold-heading':

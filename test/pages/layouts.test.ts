@@ -262,6 +262,37 @@ describe('lists and photo stories', () => {
   });
 });
 
+describe('list pages, appendices and wiki copies', () => {
+  it('ends a listed post at its posting time and drops the tag name over the first post', () => {
+    const text = page('常宁', '一壶油茶待远客', '二十余家媒体的记者走进西岭镇的油茶林，听茶农讲述一棵树撑起一个家的故事，还品尝了当地的擂茶……', '3月2日 下午 4:20', '其他',
+      '油茶林春季抚育全面铺开', '市林业部门组织技术员分赴各乡镇，指导油茶种植户开展春季垦复和施肥，还在田间地头发放了手册，并为', '2月28日 下午 6:40', '其他');
+    expect(titles(text)).toEqual(['一壶油茶待远客', '油茶林春季抚育全面铺开']);
+  });
+
+  it('takes a long, spaced or issue-numbered series before a bar for the kicker', () => {
+    for (const [line, kicker, title] of [
+      ['青溪采风团聚焦湘南侧记丨一壶油茶待远客', '青溪采风团聚焦湘南侧记', '一壶油茶待远客'],
+      ['山水常宁 等你来 | 西岭镇推出三条赏花线路', '山水常宁 等你来', '西岭镇推出三条赏花线路'],
+      ['《西岭印记》(总第12期)|古法榨油坊的第三代传人', '《西岭印记》(总第12期)', '古法榨油坊的第三代传人'],
+    ]) {
+      const [article] = splitPage(page(line, '2031-03-02 10:00', '西岭镇的春天来得早，油菜花开满了山坡。'));
+      expect([article.kicker, article.title]).toEqual([kicker, title]);
+    }
+  });
+
+  it('keeps a winners\' list inside its story: ranks are headings, names are entries', () => {
+    const [story, ...rest] = splitPage(page('讲解员大赛落幕', '本报讯（记者 龙晓岚）4月18日，大赛决赛在溆浦县举行。',
+      '附：大赛获奖名单', '一等奖', '溆浦县 舒雨桐', '二等奖', '会同县 粟一鸣'));
+    expect(rest).toEqual([]);
+    expect(story.authors).toEqual(['龙晓岚']);
+    expect(story.body).toContain('溆浦县 舒雨桐');
+  });
+
+  it('drops the tabs a wiki mirror glues to the entry name', () => {
+    expect(titles('西岭镇文化站查看源代码讨论查看历史\n西岭镇文化站位于西岭镇老街，始建于1982年。')).toEqual(['西岭镇文化站']);
+  });
+});
+
 describe('pathological pages', () => {
   // vitest's time-out stands guard: a regular expression that backtracks on long lines would hang here.
   it.each([
