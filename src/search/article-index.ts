@@ -288,10 +288,12 @@ export class SnapshotIndex implements ArticleIndex {
     const offset = Math.max(0, options.offset ?? 0);
     if (names.length === 0) return { covered: [], total: 0, hits: [] };
     const marks = names.map(() => '?').join(',');
-    // Articles whose most specific region is the asked one first, then those about its sub-regions.
+    // Articles whose most specific region is the asked one first, then those about its sub-regions;
+    // within each, titled articles before fragments (text whose headline the page did not print).
     const rows = this.statement(
-      `SELECT rowid, MIN(CASE WHEN region = ? AND rank = 0 THEN 0 ELSE 1 END) AS grp
-       FROM article_regions WHERE region IN (${marks}) GROUP BY rowid ORDER BY grp, rowid DESC`,
+      `SELECT r.rowid AS rowid, MIN(CASE WHEN r.region = ? AND r.rank = 0 THEN 0 ELSE 1 END) AS grp, MAX(a.kind = 'fragment') AS untitled
+       FROM article_regions r JOIN articles a ON a.rowid = r.rowid WHERE r.region IN (${marks})
+       GROUP BY r.rowid ORDER BY grp, untitled, r.rowid DESC`,
     ).all(names[0], ...names) as { rowid: number; grp: number }[];
     const page = rows.slice(offset, offset + limit).map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }));
     return { covered: names, total: rows.length, hits: this.hits(page) };
