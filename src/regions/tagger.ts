@@ -68,6 +68,9 @@ const PROVINCE_WORDS = /全省|我省|(?<!湖南)省(?:委|政府|人大|政协)
  */
 const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])/g;
 
+/** A paper named as such: in book-title marks (`《邵阳日报》`) or as the newspaper office (`常德日报社`). */
+const NEWSROOM = /《[^《》]{2,12}(?:日报|晚报|都市报|报)》|[\u4e00-\u9fa5]{2,8}(?:日报|晚报|都市报)社/g;
+
 /** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … */
 const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|网)/;
 /**
@@ -151,7 +154,23 @@ export class RegionTagger {
   /** The official names of the places the article is about, most specific first. */
   tag(article: TaggableArticle): string[] {
     const { scored, framedByProvince } = this.score(article);
-    return this.decide(scored, framedByProvince);
+    const regions = this.decide(scored, framedByProvince);
+    return regions.length > 0 ? regions : this.ownNewsroom(article);
+  }
+
+  /**
+   * An article that names no place but a Hunan paper as such (`常德日报社`, `《邵阳日报》`): a paper's
+   * story about itself, its people and readers (an anniversary page, a reader's memoir) is about
+   * the region the paper serves. Outlet names earn no points otherwise (see passing.ts), and a
+   * reporter's outlet (`长沙晚报记者`) still says nothing.
+   */
+  private ownNewsroom(article: TaggableArticle): string[] {
+    const papers = [article.title, ...article.body].join('\n').match(NEWSROOM) ?? [];
+    const home = this.outletHome(papers.join('\n'));
+    const region = home === undefined ? undefined : this.terms.gazetteer.region(home);
+    if (!region || region.level === 'town') return [];
+    const prefecture = region.level === 'county' ? this.terms.gazetteer.prefectureOf(region) : undefined;
+    return prefecture ? [region.name, prefecture.name] : [region.name];
   }
 
   /** The points behind {@link tag}, for explaining a tagging. */

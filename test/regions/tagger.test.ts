@@ -103,6 +103,11 @@ describe('passing mentions do not make an article about a place', () => {
     expect(tagRegions(story)).toEqual([]);
   });
 
+  it('a paper named as such makes a story about itself its region\'s, when no place is named', () => {
+    expect(tagRegions(article('那些年的老报馆', ['我是1991年进入青溪日报社工作的，后来调到常德日报社。']))).toEqual(['常德市']);
+    expect(tagRegions(article('一纸伴我三十年', ['我与《邵阳日报》结缘，要从读初中时说起。']))).toEqual(['邵阳市']);
+  });
+
   it('a place name inside a longer word or another place\'s name', () => {
     expect(tagRegions(article('中共天津市委召开全会', ['会议审议通过了决定。']))).toEqual([]);
     expect(tagRegions(article('寻找心中的世外桃源', ['山水之间，宛如世外桃源。']))).toEqual([]);
