@@ -22,7 +22,7 @@
  *   ({@link RegionTagger.provinceWide}); and, as before, when no prefecture or county qualifies.
  */
 import type { ParsedArticle } from '../pages/article.ts';
-import { datelineOf } from '../pages/blocks.ts';
+import { datelineOf } from '../pages/dateline.ts';
 import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
 import { PASSING_WEIGHT, passingKinds } from './passing.ts';
