@@ -138,6 +138,13 @@ describe('an article about the whole province', () => {
     expect(tagRegions(ranking)).toEqual(['湖南省']);
   });
 
+  it('is the province when a headline naming no place is framed by its opening', () => {
+    const story = article('第九届讲故事大赛决赛揭晓', ['由省委宣传部主办的湖南省第九届讲故事大赛决赛在长沙举行。', '十五名选手登台讲述自己的故事。']);
+    expect(tagRegions(story)).toEqual(['湖南省']);
+    // …but a headline that names the place keeps it.
+    expect(tagRegions({ ...story, title: '长沙举行讲故事大赛决赛' })).toEqual(['长沙市']);
+  });
+
   it('reads 湖南 right before a place as a qualifier, not as framing', () => {
     expect(tagRegions(article('湖南衡阳：非遗展演进社区', ['近日，一场非遗展演走进社区。']))).toEqual(['衡阳市']);
   });
