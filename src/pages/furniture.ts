@@ -43,6 +43,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^(?:往期回顾|相关新闻|相关阅读|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/],
   // app banners and contact lines of the newsroom
   ['navigation', /^(?:立即下载|马上下载|打开APP|打开App|下载APP|下载App|打开客户端|APP内打开|在APP中打开|打开看看)/],
+  // `打开某某新闻 查看精彩图片`, `下载某某客户端阅读全文`: an aggregator's app asking for the pictures or the rest
+  ['navigation', /^(?:打开|下载)[\u4e00-\u9fa5A-Za-z]{1,10}\s*(?:查看|阅读|看)(?:精彩图片|更多精彩|更多|全文|原文|高清大图|大图)$/],
   ['footer', /^(?:投稿邮箱|新闻热线|爆料热线|联系邮箱|投稿热线|值班电话|新闻爆料)|^(?=.{0,80}$).*?(?<![\w.-])[\w.-]{1,40}@[\w-]{1,40}\.[\w.]{1,20}/],
   ['navigation', /^.{0,30}(?:字[体号]|字体大小)\s*[：:].{0,20}$/],
   ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
