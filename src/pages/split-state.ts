@@ -116,7 +116,8 @@ export class SplitState {
     if (block.kicker !== undefined) return 'a 【column】 label before it';
     if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) return 'the brief form 地名：…';
     if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
-    if (PLACE_OPENING.test(block.text)) return 'opens with a place name';
+    // (…with text under it: a place-opening line over another short line is a caption or a heading.)
+    if (PLACE_OPENING.test(block.text) && this.blocks[index + 1]?.shape !== 'short') return 'opens with a place name';
     return undefined;
   }
 

@@ -288,6 +288,11 @@ describe('list pages, appendices and wiki copies', () => {
     expect(story.body).toContain('溆浦县 舒雨桐');
   });
 
+  it('takes no headline from a place-opening caption over a section heading', () => {
+    expect(titles(page('西岭镇文化站', '西岭镇文化站位于常宁市西岭镇老街，始建于1982年，是全镇开展群众文化活动的主要场所。',
+      '常宁市各乡镇文化站站长在非遗展示厅观看木榨演示', '设施', '图书室藏书一万二千册，周末向全镇群众免费开放。'))).toEqual(['西岭镇文化站']);
+  });
+
   it('drops the tabs a wiki mirror glues to the entry name', () => {
     expect(titles('西岭镇文化站查看源代码讨论查看历史\n西岭镇文化站位于西岭镇老街，始建于1982年。')).toEqual(['西岭镇文化站']);
   });
