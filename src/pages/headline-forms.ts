@@ -19,7 +19,7 @@ export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40
 /** `栏目|标题`, `栏目丨标题`: a column name and a bar before the headline. */
 // (丨 is itself a CJK character, so the column name must not swallow it.) Series names run to
 // sixteen characters and may hold spaces, book-title marks and an issue number
-// (`某某采访团聚焦湖南侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`).
+// (`某某采访团…侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`).
 const COLUMN_BAR = /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000]){2,16}?)\s*[|｜丨]\s*(.+)$/;
 
 /** A headline with its column name (`【栏目】标题`, `栏目丨标题`) taken off into the kicker. */

@@ -271,7 +271,7 @@ describe('list pages, appendices and wiki copies', () => {
 
   it('takes a long, spaced or issue-numbered series before a bar for the kicker', () => {
     for (const [line, kicker, title] of [
-      ['青溪采风团聚焦湘南侧记丨一壶油茶待远客', '青溪采风团聚焦湘南侧记', '一壶油茶待远客'],
+      ['青溪采风团湘南行走笔记丨一壶油茶待远客', '青溪采风团湘南行走笔记', '一壶油茶待远客'],
       ['山水常宁 等你来 | 西岭镇推出三条赏花线路', '山水常宁 等你来', '西岭镇推出三条赏花线路'],
       ['《西岭印记》(总第12期)|古法榨油坊的第三代传人', '《西岭印记》(总第12期)', '古法榨油坊的第三代传人'],
     ]) {

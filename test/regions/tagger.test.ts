@@ -105,7 +105,7 @@ describe('passing mentions do not make an article about a place', () => {
 
   it('a paper named as such makes a story about itself its region\'s, when no place is named', () => {
     expect(tagRegions(article('那些年的老报馆', ['我是1991年进入青溪日报社工作的，后来调到常德日报社。']))).toEqual(['常德市']);
-    expect(tagRegions(article('一纸伴我三十年', ['我与《邵阳日报》结缘，要从读初中时说起。']))).toEqual(['邵阳市']);
+    expect(tagRegions(article('读报记', ['我第一次读到《邵阳日报》，是在读初中的时候。']))).toEqual(['邵阳市']);
   });
 
   it('a place name inside a longer word or another place\'s name', () => {
