@@ -38,7 +38,7 @@ export async function benchDigestDelivery(options: { chats?: number; perSecond?:
   try {
     const { index } = seed;
     const now = Date.now();
-    store.recordArticles(index.allIds(), now - 1000);
+    index.recordIn(store.firstSeen, now - 1000);
     const regions = busiestRegions(seed, 4);
     store.transaction(() => {
       for (let i = 0; i < chats; i++) store.subscribe({ chatId: 10_000_000 + i, region: regions[i % regions.length], time: '08:00' }, now - 1000);

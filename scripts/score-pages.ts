@@ -25,7 +25,7 @@ for (const [name, [labels, root, prefix]] of Object.entries(sets)) {
     for (const line of score.spurious) console.log(`  spurious ${line}`);
   }
   if (search && prefix) {
-    const found = scoreSearch(labels, `${root}/${prefix}`, prefix);
+    const found = await scoreSearch(labels, `${root}/${prefix}`, prefix);
     console.log(`${name}: search top-1 ${pct(found.top1)}, recall@10 ${pct(found.recall)} (${found.queries} queries); ` +
       `region lookup top-1 ${pct(found.regionTop1)} (${found.regionQueries} places); most specific region ${pct(found.mostSpecific)}`);
     if (verbose) for (const line of found.misses) console.log(`  ${line}`);

@@ -56,7 +56,7 @@ async function withIndex<T>(run: (index: ArticleIndex) => T | Promise<T>): Promi
   try {
     return await run(index);
   } finally {
-    index.close();
+    await index.close();
   }
 }
 
@@ -120,8 +120,8 @@ async function main(argv: string[]): Promise<void> {
       const query = positionals.join(' ');
       const limit = values.limit === undefined ? 10 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError('--limit must be a whole number from 1 to 1000', 2);
-      await withIndex((index) => {
-        const result = index.search(query, { limit, order: values.newest ? 'date' : 'relevance' });
+      await withIndex(async (index) => {
+        const result = await index.search(query, { limit, order: values.newest ? 'date' : 'relevance' });
         if (json) {
           print(JSON.stringify({
             query, terms: result.terms, total: result.total, capped: result.capped, noKeywords: result.noKeywords,
@@ -139,25 +139,25 @@ async function main(argv: string[]): Promise<void> {
     case 'show': {
       const id = positionals[0];
       if (!id) throw new CliError('usage: xiangwen show [--json] ID', 2);
-      await withIndex((index) => {
-        const article = index.get(id);
+      await withIndex(async (index) => {
+        const article = await index.get(id);
         if (!article) throw new CliError(`没有 id 为 ${id} 的文章 (no article with id ${id})`);
         print(json ? JSON.stringify(article, null, 2) : formatArticle(article));
       });
       return;
     }
     case 'region':
-      await withIndex((index) => print(regionCommand(index, positionals.join(' '), json)));
+      await withIndex(async (index) => print(await regionCommand(index, positionals.join(' '), json)));
       return;
     case 'regions':
-      await withIndex((index) => print(regionsCommand(index, json)));
+      await withIndex(async (index) => print(await regionsCommand(index, json)));
       return;
     case 'trend': {
       const query = positionals.join(' ');
       if (!query.trim()) throw new CliError('usage: xiangwen trend [--json] [--out FILE.png] WORD_OR_PLACE [RANGE]', 2);
       const [{ computeTrend, renderTrendPng }, { trendTexts }] = await Promise.all([import('./trend/trend.ts'), import('./trend/texts.ts')]);
       await withIndex(async (index) => {
-        const outcome = computeTrend(index, query, todayIn(loadConfig().digestTz));
+        const outcome = await computeTrend(index, query, todayIn(loadConfig().digestTz));
         if (outcome.kind === 'bad-range') throw new CliError(`「${outcome.word}」不是有效的日期或时间范围 (not a valid date or range)`);
         if (outcome.kind === 'no-subject') throw new CliError('没有可统计的词或地名 (nothing to count: give a word or a place)');
         if (outcome.kind === 'nothing') throw new CliError(`「${outcome.subject}」${outcome.range ? `在${outcome.range.label}` : ''}没有文章，无图可画 (no articles to plot)`);

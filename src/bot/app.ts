@@ -23,9 +23,9 @@ import { type UploadOptions, uploadHandlers } from './commands/upload.ts';
 import { regionCommands } from './commands/region.ts';
 import { searchCommands } from './commands/search.ts';
 import type { BotDeps, SubscribeButtonFor } from './deps.ts';
-import { pickExamples } from './examples.ts';
+import { FALLBACK_EXAMPLES, pickExamples } from './examples.ts';
 import { escapeHtml } from './html.ts';
-import { messages, type Lang } from './i18n.ts';
+import { type HelpExamples, messages, type Lang } from './i18n.ts';
 import { type QueryKeyBacking, QueryStore } from './query-store.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { gazetteerLookup, type RegionLookup } from './region-lookup.ts';
@@ -38,6 +38,8 @@ export interface BotOptions {
   /** Bot API root, e.g. the test emulator; Telegram's when unset. */
   apiRoot?: string;
   index: ArticleIndex;
+  /** Examples for /help, picked from the index beforehand (`pickExamples`); picked in the background otherwise. */
+  examples?: HelpExamples;
   logger: Logger;
   /** Searches one user may make per minute. */
   userQueriesPerMinute: number;
@@ -121,25 +123,27 @@ export function createBot(options: BotOptions): Telegraf<Context> {
   outbox.install(bot.telegram);
 
   const regions = options.regions ?? gazetteerLookup();
-  let tree: { fingerprint: string; tree: RegionTree } | undefined;
+  let tree: { fingerprint: string; tree: Promise<RegionTree> } | undefined;
   const deps: BotDeps = {
     index: options.index,
     regions,
     logger,
     limiter: new RateLimiter(options.userQueriesPerMinute),
     store: new QueryStore(2000, options.queryKeys),
-    examples: pickExamples(options.index, regions),
+    examples: options.examples ?? FALLBACK_EXAMPLES,
     tree: () => {
       // The index may be swapped for a rebuilt one while the bot runs: rebuild the tree then.
       const { fingerprint, builtAt } = options.index.info;
       const key = `${fingerprint}/${builtAt}`;
-      if (tree?.fingerprint !== key) tree = { fingerprint: key, tree: new RegionTree(options.index) };
+      if (tree?.fingerprint !== key) tree = { fingerprint: key, tree: RegionTree.of(options.index) };
       return tree.tree;
     },
     onChatMigrated: options.onChatMigrated,
     subscribeButton: options.subscribeButton,
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
+  // Examples picked from the index replace the general ones as soon as they are read.
+  if (options.examples === undefined) void pickExamples(options.index, regions).then((examples) => (deps.examples = examples));
 
   // telegraf makes a fresh Telegram instance per update: wrap it before any handler uses it.
   bot.use((ctx, next) => {

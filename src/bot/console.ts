@@ -148,5 +148,5 @@ export async function runConsole(config: Config, options: ConsoleOptions): Promi
   }
   lines.close();
   await api.close();
-  if (!options.index) index.close();
+  if (!options.index) await index.close();
 }

@@ -35,9 +35,10 @@ export interface BotDeps {
   logger: Logger;
   limiter: RateLimiter;
   store: QueryStore;
+  /** Examples for /help and usage lines: general ones until those of the loaded index are picked. */
   examples: HelpExamples;
   /** The /regions tree, built on first use. */
-  tree(): RegionTree;
+  tree(): Promise<RegionTree>;
   /** Told when a group became a supergroup (the digest moves its subscriptions). */
   onChatMigrated?: (fromChatId: number, toChatId: number) => void;
   /** Present when the digest is mounted: result lists and articles then offer one-tap subscribing. */

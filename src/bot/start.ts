@@ -18,11 +18,13 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import { indexDirOf, openIndex } from '../search/open.ts';
+import { SnapshotIndex } from '../search/article-index.ts';
 import { checkIndexFile } from '../digest/index-check.ts';
 import { openDigest, openDigestStore, type Digest } from '../digest/start.ts';
 import { SwappableIndex } from '../digest/refresh.ts';
 import { isNetworkError } from './api-retry.ts';
 import { createBot, registerCommands } from './app.ts';
+import { pickExamples } from './examples.ts';
 import { oneLine } from './guard.ts';
 import { pollUpdates } from './polling.ts';
 import { Dispatcher } from './runner.ts';
@@ -141,7 +143,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const store = openDigestStore(config);
   let index: SwappableIndex;
   try {
-    index = new SwappableIndex(options.index ?? (await openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger })));
+    // Opening the index records its articles' first-seen times in the bot database.
+    if (options.index instanceof SnapshotIndex) options.index.recordIn(store.firstSeen, Date.now());
+    index = new SwappableIndex(options.index ?? (await openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger }, { firstSeen: store.firstSeen })));
   } catch (error) {
     store.close();
     throw error;
@@ -151,10 +155,12 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const abort = new AbortController();
   if (options.signal?.aborted) abort.abort();
   options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+  const examples = await pickExamples(index, regions);
   const bot = createBot({
     token,
     apiRoot: config.telegramApiRoot,
     index,
+    examples,
     logger,
     userQueriesPerMinute: config.userQueriesPerMinute,
     regions,
@@ -182,7 +188,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     if (released) return;
     released = true;
     await digest.stop();
-    if (ownIndex) index.close();
+    if (ownIndex) await index.close();
   };
 
   try {

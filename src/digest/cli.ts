@@ -12,7 +12,6 @@ import { gazetteerLookup } from '../bot/region-lookup.ts';
 import type { CallApi } from '../bot/api-retry.ts';
 import { openIndex } from '../search/open.ts';
 import { databasePath, openDatabase } from './db.ts';
-import { recordIndex } from './refresh.ts';
 import { runDueDigests, type RunCounts } from './run.ts';
 import { createDigestSender } from './sender.ts';
 import { DigestStore } from './store.ts';
@@ -38,16 +37,18 @@ export async function digestNow(options: {
 }): Promise<RunCounts> {
   const { config, logger } = options;
   const callApi = options.callApi ?? telegramCallApi(config);
+  const store = new DigestStore(openDatabase(databasePath(config.dataDir)), {
+    maxSubscriptionsPerChat: config.maxSubscriptionsPerChat,
+  });
   const index = await openIndex({
     pagesDir: config.pagesDir,
     dataDir: config.dataDir,
     logger: { info: (message) => logger.info(message), warn: (message) => logger.warn(message) },
-  });
-  const store = new DigestStore(openDatabase(databasePath(config.dataDir)), {
-    maxSubscriptionsPerChat: config.maxSubscriptionsPerChat,
+  }, { firstSeen: store.firstSeen }).catch((error: unknown) => {
+    store.close();
+    throw error;
   });
   try {
-    recordIndex(store, index);
     const send = createDigestSender({
       callApi,
       store,
@@ -71,7 +72,7 @@ export async function digestNow(options: {
     });
   } finally {
     store.close();
-    index.close();
+    await index.close();
   }
 }
 

@@ -19,11 +19,12 @@ import { pickLang, type Lang } from '../bot/i18n.ts';
 import type { RegionLookup } from '../bot/region-lookup.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
+import { queryWords } from '../search/jieba.ts';
 import { DigestMatcher, composeDigest, describeSubscription } from './compose.ts';
 import { parseWhen, storedWhen, weekdayWord } from './when.ts';
 import { StorageError } from './db.ts';
 import { localDateTime } from './run.ts';
-import type { DigestStore, Subscription, SubscriptionKey } from './store.ts';
+import type { DigestStore, StoredMessage, Subscription, SubscriptionKey } from './store.ts';
 import { digestTexts } from './texts.ts';
 
 /** What the commands need. */
@@ -62,7 +63,7 @@ const MAX_REMOVE_BUTTONS = 48;
  * region becomes the region (邵阳, 邵阳市 and shaoyang alike, through the gazetteer); the other
  * words are keywords. A word the gazetteer does not know stays a keyword.
  */
-export function parseSubscription(text: string, regions: RegionLookup, index: ArticleIndex): ParsedSubscription {
+export function parseSubscription(text: string, regions: RegionLookup): ParsedSubscription {
   const words = text.trim().split(/\s+/).filter((word) => word !== '');
   if (words.length === 0) return { ok: false, error: 'empty' };
   // Capped like searches: a subscription is a search run every day.
@@ -96,7 +97,8 @@ export function parseSubscription(text: string, regions: RegionLookup, index: Ar
     }
     keywords.push(word);
   }
-  if (keywords.length > 0 && index.search(keywords.join(' '), { limit: 1 }).noKeywords) {
+  // The words the search would look for (the engine cuts a query with the same function).
+  if (keywords.length > 0 && queryWords(keywords.join(' ')).length === 0) {
     if (region === undefined) return { ok: false, error: 'no-keywords' };
     keywords.length = 0; // only stop words or emoji next to a place: subscribe to the place
   }
@@ -112,10 +114,10 @@ export type SubscribeTarget = { kind: 'search'; query: string } | { kind: 'regio
  * becomes a region button; a search with words, a keyword button (its place, if any, goes along).
  * Undefined when there is nothing to subscribe to or the data would not fit in 64 bytes.
  */
-export function subscribeButtons(regions: RegionLookup, index: ArticleIndex): (target: SubscribeTarget, lang: Lang) => InlineKeyboardButton | undefined {
+export function subscribeButtons(regions: RegionLookup): (target: SubscribeTarget, lang: Lang) => InlineKeyboardButton | undefined {
   return (target, lang) => {
     if (target.kind === 'region') return subscribeButton('region', target.name, lang);
-    const parsed = parseSubscription(target.query, regions, index);
+    const parsed = parseSubscription(target.query, regions);
     if (!parsed.ok || parsed.time !== undefined) return undefined;
     if (parsed.keywords.length === 0) return parsed.region === undefined ? undefined : subscribeButton('region', parsed.region, lang);
     return subscribeButton('keywords', target.query, lang);
@@ -219,7 +221,7 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
   composer.command('subscribe', async (ctx) => {
     const lang = langOf(ctx);
     const texts = digestTexts(lang);
-    const parsed = parseSubscription(ctx.payload, deps.regions, deps.index);
+    const parsed = parseSubscription(ctx.payload, deps.regions);
     if (!parsed.ok) {
       const message =
         parsed.error === 'bad-time'
@@ -252,7 +254,7 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
       await ctx.reply(texts.unsubscribedAll(count), replyTo(ctx));
       return;
     }
-    const parsed = parseSubscription(arg, deps.regions, deps.index);
+    const parsed = parseSubscription(arg, deps.regions);
     const found = parsed.ok ? store.findSubscription(chatId, { region: parsed.region, keywords: parsed.keywords }) : undefined;
     if (found === undefined) {
       await ctx.reply(texts.notSubscribed(shorten(arg.replace(/\s+/g, ' '), ECHO_CHARS)), replyTo(ctx));
@@ -271,7 +273,7 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
   composer.command('digest', async (ctx) => {
     const lang = langOf(ctx);
     const texts = digestTexts(lang);
-    const messages = previewDigest(deps, ctx.chat.id, Date.now());
+    const messages = await previewDigest(deps, ctx.chat.id, Date.now());
     if (messages.length === 0) {
       const none = store.subscriptions(ctx.chat.id).length === 0;
       await ctx.reply(none ? texts.listEmpty : texts.previewEmpty, replyTo(ctx));
@@ -306,7 +308,7 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
     if (ctx.chat === undefined) return void (await ctx.answerCbQuery(digestTexts(lang).chatOnly));
     const [, kind, text] = ctx.match;
     // `+k:` carries a search as typed; it is understood the way /subscribe understands its words.
-    const parsed = kind === 'k' ? parseSubscription(text, deps.regions, deps.index) : undefined;
+    const parsed = kind === 'k' ? parseSubscription(text, deps.regions) : undefined;
     const key: SubscriptionKey | undefined =
       kind === 'r' ? { region: deps.regions.resolve(text).region?.name } : parsed?.ok ? { region: parsed.region, keywords: parsed.keywords } : undefined;
     if (key === undefined || (key.region === undefined && (key.keywords ?? []).length === 0)) {
@@ -331,23 +333,22 @@ function replyTo(ctx: Context): { reply_parameters?: { message_id: number; allow
  * This chat's digest as it would be sent now, for every topic and time it has, without recording
  * anything (`/digest`).
  */
-export function previewDigest(deps: Pick<DigestCommandDeps, 'store' | 'index' | 'regions' | 'timeZone'>, chatId: number, now: number) {
+export async function previewDigest(deps: Pick<DigestCommandDeps, 'store' | 'index' | 'regions' | 'timeZone'>, chatId: number, now: number): Promise<StoredMessage[]> {
   const { store } = deps;
   const { date } = localDateTime(now, deps.timeZone);
   const sources = { index: deps.index, expandRegion: (name: string) => deps.regions.withDescendants(name) };
-  return store
-    .targets()
-    .filter((target) => target.chatId === chatId)
-    .flatMap((target) => {
-      const since = store.lastCutoff(target) ?? -1;
-      const matcher = new DigestMatcher(sources, () => store.articlesSeenBetween(since, now));
-      return composeDigest({
-        matcher,
-        subscriptions: store.targetSubscriptions(target),
-        isFirst: (s) => since < 0 || s.createdAt > since,
-        date,
-        lang: store.language(chatId),
-        weekly: parseWhen(target.time)?.weekday !== undefined,
-      }).messages;
+  const messages: StoredMessage[] = [];
+  for (const target of store.targets().filter((t) => t.chatId === chatId)) {
+    const since = store.lastCutoff(target) ?? -1;
+    const digest = await composeDigest({
+      matcher: new DigestMatcher(sources, { since, upTo: now }),
+      subscriptions: store.targetSubscriptions(target),
+      isFirst: (s) => since < 0 || s.createdAt > since,
+      date,
+      lang: store.language(chatId),
+      weekly: parseWhen(target.time)?.weekday !== undefined,
     });
+    messages.push(...digest.messages);
+  }
+  return messages;
 }

@@ -10,9 +10,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.ts';
-import type { ArticleIndex, IndexInfo, SearchOptions } from '../search/engine.ts';
+import type { Article } from '../pages/article.ts';
+import type { ArticleIndex, IndexInfo, ListResult, RegionResult, SearchOptions, SearchResult, SeenPage } from '../search/engine.ts';
+import type { FirstSeenLedger } from '../search/first-seen.ts';
 import { IndexUnavailableError } from '../search/open.ts';
-import type { DigestStore } from './store.ts';
 
 /**
  * True for errors that mean the index's files are damaged or unreadable (SQLite's errors, a record
@@ -38,6 +39,9 @@ export class SwappableIndex implements ArticleIndex {
   private retryTimer: NodeJS.Timeout | undefined;
   private failedRebuilds = 0;
   private closed = false;
+  /** Calls running per index: a swapped-out index is closed only once they have ended. */
+  private readonly inFlight = new Map<ArticleIndex, number>();
+  private readonly retired = new Set<ArticleIndex>();
 
   constructor(private current: ArticleIndex) {}
 
@@ -51,15 +55,27 @@ export class SwappableIndex implements ArticleIndex {
     return this.broken;
   }
 
-  private guard<T>(call: (index: ArticleIndex) => T): T {
+  private async guard<T>(call: (index: ArticleIndex) => Promise<T>): Promise<T> {
     if (this.broken !== undefined) throw new IndexUnavailableError(this.broken);
+    const index = this.current;
+    this.inFlight.set(index, (this.inFlight.get(index) ?? 0) + 1);
     try {
-      return call(this.current);
+      return await call(index);
     } catch (error) {
       if (this.rebuild === undefined || !isIndexFailure(error)) throw error;
       this.markBroken(`${(error as Error).name}: ${(error as Error).message}`.split('\n')[0].slice(0, 200));
-      throw new IndexUnavailableError(this.broken!);
+      throw new IndexUnavailableError(this.broken ?? 'the index is damaged');
+    } finally {
+      this.settle(index);
     }
+  }
+
+  /** One call on `index` ended; a swapped-out index closes when its last call has. */
+  private settle(index: ArticleIndex): void {
+    const left = (this.inFlight.get(index) ?? 1) - 1;
+    if (left > 0) return void this.inFlight.set(index, left);
+    this.inFlight.delete(index);
+    if (this.retired.delete(index)) void index.close();
   }
 
   /** Marks the index broken and starts healing it (once). */
@@ -92,31 +108,31 @@ export class SwappableIndex implements ArticleIndex {
   get info(): IndexInfo {
     return this.current.info;
   }
-  search(query: string, options?: SearchOptions) {
+  search(query: string, options?: SearchOptions): Promise<SearchResult> {
     return this.guard((index) => index.search(query, options));
   }
-  byRegions(names: string[], options?: { limit?: number; offset?: number }) {
+  byRegions(names: string[], options?: { limit?: number; offset?: number }): Promise<RegionResult> {
     return this.guard((index) => index.byRegions(names, options));
   }
-  latest(options?: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number }) {
+  latest(options?: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number }): Promise<ListResult> {
     return this.guard((index) => index.latest(options));
   }
-  byAuthor(name: string, options?: { limit?: number; offset?: number }) {
+  byAuthor(name: string, options?: { limit?: number; offset?: number }): Promise<ListResult> {
     return this.guard((index) => index.byAuthor(name, options));
   }
-  regionCounts() {
+  regionCounts(): Promise<Map<string, number>> {
     return this.guard((index) => index.regionCounts());
   }
-  get(id: string) {
+  get(id: string): Promise<Article | undefined> {
     return this.guard((index) => index.get(id));
   }
-  allIds() {
-    return this.guard((index) => index.allIds());
+  seenSince(since: number, page?: { after?: string; limit?: number }): Promise<SeenPage> {
+    return this.guard((index) => index.seenSince(since, page));
   }
-  close(): void {
+  async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
-    this.current.close();
+    await this.current.close();
   }
 
   /** Makes `next` the live index and closes the previous one; a broken index is healed by it. */
@@ -126,13 +142,9 @@ export class SwappableIndex implements ArticleIndex {
     this.broken = undefined;
     this.failedRebuilds = 0;
     clearTimeout(this.retryTimer);
-    previous.close();
+    if (this.inFlight.has(previous)) this.retired.add(previous);
+    else void previous.close();
   }
-}
-
-/** Records every article of `index` as seen at `now` (old ids keep their first time). Returns how many were new. */
-export function recordIndex(store: DigestStore, index: ArticleIndex, now: number = Date.now()): number {
-  return store.recordArticles(index.allIds(), now);
 }
 
 const CLI = fileURLToPath(new URL('../../bin/xiangwen.mjs', import.meta.url));
@@ -172,7 +184,8 @@ export interface RefresherOptions {
   pagesDir: string;
   dataDir: string;
   index: SwappableIndex;
-  store: DigestStore;
+  /** Where each new index records its articles' first-seen times. */
+  firstSeen: FirstSeenLedger;
   logger: Logger;
   /** Called after a new index went live (the bot refreshes what it derived from the old one). */
   onRefreshed?: (info: { articles: number; newArticles: number }) => void;
@@ -195,7 +208,7 @@ export interface PageWatcher {
 }
 
 export function createRefresher(options: RefresherOptions): Refresher {
-  const { pagesDir, dataDir, index, store, logger } = options;
+  const { pagesDir, dataDir, index, firstSeen, logger } = options;
   let running: Promise<void> | undefined;
   let again = false;
   let forced = false;
@@ -213,9 +226,9 @@ export function createRefresher(options: RefresherOptions): Refresher {
     if (stopped) return;
     // Load what the child wrote, never rebuild here: a file added during the build would make
     // openIndex rebuild in this process and block replies. The loop in refresh() catches it up.
-    const next = loadChecked(indexDirOf(dataDir));
+    const next = loadChecked(indexDirOf(dataDir), { firstSeen });
     index.swap(next);
-    const newArticles = recordIndex(store, next);
+    const newArticles = next.newlySeen;
     logger.info({ articles: next.info.articles, newArticles }, 'new index is live');
     options.onRefreshed?.({ articles: next.info.articles, newArticles });
   };

@@ -25,7 +25,7 @@ import type { Lang } from '../bot/i18n.ts';
 import type { RegionLookup } from '../bot/region-lookup.ts';
 import { digestCommands, subscribeButtons, type SubscribeTarget } from './commands.ts';
 import { databaseFileGuard, databasePath, openDatabase } from './db.ts';
-import { createRefresher, recordIndex, watchPages, type PageWatcher, type SwappableIndex } from './refresh.ts';
+import { createRefresher, watchPages, type PageWatcher, type SwappableIndex } from './refresh.ts';
 import { startDigestSchedule, type DigestSchedule } from './schedule.ts';
 import { createDigestSender } from './sender.ts';
 import { DigestStore } from './store.ts';
@@ -65,8 +65,7 @@ export function openDigestStore(config: Pick<Config, 'dataDir' | 'maxSubscriptio
 }
 
 /**
- * Prepares the digest over an open store and the live index: records the index's articles as seen
- * and builds the commands. `callApi` defaults to a separate telegraf client for BOT_TOKEN and
+ * Prepares the digest over an open store and the live index and builds the commands. `callApi` defaults to a separate telegraf client for BOT_TOKEN and
  * TELEGRAM_API_ROOT, deliberately not the bot's own (which the bot wraps in the retry policy
  * already; the sender adds the same policy once, behind its pacer).
  */
@@ -83,7 +82,6 @@ export function openDigest(options: {
   onRefreshed?: (info: { articles: number; newArticles: number }) => void;
 }): Digest {
   const { config, logger, store, index, regions } = options;
-  recordIndex(store, index);
   let schedule: DigestSchedule | undefined;
   let watcher: PageWatcher | undefined;
   let stopped = false;
@@ -92,7 +90,7 @@ export function openDigest(options: {
   const abort = new AbortController();
 
   // Ready before start(): a damaged index can be found (and healed) by the first search.
-  const refresher = createRefresher({ pagesDir: config.pagesDir, dataDir: config.dataDir, index, store, logger, onRefreshed: options.onRefreshed });
+  const refresher = createRefresher({ pagesDir: config.pagesDir, dataDir: config.dataDir, index, firstSeen: store.firstSeen, logger, onRefreshed: options.onRefreshed });
 
   const commands = digestCommands({
     store,
@@ -106,7 +104,7 @@ export function openDigest(options: {
 
   return {
     commands,
-    subscribeButton: subscribeButtons(regions, index),
+    subscribeButton: subscribeButtons(regions),
     store,
     get schedule() {
       return schedule;
@@ -153,7 +151,7 @@ export function openDigest(options: {
           pagesDir: config.pagesDir,
           dataDir: config.dataDir,
           index,
-          store,
+          firstSeen: store.firstSeen,
           logger,
           rescanMinutes: config.pagesRescanMinutes,
           onRefreshed: options.onRefreshed,

@@ -1,11 +1,13 @@
 /**
  * Everything the digest remembers, on top of ./db.ts: chats and their language, subscriptions,
- * when each article first entered the index, and one delivery row per digest. Every query is a
+ * and one delivery row per digest (when each article first entered the index is kept in the same
+ * database by ../search/first-seen.ts). Every query is a
  * prepared statement made once; callers get plain objects, never rows.
  */
 import { parseWhen } from './when.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
+import { FirstSeenLedger } from '../search/first-seen.ts';
 
 /** Chat languages the bot speaks. */
 export type ChatLanguage = 'zh' | 'en';
@@ -151,6 +153,8 @@ export class DigestStore {
   readonly maxSubscriptionsPerChat: number;
   /** The file check run before every write (see DigestStoreOptions.beforeWrite), if any. */
   readonly checkFile: (() => void) | undefined;
+  /** When each article first entered the index (same database, table `article_seen`). */
+  readonly firstSeen: FirstSeenLedger;
   private readonly statements;
 
   constructor(
@@ -159,6 +163,7 @@ export class DigestStore {
   ) {
     this.maxSubscriptionsPerChat = options.maxSubscriptionsPerChat ?? 20;
     this.checkFile = options.beforeWrite;
+    this.firstSeen = new FirstSeenLedger(db, { beforeWrite: options.beforeWrite });
     this.statements = {
       ensureChat: db.prepare('INSERT INTO chats (chat_id, created_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING'),
       activateChat: db.prepare('UPDATE chats SET active = 1, inactive_why = NULL WHERE chat_id = ?'),
@@ -186,11 +191,6 @@ export class DigestStore {
       targetSubscriptions: db.prepare(
         'SELECT * FROM subscriptions WHERE chat_id = ? AND thread_id = ? AND time = ? AND active = 1 ORDER BY id',
       ),
-      recordArticle: db.prepare('INSERT INTO article_seen (article_id, first_seen) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-      firstSeen: db.prepare('SELECT first_seen FROM article_seen WHERE article_id = ?').pluck(),
-      seenBetween: db.prepare(
-        'SELECT article_id FROM article_seen WHERE first_seen > ? AND first_seen <= ? ORDER BY first_seen, article_id',
-      ).pluck(),
       delivery: db.prepare('SELECT * FROM deliveries WHERE chat_id = ? AND thread_id = ? AND time = ? AND period = ?'),
       lastCutoff: db.prepare('SELECT MAX(cutoff) FROM deliveries WHERE chat_id = ? AND thread_id = ? AND time = ?').pluck(),
       insertDelivery: db.prepare(
@@ -357,28 +357,6 @@ export class DigestStore {
     return (this.statements.targetSubscriptions.all(target.chatId, target.threadId, target.time) as SubscriptionRow[]).map(
       toSubscription,
     );
-  }
-
-  /**
-   * Records that these articles are in the index at `now`. An id seen before keeps its earliest
-   * time, so rebuilding the index never makes old articles new again.
-   */
-  recordArticles(ids: readonly string[], now: number): number {
-    return this.transaction(() => {
-      let added = 0;
-      for (const id of ids) added += this.statements.recordArticle.run(id, now).changes;
-      return added;
-    });
-  }
-
-  /** When the article first entered the index, if it ever did. */
-  firstSeen(id: string): number | undefined {
-    return (this.statements.firstSeen.get(id) as number | undefined) ?? undefined;
-  }
-
-  /** Ids of articles first seen after `after` and no later than `upTo` (milliseconds). */
-  articlesSeenBetween(after: number, upTo: number): string[] {
-    return this.statements.seenBetween.all(after, upTo) as string[];
   }
 
   /** The target's delivery for a period, if one was started. */

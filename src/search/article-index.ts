@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import type { Article } from '../pages/article.ts';
-import type { ArticleIndex, IndexInfo, ListResult, RegionResult, SearchHit, SearchOptions, SearchResult } from './engine.ts';
+import { type ArticleIndex, type IndexInfo, type ListResult, type RegionResult, SEEN_PAGE_SIZE, type SearchHit, type SearchOptions, type SearchResult, type SeenPage } from './engine.ts';
+import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, type SeenItem } from './first-seen.ts';
 import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
 import { regionNamedBy } from '../regions/lookup.ts';
@@ -76,6 +77,17 @@ export function readMeta(indexDir: string): SnapshotMeta {
   return meta;
 }
 
+/** Options of {@link SnapshotIndex.load}. */
+export interface SnapshotLoadOptions {
+  /**
+   * Where first-seen times are kept. Loading records every article of the snapshot in it (at
+   * `now`), so the ids a snapshot brings in become new. Without one, every article counts as
+   * first seen when the snapshot was built (enough for the CLI and tests).
+   */
+  firstSeen?: FirstSeenLedger;
+  now?: number;
+}
+
 /** The MiniSearch + SQLite index, read-only. */
 export class SnapshotIndex implements ArticleIndex {
   readonly info: IndexInfo;
@@ -83,6 +95,9 @@ export class SnapshotIndex implements ArticleIndex {
   private readonly compact: MiniSearch<CompactDocument>;
   private readonly commonTerms: Set<string>;
   private readonly statements = new Map<string, Database.Statement>();
+  private firstSeen: FirstSeenLedger | undefined;
+  /** Articles this snapshot brought into the first-seen ledger when it was loaded (0 without one). */
+  newlySeen = 0;
 
   private constructor(meta: SnapshotMeta, db: Database.Database, compact: MiniSearch<CompactDocument>) {
     const { commonTerms, ...info } = meta;
@@ -93,7 +108,25 @@ export class SnapshotIndex implements ArticleIndex {
   }
 
   /** Loads a snapshot; throws IndexError when it is missing, old or corrupt. */
-  static load(indexDir: string): SnapshotIndex {
+  static load(indexDir: string, options: SnapshotLoadOptions = {}): SnapshotIndex {
+    const index = SnapshotIndex.open(indexDir);
+    if (options.firstSeen) index.recordIn(options.firstSeen, options.now ?? Date.now());
+    return index;
+  }
+
+  /** Records every article of this snapshot in `ledger` and reports first-seen times from it from now on. */
+  recordIn(ledger: FirstSeenLedger, now: number): number {
+    this.firstSeen = ledger;
+    this.newlySeen = ledger.record(this.ids(), now);
+    return this.newlySeen;
+  }
+
+  /** Every article id, in rowid order (streamed: a large archive is never held as one array). */
+  private *ids(): Generator<string> {
+    for (const row of this.statement('SELECT id FROM articles ORDER BY rowid').iterate() as IterableIterator<{ id: string }>) yield row.id;
+  }
+
+  private static open(indexDir: string): SnapshotIndex {
     const meta = readMeta(indexDir);
     let compact: MiniSearch<CompactDocument>;
     try {
@@ -123,8 +156,8 @@ export class SnapshotIndex implements ArticleIndex {
       const article = JSON.parse(row.record) as Partial<Article>;
       if (typeof article !== 'object' || article === null || typeof article.id !== 'string') throw new Error('an article record has no id');
     }
-    this.allIds();
-    this.regionCounts();
+    for (const _ of this.ids());
+    this.countRegions();
     this.statement('SELECT rowid FROM fulltext ORDER BY rowid DESC LIMIT 1').all();
   }
 
@@ -175,7 +208,7 @@ export class SnapshotIndex implements ArticleIndex {
     return { rows, capped: rows.length >= MATCH_CAP };
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResult {
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
     // Quoted phrases are terms of their own, never cut into words.
@@ -283,7 +316,7 @@ export class SnapshotIndex implements ArticleIndex {
     });
   }
 
-  byRegions(names: string[], options: { limit?: number; offset?: number } = {}): RegionResult {
+  async byRegions(names: string[], options: { limit?: number; offset?: number } = {}): Promise<RegionResult> {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
     if (names.length === 0) return { covered: [], total: 0, hits: [] };
@@ -297,7 +330,7 @@ export class SnapshotIndex implements ArticleIndex {
     return { covered: names, total: rows.length, hits: this.hits(page) };
   }
 
-  latest(options: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number } = {}): ListResult {
+  async latest(options: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number } = {}): Promise<ListResult> {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
     const regions = options.regions ?? [];
@@ -309,7 +342,7 @@ export class SnapshotIndex implements ArticleIndex {
     return { total, hits: this.hits(rows.map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }))) };
   }
 
-  byAuthor(name: string, options: { limit?: number; offset?: number } = {}): ListResult {
+  async byAuthor(name: string, options: { limit?: number; offset?: number } = {}): Promise<ListResult> {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
     const wanted = name.replace(/\s+/g, '');
@@ -327,21 +360,69 @@ export class SnapshotIndex implements ArticleIndex {
     return { total: matching.length, hits: this.hits(page) };
   }
 
-  regionCounts(): Map<string, number> {
+  async regionCounts(): Promise<Map<string, number>> {
+    return this.countRegions();
+  }
+
+  private countRegions(): Map<string, number> {
     const rows = this.statement('SELECT region, count(*) AS n FROM article_regions GROUP BY region').all() as { region: string; n: number }[];
     return new Map(rows.map((r) => [r.region, r.n]));
   }
 
-  get(id: string): Article | undefined {
+  async get(id: string): Promise<Article | undefined> {
     const row = this.statement('SELECT record FROM articles WHERE id = ?').get(id) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as Article) : undefined;
   }
 
-  allIds(): string[] {
-    return (this.statement('SELECT id FROM articles ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+  async seenSince(since: number, page: { after?: string; limit?: number } = {}): Promise<SeenPage> {
+    const limit = Math.max(1, Math.floor(page.limit ?? SEEN_PAGE_SIZE));
+    const after = decodeSeenCursor(page.after);
+    return this.firstSeen ? this.seenInLedger(this.firstSeen, since, after, limit) : this.seenAtBuild(since, after, limit);
   }
 
-  close(): void {
+  /**
+   * The ledger's rows that are in this snapshot: the ledger remembers articles a removed page had,
+   * and those are no longer news. Reads the ledger in pages until `limit` present ones (and one
+   * more, to know whether a next page exists) are found.
+   */
+  private seenInLedger(ledger: FirstSeenLedger, since: number, after: SeenItem | undefined, limit: number): SeenPage {
+    const items: SeenItem[] = [];
+    let cursor = after;
+    for (;;) {
+      const rows = ledger.page(since, cursor, limit);
+      if (rows.length === 0) return { items };
+      const present = new Set((this.statement(`SELECT id FROM articles WHERE id IN (${rows.map(() => '?').join(',')})`)
+        .all(...rows.map((r) => r.id)) as { id: string }[]).map((r) => r.id));
+      for (const row of rows) {
+        cursor = row;
+        if (!present.has(row.id)) continue;
+        // One more than asked for says whether there is a next page.
+        if (items.length === limit) return { items, next: encodeSeenCursor(items[limit - 1]) };
+        items.push(row);
+      }
+      if (rows.length < limit) return { items };
+    }
+  }
+
+  /**
+   * Without a ledger every article was first seen when the snapshot was built; they are listed in
+   * rowid order (oldest page first), the cursor naming the last id listed.
+   */
+  private seenAtBuild(since: number, after: SeenItem | undefined, limit: number): SeenPage {
+    const firstSeen = Date.parse(this.info.builtAt);
+    if (!(firstSeen > since)) return { items: [] };
+    const rows = this.statement('SELECT id FROM articles WHERE rowid > coalesce((SELECT rowid FROM articles WHERE id = ?), (SELECT min(rowid) - 1 FROM articles)) ORDER BY rowid LIMIT ?')
+      .all(after?.firstSeen === firstSeen ? after.id : '', limit + 1) as { id: string }[];
+    const items = rows.slice(0, limit).map((r) => ({ id: r.id, firstSeen }));
+    return rows.length > limit ? { items, next: encodeSeenCursor(items[limit - 1]) } : { items };
+  }
+
+  async close(): Promise<void> {
+    this.closeNow();
+  }
+
+  /** Closes the database at once (the synchronous form, for error paths while loading). */
+  closeNow(): void {
     if (this.db.open) this.db.close();
   }
 }

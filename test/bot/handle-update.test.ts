@@ -20,6 +20,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ArticleIndex } from '../../src/search/engine.ts';
 import { openIndex } from '../../src/search/open.ts';
+import { allArticles } from '../support/all-articles.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const TOKEN = '42:stub-token';
@@ -56,7 +57,7 @@ const stubs: LocalApi[] = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-stub-'));
   index = await openIndex({ pagesDir: SEEDS, dataDir });
-  keyword = index.get(index.allIds()[0])!.keywords[0];
+  keyword = (await allArticles(index))[0].keywords[0];
 });
 afterAll(async () => {
   for (const stub of stubs) await stub.close();
@@ -80,7 +81,7 @@ describe('inline mode', () => {
     await bot.handleUpdate({ update_id: 1, inline_query: { id: 'q1', from: user, query: keyword, offset: '', chat_type: 'private' } } as Update);
     const answer = stub.calls.find((c) => c.method === 'answerInlineQuery')!;
     const results = answer.payload.results as { type: string; id: string; title: string; input_message_content: { message_text: string; parse_mode: string } }[];
-    const total = index.search(keyword, { limit: 1 }).total;
+    const total = (await index.search(keyword, { limit: 1 })).total;
     expect(results.length).toBe(Math.min(50, total));
     for (const r of results) {
       expect(r.type).toBe('article');
@@ -188,7 +189,7 @@ describe('console mode', () => {
     expect(text).toMatch(/\[1\] 1/);
     expect(text).not.toMatch(/<b>|&lt;/);
     // Pressing 1 opened the first result: its headline is printed after the list.
-    const first = index.search(keyword, { limit: 1 }).hits[0];
+    const first = (await index.search(keyword, { limit: 1 })).hits[0];
     expect(text.split(zh.understood([keyword]))[1]).toContain(first.title);
   });
 

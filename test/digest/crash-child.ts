@@ -19,7 +19,7 @@ import { CRASH_NOW, MESSAGE_LIMIT, TEST_TOKEN } from './fixture.ts';
 const [dataDir, apiRoot, pagesDir, indexDataDir] = process.argv.slice(2);
 const logger = createLogger('silent');
 const store = new DigestStore(openDatabase(join(dataDir, 'bot.db')));
-const index = await openIndex({ pagesDir, dataDir: indexDataDir });
+const index = await openIndex({ pagesDir, dataDir: indexDataDir }, { firstSeen: store.firstSeen });
 const regions = gazetteerLookup();
 const telegram = new Telegram(TEST_TOKEN, { apiRoot });
 const send = createDigestSender({

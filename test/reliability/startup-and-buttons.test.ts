@@ -15,6 +15,7 @@ import { digestTexts } from '../../src/digest/texts.ts';
 import { buttonData, say } from '../e2e/helpers.ts';
 import { TEST_TOKEN, waitFor } from '../support/emulator.ts';
 import { LEVEL, memoryLogger, rigConfig, rigForSuite, startRigBot } from '../support/harness.ts';
+import { allArticles } from '../support/all-articles.ts';
 
 const zh = messages('zh');
 const suite = rigForSuite();
@@ -92,7 +93,7 @@ describe('answers', () => {
 
   it('opens an article button without a message in the private chat (a t.me deep link), without a stack', async () => {
     const client = suite.rig.emu.client({ userId: 1104, chatId: 1104, type: 'private' });
-    const word = running.index.get(running.index.allIds()[0])!.keywords[0];
+    const word = (await allArticles(running.index))[0].keywords[0];
     const [list] = await say(suite.rig.emu, client, 1104, word);
     const data = buttonData(list, '1')!;
     const answer = await pressWithoutMessage(1105, data);

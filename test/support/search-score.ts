@@ -11,6 +11,7 @@ import { regionWithDescendants } from '../../src/regions/lookup.ts';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
 import { buildIndex, indexDirOf } from '../../src/search/open.ts';
 import { compact, type LabelledPage } from './labelled-pages.ts';
+import { allArticles, allIds } from './all-articles.ts';
 
 export interface SearchScore {
   queries: number;
@@ -24,7 +25,7 @@ export interface SearchScore {
 }
 
 /** Indexes `pagesDir` (the labels' keys start with `prefix`) and scores searches against the labels. */
-export function scoreSearch(labelsPath: string, pagesDir: string, prefix: string): SearchScore {
+export async function scoreSearch(labelsPath: string, pagesDir: string, prefix: string): Promise<SearchScore> {
   const labels = JSON.parse(readFileSync(labelsPath, 'utf8')) as Record<string, LabelledPage>;
   const dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-score-'));
   const misses: string[] = [];
@@ -40,14 +41,14 @@ export function scoreSearch(labelsPath: string, pagesDir: string, prefix: string
     for (const { label } of labelled) {
       if (!label.query) continue;
       queries++;
-      const hits = index.search(label.query, { limit: 10 }).hits.map((h) => compact(h.title));
+      const hits = (await index.search(label.query, { limit: 10 })).hits.map((h) => compact(h.title));
       if (hits[0] === compact(label.title)) top1++;
       else misses.push(`search ${label.query}: ${hits[0] ?? '(nothing)'} ≠ ${label.title}`);
       if (hits.includes(compact(label.title))) found++;
     }
     let mostSpecific = 0;
     let tagged = 0;
-    const all = index.allIds().map((id) => index.get(id)).filter((a) => a !== undefined);
+    const all = (await allArticles(index)).filter((a) => a !== undefined);
     for (const { label } of labelled) {
       const article = all.find((a) => compact(a.title) === compact(label.title));
       if (!article) continue;
@@ -59,7 +60,7 @@ export function scoreSearch(labelsPath: string, pagesDir: string, prefix: string
     let regionTop1 = 0;
     for (const place of places) {
       const covered = regionWithDescendants(place);
-      const first = covered.length ? index.byRegions(covered, { limit: 1 }).hits[0] : undefined;
+      const first = covered.length ? (await index.byRegions(covered, { limit: 1 })).hits[0] : undefined;
       const label = first && byTitle.get(compact(first.title))?.label;
       if (label?.regions.includes(place)) regionTop1++;
       else misses.push(`region ${place}: ${first?.title ?? '(nothing)'}`);

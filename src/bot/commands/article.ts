@@ -24,14 +24,14 @@ function shortTitle(title: string): string {
 /** Sends article `id` in full, or says it is gone. Parts go out in order, one after the other. */
 export async function sendArticle(ctx: Context, deps: BotDeps, id: string): Promise<void> {
   const t = tr(ctx);
-  const article = ID_SHAPE.test(id) ? deps.index.get(id) : undefined;
+  const article = ID_SHAPE.test(id) ? await deps.index.get(id) : undefined;
   if (!article) return replyHtml(ctx, escapeHtml(t.articleNotFound));
   if (!(await withinLimit(ctx, deps))) return;
   const parts = formatArticle(article, t);
   // Under the last part: subscribe to the article's most specific place.
   const place = article.regions[0];
   const subscribe = place === undefined ? undefined : deps.subscribeButton?.({ kind: 'region', name: place }, langOf(ctx));
-  const keyboard: InlineKeyboardButton[][] = relatedArticles(queryDeps(deps), article).map((hit) => {
+  const keyboard: InlineKeyboardButton[][] = (await relatedArticles(queryDeps(deps), article)).map((hit) => {
     const text = `${t.related} ${shortTitle(hit.title)}`;
     // In a group the article opens in the private chat with the bot, as result lists do.
     const url = inGroup(ctx) ? articleLink(ctx, hit.id) : undefined;

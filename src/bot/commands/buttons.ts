@@ -27,7 +27,7 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
       case 'noop':
         return answerCallback(ctx, deps);
       case 'article': {
-        if (!deps.index.get(action.id)) return answerCallback(ctx, deps, tr(ctx).expired);
+        if (!(await deps.index.get(action.id))) return answerCallback(ctx, deps, tr(ctx).expired);
         if (ctx.chat === undefined) {
           // A button under an inline message (or one whose message Telegram no longer sends) has
           // no chat to post into: open the article in the private chat with the bot instead.
@@ -47,16 +47,16 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
         return editTree(ctx, deps, action.name);
       case 'search':
         if (!(await withinLimit(ctx, deps))) return;
-        return showOutcome(ctx, deps, searchPage(queryDeps(deps), action.query, action.page, action.order ?? 'relevance'), true);
+        return showOutcome(ctx, deps, await searchPage(queryDeps(deps), action.query, action.page, action.order ?? 'relevance'), true);
       case 'region':
         if (!(await withinLimit(ctx, deps))) return;
-        return showOutcome(ctx, deps, regionPage(queryDeps(deps), action.name, action.page), true);
+        return showOutcome(ctx, deps, await regionPage(queryDeps(deps), action.name, action.page), true);
       case 'latest':
         if (!(await withinLimit(ctx, deps))) return;
-        return showOutcome(ctx, deps, latestPage(queryDeps(deps), action.name, action.page), true);
+        return showOutcome(ctx, deps, await latestPage(queryDeps(deps), action.name, action.page), true);
       case 'author':
         if (!(await withinLimit(ctx, deps))) return;
-        return showOutcome(ctx, deps, authorPage(queryDeps(deps), action.name, action.page), true);
+        return showOutcome(ctx, deps, await authorPage(queryDeps(deps), action.name, action.page), true);
     }
   });
   return composer;

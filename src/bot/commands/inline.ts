@@ -22,7 +22,7 @@ export function inlineHandlers(deps: BotDeps): Composer<Context> {
     const offset = /^\d{1,4}$/.test(ctx.inlineQuery.offset) ? Number(ctx.inlineQuery.offset) : 0;
     const hint = { button: { text: t.inlineHint, start_parameter: 'help' }, cache_time: 300 };
     if (query === '' || offset > MAX_INLINE_OFFSET) return ctx.answerInlineQuery([], hint);
-    const result = deps.index.search(query, { limit: INLINE_PAGE_SIZE, offset });
+    const result = await deps.index.search(query, { limit: INLINE_PAGE_SIZE, offset });
     if (result.noKeywords) return ctx.answerInlineQuery([], hint);
     const answers = result.hits.map((hit): InlineQueryResultArticle => {
       const url = articleLink(ctx, hit.id);

@@ -16,12 +16,12 @@ export function latestCommands(deps: BotDeps): Composer<Context> {
     const place = ctx.payload.replace(/\s+/g, ' ').trim();
     if (Array.from(place).length > MAX_QUERY_CHARS) return replyHtml(ctx, escapeHtml(tr(ctx).tooLong(MAX_QUERY_CHARS)));
     if (!(await withinLimit(ctx, deps))) return;
-    await showOutcome(ctx, deps, latestPage(queryDeps(deps), place, 0), false);
+    await showOutcome(ctx, deps, await latestPage(queryDeps(deps), place, 0), false);
   });
   composer.command('author', async (ctx) => {
     const name = await acceptQuery(ctx, deps, ctx.payload, (t) => t.authorUsage(deps.examples.author ?? '张三'));
     if (name === undefined || !(await withinLimit(ctx, deps))) return;
-    await showOutcome(ctx, deps, authorPage(queryDeps(deps), name, 0), false);
+    await showOutcome(ctx, deps, await authorPage(queryDeps(deps), name, 0), false);
   });
   return composer;
 }

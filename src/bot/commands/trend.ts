@@ -14,7 +14,7 @@ export async function sendTrend(ctx: Context, deps: BotDeps, query: string): Pro
   const t = tr(ctx);
   // Vega and resvg load on the first chart, not at start-up: most runs of the bot draw none.
   const [{ computeTrend, renderTrendPng }, { trendTexts }] = await Promise.all([import('../../trend/trend.ts'), import('../../trend/texts.ts')]);
-  const outcome = computeTrend(deps.index, query, todayIn(deps.timeZone));
+  const outcome = await computeTrend(deps.index, query, todayIn(deps.timeZone));
   if (outcome.kind === 'bad-range') return replyHtml(ctx, escapeHtml(t.badRange(outcome.word)));
   if (outcome.kind === 'no-subject') return replyHtml(ctx, escapeHtml(t.trendUsage(deps.examples.keyword)));
   if (outcome.kind === 'nothing') return replyHtml(ctx, escapeHtml(t.trendNothing(outcome.subject, outcome.range?.label)));
