@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Telegraf } from 'telegraf';
-import { startBot } from '../src/bot/start.ts';
+import { startBot } from '../src/app/start.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { startEmulator, TEST_TOKEN, type Emulator } from '../test/support/emulator.ts';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Telegram } from 'telegraf';
-import type { CallApi } from '../src/bot/api-retry.ts';
+import type { CallApi } from '../src/telegram/api-retry.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/digest/db.ts';
 import { runDueDigests } from '../src/digest/run.ts';

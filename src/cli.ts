@@ -9,7 +9,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { listPageFiles } from './pages/read.ts';
 import { IndexError } from './search/article-index.ts';
 import type { ArticleIndex } from './search/engine.ts';
-import { collectArticles, type LogSink, NoArticlesError, openIndex } from './search/open.ts';
+import { collectArticles, type LogSink, NoArticlesError } from './search/open.ts';
+import { withEngine } from './app/engine.ts';
 import { updateIndex } from './search/update.ts';
 import { writeFileSync } from 'node:fs';
 import { explainFiles, explainPath } from './cli/explain.ts';
@@ -50,14 +51,8 @@ function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-async function withIndex<T>(run: (index: ArticleIndex) => T | Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const index = await openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger: stderrLog });
-  try {
-    return await run(index);
-  } finally {
-    await index.close();
-  }
+function withIndex<T>(run: (index: ArticleIndex) => Promise<T>): Promise<T> {
+  return withEngine(loadConfig(), stderrLog, run);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -169,7 +164,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'digest': {
-      const { digestCommand } = await import('./digest/cli.ts');
+      const { digestCommand } = await import('./app/digest-now.ts');
       process.exitCode = await digestCommand({ now: values.now === true, chat: values.chat, json });
       return;
     }

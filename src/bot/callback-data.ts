@@ -13,7 +13,7 @@
  * - `a:<id>`       open an article
  * - `x:`           a button that does nothing (the "2/5" page counter)
  */
-import type { QueryStore } from './query-store.ts';
+import type { QueryStore } from '../telegram/query-store.ts';
 
 /** What a button asks for. Pages count from 0. */
 export type CallbackAction =

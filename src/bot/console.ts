@@ -13,14 +13,14 @@ import type { InlineKeyboardButton, Update } from 'telegraf/types';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
-import { openIndex } from '../search/open.ts';
 import { createBot } from './app.ts';
 import { unescapeHtml } from './html.ts';
 import { startLocalApi } from './local-api.ts';
 
 export interface ConsoleOptions {
   logger: Logger;
-  index?: ArticleIndex;
+  /** The index to search (opened by the composition root, which also closes it). */
+  index: ArticleIndex;
   input?: Readable;
   output?: Writable;
   /** Telegram language code of the pretend user (default zh). */
@@ -57,7 +57,7 @@ export async function runConsole(config: Config, options: ConsoleOptions): Promi
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const write = (text: string) => output.write(`${text}\n`);
-  const index = options.index ?? (await openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger }));
+  const { index } = options;
 
   // Buttons pressable by number: callback data and the message they sit under.
   let pressable: { data: string; messageId: number }[] = [];
@@ -148,5 +148,4 @@ export async function runConsole(config: Config, options: ConsoleOptions): Promi
   }
   lines.close();
   await api.close();
-  if (!options.index) await index.close();
 }

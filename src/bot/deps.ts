@@ -7,7 +7,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import type { HelpExamples, Lang } from './i18n.ts';
-import type { QueryStore } from './query-store.ts';
+import type { QueryStore } from '../telegram/query-store.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { RegionLookup } from './region-lookup.ts';
 import type { RegionTree } from './region-tree.ts';

@@ -7,7 +7,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types'
 import { encodeCallback, MAX_PAGE, type CallbackAction } from './callback-data.ts';
 import type { Messages } from './i18n.ts';
 import type { ResultPage } from './query.ts';
-import type { QueryStore } from './query-store.ts';
+import type { QueryStore } from '../telegram/query-store.ts';
 
 function button(text: string, action: CallbackAction, store: QueryStore): InlineKeyboardButton {
   return { text, callback_data: encodeCallback(action, store) };

@@ -10,7 +10,7 @@ import type { Lang } from '../bot/i18n.ts';
 import { escapeHtml } from '../bot/html.ts';
 import { splitMessage } from '../bot/split-message.ts';
 import { encodeCallback } from '../bot/callback-data.ts';
-import { QueryStore } from '../bot/query-store.ts';
+import { QueryStore } from '../telegram/query-store.ts';
 import type { StoredMessage, Subscription } from './store.ts';
 import { digestTexts } from './texts.ts';
 

@@ -7,7 +7,7 @@
  */
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
-import { withRetry, type CallApi, type RetryOptions } from '../bot/api-retry.ts';
+import { withRetry, type CallApi, type RetryOptions } from '../telegram/api-retry.ts';
 import { PacerAbortedError, SendPacer, type PacerLimits } from './pacer.ts';
 import type { DigestStore, StoredMessage } from './store.ts';
 

@@ -433,25 +433,6 @@ export class DigestStore {
     return (this.statements.deliveriesOf.all(chatId) as DeliveryRow[]).map(toDelivery);
   }
 
-  /**
-   * Remembers the key a long query got in its buttons (see src/bot/query-store.ts), so the
-   * buttons still work after a restart. Keys unused for `keepDays` are forgotten.
-   */
-  saveQueryKey(key: string, text: string, now: number, keepDays = 30): void {
-    this.db.prepare('INSERT INTO query_keys (key, text, used_at) VALUES (?, ?, ?) ON CONFLICT (text) DO UPDATE SET used_at = excluded.used_at').run(key, text, now);
-    this.db.prepare('DELETE FROM query_keys WHERE used_at < ?').run(now - keepDays * 86_400_000);
-  }
-
-  /** The query stored under `key`, if any. */
-  queryForKey(key: string): string | undefined {
-    return this.db.prepare('SELECT text FROM query_keys WHERE key = ?').pluck().get(key) as string | undefined;
-  }
-
-  /** The key a query was stored under, if any. */
-  keyForQuery(text: string): string | undefined {
-    return this.db.prepare('SELECT key FROM query_keys WHERE text = ?').pluck().get(text) as string | undefined;
-  }
-
   /** Closes the database. */
   close(): void {
     this.db.close();

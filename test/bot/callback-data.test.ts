@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_MAX_BYTES, decodeCallback, encodeCallback, type CallbackAction } from '../../src/bot/callback-data.ts';
 import { decodeDeepLink, encodeDeepLink } from '../../src/bot/deep-link.ts';
-import { QueryStore } from '../../src/bot/query-store.ts';
+import { QueryKeyTable } from '../../src/telegram/query-keys.ts';
+import { QueryStore } from '../../src/telegram/query-store.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { DigestStore } from '../../src/digest/store.ts';
 
@@ -41,11 +42,7 @@ describe('callback data codec', () => {
   it('keeps long-query buttons working across a restart when the keys are saved in the bot database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xiangwen-keys-'));
     try {
-      const backingOf = (store: DigestStore) => ({
-        save: (key: string, text: string) => store.saveQueryKey(key, text, Date.now()),
-        textFor: (key: string) => store.queryForKey(key),
-        keyFor: (text: string) => store.keyForQuery(text),
-      });
+      const backingOf = (store: DigestStore) => new QueryKeyTable(store.db);
       const query = '很长的查询'.repeat(5);
       const first = new DigestStore(openDatabase(join(dir, 'bot.db')));
       const data = encodeCallback({ kind: 'search', query, page: 2 }, new QueryStore(2000, backingOf(first)));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCallback } from '../../src/bot/callback-data.ts';
-import { QueryStore } from '../../src/bot/query-store.ts';
+import { QueryStore } from '../../src/telegram/query-store.ts';
 import { FIRST_DIGEST_ITEMS, DigestMatcher, composeDigest, renderDigest, selectDigest } from '../../src/digest/compose.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { DigestStore, type Subscription } from '../../src/digest/store.ts';

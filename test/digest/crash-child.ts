@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { Telegram } from 'telegraf';
-import type { CallApi } from '../../src/bot/api-retry.ts';
+import type { CallApi } from '../../src/telegram/api-retry.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { runDueDigests } from '../../src/digest/run.ts';
 import { createDigestSender } from '../../src/digest/sender.ts';

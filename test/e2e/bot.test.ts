@@ -12,7 +12,7 @@ import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
 import { pngSize } from '../../src/trend/trend.ts';
 import { messages } from '../../src/bot/i18n.ts';
 import { decodeDeepLink, encodeDeepLink } from '../../src/bot/deep-link.ts';
-import { startBot, type RunningBot } from '../../src/bot/start.ts';
+import { startBot, type RunningBot } from '../../src/app/start.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ArticleIndex } from '../../src/search/engine.ts';

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
-import { startBot, type RunningBot } from '../../src/bot/start.ts';
+import { startBot, type RunningBot } from '../../src/app/start.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { localDateTime } from '../../src/digest/run.ts';
 import { digestTexts } from '../../src/digest/texts.ts';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitPayload } from '../../src/bot/length-guard.ts';
-import type { RunningBot } from '../../src/bot/start.ts';
+import type { RunningBot } from '../../src/app/start.ts';
 import { digestTexts } from '../../src/digest/texts.ts';
 import { say } from '../e2e/helpers.ts';
 import { memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/bot/i18n.ts';
-import type { RunningBot } from '../../src/bot/start.ts';
+import type { RunningBot } from '../../src/app/start.ts';
 import { PortInUseError } from '../../src/bot/webhook.ts';
 import { digestTexts } from '../../src/digest/texts.ts';
 import { buttonData, say } from '../e2e/helpers.ts';

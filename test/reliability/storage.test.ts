@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/bot/start.ts';
+import type { RunningBot } from '../../src/app/start.ts';
 import { DatabaseOpenError } from '../../src/digest/db.ts';
 import { digestTexts } from '../../src/digest/texts.ts';
 import { say } from '../e2e/helpers.ts';

@@ -3,30 +3,20 @@
  * cron-driven deployments and tests. Without `--now` only digests whose time of day has come are
  * sent (run it every few minutes from cron); with `--now` every subscribed chat not yet served
  * today gets its digest at once. Prints the counts of chats served, failed and skipped; exits 1
- * when any failed.
+ * when any failed. Built from the same services (./services.ts) and client as the running bot.
  */
-import { Telegram } from 'telegraf';
 import { loadConfig, type Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { gazetteerLookup } from '../bot/region-lookup.ts';
-import type { CallApi } from '../bot/api-retry.ts';
-import { openIndex } from '../search/open.ts';
-import { databasePath, openDatabase } from './db.ts';
-import { runDueDigests, type RunCounts } from './run.ts';
-import { createDigestSender } from './sender.ts';
-import { DigestStore } from './store.ts';
-
-/** The Bot API `callApi` of a plain telegraf client for the configured token and API root. */
-export function telegramCallApi(config: Config): CallApi {
-  if (config.botToken === undefined) throw new Error('BOT_TOKEN is not set: digests can only be sent with a bot token');
-  const telegram = new Telegram(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {});
-  return telegram.callApi.bind(telegram) as unknown as CallApi;
-}
+import { runDueDigests, type RunCounts } from '../digest/run.ts';
+import { createDigestSender } from '../digest/sender.ts';
+import type { CallApi } from '../telegram/api-retry.ts';
+import { telegramCallApi } from '../telegram/client.ts';
+import { openServices } from './services.ts';
 
 /**
- * Opens the index and the bot database, records the index's articles as seen, and sends the
- * digests (all not yet served today when `ignoreTime`, else only those whose time has come;
- * `chatId` limits it to one chat). Closes everything before returning the counts.
+ * Opens the index and the bot database (the index records its articles' first-seen times), and
+ * sends the digests (all not yet served today when `ignoreTime`, else only those whose time has
+ * come; `chatId` limits it to one chat). Closes everything before returning the counts.
  */
 export async function digestNow(options: {
   config: Config;
@@ -37,31 +27,17 @@ export async function digestNow(options: {
 }): Promise<RunCounts> {
   const { config, logger } = options;
   const callApi = options.callApi ?? telegramCallApi(config);
-  const store = new DigestStore(openDatabase(databasePath(config.dataDir)), {
-    maxSubscriptionsPerChat: config.maxSubscriptionsPerChat,
-  });
-  const index = await openIndex({
-    pagesDir: config.pagesDir,
-    dataDir: config.dataDir,
-    logger: { info: (message) => logger.info(message), warn: (message) => logger.warn(message) },
-  }, { firstSeen: store.firstSeen }).catch((error: unknown) => {
-    store.close();
-    throw error;
-  });
+  const services = await openServices(config, { logger });
+  const { store, index, regions } = services;
   try {
     const send = createDigestSender({
       callApi,
       store,
       logger,
-      limits: {
-        perSecond: config.sendPerSecond,
-        perChatPerMinute: config.sendPerChatPerMinute,
-        perGroupPerMinute: config.sendPerGroupPerMinute,
-      },
+      limits: { perSecond: config.sendPerSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
     });
-    const lookup = gazetteerLookup();
     return await runDueDigests({
-      sources: { index, expandRegion: (name) => lookup.withDescendants(name) },
+      sources: { index, expandRegion: (name) => regions.withDescendants(name) },
       store,
       send,
       now: Date.now(),
@@ -71,8 +47,8 @@ export async function digestNow(options: {
       logger,
     });
   } finally {
+    await services.close();
     store.close();
-    await index.close();
   }
 }
 
