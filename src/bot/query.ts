@@ -6,7 +6,7 @@
  * Pure over the index and the gazetteer: no Telegram here.
  */
 import type { ArticleIndex, SearchHit } from '../search/engine.ts';
-import { type ParsedQuery, parseQuery, todayIn } from '../search/query-parse.ts';
+import { type ParsedQuery, todayIn, understandQuery } from '../search/query-parse.ts';
 import type { CallbackAction } from './callback-data.ts';
 import type { RegionLookup, RegionRef } from './region-lookup.ts';
 
@@ -60,13 +60,6 @@ function withoutRange(parsed: ParsedQuery): string {
   return [parsed.text, ...parsed.phrases.map((p) => `“${p}”`), ...parsed.exclude.map((e) => `-${e}`)].filter(Boolean).join(' ');
 }
 
-/** A region a query word names, if any: not the province itself (every article is in Hunan). */
-function regionOf(word: string, regions: RegionLookup): RegionRef | null {
-  if (Array.from(word).length < 2) return null;
-  const { region } = regions.resolve(word);
-  return region && region.parent !== null ? region : null;
-}
-
 function pages(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
@@ -74,7 +67,7 @@ function pages(total: number, pageSize: number): number {
 /** Runs a free-text search and returns page `page` (from 0). */
 export async function searchPage(deps: QueryDeps, query: string, page: number, order: 'relevance' | 'date' = 'relevance'): Promise<QueryOutcome> {
   const { index, regions, pageSize } = deps;
-  const parsed = parseQuery(query, (deps.today ?? todayIn)());
+  const parsed = understandQuery(query, (deps.today ?? todayIn)());
   const filters = {
     order, phrases: parsed.phrases, exclude: parsed.exclude,
     ...(parsed.range ? { from: parsed.range.from, to: parsed.range.to } : {}),
@@ -85,25 +78,19 @@ export async function searchPage(deps: QueryDeps, query: string, page: number, o
     if (parsed.range) return { kind: 'page', result: await rangePage(deps, query, parsed, page) };
     if (parsed.exclude.length > 0) return { kind: 'exclusion-only', exclude: parsed.exclude };
   }
-  const plain = await index.search(parsed.text, window);
-  if (plain.noKeywords) return { kind: 'no-keywords' };
+  if (parsed.words.length === 0 && parsed.phrases.length === 0) return { kind: 'no-keywords' };
 
-  let result = plain;
-  let region: RegionRef | null = null;
-  for (const term of plain.terms) {
-    region = regionOf(term, regions);
-    if (region) {
-      const rest = plain.terms.filter((t) => t !== term);
-      if (rest.length === 0) {
-        region = null; // a place name alone is a word search; /region lists the place's articles
-        break;
-      }
-      result = await index.search(rest.join(' '), { ...window, regions: regions.withDescendants(region.name) });
-      break;
-    }
-  }
+  // The first place among the words filters by region (邵阳 营商环境 → 邵阳市 / 营商环境); a place
+  // name alone is a word search (/region lists the place's articles).
+  const place = parsed.places[0];
+  const rest = place ? parsed.words.filter((word) => word !== place.word) : [];
+  const region = place && (rest.length > 0 || parsed.phrases.length > 0) ? regions.resolve(place.name).region : null;
+  const result = region
+    ? await index.search(rest.join(' '), { ...window, regions: regions.withDescendants(region.name) })
+    : await index.search(parsed.text, window);
+  if (result.noKeywords) return { kind: 'no-keywords' };
   const phraseSet = new Set(parsed.phrases);
-  const words = (region ? result.terms : plain.terms).filter((t) => !phraseSet.has(t));
+  const words = result.terms.filter((t) => !phraseSet.has(t));
   const top = result.hits[0];
   const view: ResultPage = {
     kind: 'search',

@@ -20,6 +20,7 @@ import type { RegionLookup } from '../bot/region-lookup.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import { queryWords } from '../search/jieba.ts';
+import { placesAmong } from '../search/query-parse.ts';
 import { DigestMatcher, composeDigest, describeSubscription } from './compose.ts';
 import { parseWhen, storedWhen, weekdayWord } from './when.ts';
 import { StorageError } from './db.ts';
@@ -59,9 +60,9 @@ const MAX_REMOVE_BUTTONS = 48;
 
 /**
  * Reads `地名或关键词 [每周一] [HH:MM]`: a trailing time (07:30, 7:30, 7：30), before it a weekday for a
- * weekly digest (每周一, 周三, 星期五); the first word that names a
- * region becomes the region (邵阳, 邵阳市 and shaoyang alike, through the gazetteer); the other
- * words are keywords. A word the gazetteer does not know stays a keyword.
+ * weekly digest (每周一, 周三, 星期五); the first word that names a place becomes the region (邵阳,
+ * 邵阳市 and shaoyang alike, by the rule searches use: ../search/query-parse.ts); the other words
+ * are keywords. A word that names no prefecture or county stays a keyword.
  */
 export function parseSubscription(text: string, regions: RegionLookup): ParsedSubscription {
   const words = text.trim().split(/\s+/).filter((word) => word !== '');
@@ -83,26 +84,19 @@ export function parseSubscription(text: string, regions: RegionLookup): ParsedSu
     words.pop();
     if (words.length === 0) return { ok: false, error: 'empty' };
   }
-  let region: string | undefined;
-  const suggestions: string[] = [];
-  const keywords: string[] = [];
-  for (const word of words) {
-    if (region === undefined) {
-      const found = regions.resolve(word);
-      if (found.region !== null) {
-        region = found.region.name;
-        continue;
-      }
-      if (keywords.length === 0) suggestions.push(...found.suggestions.slice(0, 3).map((s) => s.name));
-    }
-    keywords.push(word);
-  }
+  // The first word that names a place is the region, read by the search's own rule; the other
+  // words are keywords, kept as typed (they name the subscription).
+  const place = placesAmong(words)[0];
+  const region = place?.name;
+  const keywords = words.filter((word) => word !== place?.word);
+  // A first word that is no place but looks like one earns a hint ("did you mean 邵阳市?").
+  const suggestions = region === undefined ? regions.resolve(words[0]).suggestions.slice(0, 3).map((s) => s.name) : [];
   // The words the search would look for (the engine cuts a query with the same function).
   if (keywords.length > 0 && queryWords(keywords.join(' ')).length === 0) {
     if (region === undefined) return { ok: false, error: 'no-keywords' };
     keywords.length = 0; // only stop words or emoji next to a place: subscribe to the place
   }
-  return { ok: true, region, keywords, time, ...(weekday !== undefined ? { weekday } : {}), suggestions: region === undefined ? suggestions : [] };
+  return { ok: true, region, keywords, time, ...(weekday !== undefined ? { weekday } : {}), suggestions };
 }
 
 /** What a one-tap subscribe button is offered for: a search as typed, or a region by its full name. */

@@ -16,17 +16,13 @@ import { type ArticleIndex, type IndexInfo, type ListResult, type RegionResult, 
 import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, type SeenItem } from './first-seen.ts';
 import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
-import { regionNamedBy } from '../regions/lookup.ts';
 import { queryWords } from './jieba.ts';
+import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, placesAmong } from './query-parse.ts';
 import { type CompactDocument, compactSearchOptions, FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
 
 /** Relevance an article gains from being about a place the query names (a strong title match is 1). */
 const REGION_MATCH = 0.5;
 
-/** A query longer than this is cut (a pasted paragraph is not a search). */
-export const MAX_QUERY_LENGTH = 200;
-/** At most this many words of a query are searched. */
-export const MAX_QUERY_WORDS = 12;
 /** Full-text matches considered per query part, newest first. */
 export const MATCH_CAP = 1000;
 
@@ -250,14 +246,13 @@ export class SnapshotIndex implements ArticleIndex {
     // Place names: an article about the place (or a place under it) matches the word even where
     // the text names only a county (邵东 for 邵阳), so `邵阳 营商环境` puts 邵阳's articles first.
     const placeTerms = new Set<string>();
-    for (const term of terms) {
-      // The tagger lists every county with its prefecture, so the place's own name covers the
-      // places under it; the province as a whole is no filter at all.
-      const region = regionNamedBy(term);
-      if (!region || region.level === 'province') continue;
+    // The tagger lists every county with its prefecture, so the place's own name covers the places
+    // under it; the province as a whole is no filter at all (placesAmong leaves it out).
+    for (const place of placesAmong(terms)) {
+      const term = place.word;
       placeTerms.add(term);
       const rows = this.statement('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
-        .all(region.name, MATCH_CAP) as { rowid: number }[];
+        .all(place.name, MATCH_CAP) as { rowid: number }[];
       capped ||= rows.length >= MATCH_CAP;
       for (const { rowid } of rows) {
         if (allowed && !allowed.has(rowid)) continue;
