@@ -7,7 +7,7 @@
  */
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { gazetteerLookup, type RegionLookup } from '../bot/region-lookup.ts';
+import { gazetteerLookup, type RegionLookup } from '../regions/region-lookup.ts';
 import { openDigestStore } from '../digest/start.ts';
 import type { DigestStore } from '../digest/store.ts';
 import { checkIndexFile } from '../ingest/index-check.ts';

@@ -15,7 +15,7 @@ import type { ArticleIndex } from '../search/engine.ts';
 import { createBot, registerCommands } from '../bot/app.ts';
 import { serveUpdates, untilAnswered } from '../bot/connect.ts';
 import { pickExamples } from '../bot/examples.ts';
-import type { RegionLookup } from '../bot/region-lookup.ts';
+import type { RegionLookup } from '../regions/region-lookup.ts';
 import { Dispatcher } from '../bot/runner.ts';
 import type { WebhookServer } from '../bot/webhook.ts';
 import { openDigest, type Digest } from '../digest/start.ts';

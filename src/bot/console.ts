@@ -14,7 +14,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import { createBot } from './app.ts';
-import { unescapeHtml } from './html.ts';
+import { unescapeHtml } from '../telegram/html.ts';
 import { startLocalApi } from './local-api.ts';
 
 export interface ConsoleOptions {

@@ -4,8 +4,8 @@
  * article id. Nothing is hard-wired to a particular archive.
  */
 import type { ArticleIndex } from '../search/engine.ts';
-import type { HelpExamples } from './i18n.ts';
-import type { RegionLookup } from './region-lookup.ts';
+import type { HelpExamples } from '../telegram/i18n.ts';
+import type { RegionLookup } from '../regions/region-lookup.ts';
 
 /** How many of the newest articles the examples are drawn from. */
 const EXAMPLE_SAMPLE = 1000;

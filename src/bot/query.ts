@@ -7,8 +7,8 @@
  */
 import type { ArticleIndex, SearchHit } from '../search/engine.ts';
 import { type ParsedQuery, todayIn, understandQuery } from '../search/query-parse.ts';
-import type { CallbackAction } from './callback-data.ts';
-import type { RegionLookup, RegionRef } from './region-lookup.ts';
+import type { CallbackAction } from '../telegram/callback-data.ts';
+import type { RegionLookup, RegionRef } from '../regions/region-lookup.ts';
 
 /** A suggested next query shown as a button when nothing matched. */
 export interface WayOut {

@@ -6,13 +6,13 @@
  * matches instead. Nothing new gives no messages at all.
  */
 import { type ArticleIndex, type SearchOptions, seenBetween } from '../search/engine.ts';
-import type { Lang } from '../bot/i18n.ts';
-import { escapeHtml } from '../bot/html.ts';
-import { splitMessage } from '../bot/split-message.ts';
-import { encodeCallback } from '../bot/callback-data.ts';
-import { QueryStore } from '../telegram/query-store.ts';
+import type { Lang } from '../telegram/i18n.ts';
+import { escapeHtml } from '../telegram/html.ts';
+import { splitMessageParts } from '../telegram/split-message.ts';
+import { tryEncodeCallback } from '../telegram/callback-data.ts';
+import { rows } from '../telegram/reply.ts';
 import type { StoredMessage, Subscription } from './store.ts';
-import { digestTexts } from './texts.ts';
+import { messages } from '../telegram/i18n.ts';
 
 /** Articles listed per subscription before "… and N more". */
 export const MAX_ITEMS_PER_SUBSCRIPTION = 10;
@@ -58,7 +58,7 @@ export interface ComposedDigest {
 
 /** How a subscription reads to its chat: "邵阳市（含下辖区县） · 营商环境". */
 export function describeSubscription(subscription: Pick<Subscription, 'region' | 'keywords'>, lang: Lang): string {
-  const texts = digestTexts(lang);
+  const texts = messages(lang);
   const parts: string[] = [];
   if (subscription.region !== '') parts.push(texts.regionScope(subscription.region));
   if (subscription.keywords.length > 0) parts.push(subscription.keywords.join(' '));
@@ -186,17 +186,6 @@ export class DigestMatcher {
   }
 }
 
-/** Callback data of an article's open button, from the bot's codec (`a:<id>`); undefined if not encodable. */
-function openButtonData(id: string): string | undefined {
-  try {
-    // The article action needs no stored query; the codec's signature asks for a store anyway.
-    return encodeCallback({ kind: 'article', id }, UNUSED_QUERY_STORE);
-  } catch {
-    return undefined;
-  }
-}
-const UNUSED_QUERY_STORE = new QueryStore(1);
-
 /** Selects each subscription's articles: new ones, or the latest few for a first digest; each article once. */
 export async function selectDigest(
   matcher: DigestMatcher,
@@ -218,35 +207,44 @@ export async function selectDigest(
 
 /**
  * Renders groups as HTML messages under `limit` characters, cut between articles where possible
- * (../bot/split-message.ts), each message with open buttons for the articles it lists.
+ * (../telegram/split-message.ts), each message with open buttons for the articles it lists (an
+ * article belongs to the message its numbered line starts in).
  */
 export function renderDigest(groups: readonly DigestGroup[], date: string, lang: Lang, limit?: number, weekly = false): StoredMessage[] {
   if (groups.length === 0) return [];
-  const texts = digestTexts(lang);
+  const texts = messages(lang);
   const blocks: string[] = [`<b>${escapeHtml(weekly ? texts.weeklyDigestTitle(date) : texts.digestTitle(date))}</b>`];
-  const ids: string[] = [];
+  /** Each listed article's id and where its block starts in the joined text. */
+  const listed: { id: string; number: number; at: number }[] = [];
+  let length = blocks[0].length;
+  const add = (block: string) => {
+    blocks.push(block);
+    length += BLOCK_SEPARATOR.length + block.length;
+  };
   for (const group of groups) {
     let header = `<b>▍${escapeHtml(describeSubscription(group.subscription, lang))}</b>`;
     if (group.first) header += `\n<i>${escapeHtml(texts.firstDigestNote)}</i>`;
-    blocks.push(header);
+    add(header);
     for (const item of group.items) {
-      ids.push(item.id);
       const where = item.regions.length > 0 ? `${item.regions.slice(0, 3).join(' · ')} · ${item.date}` : item.date;
-      blocks.push(`${ids.length}. <b>${escapeHtml(item.title)}</b>\n<i>${escapeHtml(where)}</i>\n${escapeHtml(item.summary)}`);
+      listed.push({ id: item.id, number: listed.length + 1, at: length + BLOCK_SEPARATOR.length });
+      add(`${listed.length}. <b>${escapeHtml(item.title)}</b>\n<i>${escapeHtml(where)}</i>\n${escapeHtml(item.summary)}`);
     }
-    if (group.more > 0) blocks.push(`<i>${escapeHtml(texts.more(group.more))}</i>`);
+    if (group.more > 0) add(`<i>${escapeHtml(texts.more(group.more))}</i>`);
   }
-  return splitMessage(blocks.join('\n\n'), limit).map((text) => {
-    const numbers = [...text.matchAll(/(?:^|\n)(\d+)\. <b>/g)].map((match) => Number(match[1]));
-    const buttons = numbers
-      .map((n) => ({ n, data: openButtonData(ids[n - 1] ?? '') }))
-      .filter((b): b is { n: number; data: string } => b.data !== undefined)
-      .map((b) => ({ text: `${texts.open} ${b.n}`, callback_data: b.data }));
-    const rows: StoredMessage['buttons'] = [];
-    for (let at = 0; at < buttons.length; at += BUTTONS_PER_ROW) rows.push(buttons.slice(at, at + BUTTONS_PER_ROW));
-    return rows.length > 0 ? { text, buttons: rows } : { text };
+  return splitMessageParts(blocks.join(BLOCK_SEPARATOR), limit).map((part) => {
+    const buttons = listed
+      .filter((item) => item.at >= part.from && item.at < part.to)
+      .flatMap((item) => {
+        const data = tryEncodeCallback({ kind: 'article', id: item.id });
+        return data === undefined ? [] : [{ text: `${texts.open} ${item.number}`, callback_data: data }];
+      });
+    return buttons.length > 0 ? { text: part.text, buttons: rows(buttons, BUTTONS_PER_ROW) } : { text: part.text };
   });
 }
+
+/** Between the blocks of a digest: a blank line, where the splitter prefers to cut. */
+const BLOCK_SEPARATOR = '\n\n';
 
 /** Selects and renders in one step; see {@link selectDigest} and {@link renderDigest}. */
 export async function composeDigest(input: {

@@ -7,10 +7,9 @@
 import { parseWhen } from './when.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
+import type { Lang } from '../telegram/i18n.ts';
 import { FirstSeenLedger } from '../search/first-seen.ts';
 
-/** Chat languages the bot speaks. */
-export type ChatLanguage = 'zh' | 'en';
 
 /** A daily digest subscription: a region (official full name), keywords, or both. */
 export interface Subscription {
@@ -242,13 +241,13 @@ export class DigestStore {
   }
 
   /** The chat's language, 'zh' for a chat the store has never seen. */
-  language(chatId: number): ChatLanguage {
-    const row = this.statements.chat.get(chatId) as { language: ChatLanguage } | undefined;
+  language(chatId: number): Lang {
+    const row = this.statements.chat.get(chatId) as { language: Lang } | undefined;
     return row?.language ?? 'zh';
   }
 
   /** Remembers the chat's language (e.g. from the subscriber's Telegram language code). */
-  setLanguage(chatId: number, language: ChatLanguage, now: number): void {
+  setLanguage(chatId: number, language: Lang, now: number): void {
     this.transaction(() => {
       this.ensureChat(chatId, now);
       this.statements.setLanguage.run(language, chatId);

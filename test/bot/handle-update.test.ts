@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, registerCommands } from '../../src/bot/app.ts';
 import { runConsole } from '../../src/bot/console.ts';
 import { pngSize } from '../../src/trend/trend.ts';
-import { messages } from '../../src/bot/i18n.ts';
+import { messages } from '../../src/telegram/i18n.ts';
 import { ApiFailure, startLocalApi, type LocalApi } from '../../src/bot/local-api.ts';
 import { startBot } from '../../src/app/start.ts';
 import { TokenRejectedError } from '../../src/bot/connect.ts';

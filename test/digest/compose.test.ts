@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decodeCallback } from '../../src/bot/callback-data.ts';
+import { decodeCallback } from '../../src/telegram/callback-data.ts';
 import { QueryStore } from '../../src/telegram/query-store.ts';
 import { FIRST_DIGEST_ITEMS, DigestMatcher, composeDigest, renderDigest, selectDigest } from '../../src/digest/compose.ts';
 import { openDatabase } from '../../src/digest/db.ts';

@@ -11,7 +11,7 @@ import { openDatabase } from '../../src/digest/db.ts';
 import { runDueDigests } from '../../src/digest/run.ts';
 import { createDigestSender } from '../../src/digest/sender.ts';
 import { DigestStore } from '../../src/digest/store.ts';
-import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
+import { gazetteerLookup } from '../../src/regions/region-lookup.ts';
 import { createLogger } from '../../src/log.ts';
 import { openIndex } from '../../src/search/open.ts';
 import { CRASH_NOW, MESSAGE_LIMIT, TEST_TOKEN } from './fixture.ts';

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TelegramServer as TelegramServerClass } from 'telegram-test-api/lib/telegramServer.js';
-import { gazetteerLookup, type RegionLookup } from '../../src/bot/region-lookup.ts';
+import { gazetteerLookup, type RegionLookup } from '../../src/regions/region-lookup.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { DigestStore } from '../../src/digest/store.ts';
 import type { Article } from '../../src/pages/article.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SendPacer } from '../../src/digest/pacer.ts';
+import { SendPacer } from '../../src/telegram/pacer.ts';
 
 async function releaseTimes(pacer: SendPacer, chats: number[]): Promise<{ chatId: number; at: number }[]> {
   const times: { chatId: number; at: number }[] = [];

@@ -15,11 +15,11 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
+import { gazetteerLookup } from '../../src/regions/region-lookup.ts';
 import { startBot, type RunningBot } from '../../src/app/start.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { localDateTime } from '../../src/digest/run.ts';
-import { digestTexts } from '../../src/digest/texts.ts';
+import { messages } from '../../src/telegram/i18n.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Article } from '../../src/pages/article.ts';
 import { collectArticles } from '../../src/search/open.ts';
@@ -31,7 +31,7 @@ import { allArticles, allIds, firstWith } from '../support/all-articles.ts';
 const ROOT = join(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'seeds');
 const DAY = 86_400_000;
-const zh = digestTexts('zh');
+const zh = messages('zh');
 const logger = createLogger('silent');
 
 const PRIVATE = 301;

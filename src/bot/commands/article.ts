@@ -7,11 +7,12 @@
 import { Composer, type Context } from 'telegraf';
 import type { BotDeps } from '../deps.ts';
 import { formatArticle } from '../format.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../telegram/html.ts';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { encodeCallback } from '../callback-data.ts';
+import { encodeCallback } from '../../telegram/callback-data.ts';
 import { relatedArticles } from '../query.ts';
-import { articleLink, inGroup, langOf, queryDeps, replyHtml, tr, withinLimit } from '../respond.ts';
+import { articleLink, queryDeps, replyHtml, withinLimit } from '../respond.ts';
+import { inGroup, langOf, tr } from '../../telegram/reply.ts';
 
 const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 /** Button labels stay on one line on a phone. */

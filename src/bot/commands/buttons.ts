@@ -3,10 +3,11 @@
  * malformed, forged or from before a restart answers "此列表已过期，请重新搜索" instead of failing.
  */
 import { Composer, type Context } from 'telegraf';
-import { decodeCallback } from '../callback-data.ts';
+import { decodeCallback } from '../../telegram/callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { authorPage, latestPage, regionPage, searchPage } from '../query.ts';
-import { answerCallback, articleLink, queryDeps, showOutcome, tr, withinLimit } from '../respond.ts';
+import { answerCallback, articleLink, queryDeps, showOutcome, withinLimit } from '../respond.ts';
+import { tr } from '../../telegram/reply.ts';
 import { sendArticle } from './article.ts';
 import { editTree } from './region.ts';
 
@@ -57,6 +58,11 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
       case 'author':
         if (!(await withinLimit(ctx, deps))) return;
         return showOutcome(ctx, deps, await authorPage(queryDeps(deps), action.name, action.page), true);
+      case 'unsubscribe':
+      case 'subscribe-region':
+      case 'subscribe-search':
+        // The digest's buttons, answered by its handlers before these; without the digest they are stale.
+        return answerCallback(ctx, deps, tr(ctx).expired);
     }
   });
   return composer;

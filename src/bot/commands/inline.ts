@@ -5,10 +5,12 @@
  */
 import { Composer, type Context } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
-import { INLINE_PAGE_SIZE, MAX_QUERY_CHARS, type BotDeps } from '../deps.ts';
+import { INLINE_PAGE_SIZE, type BotDeps } from '../deps.ts';
+import { MAX_QUERY_CHARS } from '../../telegram/length-guard.ts';
 import { formatInlineMessage } from '../format.ts';
-import { snippet } from '../html.ts';
-import { articleLink, tr } from '../respond.ts';
+import { snippet } from '../../telegram/html.ts';
+import { articleLink } from '../respond.ts';
+import { tr } from '../../telegram/reply.ts';
 
 /** Telegram keeps offering "load more" only this far into a result list. */
 const MAX_INLINE_OFFSET = 1000;

@@ -4,10 +4,12 @@
  * like every result list.
  */
 import { Composer, type Context } from 'telegraf';
-import { type BotDeps, MAX_QUERY_CHARS } from '../deps.ts';
-import { escapeHtml } from '../html.ts';
+import type { BotDeps } from '../deps.ts';
+import { MAX_QUERY_CHARS } from '../../telegram/length-guard.ts';
+import { escapeHtml } from '../../telegram/html.ts';
 import { authorPage, latestPage } from '../query.ts';
-import { acceptQuery, queryDeps, replyHtml, showOutcome, tr, withinLimit } from '../respond.ts';
+import { acceptQuery, queryDeps, replyHtml, showOutcome, withinLimit } from '../respond.ts';
+import { tr } from '../../telegram/reply.ts';
 
 /** The /latest and /author commands. */
 export function latestCommands(deps: BotDeps): Composer<Context> {

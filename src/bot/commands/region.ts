@@ -4,13 +4,14 @@
  */
 import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { encodeCallback } from '../callback-data.ts';
+import { encodeCallback } from '../../telegram/callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { regionLabel } from '../format.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../telegram/html.ts';
 import { regionButtons } from '../keyboards.ts';
 import { regionPage } from '../query.ts';
-import { acceptQuery, answerCallback, queryDeps, replyHtml, showOutcome, tr, withinLimit } from '../respond.ts';
+import { acceptQuery, answerCallback, queryDeps, replyHtml, showOutcome, withinLimit } from '../respond.ts';
+import { tr } from '../../telegram/reply.ts';
 
 /** Checks, rate-limits and lists a typed region, replying with page 1. */
 export async function runRegion(ctx: Context, deps: BotDeps, raw: string): Promise<void> {

@@ -6,8 +6,9 @@
 import { Composer, type Context } from 'telegraf';
 import { todayIn } from '../../search/query-parse.ts';
 import type { BotDeps } from '../deps.ts';
-import { escapeHtml } from '../html.ts';
-import { acceptQuery, inGroup, langOf, replyHtml, tr, withinLimit } from '../respond.ts';
+import { escapeHtml } from '../../telegram/html.ts';
+import { acceptQuery, replyHtml, withinLimit } from '../respond.ts';
+import { inGroup, langOf, tr } from '../../telegram/reply.ts';
 
 /** Sends the trend chart of `query`, or says why there is none. */
 export async function sendTrend(ctx: Context, deps: BotDeps, query: string): Promise<void> {
