@@ -21,7 +21,7 @@ import type { WebhookServer } from '../bot/webhook.ts';
 import { openDigest, type Digest } from '../digest/start.ts';
 import { telegramCallApi } from '../telegram/client.ts';
 import { QueryKeyTable } from '../telegram/query-keys.ts';
-import { openServices } from './services.ts';
+import { openServices, type Services } from './services.ts';
 
 export interface StartOptions {
   logger: Logger;
@@ -77,28 +77,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const abort = new AbortController();
   if (options.signal?.aborted) abort.abort();
   options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
-  const bot = createBot({
-    token,
-    apiRoot: config.telegramApiRoot,
-    index,
-    examples: await pickExamples(index, regions),
-    logger,
-    userQueriesPerMinute: config.userQueriesPerMinute,
-    regions,
-    retry: { signal: abort.signal },
-    replyDeadlineMs: options.replyDeadlineMs,
-    extensions: [digest.commands, ...(options.extensions ?? [])],
-    subscribeButton: digest.subscribeButton,
-    timeZone: config.digestTz,
-    uploads: config.adminChatIds.length > 0
-      ? { adminChatIds: config.adminChatIds, pagesDir: config.pagesDir, maxBytes: config.uploadMaxBytes, onPageSaved: () => void services.refresher.refresh('a page was uploaded').catch(() => {}) }
-      : undefined,
-    queryKeys: new QueryKeyTable(store.db, { beforeWrite: store.checkFile }),
-    onChatMigrated: (from, to) => {
-      store.migrateChat(from, to, Date.now());
-      options.onChatMigrated?.(from, to);
-    },
-  });
+  const bot = await createAppBot(services, digest, options, abort.signal);
   const dispatcher = new Dispatcher({ handle: (update) => bot.handleUpdate(update), logger });
   let released = false;
   const releaseAll = async () => {
@@ -154,4 +133,31 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       await stopped.catch(() => {});
     },
   };
+}
+
+/** The bot of the app: its handlers over the services, with the digest's commands and buttons mounted. */
+async function createAppBot(services: Services, digest: Digest, options: StartOptions, signal: AbortSignal): Promise<Telegraf<Context>> {
+  const { config, logger, store, index, regions } = services;
+  return createBot({
+    token: config.botToken!,
+    apiRoot: config.telegramApiRoot,
+    index,
+    examples: await pickExamples(index, regions),
+    logger,
+    userQueriesPerMinute: config.userQueriesPerMinute,
+    regions,
+    retry: { signal },
+    replyDeadlineMs: options.replyDeadlineMs,
+    extensions: [digest.commands, ...(options.extensions ?? [])],
+    subscribeButton: digest.subscribeButton,
+    timeZone: config.digestTz,
+    uploads: config.adminChatIds.length > 0
+      ? { adminChatIds: config.adminChatIds, pagesDir: config.pagesDir, maxBytes: config.uploadMaxBytes, onPageSaved: () => void services.refresher.refresh('a page was uploaded').catch(() => {}) }
+      : undefined,
+    queryKeys: new QueryKeyTable(store.db, { beforeWrite: store.checkFile }),
+    onChatMigrated: (from, to) => {
+      store.migrateChat(from, to, Date.now());
+      options.onChatMigrated?.(from, to);
+    },
+  });
 }

@@ -1,136 +1,19 @@
 /**
  * Everything the digest remembers, on top of ./db.ts: chats and their language, subscriptions,
- * and one delivery row per digest (when each article first entered the index is kept in the same
- * database by ../search/first-seen.ts). Every query is a
- * prepared statement made once; callers get plain objects, never rows.
+ * and one delivery row per digest (./records.ts says what they look like, ./store-sql.ts holds the
+ * statements, prepared once). When each article first entered the index is kept in the same
+ * database by ../search/first-seen.ts; the paging keys of the bot by ../telegram/query-keys.ts.
  */
-import { parseWhen } from './when.ts';
-import type Database from 'better-sqlite3';
-import type { Db } from './db.ts';
-import type { Lang } from '../telegram/i18n.ts';
 import { FirstSeenLedger } from '../search/first-seen.ts';
+import type { Lang } from '../telegram/i18n.ts';
+import type { Db } from './db.ts';
+import { normaliseKeywords, type Delivery, type DigestTarget, type StoredMessage, type SubscribeResult, type Subscription, type SubscriptionKey } from './records.ts';
+import { guardWrites, prepareStatements, toDelivery, toSubscription, type DeliveryRow, type StoreStatements, type SubscriptionRow } from './store-sql.ts';
+import { parseWhen } from './when.ts';
 
+export { normaliseKeywords } from './records.ts';
+export type { Delivery, DeliveryStatus, DigestTarget, StoredMessage, SubscribeResult, Subscription, SubscriptionKey } from './records.ts';
 
-/** A daily digest subscription: a region (official full name), keywords, or both. */
-export interface Subscription {
-  id: number;
-  chatId: number;
-  /** Forum topic the digest goes to; 0 for none. */
-  threadId: number;
-  /** Official full region name, '' when the subscription is by keywords only. */
-  region: string;
-  /** Normalised keywords (lower case, unique, sorted); empty when by region only. */
-  keywords: string[];
-  /** Local delivery time in DIGEST_TZ: `HH:MM` every day, `W1 HH:MM` on Mondays … (see ./when.ts). */
-  time: string;
-  active: boolean;
-  /** Milliseconds since the epoch. */
-  createdAt: number;
-}
-
-/** Where and when one digest goes: a chat, a forum topic (0 = none) and a time of day. */
-export interface DigestTarget {
-  chatId: number;
-  threadId: number;
-  time: string;
-}
-
-/** One message of a digest as stored: text (HTML) and an optional inline keyboard. */
-export interface StoredMessage {
-  text: string;
-  buttons?: { text: string; callback_data: string }[][];
-}
-
-/**
- * - `in_flight`: composed and being sent; `partsSent` says how far it got.
- * - `sent`: every part delivered. `empty`: nothing new, no message (progress still advances).
- * - `abandoned`: the chat refused (blocked the bot, left the group); never resent.
- */
-export type DeliveryStatus = 'in_flight' | 'sent' | 'empty' | 'abandoned';
-
-/** The record of one digest for one target and period (the local date). */
-export interface Delivery extends DigestTarget {
-  period: string;
-  status: DeliveryStatus;
-  /** The digest covers articles first seen up to this instant; the next one starts after it. */
-  cutoff: number;
-  articleIds: string[];
-  parts: StoredMessage[];
-  partsSent: number;
-  startedAt: number;
-  sentAt?: number;
-}
-
-/** Result of a subscribe request. */
-export type SubscribeResult =
-  | { status: 'added' | 'updated'; subscription: Subscription }
-  | { status: 'limit'; max: number };
-
-/** What identifies a subscription for the user: same region and keywords = same subscription. */
-export interface SubscriptionKey {
-  region?: string;
-  keywords?: string[];
-}
-
-/** Lower-cases, splits on white space, drops duplicates and sorts, so word order does not matter. */
-export function normaliseKeywords(words: readonly string[]): string[] {
-  const all = words.flatMap((word) => word.normalize('NFKC').toLowerCase().split(/\s+/)).filter((word) => word !== '');
-  return [...new Set(all)].sort();
-}
-
-interface SubscriptionRow {
-  id: number;
-  chat_id: number;
-  thread_id: number;
-  region: string;
-  keywords: string;
-  time: string;
-  active: number;
-  created_at: number;
-}
-
-interface DeliveryRow {
-  chat_id: number;
-  thread_id: number;
-  time: string;
-  period: string;
-  status: DeliveryStatus;
-  cutoff: number;
-  article_ids: string;
-  parts: string;
-  parts_sent: number;
-  started_at: number;
-  sent_at: number | null;
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    id: row.id,
-    chatId: row.chat_id,
-    threadId: row.thread_id,
-    region: row.region,
-    keywords: row.keywords === '' ? [] : row.keywords.split(' '),
-    time: row.time,
-    active: row.active === 1,
-    createdAt: row.created_at,
-  };
-}
-
-function toDelivery(row: DeliveryRow): Delivery {
-  return {
-    chatId: row.chat_id,
-    threadId: row.thread_id,
-    time: row.time,
-    period: row.period,
-    status: row.status,
-    cutoff: row.cutoff,
-    articleIds: JSON.parse(row.article_ids) as string[],
-    parts: JSON.parse(row.parts) as StoredMessage[],
-    partsSent: row.parts_sent,
-    startedAt: row.started_at,
-    sentAt: row.sent_at ?? undefined,
-  };
-}
 
 /** Options of {@link DigestStore}. */
 export interface DigestStoreOptions {
@@ -154,7 +37,7 @@ export class DigestStore {
   readonly checkFile: (() => void) | undefined;
   /** When each article first entered the index (same database, table `article_seen`). */
   readonly firstSeen: FirstSeenLedger;
-  private readonly statements;
+  private readonly statements: StoreStatements;
 
   constructor(
     readonly db: Db,
@@ -163,71 +46,8 @@ export class DigestStore {
     this.maxSubscriptionsPerChat = options.maxSubscriptionsPerChat ?? 20;
     this.checkFile = options.beforeWrite;
     this.firstSeen = new FirstSeenLedger(db, { beforeWrite: options.beforeWrite });
-    this.statements = {
-      ensureChat: db.prepare('INSERT INTO chats (chat_id, created_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING'),
-      activateChat: db.prepare('UPDATE chats SET active = 1, inactive_why = NULL WHERE chat_id = ?'),
-      chat: db.prepare('SELECT chat_id, language, active, inactive_why FROM chats WHERE chat_id = ?'),
-      setLanguage: db.prepare('UPDATE chats SET language = ? WHERE chat_id = ?'),
-      findSubscription: db.prepare('SELECT * FROM subscriptions WHERE chat_id = ? AND region = ? AND keywords = ?'),
-      subscriptionById: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
-      countActive: db.prepare('SELECT COUNT(*) FROM subscriptions WHERE chat_id = ? AND active = 1').pluck(),
-      insertSubscription: db.prepare(
-        'INSERT INTO subscriptions (chat_id, thread_id, region, keywords, time, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      reviveSubscription: db.prepare(
-        // A subscription that was inactive starts afresh: its next digest is again "the latest few".
-        `UPDATE subscriptions SET thread_id = ?, time = ?, active = 1,
-           created_at = CASE WHEN active = 1 THEN created_at ELSE ? END WHERE id = ?`,
-      ),
-      activeSubscriptions: db.prepare('SELECT * FROM subscriptions WHERE chat_id = ? AND active = 1 ORDER BY id'),
-      deactivateSubscription: db.prepare('UPDATE subscriptions SET active = 0 WHERE chat_id = ? AND id = ? AND active = 1'),
-      deactivateAll: db.prepare('UPDATE subscriptions SET active = 0 WHERE chat_id = ? AND active = 1'),
-      deactivateChat: db.prepare('UPDATE chats SET active = 0, inactive_why = ? WHERE chat_id = ?'),
-      targets: db.prepare(
-        `SELECT DISTINCT s.chat_id, s.thread_id, s.time FROM subscriptions s JOIN chats c USING (chat_id)
-         WHERE s.active = 1 AND c.active = 1 ORDER BY s.time, s.chat_id, s.thread_id`,
-      ),
-      targetSubscriptions: db.prepare(
-        'SELECT * FROM subscriptions WHERE chat_id = ? AND thread_id = ? AND time = ? AND active = 1 ORDER BY id',
-      ),
-      delivery: db.prepare('SELECT * FROM deliveries WHERE chat_id = ? AND thread_id = ? AND time = ? AND period = ?'),
-      lastCutoff: db.prepare('SELECT MAX(cutoff) FROM deliveries WHERE chat_id = ? AND thread_id = ? AND time = ?').pluck(),
-      insertDelivery: db.prepare(
-        `INSERT INTO deliveries (chat_id, thread_id, time, period, status, cutoff, article_ids, parts, parts_sent, started_at, sent_at)
-         VALUES (@chatId, @threadId, @time, @period, @status, @cutoff, @articleIds, @parts, 0, @now, @sentAt)`,
-      ),
-      markPart: db.prepare(
-        `UPDATE deliveries SET parts_sent = @partsSent, status = @status, sent_at = @sentAt
-         WHERE chat_id = @chatId AND thread_id = @threadId AND time = @time AND period = @period AND status = 'in_flight'`,
-      ),
-      inFlight: db.prepare("SELECT * FROM deliveries WHERE status = 'in_flight' ORDER BY started_at"),
-      deliveriesOf: db.prepare('SELECT * FROM deliveries WHERE chat_id = ? ORDER BY period, time, thread_id'),
-      moveSubscriptionsCopy: db.prepare(
-        `INSERT INTO subscriptions (chat_id, thread_id, region, keywords, time, active, created_at)
-         SELECT ?, 0, region, keywords, time, active, created_at FROM subscriptions WHERE chat_id = ?
-         ON CONFLICT (chat_id, region, keywords) DO NOTHING`,
-      ),
-      moveDeliveries: db.prepare(
-        `INSERT INTO deliveries SELECT ?, 0, time, period, status, cutoff, article_ids, parts, parts_sent, started_at, sent_at
-         FROM deliveries WHERE chat_id = ? ON CONFLICT DO NOTHING`,
-      ),
-      copyLanguage: db.prepare(
-        'UPDATE chats SET language = (SELECT language FROM chats WHERE chat_id = ?) WHERE chat_id = ?',
-      ),
-      deleteChat: db.prepare('DELETE FROM chats WHERE chat_id = ?'),
-    };
-    const beforeWrite = options.beforeWrite;
-    if (beforeWrite !== undefined) {
-      // Every write goes through a statement that returns no rows: check before each one runs.
-      for (const statement of Object.values(this.statements) as Database.Statement[]) {
-        if (statement.reader) continue;
-        const run = statement.run.bind(statement);
-        statement.run = ((...args: unknown[]) => {
-          beforeWrite();
-          return run(...args);
-        }) as Database.Statement['run'];
-      }
-    }
+    this.statements = prepareStatements(db);
+    if (options.beforeWrite !== undefined) guardWrites(this.statements, options.beforeWrite);
   }
 
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */

@@ -7,39 +7,28 @@
  * is bounded: full-text matches are taken newest first up to MATCH_CAP, and compact-field terms
  * found in very many articles are left to that bounded full-text pass.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import type { Article } from '../pages/article.ts';
 import { type ArticleIndex, type IndexInfo, type ListResult, type RegionResult, SEEN_PAGE_SIZE, type SearchHit, type SearchOptions, type SearchResult, type SeenPage } from './engine.ts';
-import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, type SeenItem } from './first-seen.ts';
+import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, presentPage, type SeenItem } from './first-seen.ts';
+import { type Candidate, Candidates } from './candidates.ts';
 import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
 import { queryWords } from './jieba.ts';
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, placesAmong } from './query-parse.ts';
-import { type CompactDocument, compactSearchOptions, FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
+import { type CompactDocument, compactSearchOptions, type SnapshotMeta } from './snapshot.ts';
+import { IndexError, readMeta } from './index-meta.ts';
+
+export { IndexError, readMeta } from './index-meta.ts';
 
 /** Relevance an article gains from being about a place the query names (a strong title match is 1). */
 const REGION_MATCH = 0.5;
 
 /** Full-text matches considered per query part, newest first. */
 export const MATCH_CAP = 1000;
-
-/** The snapshot cannot be used; `reason` says why in one line. */
-export class IndexError extends Error {
-  constructor(readonly reason: 'missing' | 'old-format' | 'corrupt', message: string) {
-    super(message);
-    this.name = 'IndexError';
-  }
-}
-
-interface Candidate {
-  rowid: number;
-  matched: Set<string>;
-  compactScore: number;
-  fullTextScore: number;
-}
 
 interface HitRow {
   rowid: number;
@@ -53,25 +42,6 @@ interface HitRow {
 }
 
 const BOOST = { title: 4, kicker: 2, subtitle: 2, regions: 2, keywords: 1.5, authors: 1 };
-
-/** Reads the snapshot's meta data, or throws IndexError. */
-export function readMeta(indexDir: string): SnapshotMeta {
-  const path = join(indexDir, 'meta.json');
-  if (!existsSync(path)) throw new IndexError('missing', `no index at ${indexDir}`);
-  let meta: SnapshotMeta;
-  try {
-    meta = JSON.parse(readFileSync(path, 'utf8')) as SnapshotMeta;
-  } catch {
-    throw new IndexError('corrupt', `index file ${path} is corrupt (not valid JSON)`);
-  }
-  if (typeof meta !== 'object' || meta === null || typeof meta.formatVersion !== 'number') {
-    throw new IndexError('corrupt', `index file ${path} is corrupt (no format version)`);
-  }
-  if (meta.formatVersion !== FORMAT_VERSION) {
-    throw new IndexError('old-format', `index at ${indexDir} has format ${meta.formatVersion}, this version reads ${FORMAT_VERSION}`);
-  }
-  return meta;
-}
 
 /** Options of {@link SnapshotIndex.load}. */
 export interface SnapshotLoadOptions {
@@ -213,86 +183,63 @@ export class SnapshotIndex implements ArticleIndex {
     const empty = { query, terms, total: 0, capped: false, hits: [] as SearchHit[] };
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
-    const allowed = this.allowedRows(options);
-    const candidates = new Map<number, Candidate>();
-    const candidate = (rowid: number): Candidate => {
-      let found = candidates.get(rowid);
-      if (!found) {
-        found = { rowid, matched: new Set(), compactScore: 0, fullTextScore: 0 };
-        candidates.set(rowid, found);
-      }
-      return found;
-    };
-    let capped = false;
+    const candidates = new Candidates(this.allowedRows(options));
+    this.matchFullText(terms, candidates);
+    const placeTerms = this.matchPlaces(terms, candidates);
+    // Place words were matched through the regions; common words through the full text.
+    this.matchCompact(terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term)), candidates);
+    // Every phrase is required; excluded words remove an article whatever else it matches.
+    const ranked = candidates.ranked(this.rowidsContaining(options.exclude ?? []), phraseTerms, options.order ?? 'relevance');
+    return { ...empty, noKeywords: false, total: ranked.length, capped: candidates.capped, hits: this.hits(ranked.slice(offset, offset + limit)) };
+  }
 
-    // Full text: every word as a phrase of bigrams; all words together first, then each alone.
+  /** Full text: every word as a phrase of bigrams; all words together first, then each alone. */
+  private matchFullText(terms: string[], candidates: Candidates): void {
     const phrases = terms.map((term) => [term, gramPhrase(term)] as const).filter((p): p is readonly [string, string] => p[1] !== undefined);
     // Only the query as a whole is ranked by BM25; single words of a longer query find partial matches.
     const parts: { expression: string; terms: string[]; scored: boolean }[] = [];
     if (phrases.length > 0) parts.push({ expression: phrases.map((p) => p[1]).join(' AND '), terms: phrases.map((p) => p[0]), scored: true });
     if (phrases.length > 1) for (const [term, phrase] of phrases) parts.push({ expression: phrase, terms: [term], scored: false });
     for (const part of parts) {
-      const { rows, capped: partCapped } = this.fullText(part.expression, part.scored);
-      capped ||= partCapped;
-      for (const row of rows) {
-        if (allowed && !allowed.has(row.rowid)) continue;
-        const found = candidate(row.rowid);
-        for (const term of part.terms) found.matched.add(term);
-        // bm25() is negative, more negative is better; fold it into 0…1.
-        found.fullTextScore = Math.max(found.fullTextScore, -row.rank / (1 - row.rank));
-      }
+      const { rows, capped } = this.fullText(part.expression, part.scored);
+      candidates.capped ||= capped;
+      for (const row of rows) candidates.addFullText(row.rowid, part.terms, row.rank);
     }
+  }
 
-    // Place names: an article about the place (or a place under it) matches the word even where
-    // the text names only a county (邵东 for 邵阳), so `邵阳 营商环境` puts 邵阳's articles first.
+  /**
+   * Place names: an article about the place (or a place under it) matches the word even where the
+   * text names only a county (邵东 for 邵阳), so `邵阳 营商环境` puts 邵阳's articles first. The
+   * tagger lists every county with its prefecture, so the place's own name covers the places under
+   * it; the province as a whole is no filter at all (placesAmong leaves it out). Returns the place words.
+   */
+  private matchPlaces(terms: string[], candidates: Candidates): Set<string> {
     const placeTerms = new Set<string>();
-    // The tagger lists every county with its prefecture, so the place's own name covers the places
-    // under it; the province as a whole is no filter at all (placesAmong leaves it out).
     for (const place of placesAmong(terms)) {
-      const term = place.word;
-      placeTerms.add(term);
+      placeTerms.add(place.word);
       const rows = this.statement('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
         .all(place.name, MATCH_CAP) as { rowid: number }[];
-      capped ||= rows.length >= MATCH_CAP;
-      for (const { rowid } of rows) {
-        if (allowed && !allowed.has(rowid)) continue;
-        const found = candidate(rowid);
-        found.matched.add(term);
-        found.compactScore += REGION_MATCH;
-      }
+      candidates.capped ||= rows.length >= MATCH_CAP;
+      for (const { rowid } of rows) candidates.addCompact(rowid, [place.word], REGION_MATCH);
     }
+    return placeTerms;
+  }
 
-    // Compact fields: headline, keywords, regions… (prefix matching, never fuzzy).
-    // Place words were matched through the regions above; common words through the full text.
-    const compactTerms = terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term));
-    if (compactTerms.length > 0) {
-      const results = this.compact.search(compactTerms.join(' '), {
-        tokenize: (text) => text.split(' '),
-        processTerm: (term) => term,
-        prefix: (term) => [...term].length >= 2,
-        fuzzy: false,
-        combineWith: 'OR',
-        boost: BOOST,
-        filter: allowed ? (result) => allowed.has(result.id as number) : undefined,
-      });
-      const top = results[0]?.score ?? 1;
-      for (const result of results) {
-        const found = candidate(result.id as number);
-        for (const term of result.queryTerms) found.matched.add(term);
-        found.compactScore += result.score / top;
-      }
-    }
-
-    // Every phrase is required; excluded words remove an article whatever else it matches.
-    const excluded = this.rowidsContaining(options.exclude ?? []);
-    for (const [rowid, found] of candidates) {
-      if (excluded.has(rowid) || !phraseTerms.every((p) => found.matched.has(p))) candidates.delete(rowid);
-    }
-    const ranked = [...candidates.values()].sort(options.order === 'date'
-      ? (a, b) => b.matched.size - a.matched.size || b.rowid - a.rowid
-      : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.rowid - a.rowid);
-    const page = ranked.slice(offset, offset + limit);
-    return { ...empty, noKeywords: false, total: ranked.length, capped, hits: this.hits(page) };
+  /** Compact fields: headline, keywords, regions… (prefix matching, never fuzzy). */
+  private matchCompact(terms: string[], candidates: Candidates): void {
+    if (terms.length === 0) return;
+    const { allowed } = candidates;
+    const results = this.compact.search(terms.join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      prefix: (term) => [...term].length >= 2,
+      fuzzy: false,
+      combineWith: 'OR',
+      boost: BOOST,
+      filter: allowed ? (result) => allowed.has(result.id as number) : undefined,
+    });
+    const top = results[0]?.score ?? 1;
+    for (const result of results) candidates.addCompact(result.id as number, result.queryTerms, result.score / top, true);
   }
 
   /** Result rows for a page of candidates, in the candidates' order. */
@@ -306,7 +253,7 @@ export class SnapshotIndex implements ArticleIndex {
       if (!row) return [];
       return [{
         id: row.id, title: row.title, kind: row.kind, regions: JSON.parse(row.regions) as string[], summary: row.summary,
-        date: row.date, file: row.file, score: Math.round(score(c) * 1000) / 1000, matched: [...c.matched],
+        date: row.date, file: row.file, score: Math.round(Candidates.score(c) * 1000) / 1000, matched: [...c.matched],
       }];
     });
   }
@@ -321,7 +268,7 @@ export class SnapshotIndex implements ArticleIndex {
       `SELECT rowid, MIN(CASE WHEN region = ? AND rank = 0 THEN 0 ELSE 1 END) AS grp
        FROM article_regions WHERE region IN (${marks}) GROUP BY rowid ORDER BY grp, rowid DESC`,
     ).all(names[0], ...names) as { rowid: number; grp: number }[];
-    const page = rows.slice(offset, offset + limit).map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }));
+    const page = rows.slice(offset, offset + limit).map((r) => Candidates.of(r.rowid));
     return { covered: names, total: rows.length, hits: this.hits(page) };
   }
 
@@ -334,7 +281,7 @@ export class SnapshotIndex implements ArticleIndex {
     const from = `FROM articles WHERE kind != 'fragment' AND date BETWEEN ? AND ?${inRegions}`;
     const total = (this.statement(`SELECT count(*) AS n ${from}`).get(...dates, ...regions) as { n: number }).n;
     const rows = this.statement(`SELECT rowid ${from} ORDER BY date DESC, rowid DESC LIMIT ? OFFSET ?`).all(...dates, ...regions, limit, offset) as { rowid: number }[];
-    return { total, hits: this.hits(rows.map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }))) };
+    return { total, hits: this.hits(rows.map((r) => Candidates.of(r.rowid))) };
   }
 
   async byAuthor(name: string, options: { limit?: number; offset?: number } = {}): Promise<ListResult> {
@@ -351,7 +298,7 @@ export class SnapshotIndex implements ArticleIndex {
       const record = records.get(row.rowid) as { record: string } | undefined;
       return record !== undefined && (JSON.parse(record.record) as Article).authors.some((a) => a.replace(/\s+/g, '') === wanted);
     });
-    const page = matching.slice(offset, offset + limit).map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }));
+    const page = matching.slice(offset, offset + limit).map((r) => Candidates.of(r.rowid));
     return { total: matching.length, hits: this.hits(page) };
   }
 
@@ -372,31 +319,10 @@ export class SnapshotIndex implements ArticleIndex {
   async seenSince(since: number, page: { after?: string; limit?: number } = {}): Promise<SeenPage> {
     const limit = Math.max(1, Math.floor(page.limit ?? SEEN_PAGE_SIZE));
     const after = decodeSeenCursor(page.after);
-    return this.firstSeen ? this.seenInLedger(this.firstSeen, since, after, limit) : this.seenAtBuild(since, after, limit);
-  }
-
-  /**
-   * The ledger's rows that are in this snapshot: the ledger remembers articles a removed page had,
-   * and those are no longer news. Reads the ledger in pages until `limit` present ones (and one
-   * more, to know whether a next page exists) are found.
-   */
-  private seenInLedger(ledger: FirstSeenLedger, since: number, after: SeenItem | undefined, limit: number): SeenPage {
-    const items: SeenItem[] = [];
-    let cursor = after;
-    for (;;) {
-      const rows = ledger.page(since, cursor, limit);
-      if (rows.length === 0) return { items };
-      const present = new Set((this.statement(`SELECT id FROM articles WHERE id IN (${rows.map(() => '?').join(',')})`)
-        .all(...rows.map((r) => r.id)) as { id: string }[]).map((r) => r.id));
-      for (const row of rows) {
-        cursor = row;
-        if (!present.has(row.id)) continue;
-        // One more than asked for says whether there is a next page.
-        if (items.length === limit) return { items, next: encodeSeenCursor(items[limit - 1]) };
-        items.push(row);
-      }
-      if (rows.length < limit) return { items };
-    }
+    if (!this.firstSeen) return this.seenAtBuild(since, after, limit);
+    // The ledger remembers articles a removed page had, and those are no longer news.
+    return presentPage(this.firstSeen, { since, after, limit }, (ids) => new Set((this.statement(`SELECT id FROM articles WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as { id: string }[]).map((r) => r.id)));
   }
 
   /**
@@ -420,12 +346,4 @@ export class SnapshotIndex implements ArticleIndex {
   closeNow(): void {
     if (this.db.open) this.db.close();
   }
-}
-
-/**
- * Relevance within a group of equally complete matches. Fragments have no title in the compact
- * fields, so they naturally score below headlined articles with the same words.
- */
-function score(c: Candidate): number {
-  return c.compactScore * 2 + c.fullTextScore;
 }

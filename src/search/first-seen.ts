@@ -83,6 +83,33 @@ function finite(time: number): number {
   return Number.isFinite(time) ? time : time > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
 }
 
+/**
+ * A page of the ledger's rows first seen after `since`, keeping only those `present` says are in
+ * the index: reads the ledger in pages until `limit` present rows (and one more, to know whether
+ * a next page exists) are found.
+ */
+export function presentPage(
+  ledger: FirstSeenLedger,
+  page: { since: number; after: SeenItem | undefined; limit: number },
+  present: (ids: string[]) => Set<string>,
+): { items: SeenItem[]; next?: string } {
+  const { since, limit } = page;
+  const items: SeenItem[] = [];
+  let cursor = page.after;
+  for (;;) {
+    const rows = ledger.page(since, cursor, limit);
+    if (rows.length === 0) return { items };
+    const found = present(rows.map((r) => r.id));
+    for (const row of rows) {
+      cursor = row;
+      if (!found.has(row.id)) continue;
+      if (items.length === limit) return { items, next: encodeSeenCursor(items[limit - 1]) };
+      items.push(row);
+    }
+    if (rows.length < limit) return { items };
+  }
+}
+
 /** The `next` token of a seen page: the last row's time and id. */
 export function encodeSeenCursor(item: SeenItem): string {
   return `${item.firstSeen}:${item.id}`;
