@@ -8,7 +8,7 @@
 import { loadConfig, type Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { runDueDigests, type RunCounts } from '../digest/run.ts';
-import { createDigestSender } from '../digest/sender.ts';
+import { configuredSender } from '../digest/start.ts';
 import type { CallApi } from '../telegram/api-retry.ts';
 import { telegramCallApi } from '../telegram/client.ts';
 import { openServices } from './services.ts';
@@ -30,12 +30,7 @@ export async function digestNow(options: {
   const services = await openServices(config, { logger });
   const { store, index, regions } = services;
   try {
-    const send = createDigestSender({
-      callApi,
-      store,
-      logger,
-      limits: { perSecond: config.sendPerSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
-    });
+    const send = configuredSender({ config, store, logger, callApi });
     return await runDueDigests({
       sources: { index, expandRegion: (name) => regions.withDescendants(name) },
       store,

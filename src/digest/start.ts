@@ -17,7 +17,7 @@ import { digestCommands } from './commands.ts';
 import { subscribeButtons, type SubscribeTarget } from './subscription-input.ts';
 import { databaseFileGuard, databasePath, openDatabase } from './db.ts';
 import { startDigestSchedule, type DigestSchedule } from './schedule.ts';
-import { createDigestSender } from './sender.ts';
+import { createDigestSender, type SendMessage } from './sender.ts';
 import { DigestStore } from './store.ts';
 
 /** The digest of a bot: ready to mount after {@link openDigest}, running after `start()`. */
@@ -85,13 +85,7 @@ export function openDigest(options: {
     start() {
       if (schedule !== undefined || stopped) return;
       fileWatch = watchDatabaseFile(store, logger);
-      const send = createDigestSender({
-        callApi: options.callApi,
-        store,
-        logger,
-        limits: { perSecond: config.sendPerSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
-        retry: { signal: abort.signal },
-      });
+      const send = configuredSender({ config, store, logger, callApi: options.callApi, signal: abort.signal });
       const sources = { index, expandRegion: (name: string) => regions.withDescendants(name) };
       schedule = startDigestSchedule({ store, sources, send, timeZone: config.digestTz, logger });
     },
@@ -104,6 +98,18 @@ export function openDigest(options: {
       store.close();
     },
   };
+}
+
+/** The digest sender paced by the configured limits (SEND_PER_SECOND …), for the bot and for `xiangwen digest`. */
+export function configuredSender(options: { config: Config; store: DigestStore; logger: Logger; callApi: CallApi; signal?: AbortSignal }): SendMessage {
+  const { config } = options;
+  return createDigestSender({
+    callApi: options.callApi,
+    store: options.store,
+    logger: options.logger,
+    limits: { perSecond: config.sendPerSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
+    ...(options.signal ? { retry: { signal: options.signal } } : {}),
+  });
 }
 
 /** Says loudly, as soon as it happens, that the database file is gone or read-only (not only at the next write, which may be hours away). */
