@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Telegraf } from 'telegraf';
-import { startBot } from '../src/bot/start.ts';
+import { startBot } from '../src/app/start.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { startEmulator, TEST_TOKEN, type Emulator } from '../test/support/emulator.ts';
+import { allArticles } from '../test/support/all-articles.ts';
 
 const SEEDS = join(import.meta.dirname, '../seeds');
 
@@ -46,7 +47,7 @@ export async function benchBotLatency(options: { queries?: number } = {}): Promi
     const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: dataDir, PAGES_DIR: SEEDS, LOG_LEVEL: 'silent', USER_QUERIES_PER_MINUTE: '10000' });
     const running = await startBot(config, { logger: createLogger('silent') });
     // Real queries: the articles' own keywords, in turn.
-    const words = [...new Set(running.index.allIds().flatMap((id) => running.index.get(id)!.keywords.slice(0, 3)))];
+    const words = [...new Set((await allArticles(running.index)).flatMap((article) => article.keywords.slice(0, 3)))];
     const texts = Array.from({ length: queries }, (_, i) => words[i % words.length]);
     await timeReplies(emu, TEST_TOKEN, texts.slice(0, 10)); // warm-up: jieba, JIT
     const bot = await timeReplies(emu, TEST_TOKEN, texts);

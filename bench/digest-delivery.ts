@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Telegram } from 'telegraf';
-import type { CallApi } from '../src/bot/api-retry.ts';
+import type { CallApi } from '../src/telegram/api-retry.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/digest/db.ts';
 import { runDueDigests } from '../src/digest/run.ts';
@@ -38,7 +38,7 @@ export async function benchDigestDelivery(options: { chats?: number; perSecond?:
   try {
     const { index } = seed;
     const now = Date.now();
-    store.recordArticles(index.allIds(), now - 1000);
+    index.recordIn(store.firstSeen, now - 1000);
     const regions = busiestRegions(seed, 4);
     store.transaction(() => {
       for (let i = 0; i < chats; i++) store.subscribe({ chatId: 10_000_000 + i, region: regions[i % regions.length], time: '08:00' }, now - 1000);

@@ -34,7 +34,7 @@ queryWords('预热');
 const jiebaLoadMs = Math.round(performance.now() - jiebaStarted);
 // The first query also builds the place-name tables and prepares statements: timed on its own.
 const firstStarted = performance.now();
-index.search('邵阳 营商环境', { limit: 5 });
+await index.search('邵阳 营商环境', { limit: 5 });
 const firstQueryMs = Math.round(performance.now() - firstStarted);
 
 const percentile = (sorted: number[], p: number) => +sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))].toFixed(2);
@@ -45,7 +45,7 @@ for (const [name, queries] of Object.entries(mix) as [string, string[]][]) {
   const times: number[] = [];
   for (const query of queries) {
     const t = performance.now();
-    index.search(query, { limit: 5 });
+    await index.search(query, { limit: 5 });
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
@@ -57,5 +57,5 @@ const figures: LoadAndQueryFigures = {
   loadMs, peakRssMb, rssAfterQueriesMb: mb(peakRssKb()), jiebaLoadMs, firstQueryMs,
   queries: all.length, p50Ms: percentile(all, 0.5), p99Ms: percentile(all, 0.99), byClass,
 };
-index.close();
+await index.close();
 process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -53,7 +53,7 @@ for (const name of chosen) {
     for (const line of score.spurious) console.log(`  spurious ${line}`);
   }
   if (search) {
-    const found = scoreSearch(set.labels, set.root, set.prefix);
+    const found = await scoreSearch(set.labels, set.root, set.prefix);
     const searched = found.queries === 0 ? 'no query words' : `search top-1 ${pct(found.top1)}, recall@10 ${pct(found.recall)} (${found.queries} queries)`;
     console.log(`${name}: ${searched}; ` +
       `region lookup top-1 ${pct(found.regionTop1)} (${found.regionQueries} places); most specific region ${pct(found.mostSpecific)}`);

@@ -11,7 +11,9 @@ import 'dotenv/config';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './bot/console.ts';
 import { installProcessGuard } from './bot/guard.ts';
-import { PollingConflictError, startBot, TokenRejectedError, type RunningBot } from './bot/start.ts';
+import { PollingConflictError, TokenRejectedError } from './bot/connect.ts';
+import { withEngine } from './app/engine.ts';
+import { startBot, type RunningBot } from './app/start.ts';
 import { PortInUseError } from './bot/webhook.ts';
 import { DatabaseOpenError } from './digest/db.ts';
 import { createAppLogger, scrubToken } from './log.ts';
@@ -39,7 +41,7 @@ try {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       fail('BOT_TOKEN is not set: put the token from @BotFather into .env or the environment (without a token, npm start on a terminal opens console mode)');
     }
-    await runConsole(config, { logger });
+    await withEngine(config, logger, (index) => runConsole(config, { logger, index }));
     process.exit(0);
   }
   // Signals count from the start: SIGINT while the Bot API is still unreachable gives up cleanly.

@@ -4,14 +4,14 @@
  * command modules (one file per command family under ./commands/) in the order they must see an
  * update, and turns an error in one update into a log line and a short apology.
  */
-import { Telegraf, TelegramError, type Context, type Middleware, type Telegram } from 'telegraf';
+import { Context, Telegraf, TelegramError, type Middleware, type Telegram } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import { IndexUnavailableError } from '../search/open.ts';
 import { oneLine } from './guard.ts';
 import { Outbox, ReplyDroppedError } from './outbox.ts';
-import type { RetryOptions } from './api-retry.ts';
+import type { RetryOptions } from '../telegram/api-retry.ts';
 import { articleCommands } from './commands/article.ts';
 import { buttonHandlers } from './commands/buttons.ts';
 import { groupHandlers } from './commands/group.ts';
@@ -23,14 +23,15 @@ import { type UploadOptions, uploadHandlers } from './commands/upload.ts';
 import { regionCommands } from './commands/region.ts';
 import { searchCommands } from './commands/search.ts';
 import type { BotDeps, SubscribeButtonFor } from './deps.ts';
-import { pickExamples } from './examples.ts';
-import { escapeHtml } from './html.ts';
-import { messages, type Lang } from './i18n.ts';
-import { type QueryKeyBacking, QueryStore } from './query-store.ts';
+import { FALLBACK_EXAMPLES, pickExamples } from './examples.ts';
+import { escapeHtml } from '../telegram/html.ts';
+import { type HelpExamples, messages, type Lang } from '../telegram/i18n.ts';
+import { type QueryKeyBacking, QueryStore } from '../telegram/query-store.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { gazetteerLookup, type RegionLookup } from './region-lookup.ts';
+import { gazetteerLookup, type RegionLookup } from '../regions/region-lookup.ts';
 import { RegionTree } from './region-tree.ts';
-import { answerCallback, replyHtml, tr } from './respond.ts';
+import { answerCallback, replyHtml } from './respond.ts';
+import { tr } from '../telegram/reply.ts';
 
 export interface BotOptions {
   /** Bot token (console mode passes a placeholder). */
@@ -38,6 +39,8 @@ export interface BotOptions {
   /** Bot API root, e.g. the test emulator; Telegram's when unset. */
   apiRoot?: string;
   index: ArticleIndex;
+  /** Examples for /help, picked from the index beforehand (`pickExamples`); picked in the background otherwise. */
+  examples?: HelpExamples;
   logger: Logger;
   /** Searches one user may make per minute. */
   userQueriesPerMinute: number;
@@ -117,33 +120,41 @@ export function createBot(options: BotOptions): Telegraf<Context> {
     signal: options.retry?.signal,
     onChatMigrated: (from, to) => options.onChatMigrated?.(Number(from), to),
   });
-  const bot = new Telegraf<Context>(options.token, { telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {} });
+  // telegraf gives every update a Telegram client of its own (for webhook replies): the context
+  // class it builds them with routes each one through the outbox as it is made.
+  class OutboxContext extends Context {
+    constructor(...args: ConstructorParameters<typeof Context>) {
+      outbox.install(args[1]);
+      super(...args);
+    }
+  }
+  const bot = new Telegraf<Context>(options.token, { contextType: OutboxContext, telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {} });
   outbox.install(bot.telegram);
 
   const regions = options.regions ?? gazetteerLookup();
-  let tree: { fingerprint: string; tree: RegionTree } | undefined;
+  let tree: { fingerprint: string; tree: Promise<RegionTree> } | undefined;
   const deps: BotDeps = {
     index: options.index,
     regions,
     logger,
     limiter: new RateLimiter(options.userQueriesPerMinute),
     store: new QueryStore(2000, options.queryKeys),
-    examples: pickExamples(options.index, regions),
+    examples: options.examples ?? FALLBACK_EXAMPLES,
     tree: () => {
       // The index may be swapped for a rebuilt one while the bot runs: rebuild the tree then.
       const { fingerprint, builtAt } = options.index.info;
       const key = `${fingerprint}/${builtAt}`;
-      if (tree?.fingerprint !== key) tree = { fingerprint: key, tree: new RegionTree(options.index) };
+      if (tree?.fingerprint !== key) tree = { fingerprint: key, tree: RegionTree.of(options.index) };
       return tree.tree;
     },
     onChatMigrated: options.onChatMigrated,
     subscribeButton: options.subscribeButton,
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
+  // Examples picked from the index replace the general ones as soon as they are read.
+  if (options.examples === undefined) void pickExamples(options.index, regions).then((examples) => (deps.examples = examples));
 
-  // telegraf makes a fresh Telegram instance per update: wrap it before any handler uses it.
   bot.use((ctx, next) => {
-    outbox.install(ctx.telegram);
     logger.debug({ update: ctx.update.update_id, chat: ctx.chat?.id, user: ctx.from?.id }, 'update');
     return next();
   });

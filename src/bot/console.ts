@@ -13,14 +13,14 @@ import type { InlineKeyboardButton, Update } from 'telegraf/types';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
-import { openIndex } from '../search/open.ts';
 import { createBot } from './app.ts';
-import { unescapeHtml } from './html.ts';
-import { startLocalApi } from './local-api.ts';
+import { unescapeHtml } from '../telegram/html.ts';
+import { type ApiHandler, startLocalApi } from './local-api.ts';
 
 export interface ConsoleOptions {
   logger: Logger;
-  index?: ArticleIndex;
+  /** The index to search (opened by the composition root, which also closes it). */
+  index: ArticleIndex;
   input?: Readable;
   output?: Writable;
   /** Telegram language code of the pretend user (default zh). */
@@ -57,12 +57,42 @@ export async function runConsole(config: Config, options: ConsoleOptions): Promi
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const write = (text: string) => output.write(`${text}\n`);
-  const index = options.index ?? (await openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger }));
+  const { index } = options;
 
+  const screen = consoleScreen(write, options.languageCode ?? 'zh');
+  const api = await startLocalApi(screen.answer);
+
+  const bot = createBot({ token: '1:console', apiRoot: api.url, index, logger, userQueriesPerMinute: config.userQueriesPerMinute });
+  bot.botInfo = await bot.telegram.getMe();
+  write(BANNER);
+  write('');
+
+  let updateId = 0;
+  const feed = async (update: Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'>) => {
+    try {
+      await bot.handleUpdate({ update_id: ++updateId, ...update } as Update);
+    } catch (error) {
+      logger.error({ err: error }, 'console update failed');
+    }
+  };
+
+  const lines = createInterface({ input, terminal: false });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit') break;
+    if (line === '') continue;
+    await feed(screen.updateFor(line, updateId + 1));
+  }
+  lines.close();
+  await api.close();
+}
+
+/** A pretend private chat on the terminal: what the local Bot API answers, and the update each typed line makes. */
+function consoleScreen(write: (text: string) => void, languageCode: string) {
   // Buttons pressable by number: callback data and the message they sit under.
   let pressable: { data: string; messageId: number }[] = [];
   let messageId = 1;
-  const user = { id: 1, is_bot: false, first_name: '读者', language_code: options.languageCode ?? 'zh' };
+  const user = { id: 1, is_bot: false, first_name: '读者', language_code: languageCode };
   const chat = { id: 1, type: 'private' as const, first_name: '读者' };
 
   const show = (text: string, payload: Record<string, unknown>, id: number, edited: boolean) => {
@@ -72,7 +102,7 @@ export async function runConsole(config: Config, options: ConsoleOptions): Promi
     if (fresh.length > 0) pressable = fresh;
     write(`${edited ? '（已更新 edited）\n' : ''}${render(text, buttons, 1)}\n`);
   };
-  const api = await startLocalApi((method, payload, file) => {
+  const answer: ApiHandler = (method, payload, file) => {
     switch (method) {
       case 'sendPhoto': {
         // A chart cannot be drawn in a terminal: it is saved, and its caption says what it shows.
@@ -98,55 +128,24 @@ export async function runConsole(config: Config, options: ConsoleOptions): Promi
       default:
         return true;
     }
-  });
-
-  const bot = createBot({ token: '1:console', apiRoot: api.url, index, logger, userQueriesPerMinute: config.userQueriesPerMinute });
-  bot.botInfo = await bot.telegram.getMe();
-  write(BANNER);
-  write('');
-
-  let updateId = 0;
-  const feed = async (update: Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'>) => {
-    try {
-      await bot.handleUpdate({ update_id: ++updateId, ...update } as Update);
-    } catch (error) {
-      logger.error({ err: error }, 'console update failed');
-    }
   };
 
-  const lines = createInterface({ input, terminal: false });
-  for await (const raw of lines) {
-    const line = raw.trim();
-    if (line === '/quit' || line === '/exit') break;
-    if (line === '') continue;
+
+  /** A typed number presses that button of the latest keyboard; anything else is a message. */
+  const updateFor = (line: string, queryId: number): Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'> => {
     const number = /^\d{1,3}$/.test(line) ? Number(line) : 0;
     const button = pressable[number - 1];
+    const date = Math.floor(Date.now() / 1000);
     if (number > 0 && button) {
-      await feed({
-        callback_query: {
-          id: String(updateId + 1),
-          from: user,
-          chat_instance: '1',
-          data: button.data,
-          message: { message_id: button.messageId, date: Math.floor(Date.now() / 1000), chat, text: '' },
-        },
-      });
-      continue;
+      return { callback_query: { id: String(queryId), from: user, chat_instance: '1', data: button.data, message: { message_id: button.messageId, date, chat, text: '' } } };
     }
-    const id = ++messageId;
     const command = /^\/[A-Za-z0-9_]+(?:@\w+)?/.exec(line)?.[0];
-    await feed({
+    return {
       message: {
-        message_id: id,
-        date: Math.floor(Date.now() / 1000),
-        chat,
-        from: user,
-        text: line,
+        message_id: ++messageId, date, chat, from: user, text: line,
         ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
       },
-    });
-  }
-  lines.close();
-  await api.close();
-  if (!options.index) index.close();
+    };
+  };
+  return { answer, updateFor };
 }

@@ -6,16 +6,14 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
-import type { HelpExamples, Lang } from './i18n.ts';
-import type { QueryStore } from './query-store.ts';
+import type { HelpExamples, Lang } from '../telegram/i18n.ts';
+import type { QueryStore } from '../telegram/query-store.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import type { RegionLookup } from './region-lookup.ts';
+import type { RegionLookup } from '../regions/region-lookup.ts';
 import type { RegionTree } from './region-tree.ts';
 
 /** Results per page. */
 export const PAGE_SIZE = 5;
-/** Longest query the bot accepts, in characters; longer ones get a polite "too long". */
-export const MAX_QUERY_CHARS = 100;
 /** Inline mode answers at most 50 results per call (Telegram's limit). */
 export const INLINE_PAGE_SIZE = 50;
 
@@ -35,9 +33,10 @@ export interface BotDeps {
   logger: Logger;
   limiter: RateLimiter;
   store: QueryStore;
+  /** Examples for /help and usage lines: general ones until those of the loaded index are picked. */
   examples: HelpExamples;
   /** The /regions tree, built on first use. */
-  tree(): RegionTree;
+  tree(): Promise<RegionTree>;
   /** Told when a group became a supergroup (the digest moves its subscriptions). */
   onChatMigrated?: (fromChatId: number, toChatId: number) => void;
   /** Present when the digest is mounted: result lists and articles then offer one-tap subscribing. */

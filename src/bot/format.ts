@@ -6,10 +6,10 @@
  */
 import type { Article } from '../pages/article.ts';
 import type { SearchHit } from '../search/engine.ts';
-import { escapeHtml, highlight, snippet } from './html.ts';
-import type { Messages } from './i18n.ts';
+import { escapeHtml, highlight, snippet } from '../telegram/html.ts';
+import type { Messages } from '../telegram/i18n.ts';
 import type { ResultPage } from './query.ts';
-import { splitMessage } from './split-message.ts';
+import { splitMessage } from '../telegram/split-message.ts';
 
 /** Summary lengths in characters: two lines in a private chat, one in a group. */
 const SUMMARY_CHARS = { full: 70, compact: 36 } as const;

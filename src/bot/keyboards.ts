@@ -4,21 +4,16 @@
  * callback data goes through the codec in ./callback-data.ts.
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import { encodeCallback, MAX_PAGE, type CallbackAction } from './callback-data.ts';
-import type { Messages } from './i18n.ts';
+import { encodeCallback, MAX_PAGE, type CallbackAction } from '../telegram/callback-data.ts';
+import type { Messages } from '../telegram/i18n.ts';
 import type { ResultPage } from './query.ts';
-import type { QueryStore } from './query-store.ts';
+import { rows } from '../telegram/reply.ts';
+import type { QueryStore } from '../telegram/query-store.ts';
 
 function button(text: string, action: CallbackAction, store: QueryStore): InlineKeyboardButton {
   return { text, callback_data: encodeCallback(action, store) };
 }
 
-/** Lays buttons out `perRow` to a row. */
-export function rows<T>(items: T[], perRow: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += perRow) out.push(items.slice(i, i + perRow));
-  return out;
-}
 
 /**
  * The keyboard of a result page. `openUrl`, when given, turns the open buttons into links (groups

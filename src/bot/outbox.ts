@@ -14,9 +14,9 @@
  */
 import { TelegramError, type Telegram } from 'telegraf';
 import type { Logger } from '../log.ts';
-import { isNetworkError, withRetry, type CallApi } from './api-retry.ts';
-import { fitPayload } from './length-guard.ts';
-import { sleep } from './sleep.ts';
+import { isNetworkError, withRetry, type CallApi } from '../telegram/api-retry.ts';
+import { fitPayload } from '../telegram/length-guard.ts';
+import { sleep } from '../telegram/sleep.ts';
 
 /** A reply given up after the outbox's deadline; already logged. */
 export class ReplyDroppedError extends Error {

@@ -12,11 +12,11 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../log.ts';
-import type { CallApi } from './api-retry.ts';
+import type { CallApi } from '../telegram/api-retry.ts';
 import { oneLine } from './guard.ts';
 import type { Dispatcher } from './runner.ts';
 import { checkUpdate } from './updates.ts';
-import { sleep } from './sleep.ts';
+import { sleep } from '../telegram/sleep.ts';
 
 export interface PollingOptions {
   telegram: Telegram;

@@ -6,9 +6,9 @@
  * Pure over the index and the gazetteer: no Telegram here.
  */
 import type { ArticleIndex, SearchHit } from '../search/engine.ts';
-import { type ParsedQuery, parseQuery, todayIn } from '../search/query-parse.ts';
-import type { CallbackAction } from './callback-data.ts';
-import type { RegionLookup, RegionRef } from './region-lookup.ts';
+import { type ParsedQuery, todayIn, understandQuery } from '../search/query-parse.ts';
+import type { CallbackAction } from '../telegram/callback-data.ts';
+import type { RegionLookup, RegionRef } from '../regions/region-lookup.ts';
 
 /** A suggested next query shown as a button when nothing matched. */
 export interface WayOut {
@@ -60,21 +60,14 @@ function withoutRange(parsed: ParsedQuery): string {
   return [parsed.text, ...parsed.phrases.map((p) => `“${p}”`), ...parsed.exclude.map((e) => `-${e}`)].filter(Boolean).join(' ');
 }
 
-/** A region a query word names, if any: not the province itself (every article is in Hunan). */
-function regionOf(word: string, regions: RegionLookup): RegionRef | null {
-  if (Array.from(word).length < 2) return null;
-  const { region } = regions.resolve(word);
-  return region && region.parent !== null ? region : null;
-}
-
 function pages(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
 /** Runs a free-text search and returns page `page` (from 0). */
-export function searchPage(deps: QueryDeps, query: string, page: number, order: 'relevance' | 'date' = 'relevance'): QueryOutcome {
+export async function searchPage(deps: QueryDeps, query: string, page: number, order: 'relevance' | 'date' = 'relevance'): Promise<QueryOutcome> {
   const { index, regions, pageSize } = deps;
-  const parsed = parseQuery(query, (deps.today ?? todayIn)());
+  const parsed = understandQuery(query, (deps.today ?? todayIn)());
   const filters = {
     order, phrases: parsed.phrases, exclude: parsed.exclude,
     ...(parsed.range ? { from: parsed.range.from, to: parsed.range.to } : {}),
@@ -82,28 +75,22 @@ export function searchPage(deps: QueryDeps, query: string, page: number, order: 
   const window = { limit: pageSize, offset: page * pageSize, ...filters };
   if (parsed.badRange) return { kind: 'bad-range', word: parsed.badRange };
   if (parsed.text === '' && parsed.phrases.length === 0) {
-    if (parsed.range) return { kind: 'page', result: rangePage(deps, query, parsed, page) };
+    if (parsed.range) return { kind: 'page', result: await rangePage(deps, query, parsed, page) };
     if (parsed.exclude.length > 0) return { kind: 'exclusion-only', exclude: parsed.exclude };
   }
-  const plain = index.search(parsed.text, window);
-  if (plain.noKeywords) return { kind: 'no-keywords' };
+  if (parsed.words.length === 0 && parsed.phrases.length === 0) return { kind: 'no-keywords' };
 
-  let result = plain;
-  let region: RegionRef | null = null;
-  for (const term of plain.terms) {
-    region = regionOf(term, regions);
-    if (region) {
-      const rest = plain.terms.filter((t) => t !== term);
-      if (rest.length === 0) {
-        region = null; // a place name alone is a word search; /region lists the place's articles
-        break;
-      }
-      result = index.search(rest.join(' '), { ...window, regions: regions.withDescendants(region.name) });
-      break;
-    }
-  }
+  // The first place among the words filters by region (邵阳 营商环境 → 邵阳市 / 营商环境); a place
+  // name alone is a word search (/region lists the place's articles).
+  const place = parsed.places[0];
+  const rest = place ? parsed.words.filter((word) => word !== place.word) : [];
+  const region = place && (rest.length > 0 || parsed.phrases.length > 0) ? regions.resolve(place.name).region : null;
+  const result = region
+    ? await index.search(rest.join(' '), { ...window, regions: regions.withDescendants(region.name) })
+    : await index.search(parsed.text, window);
+  if (result.noKeywords) return { kind: 'no-keywords' };
   const phraseSet = new Set(parsed.phrases);
-  const words = (region ? result.terms : plain.terms).filter((t) => !phraseSet.has(t));
+  const words = result.terms.filter((t) => !phraseSet.has(t));
   const top = result.hits[0];
   const view: ResultPage = {
     kind: 'search',
@@ -122,7 +109,7 @@ export function searchPage(deps: QueryDeps, query: string, page: number, order: 
   if (result.total === 0) {
     view.wayOut = parsed.range
       ? [{ kind: 'all-time', label: parsed.range.label, action: { kind: 'search', query: withoutRange(parsed), page: 0 } }]
-      : searchWayOut(deps, words, region);
+      : await searchWayOut(deps, words, region);
   }
   return { kind: 'page', result: view };
 }
@@ -136,9 +123,9 @@ function understoodFilters(parsed: ParsedQuery): Pick<ResultPage['understood'], 
 }
 
 /** A query of a time range alone (`近一周`, `邵阳 本月` goes through the search): the newest articles in it. */
-function rangePage(deps: QueryDeps, query: string, parsed: ParsedQuery, page: number): ResultPage {
+async function rangePage(deps: QueryDeps, query: string, parsed: ParsedQuery, page: number): Promise<ResultPage> {
   const range = parsed.range!;
-  const list = deps.index.latest({ from: range.from, to: range.to, limit: deps.pageSize, offset: page * deps.pageSize });
+  const list = await deps.index.latest({ from: range.from, to: range.to, limit: deps.pageSize, offset: page * deps.pageSize });
   return {
     kind: 'search', source: query, order: 'date', understood: { words: [], ...understoodFilters(parsed) }, total: list.total, capped: false,
     partial: false, hits: list.hits, page, pages: pages(list.total, deps.pageSize), pageSize: deps.pageSize,
@@ -147,26 +134,26 @@ function rangePage(deps: QueryDeps, query: string, parsed: ParsedQuery, page: nu
 }
 
 /** Ways out of an empty search: drop one word, widen the region, or a close place name. */
-function searchWayOut(deps: QueryDeps, words: string[], region: RegionRef | null): WayOut[] {
+async function searchWayOut(deps: QueryDeps, words: string[], region: RegionRef | null): Promise<WayOut[]> {
   const { index, regions } = deps;
   const out: WayOut[] = [];
-  const count = (query: string) => (query.trim() ? index.search(query, { limit: 1 }).total : 0);
+  const count = async (query: string) => (query.trim() ? (await index.search(query, { limit: 1 })).total : 0);
   const search = (query: string): CallbackAction => ({ kind: 'search', query, page: 0 });
 
   if (region) {
     const parent = region.parent ? regions.resolve(region.parent).region : null;
     if (parent && parent.parent !== null) {
       const wider = `${parent.name} ${words.join(' ')}`;
-      if (count(wider) > 0) out.push({ kind: 'widen', label: parent.name, action: search(wider) });
+      if ((await count(wider)) > 0) out.push({ kind: 'widen', label: parent.name, action: search(wider) });
     }
-    if (count(words.join(' ')) > 0) out.push({ kind: 'drop-word', label: region.name, action: search(words.join(' ')) });
+    if ((await count(words.join(' '))) > 0) out.push({ kind: 'drop-word', label: region.name, action: search(words.join(' ')) });
   }
   if (words.length > 1) {
-    const lighter = words
-      .map((word) => {
-        const rest = [...(region ? [region.name] : []), ...words.filter((w) => w !== word)].join(' ');
-        return { word, rest, total: count(rest) };
-      })
+    const counted = await Promise.all(words.map(async (word) => {
+      const rest = [...(region ? [region.name] : []), ...words.filter((w) => w !== word)].join(' ');
+      return { word, rest, total: await count(rest) };
+    }));
+    const lighter = counted
       .filter((c) => c.total > 0)
       .sort((a, b) => b.total - a.total)
       .slice(0, 2);
@@ -193,22 +180,22 @@ function listPage(kind: 'latest' | 'author', source: string, region: string | un
 }
 
 /** The newest articles, of a place and its sub-regions when `name` is given ('' = all of Hunan). */
-export function latestPage(deps: QueryDeps, name: string, page: number): QueryOutcome {
+export async function latestPage(deps: QueryDeps, name: string, page: number): Promise<QueryOutcome> {
   const { index, regions, pageSize } = deps;
   const window = { limit: pageSize, offset: page * pageSize };
-  if (name.trim() === '') return { kind: 'page', result: listPage('latest', '', undefined, [], index.latest(window), page, pageSize) };
+  if (name.trim() === '') return { kind: 'page', result: listPage('latest', '', undefined, [], await index.latest(window), page, pageSize) };
   const { region, suggestions, outside } = regions.resolve(name);
   if (!region) return { kind: 'unknown-region', query: name, suggestions, outside };
   const covered = region.parent === null ? undefined : regions.withDescendants(region.name);
-  const view = listPage('latest', region.name, region.name, [], index.latest({ ...window, regions: covered }), page, pageSize);
+  const view = listPage('latest', region.name, region.name, [], await index.latest({ ...window, regions: covered }), page, pageSize);
   if (view.total === 0) view.wayOut.push({ kind: 'widen', label: '湖南省', action: { kind: 'latest', name: '', page: 0 } });
   return { kind: 'page', result: view };
 }
 
 /** The articles a reporter signed (as the splitter read the author line or byline), newest first. */
-export function authorPage(deps: QueryDeps, name: string, page: number): QueryOutcome {
+export async function authorPage(deps: QueryDeps, name: string, page: number): Promise<QueryOutcome> {
   const { index, pageSize } = deps;
-  const list = index.byAuthor(name, { limit: pageSize, offset: page * pageSize });
+  const list = await index.byAuthor(name, { limit: pageSize, offset: page * pageSize });
   const view = listPage('author', name, undefined, [name], list, page, pageSize);
   // A name nobody signed may still be mentioned in articles: offer the plain search.
   if (view.total === 0) view.wayOut.push({ kind: 'search-word', label: name, action: { kind: 'search', query: name, page: 0 } });
@@ -222,23 +209,23 @@ export const RELATED_MAX = 5;
  * Articles related to `article`: about its place (or a place under it) and sharing its keywords,
  * newest first, never the article itself or a fragment. Nothing when it has no keywords.
  */
-export function relatedArticles(deps: QueryDeps, article: { id: string; keywords: string[]; regions: string[] }): SearchHit[] {
+export async function relatedArticles(deps: QueryDeps, article: { id: string; keywords: string[]; regions: string[] }): Promise<SearchHit[]> {
   const words = article.keywords.slice(0, 4);
   if (words.length === 0) return [];
   const place = article.regions[0];
   const options = { limit: 20, ...(place ? { regions: deps.regions.withDescendants(place) } : {}) };
-  const found = deps.index.search(words.join(' '), options).hits.filter((h) => h.id !== article.id && h.kind !== 'fragment');
+  const found = (await deps.index.search(words.join(' '), options)).hits.filter((h) => h.id !== article.id && h.kind !== 'fragment');
   // Related means sharing more than one keyword (or the only one there is).
   const close = found.filter((h) => h.matched.length >= Math.min(2, words.length));
   return close.sort((a, b) => b.date.localeCompare(a.date)).slice(0, RELATED_MAX);
 }
 
 /** Lists page `page` of the articles about a place and its sub-regions. */
-export function regionPage(deps: QueryDeps, name: string, page: number): QueryOutcome {
+export async function regionPage(deps: QueryDeps, name: string, page: number): Promise<QueryOutcome> {
   const { index, regions, pageSize } = deps;
   const { region, suggestions, outside } = regions.resolve(name);
   if (!region) return { kind: 'unknown-region', query: name, suggestions, outside };
-  const result = index.byRegions(regions.withDescendants(region.name), { limit: pageSize, offset: page * pageSize });
+  const result = await index.byRegions(regions.withDescendants(region.name), { limit: pageSize, offset: page * pageSize });
   const view: ResultPage = {
     kind: 'region',
     source: region.name,

@@ -18,8 +18,13 @@ export class RegionTree {
   private readonly nodes = new Map<string, RegionCountNode>();
   private readonly roots: RegionCountNode[];
 
-  constructor(index: ArticleIndex) {
-    this.roots = regionTree(index.regionCounts());
+  /** The tree of the regions `index` has articles about. */
+  static async of(index: ArticleIndex): Promise<RegionTree> {
+    return new RegionTree(await index.regionCounts());
+  }
+
+  constructor(counts: Map<string, number>) {
+    this.roots = regionTree(counts);
     const visit = (node: RegionCountNode): void => {
       this.nodes.set(node.name, node);
       node.children.forEach(visit);

@@ -7,28 +7,16 @@ import type { Context } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { deepLinkUrl, encodeDeepLink } from './deep-link.ts';
 import { todayIn } from '../search/query-parse.ts';
-import { MAX_QUERY_CHARS, PAGE_SIZE, type BotDeps } from './deps.ts';
+import { PAGE_SIZE, type BotDeps } from './deps.ts';
+import { MAX_QUERY_CHARS } from '../telegram/length-guard.ts';
 import { formatResultPage } from './format.ts';
-import { escapeHtml } from './html.ts';
-import { shorten } from './length-guard.ts';
-import { messages, pickLang, type Lang, type Messages } from './i18n.ts';
+import { escapeHtml } from '../telegram/html.ts';
+import { shorten } from '../telegram/length-guard.ts';
+import type { Messages } from '../telegram/i18n.ts';
+import { inGroup, langOf, tr } from '../telegram/reply.ts';
 import { regionButtons, resultKeyboard } from './keyboards.ts';
 import type { QueryDeps, QueryOutcome } from './query.ts';
 
-/** The language of whoever sent the update. */
-export function langOf(ctx: Context): Lang {
-  return pickLang(ctx.from?.language_code);
-}
-
-/** The message set for whoever sent the update. */
-export function tr(ctx: Context): Messages {
-  return messages(langOf(ctx));
-}
-
-/** True in groups and supergroups (compact results, replies quote the asking message). */
-export function inGroup(ctx: Context): boolean {
-  return ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
-}
 
 /** The query-running dependencies for this bot. */
 export function queryDeps(deps: BotDeps): QueryDeps {

@@ -25,19 +25,19 @@ const describe = (r: Region) => `${r.name}（${LEVEL_LABEL[r.level]}${r.parent ?
  * name is searched as a keyword. Unknown names answer with suggestions; places outside Hunan and
  * ambiguous names say so.
  */
-export function regionCommand(index: ArticleIndex, query: string, json: boolean): string {
+export async function regionCommand(index: ArticleIndex, query: string, json: boolean): Promise<string> {
   const { region, suggestions, reason } = resolveRegion(query);
   let hits: SearchHit[] = [];
   let total = 0;
   let covered: string[] = [];
   if (region && region.level === 'town') {
-    const result = index.search(region.name, { limit: REGION_RESULTS });
+    const result = await index.search(region.name, { limit: REGION_RESULTS });
     hits = result.hits;
     total = result.total;
     covered = [region.name];
   } else if (region) {
     covered = regionWithDescendants(region.name);
-    const result = index.byRegions(covered, { limit: REGION_RESULTS });
+    const result = await index.byRegions(covered, { limit: REGION_RESULTS });
     hits = result.hits;
     total = result.total;
   }
@@ -64,8 +64,8 @@ export function regionCommand(index: ArticleIndex, query: string, json: boolean)
 }
 
 /** `xiangwen regions`: the tree of regions with article counts (an article counts under each of its regions). */
-export function regionsCommand(index: ArticleIndex, json: boolean): string {
-  const tree = regionTree(index.regionCounts());
+export async function regionsCommand(index: ArticleIndex, json: boolean): Promise<string> {
+  const tree = regionTree(await index.regionCounts());
   if (json) return JSON.stringify({ regions: tree }, null, 2);
   if (tree.length === 0) return '索引里还没有标注了地区的文章。';
   const lines: string[] = [];

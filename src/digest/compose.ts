@@ -5,14 +5,14 @@
  * articles. A subscription the chat has not had a digest for yet contributes its latest few
  * matches instead. Nothing new gives no messages at all.
  */
-import type { ArticleIndex, SearchOptions } from '../search/engine.ts';
-import type { Lang } from '../bot/i18n.ts';
-import { escapeHtml } from '../bot/html.ts';
-import { splitMessage } from '../bot/split-message.ts';
-import { encodeCallback } from '../bot/callback-data.ts';
-import { QueryStore } from '../bot/query-store.ts';
+import { type ArticleIndex, type SearchOptions, seenBetween } from '../search/engine.ts';
+import type { Lang } from '../telegram/i18n.ts';
+import { escapeHtml } from '../telegram/html.ts';
+import { splitMessageParts } from '../telegram/split-message.ts';
+import { tryEncodeCallback } from '../telegram/callback-data.ts';
+import { rows } from '../telegram/reply.ts';
 import type { StoredMessage, Subscription } from './store.ts';
-import { digestTexts } from './texts.ts';
+import { messages } from '../telegram/i18n.ts';
 
 /** Articles listed per subscription before "… and N more". */
 export const MAX_ITEMS_PER_SUBSCRIPTION = 10;
@@ -58,7 +58,7 @@ export interface ComposedDigest {
 
 /** How a subscription reads to its chat: "邵阳市（含下辖区县） · 营商环境". */
 export function describeSubscription(subscription: Pick<Subscription, 'region' | 'keywords'>, lang: Lang): string {
-  const texts = digestTexts(lang);
+  const texts = messages(lang);
   const parts: string[] = [];
   if (subscription.region !== '') parts.push(texts.regionScope(subscription.region));
   if (subscription.keywords.length > 0) parts.push(subscription.keywords.join(' '));
@@ -81,43 +81,50 @@ function newestFirst(a: DigestItem, b: DigestItem): number {
 export class DigestMatcher {
   private readonly windowCache = new Map<string, DigestItem[]>();
   private readonly latestCache = new Map<string, DigestItem[]>();
-  private newItemsCache: Map<string, DigestItem> | undefined;
+  private newItemsRead: Promise<Map<string, DigestItem>> | undefined;
   private minNewDate = '\uffff';
 
   /**
-   * @param newIds ids of the articles that entered the index in the window being reported; asked
-   *   for only when a subscription needs them (a run of first digests never does)
+   * @param window the articles first seen after `since` and no later than `upTo` (epoch ms) are
+   *   the new ones; read from the index only when a subscription needs them (a run of first
+   *   digests never does)
    */
   constructor(
     private readonly sources: DigestSources,
-    private readonly newIds: () => readonly string[],
+    private readonly window: { since: number; upTo: number },
   ) {}
 
-  private get newItems(): Map<string, DigestItem> {
-    if (this.newItemsCache !== undefined) return this.newItemsCache;
-    this.newItemsCache = new Map();
-    for (const id of this.newIds()) {
-      const article = this.sources.index.get(id);
+  private newItems(): Promise<Map<string, DigestItem>> {
+    this.newItemsRead ??= this.readNewItems();
+    return this.newItemsRead;
+  }
+
+  private async readNewItems(): Promise<Map<string, DigestItem>> {
+    const items = new Map<string, DigestItem>();
+    const { index } = this.sources;
+    for await (const { id } of seenBetween(index, this.window.since, this.window.upTo)) {
+      const article = await index.get(id);
       if (article === undefined || !listable(article.kind)) continue;
       const { title, regions, summary, date } = article;
-      this.newItemsCache.set(id, { id, title, regions, summary, date });
+      items.set(id, { id, title, regions, summary, date });
       if (date < this.minNewDate) this.minNewDate = date;
     }
-    return this.newItemsCache;
+    return items;
   }
 
   /** Number of listable new articles in the window. */
-  get newCount(): number {
-    return this.newItems.size;
+  async newCount(): Promise<number> {
+    return (await this.newItems()).size;
   }
 
   /** New articles matching the subscription, newest first. */
-  newMatches(subscription: Pick<Subscription, 'region' | 'keywords'>): DigestItem[] {
-    if (this.newItems.size === 0) return [];
+  async newMatches(subscription: Pick<Subscription, 'region' | 'keywords'>): Promise<DigestItem[]> {
+    const newItems = await this.newItems();
+    if (newItems.size === 0) return [];
     const key = `${subscription.region}\u0000${subscription.keywords.join(' ')}`;
     let items = this.windowCache.get(key);
     if (items === undefined) {
-      items = subscription.keywords.length === 0 ? this.newInRegion(subscription.region) : this.newForKeywords(subscription);
+      items = subscription.keywords.length === 0 ? this.newInRegion(newItems, subscription.region) : await this.newForKeywords(newItems, subscription);
       items.sort(newestFirst);
       this.windowCache.set(key, items);
     }
@@ -125,7 +132,7 @@ export class DigestMatcher {
   }
 
   /** The latest matches regardless of when they entered the index (a subscription's first digest). */
-  latestMatches(subscription: Pick<Subscription, 'region' | 'keywords'>, limit: number = FIRST_DIGEST_ITEMS): DigestItem[] {
+  async latestMatches(subscription: Pick<Subscription, 'region' | 'keywords'>, limit: number = FIRST_DIGEST_ITEMS): Promise<DigestItem[]> {
     const key = `${subscription.region}\u0000${subscription.keywords.join(' ')}`;
     let items = this.latestCache.get(key);
     if (items === undefined) {
@@ -133,11 +140,11 @@ export class DigestMatcher {
       const regions = subscription.region === '' ? undefined : this.sources.expandRegion(subscription.region);
       items = [];
       if (subscription.keywords.length === 0) {
-        for (const hit of index.byRegions(regions ?? [], { limit: 100 }).hits) {
+        for (const hit of (await index.byRegions(regions ?? [], { limit: 100 })).hits) {
           if (listable(hit.kind)) items.push(hit);
         }
       } else {
-        const result = index.search(subscription.keywords.join(' '), { regions, order: 'date', limit: limit * 4 });
+        const result = await index.search(subscription.keywords.join(' '), { regions, order: 'date', limit: limit * 4 });
         if (!result.noKeywords) {
           for (const hit of result.hits) {
             if (hit.matched.length < result.terms.length) break;
@@ -151,9 +158,9 @@ export class DigestMatcher {
     return items.slice(0, limit);
   }
 
-  private newInRegion(region: string): DigestItem[] {
+  private newInRegion(newItems: Map<string, DigestItem>, region: string): DigestItem[] {
     const names = new Set(this.sources.expandRegion(region));
-    return [...this.newItems.values()].filter((item) => item.regions.some((name) => names.has(name)));
+    return [...newItems.values()].filter((item) => item.regions.some((name) => names.has(name)));
   }
 
   /**
@@ -161,46 +168,35 @@ export class DigestMatcher {
    * the first partial match, at the end of the results, or once the dates fall below the oldest
    * new article (nothing older can be new).
    */
-  private newForKeywords(subscription: Pick<Subscription, 'region' | 'keywords'>): DigestItem[] {
+  private async newForKeywords(newItems: Map<string, DigestItem>, subscription: Pick<Subscription, 'region' | 'keywords'>): Promise<DigestItem[]> {
     const options: SearchOptions = { order: 'date', limit: PAGE };
     if (subscription.region !== '') options.regions = this.sources.expandRegion(subscription.region);
     const found: DigestItem[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const result = this.sources.index.search(subscription.keywords.join(' '), { ...options, offset });
+      const result = await this.sources.index.search(subscription.keywords.join(' '), { ...options, offset });
       if (result.noKeywords) return found;
       for (const hit of result.hits) {
         if (hit.matched.length < result.terms.length || hit.date < this.minNewDate) return found;
-        const item = this.newItems.get(hit.id);
+        const item = newItems.get(hit.id);
         if (item !== undefined) found.push(item);
-        if (found.length === this.newItems.size) return found;
+        if (found.length === newItems.size) return found;
       }
       if (result.hits.length < PAGE) return found;
     }
   }
 }
 
-/** Callback data of an article's open button, from the bot's codec (`a:<id>`); undefined if not encodable. */
-function openButtonData(id: string): string | undefined {
-  try {
-    // The article action needs no stored query; the codec's signature asks for a store anyway.
-    return encodeCallback({ kind: 'article', id }, UNUSED_QUERY_STORE);
-  } catch {
-    return undefined;
-  }
-}
-const UNUSED_QUERY_STORE = new QueryStore(1);
-
 /** Selects each subscription's articles: new ones, or the latest few for a first digest; each article once. */
-export function selectDigest(
+export async function selectDigest(
   matcher: DigestMatcher,
   subscriptions: readonly Subscription[],
   isFirst: (subscription: Subscription) => boolean,
-): DigestGroup[] {
+): Promise<DigestGroup[]> {
   const used = new Set<string>();
   const groups: DigestGroup[] = [];
   for (const subscription of subscriptions) {
     const first = isFirst(subscription);
-    const candidates = first ? matcher.latestMatches(subscription) : matcher.newMatches(subscription);
+    const candidates = first ? await matcher.latestMatches(subscription) : await matcher.newMatches(subscription);
     const fresh = candidates.filter((item) => !used.has(item.id));
     const items = fresh.slice(0, MAX_ITEMS_PER_SUBSCRIPTION);
     for (const item of items) used.add(item.id);
@@ -211,38 +207,47 @@ export function selectDigest(
 
 /**
  * Renders groups as HTML messages under `limit` characters, cut between articles where possible
- * (../bot/split-message.ts), each message with open buttons for the articles it lists.
+ * (../telegram/split-message.ts), each message with open buttons for the articles it lists (an
+ * article belongs to the message its numbered line starts in).
  */
 export function renderDigest(groups: readonly DigestGroup[], date: string, lang: Lang, limit?: number, weekly = false): StoredMessage[] {
   if (groups.length === 0) return [];
-  const texts = digestTexts(lang);
+  const texts = messages(lang);
   const blocks: string[] = [`<b>${escapeHtml(weekly ? texts.weeklyDigestTitle(date) : texts.digestTitle(date))}</b>`];
-  const ids: string[] = [];
+  /** Each listed article's id and where its block starts in the joined text. */
+  const listed: { id: string; number: number; at: number }[] = [];
+  let length = blocks[0].length;
+  const add = (block: string) => {
+    blocks.push(block);
+    length += BLOCK_SEPARATOR.length + block.length;
+  };
   for (const group of groups) {
     let header = `<b>▍${escapeHtml(describeSubscription(group.subscription, lang))}</b>`;
     if (group.first) header += `\n<i>${escapeHtml(texts.firstDigestNote)}</i>`;
-    blocks.push(header);
+    add(header);
     for (const item of group.items) {
-      ids.push(item.id);
       const where = item.regions.length > 0 ? `${item.regions.slice(0, 3).join(' · ')} · ${item.date}` : item.date;
-      blocks.push(`${ids.length}. <b>${escapeHtml(item.title)}</b>\n<i>${escapeHtml(where)}</i>\n${escapeHtml(item.summary)}`);
+      listed.push({ id: item.id, number: listed.length + 1, at: length + BLOCK_SEPARATOR.length });
+      add(`${listed.length}. <b>${escapeHtml(item.title)}</b>\n<i>${escapeHtml(where)}</i>\n${escapeHtml(item.summary)}`);
     }
-    if (group.more > 0) blocks.push(`<i>${escapeHtml(texts.more(group.more))}</i>`);
+    if (group.more > 0) add(`<i>${escapeHtml(texts.more(group.more))}</i>`);
   }
-  return splitMessage(blocks.join('\n\n'), limit).map((text) => {
-    const numbers = [...text.matchAll(/(?:^|\n)(\d+)\. <b>/g)].map((match) => Number(match[1]));
-    const buttons = numbers
-      .map((n) => ({ n, data: openButtonData(ids[n - 1] ?? '') }))
-      .filter((b): b is { n: number; data: string } => b.data !== undefined)
-      .map((b) => ({ text: `${texts.open} ${b.n}`, callback_data: b.data }));
-    const rows: StoredMessage['buttons'] = [];
-    for (let at = 0; at < buttons.length; at += BUTTONS_PER_ROW) rows.push(buttons.slice(at, at + BUTTONS_PER_ROW));
-    return rows.length > 0 ? { text, buttons: rows } : { text };
+  return splitMessageParts(blocks.join(BLOCK_SEPARATOR), limit).map((part) => {
+    const buttons = listed
+      .filter((item) => item.at >= part.from && item.at < part.to)
+      .flatMap((item) => {
+        const data = tryEncodeCallback({ kind: 'article', id: item.id });
+        return data === undefined ? [] : [{ text: `${texts.open} ${item.number}`, callback_data: data }];
+      });
+    return buttons.length > 0 ? { text: part.text, buttons: rows(buttons, BUTTONS_PER_ROW) } : { text: part.text };
   });
 }
 
+/** Between the blocks of a digest: a blank line, where the splitter prefers to cut. */
+const BLOCK_SEPARATOR = '\n\n';
+
 /** Selects and renders in one step; see {@link selectDigest} and {@link renderDigest}. */
-export function composeDigest(input: {
+export async function composeDigest(input: {
   matcher: DigestMatcher;
   subscriptions: readonly Subscription[];
   isFirst: (subscription: Subscription) => boolean;
@@ -251,8 +256,8 @@ export function composeDigest(input: {
   limit?: number;
   /** A weekly digest (its title says so). */
   weekly?: boolean;
-}): ComposedDigest {
-  const groups = selectDigest(input.matcher, input.subscriptions, input.isFirst);
+}): Promise<ComposedDigest> {
+  const groups = await selectDigest(input.matcher, input.subscriptions, input.isFirst);
   return {
     groups,
     articleIds: groups.flatMap((group) => group.items.map((item) => item.id)),

@@ -140,7 +140,7 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
   const matcherSince = (since: number) => {
     let matcher = matchers.get(since);
     if (matcher === undefined) {
-      matcher = new DigestMatcher(options.sources, () => store.articlesSeenBetween(since, now));
+      matcher = new DigestMatcher(options.sources, { since, upTo: now });
       matchers.set(since, matcher);
     }
     return matcher;
@@ -148,7 +148,7 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
 
   await pool(targets, concurrency, async (target) => {
     if (options.ignoreTime !== true && subscribedAfterTodaysTime(store.targetSubscriptions(target), target, period, timeZone)) return;
-    const delivery = composeAndRecord(target, period, matcherSince, options);
+    const delivery = await composeAndRecord(target, period, matcherSince, options);
     if (delivery === undefined) {
       counts.skipped++;
       return;
@@ -171,32 +171,34 @@ function subscribedAfterTodaysTime(subscriptions: Subscription[], target: Digest
 }
 
 /**
- * Composes a target's digest and records it (in flight, or empty) in one transaction. Returns the
+ * Composes a target's digest, then records it (in flight, or empty) in one transaction. Returns the
  * delivery to send, or undefined when the period is already served or there is nothing new.
+ * The index is async, so composing cannot run inside the SQLite transaction: the transaction
+ * checks again that nobody (another process) served the period or moved the cutoff meanwhile.
  */
-function composeAndRecord(
+async function composeAndRecord(
   target: DigestTarget,
   period: string,
   matcherSince: (since: number) => DigestMatcher,
   options: RunOptions,
-): Delivery | undefined {
+): Promise<Delivery | undefined> {
   const { store, now } = options;
+  if (store.delivery(target, period) !== undefined) return undefined;
+  const subscriptions = store.targetSubscriptions(target);
+  if (subscriptions.length === 0) return undefined;
+  const since = store.lastCutoff(target) ?? -1;
+  const digest = await composeDigest({
+    matcher: matcherSince(since),
+    subscriptions,
+    isFirst: (subscription: Subscription) => since < 0 || subscription.createdAt > since,
+    date: period,
+    lang: store.language(target.chatId),
+    limit: options.messageLimit,
+    weekly: parseWhen(target.time)?.weekday !== undefined,
+  });
   return store.transaction(() => {
-    if (store.delivery(target, period) !== undefined) return undefined;
-    const subscriptions = store.targetSubscriptions(target);
-    if (subscriptions.length === 0) return undefined;
-    const since = store.lastCutoff(target) ?? -1;
-    const digest = composeDigest({
-      matcher: matcherSince(since),
-      subscriptions,
-      isFirst: (subscription: Subscription) => since < 0 || subscription.createdAt > since,
-      date: period,
-      lang: store.language(target.chatId),
-      limit: options.messageLimit,
-      weekly: parseWhen(target.time)?.weekday !== undefined,
-    });
-    const record = { ...target, period, cutoff: now, articleIds: digest.articleIds, parts: digest.messages };
-    store.startDelivery(record, now);
+    if (store.delivery(target, period) !== undefined || (store.lastCutoff(target) ?? -1) !== since) return undefined;
+    store.startDelivery({ ...target, period, cutoff: now, articleIds: digest.articleIds, parts: digest.messages }, now);
     return digest.messages.length === 0 ? undefined : store.delivery(target, period);
   });
 }

@@ -1,33 +1,23 @@
 /**
- * Everything the digest adds to a running bot: the bot database, the sender, the schedule, the page
- * watcher, the command Composer and the one-tap subscribe buttons. ../bot/start.ts uses it in three
- * steps, so that a bad database stops start-up at once and nothing is sent before the Bot API has
- * accepted the token:
- *
- * ```ts
- * const store = openDigestStore(config);                  // throws DatabaseOpenError
- * const index = new SwappableIndex(await openIndex({ pagesDir, dataDir, logger }));
- * const digest = openDigest({ config, logger, store, index, regions });
- * createBot({ …, extensions: [digest.commands], subscribeButton: digest.subscribeButton });
- * // … once getMe answered:
- * digest.start();
- * // … on SIGINT/SIGTERM:
- * await digest.stop();
- * ```
+ * Everything the digest adds to a running bot: the subscription commands, the one-tap subscribe
+ * buttons, the sender and the schedule. The composition root (../app/start.ts) opens the bot
+ * database and the live index, hands them here, mounts `commands` in the bot, and calls `start()`
+ * once the Bot API has accepted the token (nothing is sent before) and `stop()` at shutdown.
+ * The digest only reads the index: picking up new pages is the ingest stage's work (../ingest/).
  */
-import { Telegram } from 'telegraf';
 import type { Composer, Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Config } from '../config.ts';
+import type { ArticleIndex } from '../search/engine.ts';
 import type { Logger } from '../log.ts';
-import type { CallApi } from '../bot/api-retry.ts';
-import type { Lang } from '../bot/i18n.ts';
-import type { RegionLookup } from '../bot/region-lookup.ts';
-import { digestCommands, subscribeButtons, type SubscribeTarget } from './commands.ts';
+import type { CallApi } from '../telegram/api-retry.ts';
+import type { Lang } from '../telegram/i18n.ts';
+import type { RegionLookup } from '../regions/region-lookup.ts';
+import { digestCommands } from './commands.ts';
+import { subscribeButtons, type SubscribeTarget } from './subscription-input.ts';
 import { databaseFileGuard, databasePath, openDatabase } from './db.ts';
-import { createRefresher, recordIndex, watchPages, type PageWatcher, type SwappableIndex } from './refresh.ts';
 import { startDigestSchedule, type DigestSchedule } from './schedule.ts';
-import { createDigestSender } from './sender.ts';
+import { createDigestSender, type SendMessage } from './sender.ts';
 import { DigestStore } from './store.ts';
 
 /** The digest of a bot: ready to mount after {@link openDigest}, running after `start()`. */
@@ -39,19 +29,10 @@ export interface Digest {
   store: DigestStore;
   /** The schedule, once started. */
   readonly schedule: DigestSchedule | undefined;
-  /** The page watcher, once started (absent when watching is off). */
-  readonly watcher: PageWatcher | undefined;
-  /**
-   * Rebuilds the index in a child process and swaps it in, whatever the pages' fingerprint says
-   * (the live index is damaged). Rejects when the rebuild failed.
-   */
-  rebuildIndex(reason: string): Promise<void>;
-  /** Checks the pages folder now and brings the index up to date if a page changed (an upload). */
-  refreshPages(reason: string): Promise<void>;
-  /** Starts the schedule (with its catch-up run) and the page watcher. Call once. */
+  /** Starts the schedule (with its catch-up run). Call once. */
   start(): void;
   /**
-   * Stops the watcher and the schedule (a run in progress stops between messages; what it did not
+   * Stops the schedule (a run in progress stops between messages; what it did not
    * send stays in flight and is finished by the next start), then closes the database.
    */
   stop(): Promise<void>;
@@ -65,34 +46,24 @@ export function openDigestStore(config: Pick<Config, 'dataDir' | 'maxSubscriptio
 }
 
 /**
- * Prepares the digest over an open store and the live index: records the index's articles as seen
- * and builds the commands. `callApi` defaults to a separate telegraf client for BOT_TOKEN and
- * TELEGRAM_API_ROOT, deliberately not the bot's own (which the bot wraps in the retry policy
- * already; the sender adds the same policy once, behind its pacer).
+ * Prepares the digest over an open store and the live index and builds the commands. `callApi` is
+ * the digest's own Bot API client, deliberately not the bot's (which the bot wraps in its per-chat
+ * outbox); the sender adds the retry policy once, behind its pacer.
  */
 export function openDigest(options: {
   config: Config;
   logger: Logger;
   store: DigestStore;
-  index: SwappableIndex;
+  index: ArticleIndex;
   regions: RegionLookup;
-  callApi?: CallApi;
-  /** Watch PAGES_DIR and swap in rebuilt indexes (default true). */
-  watch?: boolean;
-  /** Called after a rebuilt index went live. */
-  onRefreshed?: (info: { articles: number; newArticles: number }) => void;
+  callApi: CallApi;
 }): Digest {
   const { config, logger, store, index, regions } = options;
-  recordIndex(store, index);
   let schedule: DigestSchedule | undefined;
-  let watcher: PageWatcher | undefined;
   let stopped = false;
   let fileWatch: NodeJS.Timeout | undefined;
   // Aborting it cuts short the sender's retry waits at shutdown.
   const abort = new AbortController();
-
-  // Ready before start(): a damaged index can be found (and healed) by the first search.
-  const refresher = createRefresher({ pagesDir: config.pagesDir, dataDir: config.dataDir, index, store, logger, onRefreshed: options.onRefreshed });
 
   const commands = digestCommands({
     store,
@@ -106,70 +77,55 @@ export function openDigest(options: {
 
   return {
     commands,
-    subscribeButton: subscribeButtons(regions, index),
+    subscribeButton: subscribeButtons(regions),
     store,
     get schedule() {
       return schedule;
     },
-    get watcher() {
-      return watcher;
-    },
-    rebuildIndex: (reason) => refresher.refresh(reason, true),
-    refreshPages: (reason) => refresher.refresh(reason).catch(() => {}),
     start() {
       if (schedule !== undefined || stopped) return;
-      // Said loudly as soon as it happens, not only at the next write (which may be hours away).
-      const fileCheck = store.checkFile;
-      if (fileCheck !== undefined) {
-        let reported = false;
-        fileWatch = setInterval(() => {
-          try {
-            fileCheck();
-            reported = false;
-          } catch (error) {
-            if (!reported) logger.error({ error: (error as Error).message }, 'the bot database is gone or read-only; nothing more can be saved');
-            reported = true;
-          }
-        }, 30_000);
-        fileWatch.unref();
-      }
-      let callApi = options.callApi;
-      if (callApi === undefined) {
-        if (config.botToken === undefined) throw new Error('BOT_TOKEN is not set: the digest sender needs a bot token');
-        const telegram = new Telegram(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {});
-        callApi = telegram.callApi.bind(telegram) as unknown as CallApi;
-      }
-      const send = createDigestSender({
-        callApi,
-        store,
-        logger,
-        limits: { perSecond: config.sendPerSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
-        retry: { signal: abort.signal },
-      });
+      fileWatch = watchDatabaseFile(store, logger);
+      const send = configuredSender({ config, store, logger, callApi: options.callApi, signal: abort.signal });
       const sources = { index, expandRegion: (name: string) => regions.withDescendants(name) };
       schedule = startDigestSchedule({ store, sources, send, timeZone: config.digestTz, logger });
-      if (options.watch !== false) {
-        watcher = watchPages({
-          pagesDir: config.pagesDir,
-          dataDir: config.dataDir,
-          index,
-          store,
-          logger,
-          rescanMinutes: config.pagesRescanMinutes,
-          onRefreshed: options.onRefreshed,
-          refresher,
-        });
-      }
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       abort.abort();
       clearInterval(fileWatch);
-      refresher.stop();
-      watcher?.stop();
       await schedule?.stop();
       store.close();
     },
   };
+}
+
+/** The digest sender paced by the configured limits (SEND_PER_SECOND …), for the bot and for `xiangwen digest`. */
+export function configuredSender(options: { config: Config; store: DigestStore; logger: Logger; callApi: CallApi; signal?: AbortSignal }): SendMessage {
+  const { config } = options;
+  return createDigestSender({
+    callApi: options.callApi,
+    store: options.store,
+    logger: options.logger,
+    limits: { perSecond: config.sendPerSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
+    ...(options.signal ? { retry: { signal: options.signal } } : {}),
+  });
+}
+
+/** Says loudly, as soon as it happens, that the database file is gone or read-only (not only at the next write, which may be hours away). */
+function watchDatabaseFile(store: DigestStore, logger: Logger): NodeJS.Timeout | undefined {
+  const fileCheck = store.checkFile;
+  if (fileCheck === undefined) return undefined;
+  let reported = false;
+  const timer = setInterval(() => {
+    try {
+      fileCheck();
+      reported = false;
+    } catch (error) {
+      if (!reported) logger.error({ error: (error as Error).message }, 'the bot database is gone or read-only; nothing more can be saved');
+      reported = true;
+    }
+  }, 30_000);
+  timer.unref();
+  return timer;
 }

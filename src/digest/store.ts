@@ -1,135 +1,19 @@
 /**
  * Everything the digest remembers, on top of ./db.ts: chats and their language, subscriptions,
- * when each article first entered the index, and one delivery row per digest. Every query is a
- * prepared statement made once; callers get plain objects, never rows.
+ * and one delivery row per digest (./records.ts says what they look like, ./store-sql.ts holds the
+ * statements, prepared once). When each article first entered the index is kept in the same
+ * database by ../search/first-seen.ts; the paging keys of the bot by ../telegram/query-keys.ts.
  */
-import { parseWhen } from './when.ts';
-import type Database from 'better-sqlite3';
+import { FirstSeenLedger } from '../search/first-seen.ts';
+import type { Lang } from '../telegram/i18n.ts';
 import type { Db } from './db.ts';
+import { normaliseKeywords, type Delivery, type DigestTarget, type StoredMessage, type SubscribeResult, type Subscription, type SubscriptionKey } from './records.ts';
+import { guardWrites, prepareStatements, toDelivery, toSubscription, type DeliveryRow, type StoreStatements, type SubscriptionRow } from './store-sql.ts';
+import { parseWhen } from './when.ts';
 
-/** Chat languages the bot speaks. */
-export type ChatLanguage = 'zh' | 'en';
+export { normaliseKeywords } from './records.ts';
+export type { Delivery, DeliveryStatus, DigestTarget, StoredMessage, SubscribeResult, Subscription, SubscriptionKey } from './records.ts';
 
-/** A daily digest subscription: a region (official full name), keywords, or both. */
-export interface Subscription {
-  id: number;
-  chatId: number;
-  /** Forum topic the digest goes to; 0 for none. */
-  threadId: number;
-  /** Official full region name, '' when the subscription is by keywords only. */
-  region: string;
-  /** Normalised keywords (lower case, unique, sorted); empty when by region only. */
-  keywords: string[];
-  /** Local delivery time in DIGEST_TZ: `HH:MM` every day, `W1 HH:MM` on Mondays … (see ./when.ts). */
-  time: string;
-  active: boolean;
-  /** Milliseconds since the epoch. */
-  createdAt: number;
-}
-
-/** Where and when one digest goes: a chat, a forum topic (0 = none) and a time of day. */
-export interface DigestTarget {
-  chatId: number;
-  threadId: number;
-  time: string;
-}
-
-/** One message of a digest as stored: text (HTML) and an optional inline keyboard. */
-export interface StoredMessage {
-  text: string;
-  buttons?: { text: string; callback_data: string }[][];
-}
-
-/**
- * - `in_flight`: composed and being sent; `partsSent` says how far it got.
- * - `sent`: every part delivered. `empty`: nothing new, no message (progress still advances).
- * - `abandoned`: the chat refused (blocked the bot, left the group); never resent.
- */
-export type DeliveryStatus = 'in_flight' | 'sent' | 'empty' | 'abandoned';
-
-/** The record of one digest for one target and period (the local date). */
-export interface Delivery extends DigestTarget {
-  period: string;
-  status: DeliveryStatus;
-  /** The digest covers articles first seen up to this instant; the next one starts after it. */
-  cutoff: number;
-  articleIds: string[];
-  parts: StoredMessage[];
-  partsSent: number;
-  startedAt: number;
-  sentAt?: number;
-}
-
-/** Result of a subscribe request. */
-export type SubscribeResult =
-  | { status: 'added' | 'updated'; subscription: Subscription }
-  | { status: 'limit'; max: number };
-
-/** What identifies a subscription for the user: same region and keywords = same subscription. */
-export interface SubscriptionKey {
-  region?: string;
-  keywords?: string[];
-}
-
-/** Lower-cases, splits on white space, drops duplicates and sorts, so word order does not matter. */
-export function normaliseKeywords(words: readonly string[]): string[] {
-  const all = words.flatMap((word) => word.normalize('NFKC').toLowerCase().split(/\s+/)).filter((word) => word !== '');
-  return [...new Set(all)].sort();
-}
-
-interface SubscriptionRow {
-  id: number;
-  chat_id: number;
-  thread_id: number;
-  region: string;
-  keywords: string;
-  time: string;
-  active: number;
-  created_at: number;
-}
-
-interface DeliveryRow {
-  chat_id: number;
-  thread_id: number;
-  time: string;
-  period: string;
-  status: DeliveryStatus;
-  cutoff: number;
-  article_ids: string;
-  parts: string;
-  parts_sent: number;
-  started_at: number;
-  sent_at: number | null;
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    id: row.id,
-    chatId: row.chat_id,
-    threadId: row.thread_id,
-    region: row.region,
-    keywords: row.keywords === '' ? [] : row.keywords.split(' '),
-    time: row.time,
-    active: row.active === 1,
-    createdAt: row.created_at,
-  };
-}
-
-function toDelivery(row: DeliveryRow): Delivery {
-  return {
-    chatId: row.chat_id,
-    threadId: row.thread_id,
-    time: row.time,
-    period: row.period,
-    status: row.status,
-    cutoff: row.cutoff,
-    articleIds: JSON.parse(row.article_ids) as string[],
-    parts: JSON.parse(row.parts) as StoredMessage[],
-    partsSent: row.parts_sent,
-    startedAt: row.started_at,
-    sentAt: row.sent_at ?? undefined,
-  };
-}
 
 /** Options of {@link DigestStore}. */
 export interface DigestStoreOptions {
@@ -151,7 +35,9 @@ export class DigestStore {
   readonly maxSubscriptionsPerChat: number;
   /** The file check run before every write (see DigestStoreOptions.beforeWrite), if any. */
   readonly checkFile: (() => void) | undefined;
-  private readonly statements;
+  /** When each article first entered the index (same database, table `article_seen`). */
+  readonly firstSeen: FirstSeenLedger;
+  private readonly statements: StoreStatements;
 
   constructor(
     readonly db: Db,
@@ -159,76 +45,9 @@ export class DigestStore {
   ) {
     this.maxSubscriptionsPerChat = options.maxSubscriptionsPerChat ?? 20;
     this.checkFile = options.beforeWrite;
-    this.statements = {
-      ensureChat: db.prepare('INSERT INTO chats (chat_id, created_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING'),
-      activateChat: db.prepare('UPDATE chats SET active = 1, inactive_why = NULL WHERE chat_id = ?'),
-      chat: db.prepare('SELECT chat_id, language, active, inactive_why FROM chats WHERE chat_id = ?'),
-      setLanguage: db.prepare('UPDATE chats SET language = ? WHERE chat_id = ?'),
-      findSubscription: db.prepare('SELECT * FROM subscriptions WHERE chat_id = ? AND region = ? AND keywords = ?'),
-      subscriptionById: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
-      countActive: db.prepare('SELECT COUNT(*) FROM subscriptions WHERE chat_id = ? AND active = 1').pluck(),
-      insertSubscription: db.prepare(
-        'INSERT INTO subscriptions (chat_id, thread_id, region, keywords, time, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      reviveSubscription: db.prepare(
-        // A subscription that was inactive starts afresh: its next digest is again "the latest few".
-        `UPDATE subscriptions SET thread_id = ?, time = ?, active = 1,
-           created_at = CASE WHEN active = 1 THEN created_at ELSE ? END WHERE id = ?`,
-      ),
-      activeSubscriptions: db.prepare('SELECT * FROM subscriptions WHERE chat_id = ? AND active = 1 ORDER BY id'),
-      deactivateSubscription: db.prepare('UPDATE subscriptions SET active = 0 WHERE chat_id = ? AND id = ? AND active = 1'),
-      deactivateAll: db.prepare('UPDATE subscriptions SET active = 0 WHERE chat_id = ? AND active = 1'),
-      deactivateChat: db.prepare('UPDATE chats SET active = 0, inactive_why = ? WHERE chat_id = ?'),
-      targets: db.prepare(
-        `SELECT DISTINCT s.chat_id, s.thread_id, s.time FROM subscriptions s JOIN chats c USING (chat_id)
-         WHERE s.active = 1 AND c.active = 1 ORDER BY s.time, s.chat_id, s.thread_id`,
-      ),
-      targetSubscriptions: db.prepare(
-        'SELECT * FROM subscriptions WHERE chat_id = ? AND thread_id = ? AND time = ? AND active = 1 ORDER BY id',
-      ),
-      recordArticle: db.prepare('INSERT INTO article_seen (article_id, first_seen) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-      firstSeen: db.prepare('SELECT first_seen FROM article_seen WHERE article_id = ?').pluck(),
-      seenBetween: db.prepare(
-        'SELECT article_id FROM article_seen WHERE first_seen > ? AND first_seen <= ? ORDER BY first_seen, article_id',
-      ).pluck(),
-      delivery: db.prepare('SELECT * FROM deliveries WHERE chat_id = ? AND thread_id = ? AND time = ? AND period = ?'),
-      lastCutoff: db.prepare('SELECT MAX(cutoff) FROM deliveries WHERE chat_id = ? AND thread_id = ? AND time = ?').pluck(),
-      insertDelivery: db.prepare(
-        `INSERT INTO deliveries (chat_id, thread_id, time, period, status, cutoff, article_ids, parts, parts_sent, started_at, sent_at)
-         VALUES (@chatId, @threadId, @time, @period, @status, @cutoff, @articleIds, @parts, 0, @now, @sentAt)`,
-      ),
-      markPart: db.prepare(
-        `UPDATE deliveries SET parts_sent = @partsSent, status = @status, sent_at = @sentAt
-         WHERE chat_id = @chatId AND thread_id = @threadId AND time = @time AND period = @period AND status = 'in_flight'`,
-      ),
-      inFlight: db.prepare("SELECT * FROM deliveries WHERE status = 'in_flight' ORDER BY started_at"),
-      deliveriesOf: db.prepare('SELECT * FROM deliveries WHERE chat_id = ? ORDER BY period, time, thread_id'),
-      moveSubscriptionsCopy: db.prepare(
-        `INSERT INTO subscriptions (chat_id, thread_id, region, keywords, time, active, created_at)
-         SELECT ?, 0, region, keywords, time, active, created_at FROM subscriptions WHERE chat_id = ?
-         ON CONFLICT (chat_id, region, keywords) DO NOTHING`,
-      ),
-      moveDeliveries: db.prepare(
-        `INSERT INTO deliveries SELECT ?, 0, time, period, status, cutoff, article_ids, parts, parts_sent, started_at, sent_at
-         FROM deliveries WHERE chat_id = ? ON CONFLICT DO NOTHING`,
-      ),
-      copyLanguage: db.prepare(
-        'UPDATE chats SET language = (SELECT language FROM chats WHERE chat_id = ?) WHERE chat_id = ?',
-      ),
-      deleteChat: db.prepare('DELETE FROM chats WHERE chat_id = ?'),
-    };
-    const beforeWrite = options.beforeWrite;
-    if (beforeWrite !== undefined) {
-      // Every write goes through a statement that returns no rows: check before each one runs.
-      for (const statement of Object.values(this.statements) as Database.Statement[]) {
-        if (statement.reader) continue;
-        const run = statement.run.bind(statement);
-        statement.run = ((...args: unknown[]) => {
-          beforeWrite();
-          return run(...args);
-        }) as Database.Statement['run'];
-      }
-    }
+    this.firstSeen = new FirstSeenLedger(db, { beforeWrite: options.beforeWrite });
+    this.statements = prepareStatements(db);
+    if (options.beforeWrite !== undefined) guardWrites(this.statements, options.beforeWrite);
   }
 
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
@@ -242,13 +61,13 @@ export class DigestStore {
   }
 
   /** The chat's language, 'zh' for a chat the store has never seen. */
-  language(chatId: number): ChatLanguage {
-    const row = this.statements.chat.get(chatId) as { language: ChatLanguage } | undefined;
+  language(chatId: number): Lang {
+    const row = this.statements.chat.get(chatId) as { language: Lang } | undefined;
     return row?.language ?? 'zh';
   }
 
   /** Remembers the chat's language (e.g. from the subscriber's Telegram language code). */
-  setLanguage(chatId: number, language: ChatLanguage, now: number): void {
+  setLanguage(chatId: number, language: Lang, now: number): void {
     this.transaction(() => {
       this.ensureChat(chatId, now);
       this.statements.setLanguage.run(language, chatId);
@@ -359,28 +178,6 @@ export class DigestStore {
     );
   }
 
-  /**
-   * Records that these articles are in the index at `now`. An id seen before keeps its earliest
-   * time, so rebuilding the index never makes old articles new again.
-   */
-  recordArticles(ids: readonly string[], now: number): number {
-    return this.transaction(() => {
-      let added = 0;
-      for (const id of ids) added += this.statements.recordArticle.run(id, now).changes;
-      return added;
-    });
-  }
-
-  /** When the article first entered the index, if it ever did. */
-  firstSeen(id: string): number | undefined {
-    return (this.statements.firstSeen.get(id) as number | undefined) ?? undefined;
-  }
-
-  /** Ids of articles first seen after `after` and no later than `upTo` (milliseconds). */
-  articlesSeenBetween(after: number, upTo: number): string[] {
-    return this.statements.seenBetween.all(after, upTo) as string[];
-  }
-
   /** The target's delivery for a period, if one was started. */
   delivery(target: DigestTarget, period: string): Delivery | undefined {
     const row = this.statements.delivery.get(target.chatId, target.threadId, target.time, period) as DeliveryRow | undefined;
@@ -453,25 +250,6 @@ export class DigestStore {
   /** All deliveries of one chat (for tests and diagnostics). */
   deliveriesOf(chatId: number): Delivery[] {
     return (this.statements.deliveriesOf.all(chatId) as DeliveryRow[]).map(toDelivery);
-  }
-
-  /**
-   * Remembers the key a long query got in its buttons (see src/bot/query-store.ts), so the
-   * buttons still work after a restart. Keys unused for `keepDays` are forgotten.
-   */
-  saveQueryKey(key: string, text: string, now: number, keepDays = 30): void {
-    this.db.prepare('INSERT INTO query_keys (key, text, used_at) VALUES (?, ?, ?) ON CONFLICT (text) DO UPDATE SET used_at = excluded.used_at').run(key, text, now);
-    this.db.prepare('DELETE FROM query_keys WHERE used_at < ?').run(now - keepDays * 86_400_000);
-  }
-
-  /** The query stored under `key`, if any. */
-  queryForKey(key: string): string | undefined {
-    return this.db.prepare('SELECT text FROM query_keys WHERE key = ?').pluck().get(key) as string | undefined;
-  }
-
-  /** The key a query was stored under, if any. */
-  keyForQuery(text: string): string | undefined {
-    return this.db.prepare('SELECT key FROM query_keys WHERE text = ?').pluck().get(text) as string | undefined;
   }
 
   /** Closes the database. */

@@ -253,3 +253,24 @@ export function regionWithDescendants(name: string): string[] {
   if (!region) return [];
   return [region.name, ...ix.g.descendants(region).filter((r) => r.level !== 'town').map((r) => r.name)];
 }
+
+/**
+ * The Hunan place below the province a query word names (邵阳, 邵陽, 桂东县, shaoyang), or
+ * undefined: the one rule by which a search, a subscription and the engine read a place among
+ * query words (through ../search/query-parse.ts). Prefectures and counties only (articles are
+ * tagged down to counties, so a town is left to the text search), one match only (an ambiguous
+ * name stays a word), never the province (every article is in Hunan), and no suggestions (cheap).
+ */
+export function placeNamedBy(word: string): Region | undefined {
+  const typed = word.normalize('NFKC').trim();
+  let region: Region | undefined;
+  if (looksLikePinyin(typed)) {
+    const key = normalisePinyin(typed);
+    const ix = lookupIndex();
+    const shared = ix.g.claimantsOfSharedAlias(key);
+    region = ix.pinyin.get(key) ?? (shared.length === 1 ? shared[0] : undefined);
+  } else {
+    region = regionNamedBy(typed);
+  }
+  return region !== undefined && region.level !== 'town' && region.level !== 'province' ? region : undefined;
+}

@@ -12,32 +12,23 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import type { Article } from '../pages/article.ts';
-import type { ArticleIndex, IndexInfo, ListResult, RegionResult, SearchHit, SearchOptions, SearchResult } from './engine.ts';
+import { type ArticleIndex, type IndexInfo, type ListResult, type RegionResult, SEEN_PAGE_SIZE, type SearchHit, type SearchOptions, type SearchResult, type SeenPage } from './engine.ts';
+import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, presentPage, type SeenItem } from './first-seen.ts';
+import { type Candidate, Candidates } from './candidates.ts';
 import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
-import { regionNamedBy } from '../regions/lookup.ts';
 import { queryWords } from './jieba.ts';
+import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, placesAmong } from './query-parse.ts';
 import { type CompactDocument, compactSearchOptions, type SnapshotMeta } from './snapshot.ts';
-import { IndexError, readMeta } from './snapshot-meta.ts';
+import { IndexError, readMeta } from './index-meta.ts';
 
-export { IndexError, readMeta } from './snapshot-meta.ts';
+export { IndexError, readMeta } from './index-meta.ts';
 
 /** Relevance an article gains from being about a place the query names (a strong title match is 1). */
 const REGION_MATCH = 0.5;
 
-/** A query longer than this is cut (a pasted paragraph is not a search). */
-export const MAX_QUERY_LENGTH = 200;
-/** At most this many words of a query are searched. */
-export const MAX_QUERY_WORDS = 12;
 /** Full-text matches considered per query part, newest first. */
 export const MATCH_CAP = 1000;
-
-interface Candidate {
-  rowid: number;
-  matched: Set<string>;
-  compactScore: number;
-  fullTextScore: number;
-}
 
 interface HitRow {
   rowid: number;
@@ -52,6 +43,17 @@ interface HitRow {
 
 const BOOST = { title: 4, kicker: 2, subtitle: 2, regions: 2, keywords: 1.5, authors: 1 };
 
+/** Options of {@link SnapshotIndex.load}. */
+export interface SnapshotLoadOptions {
+  /**
+   * Where first-seen times are kept. Loading records every article of the snapshot in it (at
+   * `now`), so the ids a snapshot brings in become new. Without one, every article counts as
+   * first seen when the snapshot was built (enough for the CLI and tests).
+   */
+  firstSeen?: FirstSeenLedger;
+  now?: number;
+}
+
 /** The MiniSearch + SQLite index, read-only. */
 export class SnapshotIndex implements ArticleIndex {
   readonly info: IndexInfo;
@@ -59,6 +61,9 @@ export class SnapshotIndex implements ArticleIndex {
   private readonly compact: MiniSearch<CompactDocument>;
   private readonly commonTerms: Set<string>;
   private readonly statements = new Map<string, Database.Statement>();
+  private firstSeen: FirstSeenLedger | undefined;
+  /** Articles this snapshot brought into the first-seen ledger when it was loaded (0 without one). */
+  newlySeen = 0;
 
   private constructor(meta: SnapshotMeta, db: Database.Database, compact: MiniSearch<CompactDocument>) {
     const { commonTerms, ...info } = meta;
@@ -69,7 +74,25 @@ export class SnapshotIndex implements ArticleIndex {
   }
 
   /** Loads a snapshot; throws IndexError when it is missing, old or corrupt. */
-  static load(indexDir: string): SnapshotIndex {
+  static load(indexDir: string, options: SnapshotLoadOptions = {}): SnapshotIndex {
+    const index = SnapshotIndex.open(indexDir);
+    if (options.firstSeen) index.recordIn(options.firstSeen, options.now ?? Date.now());
+    return index;
+  }
+
+  /** Records every article of this snapshot in `ledger` and reports first-seen times from it from now on. */
+  recordIn(ledger: FirstSeenLedger, now: number): number {
+    this.firstSeen = ledger;
+    this.newlySeen = ledger.record(this.ids(), now);
+    return this.newlySeen;
+  }
+
+  /** Every article id, in rowid order (streamed: a large archive is never held as one array). */
+  private *ids(): Generator<string> {
+    for (const row of this.statement('SELECT id FROM articles ORDER BY rowid').iterate() as IterableIterator<{ id: string }>) yield row.id;
+  }
+
+  private static open(indexDir: string): SnapshotIndex {
     const meta = readMeta(indexDir);
     let compact: MiniSearch<CompactDocument>;
     try {
@@ -99,8 +122,8 @@ export class SnapshotIndex implements ArticleIndex {
       const article = JSON.parse(row.record) as Partial<Article>;
       if (typeof article !== 'object' || article === null || typeof article.id !== 'string') throw new Error('an article record has no id');
     }
-    this.allIds();
-    this.regionCounts();
+    for (const _ of this.ids());
+    this.countRegions();
     this.statement('SELECT rowid FROM fulltext ORDER BY rowid DESC LIMIT 1').all();
   }
 
@@ -151,7 +174,7 @@ export class SnapshotIndex implements ArticleIndex {
     return { rows, capped: rows.length >= MATCH_CAP };
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResult {
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
     // Quoted phrases are terms of their own, never cut into words.
@@ -160,87 +183,63 @@ export class SnapshotIndex implements ArticleIndex {
     const empty = { query, terms, total: 0, capped: false, hits: [] as SearchHit[] };
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
-    const allowed = this.allowedRows(options);
-    const candidates = new Map<number, Candidate>();
-    const candidate = (rowid: number): Candidate => {
-      let found = candidates.get(rowid);
-      if (!found) {
-        found = { rowid, matched: new Set(), compactScore: 0, fullTextScore: 0 };
-        candidates.set(rowid, found);
-      }
-      return found;
-    };
-    let capped = false;
+    const candidates = new Candidates(this.allowedRows(options));
+    this.matchFullText(terms, candidates);
+    const placeTerms = this.matchPlaces(terms, candidates);
+    // Place words were matched through the regions; common words through the full text.
+    this.matchCompact(terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term)), candidates);
+    // Every phrase is required; excluded words remove an article whatever else it matches.
+    const ranked = candidates.ranked(this.rowidsContaining(options.exclude ?? []), phraseTerms, options.order ?? 'relevance');
+    return { ...empty, noKeywords: false, total: ranked.length, capped: candidates.capped, hits: this.hits(ranked.slice(offset, offset + limit)) };
+  }
 
-    // Full text: every word as a phrase of bigrams; all words together first, then each alone.
+  /** Full text: every word as a phrase of bigrams; all words together first, then each alone. */
+  private matchFullText(terms: string[], candidates: Candidates): void {
     const phrases = terms.map((term) => [term, gramPhrase(term)] as const).filter((p): p is readonly [string, string] => p[1] !== undefined);
     // Only the query as a whole is ranked by BM25; single words of a longer query find partial matches.
     const parts: { expression: string; terms: string[]; scored: boolean }[] = [];
     if (phrases.length > 0) parts.push({ expression: phrases.map((p) => p[1]).join(' AND '), terms: phrases.map((p) => p[0]), scored: true });
     if (phrases.length > 1) for (const [term, phrase] of phrases) parts.push({ expression: phrase, terms: [term], scored: false });
     for (const part of parts) {
-      const { rows, capped: partCapped } = this.fullText(part.expression, part.scored);
-      capped ||= partCapped;
-      for (const row of rows) {
-        if (allowed && !allowed.has(row.rowid)) continue;
-        const found = candidate(row.rowid);
-        for (const term of part.terms) found.matched.add(term);
-        // bm25() is negative, more negative is better; fold it into 0…1.
-        found.fullTextScore = Math.max(found.fullTextScore, -row.rank / (1 - row.rank));
-      }
+      const { rows, capped } = this.fullText(part.expression, part.scored);
+      candidates.capped ||= capped;
+      for (const row of rows) candidates.addFullText(row.rowid, part.terms, row.rank);
     }
+  }
 
-    // Place names: an article about the place (or a place under it) matches the word even where
-    // the text names only a county (邵东 for 邵阳), so `邵阳 营商环境` puts 邵阳's articles first.
+  /**
+   * Place names: an article about the place (or a place under it) matches the word even where the
+   * text names only a county (邵东 for 邵阳), so `邵阳 营商环境` puts 邵阳's articles first. The
+   * tagger lists every county with its prefecture, so the place's own name covers the places under
+   * it; the province as a whole is no filter at all (placesAmong leaves it out). Returns the place words.
+   */
+  private matchPlaces(terms: string[], candidates: Candidates): Set<string> {
     const placeTerms = new Set<string>();
-    for (const term of terms) {
-      // The tagger lists every county with its prefecture, so the place's own name covers the
-      // places under it; the province as a whole is no filter at all.
-      const region = regionNamedBy(term);
-      if (!region || region.level === 'province') continue;
-      placeTerms.add(term);
+    for (const place of placesAmong(terms)) {
+      placeTerms.add(place.word);
       const rows = this.statement('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
-        .all(region.name, MATCH_CAP) as { rowid: number }[];
-      capped ||= rows.length >= MATCH_CAP;
-      for (const { rowid } of rows) {
-        if (allowed && !allowed.has(rowid)) continue;
-        const found = candidate(rowid);
-        found.matched.add(term);
-        found.compactScore += REGION_MATCH;
-      }
+        .all(place.name, MATCH_CAP) as { rowid: number }[];
+      candidates.capped ||= rows.length >= MATCH_CAP;
+      for (const { rowid } of rows) candidates.addCompact(rowid, [place.word], REGION_MATCH);
     }
+    return placeTerms;
+  }
 
-    // Compact fields: headline, keywords, regions… (prefix matching, never fuzzy).
-    // Place words were matched through the regions above; common words through the full text.
-    const compactTerms = terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term));
-    if (compactTerms.length > 0) {
-      const results = this.compact.search(compactTerms.join(' '), {
-        tokenize: (text) => text.split(' '),
-        processTerm: (term) => term,
-        prefix: (term) => [...term].length >= 2,
-        fuzzy: false,
-        combineWith: 'OR',
-        boost: BOOST,
-        filter: allowed ? (result) => allowed.has(result.id as number) : undefined,
-      });
-      const top = results[0]?.score ?? 1;
-      for (const result of results) {
-        const found = candidate(result.id as number);
-        for (const term of result.queryTerms) found.matched.add(term);
-        found.compactScore += result.score / top;
-      }
-    }
-
-    // Every phrase is required; excluded words remove an article whatever else it matches.
-    const excluded = this.rowidsContaining(options.exclude ?? []);
-    for (const [rowid, found] of candidates) {
-      if (excluded.has(rowid) || !phraseTerms.every((p) => found.matched.has(p))) candidates.delete(rowid);
-    }
-    const ranked = [...candidates.values()].sort(options.order === 'date'
-      ? (a, b) => b.matched.size - a.matched.size || b.rowid - a.rowid
-      : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.rowid - a.rowid);
-    const page = ranked.slice(offset, offset + limit);
-    return { ...empty, noKeywords: false, total: ranked.length, capped, hits: this.hits(page) };
+  /** Compact fields: headline, keywords, regions… (prefix matching, never fuzzy). */
+  private matchCompact(terms: string[], candidates: Candidates): void {
+    if (terms.length === 0) return;
+    const { allowed } = candidates;
+    const results = this.compact.search(terms.join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      prefix: (term) => [...term].length >= 2,
+      fuzzy: false,
+      combineWith: 'OR',
+      boost: BOOST,
+      filter: allowed ? (result) => allowed.has(result.id as number) : undefined,
+    });
+    const top = results[0]?.score ?? 1;
+    for (const result of results) candidates.addCompact(result.id as number, result.queryTerms, result.score / top, true);
   }
 
   /** Result rows for a page of candidates, in the candidates' order. */
@@ -254,12 +253,12 @@ export class SnapshotIndex implements ArticleIndex {
       if (!row) return [];
       return [{
         id: row.id, title: row.title, kind: row.kind, regions: JSON.parse(row.regions) as string[], summary: row.summary,
-        date: row.date, file: row.file, score: Math.round(score(c) * 1000) / 1000, matched: [...c.matched],
+        date: row.date, file: row.file, score: Math.round(Candidates.score(c) * 1000) / 1000, matched: [...c.matched],
       }];
     });
   }
 
-  byRegions(names: string[], options: { limit?: number; offset?: number } = {}): RegionResult {
+  async byRegions(names: string[], options: { limit?: number; offset?: number } = {}): Promise<RegionResult> {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
     if (names.length === 0) return { covered: [], total: 0, hits: [] };
@@ -271,11 +270,11 @@ export class SnapshotIndex implements ArticleIndex {
        FROM article_regions r JOIN articles a ON a.rowid = r.rowid WHERE r.region IN (${marks})
        GROUP BY r.rowid ORDER BY grp, untitled, r.rowid DESC`,
     ).all(names[0], ...names) as { rowid: number; grp: number }[];
-    const page = rows.slice(offset, offset + limit).map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }));
+    const page = rows.slice(offset, offset + limit).map((r) => Candidates.of(r.rowid));
     return { covered: names, total: rows.length, hits: this.hits(page) };
   }
 
-  latest(options: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number } = {}): ListResult {
+  async latest(options: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number } = {}): Promise<ListResult> {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
     const regions = options.regions ?? [];
@@ -284,10 +283,10 @@ export class SnapshotIndex implements ArticleIndex {
     const from = `FROM articles WHERE kind != 'fragment' AND date BETWEEN ? AND ?${inRegions}`;
     const total = (this.statement(`SELECT count(*) AS n ${from}`).get(...dates, ...regions) as { n: number }).n;
     const rows = this.statement(`SELECT rowid ${from} ORDER BY date DESC, rowid DESC LIMIT ? OFFSET ?`).all(...dates, ...regions, limit, offset) as { rowid: number }[];
-    return { total, hits: this.hits(rows.map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }))) };
+    return { total, hits: this.hits(rows.map((r) => Candidates.of(r.rowid))) };
   }
 
-  byAuthor(name: string, options: { limit?: number; offset?: number } = {}): ListResult {
+  async byAuthor(name: string, options: { limit?: number; offset?: number } = {}): Promise<ListResult> {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
     const wanted = name.replace(/\s+/g, '');
@@ -301,33 +300,52 @@ export class SnapshotIndex implements ArticleIndex {
       const record = records.get(row.rowid) as { record: string } | undefined;
       return record !== undefined && (JSON.parse(record.record) as Article).authors.some((a) => a.replace(/\s+/g, '') === wanted);
     });
-    const page = matching.slice(offset, offset + limit).map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }));
+    const page = matching.slice(offset, offset + limit).map((r) => Candidates.of(r.rowid));
     return { total: matching.length, hits: this.hits(page) };
   }
 
-  regionCounts(): Map<string, number> {
+  async regionCounts(): Promise<Map<string, number>> {
+    return this.countRegions();
+  }
+
+  private countRegions(): Map<string, number> {
     const rows = this.statement('SELECT region, count(*) AS n FROM article_regions GROUP BY region').all() as { region: string; n: number }[];
     return new Map(rows.map((r) => [r.region, r.n]));
   }
 
-  get(id: string): Article | undefined {
+  async get(id: string): Promise<Article | undefined> {
     const row = this.statement('SELECT record FROM articles WHERE id = ?').get(id) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as Article) : undefined;
   }
 
-  allIds(): string[] {
-    return (this.statement('SELECT id FROM articles ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+  async seenSince(since: number, page: { after?: string; limit?: number } = {}): Promise<SeenPage> {
+    const limit = Math.max(1, Math.floor(page.limit ?? SEEN_PAGE_SIZE));
+    const after = decodeSeenCursor(page.after);
+    if (!this.firstSeen) return this.seenAtBuild(since, after, limit);
+    // The ledger remembers articles a removed page had, and those are no longer news.
+    return presentPage(this.firstSeen, { since, after, limit }, (ids) => new Set((this.statement(`SELECT id FROM articles WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as { id: string }[]).map((r) => r.id)));
   }
 
-  close(): void {
+  /**
+   * Without a ledger every article was first seen when the snapshot was built; they are listed in
+   * rowid order (oldest page first), the cursor naming the last id listed.
+   */
+  private seenAtBuild(since: number, after: SeenItem | undefined, limit: number): SeenPage {
+    const firstSeen = Date.parse(this.info.builtAt);
+    if (!(firstSeen > since)) return { items: [] };
+    const rows = this.statement('SELECT id FROM articles WHERE rowid > coalesce((SELECT rowid FROM articles WHERE id = ?), (SELECT min(rowid) - 1 FROM articles)) ORDER BY rowid LIMIT ?')
+      .all(after?.firstSeen === firstSeen ? after.id : '', limit + 1) as { id: string }[];
+    const items = rows.slice(0, limit).map((r) => ({ id: r.id, firstSeen }));
+    return rows.length > limit ? { items, next: encodeSeenCursor(items[limit - 1]) } : { items };
+  }
+
+  async close(): Promise<void> {
+    this.closeNow();
+  }
+
+  /** Closes the database at once (the synchronous form, for error paths while loading). */
+  closeNow(): void {
     if (this.db.open) this.db.close();
   }
-}
-
-/**
- * Relevance within a group of equally complete matches. Fragments have no title in the compact
- * fields, so they naturally score below headlined articles with the same words.
- */
-function score(c: Candidate): number {
-  return c.compactScore * 2 + c.fullTextScore;
 }

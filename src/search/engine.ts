@@ -72,20 +72,54 @@ export interface IndexInfo {
   articles: number;
 }
 
-/** A loaded, read-only article index. */
+/** One page of {@link ArticleIndex.seenSince}. */
+export interface SeenPage {
+  /** Oldest first. `firstSeen` is epoch ms when the article first entered the index. */
+  items: { id: string; firstSeen: number }[];
+  /** Pass back as `after` to get the next page; undefined when there is none. */
+  next?: string;
+}
+
+/**
+ * A loaded article index. Every method is async so that a server engine (PostgreSQL) can
+ * implement it as well as the in-process one; callers never learn which engine they hold.
+ */
 export interface ArticleIndex {
   readonly info: IndexInfo;
-  search(query: string, options?: SearchOptions): SearchResult;
+  search(query: string, options?: SearchOptions): Promise<SearchResult>;
   /** Articles tagged with any of `names` (official full names), most specific first. */
-  byRegions(names: string[], options?: { limit?: number; offset?: number }): RegionResult;
+  byRegions(names: string[], options?: { limit?: number; offset?: number }): Promise<RegionResult>;
   /** The newest articles (of `regions` when given: official full names), newest first; fragments left out. */
-  latest(options?: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number }): ListResult;
+  latest(options?: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number }): Promise<ListResult>;
   /** Articles one of whose authors is `name` (exactly, as the splitter found it), newest first. */
-  byAuthor(name: string, options?: { limit?: number; offset?: number }): ListResult;
+  byAuthor(name: string, options?: { limit?: number; offset?: number }): Promise<ListResult>;
   /** Article counts per region name (an article counts once under each of its regions). */
-  regionCounts(): Map<string, number>;
-  get(id: string): Article | undefined;
-  /** Ids of every article, oldest page first (the digest uses this to find new articles). */
-  allIds(): string[];
-  close(): void;
+  regionCounts(): Promise<Map<string, number>>;
+  get(id: string): Promise<Article | undefined>;
+  /**
+   * Articles first seen after `since` (epoch ms), oldest first, `limit` (default 500) per page.
+   * Replaces allIds(): the digest asks for what is new since its last cutoff; an article removed
+   * from the index is not listed.
+   */
+  seenSince(since: number, page?: { after?: string; limit?: number }): Promise<SeenPage>;
+  close(): Promise<void>;
+}
+
+/** Default page size of {@link ArticleIndex.seenSince}. */
+export const SEEN_PAGE_SIZE = 500;
+
+/**
+ * Every article first seen after `since` and no later than `upTo`, oldest first, read page by page
+ * (a helper over the seam, for callers that want the whole window).
+ */
+export async function* seenBetween(index: ArticleIndex, since: number, upTo = Infinity): AsyncGenerator<{ id: string; firstSeen: number }> {
+  let after: string | undefined;
+  do {
+    const page = await index.seenSince(since, { after });
+    for (const item of page.items) {
+      if (item.firstSeen > upTo) return;
+      yield item;
+    }
+    after = page.next;
+  } while (after !== undefined);
 }

@@ -7,8 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Article } from '../pages/article.ts';
 import { type PageWarning, readPage, readPages } from '../pages/read.ts';
-import { IndexError, readMeta, SnapshotIndex } from './article-index.ts';
-import type { ArticleIndex } from './engine.ts';
+import { IndexError, readMeta, SnapshotIndex, type SnapshotLoadOptions } from './article-index.ts';
 import { prepareArticles } from './prepare.ts';
 import type { SnapshotMeta } from './snapshot.ts';
 import { type IndexLocation, indexDirOf, type LogSink, NoArticlesError, pagesFingerprint, pipelineFingerprint, rebuildIndex, updateIndex } from './update.ts';
@@ -75,18 +74,18 @@ export function staleReason(location: IndexLocation): string | undefined {
  * why). Throws NoArticlesError when a rebuild finds no article, and IndexError if a freshly built
  * snapshot still cannot be read.
  */
-export async function openIndex(location: IndexLocation): Promise<ArticleIndex> {
+export async function openIndex(location: IndexLocation, load: SnapshotLoadOptions = {}): Promise<SnapshotIndex> {
   const logger = location.logger ?? silent;
   const indexDir = indexDirOf(location.dataDir);
   const reason = staleReason(location);
   if (reason === undefined) {
     try {
-      return loadChecked(indexDir);
+      return loadChecked(indexDir, load);
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       logger.warn(`rebuilding the index: ${error.message}`);
       rebuildIndex(location, error.message);
-      return loadChecked(indexDir);
+      return loadChecked(indexDir, load);
     }
   } else {
     logger.info(`building the index: ${reason}`);
@@ -101,7 +100,7 @@ export async function openIndex(location: IndexLocation): Promise<ArticleIndex> 
     logger.warn(`rebuilding the index: updating it failed (${message})`);
     rebuildIndex(location, message);
   }
-  return loadChecked(indexDir);
+  return loadChecked(indexDir, load);
 }
 
 /**
@@ -110,14 +109,15 @@ export async function openIndex(location: IndexLocation): Promise<ArticleIndex> 
  * rather than a "database disk image is malformed" or a JSON SyntaxError escaping from start-up.
  * Damage elsewhere is found by the first query that touches it, and healed then.
  */
-export function loadChecked(indexDir: string): SnapshotIndex {
+export function loadChecked(indexDir: string, load: SnapshotLoadOptions = {}): SnapshotIndex {
   const index = SnapshotIndex.load(indexDir);
   try {
     index.check();
-    return index;
   } catch (error) {
-    index.close();
+    index.closeNow();
     const message = error instanceof Error ? error.message : String(error);
     throw new IndexError('corrupt', `index at ${indexDir} is damaged (${message.split('\n')[0].slice(0, 120)})`);
   }
+  if (load.firstSeen) index.recordIn(load.firstSeen, load.now ?? Date.now());
+  return index;
 }

@@ -1,9 +1,19 @@
 /**
- * What a reader's query says besides its words: a time range (近一周, 本月, 今年, 2022年11月,
- * 2022-11-01..2022-11-30, 11月以来), exact phrases in quotes ("营商环境") and excluded words (-疫情).
+ * The one query parser: what a reader's text says. Its search words, cut as the engine cuts them,
+ * and the places among them (邵阳 in "邵阳 营商环境"); besides the words, a time range (近一周, 本月,
+ * 今年, 2022年11月, 2022-11-01..2022-11-30, 11月以来), exact phrases in quotes ("营商环境") and
+ * excluded words (-疫情). The search (../bot/query.ts), subscriptions (../digest/commands.ts) and
+ * the engine (./article-index.ts) all read places through {@link placesAmong}, one rule.
  * Pure: the caller gives today's date (in the newspapers' time zone), so the same text always means
  * the same range on the same day.
  */
+import { placeNamedBy } from '../regions/lookup.ts';
+import { queryWords } from './jieba.ts';
+
+/** A query longer than this is cut (a pasted paragraph is not a search). */
+export const MAX_QUERY_LENGTH = 200;
+/** At most this many words of a query are searched. */
+export const MAX_QUERY_WORDS = 12;
 
 /** A closed range of publication dates, `YYYY-MM-DD`, and how to say it back to the reader. */
 export interface DateRange {
@@ -173,6 +183,35 @@ export function parseQuery(raw: string, today: string): ParsedQuery {
     else words.push(word);
   }
   return { text: words.join(' '), phrases, exclude, ...(range ? { range } : {}), ...(badRange ? { badRange } : {}) };
+}
+
+/** A query word that names a place in Hunan (below the province), with the place's official full name. */
+export interface QueryPlace {
+  word: string;
+  name: string;
+}
+
+/** The places among query words, in the words' order (see placeNamedBy in ../regions/lookup.ts). */
+export function placesAmong(words: readonly string[]): QueryPlace[] {
+  return words.flatMap((word) => {
+    const region = placeNamedBy(word);
+    return region ? [{ word, name: region.name }] : [];
+  });
+}
+
+/** A query understood in full: {@link ParsedQuery} plus its search words and the places among them. */
+export interface UnderstoodQuery extends ParsedQuery {
+  /** The free text's search words as the engine cuts them (normalised, stop words dropped, capped). */
+  words: string[];
+  /** The words that name a place, in order. */
+  places: QueryPlace[];
+}
+
+/** Parses `raw` (see {@link parseQuery}) and cuts its free text into words and places. */
+export function understandQuery(raw: string, today: string): UnderstoodQuery {
+  const parsed = parseQuery(raw, today);
+  const words = [...new Set(queryWords(parsed.text.slice(0, MAX_QUERY_LENGTH)))].slice(0, MAX_QUERY_WORDS);
+  return { ...parsed, words, places: placesAmong(words) };
 }
 
 /** Today's date `YYYY-MM-DD` in a time zone (the newspapers' by default). */

@@ -94,7 +94,7 @@ function daysBetween(from: string, to: string): number {
  * that is only a place counts the place's articles (and those of the places under it); anything
  * else is a search, with its time range, phrases and exclusions.
  */
-export function computeTrend(index: ArticleIndex, query: string, today: string): TrendOutcome {
+export async function computeTrend(index: ArticleIndex, query: string, today: string): Promise<TrendOutcome> {
   const parsed = parseQuery(query, today);
   if (parsed.badRange) return { kind: 'bad-range', word: parsed.badRange };
   const window = { ...(parsed.range ? { from: parsed.range.from, to: parsed.range.to } : {}) };
@@ -106,10 +106,10 @@ export function computeTrend(index: ArticleIndex, query: string, today: string):
   if (place && place.level !== 'town') {
     subject = place.name;
     const covered = place.level === 'province' ? undefined : regionWithDescendants(place.name);
-    hits = index.latest({ ...window, ...(covered ? { regions: covered } : {}), limit: TREND_MATCH_MAX }).hits;
+    hits = (await index.latest({ ...window, ...(covered ? { regions: covered } : {}), limit: TREND_MATCH_MAX })).hits;
     capped = hits.length >= TREND_MATCH_MAX;
   } else {
-    const result = index.search(parsed.text, { ...window, phrases: parsed.phrases, exclude: parsed.exclude, limit: TREND_MATCH_MAX });
+    const result = await index.search(parsed.text, { ...window, phrases: parsed.phrases, exclude: parsed.exclude, limit: TREND_MATCH_MAX });
     if (result.noKeywords) return { kind: 'no-subject' };
     hits = result.hits.filter((h) => h.kind !== 'fragment');
     capped = result.capped || result.total > hits.length;

@@ -13,13 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, registerCommands } from '../../src/bot/app.ts';
 import { runConsole } from '../../src/bot/console.ts';
 import { CHART, pngSize } from '../../src/trend/trend.ts';
-import { messages } from '../../src/bot/i18n.ts';
+import { messages } from '../../src/telegram/i18n.ts';
 import { ApiFailure, startLocalApi, type LocalApi } from '../../src/bot/local-api.ts';
-import { startBot, TokenRejectedError } from '../../src/bot/start.ts';
+import { startBot } from '../../src/app/start.ts';
+import { TokenRejectedError } from '../../src/bot/connect.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ArticleIndex } from '../../src/search/engine.ts';
 import { openIndex } from '../../src/search/open.ts';
+import { allArticles } from '../support/all-articles.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const TOKEN = '42:stub-token';
@@ -56,11 +58,11 @@ const stubs: LocalApi[] = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-stub-'));
   index = await openIndex({ pagesDir: SEEDS, dataDir });
-  keyword = index.get(index.allIds()[0])!.keywords[0];
+  keyword = (await allArticles(index))[0].keywords[0];
 });
 afterAll(async () => {
   for (const stub of stubs) await stub.close();
-  index.close();
+  await index.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -80,7 +82,7 @@ describe('inline mode', () => {
     await bot.handleUpdate({ update_id: 1, inline_query: { id: 'q1', from: user, query: keyword, offset: '', chat_type: 'private' } } as Update);
     const answer = stub.calls.find((c) => c.method === 'answerInlineQuery')!;
     const results = answer.payload.results as { type: string; id: string; title: string; input_message_content: { message_text: string; parse_mode: string } }[];
-    const total = index.search(keyword, { limit: 1 }).total;
+    const total = (await index.search(keyword, { limit: 1 })).total;
     expect(results.length).toBe(Math.min(50, total));
     for (const r of results) {
       expect(r.type).toBe('article');
@@ -188,7 +190,7 @@ describe('console mode', () => {
     expect(text).toMatch(/\[1\] 1/);
     expect(text).not.toMatch(/<b>|&lt;/);
     // Pressing 1 opened the first result: its headline is printed after the list.
-    const first = index.search(keyword, { limit: 1 }).hits[0];
+    const first = (await index.search(keyword, { limit: 1 })).hits[0];
     expect(text.split(zh.understood([keyword]))[1]).toContain(first.title);
   });
 

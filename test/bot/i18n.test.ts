@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandMenu } from '../../src/bot/app.ts';
-import { messages, pickLang } from '../../src/bot/i18n.ts';
+import { messages, pickLang } from '../../src/telegram/i18n.ts';
 
 describe('language choice', () => {
   it('answers in English only for en language codes, Chinese otherwise', () => {

@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RegionLookup } from '../../src/bot/region-lookup.ts';
-import { digestCommands, parseSubscription, subscribeButton, subscribeButtons } from '../../src/digest/commands.ts';
+import type { RegionLookup } from '../../src/regions/region-lookup.ts';
+import { digestCommands } from '../../src/digest/commands.ts';
+import { parseSubscription, subscribeButton, subscribeButtons } from '../../src/digest/subscription-input.ts';
 import type { DigestStore } from '../../src/digest/store.ts';
 import { createLogger } from '../../src/log.ts';
-import type { ArticleIndex } from '../../src/search/engine.ts';
+import type { SnapshotIndex } from '../../src/search/article-index.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { TEST_TOKEN, openSeedIndex, received, seedStore, startEmulator, type Emulator, type SeedIndex } from './fixture.ts';
 
 let seed: SeedIndex;
-let index: ArticleIndex;
+let index: SnapshotIndex;
 let regions: RegionLookup;
 let dir: string;
 let emulator: Emulator;
@@ -79,15 +80,15 @@ const member = (status: string) => ({ kind: 'answer' as const, result: { status,
 
 describe('parseSubscription', () => {
   it('reads a region, keywords and a trailing time', () => {
-    expect(parseSubscription('永州 党建 7:30', regions, index)).toMatchObject({ ok: true, region: '永州市', keywords: ['党建'], time: '07:30' });
-    expect(parseSubscription('永州市', regions, index)).toMatchObject({ ok: true, region: '永州市', keywords: [] });
-    expect(parseSubscription('党建', regions, index)).toMatchObject({ ok: true, keywords: ['党建'] });
-    expect(parseSubscription('永州 25:00', regions, index)).toEqual({ ok: false, error: 'bad-time', text: '25:00' });
-    expect(parseSubscription('   ', regions, index)).toEqual({ ok: false, error: 'empty' });
-    expect(parseSubscription('🎉🎉', regions, index)).toEqual({ ok: false, error: 'no-keywords' });
-    expect(parseSubscription('永州 每周一 07:30', regions, index)).toMatchObject({ ok: true, region: '永州市', weekday: 1, time: '07:30' });
-    expect(parseSubscription('党建 星期天', regions, index)).toMatchObject({ ok: true, keywords: ['党建'], weekday: 7 });
-    expect(parseSubscription('每周三', regions, index)).toEqual({ ok: false, error: 'empty' });
+    expect(parseSubscription('永州 党建 7:30', regions)).toMatchObject({ ok: true, region: '永州市', keywords: ['党建'], time: '07:30' });
+    expect(parseSubscription('永州市', regions)).toMatchObject({ ok: true, region: '永州市', keywords: [] });
+    expect(parseSubscription('党建', regions)).toMatchObject({ ok: true, keywords: ['党建'] });
+    expect(parseSubscription('永州 25:00', regions)).toEqual({ ok: false, error: 'bad-time', text: '25:00' });
+    expect(parseSubscription('   ', regions)).toEqual({ ok: false, error: 'empty' });
+    expect(parseSubscription('🎉🎉', regions)).toEqual({ ok: false, error: 'no-keywords' });
+    expect(parseSubscription('永州 每周一 07:30', regions)).toMatchObject({ ok: true, region: '永州市', weekday: 1, time: '07:30' });
+    expect(parseSubscription('党建 星期天', regions)).toMatchObject({ ok: true, keywords: ['党建'], weekday: 7 });
+    expect(parseSubscription('每周三', regions)).toEqual({ ok: false, error: 'empty' });
   });
 
   it('makes a one-tap subscribe button only when its data fits in 64 bytes', () => {
@@ -96,7 +97,7 @@ describe('parseSubscription', () => {
   });
 
   it('offers a region button for a search that names only a place, a keyword button for one with words', () => {
-    const button = subscribeButtons(regions, index);
+    const button = subscribeButtons(regions);
     expect(button({ kind: 'search', query: '永州' }, 'zh')).toEqual({ text: '订阅此地区', callback_data: '+r:永州市' });
     expect(button({ kind: 'search', query: '永州 党建' }, 'zh')).toEqual({ text: '订阅此关键词', callback_data: '+k:永州 党建' });
     expect(button({ kind: 'search', query: '党建' }, 'en')).toEqual({ text: 'Subscribe to these words', callback_data: '+k:党建' });

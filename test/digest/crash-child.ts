@@ -6,12 +6,12 @@
  */
 import { join } from 'node:path';
 import { Telegram } from 'telegraf';
-import type { CallApi } from '../../src/bot/api-retry.ts';
+import type { CallApi } from '../../src/telegram/api-retry.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { runDueDigests } from '../../src/digest/run.ts';
 import { createDigestSender } from '../../src/digest/sender.ts';
 import { DigestStore } from '../../src/digest/store.ts';
-import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
+import { gazetteerLookup } from '../../src/regions/region-lookup.ts';
 import { createLogger } from '../../src/log.ts';
 import { openIndex } from '../../src/search/open.ts';
 import { CRASH_NOW, MESSAGE_LIMIT, TEST_TOKEN } from './fixture.ts';
@@ -19,7 +19,7 @@ import { CRASH_NOW, MESSAGE_LIMIT, TEST_TOKEN } from './fixture.ts';
 const [dataDir, apiRoot, pagesDir, indexDataDir] = process.argv.slice(2);
 const logger = createLogger('silent');
 const store = new DigestStore(openDatabase(join(dataDir, 'bot.db')));
-const index = await openIndex({ pagesDir, dataDir: indexDataDir });
+const index = await openIndex({ pagesDir, dataDir: indexDataDir }, { firstSeen: store.firstSeen });
 const regions = gazetteerLookup();
 const telegram = new Telegram(TEST_TOKEN, { apiRoot });
 const send = createDigestSender({
@@ -41,5 +41,5 @@ const counts = await runDueDigests({
   logger,
 });
 store.close();
-index.close();
+await index.close();
 process.stdout.write(`${JSON.stringify(counts)}\n`);

@@ -8,13 +8,14 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TelegramServer as TelegramServerClass } from 'telegram-test-api/lib/telegramServer.js';
-import { gazetteerLookup, type RegionLookup } from '../../src/bot/region-lookup.ts';
+import { gazetteerLookup, type RegionLookup } from '../../src/regions/region-lookup.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { DigestStore } from '../../src/digest/store.ts';
 import type { Article } from '../../src/pages/article.ts';
-import type { ArticleIndex } from '../../src/search/engine.ts';
+import type { SnapshotIndex } from '../../src/search/article-index.ts';
 import { openIndex } from '../../src/search/open.ts';
 import { startEmulator as startTestEmulator } from '../support/emulator.ts';
+import { allArticles } from '../support/all-articles.ts';
 
 /** A token of the shape telegraf and the config accept. */
 export const TEST_TOKEN = '123456:TEST-digest-token_abcdefghijklmnop';
@@ -42,7 +43,7 @@ export interface SeedIndex {
   pagesDir: string;
   /** DATA_DIR of the index snapshot. */
   dataDir: string;
-  index: ArticleIndex;
+  index: SnapshotIndex;
   /** Every article of the index, oldest page first. */
   articles: Article[];
   /** The real gazetteer lookup. */
@@ -74,11 +75,11 @@ export async function openSeedIndex(options: { without?: string[]; buildInChild?
     pagesDir,
     dataDir,
     index,
-    articles: index.allIds().map((id) => index.get(id)!),
+    articles: (await allArticles(index)),
     regions,
     expandRegion: (name) => regions.withDescendants(name),
     close() {
-      index.close();
+      void index.close();
       rmSync(pagesDir, { recursive: true, force: true });
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -108,10 +109,13 @@ export function busiestRegions(seed: Pick<SeedIndex, 'articles' | 'expandRegion'
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([name]) => name);
 }
 
-/** A store at `dir/bot.db` with every article of `index` recorded as seen at `seenAt`. */
-export function seedStore(dir: string, seenAt: number, index: ArticleIndex): DigestStore {
+/**
+ * A store at `dir/bot.db` with every article of `index` recorded as first seen at `seenAt`; the
+ * index reports first-seen times from that store from now on.
+ */
+export function seedStore(dir: string, seenAt: number, index: SnapshotIndex): DigestStore {
   const store = new DigestStore(openDatabase(join(dir, 'bot.db')));
-  store.recordArticles(index.allIds(), seenAt);
+  index.recordIn(store.firstSeen, seenAt);
   return store;
 }
 

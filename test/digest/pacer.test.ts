@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PacerAbortedError, SendPacer } from '../../src/digest/pacer.ts';
+import { PacerAbortedError, SendPacer } from '../../src/telegram/pacer.ts';
 
 // The pacer runs on vitest's fake timers and is handed the fake clock, so every release time is
 // exact: the tests state the schedule itself, and a pacer that releases one slot early fails.

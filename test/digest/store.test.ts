@@ -86,17 +86,6 @@ describe('subscriptions', () => {
   });
 });
 
-describe('article first-seen records', () => {
-  it('keeps the earliest time of each id, so a rebuild does not make old articles new', () => {
-    expect(store.recordArticles(['a', 'b'], 100)).toBe(2);
-    expect(store.recordArticles(['a', 'b', 'c'], 200)).toBe(1); // rebuild with one new article
-    expect(store.firstSeen('a')).toBe(100);
-    expect(store.firstSeen('c')).toBe(200);
-    expect(store.articlesSeenBetween(100, 200)).toEqual(['c']);
-    expect(store.articlesSeenBetween(-1, 150)).toEqual(['a', 'b']);
-  });
-});
-
 describe('deliveries', () => {
   it('records an in-flight digest, its progress part by part, and the sent state with the last part', () => {
     store.subscribe({ chatId: 3, keywords: ['水利'], time: '08:00' }, 1);

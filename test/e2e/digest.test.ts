@@ -15,22 +15,23 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
-import { startBot, type RunningBot } from '../../src/bot/start.ts';
+import { gazetteerLookup } from '../../src/regions/region-lookup.ts';
+import { startBot, type RunningBot } from '../../src/app/start.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { localDateTime } from '../../src/digest/run.ts';
-import { digestTexts } from '../../src/digest/texts.ts';
+import { messages } from '../../src/telegram/i18n.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Article } from '../../src/pages/article.ts';
 import { collectArticles } from '../../src/search/open.ts';
 import { BOT_USERNAME, startEmulator, TEST_TOKEN, waitFor, type Emulator } from '../support/emulator.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { buttonData, press, repliesAfter, say, sentTo, type BotMessage } from './helpers.ts';
+import { allArticles, allIds, firstWith } from '../support/all-articles.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'seeds');
 const DAY = 86_400_000;
-const zh = digestTexts('zh');
+const zh = messages('zh');
 const logger = createLogger('silent');
 
 const PRIVATE = 301;
@@ -143,8 +144,8 @@ beforeAll(async () => {
   config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: proxy.url, PAGES_DIR: pagesDir, DATA_DIR: dataDir, DIGEST_TZ: TZ, LOG_LEVEL: 'silent', PAGES_RESCAN_MINUTES: '0' });
   running = await startBot(config, { logger });
   const index = running.index;
-  const candidates = new Set(index.allIds().flatMap((id) => index.get(id)!.keywords));
-  keyword = [...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && gazetteerLookup().resolve(w).region === null).find((w) => index.search(w, { limit: 1 }).total > 1)!;
+  const candidates = new Set((await allArticles(index)).flatMap((article) => article.keywords));
+  keyword = (await firstWith([...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && gazetteerLookup().resolve(w).region === null), async (w) => (await index.search(w, { limit: 1 })).total > 1))!;
   expect(keyword, 'the seeds hold a keyword with results').toBeDefined();
 });
 
@@ -187,7 +188,7 @@ describe('daily digest through the real bot', () => {
     const [regionList] = await say(emu, client, PRIVATE, `/region ${region}`);
     expect(buttonData(regionList, zh.subscribeRegionButton)).toBe(`+r:${region}`);
     const open = buttonData(regionList, /^1$/)!;
-    const article = running.index.get(open.slice(2))!;
+    const article = (await running.index.get(open.slice(2)))!;
     const before = sentTo(emu, PRIVATE).length;
     await press(client, regionList, open);
     const parts = await waitFor(() => (sentTo(emu, PRIVATE).length > before ? sentTo(emu, PRIVATE).slice(before) : undefined), 30_000, 'the article');
@@ -237,26 +238,24 @@ describe('daily digest through the real bot', () => {
     const yesterday = localDateTime(Date.now() - DAY, TZ).date;
     const cutoff = Date.now();
     for (const target of store.targets()) store.startDelivery({ ...target, period: yesterday, cutoff, articleIds: [], parts: [] }, cutoff);
-    const oldIds = new Set(running.index.allIds());
+    const oldIds = new Set(await allIds(running.index));
 
     copyFileSync(join(SEEDS, held), join(pagesDir, held));
     // Replies go on while the index is rebuilt in the background.
     const [answer] = await say(emu, privateClient(), PRIVATE, `/region ${region}`);
     expect(answer.text).toContain(region);
     const fresh = await waitFor(
-      () => {
-        const ids = running.index.allIds().filter((id) => !oldIds.has(id));
+      async () => {
+        const ids = (await allIds(running.index)).filter((id) => !oldIds.has(id));
         return ids.length > 0 ? ids : undefined;
       },
       90_000,
       'the new page to be indexed',
     );
-    expect(fresh.every((id) => running.index.get(id)!.file === held)).toBe(true);
+    const freshArticles = await Promise.all(fresh.map(async (id) => (await running.index.get(id))!));
+    expect(freshArticles.every((article) => article.file === held)).toBe(true);
     const names = new Set(gazetteerLookup().withDescendants(region));
-    const expected = fresh.filter((id) => {
-      const article = running.index.get(id)!;
-      return listable(article) && article.regions.some((r) => names.has(r));
-    });
+    const expected = freshArticles.filter((article) => listable(article) && article.regions.some((r) => names.has(r))).map((article) => article.id);
     expect(expected.length).toBeGreaterThan(0);
 
     const privateBefore = sentTo(emu, PRIVATE).length;

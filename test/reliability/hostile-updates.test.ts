@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/bot/start.ts';
+import type { RunningBot } from '../../src/app/start.ts';
 import { checkUpdate } from '../../src/bot/updates.ts';
 import { say, sentTo } from '../e2e/helpers.ts';
 import { freePort, waitFor } from '../support/emulator.ts';

@@ -10,16 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickExamples } from '../../src/bot/examples.ts';
-import { messages } from '../../src/bot/i18n.ts';
-import { gazetteerLookup } from '../../src/bot/region-lookup.ts';
-import type { RunningBot } from '../../src/bot/start.ts';
-import { SwappableIndex } from '../../src/digest/refresh.ts';
+import { messages } from '../../src/telegram/i18n.ts';
+import { gazetteerLookup } from '../../src/regions/region-lookup.ts';
+import type { RunningBot } from '../../src/app/start.ts';
+import { SwappableIndex } from '../../src/ingest/swappable-index.ts';
 import type { ArticleIndex } from '../../src/search/engine.ts';
-import { checkIndexFile } from '../../src/digest/index-check.ts';
+import { checkIndexFile } from '../../src/ingest/index-check.ts';
 import { buildIndex, IndexUnavailableError, loadChecked, openIndex } from '../../src/search/open.ts';
 import { say } from '../e2e/helpers.ts';
 import { waitFor } from '../support/emulator.ts';
 import { LEVEL, memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
+import { allArticles, allIds } from '../support/all-articles.ts';
 
 const zh = messages('zh');
 let data: ReturnType<typeof preparedData>;
@@ -31,8 +32,8 @@ beforeAll(async () => {
   data = preparedData();
   rig = await startRig();
   const index = await openIndex(data);
-  keyword = index.get(index.allIds()[0])!.keywords[0];
-  index.close();
+  keyword = (await allArticles(index))[0].keywords[0];
+  await index.close();
 });
 afterAll(async () => {
   await rig?.close();
@@ -123,8 +124,8 @@ describe('damage the start-up probe does not read', () => {
         trialIndex.healWith(async () => {
           probed = false;
         });
-        pickExamples(trialIndex, gazetteerLookup());
-        trialIndex.close();
+        await pickExamples(trialIndex, gazetteerLookup());
+        await trialIndex.close();
       } catch {
         probed = false;
       }
@@ -164,8 +165,8 @@ describe('the healing index', () => {
     byAuthor: fail,
     regionCounts: fail,
     get: fail,
-    allIds: () => [],
-    close: () => {},
+    seenSince: async () => ({ items: [] }),
+    close: async () => {},
   });
 
   it('turns index failures into IndexUnavailableError, rebuilds once, and works after the swap', async () => {
@@ -175,25 +176,25 @@ describe('the healing index', () => {
     const healthy = fakeIndex(() => {
       throw new Error('unused');
     });
-    healthy.allIds = () => ['a'];
+    healthy.seenSince = async () => ({ items: [{ id: 'a', firstSeen: 1 }] });
     const index = new SwappableIndex(damaged);
     let rebuilds = 0;
     index.healWith(async () => {
       rebuilds++;
       index.swap(healthy);
     });
-    expect(() => index.search('x')).toThrow(IndexUnavailableError);
+    await expect(index.search('x')).rejects.toThrow(IndexUnavailableError);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(rebuilds).toBe(1);
-    expect(index.allIds()).toEqual(['a']);
+    expect(await allIds(index)).toEqual(['a']);
   });
 
-  it('lets errors that are not about the index through unchanged', () => {
+  it('lets errors that are not about the index through unchanged', async () => {
     const index = new SwappableIndex(fakeIndex(() => {
       throw new TypeError('a bug');
     }));
     index.healWith(async () => {});
-    expect(() => index.search('x')).toThrow(TypeError);
+    await expect(index.search('x')).rejects.toThrow(TypeError);
     expect(index.brokenReason).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  * tight timings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/bot/start.ts';
+import type { RunningBot } from '../../src/app/start.ts';
 import { repliesAfter, say, sentTo } from '../e2e/helpers.ts';
 import { waitFor } from '../support/emulator.ts';
 import { LEVEL, memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';

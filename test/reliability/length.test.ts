@@ -4,9 +4,9 @@
  * /subscribe and /unsubscribe, and subscription keywords capped like searches.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fitPayload } from '../../src/bot/length-guard.ts';
-import type { RunningBot } from '../../src/bot/start.ts';
-import { digestTexts } from '../../src/digest/texts.ts';
+import { fitPayload } from '../../src/telegram/length-guard.ts';
+import type { RunningBot } from '../../src/app/start.ts';
+import { messages } from '../../src/telegram/i18n.ts';
 import { say } from '../e2e/helpers.ts';
 import { memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
 
@@ -44,7 +44,7 @@ describe('through the bot', () => {
   let data: ReturnType<typeof preparedData>;
   let rig: Rig;
   let running: RunningBot;
-  const texts = digestTexts('zh');
+  const texts = messages('zh');
 
   beforeAll(async () => {
     data = preparedData();

@@ -8,13 +8,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages } from '../../src/bot/i18n.ts';
-import type { RunningBot } from '../../src/bot/start.ts';
+import { messages } from '../../src/telegram/i18n.ts';
+import type { RunningBot } from '../../src/app/start.ts';
 import { PortInUseError } from '../../src/bot/webhook.ts';
-import { digestTexts } from '../../src/digest/texts.ts';
 import { buttonData, say } from '../e2e/helpers.ts';
 import { TEST_TOKEN, waitFor } from '../support/emulator.ts';
 import { LEVEL, memoryLogger, rigConfig, rigForSuite, startRigBot } from '../support/harness.ts';
+import { allArticles } from '../support/all-articles.ts';
 
 const zh = messages('zh');
 const suite = rigForSuite();
@@ -86,13 +86,13 @@ describe('answers', () => {
   }
 
   it('answers subscription buttons without a message (u:, +r:) with a toast', async () => {
-    expect((await pressWithoutMessage(1102, 'u:1')).text).toBe(digestTexts('zh').chatOnly);
-    expect((await pressWithoutMessage(1103, '+r:长沙市')).text).toBe(digestTexts('zh').chatOnly);
+    expect((await pressWithoutMessage(1102, 'u:1')).text).toBe(messages('zh').subscribeChatOnly);
+    expect((await pressWithoutMessage(1103, '+r:长沙市')).text).toBe(messages('zh').subscribeChatOnly);
   });
 
   it('opens an article button without a message in the private chat (a t.me deep link), without a stack', async () => {
     const client = suite.rig.emu.client({ userId: 1104, chatId: 1104, type: 'private' });
-    const word = running.index.get(running.index.allIds()[0])!.keywords[0];
+    const word = (await allArticles(running.index))[0].keywords[0];
     const [list] = await say(suite.rig.emu, client, 1104, word);
     const data = buttonData(list, '1')!;
     const answer = await pressWithoutMessage(1105, data);

@@ -8,16 +8,16 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/bot/start.ts';
+import type { RunningBot } from '../../src/app/start.ts';
 import { DatabaseOpenError } from '../../src/digest/db.ts';
-import { digestTexts } from '../../src/digest/texts.ts';
+import { messages } from '../../src/telegram/i18n.ts';
 import { say } from '../e2e/helpers.ts';
 import { TEST_TOKEN } from '../support/emulator.ts';
 import { LEVEL, memoryLogger, rigConfig, rigForSuite, startRigBot } from '../support/harness.ts';
 
 const suite = rigForSuite();
 const botDb = () => join(suite.data.dataDir, 'bot.db');
-const texts = digestTexts('zh');
+const texts = messages('zh');
 
 afterEach(() => {
   chmodSync(suite.data.dataDir, 0o755);

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
 import { indexDirOf, staleReason } from '../../src/search/open.ts';
 import { type IndexUpdate, updateIndex } from '../../src/search/update.ts';
+import { allIds } from '../support/all-articles.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'xiangwen-incremental-'));
 const pagesDir = join(work, 'pages');
@@ -34,21 +35,25 @@ const write = (file: string, text: string) => {
 const QUERIES = ['学校', '营商环境', '发展', '茶叶', '禁毒 高校', '邵阳 营商环境', '郴州', '桂东 茶叶', '乡村 振兴', '跨境电商', '浏阳'];
 
 /** Everything a reader can ask of an index, in a comparable form. */
-function answers(index: SnapshotIndex) {
-  const counts = [...index.regionCounts()].sort(([a], [b]) => a.localeCompare(b));
-  const ids = index.allIds();
+async function answers(index: SnapshotIndex) {
+  const counts = [...(await index.regionCounts())].sort(([a], [b]) => a.localeCompare(b));
+  const ids = await allIds(index);
+  const each = <T, R>(items: T[], ask: (item: T) => Promise<R>) => Promise.all(items.map(ask));
   return {
     ids,
     articles: index.info.articles,
-    search: QUERIES.map((query) => {
-      const result = index.search(query, { limit: 100 });
+    search: await each(QUERIES, async (query) => {
+      const result = await index.search(query, { limit: 100 });
       return { query, total: result.total, hits: result.hits.map((h) => `${h.id} ${h.score} ${h.matched.join('+')}`) };
     }),
-    newest: QUERIES.map((query) => index.search(query, { limit: 100, order: 'date' }).hits.map((h) => h.id)),
-    inRegion: QUERIES.map((query) => index.search(query, { limit: 100, regions: ['郴州市', '长沙市', '邵阳市'] }).hits.map((h) => h.id)),
-    regions: counts.map(([name]) => ({ name, ...index.byRegions([name], { limit: 100 }) })).map((r) => ({ name: r.name, total: r.total, hits: r.hits.map((h) => h.id) })),
+    newest: await each(QUERIES, async (query) => (await index.search(query, { limit: 100, order: 'date' })).hits.map((h) => h.id)),
+    inRegion: await each(QUERIES, async (query) => (await index.search(query, { limit: 100, regions: ['郴州市', '长沙市', '邵阳市'] })).hits.map((h) => h.id)),
+    regions: await each(counts, async ([name]) => {
+      const r = await index.byRegions([name], { limit: 100 });
+      return { name, total: r.total, hits: r.hits.map((h) => h.id) };
+    }),
     counts,
-    records: ids.map((id) => index.get(id)),
+    records: await each(ids, (id) => index.get(id)),
   };
 }
 
@@ -81,17 +86,17 @@ async function checkStep(): Promise<{ update: IndexUpdate; index: SnapshotIndex 
   const incremental = SnapshotIndex.load(indexDirOf(dataDir));
   const full = SnapshotIndex.load(indexDirOf(fullDir));
   try {
-    expect(answers(incremental)).toEqual(answers(full));
+    expect(await answers(incremental)).toEqual(await answers(full));
     expect(stored(dataDir)).toEqual(stored(fullDir));
     expect(incremental.info.articles).toBe(full.info.articles);
     // The update reports exactly the ids that appeared and disappeared.
-    const ids = incremental.allIds();
+    const ids = (await allIds(incremental));
     expect([...update.added].sort()).toEqual(ids.filter((id) => !previousIds.includes(id)).sort());
     expect([...update.removed].sort()).toEqual(previousIds.filter((id) => !ids.includes(id)).sort());
     previousIds = ids;
     expect(staleReason({ pagesDir, dataDir })).toBeUndefined();
   } finally {
-    full.close();
+    await full.close();
   }
   return { update, index: incremental };
 }
@@ -105,7 +110,7 @@ describe('incremental index updates', () => {
       ['桂东县茶叶喜获丰收', '桂东县', '茶园面积扩大到十万亩，茶农收入明显增加。'],
     ]));
     const { update, index } = await checkStep();
-    index.close();
+    await index.close();
     expect(update.mode).toBe('full');
     expect(update.added.length).toBeGreaterThan(10);
   });
@@ -123,18 +128,18 @@ describe('incremental index updates', () => {
     try {
       expect(update.mode).toBe('incremental');
       expect(update.changedFiles.sort()).toEqual(['2023-01-15_earlier.txt', '2024-05-06_a_first.txt', '2024-06-01_later.txt', SEEDS[2]].sort());
-      expect(index.search('赶分社').hits[0]).toMatchObject({ title: '安仁县举办赶分社', date: '2024-05-06' });
-      expect(index.search('茶叶').hits.map((h) => h.title)).toContain('桂东县新建茶叶学校');
+      expect((await index.search('赶分社')).hits[0]).toMatchObject({ title: '安仁县举办赶分社', date: '2024-05-06' });
+      expect((await index.search('茶叶')).hits.map((h) => h.title)).toContain('桂东县新建茶叶学校');
     } finally {
-      index.close();
+      await index.close();
     }
   });
 
   it('changes a page: an edited article gets a new id, an untouched one keeps its id', async () => {
     const before = SnapshotIndex.load(indexDirOf(dataDir));
-    const kept = before.search('浏阳市新建三所乡村学校').hits[0].id;
-    const edited = before.search('桂东县茶叶喜获丰收').hits[0].id;
-    before.close();
+    const kept = (await before.search('浏阳市新建三所乡村学校')).hits[0].id;
+    const edited = (await before.search('桂东县茶叶喜获丰收')).hits[0].id;
+    await before.close();
     write('2024-05-06_county.txt', page([
       ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
       ['桂东县茶叶喜获丰收', '桂东县', '今年春茶产量再创新高，茶叶远销省外。'],
@@ -145,10 +150,10 @@ describe('incremental index updates', () => {
       expect(update.changedFiles).toEqual(['2024-05-06_county.txt']);
       expect(update.removed).toEqual([edited]);
       expect(update.added).toHaveLength(2);
-      expect(index.get(kept)?.title).toBe('浏阳市新建三所乡村学校');
-      expect(index.get(edited)).toBeUndefined();
+      expect((await index.get(kept))?.title).toBe('浏阳市新建三所乡村学校');
+      expect((await index.get(edited))).toBeUndefined();
     } finally {
-      index.close();
+      await index.close();
     }
   });
 
@@ -158,7 +163,7 @@ describe('incremental index updates', () => {
     utimesSync(path, later, later);
     expect(staleReason({ pagesDir, dataDir })).toMatch(/page files changed/);
     const { update, index } = await checkStep();
-    index.close();
+    await index.close();
     expect(update).toMatchObject({ mode: 'unchanged', added: [], removed: [], changedFiles: [] });
   });
 
@@ -171,27 +176,27 @@ describe('incremental index updates', () => {
     try {
       expect(update.changedFiles).toEqual([SEEDS[1]]);
       expect(update.added).toEqual([]); // same ids, another day
-      expect(index.get(previousIds[0])?.date).toBe('2022-03-04');
+      expect((await index.get(previousIds[0]))?.date).toBe('2022-03-04');
     } finally {
-      index.close();
+      await index.close();
     }
   });
 
   it('removes a page: its articles leave search and region results', async () => {
     const before = SnapshotIndex.load(indexDirOf(dataDir));
-    const gone = before.search('汝城县修通乡村公路').hits[0];
-    before.close();
+    const gone = (await before.search('汝城县修通乡村公路')).hits[0];
+    await before.close();
     expect(gone.title).toBe('汝城县修通乡村公路');
     unlinkSync(join(pagesDir, '2024-06-01_later.txt'));
     unlinkSync(join(pagesDir, SEEDS[0]));
     const { update, index } = await checkStep();
     try {
       expect(update.removed).toContain(gone.id);
-      expect(index.search('汝城').hits.map((h) => h.id)).not.toContain(gone.id);
-      expect(index.byRegions(['汝城县']).total).toBe(0);
-      expect(index.regionCounts().has('汝城县')).toBe(false);
+      expect((await index.search('汝城')).hits.map((h) => h.id)).not.toContain(gone.id);
+      expect((await index.byRegions(['汝城县'])).total).toBe(0);
+      expect((await index.regionCounts()).has('汝城县')).toBe(false);
     } finally {
-      index.close();
+      await index.close();
     }
   });
 
@@ -205,10 +210,11 @@ describe('incremental index updates', () => {
     try {
       expect(update.mode).toBe('incremental');
       // The moved page's ids stay (they hash the file name, not its folder).
-      expect(update.added.some((id) => index.get(id)?.file === 'archive/2023-01-15_earlier.txt')).toBe(false);
-      expect(index.search('打火机').hits[0].file).toBe('archive/2023-01-15_earlier.txt');
+      const added = await Promise.all(update.added.map((id) => index.get(id)));
+      expect(added.some((article) => article?.file === 'archive/2023-01-15_earlier.txt')).toBe(false);
+      expect((await index.search('打火机')).hits[0].file).toBe('archive/2023-01-15_earlier.txt');
     } finally {
-      index.close();
+      await index.close();
     }
     // Nothing changed since: the next update reads nothing.
     const again = await updateIndex({ pagesDir, dataDir });
@@ -221,7 +227,7 @@ describe('incremental index updates', () => {
     writeFileSync(compact, JSON.stringify({ ...json, generation: json.generation - 1 }));
     write('2024-07-01_more.txt', page([['嘉禾县铸造产业园开园', '嘉禾县', '铸造产业园首批企业入驻投产。']]));
     const { update, index } = await checkStep();
-    index.close();
+    await index.close();
     expect(update.mode).toBe('full');
     expect(update.reason).toMatch(/disagree/);
     expect(update.added).toHaveLength(1);
@@ -233,6 +239,6 @@ describe('incremental index updates', () => {
     // The failed update left the snapshot as it was.
     const kept = SnapshotIndex.load(indexDirOf(dataDir));
     expect(kept.info.articles).toBe(previousIds.length);
-    kept.close();
+    await kept.close();
   });
 });

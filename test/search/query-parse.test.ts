@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, rangeOf } from '../../src/search/query-parse.ts';
+import { parseQuery, placesAmong, rangeOf, understandQuery } from '../../src/search/query-parse.ts';
 
 const TODAY = '2024-03-14'; // a Thursday
 
@@ -38,5 +38,26 @@ describe('parsing a query', () => {
     expect(parseQuery('-疫情', TODAY)).toEqual({ text: '', phrases: [], exclude: ['疫情'] });
     expect(parseQuery('营商环境 2022年13月', TODAY)).toMatchObject({ text: '营商环境', badRange: '2022年13月' });
     expect(parseQuery('2022-02-30', TODAY)).toMatchObject({ text: '', badRange: '2022-02-30' });
+  });
+});
+
+describe('places among the words: the one rule of search, subscribe and the engine', () => {
+  it('reads a prefecture or county by name, short name, traditional characters or pinyin', () => {
+    expect(placesAmong(['邵阳', '营商环境'])).toEqual([{ word: '邵阳', name: '邵阳市' }]);
+    expect(placesAmong(['桂东县']).map((p) => p.name)).toEqual(['桂东县']);
+    expect(placesAmong(['邵陽']).map((p) => p.name)).toEqual(['邵阳市']);
+    expect(placesAmong(['shaoyang']).map((p) => p.name)).toEqual(['邵阳市']);
+  });
+
+  it('leaves the province, plain words and unknown names to the text search', () => {
+    expect(placesAmong(['湖南', '湖南省', '营商环境', '发展', 'xyz'])).toEqual([]);
+  });
+
+  it('cuts the free text as the engine does and keeps time, phrases and exclusions apart', () => {
+    const understood = understandQuery('邵阳营商环境 “乡村振兴” -疫情 本月', TODAY);
+    expect(understood.words[0]).toBe('邵阳');
+    expect(understood.places).toEqual([{ word: '邵阳', name: '邵阳市' }]);
+    expect(understood).toMatchObject({ phrases: ['乡村振兴'], exclude: ['疫情'], range: { from: '2024-03-01', to: '2024-03-14' } });
+    expect(understandQuery('的 了 🚓', TODAY).words).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ export async function openDatedSeeds(): Promise<{ index: ArticleIndex; close(): 
   return {
     index,
     close() {
-      index.close();
+      void index.close();
       rmSync(work, { recursive: true, force: true });
     },
   };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBot, type RunningBot, type StartOptions } from '../../src/bot/start.ts';
+import { startBot, type RunningBot, type StartOptions } from '../../src/app/start.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { buildIndex } from '../../src/search/open.ts';

@@ -11,6 +11,7 @@ import { regionWithDescendants } from '../../src/regions/lookup.ts';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
 import { buildIndex, indexDirOf } from '../../src/search/open.ts';
 import { compact, type LabelledPage } from './labelled-pages.ts';
+import { allArticles, } from './all-articles.ts';
 
 export interface SearchScore {
   queries: number;
@@ -27,7 +28,7 @@ export interface SearchScore {
  * Indexes the labelled pages under `root` whose keys start with `prefix` (only those: an external
  * set's folder may hold other pages) and scores searches against the labels.
  */
-export function scoreSearch(labelsPath: string, root: string, prefix: string): SearchScore {
+export async function scoreSearch(labelsPath: string, root: string, prefix: string): Promise<SearchScore> {
   const labels = JSON.parse(readFileSync(labelsPath, 'utf8')) as Record<string, LabelledPage>;
   const dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-score-'));
   const pagesDir = join(dataDir, 'pages');
@@ -50,14 +51,14 @@ export function scoreSearch(labelsPath: string, root: string, prefix: string): S
     for (const { label } of labelled) {
       if (!label.query) continue;
       queries++;
-      const hits = index.search(label.query, { limit: 10 }).hits.map((h) => compact(h.title));
+      const hits = (await index.search(label.query, { limit: 10 })).hits.map((h) => compact(h.title));
       if (hits[0] === compact(label.title)) top1++;
       else misses.push(`search ${label.query}: ${hits[0] ?? '(nothing)'} ≠ ${label.title}`);
       if (hits.includes(compact(label.title))) found++;
     }
     let mostSpecific = 0;
     let tagged = 0;
-    const all = index.allIds().map((id) => index.get(id)).filter((a) => a !== undefined);
+    const all = (await allArticles(index)).filter((a) => a !== undefined);
     for (const { label } of labelled) {
       const article = all.find((a) => compact(a.title) === compact(label.title));
       if (!article) continue;
@@ -69,12 +70,12 @@ export function scoreSearch(labelsPath: string, root: string, prefix: string): S
     let regionTop1 = 0;
     for (const place of places) {
       const covered = regionWithDescendants(place);
-      const first = covered.length ? index.byRegions(covered, { limit: 1 }).hits[0] : undefined;
+      const first = covered.length ? (await index.byRegions(covered, { limit: 1 })).hits[0] : undefined;
       const label = first && byTitle.get(compact(first.title))?.label;
       if (label?.regions.includes(place)) regionTop1++;
       else misses.push(`region ${place}: ${first?.title ?? '(nothing)'}`);
     }
-    index.close();
+    await index.close();
     return {
       queries, top1: top1 / Math.max(1, queries), recall: found / Math.max(1, queries),
       regionQueries: places.length, regionTop1: regionTop1 / Math.max(1, places.length), mostSpecific: mostSpecific / Math.max(1, tagged), misses,

@@ -10,11 +10,11 @@ import { CHART, computeTrend, pngSize, renderTrendPng, trendSpec } from '../../s
 const seedIndex = datedSeedsForSuite();
 
 describe('counting a trend', () => {
-  it('counts a word\'s articles per month, empty months included, as the index does', () => {
-    const outcome = computeTrend(seedIndex(), '发展', '2024-12-01');
+  it('counts a word\'s articles per month, empty months included, as the index does', async () => {
+    const outcome = await computeTrend(seedIndex(), '发展', '2024-12-01');
     if (outcome.kind !== 'trend') throw new Error(outcome.kind);
     const { trend } = outcome;
-    const hits = seedIndex().search('发展', { limit: 1000 }).hits.filter((h) => h.kind !== 'fragment');
+    const hits = (await seedIndex().search('发展', { limit: 1000 })).hits.filter((h) => h.kind !== 'fragment');
     expect(trend.granularity).toBe('month');
     expect(trend.total).toBe(hits.length);
     expect(trend.bars.reduce((sum, b) => sum + b.count, 0)).toBe(hits.length);
@@ -23,9 +23,9 @@ describe('counting a trend', () => {
     expect(trend.bars.some((b) => b.count === 0)).toBe(true); // months without articles still show
   });
 
-  it('counts a place and the places under it, per week for a short range', () => {
-    const region = [...seedIndex().regionCounts().entries()].filter(([name]) => name.endsWith('市')).sort((a, b) => b[1] - a[1])[0][0];
-    const outcome = computeTrend(seedIndex(), `${region} 2023-03-01..2023-03-31`, '2024-12-01');
+  it('counts a place and the places under it, per week for a short range', async () => {
+    const region = [...(await seedIndex().regionCounts()).entries()].filter(([name]) => name.endsWith('市')).sort((a, b) => b[1] - a[1])[0][0];
+    const outcome = await computeTrend(seedIndex(), `${region} 2023-03-01..2023-03-31`, '2024-12-01');
     if (outcome.kind === 'trend') {
       expect(outcome.trend.subject).toBe(region);
       expect(outcome.trend.granularity).toBe('week');
@@ -35,15 +35,15 @@ describe('counting a trend', () => {
     }
   });
 
-  it('says so when there is nothing to plot, or nothing to count', () => {
-    expect(computeTrend(seedIndex(), '发展 2019年', '2024-12-01')).toMatchObject({ kind: 'nothing', subject: '发展' });
-    expect(computeTrend(seedIndex(), '近一周', '2024-12-01')).toEqual({ kind: 'no-subject' });
+  it('says so when there is nothing to plot, or nothing to count', async () => {
+    expect(await computeTrend(seedIndex(), '发展 2019年', '2024-12-01')).toMatchObject({ kind: 'nothing', subject: '发展' });
+    expect(await computeTrend(seedIndex(), '近一周', '2024-12-01')).toEqual({ kind: 'no-subject' });
   });
 });
 
 describe('drawing a trend', () => {
   it('renders a PNG of the chart\'s size, with the Chinese title in the chart', async () => {
-    const outcome = computeTrend(seedIndex(), '发展', '2024-12-01');
+    const outcome = await computeTrend(seedIndex(), '发展', '2024-12-01');
     if (outcome.kind !== 'trend') throw new Error(outcome.kind);
     const texts = trendTexts('zh');
     expect(JSON.stringify(trendSpec(outcome.trend, texts))).toContain('「发展」每月报道数');

@@ -7,11 +7,12 @@
 import { Composer, type Context } from 'telegraf';
 import type { BotDeps } from '../deps.ts';
 import { formatArticle } from '../format.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../telegram/html.ts';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { encodeCallback } from '../callback-data.ts';
+import { encodeCallback } from '../../telegram/callback-data.ts';
 import { relatedArticles } from '../query.ts';
-import { articleLink, inGroup, langOf, queryDeps, replyHtml, tr, withinLimit } from '../respond.ts';
+import { articleLink, queryDeps, replyHtml, withinLimit } from '../respond.ts';
+import { inGroup, langOf, tr } from '../../telegram/reply.ts';
 
 const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 /** Button labels stay on one line on a phone. */
@@ -24,14 +25,14 @@ function shortTitle(title: string): string {
 /** Sends article `id` in full, or says it is gone. Parts go out in order, one after the other. */
 export async function sendArticle(ctx: Context, deps: BotDeps, id: string): Promise<void> {
   const t = tr(ctx);
-  const article = ID_SHAPE.test(id) ? deps.index.get(id) : undefined;
+  const article = ID_SHAPE.test(id) ? await deps.index.get(id) : undefined;
   if (!article) return replyHtml(ctx, escapeHtml(t.articleNotFound));
   if (!(await withinLimit(ctx, deps))) return;
   const parts = formatArticle(article, t);
   // Under the last part: subscribe to the article's most specific place.
   const place = article.regions[0];
   const subscribe = place === undefined ? undefined : deps.subscribeButton?.({ kind: 'region', name: place }, langOf(ctx));
-  const keyboard: InlineKeyboardButton[][] = relatedArticles(queryDeps(deps), article).map((hit) => {
+  const keyboard: InlineKeyboardButton[][] = (await relatedArticles(queryDeps(deps), article)).map((hit) => {
     const text = `${t.related} ${shortTitle(hit.title)}`;
     // In a group the article opens in the private chat with the bot, as result lists do.
     const url = inGroup(ctx) ? articleLink(ctx, hit.id) : undefined;

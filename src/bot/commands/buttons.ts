@@ -3,10 +3,11 @@
  * malformed, forged or from before a restart answers "此列表已过期，请重新搜索" instead of failing.
  */
 import { Composer, type Context } from 'telegraf';
-import { decodeCallback } from '../callback-data.ts';
+import { decodeCallback } from '../../telegram/callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { authorPage, latestPage, regionPage, searchPage } from '../query.ts';
-import { answerCallback, articleLink, queryDeps, showOutcome, tr, withinLimit } from '../respond.ts';
+import { answerCallback, articleLink, queryDeps, showOutcome, withinLimit } from '../respond.ts';
+import { tr } from '../../telegram/reply.ts';
 import { sendArticle } from './article.ts';
 import { editTree } from './region.ts';
 
@@ -27,7 +28,7 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
       case 'noop':
         return answerCallback(ctx, deps);
       case 'article': {
-        if (!deps.index.get(action.id)) return answerCallback(ctx, deps, tr(ctx).expired);
+        if (!(await deps.index.get(action.id))) return answerCallback(ctx, deps, tr(ctx).expired);
         if (ctx.chat === undefined) {
           // A button under an inline message (or one whose message Telegram no longer sends) has
           // no chat to post into: open the article in the private chat with the bot instead.
@@ -47,16 +48,21 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
         return editTree(ctx, deps, action.name);
       case 'search':
         if (!(await withinLimit(ctx, deps))) return;
-        return showOutcome(ctx, deps, searchPage(queryDeps(deps), action.query, action.page, action.order ?? 'relevance'), true);
+        return showOutcome(ctx, deps, await searchPage(queryDeps(deps), action.query, action.page, action.order ?? 'relevance'), true);
       case 'region':
         if (!(await withinLimit(ctx, deps))) return;
-        return showOutcome(ctx, deps, regionPage(queryDeps(deps), action.name, action.page), true);
+        return showOutcome(ctx, deps, await regionPage(queryDeps(deps), action.name, action.page), true);
       case 'latest':
         if (!(await withinLimit(ctx, deps))) return;
-        return showOutcome(ctx, deps, latestPage(queryDeps(deps), action.name, action.page), true);
+        return showOutcome(ctx, deps, await latestPage(queryDeps(deps), action.name, action.page), true);
       case 'author':
         if (!(await withinLimit(ctx, deps))) return;
-        return showOutcome(ctx, deps, authorPage(queryDeps(deps), action.name, action.page), true);
+        return showOutcome(ctx, deps, await authorPage(queryDeps(deps), action.name, action.page), true);
+      case 'unsubscribe':
+      case 'subscribe-region':
+      case 'subscribe-search':
+        // The digest's buttons, answered by its handlers before these; without the digest they are stale.
+        return answerCallback(ctx, deps, tr(ctx).expired);
     }
   });
   return composer;

@@ -6,8 +6,9 @@
 import { Composer, type Context } from 'telegraf';
 import { decodeDeepLink } from '../deep-link.ts';
 import type { BotDeps } from '../deps.ts';
-import { escapeHtml } from '../html.ts';
-import { inGroup, replyHtml, tr } from '../respond.ts';
+import { escapeHtml } from '../../telegram/html.ts';
+import { replyHtml } from '../respond.ts';
+import { inGroup, tr } from '../../telegram/reply.ts';
 import { sendArticle } from './article.ts';
 import { runSearch } from './search.ts';
 

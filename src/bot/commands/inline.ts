@@ -5,10 +5,12 @@
  */
 import { Composer, type Context } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
-import { INLINE_PAGE_SIZE, MAX_QUERY_CHARS, type BotDeps } from '../deps.ts';
+import { INLINE_PAGE_SIZE, type BotDeps } from '../deps.ts';
+import { MAX_QUERY_CHARS } from '../../telegram/length-guard.ts';
 import { formatInlineMessage } from '../format.ts';
-import { snippet } from '../html.ts';
-import { articleLink, tr } from '../respond.ts';
+import { snippet } from '../../telegram/html.ts';
+import { articleLink } from '../respond.ts';
+import { tr } from '../../telegram/reply.ts';
 
 /** Telegram keeps offering "load more" only this far into a result list. */
 const MAX_INLINE_OFFSET = 1000;
@@ -22,7 +24,7 @@ export function inlineHandlers(deps: BotDeps): Composer<Context> {
     const offset = /^\d{1,4}$/.test(ctx.inlineQuery.offset) ? Number(ctx.inlineQuery.offset) : 0;
     const hint = { button: { text: t.inlineHint, start_parameter: 'help' }, cache_time: 300 };
     if (query === '' || offset > MAX_INLINE_OFFSET) return ctx.answerInlineQuery([], hint);
-    const result = deps.index.search(query, { limit: INLINE_PAGE_SIZE, offset });
+    const result = await deps.index.search(query, { limit: INLINE_PAGE_SIZE, offset });
     if (result.noKeywords) return ctx.answerInlineQuery([], hint);
     const answers = result.hits.map((hit): InlineQueryResultArticle => {
       const url = articleLink(ctx, hit.id);

@@ -4,10 +4,12 @@
  * like every result list.
  */
 import { Composer, type Context } from 'telegraf';
-import { type BotDeps, MAX_QUERY_CHARS } from '../deps.ts';
-import { escapeHtml } from '../html.ts';
+import type { BotDeps } from '../deps.ts';
+import { MAX_QUERY_CHARS } from '../../telegram/length-guard.ts';
+import { escapeHtml } from '../../telegram/html.ts';
 import { authorPage, latestPage } from '../query.ts';
-import { acceptQuery, queryDeps, replyHtml, showOutcome, tr, withinLimit } from '../respond.ts';
+import { acceptQuery, queryDeps, replyHtml, showOutcome, withinLimit } from '../respond.ts';
+import { tr } from '../../telegram/reply.ts';
 
 /** The /latest and /author commands. */
 export function latestCommands(deps: BotDeps): Composer<Context> {
@@ -16,12 +18,12 @@ export function latestCommands(deps: BotDeps): Composer<Context> {
     const place = ctx.payload.replace(/\s+/g, ' ').trim();
     if (Array.from(place).length > MAX_QUERY_CHARS) return replyHtml(ctx, escapeHtml(tr(ctx).tooLong(MAX_QUERY_CHARS)));
     if (!(await withinLimit(ctx, deps))) return;
-    await showOutcome(ctx, deps, latestPage(queryDeps(deps), place, 0), false);
+    await showOutcome(ctx, deps, await latestPage(queryDeps(deps), place, 0), false);
   });
   composer.command('author', async (ctx) => {
     const name = await acceptQuery(ctx, ctx.payload, (t) => t.authorUsage(deps.examples.author ?? '张三'));
     if (name === undefined || !(await withinLimit(ctx, deps))) return;
-    await showOutcome(ctx, deps, authorPage(queryDeps(deps), name, 0), false);
+    await showOutcome(ctx, deps, await authorPage(queryDeps(deps), name, 0), false);
   });
   return composer;
 }

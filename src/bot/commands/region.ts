@@ -4,28 +4,29 @@
  */
 import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { encodeCallback } from '../callback-data.ts';
+import { encodeCallback } from '../../telegram/callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { regionLabel } from '../format.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../telegram/html.ts';
 import { regionButtons } from '../keyboards.ts';
 import { regionPage } from '../query.ts';
-import { acceptQuery, answerCallback, queryDeps, replyHtml, showOutcome, tr, withinLimit } from '../respond.ts';
+import { acceptQuery, answerCallback, queryDeps, replyHtml, showOutcome, withinLimit } from '../respond.ts';
+import { tr } from '../../telegram/reply.ts';
 
 /** Checks, rate-limits and lists a typed region, replying with page 1. */
 export async function runRegion(ctx: Context, deps: BotDeps, raw: string): Promise<void> {
   const name = await acceptQuery(ctx, raw, (t) => t.regionUsage(deps.examples.region));
   if (name === undefined || !(await withinLimit(ctx, deps))) return;
-  await showOutcome(ctx, deps, regionPage(queryDeps(deps), name, 0), false);
+  await showOutcome(ctx, deps, await regionPage(queryDeps(deps), name, 0), false);
 }
 
 /**
  * The tree one level below `name` ('' = top): text with counts, a button per region (one with
  * sub-regions opens the next level; a leaf lists its articles), and "all articles" for `name`.
  */
-export function treeView(ctx: Context, deps: BotDeps, name: string): { html: string; keyboard: InlineKeyboardButton[][] } | undefined {
+export async function treeView(ctx: Context, deps: BotDeps, name: string): Promise<{ html: string; keyboard: InlineKeyboardButton[][] } | undefined> {
   const t = tr(ctx);
-  const tree = deps.tree();
+  const tree = await deps.tree();
   const entries = tree.below(name).slice(0, 60);
   if (name === '' && entries.length === 0) return undefined;
   const keyboard = regionButtons(
@@ -45,7 +46,7 @@ export function regionCommands(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('region', (ctx) => runRegion(ctx, deps, ctx.payload));
   composer.command('regions', async (ctx) => {
-    const view = treeView(ctx, deps, '');
+    const view = await treeView(ctx, deps, '');
     if (!view) return replyHtml(ctx, escapeHtml(tr(ctx).regionsEmpty));
     await replyHtml(ctx, view.html, { inline_keyboard: view.keyboard });
   });
@@ -54,7 +55,7 @@ export function regionCommands(deps: BotDeps): Composer<Context> {
 
 /** Shows the tree below `name` by editing the message whose button was pressed. */
 export async function editTree(ctx: Context, deps: BotDeps, name: string): Promise<void> {
-  const view = treeView(ctx, deps, name);
+  const view = await treeView(ctx, deps, name);
   if (!view || (name !== '' && deps.regions.resolve(name).region === null)) return answerCallback(ctx, deps, tr(ctx).expired);
   await answerCallback(ctx, deps);
   await ctx.editMessageText(view.html, { parse_mode: 'HTML', reply_markup: { inline_keyboard: view.keyboard } });

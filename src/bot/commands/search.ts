@@ -12,7 +12,7 @@ import { acceptQuery, queryDeps, showOutcome, withinLimit } from '../respond.ts'
 export async function runSearch(ctx: Context, deps: BotDeps, raw: string): Promise<void> {
   const query = await acceptQuery(ctx, raw, (t) => t.searchUsage(deps.examples.keyword));
   if (query === undefined || !(await withinLimit(ctx, deps))) return;
-  await showOutcome(ctx, deps, searchPage(queryDeps(deps), query, 0), false);
+  await showOutcome(ctx, deps, await searchPage(queryDeps(deps), query, 0), false);
 }
 
 /** The /search command and, in private chats, plain text as a search. */

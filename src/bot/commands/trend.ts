@@ -6,15 +6,16 @@
 import { Composer, type Context } from 'telegraf';
 import { todayIn } from '../../search/query-parse.ts';
 import type { BotDeps } from '../deps.ts';
-import { escapeHtml } from '../html.ts';
-import { acceptQuery, inGroup, langOf, replyHtml, tr, withinLimit } from '../respond.ts';
+import { escapeHtml } from '../../telegram/html.ts';
+import { acceptQuery, replyHtml, withinLimit } from '../respond.ts';
+import { inGroup, langOf, tr } from '../../telegram/reply.ts';
 
 /** Sends the trend chart of `query`, or says why there is none. */
 export async function sendTrend(ctx: Context, deps: BotDeps, query: string): Promise<void> {
   const t = tr(ctx);
   // Vega and resvg load on the first chart, not at start-up: most runs of the bot draw none.
   const [{ computeTrend, renderTrendPng }, { trendTexts }] = await Promise.all([import('../../trend/trend.ts'), import('../../trend/texts.ts')]);
-  const outcome = computeTrend(deps.index, query, todayIn(deps.timeZone));
+  const outcome = await computeTrend(deps.index, query, todayIn(deps.timeZone));
   if (outcome.kind === 'bad-range') return replyHtml(ctx, escapeHtml(t.badRange(outcome.word)));
   if (outcome.kind === 'no-subject') return replyHtml(ctx, escapeHtml(t.trendUsage(deps.examples.keyword)));
   if (outcome.kind === 'nothing') return replyHtml(ctx, escapeHtml(t.trendNothing(outcome.subject, outcome.range?.label)));

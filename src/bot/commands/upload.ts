@@ -15,8 +15,9 @@ import { decodePage, listPageFiles } from '../../pages/read.ts';
 import { todayIn } from '../../search/query-parse.ts';
 import { prepareArticles } from '../../search/prepare.ts';
 import type { BotDeps } from '../deps.ts';
-import { escapeHtml } from '../html.ts';
-import { inGroup, replyHtml, tr } from '../respond.ts';
+import { escapeHtml } from '../../telegram/html.ts';
+import { replyHtml } from '../respond.ts';
+import { inGroup, tr } from '../../telegram/reply.ts';
 
 export interface UploadOptions {
   /** Chats whose documents are taken as page files. */

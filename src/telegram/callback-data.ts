@@ -12,8 +12,14 @@
  * - `t:邵阳市`     the region tree below a region (`t:` alone is the top level)
  * - `a:<id>`       open an article
  * - `x:`           a button that does nothing (the "2/5" page counter)
+ * - `u:<id>`       remove subscription `id` of this chat (the digest's buttons, like the next two)
+ * - `+r:邵阳市`    subscribe this chat to a region (the one-tap "订阅此地区")
+ * - `+k:邵阳 营商环境`  subscribe this chat to a search as typed ("订阅此关键词")
+ *
+ * The subscribe forms carry their text inline only (they are offered only when it fits). The bot
+ * handles the list and article actions, the digest the subscription ones; neither knows the other.
  */
-import type { QueryStore } from './query-store.ts';
+import type { QueryStore } from '../telegram/query-store.ts';
 
 /** What a button asks for. Pages count from 0. */
 export type CallbackAction =
@@ -23,7 +29,10 @@ export type CallbackAction =
   | { kind: 'author'; name: string; page: number }
   | { kind: 'tree'; name: string }
   | { kind: 'article'; id: string }
-  | { kind: 'noop' };
+  | { kind: 'noop' }
+  | { kind: 'unsubscribe'; id: number }
+  | { kind: 'subscribe-region'; name: string }
+  | { kind: 'subscribe-search'; query: string };
 
 /** Telegram's limit on callback data, in bytes. */
 export const CALLBACK_DATA_MAX_BYTES = 64;
@@ -47,19 +56,29 @@ function plainText(text: string): boolean {
   return text.length > 0 && text === text.trim() && !/[\p{Cc}\p{Cs}]/u.test(text);
 }
 
-/** The inline form when it fits in 64 bytes, else the stored-key form. */
-function textOrKey(letter: string, page: string, text: string, store: QueryStore): string {
+/** The inline form when it fits in 64 bytes, else the stored-key form (which needs a store). */
+function textOrKey(letter: string, page: string, text: string, store: QueryStore | undefined): string {
   const inline = `${letter}${page}:${text}`;
   if (bytes(inline) <= CALLBACK_DATA_MAX_BYTES) return inline;
+  if (store === undefined) throw new RangeError('text too long for callback data and no query store to keep it');
   return `${letter.toUpperCase()}${page}:${store.put(text)}`;
 }
 
+/** Data that must fit inline, or a RangeError. */
+function inlineOnly(data: string): string {
+  if (bytes(data) > CALLBACK_DATA_MAX_BYTES) throw new RangeError('text too long for callback data');
+  return data;
+}
+
+const SUBSCRIPTION_ID = /^u:(\d{1,12})$/;
+const SUBSCRIBE = /^\+([rk]):(.+)$/s;
+
 /**
  * Encodes an action as callback data of at most 64 bytes. Long queries and region names go into
- * `store`. Throws on a page out of range or an article id the codec cannot carry (programming
- * errors, not user input).
+ * `store` (only list actions need one). Throws a RangeError on a page out of range, an article id
+ * the codec cannot carry, or a text too long for the action (see {@link tryEncodeCallback}).
  */
-export function encodeCallback(action: CallbackAction, store: QueryStore): string {
+export function encodeCallback(action: CallbackAction, store?: QueryStore): string {
   switch (action.kind) {
     case 'search':
     case 'region':
@@ -82,6 +101,23 @@ export function encodeCallback(action: CallbackAction, store: QueryStore): strin
       return `a:${action.id}`;
     case 'noop':
       return 'x:';
+    case 'unsubscribe':
+      if (!Number.isSafeInteger(action.id) || action.id < 0) throw new RangeError(`subscription id not encodable: ${action.id}`);
+      return `u:${action.id}`;
+    case 'subscribe-region':
+      return inlineOnly(`+r:${action.name.trim()}`);
+    case 'subscribe-search':
+      return inlineOnly(`+k:${action.query.trim()}`);
+  }
+}
+
+/** {@link encodeCallback}, or undefined when the action cannot be carried (a text too long, say). */
+export function tryEncodeCallback(action: CallbackAction, store?: QueryStore): string | undefined {
+  try {
+    return encodeCallback(action, store);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
   }
 }
 
@@ -90,8 +126,16 @@ export function encodeCallback(action: CallbackAction, store: QueryStore): strin
  * stored key this process does not know (a button from before a restart): the caller answers
  * "this list has expired". Whether an article id or region still exists is the caller's check.
  */
-export function decodeCallback(data: string | undefined, store: QueryStore): CallbackAction | null {
+export function decodeCallback(data: string | undefined, store?: QueryStore): CallbackAction | null {
   if (data === undefined || data.length === 0 || bytes(data) > CALLBACK_DATA_MAX_BYTES) return null;
+  const subscription = SUBSCRIPTION_ID.exec(data);
+  if (subscription) return { kind: 'unsubscribe', id: Number(subscription[1]) };
+  const subscribe = SUBSCRIBE.exec(data);
+  if (subscribe) {
+    const text = subscribe[2];
+    if (!plainText(text)) return null;
+    return subscribe[1] === 'r' ? { kind: 'subscribe-region', name: text } : { kind: 'subscribe-search', query: text };
+  }
   const match = SHAPE.exec(data);
   if (!match) return null;
   const [, letter, pageText, payload] = match;
@@ -111,7 +155,7 @@ export function decodeCallback(data: string | undefined, store: QueryStore): Cal
       if (page === undefined) return null;
       const kind = LIST_LETTERS[letter.toLowerCase() as keyof typeof LIST_LETTERS];
       let text: string | undefined = payload;
-      if (letter !== letter.toLowerCase()) text = STORE_KEY.test(payload) ? store.get(payload) : undefined;
+      if (letter !== letter.toLowerCase()) text = STORE_KEY.test(payload) ? store?.get(payload) : undefined;
       // The latest articles of all regions carry no name.
       if (text === undefined || !(plainText(text) || (kind === 'latest' && text === ''))) return null;
       if (kind === 'search') return letter.toLowerCase() === 'o' ? { kind, query: text, page, order: 'date' } : { kind, query: text, page };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, highlight, snippet, unescapeHtml } from '../../src/bot/html.ts';
+import { escapeHtml, highlight, snippet, unescapeHtml } from '../../src/telegram/html.ts';
 
 describe('escapeHtml', () => {
   it('escapes the characters Telegram HTML gives a meaning to', () => {

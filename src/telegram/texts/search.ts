@@ -1,12 +1,10 @@
 /**
- * Every sentence the bot says, in Simplified Chinese (the default) and English (for users whose
- * Telegram language code is `en`). Texts that take values are functions; they return plain text
+ * The search bot's part of the message catalogue (../i18n.ts): every sentence of search, lists,
+ * articles and help, in Simplified Chinese (the default) and English (for users whose Telegram
+ * language code is `en`). Texts that take values are functions; they return plain text
  * and the caller escapes it for HTML, except where the name ends in `Html` (those receive values
  * that are already escaped).
  */
-
-/** The languages the bot speaks. */
-export type Lang = 'zh' | 'en';
 
 /** Example queries shown in /help, picked from the current index (see ./examples.ts). */
 export interface HelpExamples {
@@ -17,7 +15,7 @@ export interface HelpExamples {
   author?: string;
 }
 
-const zh = {
+export const searchZh = {
   helpPrivate: (ex: HelpExamples, username: string, digest = false) =>
     [
       '湘闻：查找湖南各地报纸文章的机器人。',
@@ -135,9 +133,9 @@ const zh = {
 };
 
 /** The shape every language must fill; the Chinese texts define it. */
-export type Messages = typeof zh;
+export type SearchTexts = typeof searchZh;
 
-const en: Messages = {
+export const searchEn: SearchTexts = {
   helpPrivate: (ex, username, digest = false) =>
     [
       'Xiangwen: finds articles from Hunan regional newspapers.',
@@ -253,18 +251,3 @@ const en: Messages = {
     digest: "Preview this chat's daily digest",
   },
 };
-
-const MESSAGES: Record<Lang, Messages> = { zh, en };
-
-/**
- * Picks the reply language from a Telegram `language_code` (`en`, `en-GB` … → English; anything
- * else, or none, → Chinese, the bot's audience).
- */
-export function pickLang(languageCode: string | undefined): Lang {
-  return languageCode !== undefined && /^en(?:$|[-_])/i.test(languageCode) ? 'en' : 'zh';
-}
-
-/** The message set for a language. */
-export function messages(lang: Lang): Messages {
-  return MESSAGES[lang];
-}

@@ -13,6 +13,12 @@
  */
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from './split-message.ts';
 
+/**
+ * Longest query (search, subscription) a chat may send, in characters; longer ones get a polite
+ * "too long".
+ */
+export const MAX_QUERY_CHARS = 100;
+
 /** Telegram's limit on a callback query answer's text. */
 export const CALLBACK_TEXT_LIMIT = 200;
 /** Telegram's limit on a media caption. */

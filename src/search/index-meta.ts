@@ -1,6 +1,6 @@
 /**
- * The snapshot's meta data on disk (`meta.json`): reading it, and the error that says why a
- * snapshot cannot be used.
+ * The snapshot's meta file (`meta.json`: format version, fingerprints, article count) and the
+ * error that says a snapshot cannot be used.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

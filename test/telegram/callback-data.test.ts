@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_DATA_MAX_BYTES, decodeCallback, encodeCallback, type CallbackAction } from '../../src/bot/callback-data.ts';
+import { CALLBACK_DATA_MAX_BYTES, decodeCallback, encodeCallback, tryEncodeCallback, type CallbackAction } from '../../src/telegram/callback-data.ts';
 import { decodeDeepLink, encodeDeepLink } from '../../src/bot/deep-link.ts';
-import { QueryStore } from '../../src/bot/query-store.ts';
+import { QueryKeyTable } from '../../src/telegram/query-keys.ts';
+import { QueryStore } from '../../src/telegram/query-store.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { DigestStore } from '../../src/digest/store.ts';
 
@@ -41,11 +42,7 @@ describe('callback data codec', () => {
   it('keeps long-query buttons working across a restart when the keys are saved in the bot database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xiangwen-keys-'));
     try {
-      const backingOf = (store: DigestStore) => ({
-        save: (key: string, text: string) => store.saveQueryKey(key, text, Date.now()),
-        textFor: (key: string) => store.queryForKey(key),
-        keyFor: (text: string) => store.keyForQuery(text),
-      });
+      const backingOf = (store: DigestStore) => new QueryKeyTable(store.db);
       const query = '很长的查询'.repeat(5);
       const first = new DigestStore(openDatabase(join(dir, 'bot.db')));
       const data = encodeCallback({ kind: 'search', query, page: 2 }, new QueryStore(2000, backingOf(first)));
@@ -84,6 +81,28 @@ describe('callback data codec', () => {
   it('refuses to encode what it could not decode', () => {
     expect(() => encodeCallback({ kind: 'article', id: 'bad id' }, store)).toThrow(RangeError);
     expect(() => encodeCallback({ kind: 'search', query: 'x', page: -1 }, store)).toThrow(RangeError);
+  });
+});
+
+describe('the digest\'s buttons in the same codec', () => {
+  it('round-trips removing a subscription and the one-tap subscribe buttons, in the wire form old buttons carry', () => {
+    expect(encodeCallback({ kind: 'unsubscribe', id: 42 })).toBe('u:42');
+    expect(encodeCallback({ kind: 'subscribe-region', name: '邵阳市' })).toBe('+r:邵阳市');
+    expect(encodeCallback({ kind: 'subscribe-search', query: ' 邵阳 营商环境 ' })).toBe('+k:邵阳 营商环境');
+    for (const data of ['u:42', '+r:邵阳市', '+k:邵阳 营商环境']) expect(encodeCallback(decodeCallback(data)!)).toBe(data);
+    expect(decodeCallback('+k:邵阳 营商环境')).toEqual({ kind: 'subscribe-search', query: '邵阳 营商环境' });
+  });
+
+  it('declines subscribe texts that do not fit, and forged ones', () => {
+    expect(tryEncodeCallback({ kind: 'subscribe-search', query: '很长'.repeat(20) })).toBeUndefined();
+    expect(() => encodeCallback({ kind: 'subscribe-region', name: '很长'.repeat(20) })).toThrow(RangeError);
+    for (const bad of ['u:', 'u:x', 'u:1234567890123', '+r:', '+x:邵阳', '+k: 邵阳', '+k:a\u0000b']) expect(decodeCallback(bad), bad).toBeNull();
+  });
+
+  it('needs no query store for actions that carry no long text', () => {
+    expect(encodeCallback({ kind: 'article', id: 'abc_123' })).toBe('a:abc_123');
+    expect(() => encodeCallback({ kind: 'search', query: '很长的查询'.repeat(5), page: 0 })).toThrow(RangeError);
+    expect(decodeCallback('S0:abcdef')).toBeNull();
   });
 });
 

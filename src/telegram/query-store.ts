@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-/** Where keys outlive the process (see DigestStore.saveQueryKey). */
+/** Where keys outlive the process (the bot database: ./query-keys.ts). */
 export interface QueryKeyBacking {
   save(key: string, text: string): void;
   textFor(key: string): string | undefined;

@@ -63,18 +63,34 @@ function findCut(text: string, budget: number): number {
   return safeCut(text, budget);
 }
 
+/** One message of a split, and the part of the source text it carries (`from` ≤ i < `to`, offsets into `html`). */
+export interface MessagePart {
+  text: string;
+  from: number;
+  to: number;
+}
+
 /**
  * Splits `html` into messages of at most `limit` characters (default 4,096). A text that already
  * fits comes back as a one-element array; an empty text as an empty array.
  */
 export function splitMessage(html: string, limit: number = TELEGRAM_TEXT_LIMIT): string[] {
-  const parts: string[] = [];
+  return splitMessageParts(html, limit).map((part) => part.text);
+}
+
+/**
+ * {@link splitMessage}, saying for each message which stretch of `html` it carries, so that a
+ * caller who built the text from blocks knows which blocks went into which message.
+ */
+export function splitMessageParts(html: string, limit: number = TELEGRAM_TEXT_LIMIT): MessagePart[] {
+  const parts: MessagePart[] = [];
   let prefix: string[] = [];
+  let at = html.length - html.trimStart().length;
   let rest = html.trim();
   while (rest.length > 0) {
     const head = prefix.join('');
     if (head.length + rest.length <= limit) {
-      parts.push(head + rest);
+      parts.push({ text: head + rest, from: at, to: at + rest.length });
       break;
     }
     let budget = limit - head.length;
@@ -86,13 +102,15 @@ export function splitMessage(html: string, limit: number = TELEGRAM_TEXT_LIMIT):
       const closing = stillOpen.map(closingOf).reverse().join('');
       const part = head + piece + closing;
       if (part.length <= limit || budget <= 16) {
-        parts.push(part);
+        parts.push({ text: part, from: at, to: at + cut });
         prefix = stillOpen;
-        rest = rest.slice(cut).replace(/^\s+/, '');
+        const next = rest.slice(cut).replace(/^\s+/, '');
+        at += rest.length - next.length;
+        rest = next;
         break;
       }
       budget -= part.length - limit;
     }
   }
-  return parts.filter((part) => part.replace(/<[^>]*>/g, '').trim().length > 0);
+  return parts.filter((part) => part.text.replace(/<[^>]*>/g, '').trim().length > 0);
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../src/bot/html.ts';
-import { splitMessage, TELEGRAM_TEXT_LIMIT } from '../../src/bot/split-message.ts';
+import { escapeHtml } from '../../src/telegram/html.ts';
+import { splitMessage, splitMessageParts, TELEGRAM_TEXT_LIMIT } from '../../src/telegram/split-message.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 /** The real seed pages, escaped as the bot would send them. */
@@ -76,5 +76,22 @@ describe('splitMessage', () => {
       expect(part).not.toMatch(/^[\uDC00-\uDFFF]/);
     }
     expect(parts.join('')).toBe(html);
+  });
+
+  it('says which stretch of the source each message carries', () => {
+    const blocks = Array.from({ length: 30 }, (_, i) => `${i + 1}. <b>标题${i}</b>\n正文${'字'.repeat(40)}。`);
+    const html = blocks.join('\n\n');
+    const parts = splitMessageParts(html, 400);
+    expect(parts.map((p) => p.text)).toEqual(splitMessage(html, 400));
+    expect(parts[0].from).toBe(0);
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) expect(part.from).toBeGreaterThanOrEqual(parts[i - 1].to);
+      // Every block that starts inside a part's stretch shows in that part's text.
+      for (const block of blocks) {
+        const at = html.indexOf(block);
+        if (at >= part.from && at < part.to) expect(part.text).toContain(block.slice(0, 8));
+      }
+    }
+    expect(parts.at(-1)!.to).toBe(html.length);
   });
 });

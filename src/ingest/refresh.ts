@@ -2,138 +2,16 @@
  * Picking up new page files while the bot runs. A change in PAGES_DIR (seen by a folder watcher,
  * a periodic rescan, or SIGHUP) rebuilds the index in a child process (`xiangwen build-index`), so
  * the rebuild never blocks replies; the fresh snapshot is then loaded and swapped in behind a
- * {@link SwappableIndex}, which the bot and the digest hold from start-up. Each index that goes
- * live has its article ids recorded as first seen (./store.ts), which is what makes them "new" for
- * the next digest.
+ * {@link SwappableIndex} (./swappable-index.ts), which the bot and the digest hold from start-up.
+ * Each index that goes live records its articles' first-seen times (../search/first-seen.ts),
+ * which is what makes them "new" for the next digest.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.ts';
-import type { ArticleIndex, IndexInfo, SearchOptions } from '../search/engine.ts';
-import { IndexUnavailableError } from '../search/open.ts';
-import type { DigestStore } from './store.ts';
-
-/**
- * True for errors that mean the index's files are damaged or unreadable (SQLite's errors, a record
- * that is no longer JSON, a file error), not a bug in the caller: these make it rebuild.
- */
-export function isIndexFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  return error.name === 'SqliteError' || error.name === 'IndexError' || error instanceof SyntaxError || (typeof code === 'string' && /^E[A-Z]+$/.test(code));
-}
-
-/**
- * An ArticleIndex that forwards to the current snapshot; `swap` replaces it (closing the old one)
- * without the holders noticing. With {@link SwappableIndex.healWith} it also heals: the first
- * call that fails because the snapshot is damaged marks it broken and starts a rebuild; until a
- * rebuilt index is swapped in, every call throws IndexUnavailableError at once (the bot answers
- * "暂时无法搜索，正在重建索引"). A rebuild that fails is tried again after a pause that grows
- * from 30 s to 10 minutes.
- */
-export class SwappableIndex implements ArticleIndex {
-  private broken: string | undefined;
-  private rebuild: ((reason: string) => Promise<void>) | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private failedRebuilds = 0;
-  private closed = false;
-
-  constructor(private current: ArticleIndex) {}
-
-  /** Makes damage heal through `rebuild`, which must end by calling {@link swap} with a fresh index. */
-  healWith(rebuild: (reason: string) => Promise<void>): void {
-    this.rebuild = rebuild;
-  }
-
-  /** Why the index is broken right now, or undefined when it works. */
-  get brokenReason(): string | undefined {
-    return this.broken;
-  }
-
-  private guard<T>(call: (index: ArticleIndex) => T): T {
-    if (this.broken !== undefined) throw new IndexUnavailableError(this.broken);
-    try {
-      return call(this.current);
-    } catch (error) {
-      if (this.rebuild === undefined || !isIndexFailure(error)) throw error;
-      this.markBroken(`${(error as Error).name}: ${(error as Error).message}`.split('\n')[0].slice(0, 200));
-      throw new IndexUnavailableError(this.broken!);
-    }
-  }
-
-  /** Marks the index broken and starts healing it (once). */
-  markBroken(reason: string): void {
-    if (this.broken !== undefined || this.rebuild === undefined) return;
-    this.broken = reason;
-    this.startRebuild();
-  }
-
-  private startRebuild(): void {
-    const rebuild = this.rebuild;
-    if (rebuild === undefined || this.closed) return;
-    rebuild(`the index is damaged: ${this.broken}`).then(
-      () => {
-        if (this.broken !== undefined) this.retryLater();
-      },
-      () => this.retryLater(),
-    );
-  }
-
-  private retryLater(): void {
-    if (this.closed || this.broken === undefined) return;
-    this.failedRebuilds++;
-    const delay = Math.min(600_000, 30_000 * 2 ** Math.min(this.failedRebuilds - 1, 5));
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.startRebuild(), delay);
-    this.retryTimer.unref();
-  }
-
-  get info(): IndexInfo {
-    return this.current.info;
-  }
-  search(query: string, options?: SearchOptions) {
-    return this.guard((index) => index.search(query, options));
-  }
-  byRegions(names: string[], options?: { limit?: number; offset?: number }) {
-    return this.guard((index) => index.byRegions(names, options));
-  }
-  latest(options?: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number }) {
-    return this.guard((index) => index.latest(options));
-  }
-  byAuthor(name: string, options?: { limit?: number; offset?: number }) {
-    return this.guard((index) => index.byAuthor(name, options));
-  }
-  regionCounts() {
-    return this.guard((index) => index.regionCounts());
-  }
-  get(id: string) {
-    return this.guard((index) => index.get(id));
-  }
-  allIds() {
-    return this.guard((index) => index.allIds());
-  }
-  close(): void {
-    this.closed = true;
-    clearTimeout(this.retryTimer);
-    this.current.close();
-  }
-
-  /** Makes `next` the live index and closes the previous one; a broken index is healed by it. */
-  swap(next: ArticleIndex): void {
-    const previous = this.current;
-    this.current = next;
-    this.broken = undefined;
-    this.failedRebuilds = 0;
-    clearTimeout(this.retryTimer);
-    previous.close();
-  }
-}
-
-/** Records every article of `index` as seen at `now` (old ids keep their first time). Returns how many were new. */
-export function recordIndex(store: DigestStore, index: ArticleIndex, now: number = Date.now()): number {
-  return store.recordArticles(index.allIds(), now);
-}
+import type { FirstSeenLedger } from '../search/first-seen.ts';
+import type { SwappableIndex } from './swappable-index.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/xiangwen.mjs', import.meta.url));
 
@@ -172,7 +50,8 @@ export interface RefresherOptions {
   pagesDir: string;
   dataDir: string;
   index: SwappableIndex;
-  store: DigestStore;
+  /** Where each new index records its articles' first-seen times. */
+  firstSeen: FirstSeenLedger;
   logger: Logger;
   /** Called after a new index went live (the bot refreshes what it derived from the old one). */
   onRefreshed?: (info: { articles: number; newArticles: number }) => void;
@@ -195,7 +74,7 @@ export interface PageWatcher {
 }
 
 export function createRefresher(options: RefresherOptions): Refresher {
-  const { pagesDir, dataDir, index, store, logger } = options;
+  const { pagesDir, dataDir, index, firstSeen, logger } = options;
   let running: Promise<void> | undefined;
   let again = false;
   let forced = false;
@@ -213,9 +92,9 @@ export function createRefresher(options: RefresherOptions): Refresher {
     if (stopped) return;
     // Load what the child wrote, never rebuild here: a file added during the build would make
     // openIndex rebuild in this process and block replies. The loop in refresh() catches it up.
-    const next = loadChecked(indexDirOf(dataDir));
+    const next = loadChecked(indexDirOf(dataDir), { firstSeen });
     index.swap(next);
-    const newArticles = recordIndex(store, next);
+    const newArticles = next.newlySeen;
     logger.info({ articles: next.info.articles, newArticles }, 'new index is live');
     options.onRefreshed?.({ articles: next.info.articles, newArticles });
   };

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Telegram, TelegramError } from 'telegraf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installRetry, type RetryOptions } from '../../src/bot/api-retry.ts';
+import { installRetry, type RetryOptions } from '../../src/telegram/api-retry.ts';
 
 type Step = (req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>) => void;
 

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Telegram } from 'telegraf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CallApi } from '../../src/bot/api-retry.ts';
-import { SwappableIndex, recordIndex, watchPages } from '../../src/digest/refresh.ts';
+import type { CallApi } from '../../src/telegram/api-retry.ts';
+import { watchPages } from '../../src/ingest/refresh.ts';
+import { SwappableIndex } from '../../src/ingest/swappable-index.ts';
 import { runDueDigests } from '../../src/digest/run.ts';
 import { startDigestSchedule } from '../../src/digest/schedule.ts';
 import { createDigestSender } from '../../src/digest/sender.ts';
@@ -12,7 +13,8 @@ import { DigestStore } from '../../src/digest/store.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { createLogger } from '../../src/log.ts';
 import { waitFor } from '../support/emulator.ts';
-import { SEEDS, TEST_TOKEN, busiestRegions, listable, openSeedIndex, received, seedFiles, startEmulator, type Emulator, type SeedIndex } from './fixture.ts';
+import { SEEDS, TEST_TOKEN, busiestRegions, listable, openSeedIndex, received, seedFiles, startEmulator, type Emulator, type SeedIndex } from '../digest/fixture.ts';
+import { allArticles } from '../support/all-articles.ts';
 
 const logger = createLogger('silent');
 const DAY = 86_400_000;
@@ -53,14 +55,14 @@ describe('new pages while the bot runs', () => {
     try {
       await refreshAndDigest(held, partial, index);
     } finally {
-      index.close();
+      await index.close();
       partial.close();
     }
   }, 120_000);
 
   async function refreshAndDigest(held: string, partial: SeedIndex, index: SwappableIndex): Promise<void> {
     const start = Date.now() - 2 * DAY;
-    recordIndex(store, index, start);
+    partial.index.recordIn(store.firstSeen, start);
     const regions = busiestRegions(partial, 3);
     for (const region of regions) store.subscribe({ chatId: 1, region, time: '08:00' }, start);
     const sources = { index, expandRegion: partial.expandRegion };
@@ -75,19 +77,19 @@ describe('new pages while the bot runs', () => {
     // The watcher's own log says why it rebuilt.
     const lines: { reason?: string; msg: string }[] = [];
     const watchLog = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as { reason?: string; msg: string }) });
-    const watcher = watchPages({ pagesDir: partial.pagesDir, dataDir: partial.dataDir, index, store, logger: watchLog, rescanMinutes: 0, onRefreshed: (info) => refreshed.push(info) });
+    const watcher = watchPages({ pagesDir: partial.pagesDir, dataDir: partial.dataDir, index, firstSeen: store.firstSeen, logger: watchLog, rescanMinutes: 0, onRefreshed: (info) => refreshed.push(info) });
     try {
       // Nothing changed: a refresh rebuilds nothing, and recording the same index again adds nothing.
       await watcher.refresh('test');
       expect(refreshed).toEqual([]);
-      expect(recordIndex(store, index)).toBe(0);
+      expect(partial.index.recordIn(store.firstSeen, Date.now())).toBe(0);
 
       // The page arrives. A real SIGHUP (the listener keeps it from ending this process) starts the rebuild.
       const oldCount = index.info.articles;
       copyFileSync(join(SEEDS, held), join(partial.pagesDir, held));
       process.kill(process.pid, 'SIGHUP');
       await waitFor(() => (refreshed.length > 0 ? true : undefined), 90_000, 'the rebuilt index to go live');
-      const fresh = index.allIds().map((id) => index.get(id)!).filter((a) => a.file === held);
+      const fresh = (await allArticles(index)).filter((a) => a.file === held);
       expect(fresh.length).toBeGreaterThan(0);
       expect(index.info.articles).toBe(oldCount + fresh.length);
       expect(refreshed[0]).toEqual({ articles: oldCount + fresh.length, newArticles: fresh.length });
@@ -100,9 +102,7 @@ describe('new pages while the bot runs', () => {
     const delivery = store.deliveriesOf(1).at(-1)!;
     expect(delivery.status).toBe('sent');
     const names = new Set(regions.flatMap((region) => partial.expandRegion(region)));
-    const expected = index
-      .allIds()
-      .map((id) => index.get(id)!)
+    const expected = (await allArticles(index))
       .filter((a) => a.file === held && listable(a) && a.regions.some((r) => names.has(r)));
     expect(expected.length).toBeGreaterThan(0);
     expect(new Set(delivery.articleIds)).toEqual(new Set(expected.map((a) => a.id)));
@@ -113,7 +113,7 @@ describe('new pages while the bot runs', () => {
 describe('startDigestSchedule', () => {
   it('keeps one job per subscription time, and its start-up run serves what is due', async () => {
     const [first, second] = busiestRegions(seed, 2);
-    recordIndex(store, seed.index, Date.now() - DAY);
+    seed.index.recordIn(store.firstSeen, Date.now() - DAY);
     store.subscribe({ chatId: 1, region: first, time: '00:00' }, Date.now() - 2 * DAY);
     store.subscribe({ chatId: 2, region: second, time: '23:59' }, Date.now() - 1000);
     const schedule = startDigestSchedule({ store, sources: { index: seed.index, expandRegion: seed.expandRegion }, send: sender(), timeZone: 'Asia/Shanghai', logger, runAtStart: false });
@@ -134,7 +134,7 @@ describe('startDigestSchedule', () => {
 
   it('stops a run in progress between messages when stopped; the next run finishes what it left', async () => {
     const regions = busiestRegions(seed, 3);
-    recordIndex(store, seed.index, Date.now() - DAY);
+    seed.index.recordIn(store.firstSeen, Date.now() - DAY);
     const chats = Array.from({ length: 6 }, (_, i) => 300 + i);
     for (const chatId of chats) for (const region of regions) store.subscribe({ chatId, region, time: '00:00' }, Date.now() - 2 * DAY);
     // A slow sender: one message per chat every 2 s, so the run is still going when stopped.
