@@ -20,6 +20,8 @@ import pg from 'pg';
 /** A database the test may use as it likes; `drop` removes it (and its throwaway server). */
 export interface TestDatabase {
   url: string;
+  /** Another fresh database on the same server (dropped with this one). */
+  another(): Promise<string>;
   drop(): Promise<void>;
 }
 
@@ -68,8 +70,14 @@ function runServerProgram(bin: string, program: string, args: string[]): void {
   execFileSync(command, fullArgs, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
 }
 
+/** A PostgreSQL server to create test databases on. */
+interface TestServer {
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
 /** Starts a throwaway cluster in a temporary folder; resolves once it accepts connections. */
-function startThrowawayServer(bin: string): TestDatabase {
+function startThrowawayServer(bin: string): TestServer {
   const work = mkdtempSync(join(tmpdir(), 'xiangwen-pg-'));
   if (isRoot()) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
@@ -83,8 +91,8 @@ function startThrowawayServer(bin: string): TestDatabase {
   const options = `-k ${work} -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   runServerProgram(bin, 'pg_ctl', ['-D', data, '-w', '-t', '60', '-l', join(work, 'log'), '-o', options, 'start']);
   return {
-    url: `postgresql://xiangwen@/postgres?host=${encodeURIComponent(work)}`,
-    async drop() {
+    adminUrl: `postgresql://xiangwen@/postgres?host=${encodeURIComponent(work)}`,
+    async stop() {
       try {
         runServerProgram(bin, 'pg_ctl', ['-D', data, '-w', '-m', 'immediate', 'stop']);
       } finally {
@@ -94,22 +102,43 @@ function startThrowawayServer(bin: string): TestDatabase {
   };
 }
 
-/** A fresh database on the server of DATABASE_URL. */
-async function databaseOn(serverUrl: string): Promise<TestDatabase> {
-  const name = `xiangwen_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
+async function asAdmin(adminUrl: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The URL of database `name` on the server of `adminUrl` (either URL form: host or socket). */
+function urlOf(adminUrl: string, name: string): string {
+  // Not `new URL`: a socket URL (`postgresql://user@/db?host=/tmp/…`) has no host to parse.
+  const match = /^([a-z]+:\/\/[^/]*)(\/[^?]*)?(\?.*)?$/i.exec(adminUrl);
+  if (!match) throw new Error('DATABASE_URL is not a postgres:// URL');
+  return `${match[1]}/${name}${match[3] ?? ''}`;
+}
+
+/** Fresh databases on `server`, all dropped (and the server stopped) by `drop`. */
+async function databasesOn(server: TestServer): Promise<TestDatabase> {
+  const names: string[] = [];
+  const create = async () => {
+    const name = `xiangwen_test_${randomBytes(6).toString('hex')}`;
+    await asAdmin(server.adminUrl, `CREATE DATABASE ${name}`);
+    names.push(name);
+    return urlOf(server.adminUrl, name);
+  };
+  const url = await create();
   return {
-    url: url.toString(),
+    url,
+    another: create,
     async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        for (const name of names) await asAdmin(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await server.stop();
+      }
     },
   };
 }
@@ -117,8 +146,8 @@ async function databaseOn(serverUrl: string): Promise<TestDatabase> {
 /** A database for one test file (call postgresAvailable() first). */
 export async function testDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) return databaseOn(serverUrl);
+  if (serverUrl) return databasesOn({ adminUrl: serverUrl, stop: async () => {} });
   const bin = findServerBin();
   if (!bin) throw new Error('no PostgreSQL server programs found');
-  return startThrowawayServer(bin);
+  return databasesOn(startThrowawayServer(bin));
 }
