@@ -16,16 +16,13 @@ import type { ArticleIndex, IndexInfo, ListResult, RegionResult, SearchHit, Sear
 import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
 import { regionNamedBy } from '../regions/lookup.ts';
-import { queryWords } from './jieba.ts';
+import { searchTerms } from './search-terms.ts';
+export { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, searchTerms } from './search-terms.ts';
 import { type CompactDocument, compactSearchOptions, FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
 
 /** Relevance an article gains from being about a place the query names (a strong title match is 1). */
-const REGION_MATCH = 0.5;
+export const REGION_MATCH = 0.5;
 
-/** A query longer than this is cut (a pasted paragraph is not a search). */
-export const MAX_QUERY_LENGTH = 200;
-/** At most this many words of a query are searched. */
-export const MAX_QUERY_WORDS = 12;
 /** Full-text matches considered per query part, newest first. */
 export const MATCH_CAP = 1000;
 
@@ -176,12 +173,7 @@ export class SnapshotIndex implements ArticleIndex {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
-    const limit = Math.max(1, options.limit ?? 10);
-    const offset = Math.max(0, options.offset ?? 0);
-    // Quoted phrases are terms of their own, never cut into words.
-    const phraseTerms = (options.phrases ?? []).map((p) => normaliseForSearch(p).replace(/\s+/g, '')).filter(Boolean);
-    const terms = [...new Set([...queryWords(query.slice(0, MAX_QUERY_LENGTH)), ...phraseTerms])].slice(0, MAX_QUERY_WORDS);
-    const empty = { query, terms, total: 0, capped: false, hits: [] as SearchHit[] };
+    const { limit, offset, phraseTerms, terms, empty } = searchTerms(query, options);
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
     const allowed = this.allowedRows(options);

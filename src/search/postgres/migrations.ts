@@ -12,11 +12,7 @@
  * `article_seen` is never pruned: an article removed and added again keeps its first-seen time.
  */
 
-export interface Migration {
-  version: number;
-  description: string;
-  sql: string;
-}
+export type Migration = { version: number; description: string; sql: string };
 
 export const MIGRATIONS: readonly Migration[] = [
   {

@@ -1,0 +1,143 @@
+/**
+ * Ranked search over PostgreSQL, on the SQLite engine's principles (../article-index.ts):
+ * articles holding every query word first, then partial matches; within a group, compact-field
+ * relevance (title weighs most, prefix matches, a place word matched through the region tags)
+ * plus full-text rank; newest first on ties. Every lookup is bounded (./newest.ts). Filters (date
+ * range, regions) are part of each lookup, so the bound counts only articles that may be shown.
+ */
+import type pg from 'pg';
+import { MATCH_CAP, REGION_MATCH } from '../article-index.ts';
+import { searchTerms } from '../search-terms.ts';
+import type { SearchOptions, SearchResult } from '../engine.ts';
+import { normaliseForSearch } from '../normalize.ts';
+import { regionNamedBy } from '../../regions/lookup.ts';
+import { newestMatching, Params, seqSpan, type SeqSpan } from './newest.ts';
+import { type Candidate, hitsFor, score } from './rows.ts';
+import { allOf, anyOf, gramQuery, WORD_WEIGHTS, wordQuery } from './tsvector.ts';
+
+/**
+ * Full-text rank: cover density (ts_rank_cd) divided by the document length (normalisation 2),
+ * the two things BM25 weighs in the SQLite engine, folded into 0…1 as rank / (rank + HALF): a
+ * rank of HALF scores 0.5. HALF is about the rank of one phrase match in a typical article.
+ */
+const FULL_TEXT_HALF = 0.001;
+
+/** The search's filters as SQL over `articles`, with their parameters added to `params`. */
+function filterSql(options: SearchOptions, params: Params): string {
+  const parts: string[] = [];
+  if (options.from !== undefined || options.to !== undefined) {
+    parts.push(`date BETWEEN ${params.add(options.from ?? '0000-00-00')} AND ${params.add(options.to ?? '9999-99-99')}`);
+  }
+  if (options.regions?.length) parts.push(`regions && ${params.add(options.regions)}::text[]`);
+  return parts.length ? ` AND ${parts.join(' AND ')}` : '';
+}
+
+interface Lookup {
+  db: pg.Pool;
+  span: SeqSpan;
+  options: SearchOptions;
+  candidate(id: string, seq: string): Candidate;
+  capped: boolean;
+}
+
+/** Full text: all words together (ranked), then each word alone (partial matches, unranked). */
+async function matchFullText(lookup: Lookup, terms: string[]): Promise<void> {
+  const phrases = terms.flatMap((term) => {
+    const query = gramQuery(term);
+    return query === undefined ? [] : [{ term, query }];
+  });
+  const parts: { query: string; terms: string[]; scored: boolean }[] = [];
+  if (phrases.length > 0) parts.push({ query: allOf(phrases.map((p) => p.query)), terms: phrases.map((p) => p.term), scored: true });
+  if (phrases.length > 1) for (const p of phrases) parts.push({ query: p.query, terms: [p.term], scored: false });
+  for (const part of parts) {
+    const params = new Params();
+    const q = params.add(part.query);
+    const rank = part.scored ? `ts_rank_cd(grams, ${q}::tsquery, 2)` : '0';
+    const where = `grams @@ ${q}::tsquery${filterSql(lookup.options, params)}`;
+    const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number }>(lookup.db, lookup.span, `id, ${rank} AS rank`, where, params, MATCH_CAP);
+    lookup.capped ||= capped;
+    for (const row of rows) {
+      const found = lookup.candidate(row.id, row.seq);
+      for (const term of part.terms) found.matched.add(term);
+      found.fullTextScore = Math.max(found.fullTextScore, row.rank / (row.rank + FULL_TEXT_HALF));
+    }
+  }
+}
+
+/**
+ * Place words: an article about the place (or a place under it: the tagger lists a county with
+ * its prefecture) matches the word even where its text names only a county. Returns those terms.
+ */
+async function matchPlaces(lookup: Lookup, terms: string[]): Promise<Set<string>> {
+  const placeTerms = new Set<string>();
+  for (const term of terms) {
+    const region = regionNamedBy(term);
+    if (!region || region.level === 'province') continue;
+    placeTerms.add(term);
+    const params = new Params();
+    const where = `regions @> ARRAY[${params.add(region.name)}::text]${filterSql(lookup.options, params)}`;
+    const { rows, capped } = await newestMatching<{ seq: string; id: string }>(lookup.db, lookup.span, 'id', where, params, MATCH_CAP);
+    lookup.capped ||= capped;
+    for (const row of rows) {
+      const found = lookup.candidate(row.id, row.seq);
+      found.matched.add(term);
+      found.compactScore += REGION_MATCH;
+    }
+  }
+  return placeTerms;
+}
+
+/** Compact fields (headline, kicker, keywords, regions, authors): prefix matches, weighted by field. */
+async function matchWords(lookup: Lookup, terms: string[]): Promise<void> {
+  if (terms.length === 0) return;
+  const params = new Params();
+  const any = params.add(anyOf(terms.map(wordQuery)));
+  const each = terms.map((term) => `words @@ ${params.add(wordQuery(term))}::tsquery`);
+  const select = `id, ts_rank(${params.add(WORD_WEIGHTS)}::float4[], words, ${any}::tsquery) AS rank, ARRAY[${each.join(', ')}] AS hits`;
+  const where = `words @@ ${any}::tsquery${filterSql(lookup.options, params)}`;
+  const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number; hits: boolean[] }>(lookup.db, lookup.span, select, where, params, MATCH_CAP);
+  lookup.capped ||= capped;
+  const top = Math.max(...rows.map((row) => row.rank), Number.MIN_VALUE);
+  for (const row of rows) {
+    const found = lookup.candidate(row.id, row.seq);
+    row.hits.forEach((hit, i) => hit && found.matched.add(terms[i]));
+    found.compactScore += row.rank / top;
+  }
+}
+
+/** Ids among `ids` whose text holds one of `words` (exact: an exclusion has no bound). */
+async function idsContaining(db: pg.Pool, ids: string[], words: string[]): Promise<Set<string>> {
+  const queries = words.flatMap((word) => gramQuery(normaliseForSearch(word)) ?? []);
+  if (queries.length === 0 || ids.length === 0) return new Set();
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) AND grams @@ $2::tsquery', [ids, anyOf(queries)]);
+  return new Set(rows.map((row) => row.id));
+}
+
+export async function searchArticles(db: pg.Pool, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  const { limit, offset, phraseTerms, terms, empty } = searchTerms(query, options);
+  if (terms.length === 0) return { ...empty, noKeywords: true };
+  const span = await seqSpan(db);
+  if (!span) return { ...empty, noKeywords: false };
+
+  const candidates = new Map<string, Candidate>();
+  const lookup: Lookup = {
+    db, span, options, capped: false,
+    candidate(id, seq) {
+      let found = candidates.get(id);
+      if (!found) candidates.set(id, (found = { id, seq: Number(seq), matched: new Set(), compactScore: 0, fullTextScore: 0 }));
+      return found;
+    },
+  };
+  await matchFullText(lookup, terms);
+  const placeTerms = await matchPlaces(lookup, terms);
+  await matchWords(lookup, terms.filter((term) => !placeTerms.has(term)));
+
+  // Every phrase is required; excluded words remove an article whatever else it matches.
+  const excluded = await idsContaining(db, [...candidates.keys()], options.exclude ?? []);
+  const kept = [...candidates.values()].filter((c) => !excluded.has(c.id) && phraseTerms.every((p) => c.matched.has(p)));
+  kept.sort(options.order === 'date'
+    ? (a, b) => b.matched.size - a.matched.size || b.seq - a.seq
+    : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.seq - a.seq);
+  const hits = await hitsFor(db, kept.slice(offset, offset + limit));
+  return { ...empty, noKeywords: false, total: kept.length, capped: lookup.capped, hits };
+}
