@@ -16,6 +16,8 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { connect } from '../../src/search/postgres/pool.ts';
 
 /** A database the test may use as it likes; `drop` removes it (and its throwaway server). */
 export interface TestDatabase {
@@ -150,4 +152,26 @@ export async function testDatabase(): Promise<TestDatabase> {
   const bin = findServerBin();
   if (!bin) throw new Error('no PostgreSQL server programs found');
   return databasesOn(startThrowawayServer(bin));
+}
+
+/**
+ * A migrated database and a pool on it for the tests of one suite: made before them, dropped
+ * after. Call the accessors inside tests.
+ */
+export function migratedDatabaseForSuite(): { pool(): pg.Pool; database(): TestDatabase } {
+  let database: TestDatabase | undefined;
+  let pool: pg.Pool | undefined;
+  beforeAll(async () => {
+    database = await testDatabase();
+    pool = await connect(database.url);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+  const made = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the test database is made in beforeAll');
+    return value;
+  };
+  return { pool: () => made(pool), database: () => made(database) };
 }

@@ -5,7 +5,7 @@
  * publication time, newest first: the last 16 days, then the 64 before them, and so on (×4), until
  * enough matches are found. A common word stops in the first window or two, checking at most
  * about that window's articles; a rare word costs one index look-up per window, a handful even
- * for decades. `seq` carries the day (see ./migrations.ts), so a window is a plain range on it.
+ * for decades (all in one statement). `seq` carries the day (see ./migrations.ts), so a window is a plain range on it.
  */
 import type pg from 'pg';
 import { DAY_SLOTS } from '../snapshot.ts';
@@ -33,25 +33,34 @@ export async function seqSpan(db: pg.Pool): Promise<SeqSpan | undefined> {
   return rows[0].min === null || rows[0].max === null ? undefined : { min: Number(rows[0].min), max: Number(rows[0].max) };
 }
 
+/** The windows over `span`, newest first: [low, high) ranges of seq. */
+export function windowsOf(span: SeqSpan): [number, number][] {
+  const windows: [number, number][] = [];
+  let high = span.max + 1;
+  for (let days = FIRST_WINDOW_DAYS; ; days *= WINDOW_GROWTH) {
+    const low = Math.max(span.min, high - days * DAY_SLOTS);
+    windows.push([low, high]);
+    if (low <= span.min) return windows;
+    high = low;
+  }
+}
+
 /**
  * Rows of `articles` matching `where`, newest first, at most `cap`. `select` and `where` may use
- * the parameters of `params`; `seq` is always selected.
+ * the parameters of `params`; `seq` is always selected. One statement: the windows are branches
+ * of a UNION ALL under a LIMIT, and PostgreSQL runs a branch only while the rows of the branches
+ * before it fall short of the limit.
  */
 export async function newestMatching<Row extends { seq: string }>(
   db: pg.Pool, span: SeqSpan, select: string, where: string, params: Params, cap: number,
 ): Promise<{ rows: Row[]; capped: boolean }> {
-  const rows: Row[] = [];
-  let high = span.max + 1;
-  let days = FIRST_WINDOW_DAYS;
-  while (rows.length < cap) {
-    const low = Math.max(span.min, high - days * DAY_SLOTS);
-    const values = [...params.values, low, high, cap - rows.length];
-    const n = params.values.length;
-    const sql = `SELECT seq, ${select} FROM articles WHERE (${where}) AND seq >= $${n + 1} AND seq < $${n + 2} ORDER BY seq DESC LIMIT $${n + 3}`;
-    rows.push(...(await db.query<Row>(sql, values)).rows);
-    if (low <= span.min) break;
-    high = low;
-    days *= WINDOW_GROWTH;
-  }
+  const local = new Params();
+  local.values.push(...params.values);
+  const limit = local.add(cap);
+  const branches = windowsOf(span).map(([low, high]) =>
+    `(SELECT seq, ${select} FROM articles WHERE (${where}) AND seq >= ${local.add(low)} AND seq < ${local.add(high)} ORDER BY seq DESC LIMIT ${limit})`);
+  const { rows } = await db.query<Row>(`${branches.join(' UNION ALL ')} LIMIT ${limit}`, local.values);
+  // Branch order is newest first already; sorting again costs nothing and promises it.
+  rows.sort((a, b) => Number(b.seq) - Number(a.seq));
   return { rows, capped: rows.length >= cap };
 }

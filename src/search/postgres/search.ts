@@ -49,7 +49,7 @@ async function matchFullText(lookup: Lookup, terms: string[]): Promise<void> {
   const parts: { query: string; terms: string[]; scored: boolean }[] = [];
   if (phrases.length > 0) parts.push({ query: allOf(phrases.map((p) => p.query)), terms: phrases.map((p) => p.term), scored: true });
   if (phrases.length > 1) for (const p of phrases) parts.push({ query: p.query, terms: [p.term], scored: false });
-  for (const part of parts) {
+  await Promise.all(parts.map(async (part) => {
     const params = new Params();
     const q = params.add(part.query);
     const rank = part.scored ? `ts_rank_cd(grams, ${q}::tsquery, 2)` : '0';
@@ -61,21 +61,27 @@ async function matchFullText(lookup: Lookup, terms: string[]): Promise<void> {
       for (const term of part.terms) found.matched.add(term);
       found.fullTextScore = Math.max(found.fullTextScore, row.rank / (row.rank + FULL_TEXT_HALF));
     }
-  }
+  }));
 }
 
 /**
- * Place words: an article about the place (or a place under it: the tagger lists a county with
- * its prefecture) matches the word even where its text names only a county. Returns those terms.
+ * The query's place words and the region each names. The tagger lists a county with its
+ * prefecture, so the place's own name covers the places under it; the province is no filter.
  */
-async function matchPlaces(lookup: Lookup, terms: string[]): Promise<Set<string>> {
-  const placeTerms = new Set<string>();
+function placesOf(terms: string[]): Map<string, string> {
+  const places = new Map<string, string>();
   for (const term of terms) {
     const region = regionNamedBy(term);
-    if (!region || region.level === 'province') continue;
-    placeTerms.add(term);
+    if (region && region.level !== 'province') places.set(term, region.name);
+  }
+  return places;
+}
+
+/** Place words: an article about the place matches the word even where its text names only a county. */
+async function matchPlaces(lookup: Lookup, places: Map<string, string>): Promise<void> {
+  await Promise.all([...places].map(async ([term, name]) => {
     const params = new Params();
-    const where = `regions @> ARRAY[${params.add(region.name)}::text]${filterSql(lookup.options, params)}`;
+    const where = `regions @> ARRAY[${params.add(name)}::text]${filterSql(lookup.options, params)}`;
     const { rows, capped } = await newestMatching<{ seq: string; id: string }>(lookup.db, lookup.span, 'id', where, params, MATCH_CAP);
     lookup.capped ||= capped;
     for (const row of rows) {
@@ -83,8 +89,7 @@ async function matchPlaces(lookup: Lookup, terms: string[]): Promise<Set<string>
       found.matched.add(term);
       found.compactScore += REGION_MATCH;
     }
-  }
-  return placeTerms;
+  }));
 }
 
 /** Compact fields (headline, kicker, keywords, regions, authors): prefix matches, weighted by field. */
@@ -128,9 +133,9 @@ export async function searchArticles(db: pg.Pool, query: string, options: Search
       return found;
     },
   };
-  await matchFullText(lookup, terms);
-  const placeTerms = await matchPlaces(lookup, terms);
-  await matchWords(lookup, terms.filter((term) => !placeTerms.has(term)));
+  // Independent lookups, run at once on the pool's connections.
+  const places = placesOf(terms);
+  await Promise.all([matchFullText(lookup, terms), matchPlaces(lookup, places), matchWords(lookup, terms.filter((term) => !places.has(term)))]);
 
   // Every phrase is required; excluded words remove an article whatever else it matches.
   const excluded = await idsContaining(db, [...candidates.keys()], options.exclude ?? []);
@@ -138,6 +143,9 @@ export async function searchArticles(db: pg.Pool, query: string, options: Search
   kept.sort(options.order === 'date'
     ? (a, b) => b.matched.size - a.matched.size || b.seq - a.seq
     : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.seq - a.seq);
-  const hits = await hitsFor(db, kept.slice(offset, offset + limit));
+  const page = kept.slice(offset, offset + limit);
+  // Lookups ran at once: give the matched words in query order, whatever finished first.
+  for (const c of page) c.matched = new Set(terms.filter((term) => c.matched.has(term)));
+  const hits = await hitsFor(db, page);
   return { ...empty, noKeywords: false, total: kept.length, capped: lookup.capped, hits };
 }
