@@ -8,8 +8,15 @@ import { gramsOf } from '../grams.ts';
 import { indexTokens } from '../jieba.ts';
 import { fullTextGrams } from '../snapshot.ts';
 
-/** tsvector positions stop at 16383 (later ones are clamped to it by PostgreSQL). */
-const MAX_POSITION = 16_383;
+/**
+ * tsvector positions stop at 16383 (PostgreSQL clamps later ones, which breaks phrases there), so
+ * an article's tokens past that many are left out: about its first 16 000 characters are
+ * searchable. It also keeps every vector far below tsvector's 1 MB limit.
+ */
+export const MAX_POSITION = 16_383;
+
+/** PostgreSQL's limit on one lexeme. */
+const MAX_LEXEME_BYTES = 2048;
 
 type Weight = 'A' | 'B' | 'C' | 'D';
 
@@ -31,7 +38,10 @@ function vectorOf(fields: { tokens: string[]; weight: Weight }[]): string {
   let position = 0;
   for (const { tokens, weight } of fields) {
     for (const token of tokens) {
-      position = Math.min(position + 1, MAX_POSITION);
+      if (position === MAX_POSITION) break;
+      // PostgreSQL refuses a lexeme of 2 KB or more (a pasted URL or data blob); nobody searches it.
+      if (Buffer.byteLength(token) >= MAX_LEXEME_BYTES) continue;
+      position++;
       const list = positions.get(token) ?? [];
       list.push(weight === 'D' ? `${position}` : `${position}${weight}`);
       positions.set(token, list);
@@ -65,10 +75,11 @@ export function wordQuery(term: string): string {
 
 /**
  * A query term as a phrase of bigrams; a single Chinese character matches any bigram starting
- * with it (single characters are not indexed). Undefined when the term has no searchable text.
+ * with it (single characters are not indexed). Undefined when the term has no searchable text
+ * (a word too long to be indexed is none).
  */
 export function gramQuery(term: string): string | undefined {
-  const grams = gramsOf(term);
+  const grams = gramsOf(term).filter((gram) => Buffer.byteLength(gram) < MAX_LEXEME_BYTES);
   if (grams.length === 0) return undefined;
   if (grams.length === 1 && [...grams[0]].length === 1 && /[\u3400-\u9fff]/.test(grams[0])) return `${quoteLexeme(grams[0])}:*`;
   return grams.map(quoteLexeme).join(' <-> ');
