@@ -12,7 +12,7 @@ import type { SearchOptions, SearchResult } from '../engine.ts';
 import { normaliseForSearch } from '../normalize.ts';
 import { regionNamedBy } from '../../regions/lookup.ts';
 import { newestMatching, Params, seqSpan, type SeqSpan } from './newest.ts';
-import { type Candidate, hitsFor, score } from './rows.ts';
+import { type Candidate, hitsFor, score, unscored } from './rows.ts';
 import { allOf, anyOf, gramQuery, WORD_WEIGHTS, wordQuery } from './tsvector.ts';
 
 /**
@@ -129,7 +129,7 @@ export async function searchArticles(db: pg.Pool, query: string, options: Search
     db, span, options, capped: false,
     candidate(id, seq) {
       let found = candidates.get(id);
-      if (!found) candidates.set(id, (found = { id, seq: Number(seq), matched: new Set(), compactScore: 0, fullTextScore: 0 }));
+      if (!found) candidates.set(id, (found = unscored(id, seq)));
       return found;
     },
   };
