@@ -50,7 +50,7 @@ function loadAndQuery(indexDir: string, mix: QueryMix): LoadAndQueryFigures {
 }
 
 /** Picks the query mix from the corpus's own keywords: rare, common, places and pairs. */
-function queryMix(articles: Article[], seed: number): QueryMix {
+export function queryMix(articles: Article[], seed: number): QueryMix {
   const next = random(seed);
   const frequency = new Map<string, number>();
   for (const article of articles) for (const word of article.keywords) frequency.set(word, (frequency.get(word) ?? 0) + 1);

@@ -20,7 +20,7 @@ function pageText(articles: SyntheticArticle[]): string {
 }
 
 /** Writes `count` synthetic articles as page files under `pagesDir`; returns the files and their dates. */
-function writePages(pagesDir: string, count: number): { files: string[]; dates: string[] } {
+export function writePages(pagesDir: string, count: number): { files: string[]; dates: string[] } {
   const byFile = new Map<string, SyntheticArticle[]>();
   for (const article of syntheticArticles(count, syntheticSource())) {
     const list = byFile.get(article.file) ?? [];
@@ -32,7 +32,7 @@ function writePages(pagesDir: string, count: number): { files: string[]; dates: 
 }
 
 /** A fresh page of `n` synthetic articles dated `date` (different text from the archive's). */
-function freshPage(date: string, n: number, seed: number): string {
+export function freshPage(date: string, n: number, seed: number): string {
   const source = syntheticSource();
   const next = random(seed);
   const articles = [...syntheticArticles(n, source)].map((a, i) => ({ ...a, title: `${a.title}（${seed}-${i}）${source.titles[Math.floor(next() * source.titles.length)]}`, date }));

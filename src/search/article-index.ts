@@ -17,15 +17,15 @@ import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, presentPage, 
 import { type Candidate, Candidates } from './candidates.ts';
 import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
-import { queryWords } from './jieba.ts';
-import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, placesAmong } from './query-parse.ts';
+import { placesAmong } from './query-parse.ts';
+import { searchTerms } from './search-terms.ts';
 import { type CompactDocument, compactSearchOptions, type SnapshotMeta } from './snapshot.ts';
 import { IndexError, readMeta } from './index-meta.ts';
 
 export { IndexError, readMeta } from './index-meta.ts';
 
 /** Relevance an article gains from being about a place the query names (a strong title match is 1). */
-const REGION_MATCH = 0.5;
+export const REGION_MATCH = 0.5;
 
 /** Full-text matches considered per query part, newest first. */
 export const MATCH_CAP = 1000;
@@ -175,12 +175,7 @@ export class SnapshotIndex implements ArticleIndex {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const limit = Math.max(1, options.limit ?? 10);
-    const offset = Math.max(0, options.offset ?? 0);
-    // Quoted phrases are terms of their own, never cut into words.
-    const phraseTerms = (options.phrases ?? []).map((p) => normaliseForSearch(p).replace(/\s+/g, '')).filter(Boolean);
-    const terms = [...new Set([...queryWords(query.slice(0, MAX_QUERY_LENGTH)), ...phraseTerms])].slice(0, MAX_QUERY_WORDS);
-    const empty = { query, terms, total: 0, capped: false, hits: [] as SearchHit[] };
+    const { limit, offset, phraseTerms, terms, empty } = searchTerms(query, options);
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
     const candidates = new Candidates(this.allowedRows(options));

@@ -154,7 +154,7 @@ export function pagesFingerprint(pagesDir: string): string {
  * date, i.e. the file was only touched) its prepared articles. Unreadable files get a state with
  * no articles and a warning, so they are not re-read until they change.
  */
-function readPageFile(pagesDir: string, stat: FileStat, logger: LogSink, known?: FileState): { state: FileState; articles?: Article[] } {
+export function readPageFile(pagesDir: string, stat: FileStat, logger: LogSink, known?: FileState): { state: FileState; articles?: Article[] } {
   let hash = '';
   try {
     hash = createHash('sha256').update(readFileSync(join(pagesDir, stat.file))).digest('hex');

@@ -13,6 +13,7 @@ import { SnapshotIndex } from '../../src/search/article-index.ts';
 import { indexDirOf, staleReason } from '../../src/search/open.ts';
 import { type IndexUpdate, updateIndex } from '../../src/search/update.ts';
 import { allIds } from '../support/all-articles.ts';
+import { inventedPage } from '../support/invented-pages.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'xiangwen-incremental-'));
 const pagesDir = join(work, 'pages');
@@ -23,10 +24,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SEEDS = ['000_a0e9c727c4644766.txt', '001_b17ddf1131039e0b.txt', '002_57c19a390998e31f.txt', '003_dddf51ff3723c7fd.txt', '004_215f585422bec4e2.txt'];
 const seed = (name: string, as = name) => copyFileSync(join('seeds', name), join(pagesDir, as));
 
-/** An invented page of short dated articles, one per `[headline, place, sentence]`. */
-function page(items: [string, string, string][]): string {
-  return items.map(([title, place, text], i) => `# ${title}\n本报讯（记者 王${'一二三四五六七八九'[i % 9]}）近日，${place}${text}当地干部群众表示，将继续努力把这件事办好。\n`).join('\n');
-}
+const page = inventedPage;
 const write = (file: string, text: string) => {
   mkdirSync(join(pagesDir, file, '..'), { recursive: true });
   writeFileSync(join(pagesDir, file), text);

@@ -1,0 +1,84 @@
+/**
+ * The connection pool and the schema. `connect` opens a pg Pool on a `postgres://` URL and brings
+ * the schema up to date: numbered migrations (./migrations.ts), each applied once, in one
+ * transaction under an advisory lock, so several instances starting at once apply each exactly
+ * once and none reads a half-migrated schema. A database migrated by newer code is refused with a
+ * message rather than misread.
+ */
+import pg from 'pg';
+import { type Migration, MIGRATIONS } from './migrations.ts';
+
+/** Advisory lock keys (any fixed numbers; they only need to differ from each other). */
+export const LOCKS = { migrate: 7_311_001, ingest: 7_311_002 } as const;
+
+/** The database cannot be used by this code; the message says why in one line. */
+export class PostgresSchemaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PostgresSchemaError';
+  }
+}
+
+export interface PoolOptions {
+  /** Connections at most (default 4: the bot's queries are short). */
+  max?: number;
+  /** Called when an idle connection fails (the server restarted…); the pool replaces it. */
+  onIdleError?: (error: Error) => void;
+}
+
+/** Applies the migrations not yet recorded, in order, inside the caller's transaction. */
+async function applyMissing(client: pg.PoolClient, migrations: readonly Migration[]): Promise<number[]> {
+  await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+  const done = new Set(rows.map((row) => row.version));
+  const newest = Math.max(0, ...done);
+  const known = migrations[migrations.length - 1]?.version ?? 0;
+  if (newest > known) throw new PostgresSchemaError(`the database schema is at version ${newest}, this program knows only up to ${known}: update the program`);
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.version)) continue;
+    await client.query(migration.sql);
+    await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+    applied.push(migration.version);
+  }
+  return applied;
+}
+
+/** Brings the schema up to date; returns the versions applied now (none when it was current). */
+export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.migrate]);
+    return applyMissing(client, migrations);
+  });
+}
+
+/** A pool on `url` with the schema brought up to date. */
+export async function connect(url: string, options: PoolOptions = {}): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4 });
+  // Without a listener an idle connection's error would crash the process.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  try {
+    await migrate(pool);
+    return pool;
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
+
+/** Runs `work` in a transaction on one pooled connection (rolled back if it throws). */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,53 @@
+/** Result rows: candidates found by a lookup, turned into the hits a result list shows. */
+import type pg from 'pg';
+import type { SearchHit } from '../engine.ts';
+
+export interface Candidate {
+  id: string;
+  /** Order key: larger is newer (see ./migrations.ts). */
+  seq: number;
+  matched: Set<string>;
+  compactScore: number;
+  fullTextScore: number;
+}
+
+/**
+ * Relevance within a group of equally complete matches, as in the SQLite engine: compact fields
+ * count twice the full text. Fragments have no title among the compact fields, so they score
+ * below headlined articles with the same words.
+ */
+export function score(c: Candidate): number {
+  return c.compactScore * 2 + c.fullTextScore;
+}
+
+/** A candidate found without a score (lists by region, date or author). */
+export function unscored(id: string, seq: string | number): Candidate {
+  return { id, seq: Number(seq), matched: new Set(), compactScore: 0, fullTextScore: 0 };
+}
+
+interface HitRow {
+  id: string;
+  date: string;
+  file: string;
+  kind: SearchHit['kind'];
+  title: string;
+  summary: string;
+  record_regions: string[];
+}
+
+/** The hits of a page of candidates, in the candidates' order. */
+export async function hitsFor(db: pg.Pool, page: Candidate[]): Promise<SearchHit[]> {
+  if (page.length === 0) return [];
+  const { rows } = await db.query<HitRow>(
+    `SELECT id, date, file, kind, title, summary, ARRAY(SELECT jsonb_array_elements_text(record->'regions')) AS record_regions
+     FROM articles WHERE id = ANY($1)`, [page.map((c) => c.id)]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return page.flatMap((c) => {
+    const row = byId.get(c.id);
+    if (!row) return [];
+    return [{
+      id: row.id, title: row.title, kind: row.kind, regions: row.record_regions, summary: row.summary, date: row.date, file: row.file,
+      score: Math.round(score(c) * 1000) / 1000, matched: [...c.matched],
+    }];
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * Ranked search over PostgreSQL, on the SQLite engine's principles (../article-index.ts):
+ * articles holding every query word first, then partial matches; within a group, compact-field
+ * relevance (title weighs most, prefix matches, a place word matched through the region tags)
+ * plus full-text rank; newest first on ties. Every lookup is bounded (./newest.ts). Filters (date
+ * range, regions) are part of each lookup, so the bound counts only articles that may be shown.
+ */
+import type pg from 'pg';
+import { MATCH_CAP, REGION_MATCH } from '../article-index.ts';
+import { searchTerms } from '../search-terms.ts';
+import type { SearchOptions, SearchResult } from '../engine.ts';
+import { normaliseForSearch } from '../normalize.ts';
+import { placesAmong } from '../query-parse.ts';
+import { newestMatching, Params, seqSpan, type SeqSpan } from './newest.ts';
+import { type Candidate, hitsFor, score, unscored } from './rows.ts';
+import { allOf, anyOf, gramQuery, WORD_WEIGHTS, wordQuery } from './tsvector.ts';
+
+/**
+ * Full-text rank: cover density (ts_rank_cd) divided by the document length (normalisation 2),
+ * the two things BM25 weighs in the SQLite engine, folded into 0…1 as rank / (rank + HALF): a
+ * rank of HALF scores 0.5. HALF is about the rank of one phrase match in a typical article.
+ */
+const FULL_TEXT_HALF = 0.001;
+
+/** The search's filters as SQL over `articles`, with their parameters added to `params`. */
+function filterSql(options: SearchOptions, params: Params): string {
+  const parts: string[] = [];
+  if (options.from !== undefined || options.to !== undefined) {
+    parts.push(`date BETWEEN ${params.add(options.from ?? '0000-00-00')} AND ${params.add(options.to ?? '9999-99-99')}`);
+  }
+  if (options.regions?.length) parts.push(`regions && ${params.add(options.regions)}::text[]`);
+  return parts.length ? ` AND ${parts.join(' AND ')}` : '';
+}
+
+interface Lookup {
+  db: pg.Pool;
+  span: SeqSpan;
+  options: SearchOptions;
+  candidate(id: string, seq: string): Candidate;
+  capped: boolean;
+}
+
+/** Full text: all words together (ranked), then each word alone (partial matches, unranked). */
+async function matchFullText(lookup: Lookup, terms: string[]): Promise<void> {
+  const phrases = terms.flatMap((term) => {
+    const query = gramQuery(term);
+    return query === undefined ? [] : [{ term, query }];
+  });
+  const parts: { query: string; terms: string[]; scored: boolean }[] = [];
+  if (phrases.length > 0) parts.push({ query: allOf(phrases.map((p) => p.query)), terms: phrases.map((p) => p.term), scored: true });
+  if (phrases.length > 1) for (const p of phrases) parts.push({ query: p.query, terms: [p.term], scored: false });
+  await Promise.all(parts.map(async (part) => {
+    const params = new Params();
+    const q = params.add(part.query);
+    const rank = part.scored ? `ts_rank_cd(grams, ${q}::tsquery, 2)` : '0';
+    const where = `grams @@ ${q}::tsquery${filterSql(lookup.options, params)}`;
+    const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number }>(lookup.db, lookup.span, `id, ${rank} AS rank`, where, params, MATCH_CAP);
+    lookup.capped ||= capped;
+    for (const row of rows) {
+      const found = lookup.candidate(row.id, row.seq);
+      for (const term of part.terms) found.matched.add(term);
+      found.fullTextScore = Math.max(found.fullTextScore, row.rank / (row.rank + FULL_TEXT_HALF));
+    }
+  }));
+}
+
+/**
+ * The query's place words and the region each names. The tagger lists a county with its
+ * prefecture, so the place's own name covers the places under it; the province is no filter.
+ */
+function placesOf(terms: string[]): Map<string, string> {
+  return new Map(placesAmong(terms).map((place) => [place.word, place.name]));
+}
+
+/** Place words: an article about the place matches the word even where its text names only a county. */
+async function matchPlaces(lookup: Lookup, places: Map<string, string>): Promise<void> {
+  await Promise.all([...places].map(async ([term, name]) => {
+    const params = new Params();
+    const where = `regions @> ARRAY[${params.add(name)}::text]${filterSql(lookup.options, params)}`;
+    const { rows, capped } = await newestMatching<{ seq: string; id: string }>(lookup.db, lookup.span, 'id', where, params, MATCH_CAP);
+    lookup.capped ||= capped;
+    for (const row of rows) {
+      const found = lookup.candidate(row.id, row.seq);
+      found.matched.add(term);
+      found.compactScore += REGION_MATCH;
+    }
+  }));
+}
+
+/** Compact fields (headline, kicker, keywords, regions, authors): prefix matches, weighted by field. */
+async function matchWords(lookup: Lookup, terms: string[]): Promise<void> {
+  if (terms.length === 0) return;
+  const params = new Params();
+  const any = params.add(anyOf(terms.map(wordQuery)));
+  const each = terms.map((term) => `words @@ ${params.add(wordQuery(term))}::tsquery`);
+  const select = `id, ts_rank(${params.add(WORD_WEIGHTS)}::float4[], words, ${any}::tsquery) AS rank, ARRAY[${each.join(', ')}] AS hits`;
+  const where = `words @@ ${any}::tsquery${filterSql(lookup.options, params)}`;
+  const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number; hits: boolean[] }>(lookup.db, lookup.span, select, where, params, MATCH_CAP);
+  lookup.capped ||= capped;
+  const top = Math.max(...rows.map((row) => row.rank), Number.MIN_VALUE);
+  for (const row of rows) {
+    const found = lookup.candidate(row.id, row.seq);
+    for (const [i, hit] of row.hits.entries()) if (hit) found.matched.add(terms[i]);
+    found.compactScore += row.rank / top;
+  }
+}
+
+/** Ids among `ids` whose text holds one of `words` (exact: an exclusion has no bound). */
+async function idsContaining(db: pg.Pool, ids: string[], words: string[]): Promise<Set<string>> {
+  const queries = words.flatMap((word) => gramQuery(normaliseForSearch(word)) ?? []);
+  if (queries.length === 0 || ids.length === 0) return new Set();
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) AND grams @@ $2::tsquery', [ids, anyOf(queries)]);
+  return new Set(rows.map((row) => row.id));
+}
+
+export async function searchArticles(db: pg.Pool, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  const { limit, offset, phraseTerms, terms, empty } = searchTerms(query, options);
+  if (terms.length === 0) return { ...empty, noKeywords: true };
+  const span = await seqSpan(db);
+  if (!span) return { ...empty, noKeywords: false };
+
+  const candidates = new Map<string, Candidate>();
+  const lookup: Lookup = {
+    db, span, options, capped: false,
+    candidate(id, seq) {
+      let found = candidates.get(id);
+      if (!found) {
+        found = unscored(id, seq);
+        candidates.set(id, found);
+      }
+      return found;
+    },
+  };
+  // Independent lookups, run at once on the pool's connections.
+  const places = placesOf(terms);
+  await Promise.all([matchFullText(lookup, terms), matchPlaces(lookup, places), matchWords(lookup, terms.filter((term) => !places.has(term)))]);
+
+  // Every phrase is required; excluded words remove an article whatever else it matches.
+  const excluded = await idsContaining(db, [...candidates.keys()], options.exclude ?? []);
+  const kept = [...candidates.values()].filter((c) => !excluded.has(c.id) && phraseTerms.every((p) => c.matched.has(p)));
+  kept.sort(options.order === 'date'
+    ? (a, b) => b.matched.size - a.matched.size || b.seq - a.seq
+    : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.seq - a.seq);
+  const page = kept.slice(offset, offset + limit);
+  // Lookups ran at once: give the matched words in query order, whatever finished first.
+  for (const c of page) c.matched = new Set(terms.filter((term) => c.matched.has(term)));
+  const hits = await hitsFor(db, page);
+  return { ...empty, noKeywords: false, total: kept.length, capped: lookup.capped, hits };
+}
