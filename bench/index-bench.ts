@@ -15,7 +15,7 @@ import { tagRegions } from '../src/regions/tagger.ts';
 import { keywordsOf } from '../src/search/jieba.ts';
 import { buildIndex, indexDirOf } from '../src/search/open.ts';
 import { articleId } from '../src/search/prepare.ts';
-import { writeSnapshot } from '../src/search/snapshot.ts';
+import { writeSnapshot } from '../src/search/full-build.ts';
 import { random, syntheticArticles, syntheticSource } from './synthetic.ts';
 
 export interface QueryMix {

@@ -10,14 +10,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import MiniSearch from 'minisearch';
 import type { Article } from '../pages/article.ts';
 import type { ArticleIndex, IndexInfo, ListResult, RegionResult, SearchHit, SearchOptions, SearchResult } from './engine.ts';
 import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
 import { regionNamedBy } from '../regions/lookup.ts';
 import { queryWords } from './jieba.ts';
-import { type CompactDocument, compactSearchOptions, FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
+import type { CompactIndex } from './compact.ts';
+import { loadCompact } from './compact-delta.ts';
+import { FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
 
 /** Relevance an article gains from being about a place the query names (a strong title match is 1). */
 const REGION_MATCH = 0.5;
@@ -80,11 +81,11 @@ export function readMeta(indexDir: string): SnapshotMeta {
 export class SnapshotIndex implements ArticleIndex {
   readonly info: IndexInfo;
   private readonly db: Database.Database;
-  private readonly compact: MiniSearch<CompactDocument>;
+  private readonly compact: CompactIndex;
   private readonly commonTerms: Set<string>;
   private readonly statements = new Map<string, Database.Statement>();
 
-  private constructor(meta: SnapshotMeta, db: Database.Database, compact: MiniSearch<CompactDocument>) {
+  private constructor(meta: SnapshotMeta, db: Database.Database, compact: CompactIndex) {
     const { commonTerms, ...info } = meta;
     this.info = info;
     this.commonTerms = new Set(commonTerms);
@@ -95,9 +96,9 @@ export class SnapshotIndex implements ArticleIndex {
   /** Loads a snapshot; throws IndexError when it is missing, old or corrupt. */
   static load(indexDir: string): SnapshotIndex {
     const meta = readMeta(indexDir);
-    let compact: MiniSearch<CompactDocument>;
+    let compact: CompactIndex;
     try {
-      compact = MiniSearch.loadJSON<CompactDocument>(readFileSync(join(indexDir, 'compact.json'), 'utf8'), compactSearchOptions());
+      compact = loadCompact(indexDir).compact;
     } catch (error) {
       throw new IndexError('corrupt', `index file ${join(indexDir, 'compact.json')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`);
     }

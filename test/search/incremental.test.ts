@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
+import { DELTA_FILE, readDelta } from '../../src/search/compact-delta.ts';
 import { indexDirOf, staleReason } from '../../src/search/open.ts';
 import { type IndexUpdate, updateIndex } from '../../src/search/update.ts';
 
@@ -72,10 +73,18 @@ function stored(dir: string) {
 }
 
 let step = 0;
+/** The step (moving a page by its file time) whose update folds the delta. */
+const FOLD_STEP = 4;
 let previousIds: string[] = [];
 /** Updates the incremental snapshot, builds a full one beside it, and checks they agree. */
 async function checkStep(): Promise<{ update: IndexUpdate; index: SnapshotIndex }> {
-  const update = await updateIndex({ pagesDir, dataDir });
+  // One step folds the compact delta into compact.json; the others add to it.
+  const fold = step === FOLD_STEP;
+  const update = await updateIndex({ pagesDir, dataDir, compactDeltaLimit: fold ? 0 : undefined });
+  const delta = readDelta(indexDirOf(dataDir));
+  expect(delta.generation).toBe(update.meta.generation);
+  if (fold || update.mode === 'full') expect(delta).toMatchObject({ base: delta.generation, removed: [], added: [] });
+  else if (update.mode === 'incremental') expect(delta.added.length + delta.removed.length).toBeGreaterThan(0);
   const fullDir = join(work, `full-${step++}`);
   await updateIndex({ pagesDir, dataDir: fullDir, full: true });
   const incremental = SnapshotIndex.load(indexDirOf(dataDir));
@@ -215,6 +224,15 @@ describe('incremental index updates', () => {
     expect(again).toMatchObject({ mode: 'unchanged', added: [], removed: [] });
   });
 
+  it('rebuilds in full when the compact delta is damaged', async () => {
+    writeFileSync(join(indexDirOf(dataDir), DELTA_FILE), '{"base": 1, "generation"');
+    write('2024-07-02_delta.txt', page([['临武县举办香芋节', '临武县', '香芋节吸引游客品尝特色美食。']]));
+    const { update, index } = await checkStep();
+    index.close();
+    expect(update.mode).toBe('full');
+    expect(update.reason).toMatch(/compact-delta\.json is corrupt/);
+  });
+
   it('rebuilds in full when the snapshot parts disagree, and refuses to empty the index', async () => {
     const compact = join(indexDirOf(dataDir), 'compact.json');
     const json = JSON.parse(readFileSync(compact, 'utf8')) as { generation: number };
@@ -226,7 +244,7 @@ describe('incremental index updates', () => {
     expect(update.reason).toMatch(/disagree/);
     expect(update.added).toHaveLength(1);
 
-    for (const file of [...SEEDS.slice(1), 'zz_copy.txt', '2024-05-06_county.txt', '2024-05-06_a_first.txt', '2024-07-01_more.txt', 'archive/2023-01-15_earlier.txt', 'broken.txt']) {
+    for (const file of [...SEEDS.slice(1), 'zz_copy.txt', '2024-05-06_county.txt', '2024-05-06_a_first.txt', '2024-07-01_more.txt', '2024-07-02_delta.txt', 'archive/2023-01-15_earlier.txt', 'broken.txt']) {
       rmSync(join(pagesDir, file), { force: true });
     }
     await expect(updateIndex({ pagesDir, dataDir })).rejects.toThrow(/no articles/);
