@@ -1,107 +1,160 @@
 /**
- * A full build: a complete snapshot from page files delivered one at a time, written in a
- * temporary folder and renamed into place.
+ * A full build: a complete snapshot from page files delivered one at a time (in this thread, or
+ * prepared by build workers: ./build-workers.ts), written in a temporary folder and renamed into
+ * place.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
-import { compactJson, emptyCompact } from './compact.ts';
+import { compactJson, emptyCompact, type TokenizedDocument } from './compact.ts';
 import { COMPACT_FILE, DELTA_FILE, emptyDelta } from './compact-delta.ts';
 import {
-  byFileName, dayBase, type FileState, metaOf, type PreparedFile, SCHEMA, saveFileStates, slotRowid, type SnapshotMeta, type SnapshotStamp, SnapshotWriter,
+  byFileName, dayBase, type FileState, indexedForm, metaOf, type PreparedFile, SCHEMA, saveFileStates, slotRowid, type SnapshotMeta, type SnapshotStamp,
+  SnapshotWriter,
 } from './snapshot.ts';
 
-/**
- * Writes a complete snapshot into `indexDir` (replacing what was there) from page files delivered
- * one at a time: each file's articles go to a staging database as they come, so memory holds one
- * page's articles (plus the MiniSearch index, which is the snapshot itself), never the archive.
- * Articles are then written day by day in rowid order, in batched transactions. The whole is built
- * in a temporary folder and renamed into place, so a crash mid-build never leaves a half index.
- * `onProgress` is called every 1 000 articles written. When the files hold no article at all,
- * nothing is written (the previous snapshot stays) and the result is undefined.
- */
-export function writeFullSnapshot(indexDir: string, files: Iterable<PreparedFile>, stamp: SnapshotStamp, onProgress?: (done: number) => void): SnapshotMeta | undefined {
-  const building = `${indexDir}.building-${process.pid}`;
-  rmSync(building, { recursive: true, force: true });
-  mkdirSync(building, { recursive: true });
-  const db = new Database(join(building, 'articles.db'));
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  db.exec(SCHEMA);
-  const stagingPath = join(building, 'staging.db');
-  db.prepare('ATTACH DATABASE ? AS staging').run(stagingPath);
-  db.exec('PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF');
-  db.exec('CREATE TABLE staging.staged (file TEXT NOT NULL, position INTEGER NOT NULL, record TEXT NOT NULL, PRIMARY KEY (file, position)) WITHOUT ROWID');
-  const compact = emptyCompact();
-  const writer = new SnapshotWriter(db, compact);
-  const BATCH = 1000;
+/** An article as staged for the second pass: its record and its indexed form (see indexedForm). */
+export interface StagedArticle {
+  record: string;
+  grams: string;
+  document: TokenizedDocument;
+}
 
-  // 1. Stage every page's articles as they are prepared; keep only the file states in memory.
-  const states: FileState[] = [];
-  const stage = db.prepare('INSERT INTO staging.staged (file, position, record) VALUES (?, ?, ?)');
-  let pending = 0;
-  db.exec('BEGIN');
-  for (const file of files) {
-    file.articles.forEach((article, position) => stage.run(file.file, position, JSON.stringify(article)));
-    states.push({ file: file.file, size: file.size, mtime: file.mtime, hash: file.hash, date: file.date, articles: file.articles.length });
-    pending += file.articles.length;
-    if (pending >= BATCH) {
-      db.exec('COMMIT; BEGIN');
-      pending = 0;
+/** One page file ready to be staged: its state and its articles' indexed forms, in page order. */
+export interface IndexedFile extends Omit<FileState, 'articles'> {
+  articles: StagedArticle[];
+}
+
+/** Derives what the build stages for a prepared file (the work build workers do; needs jieba). */
+export function indexedFile({ articles, ...state }: PreparedFile): IndexedFile {
+  return { ...state, articles: articles.map((article) => ({ record: JSON.stringify(article), ...indexedForm(article) })) };
+}
+
+/** Articles per transaction, both passes. */
+const BATCH = 1000;
+
+/**
+ * A complete snapshot written into a temporary folder beside `indexDir` and renamed into place by
+ * `finish`, so a crash mid-build never leaves a half index. Pass 1 (`stage`): each file's staged
+ * articles go to a staging database as they come, in batched transactions, so memory holds only
+ * the file states (plus the MiniSearch index of pass 2, which is the snapshot itself), never the
+ * archive; files may come in any order. Pass 2 (`finish`): articles are written day by day in
+ * rowid order, in batched transactions, with the tokens derived in pass 1 — no segmenter needed.
+ */
+export class FullBuild {
+  private readonly building: string;
+  private readonly db: Database.Database;
+  private readonly states: FileState[] = [];
+  private readonly stageArticle: Database.Statement;
+  private pending = 0;
+
+  constructor(private readonly indexDir: string) {
+    this.building = `${indexDir}.building-${process.pid}`;
+    rmSync(this.building, { recursive: true, force: true });
+    mkdirSync(this.building, { recursive: true });
+    const db = new Database(join(this.building, 'articles.db'));
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec(SCHEMA);
+    db.prepare('ATTACH DATABASE ? AS staging').run(join(this.building, 'staging.db'));
+    db.exec('PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF');
+    db.exec(`CREATE TABLE staging.staged (file TEXT NOT NULL, position INTEGER NOT NULL, record TEXT NOT NULL, grams TEXT NOT NULL,
+      document TEXT NOT NULL, PRIMARY KEY (file, position)) WITHOUT ROWID`);
+    this.stageArticle = db.prepare('INSERT INTO staging.staged (file, position, record, grams, document) VALUES (?, ?, ?, ?, ?)');
+    this.db = db;
+    db.exec('BEGIN');
+  }
+
+  /** Pass 1: stages one file's articles. */
+  stage({ articles, ...state }: IndexedFile): void {
+    articles.forEach((article, position) => this.stageArticle.run(state.file, position, article.record, article.grams, JSON.stringify(article.document)));
+    this.states.push({ ...state, articles: articles.length });
+    this.pending += articles.length;
+    if (this.pending >= BATCH) {
+      this.db.exec('COMMIT; BEGIN');
+      this.pending = 0;
     }
   }
-  saveFileStates(db, states);
-  db.exec('COMMIT');
 
-  // 2. Day by day, oldest first: rowids in date, file-name and page order.
-  const byDay = new Map<string, FileState[]>();
-  for (const state of states) {
-    if (state.date === null || state.articles === 0) continue;
-    const day = byDay.get(state.date) ?? [];
-    day.push(state);
-    byDay.set(state.date, day);
-  }
-  const staged = db.prepare('SELECT record FROM staging.staged WHERE file = ? ORDER BY position');
-  let done = 0;
-  let sinceCommit = 0;
-  db.exec('BEGIN');
-  for (const date of [...byDay.keys()].sort()) {
-    const base = dayBase(date);
-    let position = 0;
-    for (const state of (byDay.get(date) ?? []).sort((a, b) => byFileName(a.file, b.file))) {
-      // .all(), not .iterate(): better-sqlite3 allows no other statement while one iterates.
-      for (const { record } of staged.all(state.file) as { record: string }[]) {
-        writer.insert(slotRowid(base, position++), JSON.parse(record) as Article, record);
-        done++;
-        if (++sinceCommit >= BATCH) {
-          db.exec('COMMIT; BEGIN');
-          sinceCommit = 0;
-          onProgress?.(done);
+  /**
+   * Pass 2 and the rename. `onProgress` is called every 1 000 articles written. When no file held
+   * an article, nothing is written (the previous snapshot stays) and the result is undefined.
+   */
+  finish(stamp: SnapshotStamp, onProgress?: (done: number) => void): SnapshotMeta | undefined {
+    const { db, states } = this;
+    saveFileStates(db, states);
+    db.exec('COMMIT');
+    const compact = emptyCompact();
+    const writer = new SnapshotWriter(db, compact);
+    const staged = db.prepare('SELECT record, grams, document FROM staging.staged WHERE file = ? ORDER BY position');
+    let done = 0;
+    db.exec('BEGIN');
+    for (const [date, files] of filesByDay(states)) {
+      const base = dayBase(date);
+      let position = 0;
+      for (const state of files) {
+        // .all(), not .iterate(): better-sqlite3 allows no other statement while one iterates.
+        for (const { record, grams, document } of staged.all(state.file) as { record: string; grams: string; document: string }[]) {
+          writer.insert(slotRowid(base, position++), JSON.parse(record) as Article, record, { grams, document: JSON.parse(document) as TokenizedDocument });
+          if (++done % BATCH === 0) {
+            db.exec('COMMIT; BEGIN');
+            onProgress?.(done);
+          }
         }
       }
     }
-  }
-  writer.flushTermCounts();
-  const generation = 1;
-  writer.setGeneration(generation);
-  db.exec('COMMIT');
-  db.exec('DETACH DATABASE staging');
-  rmSync(stagingPath, { force: true });
-  db.exec("INSERT INTO fulltext(fulltext) VALUES('optimize')");
-  const meta = metaOf(stamp, done, states.length, generation, writer.commonTerms(done));
-  db.close();
-  if (done === 0) {
-    rmSync(building, { recursive: true, force: true });
-    return undefined;
+    writer.flushTermCounts();
+    const generation = 1;
+    writer.setGeneration(generation);
+    db.exec('COMMIT');
+    db.exec('DETACH DATABASE staging');
+    rmSync(join(this.building, 'staging.db'), { force: true });
+    db.exec("INSERT INTO fulltext(fulltext) VALUES('optimize')");
+    const meta = metaOf(stamp, done, states.length, generation, writer.commonTerms(done));
+    db.close();
+    if (done === 0) {
+      this.abandon();
+      return undefined;
+    }
+    writeFileSync(join(this.building, COMPACT_FILE), compactJson(compact, generation));
+    writeFileSync(join(this.building, DELTA_FILE), JSON.stringify(emptyDelta(generation)));
+    writeFileSync(join(this.building, 'meta.json'), JSON.stringify(meta, null, 2));
+    rmSync(this.indexDir, { recursive: true, force: true });
+    renameSync(this.building, this.indexDir);
+    return meta;
   }
 
-  writeFileSync(join(building, COMPACT_FILE), compactJson(compact, generation));
-  writeFileSync(join(building, DELTA_FILE), JSON.stringify(emptyDelta(generation)));
-  writeFileSync(join(building, 'meta.json'), JSON.stringify(meta, null, 2));
-  rmSync(indexDir, { recursive: true, force: true });
-  renameSync(building, indexDir);
-  return meta;
+  /** Drops the half-built snapshot (the previous one stays). */
+  abandon(): void {
+    if (this.db.open) this.db.close();
+    rmSync(this.building, { recursive: true, force: true });
+  }
+}
+
+/** Days in date order, each with its files in name order (what a full build numbers rowids by). */
+function filesByDay(states: FileState[]): [string, FileState[]][] {
+  const byDay = new Map<string, FileState[]>();
+  for (const state of states) {
+    if (state.date === null || state.articles === 0) continue;
+    byDay.set(state.date, [...(byDay.get(state.date) ?? []), state]);
+  }
+  return [...byDay.keys()].sort().map((date) => [date, (byDay.get(date) ?? []).sort((a, b) => byFileName(a.file, b.file))]);
+}
+
+/**
+ * Writes a complete snapshot into `indexDir` (replacing what was there) from page files delivered
+ * one at a time, in this thread (see FullBuild). Undefined when the files hold no article.
+ */
+export function writeFullSnapshot(indexDir: string, files: Iterable<PreparedFile>, stamp: SnapshotStamp, onProgress?: (done: number) => void): SnapshotMeta | undefined {
+  const build = new FullBuild(indexDir);
+  try {
+    for (const file of files) build.stage(indexedFile(file));
+    return build.finish(stamp, onProgress);
+  } catch (error) {
+    build.abandon();
+    throw error;
+  }
 }
 
 /**

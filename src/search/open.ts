@@ -11,7 +11,7 @@ import { IndexError, readMeta, SnapshotIndex } from './article-index.ts';
 import type { ArticleIndex } from './engine.ts';
 import { prepareArticles } from './prepare.ts';
 import type { SnapshotMeta } from './snapshot.ts';
-import { type IndexLocation, indexDirOf, type LogSink, NoArticlesError, pagesFingerprint, pipelineFingerprint, rebuildIndex, updateIndex } from './update.ts';
+import { type IndexLocation, indexDirOf, type LogSink, NoArticlesError, pagesFingerprint, pipelineFingerprint, rebuildIndex, rebuildIndexInWorkers, updateIndex } from './update.ts';
 
 /**
  * The index is broken and being rebuilt: searches cannot be answered for a moment. Thrown by the
@@ -85,7 +85,7 @@ export async function openIndex(location: IndexLocation): Promise<ArticleIndex> 
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       logger.warn(`rebuilding the index: ${error.message}`);
-      rebuildIndex(location, error.message);
+      await rebuildIndexInWorkers(location, error.message);
       return loadChecked(indexDir);
     }
   } else {
@@ -99,7 +99,7 @@ export async function openIndex(location: IndexLocation): Promise<ArticleIndex> 
     // A damaged snapshot cannot be updated in place; it is derived data, so it is built anew.
     const message = error instanceof Error ? error.message.split('\n')[0].slice(0, 160) : String(error);
     logger.warn(`rebuilding the index: updating it failed (${message})`);
-    rebuildIndex(location, message);
+    await rebuildIndexInWorkers(location, message);
   }
   return loadChecked(indexDir);
 }

@@ -19,9 +19,10 @@ import Database from 'better-sqlite3';
 import { IndexError, readMeta } from './article-index.ts';
 import { CompactDeltaError } from './compact-delta.ts';
 import { InconsistentSnapshot, type IndexUpdate, NoArticlesError, updateIncrementally } from './incremental.ts';
-import { fingerprintOf, type LogSink, pipelineFingerprint, readPageFile, scanPages } from './page-files.ts';
+import { buildThreads, writeFullSnapshotInWorkers } from './build-workers.ts';
 import { writeFullSnapshot } from './full-build.ts';
-import type { PreparedFile } from './snapshot.ts';
+import { type FileStat, fingerprintOf, type LogSink, pipelineFingerprint, readPageFile, scanPages } from './page-files.ts';
+import type { PreparedFile, SnapshotMeta } from './snapshot.ts';
 
 export { type IndexUpdate, NoArticlesError } from './incremental.ts';
 export { type FileStat, fingerprintOf, type LogSink, pagesFingerprint, pipelineFingerprint, scanPages } from './page-files.ts';
@@ -37,6 +38,8 @@ export interface UpdateOptions extends IndexLocation {
   full?: boolean;
   /** Documents the compact delta may hold before it is folded into compact.json (MAX_DELTA_DOCUMENTS). */
   compactDeltaLimit?: number;
+  /** Worker threads of a full build (default: see buildThreads in ./build-workers.ts; 0: none). */
+  buildThreads?: number;
 }
 
 const silent: LogSink = { info: () => {}, warn: () => {} };
@@ -59,11 +62,28 @@ function idsIn(indexDir: string): string[] | undefined {
   }
 }
 
+/** What a full build reports: every id that appeared or disappeared against the snapshot before. */
+function fullBuildReport(location: IndexLocation, before: string[] | undefined, stats: FileStat[], meta: SnapshotMeta | undefined, reason: string): IndexUpdate {
+  if (!meta) throw new NoArticlesError(location.pagesDir);
+  const after = idsIn(indexDirOf(location.dataDir)) ?? [];
+  const old = new Set(before ?? []);
+  const now = new Set(after);
+  location.logger?.info(`index built: ${meta.articles} articles from ${location.pagesDir} (${reason})`);
+  return {
+    mode: 'full', reason,
+    added: after.filter((id) => !old.has(id)),
+    removed: (before ?? []).filter((id) => !now.has(id)),
+    changedFiles: stats.map((s) => s.file),
+    meta,
+  };
+}
+
 /**
- * Builds the snapshot from every page, one page in memory at a time. Throws NoArticlesError when
- * there is nothing to index (and leaves the previous snapshot in place).
+ * Builds the snapshot from every page in this thread, one page in memory at a time. Throws
+ * NoArticlesError when there is nothing to index (and leaves the previous snapshot in place).
  */
-export function rebuildIndex({ pagesDir, dataDir, logger = silent }: IndexLocation, reason = 'asked for a full rebuild'): IndexUpdate {
+export function rebuildIndex(location: IndexLocation, reason = 'asked for a full rebuild'): IndexUpdate {
+  const { pagesDir, dataDir, logger = silent } = location;
   const indexDir = indexDirOf(dataDir);
   const before = idsIn(indexDir);
   const stats = scanPages(pagesDir);
@@ -75,18 +95,22 @@ export function rebuildIndex({ pagesDir, dataDir, logger = silent }: IndexLocati
     }
   };
   const meta = writeFullSnapshot(indexDir, files(), { fingerprint: fingerprintOf(stats), pipeline: pipelineFingerprint() });
-  if (!meta) throw new NoArticlesError(pagesDir);
-  const after = idsIn(indexDir) ?? [];
-  const old = new Set(before ?? []);
-  const now = new Set(after);
-  logger.info(`index built: ${meta.articles} articles from ${pagesDir} (${reason})`);
-  return {
-    mode: 'full', reason,
-    added: after.filter((id) => !old.has(id)),
-    removed: (before ?? []).filter((id) => !now.has(id)),
-    changedFiles: stats.map((s) => s.file),
-    meta,
-  };
+  return fullBuildReport(location, before, stats, meta, reason);
+}
+
+/**
+ * The full build as updates make it: on worker threads when the archive is large enough for them
+ * to pay off (see ./build-workers.ts; `threads` overrides the choice, 0 meaning this thread).
+ */
+export async function rebuildIndexInWorkers(location: IndexLocation, reason = 'asked for a full rebuild', threads?: number): Promise<IndexUpdate> {
+  const stats = scanPages(location.pagesDir);
+  const count = threads ?? buildThreads(stats.length);
+  if (count === 0) return rebuildIndex(location, reason);
+  const indexDir = indexDirOf(location.dataDir);
+  const before = idsIn(indexDir);
+  const stamp = { fingerprint: fingerprintOf(stats), pipeline: pipelineFingerprint() };
+  const meta = await writeFullSnapshotInWorkers(indexDir, location.pagesDir, stats, stamp, count, location.logger ?? silent);
+  return fullBuildReport(location, before, stats, meta, reason);
 }
 
 /** Why the snapshot cannot be updated incrementally, or undefined when it can. */
@@ -111,13 +135,13 @@ export async function updateIndex(options: UpdateOptions): Promise<IndexUpdate> 
   const logger = options.logger ?? silent;
   const indexDir = indexDirOf(options.dataDir);
   const reason = options.full ? 'asked for a full rebuild' : fullBuildReason(indexDir);
-  if (reason !== undefined) return rebuildIndex(options, reason);
+  if (reason !== undefined) return rebuildIndexInWorkers(options, reason, options.buildThreads);
   try {
     return await updateIncrementally(options.pagesDir, indexDir, logger, options.compactDeltaLimit);
   } catch (error) {
     const damaged = error instanceof InconsistentSnapshot || error instanceof CompactDeltaError || error instanceof Database.SqliteError || error instanceof SyntaxError;
     if (!damaged) throw error;
     logger.warn(`rebuilding the index: ${error.message}`);
-    return rebuildIndex(options, error.message);
+    return rebuildIndexInWorkers(options, error.message, options.buildThreads);
   }
 }

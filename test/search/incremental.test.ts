@@ -7,12 +7,12 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
 import { DELTA_FILE, readDelta } from '../../src/search/compact-delta.ts';
 import { indexDirOf, staleReason } from '../../src/search/open.ts';
 import { type IndexUpdate, updateIndex } from '../../src/search/update.ts';
+import { answers, page, stored } from '../support/snapshot-compare.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'xiangwen-incremental-'));
 const pagesDir = join(work, 'pages');
@@ -23,54 +23,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SEEDS = ['000_a0e9c727c4644766.txt', '001_b17ddf1131039e0b.txt', '002_57c19a390998e31f.txt', '003_dddf51ff3723c7fd.txt', '004_215f585422bec4e2.txt'];
 const seed = (name: string, as = name) => copyFileSync(join('seeds', name), join(pagesDir, as));
 
-/** An invented page of short dated articles, one per `[headline, place, sentence]`. */
-function page(items: [string, string, string][]): string {
-  return items.map(([title, place, text], i) => `# ${title}\n本报讯（记者 王${'一二三四五六七八九'[i % 9]}）近日，${place}${text}当地干部群众表示，将继续努力把这件事办好。\n`).join('\n');
-}
 const write = (file: string, text: string) => {
   mkdirSync(join(pagesDir, file, '..'), { recursive: true });
   writeFileSync(join(pagesDir, file), text);
 };
-
-const QUERIES = ['学校', '营商环境', '发展', '茶叶', '禁毒 高校', '邵阳 营商环境', '郴州', '桂东 茶叶', '乡村 振兴', '跨境电商', '浏阳'];
-
-/** Everything a reader can ask of an index, in a comparable form. */
-function answers(index: SnapshotIndex) {
-  const counts = [...index.regionCounts()].sort(([a], [b]) => a.localeCompare(b));
-  const ids = index.allIds();
-  return {
-    ids,
-    articles: index.info.articles,
-    search: QUERIES.map((query) => {
-      const result = index.search(query, { limit: 100 });
-      return { query, total: result.total, hits: result.hits.map((h) => `${h.id} ${h.score} ${h.matched.join('+')}`) };
-    }),
-    newest: QUERIES.map((query) => index.search(query, { limit: 100, order: 'date' }).hits.map((h) => h.id)),
-    inRegion: QUERIES.map((query) => index.search(query, { limit: 100, regions: ['郴州市', '长沙市', '邵阳市'] }).hits.map((h) => h.id)),
-    regions: counts.map(([name]) => ({ name, ...index.byRegions([name], { limit: 100 }) })).map((r) => ({ name: r.name, total: r.total, hits: r.hits.map((h) => h.id) })),
-    counts,
-    records: ids.map((id) => index.get(id)),
-  };
-}
-
-/** The rowids and per-file state stored (the parts readers do not see directly). */
-function stored(dir: string) {
-  const db = new Database(join(indexDirOf(dir), 'articles.db'), { readonly: true });
-  try {
-    // Every token instance of the full-text index (FTS5's integrity-check cannot tell a contentless
-    // row deleted with the wrong tokens), so rows deleted by updates must have left no trace.
-    db.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fulltext, 'instance')");
-    return {
-      fulltext: db.prepare('SELECT term, doc, offset FROM temp.vocab ORDER BY term, doc, offset').raw().all(),
-      rowids: db.prepare('SELECT rowid, id FROM articles ORDER BY rowid').all(),
-      files: db.prepare('SELECT file, size, hash, date, articles FROM files ORDER BY file').all(),
-      terms: db.prepare('SELECT term, n FROM term_df ORDER BY term').all(),
-      regions: db.prepare('SELECT region, rowid, rank FROM article_regions ORDER BY region, rowid').all(),
-    };
-  } finally {
-    db.close();
-  }
-}
 
 let step = 0;
 /** The step (moving a page by its file time) whose update folds the delta. */
