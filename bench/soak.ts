@@ -39,7 +39,7 @@ function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
 }
 
 /** Routes the emulator's "bot sent a message" events to whoever waits for that chat. */
-function replyWaiter(emu: Emulator) {
+export function replyWaiter(emu: Emulator) {
   const waiting = new Map<number, () => void>();
   emu.server.on('AddedBotMessage', () => {
     const last = emu.server.storage.botMessages.at(-1);

@@ -9,6 +9,7 @@ import type { Article } from '../pages/article.ts';
 import { type PageWarning, readPage, readPages } from '../pages/read.ts';
 import { IndexError, readMeta, SnapshotIndex } from './article-index.ts';
 import type { ArticleIndex } from './engine.ts';
+import { startSegmenterWorker } from './jieba.ts';
 import { prepareArticles } from './prepare.ts';
 import type { SnapshotMeta } from './snapshot.ts';
 import { type IndexLocation, indexDirOf, type LogSink, NoArticlesError, pagesFingerprint, pipelineFingerprint, rebuildIndex, rebuildIndexInWorkers, updateIndex } from './update.ts';
@@ -76,6 +77,8 @@ export function staleReason(location: IndexLocation): string | undefined {
  * snapshot still cannot be read.
  */
 export async function openIndex(location: IndexLocation): Promise<ArticleIndex> {
+  // The first query needs jieba: its dictionaries load on the other core while the snapshot loads.
+  startSegmenterWorker();
   const logger = location.logger ?? silent;
   const indexDir = indexDirOf(location.dataDir);
   const reason = staleReason(location);
