@@ -3,7 +3,9 @@
  * page, `# headline` layout), built once in full through the real pipeline, then: one new page of
  * 10 articles on a new day, one page added inside an existing day (its day is renumbered), one page
  * edited, one removed, one touched, and a no-op check. Each step is timed through `updateIndex`,
- * the function the bot calls. Never part of `npm test`.
+ * the function the bot calls. The full build runs in a child process (its peak memory is its own);
+ * at the end the bot is started on the snapshot to time start → first answer (./first-answer.ts).
+ * Never part of `npm test`.
  *
  * Standalone: `node bin/run-ts.mjs bench/update-bench.ts [--articles 10000] [--keep DIR]`.
  */
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { keywordsOf } from '../src/search/jieba.ts';
 import { updateIndex } from '../src/search/update.ts';
+import { benchFirstAnswer } from './first-answer.ts';
 import { random, type SyntheticArticle, syntheticArticles, syntheticSource } from './synthetic.ts';
 
 function pageText(articles: SyntheticArticle[]): string {
@@ -65,7 +68,7 @@ function fullBuildInChild(pagesDir: string, dataDir: string): BuildFigures {
   return JSON.parse(output.trim().split('\n').pop() as string) as BuildFigures;
 }
 
-export async function benchUpdate(count: number, log: (line: string) => void = () => {}, keepDir?: string): Promise<Record<string, number | string>> {
+export async function benchUpdate(count: number, log: (line: string) => void = () => {}, keepDir?: string): Promise<Record<string, unknown>> {
   const work = keepDir ?? mkdtempSync(join(tmpdir(), `xiangwen-bench-update-${count}-`));
   const pagesDir = join(work, 'pages');
   const dataDir = join(work, 'data');
@@ -78,12 +81,17 @@ export async function benchUpdate(count: number, log: (line: string) => void = (
     // The bot has jieba loaded (it answers queries with it): so has this process before the timings.
     keywordsOf('预热词典');
 
+    // Wall time, and this process's CPU time (the fairer figure when the machine is shared).
+    const cpuMs: Record<string, number> = {};
     const timed = async (name: string, change: () => void) => {
       change();
       const at = performance.now();
+      const cpu = process.cpuUsage();
       const update = await updateIndex({ pagesDir, dataDir });
+      const used = process.cpuUsage(cpu);
       const ms = Math.round(performance.now() - at);
-      log(`  ${name}: ${ms} ms (${update.mode}, +${update.added.length} −${update.removed.length})`);
+      cpuMs[name] = Math.round((used.user + used.system) / 1000);
+      log(`  ${name}: ${ms} ms, CPU ${cpuMs[name]} ms (${update.mode}, +${update.added.length} −${update.removed.length})`);
       return ms;
     };
     const newest = dates[dates.length - 1];
@@ -99,6 +107,9 @@ export async function benchUpdate(count: number, log: (line: string) => void = (
     const touched = join(pagesDir, files[Math.floor(files.length / 5)]);
     const touchMs = await timed('touch a page (same content)', () => utimesSync(touched, new Date(), new Date()));
     const noopMs = await timed('no change', () => {});
+    // The snapshot now matches the pages: the bot starts on it without building.
+    log('  process start → first answer (the bot, both ways of loading jieba)…');
+    const firstAnswer = await benchFirstAnswer(pagesDir, dataDir, 2);
 
     // A second full build of the final pages (`--full`), skipped for large corpora (it takes minutes).
     const full = count <= 20_000 ? fullBuildInChild(pagesDir, dataDir) : undefined;
@@ -109,6 +120,8 @@ export async function benchUpdate(count: number, log: (line: string) => void = (
       addPageNewDayMs: addNewDayMs, addPageSameDayMs: addSecondMs, addPageInsideDayMs: addInsideDayMs,
       editPageMs: editMs, removePageMs: removeMs, touchPageMs: touchMs, noChangeMs: noopMs,
       addPageVsRebuild: +(addNewDayMs / rebuildMs).toFixed(4),
+      cpuMsPerStep: cpuMs,
+      ...firstAnswer,
     };
   } finally {
     if (!keepDir) rmSync(work, { recursive: true, force: true });
