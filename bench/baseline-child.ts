@@ -11,9 +11,8 @@ import MiniSearch from 'minisearch';
 import { indexTokens, queryWords } from '../src/search/jieba.ts';
 import { normaliseForSearch } from '../src/search/normalize.ts';
 import { articlesIn, fullText } from './baselines.ts';
-import type { LoadAndQueryFigures } from './index-bench.ts';
 import { peakRssMb } from './peak-rss.ts';
-import { readMix, timeMix } from './query-timing.ts';
+import { measure } from './query-timing.ts';
 
 const FIELDS = ['title', 'kicker', 'subtitle', 'authors', 'regions', 'keywords', 'summary', 'body', 'captions'];
 const options = {
@@ -37,23 +36,6 @@ async function buildMiniSearch(source: string, target: string): Promise<void> {
   }
   writeFileSync(target, JSON.stringify(index));
   progress(true, +(statSync(target).size / 1e6).toFixed(1));
-}
-
-/** Loads a baseline and times the mix; `load` returns the query function. */
-function measure(mixFile: string, load: () => (query: string) => void): void {
-  const started = performance.now();
-  const run = load();
-  const loadMs = Math.round(performance.now() - started);
-  const peakRss = peakRssMb();
-  const jiebaStarted = performance.now();
-  queryWords('预热');
-  const jiebaLoadMs = Math.round(performance.now() - jiebaStarted);
-  const firstStarted = performance.now();
-  run('邵阳 营商环境');
-  const firstQueryMs = Math.round(performance.now() - firstStarted);
-  const timing = timeMix(readMix(mixFile), run);
-  const figures: LoadAndQueryFigures = { loadMs, peakRssMb: peakRss, rssAfterQueriesMb: peakRssMb(), jiebaLoadMs, firstQueryMs, ...timing };
-  process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
 /**
@@ -83,8 +65,9 @@ function miniSearch(path: string): (query: string) => void {
   };
 }
 
+const print = (figures: object) => process.stdout.write(`${JSON.stringify(figures)}\n`);
 const [mode, path, other] = process.argv.slice(2);
 if (mode === 'build-minisearch') await buildMiniSearch(path, other);
-else if (mode === 'query-trigram') measure(other, () => trigram(path));
-else if (mode === 'query-minisearch') measure(other, () => miniSearch(path));
+else if (mode === 'query-trigram') print(measure(other, () => trigram(path)));
+else if (mode === 'query-minisearch') print(measure(other, () => miniSearch(path)));
 else throw new Error(`unknown mode ${mode}`);

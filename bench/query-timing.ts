@@ -1,6 +1,8 @@
 /** Timing a query mix, the same way for our index and for the baselines. */
 import { readFileSync } from 'node:fs';
+import { queryWords } from '../src/search/jieba.ts';
 import type { LoadAndQueryFigures, QueryMix } from './index-bench.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 const percentile = (sorted: number[], p: number) => +sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))].toFixed(2);
 
@@ -25,4 +27,23 @@ export function timeMix(mix: QueryMix, run: (query: string) => void): Pick<LoadA
   }
   all.sort((a, b) => a - b);
   return { queries: all.length, p50Ms: percentile(all, 0.5), p99Ms: percentile(all, 0.99), byClass };
+}
+
+/**
+ * Loads an index (`load` returns its query function), then times jieba's dictionaries, the first
+ * query (it prepares statements and builds the place-name tables) and the mix in `mixFile`.
+ */
+export function measure(mixFile: string, load: () => (query: string) => void): LoadAndQueryFigures {
+  const started = performance.now();
+  const run = load();
+  const loadMs = Math.round(performance.now() - started);
+  const peakRss = peakRssMb();
+  const jiebaStarted = performance.now();
+  queryWords('预热');
+  const jiebaLoadMs = Math.round(performance.now() - jiebaStarted);
+  const firstStarted = performance.now();
+  run('邵阳 营商环境');
+  const firstQueryMs = Math.round(performance.now() - firstStarted);
+  const timing = timeMix(readMix(mixFile), run);
+  return { loadMs, peakRssMb: peakRss, rssAfterQueriesMb: peakRssMb(), jiebaLoadMs, firstQueryMs, ...timing };
 }
