@@ -44,7 +44,7 @@ async function buildMiniSearch(source: string, target: string): Promise<void> {
  */
 function trigram(path: string): (query: string) => void {
   const db = new Database(path, { readonly: true });
-  db.prepare('SELECT count(*) FROM docs').get();
+  db.prepare('SELECT rowid FROM docs LIMIT 1').get(); // opened and readable (a count would read every row)
   return (query) => {
     const words = normaliseForSearch(query).split(/\s+/).filter(Boolean);
     const long = words.filter((w) => [...w].length >= 3).map((w) => `"${w.replace(/"/g, '')}"`);
@@ -68,6 +68,6 @@ function miniSearch(path: string): (query: string) => void {
 const print = (figures: object) => process.stdout.write(`${JSON.stringify(figures)}\n`);
 const [mode, path, other] = process.argv.slice(2);
 if (mode === 'build-minisearch') await buildMiniSearch(path, other);
-else if (mode === 'query-trigram') print(measure(other, () => trigram(path)));
+else if (mode === 'query-trigram') print(measure(other, () => trigram(path), false));
 else if (mode === 'query-minisearch') print(measure(other, () => miniSearch(path)));
 else throw new Error(`unknown mode ${mode}`);

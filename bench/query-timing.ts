@@ -30,16 +30,16 @@ export function timeMix(mix: QueryMix, run: (query: string) => void): Pick<LoadA
 }
 
 /**
- * Loads an index (`load` returns its query function), then times jieba's dictionaries, the first
- * query (it prepares statements and builds the place-name tables) and the mix in `mixFile`.
+ * Loads an index (`load` returns its query function), then times jieba's dictionaries (unless
+ * the index does without them, as the trigram baseline does), the first query (it prepares statements and builds the place-name tables) and the mix in `mixFile`.
  */
-export function measure(mixFile: string, load: () => (query: string) => void): LoadAndQueryFigures {
+export function measure(mixFile: string, load: () => (query: string) => void, usesJieba = true): LoadAndQueryFigures {
   const started = performance.now();
   const run = load();
   const loadMs = Math.round(performance.now() - started);
   const peakRss = peakRssMb();
   const jiebaStarted = performance.now();
-  queryWords('预热');
+  if (usesJieba) queryWords('预热');
   const jiebaLoadMs = Math.round(performance.now() - jiebaStarted);
   const firstStarted = performance.now();
   run('邵阳 营商环境');
