@@ -62,7 +62,7 @@ export async function answerCallback(ctx: Context, deps: Pick<BotDeps, 'logger'>
  * Normalises a typed query (whitespace collapsed, trimmed) and rejects the unusable ones with a
  * helpful reply. Returns undefined when the query was answered here.
  */
-export async function acceptQuery(ctx: Context, deps: BotDeps, raw: string, usage: (t: Messages) => string): Promise<string | undefined> {
+export async function acceptQuery(ctx: Context, raw: string, usage: (t: Messages) => string): Promise<string | undefined> {
   const t = tr(ctx);
   const query = raw.replace(/\s+/g, ' ').trim();
   if (query === '') {

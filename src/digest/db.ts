@@ -5,7 +5,7 @@
  * file it cannot read: a corrupt database is the operator's data and is reported, not "repaired".
  */
 import Database from 'better-sqlite3';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The database handle type the rest of src/digest uses. */
@@ -76,7 +76,7 @@ export function databaseFileGuard(path: string): () => void {
     setImmediate(() => (checkedThisTurn = false));
   };
   function check(): void {
-    let now;
+    let now: Stats;
     try {
       now = statSync(path);
     } catch {

@@ -99,9 +99,15 @@ export class SendPacer {
   private pump(): void {
     const now = this.clock();
     if (this.waiters.length === 0) return;
-    if (now < this.nextGlobalAt) return this.wake(this.nextGlobalAt - now);
+    if (now < this.nextGlobalAt) {
+      this.wake(this.nextGlobalAt - now);
+      return;
+    }
     while (this.recent.length > 0 && now - this.recent[0] >= 1000) this.recent.shift();
-    if (this.recent.length >= this.perSecond) return this.wake(1000 - (now - this.recent[0]));
+    if (this.recent.length >= this.perSecond) {
+      this.wake(1000 - (now - this.recent[0]));
+      return;
+    }
     let soonest = Infinity;
     for (let at = 0; at < this.waiters.length; at++) {
       const waiter = this.waiters[at];
@@ -115,7 +121,8 @@ export class SendPacer {
         this.recent.push(now);
         if (this.chatReadyAt.size > 50_000) this.forgetIdleChats(now);
         waiter.release();
-        return this.wake(Math.max(0, this.nextGlobalAt - now));
+        this.wake(Math.max(0, this.nextGlobalAt - now));
+        return;
       }
       soonest = Math.min(soonest, readyAt);
     }

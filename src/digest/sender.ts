@@ -78,7 +78,7 @@ function transient(error: unknown): boolean {
  * Creates the sender. The returned function never throws: every failure becomes an outcome, and
  * chat deactivation and migration are already recorded in the store when it resolves.
  */
-export function createDigestSender(options: DigestSenderOptions): SendMessage & { pacer: SendPacer } {
+export function createDigestSender(options: DigestSenderOptions): SendMessage {
   const { store, logger } = options;
   const now = options.now ?? Date.now;
   const pacer = new SendPacer(options.limits);
@@ -128,5 +128,5 @@ export function createDigestSender(options: DigestSenderOptions): SendMessage & 
       return { status: 'rejected', error };
     }
   };
-  return Object.assign(send, { pacer });
+  return send;
 }

@@ -27,12 +27,16 @@ export interface Draft extends Omit<ParsedArticle, 'kind'> {
   photographers: string[];
   /** Its dateline (`本报讯…`) was read: a second dateline opens another item. */
   datelined: boolean;
+  /** Its text was followed by a bare posting time: a list's item ended there. */
+  stamped: boolean;
+  /** A prize rank or `附：…名单` was read: the name lines after it are the list's entries. */
+  winnersList: boolean;
 }
 
 export function newDraft(): Draft {
   return {
     title: '', kicker: '', subtitle: '', authors: [], body: [], captions: [], headings: new Set(),
-    notice: false, fragment: false, inHeader: true, closed: false, openParagraph: false, signed: false, closingByline: [], photographers: [], datelined: false,
+    notice: false, fragment: false, inHeader: true, closed: false, openParagraph: false, signed: false, closingByline: [], photographers: [], datelined: false, stamped: false, winnersList: false,
   };
 }
 

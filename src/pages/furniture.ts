@@ -43,6 +43,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^(?:往期回顾|相关新闻|相关阅读|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/],
   // app banners and contact lines of the newsroom
   ['navigation', /^(?:立即下载|马上下载|打开APP|打开App|下载APP|下载App|打开客户端|APP内打开|在APP中打开|打开看看)/],
+  // `打开某某新闻 查看精彩图片`, `下载某某客户端阅读全文`: an aggregator's app asking for the pictures or the rest
+  ['navigation', /^(?:打开|下载)[\u4e00-\u9fa5A-Za-z]{1,10}\s*(?:查看|阅读|看)(?:精彩图片|更多精彩|更多|全文|原文|高清大图|大图)$/],
   ['footer', /^(?:投稿邮箱|新闻热线|爆料热线|联系邮箱|投稿热线|值班电话|新闻爆料)|^(?=.{0,80}$).*?(?<![\w.-])[\w.-]{1,40}@[\w-]{1,40}\.[\w.]{1,20}/],
   ['navigation', /^.{0,30}(?:字[体号]|字体大小)\s*[：:].{0,20}$/],
   ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
@@ -77,8 +79,9 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['page header', /^[A-Z]$/],
   ['page header', /^第\s*\d{1,3}\s*页$|^\d{1,3}\s*\/\s*\d{1,3}\s*页?$/],
   // mastheads: `国内统一刊号：CN43-0001`, `邮发代号：41-1`, `第23期 总第1647期`, `2022年03月04日 星期五`
-  // (only on lines of masthead length: an e-paper dump may glue the masthead to the first article)
-  ['masthead', /^(?=.{0,100}$).*(?:国内统一(?:连续出版物号|刊号)|邮发代号|CN\s*43\s*[-－]|广告(?:经营)?许可证|总第\s*\d+\s*期)/],
+  // (only on lines of masthead length: an e-paper dump may glue the masthead to the first article;
+  // a series' issue number before a bar and a headline, `《某某》(总第9期)|标题`, is a column name)
+  ['masthead', /^(?=.{0,100}$).*(?:国内统一(?:连续出版物号|刊号)|邮发代号|CN\s*43\s*[-－]|广告(?:经营)?许可证|总第\s*\d+\s*期(?![)）]?\s*[|｜丨]\s*[\u4e00-\u9fa5]))/],
   ['masthead', /^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周|礼拜)[一二三四五六日天].{0,30}$/],
   // a flip-book's title: `《某某报》2024.6.6`, `《某某报》掌上读报-2023.08.18`
   ['masthead', /^《[^》]{2,14}(?:报|刊|周刊)》.{0,12}(?:19|20)\d\d[-.年/]\d{1,2}[-.月/]\d{1,2}日?$/],

@@ -4,7 +4,8 @@
  * body sentences), and a lede that is only a quotation gives way to the reporting sentence after it.
  */
 import type { ParsedArticle } from './article.ts';
-import { datelineOf, EDITOR_NOTE, endsSentence, startsMidSentence } from './blocks.ts';
+import { EDITOR_NOTE, endsSentence, startsMidSentence } from './block-shapes.ts';
+import { datelineOf } from './dateline.ts';
 
 export const SUMMARY_MIN = 60;
 export const SUMMARY_MAX = 120;

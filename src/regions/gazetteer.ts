@@ -165,10 +165,6 @@ export class Gazetteer {
     return this.regions.filter((r) => r.level === level);
   }
 
-  byCode(code: string): Region | undefined {
-    return this.byCodeMap.get(code);
-  }
-
   /** All regions with this official name (several only for towns, e.g. two 龙潭镇). */
   byName(name: string): Region[] {
     return this.byNameMap.get(name) ?? [];

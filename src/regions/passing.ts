@@ -23,14 +23,15 @@ export const PASSING_WEIGHT: Record<PassingKind, number> = {
   route: 0.25,
 };
 
-const ORGANISATION_AFTER = new RegExp('^(?:' + [
+const ORGANISATION_WORDS = [
   // Companies and banks named after a city.
   '银行|农商|农村商业银行|村镇银行|公司|集团|股份|有限|证券|保险|控股|实业|商会|同乡会|商行',
   // Newspapers and broadcasters: the paper's name, not the story's place.
   '|日报|晚报|都市报|电视台|广播电视台|卫视|新闻网|融媒体中心|融媒|客户端',
   // Streets named after a place (韶山路, 长沙南路) lie in some other town.
   '|[东西南北中]?路|大道|大街|街(?!道)',
-].join('') + ')');
+].join('');
+const ORGANISATION_AFTER = new RegExp(`^(?:${ORGANISATION_WORDS})`);
 /** A branch, or an institution named after its town (…永州分行, 吉首大学): located there, but not the story. */
 const BRANCH_AFTER = /^(?:分行|支行|分公司|营业部|办事处|大学|学院|职业技术学院|师范)/;
 // X人 is a person from X (邵阳人), but 人民, 人大, 人社 … are the place's own institutions.

@@ -19,10 +19,11 @@
  * - a Hunan name right after a place elsewhere (福建龙岩永定区) is that namesake, in the whole article;
  * - the province is the answer when the places are spread over several prefectures with none
  *   dominant, or when a headline is framed by the province and no prefecture outweighs it
- *   ({@link RegionTagger.provinceWide}); and, as before, when no prefecture or county qualifies.
+ *   (provinceWide in ./decide.ts); and, as before, when no prefecture or county qualifies.
  */
 import type { ParsedArticle } from '../pages/article.ts';
-import { datelineOf } from '../pages/blocks.ts';
+import { datelineOf } from '../pages/dateline.ts';
+import { decide, type Scored } from './decide.ts';
 import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
 import { PASSING_WEIGHT, passingKinds } from './passing.ts';
@@ -45,11 +46,7 @@ export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle
 /** Points a mention earns by where it stands. */
 export const PART_WEIGHT = { title: 4, kicker: 3, subtitle: 3, opening: 2, body: 1, caption: 1, author: 1 } as const;
 
-/** Points a region needs to be a subject of the article. */
-export const ABOUT_SCORE = 2;
-
-/** Share of the best region's points a region needs to be listed beside it. */
-export const RELATIVE_SCORE = 0.3;
+export { ABOUT_SCORE, DOMINANT_SHARE, RELATIVE_SCORE, SPREAD_PREFECTURES } from './decide.ts';
 
 /** Characters of opening text that count as the first paragraph (a short lead line is joined by the next). */
 const OPENING_LENGTH = 40;
@@ -68,6 +65,9 @@ const PROVINCE_WORDS = /全省|我省|(?<!湖南)省(?:委|政府|人大|政协)
  */
 const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])/g;
 
+/** A paper named as such: in book-title marks (`《邵阳日报》`) or as the newspaper office (`常德日报社`). */
+const NEWSROOM = /《[^《》]{2,12}(?:日报|晚报|都市报|报)》|[\u4e00-\u9fa5]{2,8}(?:日报|晚报|都市报)社/g;
+
 /** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … */
 const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|网)/;
 /**
@@ -81,22 +81,7 @@ export function datelineLength(paragraph: string): number {
   return dateline ? opening + dateline.length : 0;
 }
 
-/**
- * A province-wide article names places in at least this many prefectures, none of them with
- * {@link DOMINANT_SHARE} of the points (a list of villages across the province, a tour of several
- * cities): it is about the province, not the first county it names.
- */
-export const SPREAD_PREFECTURES = 3;
 
-/** Share of the place points that makes one prefecture the article's subject over the province. */
-export const DOMINANT_SHARE = 0.5;
-
-interface Scored {
-  region: Region;
-  score: number;
-  /** Position of the first counted mention, to order ties by reading order. */
-  order: number;
-}
 
 type PartKind = 'headline' | 'opening' | 'rest';
 
@@ -128,6 +113,20 @@ export interface RegionScores {
   framedByProvince: boolean;
 }
 
+/**
+ * Where a line's first place words stand: the province's (全省…, or a mention of 湖南 itself) and a
+ * place's in it; Infinity for none. 湖南邵阳: the province only qualifies the place after it.
+ */
+function firstPlaceWords(mentions: Mention[], counted: number[], provinceWords: number[], provinceCode: string): { province: number; place: number } {
+  const qualifies = (i: number) => mentions[i + 1] !== undefined && mentions[i + 1]?.start === mentions[i]?.end;
+  const province = Math.min(
+    ...provinceWords,
+    ...mentions.filter((m, i) => m.term.credits.code === provinceCode && counted.includes(m.start) && !qualifies(i)).map((m) => m.start),
+  );
+  const place = Math.min(...mentions.filter((m) => m.term.credits.code !== provinceCode && counted.includes(m.start)).map((m) => m.start));
+  return { province, place };
+}
+
 /** The most specific place among some mentions (a county before its prefecture), or undefined. */
 function mostSpecific(mentions: Mention[]): Region | undefined {
   const rank = { province: 0, prefecture: 1, county: 2, town: 3 } as const;
@@ -151,7 +150,23 @@ export class RegionTagger {
   /** The official names of the places the article is about, most specific first. */
   tag(article: TaggableArticle): string[] {
     const { scored, framedByProvince } = this.score(article);
-    return this.decide(scored, framedByProvince);
+    const regions = decide(this.terms.gazetteer, this.province, scored, framedByProvince);
+    return regions.length > 0 ? regions : this.ownNewsroom(article);
+  }
+
+  /**
+   * An article that names no place but a Hunan paper as such (`常德日报社`, `《邵阳日报》`): a paper's
+   * story about itself, its people and readers (an anniversary page, a reader's memoir) is about
+   * the region the paper serves. Outlet names earn no points otherwise (see passing.ts), and a
+   * reporter's outlet (`长沙晚报记者`) still says nothing.
+   */
+  private ownNewsroom(article: TaggableArticle): string[] {
+    const papers = [article.title, ...article.body].join('\n').match(NEWSROOM) ?? [];
+    const home = this.outletHome(papers.join('\n'));
+    const region = home === undefined ? undefined : this.terms.gazetteer.region(home);
+    if (!region || region.level === 'town') return [];
+    const prefecture = region.level === 'county' ? this.terms.gazetteer.prefectureOf(region) : undefined;
+    return prefecture ? [region.name, prefecture.name] : [region.name];
   }
 
   /** The points behind {@link tag}, for explaining a tagging. */
@@ -202,6 +217,8 @@ export class RegionTagger {
 
     const found: { mention: Mention; points: number; previous: Mention | undefined; order: number; elsewhere: boolean }[] = [];
     let framedByProvince = false;
+    let headlineNamesPlace = false;
+    let openingRead = false;
     const home = this.homeOf(article);
     let offset = 0;
     for (const part of parts(article)) {
@@ -225,17 +242,13 @@ export class RegionTagger {
           if ((m.index ?? 0) >= part.skip && home.name.endsWith(m[1])) credit(home, part.weight, offset + (m.index ?? 0));
         }
       }
-      if (part.kind === 'headline') {
-        // The line's first place word: the province (全省…, or a mention of 湖南 itself) or a place in it.
-        // 湖南邵阳: the province only qualifies the place after it.
-        const qualifies = (i: number) => mentions[i + 1] !== undefined && mentions[i + 1].start === mentions[i].end;
-        const firstProvince = Math.min(
-          ...provinceWords,
-          ...mentions.filter((m, i) => m.term.credits.code === this.province.code && counted.includes(m.start) && !qualifies(i)).map((m) => m.start),
-        );
-        const firstPlace = Math.min(...mentions.filter((m) => m.term.credits.code !== this.province.code && counted.includes(m.start)).map((m) => m.start));
-        if (firstProvince < firstPlace) framedByProvince = true;
+      if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead && !headlineNamesPlace)) {
+        // A headline naming no place (`…决赛揭晓`): the opening's first place word frames the article instead.
+        const first = firstPlaceWords(mentions, counted, provinceWords, this.province.code);
+        if (first.province < first.place) framedByProvince = true;
+        if (part.kind === 'headline' && Math.min(first.province, first.place) < Infinity) headlineNamesPlace = true;
       }
+      if (part.kind === 'opening') openingRead = true;
       offset += part.text.length + 1;
     }
 
@@ -267,79 +280,6 @@ export class RegionTagger {
     return { scored: [...scores.values()], framedByProvince };
   }
 
-  /**
-   * True when the article is about the province as a whole: its places are spread over at least
-   * {@link SPREAD_PREFECTURES} prefectures with none holding {@link DOMINANT_SHARE} of the points,
-   * or a headline is framed by the province (全省…, 我省…, 湖南…) and the province has at least as
-   * many points as the best prefecture with its counties.
-   */
-  private provinceWide(scored: Scored[], framedByProvince: boolean): boolean {
-    const g = this.terms.gazetteer;
-    const byPrefecture = new Map<string, number>();
-    for (const s of scored) {
-      if (s.region.level === 'province') continue;
-      const prefecture = g.prefectureOf(s.region);
-      if (prefecture) byPrefecture.set(prefecture.code, (byPrefecture.get(prefecture.code) ?? 0) + s.score);
-    }
-    const points = [...byPrefecture.values()];
-    const total = points.reduce((a, b) => a + b, 0);
-    const best = Math.max(0, ...points);
-    if (total === 0) return false;
-    const named = points.filter((p) => p >= 1).length;
-    if (named >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total) return true;
-    const province = scored.find((s) => s.region.level === 'province')?.score ?? 0;
-    return framedByProvince && province >= best;
-  }
-
-  /**
-   * True when the article is about the prefecture as a whole: the same test one level down — its
-   * places lie in at least {@link SPREAD_PREFECTURES} of its counties, none holding
-   * {@link DOMINANT_SHARE} of the prefecture's points (the prefecture's own included). A round-up
-   * of projects in five counties of 郴州 is about 郴州市.
-   */
-  private prefectureWide(scored: Scored[], prefecture: Region): boolean {
-    const g = this.terms.gazetteer;
-    const own = scored.find((s) => s.region.code === prefecture.code)?.score ?? 0;
-    const counties = scored.filter((s) => s.region.level === 'county' && g.prefectureOf(s.region)?.code === prefecture.code);
-    const total = own + counties.reduce((a, s) => a + s.score, 0);
-    const best = Math.max(0, ...counties.map((s) => s.score));
-    return counties.filter((s) => s.score >= 1).length >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total;
-  }
-
-  /** From scores to the ordered list of official names. */
-  private decide(scored: Scored[], framedByProvince: boolean): string[] {
-    const g = this.terms.gazetteer;
-    const places = scored.filter((s) => s.region.level !== 'province');
-    const best = Math.max(0, ...places.map((s) => s.score));
-    const chosen = places
-      .filter((s) => s.score >= ABOUT_SCORE && s.score >= RELATIVE_SCORE * best)
-      .sort((a, b) => b.score - a.score || a.order - b.order);
-    // Spread over the province, or framed by it: the province, even without a word naming it.
-    if (this.provinceWide(scored, framedByProvince)) return [this.province.name];
-    if (chosen.length === 0) {
-      const province = scored.find((s) => s.region.level === 'province');
-      return province && province.score >= ABOUT_SCORE ? [province.region.name] : [];
-    }
-    // Counties grouped under their prefecture (in the order of each group's best county), each
-    // group followed by its prefecture; a prefecture whose counties are spread (see
-    // prefectureWide) stands alone in its group's place; then prefectures chosen on their own.
-    const out: string[] = [];
-    const counties = chosen.filter((s) => s.region.level === 'county');
-    for (const county of counties) {
-      const prefecture = g.prefectureOf(county.region);
-      if (out.includes(county.region.name)) continue;
-      if (prefecture && this.prefectureWide(scored, prefecture)) {
-        if (!out.includes(prefecture.name)) out.push(prefecture.name);
-        continue;
-      }
-      for (const sibling of counties) {
-        if (g.prefectureOf(sibling.region) === prefecture && !out.includes(sibling.region.name)) out.push(sibling.region.name);
-      }
-      if (prefecture && !out.includes(prefecture.name)) out.push(prefecture.name);
-    }
-    for (const s of chosen) if (s.region.level === 'prefecture' && !out.includes(s.region.name)) out.push(s.region.name);
-    return out;
-  }
 }
 
 let shared: RegionTagger | undefined;

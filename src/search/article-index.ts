@@ -7,7 +7,7 @@
  * is bounded: full-text matches are taken newest first up to MATCH_CAP, and compact-field terms
  * found in very many articles are left to that bounded full-text pass.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
@@ -18,7 +18,10 @@ import { regionNamedBy } from '../regions/lookup.ts';
 import { queryWords } from './jieba.ts';
 import type { CompactIndex } from './compact.ts';
 import { loadCompact } from './compact-delta.ts';
-import { FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
+import type { SnapshotMeta } from './snapshot.ts';
+import { IndexError, readMeta } from './snapshot-meta.ts';
+
+export { IndexError, readMeta } from './snapshot-meta.ts';
 
 /** Relevance an article gains from being about a place the query names (a strong title match is 1). */
 const REGION_MATCH = 0.5;
@@ -29,14 +32,6 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_WORDS = 12;
 /** Full-text matches considered per query part, newest first. */
 export const MATCH_CAP = 1000;
-
-/** The snapshot cannot be used; `reason` says why in one line. */
-export class IndexError extends Error {
-  constructor(readonly reason: 'missing' | 'old-format' | 'corrupt', message: string) {
-    super(message);
-    this.name = 'IndexError';
-  }
-}
 
 interface Candidate {
   rowid: number;
@@ -57,25 +52,6 @@ interface HitRow {
 }
 
 const BOOST = { title: 4, kicker: 2, subtitle: 2, regions: 2, keywords: 1.5, authors: 1 };
-
-/** Reads the snapshot's meta data, or throws IndexError. */
-export function readMeta(indexDir: string): SnapshotMeta {
-  const path = join(indexDir, 'meta.json');
-  if (!existsSync(path)) throw new IndexError('missing', `no index at ${indexDir}`);
-  let meta: SnapshotMeta;
-  try {
-    meta = JSON.parse(readFileSync(path, 'utf8')) as SnapshotMeta;
-  } catch {
-    throw new IndexError('corrupt', `index file ${path} is corrupt (not valid JSON)`);
-  }
-  if (typeof meta !== 'object' || meta === null || typeof meta.formatVersion !== 'number') {
-    throw new IndexError('corrupt', `index file ${path} is corrupt (no format version)`);
-  }
-  if (meta.formatVersion !== FORMAT_VERSION) {
-    throw new IndexError('old-format', `index at ${indexDir} has format ${meta.formatVersion}, this version reads ${FORMAT_VERSION}`);
-  }
-  return meta;
-}
 
 /** The MiniSearch + SQLite index, read-only. */
 export class SnapshotIndex implements ArticleIndex {
@@ -289,10 +265,12 @@ export class SnapshotIndex implements ArticleIndex {
     const offset = Math.max(0, options.offset ?? 0);
     if (names.length === 0) return { covered: [], total: 0, hits: [] };
     const marks = names.map(() => '?').join(',');
-    // Articles whose most specific region is the asked one first, then those about its sub-regions.
+    // Articles whose most specific region is the asked one first, then those about its sub-regions;
+    // within each, titled articles before fragments (text whose headline the page did not print).
     const rows = this.statement(
-      `SELECT rowid, MIN(CASE WHEN region = ? AND rank = 0 THEN 0 ELSE 1 END) AS grp
-       FROM article_regions WHERE region IN (${marks}) GROUP BY rowid ORDER BY grp, rowid DESC`,
+      `SELECT r.rowid AS rowid, MIN(CASE WHEN r.region = ? AND r.rank = 0 THEN 0 ELSE 1 END) AS grp, MAX(a.kind = 'fragment') AS untitled
+       FROM article_regions r JOIN articles a ON a.rowid = r.rowid WHERE r.region IN (${marks})
+       GROUP BY r.rowid ORDER BY grp, untitled, r.rowid DESC`,
     ).all(names[0], ...names) as { rowid: number; grp: number }[];
     const page = rows.slice(offset, offset + limit).map((r) => ({ rowid: r.rowid, matched: new Set<string>(), compactScore: 0, fullTextScore: 0 }));
     return { covered: names, total: rows.length, hits: this.hits(page) };

@@ -187,7 +187,9 @@ export class SnapshotWriter {
   insert(rowid: number, article: Article, record = JSON.stringify(article), indexed = indexedForm(article)): void {
     this.insertArticle.run(rowid, article.id, article.date, article.file, article.kind, article.title,
       JSON.stringify(article.regions), article.summary, record);
-    article.regions.forEach((region, rank) => this.insertRegion.run(region, rowid, rank));
+    article.regions.forEach((region, rank) => {
+      this.insertRegion.run(region, rowid, rank);
+    });
     this.insertText.run(rowid, indexed.grams);
     const document = atRowid(indexed.document, rowid);
     for (const term of compactTerms(document)) this.termDelta.set(term, (this.termDelta.get(term) ?? 0) + 1);

@@ -16,7 +16,7 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { IndexError, readMeta } from './article-index.ts';
+import { IndexError, readMeta } from './snapshot-meta.ts';
 import { CompactDeltaError } from './compact-delta.ts';
 import { InconsistentSnapshot, type IndexUpdate, NoArticlesError, updateIncrementally } from './incremental.ts';
 import { buildThreads, writeFullSnapshotInWorkers } from './build-workers.ts';

@@ -98,7 +98,7 @@ describe('deep links', () => {
 
   it('declines queries that do not fit and payloads that are not ours', () => {
     expect(encodeDeepLink({ kind: 'search', query: '很长'.repeat(20) })).toBeUndefined();
-    for (const bad of ['', 'q_', 'q_!!', 'q_' + Buffer.from([0xff, 0xfe]).toString('base64url'), 'x_1', 'a b']) {
+    for (const bad of ['', 'q_', 'q_!!', `q_${Buffer.from([0xff, 0xfe]).toString('base64url')}`, 'x_1', 'a b']) {
       expect(decodeDeepLink(bad), bad).toBeUndefined();
     }
   });

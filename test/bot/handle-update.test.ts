@@ -12,7 +12,7 @@ import type { Update, UserFromGetMe } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, registerCommands } from '../../src/bot/app.ts';
 import { runConsole } from '../../src/bot/console.ts';
-import { pngSize } from '../../src/trend/trend.ts';
+import { CHART, pngSize } from '../../src/trend/trend.ts';
 import { messages } from '../../src/bot/i18n.ts';
 import { ApiFailure, startLocalApi, type LocalApi } from '../../src/bot/local-api.ts';
 import { startBot, TokenRejectedError } from '../../src/bot/start.ts';
@@ -202,7 +202,8 @@ describe('console mode', () => {
     await done;
     const path = /（图表 chart → (\S+\.png)）/.exec(text)?.[1];
     expect(path).toBeDefined();
-    expect(pngSize(readFileSync(path!))).toBeDefined();
+    // A real chart, drawn at the chart's scale: not an empty or placeholder image.
+    expect(pngSize(readFileSync(path!))?.width).toBeGreaterThanOrEqual(CHART.width * CHART.scale * 0.9);
     expect(text).toContain(`「${keyword}」`);
     rmSync(path!, { force: true });
   });

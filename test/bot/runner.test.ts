@@ -84,10 +84,12 @@ describe('Outbox', () => {
 
   it('holds back the limited chat for its retry_after, and only that chat', async () => {
     const calls: string[] = [];
+    const sentAt: number[] = [];
     let limited = true;
     const outbox = new Outbox({ logger, baseDelayMs: 5 });
     const send = outbox.wrap(async (method, payload) => {
       calls.push(`${method} ${String(payload.chat_id)}`);
+      sentAt.push(performance.now());
       if (payload.chat_id === 1 && limited) {
         limited = false;
         throw tooMany(1);
@@ -101,6 +103,8 @@ describe('Outbox', () => {
     expect(calls).toEqual(['sendMessage 1', 'sendMessage 2']);
     await a;
     expect(calls).toEqual(['sendMessage 1', 'sendMessage 2', 'sendMessage 1']);
+    // Chat 2 went meanwhile (the order above); chat 1 was tried again only after the second Telegram asked for.
+    expect(sentAt[2] - sentAt[0]).toBeGreaterThanOrEqual(995);
   });
 
   it('drops at once a reply whose retry_after is beyond the deadline, and rejects other errors unchanged', async () => {

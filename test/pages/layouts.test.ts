@@ -16,7 +16,7 @@ describe('page furniture', () => {
     '版面导航', '标题导航', '上一篇 放大 缩小 默认', '字体：【大 中 小】', '首页 > 新闻中心 > 县域动态', '当前位置：首页>>要闻',
     '[来源：某某日报]', '发布时间：2024-03-27 来源：某某网 编辑：周琳', '阅读：57', '点击量:1203', '国内统一刊号:CN43-0009',
     '第01版：头版', 'A03版：要闻', '2022年03月04日 星期五', 'IMG_2031.jpg', '责任编辑：贺丽', '【打印】 【关闭】', '分享到：',
-    '版权所有 某某报社', '2019-08-12 06:24:20',
+    '版权所有 某某报社', '2019-08-12 06:24:20', '打开某某新闻 查看精彩图片',
   ])('drops %s', (line) => {
     expect(furnitureOf(line)).toBeDefined();
   });
@@ -259,6 +259,42 @@ describe('lists and photo stories', () => {
     const [article] = splitPage('<p>再见了，老报馆</p><p>提起笔来，心里有些沉。</p><p>二十年前，我第一次走进报馆。</p>');
     expect(article.title).toBe('再见了，老报馆');
     expect(article.body).toEqual(['提起笔来，心里有些沉。', '二十年前，我第一次走进报馆。']);
+  });
+});
+
+describe('list pages, appendices and wiki copies', () => {
+  it('ends a listed post at its posting time and drops the tag name over the first post', () => {
+    const text = page('常宁', '一壶油茶待远客', '二十余家媒体的记者走进西岭镇的油茶林，听茶农讲述一棵树撑起一个家的故事，还品尝了当地的擂茶……', '3月2日 下午 4:20', '其他',
+      '油茶林春季抚育全面铺开', '市林业部门组织技术员分赴各乡镇，指导油茶种植户开展春季垦复和施肥，还在田间地头发放了手册，并为', '2月28日 下午 6:40', '其他');
+    expect(titles(text)).toEqual(['一壶油茶待远客', '油茶林春季抚育全面铺开']);
+  });
+
+  it('takes a long, spaced or issue-numbered series before a bar for the kicker', () => {
+    for (const [line, kicker, title] of [
+      ['青溪采风团湘南行走笔记丨一壶油茶待远客', '青溪采风团湘南行走笔记', '一壶油茶待远客'],
+      ['山水常宁 等你来 | 西岭镇推出三条赏花线路', '山水常宁 等你来', '西岭镇推出三条赏花线路'],
+      ['《西岭印记》(总第12期)|古法榨油坊的第三代传人', '《西岭印记》(总第12期)', '古法榨油坊的第三代传人'],
+    ]) {
+      const [article] = splitPage(page(line, '2031-03-02 10:00', '西岭镇的春天来得早，油菜花开满了山坡。'));
+      expect([article.kicker, article.title]).toEqual([kicker, title]);
+    }
+  });
+
+  it('keeps a winners\' list inside its story: ranks are headings, names are entries', () => {
+    const [story, ...rest] = splitPage(page('讲解员大赛落幕', '本报讯（记者 龙晓岚）4月18日，大赛决赛在溆浦县举行。',
+      '附：大赛获奖名单', '一等奖', '溆浦县 舒雨桐', '二等奖', '会同县 粟一鸣'));
+    expect(rest).toEqual([]);
+    expect(story.authors).toEqual(['龙晓岚']);
+    expect(story.body).toContain('溆浦县 舒雨桐');
+  });
+
+  it('takes no headline from a place-opening caption over a section heading', () => {
+    expect(titles(page('西岭镇文化站', '西岭镇文化站位于常宁市西岭镇老街，始建于1982年，是全镇开展群众文化活动的主要场所。',
+      '常宁市各乡镇文化站站长在非遗展示厅观看木榨演示', '设施', '图书室藏书一万二千册，周末向全镇群众免费开放。'))).toEqual(['西岭镇文化站']);
+  });
+
+  it('drops the tabs a wiki mirror glues to the entry name', () => {
+    expect(titles('西岭镇文化站查看源代码讨论查看历史\n西岭镇文化站位于西岭镇老街，始建于1982年。')).toEqual(['西岭镇文化站']);
   });
 });
 

@@ -103,6 +103,11 @@ describe('passing mentions do not make an article about a place', () => {
     expect(tagRegions(story)).toEqual([]);
   });
 
+  it('a paper named as such makes a story about itself its region\'s, when no place is named', () => {
+    expect(tagRegions(article('那些年的老报馆', ['我是1991年进入青溪日报社工作的，后来调到常德日报社。']))).toEqual(['常德市']);
+    expect(tagRegions(article('读报记', ['我第一次读到《邵阳日报》，是在读初中的时候。']))).toEqual(['邵阳市']);
+  });
+
   it('a place name inside a longer word or another place\'s name', () => {
     expect(tagRegions(article('中共天津市委召开全会', ['会议审议通过了决定。']))).toEqual([]);
     expect(tagRegions(article('寻找心中的世外桃源', ['山水之间，宛如世外桃源。']))).toEqual([]);
@@ -131,6 +136,13 @@ describe('an article about the whole province', () => {
     expect(tagRegions(meeting)).toEqual(['湖南省']);
     const ranking = article('我省新添4个省级现代农业园', ['我省新添4个省级现代农业园，分别落户桃江县、新化县、道县和祁东县。']);
     expect(tagRegions(ranking)).toEqual(['湖南省']);
+  });
+
+  it('is the province when a headline naming no place is framed by its opening', () => {
+    const story = article('第九届讲故事大赛决赛揭晓', ['由省委宣传部主办的湖南省第九届讲故事大赛决赛在长沙举行。', '十五名选手登台讲述自己的故事。']);
+    expect(tagRegions(story)).toEqual(['湖南省']);
+    // …but a headline that names the place keeps it.
+    expect(tagRegions({ ...story, title: '长沙举行讲故事大赛决赛' })).toEqual(['长沙市']);
   });
 
   it('reads 湖南 right before a place as a qualifier, not as framing', () => {

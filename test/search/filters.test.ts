@@ -56,3 +56,27 @@ describe('lists by time and by person', () => {
     expect(seedIndex().byAuthor('欧阳不存在').total).toBe(0);
   });
 });
+
+describe('a region\'s list', () => {
+  it('puts titled articles before text whose headline the page did not print', async () => {
+    const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { buildIndex, indexDirOf } = await import('../../src/search/open.ts');
+    const { SnapshotIndex } = await import('../../src/search/article-index.ts');
+    const work = mkdtempSync(join(tmpdir(), 'xiangwen-region-order-'));
+    try {
+      mkdirSync(join(work, 'pages'));
+      writeFileSync(join(work, 'pages', 'a.txt'), '汝城县新修十座乡村桥梁\n\n本报讯（记者 王一）近日，汝城县在十个村新修乡村桥梁，方便群众出行。\n');
+      // Sorted after a.txt, so indexed later: newer by row, and still listed second.
+      writeFileSync(join(work, 'pages', 'b.txt'), '近日，汝城县多个乡镇开展春耕培训，技术员走进田间地头手把手教学，农户们纷纷表示收获很大。\n');
+      buildIndex({ pagesDir: join(work, 'pages'), dataDir: join(work, 'data') });
+      const index = SnapshotIndex.load(indexDirOf(join(work, 'data')));
+      const kinds = index.byRegions(['汝城县']).hits.map((h) => h.kind);
+      index.close();
+      expect(kinds).toEqual(['brief', 'fragment']);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

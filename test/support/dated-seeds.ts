@@ -16,7 +16,11 @@ export async function openDatedSeeds(): Promise<{ index: ArticleIndex; close(): 
   const work = mkdtempSync(join(tmpdir(), 'xiangwen-dated-'));
   const pagesDir = join(work, 'pages');
   mkdirSync(pagesDir);
-  readdirSync('seeds').sort().forEach((file, i) => copyFileSync(join('seeds', file), join(pagesDir, `${SEED_DATES[i]}_${file}`)));
+  readdirSync('seeds')
+    .sort()
+    .forEach((file, i) => {
+      copyFileSync(join('seeds', file), join(pagesDir, `${SEED_DATES[i]}_${file}`));
+    });
   const index = await openIndex({ pagesDir, dataDir: join(work, 'data') });
   return {
     index,

@@ -4,9 +4,9 @@
  * labelled place is looked up as `/region` does (is its first result about that place?). Also the
  * tagger's most specific region against the labels.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { regionWithDescendants } from '../../src/regions/lookup.ts';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
 import { buildIndex, indexDirOf } from '../../src/search/open.ts';
@@ -23,14 +23,24 @@ export interface SearchScore {
   misses: string[];
 }
 
-/** Indexes `pagesDir` (the labels' keys start with `prefix`) and scores searches against the labels. */
-export function scoreSearch(labelsPath: string, pagesDir: string, prefix: string): SearchScore {
+/**
+ * Indexes the labelled pages under `root` whose keys start with `prefix` (only those: an external
+ * set's folder may hold other pages) and scores searches against the labels.
+ */
+export function scoreSearch(labelsPath: string, root: string, prefix: string): SearchScore {
   const labels = JSON.parse(readFileSync(labelsPath, 'utf8')) as Record<string, LabelledPage>;
   const dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-score-'));
+  const pagesDir = join(dataDir, 'pages');
   const misses: string[] = [];
   try {
-    buildIndex({ pagesDir, dataDir });
-    const index = SnapshotIndex.load(indexDirOf(dataDir));
+    for (const file of Object.keys(labels).filter((f) => f.startsWith(prefix))) {
+      const copy = join(pagesDir, file.slice(prefix.length));
+      mkdirSync(dirname(copy), { recursive: true });
+      // Timestamps kept: a page that prints no date is dated by its file time.
+      cpSync(join(root, file), copy, { preserveTimestamps: true });
+    }
+    buildIndex({ pagesDir, dataDir: join(dataDir, 'index') });
+    const index = SnapshotIndex.load(indexDirOf(join(dataDir, 'index')));
     const labelled = Object.entries(labels).filter(([file]) => file.startsWith(prefix))
       .flatMap(([file, page]) => page.articles.map((label) => ({ file: file.slice(prefix.length), label })));
     const byTitle = new Map(labelled.map((l) => [compact(l.label.title), l]));

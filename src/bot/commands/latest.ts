@@ -19,7 +19,7 @@ export function latestCommands(deps: BotDeps): Composer<Context> {
     await showOutcome(ctx, deps, latestPage(queryDeps(deps), place, 0), false);
   });
   composer.command('author', async (ctx) => {
-    const name = await acceptQuery(ctx, deps, ctx.payload, (t) => t.authorUsage(deps.examples.author ?? '张三'));
+    const name = await acceptQuery(ctx, ctx.payload, (t) => t.authorUsage(deps.examples.author ?? '张三'));
     if (name === undefined || !(await withinLimit(ctx, deps))) return;
     await showOutcome(ctx, deps, authorPage(queryDeps(deps), name, 0), false);
   });

@@ -14,7 +14,7 @@ import { acceptQuery, answerCallback, queryDeps, replyHtml, showOutcome, tr, wit
 
 /** Checks, rate-limits and lists a typed region, replying with page 1. */
 export async function runRegion(ctx: Context, deps: BotDeps, raw: string): Promise<void> {
-  const name = await acceptQuery(ctx, deps, raw, (t) => t.regionUsage(deps.examples.region));
+  const name = await acceptQuery(ctx, raw, (t) => t.regionUsage(deps.examples.region));
   if (name === undefined || !(await withinLimit(ctx, deps))) return;
   await showOutcome(ctx, deps, regionPage(queryDeps(deps), name, 0), false);
 }

@@ -10,7 +10,7 @@ import { acceptQuery, queryDeps, showOutcome, withinLimit } from '../respond.ts'
 
 /** Checks, rate-limits and runs a typed search, replying with page 1. */
 export async function runSearch(ctx: Context, deps: BotDeps, raw: string): Promise<void> {
-  const query = await acceptQuery(ctx, deps, raw, (t) => t.searchUsage(deps.examples.keyword));
+  const query = await acceptQuery(ctx, raw, (t) => t.searchUsage(deps.examples.keyword));
   if (query === undefined || !(await withinLimit(ctx, deps))) return;
   await showOutcome(ctx, deps, searchPage(queryDeps(deps), query, 0), false);
 }

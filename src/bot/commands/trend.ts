@@ -34,7 +34,7 @@ export async function sendTrend(ctx: Context, deps: BotDeps, query: string): Pro
 export function trendCommands(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('trend', async (ctx) => {
-    const query = await acceptQuery(ctx, deps, ctx.payload, (t) => t.trendUsage(deps.examples.keyword));
+    const query = await acceptQuery(ctx, ctx.payload, (t) => t.trendUsage(deps.examples.keyword));
     if (query === undefined || !(await withinLimit(ctx, deps))) return;
     await sendTrend(ctx, deps, query);
   });

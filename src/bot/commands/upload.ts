@@ -103,7 +103,9 @@ export function uploadHandlers(deps: BotDeps, options: UploadOptions | undefined
     options.onPageSaved?.(file);
 
     const lines = [t.uploadSaved(file, decoded.encoding, headlined.length)];
-    headlined.slice(0, LISTED_ARTICLES).forEach((a, i) => lines.push(`${i + 1}. ${a.title}${a.regions.length ? `（${a.regions.slice(0, 2).join('、')}）` : ''}`));
+    headlined.slice(0, LISTED_ARTICLES).forEach((a, i) => {
+      lines.push(`${i + 1}. ${a.title}${a.regions.length ? `（${a.regions.slice(0, 2).join('、')}）` : ''}`);
+    });
     if (headlined.length > LISTED_ARTICLES) lines.push(t.uploadMore(headlined.length - LISTED_ARTICLES));
     if (problems.length > 0) lines.push('', ...problems.map((p) => `⚠ ${p}`));
     await replyHtml(ctx, escapeHtml(lines.join('\n')));

@@ -1,0 +1,87 @@
+/**
+ * What a line of a page can look like on its own (./blocks.ts decides which), and the text tests
+ * the reading and the splitting share: sentence ends, cut openings, numbered items, label lines.
+ */
+import type { FurnitureKind } from './furniture.ts';
+
+export type BlockShape =
+  /** `# …` markdown heading: a headline. */
+  | 'md-headline'
+  /** `——…` or `## ——…`: a subtitle. */
+  | 'subtitle'
+  /** `**…**` alone on a line: an in-article section heading. */
+  | 'bold-heading'
+  /** Names separated by spaces, e.g. `张福芳 付柯瞰`. */
+  | 'author-line'
+  /** Names in parentheses closing an article, e.g. `（刘琼）`. */
+  | 'byline'
+  /** `（作者系…）`: a note about the author. */
+  | 'author-note'
+  /** A photographer's credit alone, e.g. `张福芳 摄`, `(唐东升 王君王 摄)`. */
+  | 'photo-credit'
+  /** A caption with its credit on the same line, e.g. `桂东植物园一角。(桂东县委宣传部供图)`. */
+  | 'caption'
+  /** `（完）`, `（全文完）`: the article ends here. */
+  | 'end-mark'
+  /** A date alone, e.g. `2023年3月1日`: the signature of a notice. */
+  | 'date-line'
+  /** Short, no sentence-final punctuation: a headline, kicker or section heading. */
+  | 'short'
+  /** `来源：… 发布时间：…` over a web article: no text, but it confirms the headline above it. */
+  | 'article-data'
+  /** Anything else: body text. */
+  | 'text';
+
+export interface Block {
+  /** 1-based line number in the page, for diagnostics. */
+  line: number;
+  /** Text without markdown markers and surrounding whitespace. */
+  text: string;
+  shape: BlockShape;
+  /** `【栏目】` printed before a headline on its line: the headline's kicker. */
+  kicker?: string;
+  /** `主题——副题` on one line: the subtitle part. */
+  subtitle?: string;
+  /** A bracketed column label alone on its line (`【温馨提示】`): a kicker at most, never a headline. */
+  label?: boolean;
+  /** An author line that named roles (`记者 张三`): a byline wherever it stands. */
+  byRole?: boolean;
+}
+
+/** Longest line that can still be a headline or heading. */
+export const MAX_HEADING_LENGTH = 36;
+
+const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$/;
+
+/**
+ * Characters a sentence almost never starts with in Chinese news text; a paragraph opening with
+ * one was cut from a sentence that began elsewhere (another column or page).
+ */
+const CONTINUATION_OPENING = /^(?:[，。、；：）》」』”’…,;:)]|[的等](?![确到])|[万亿千][元度吨人户亩个家米平余]|(?![一二三四五六七八九十])[\u4e00-\u9fa5][，、,])/;
+
+/** A numbered item (`一、`, `（二）`, `3.`): it opens a paragraph of its own, never continues one. */
+export const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[条章节项][，、\s　])/;
+
+/** True when the text opens in the middle of a sentence. */
+export function startsMidSentence(text: string): boolean {
+  return CONTINUATION_OPENING.test(text);
+}
+
+/** True when a line ends a sentence (so the paragraph is complete). */
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
+
+/** Lines that label a notice's contact details (`联系电话：…`, `地址：…`): never a brief's headline. */
+export const CONTACT_LABEL = /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电话|人|地址|邮箱|邮编|传真|网址|单位|时间|地点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
+
+/** `编者按：`, `【编者按】`: a label opening an editor's note inside the article. */
+export const EDITOR_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|引言)[】\]]?[：:]?$/;
+
+/** What one line of a page was taken for: a block, or furniture (with its family). */
+export interface LineReading {
+  line: number;
+  raw: string;
+  block?: Block;
+  furniture?: FurnitureKind | 'list' | 'repeated title';
+}

@@ -1,0 +1,51 @@
+/**
+ * Datelines: the outlet, place and date ending in 讯 or 电 that open a news item, with the
+ * reporters' names in brackets after them.
+ */
+import { isNameList, namesWithoutRoles, pairSingleCharacters } from './author-lines.ts';
+
+/**
+ * The opening of a news item: `本报讯（记者 张三）`, `本报长沙3月4日讯`, `新华社北京3月4日电`,
+ * `新湖南客户端衡阳讯（通讯员 …）`, `掌上长沙11月27日讯（全媒体记者 …）`, `中新网长沙3月10日电 题：…`,
+ * `湖南日报3月3日讯（…）`, `邵阳新闻网讯 (通讯员…)`. An outlet (or a date) then 讯 or 电.
+ */
+// The date may lose its 月 in a web copy (`519日讯` for 5月19日).
+// `某某网11月5日长沙消息`: a place between the date and 消息.
+// 电 must not start a word (`3月10日电话采访`, 电视, 电商 …).
+const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
+
+export interface Dateline {
+  /** Characters of the opening taken by the dateline (and its bracketed names). */
+  length: number;
+  /** Author names from the brackets, roles removed. */
+  names?: string;
+  /** `题：…` after a wire dateline: the item's headline (the rest of the line). */
+  title?: string;
+}
+
+/** The dateline opening `text`, if any. */
+export function datelineOf(text: string): Dateline | undefined {
+  const head = DATELINE_HEAD.exec(text);
+  if (!head) return undefined;
+  const [, outlet, date, mark] = head;
+  // 电 ends everyday words (供电, 来电): a wire dateline names a date, a news agency (…社电) or an
+  // outlet followed by its reporters in brackets (`世界旅游报长沙电（记者 …）`).
+  const bracketFollows = /^\s*[（(]/.test(text.slice(head[0].length));
+  if (mark.endsWith('消息') && !(date && OUTLET_MARK.test(outlet))) return undefined;
+  if (mark === '电' ? !(date || /社[\u4e00-\u9fa5]{0,6}$/.test(outlet) || (bracketFollows && /报|网|台|客户端/.test(outlet))) : !(date || OUTLET_MARK.test(outlet))) return undefined;
+  if (/(?:通|资|简|喜|快|短|视|来|供|停|用|放|发|充|触|致|贺|唁)$/.test(outlet) && !date) return undefined;
+  let length = head[0].length;
+  let names: string | undefined;
+  const bracket = /^\s*[（(]([^（）()]{2,60})[）)]\s*/.exec(text.slice(length));
+  if (bracket) {
+    const inner = bracket[1].trim();
+    names = namesWithoutRoles(inner) ?? (isNameList(pairSingleCharacters(inner)) ? pairSingleCharacters(inner) : undefined);
+    length += bracket[0].length;
+  } else {
+    length += /^\s*/.exec(text.slice(length))?.[0].length ?? 0;
+  }
+  const titled = /^题[：:]\s*(.{2,40}?)\s*$/.exec(text.slice(length));
+  if (titled) return { length: length - (/\s*$/.exec(text.slice(0, length))?.[0].length ?? 0), names, title: titled[1] };
+  return { length, names };
+}

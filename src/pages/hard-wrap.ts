@@ -1,0 +1,64 @@
+/**
+ * Hard-wrapped text: e-paper columns extracted with their line breaks are joined back into
+ * paragraphs, and HTML copied on one line is broken at its paragraph tags.
+ */
+import { endsSentence } from './block-shapes.ts';
+import { furnitureOf } from './furniture.ts';
+
+/**
+ * The lines of a page as printed. HTML copied whole from a web page (`<p>…</p><p>…</p>` on one
+ * line) has its paragraph and line-break tags read as line breaks first.
+ */
+export function printedLines(text: string): string[] {
+  return text.replace(/<\/(?:p|div|h[1-6]|li|tr|section)>|<br\s*\/?>/gi, '\n').split('\n');
+}
+
+
+/** How wide a line prints: Chinese characters and punctuation 1, Latin letters and digits ½. */
+function printedWidth(line: string): number {
+  let width = 0;
+  for (const char of line) width += /[A-Za-z0-9 ]/.test(char) ? 0.5 : 1;
+  return width;
+}
+
+/** Lines that must share a printed width before a page is taken for hard-wrapped text. */
+const WRAPPED_MIN_LINES = 6;
+const WRAPPED_MIN_SHARE = 0.4;
+const WRAPPED_MIN_WIDTH = 8;
+
+/**
+ * Text extracted from an e-paper's columns keeps the column's line breaks: most lines then have the
+ * same printed width, and a full-width line that does not end a sentence goes on in the next one.
+ * Such lines are joined (into the first line of each paragraph, so line numbers stay true); a page
+ * whose lines vary freely, like one paragraph per line, is left as it is.
+ */
+export function unwrapHardWrapped(lines: string[]): string[] {
+  const measured = lines.map((line) => line.trim()).filter((line) => line !== '' && !furnitureOf(line))
+    .map((line) => ({ width: printedWidth(line), prose: /[，,。、；]/.test(line) }))
+    .filter((line) => line.width >= WRAPPED_MIN_WIDTH);
+  let column = 0;
+  let best = 0;
+  for (const candidate of new Set(measured.map((line) => Math.round(line.width)))) {
+    // Only lines of running text (with clause punctuation) count: a list of headlines also shares a width.
+    const count = measured.filter((line) => line.prose && Math.abs(line.width - candidate) <= 1).length;
+    if (count > best) [best, column] = [count, candidate];
+  }
+  if (best < WRAPPED_MIN_LINES || best < measured.length * WRAPPED_MIN_SHARE) return lines;
+  const out = [...lines];
+  let open = -1; // index of the line a paragraph is being gathered into
+  out.forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '') return;
+    if (open >= 0 && !furnitureOf(line)) {
+      out[open] = `${out[open].trimEnd()}${line}`;
+      out[index] = '';
+    } else {
+      open = index;
+    }
+    const last = out[open].trim();
+    const fullWidth = printedWidth(line) >= column - 1.5;
+    if (!(fullWidth && !endsSentence(last) && !/[）)]$/.test(last) && !furnitureOf(line))) open = -1;
+  });
+  return out;
+}
+

@@ -1,0 +1,132 @@
+/**
+ * Headline forms: letter-spaced titles, `主题——副题` and `栏目|标题` on one line, what a headline
+ * may look like; and the passes over a page's lines that need neighbours (long one-line
+ * headlines, lists of headlines, a headline printed twice).
+ */
+import { type Block, CONTACT_LABEL, endsSentence, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
+import { datelineOf } from './dateline.ts';
+
+/** Letter-spaced titles (`征 地 公 告`): single characters with spaces between them. */
+export function closeLetterSpacing(text: string): string {
+  return /^[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){2,}$/.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
+}
+
+/** `【栏目】标题`: a column label printed before the headline on the same line. */
+const COLUMN_PREFIX = /^【([^】]{1,14})】\s*(.+)$/;
+/** `主题——副题` on one line. */
+// A single dash joins places (`长沙—广州`), so only a double one parts title and subtitle.
+export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40})$/;
+/** `栏目|标题`, `栏目丨标题`: a column name and a bar before the headline. */
+// (丨 is itself a CJK character, so the column name must not swallow it.) Series names run to
+// sixteen characters and may hold spaces, book-title marks and an issue number
+// (`某某采访团…侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`).
+const COLUMN_BAR = /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000]){2,16}?)\s*[|｜丨]\s*(.+)$/;
+
+/** A headline with its column name (`【栏目】标题`, `栏目丨标题`) taken off into the kicker. */
+export function withColumn(headline: Block): Block {
+  const column = COLUMN_PREFIX.exec(headline.text) ?? COLUMN_BAR.exec(headline.text);
+  return column && column[2].length >= 4 ? { ...headline, text: column[2], kicker: column[1] } : headline;
+}
+
+/** True when the dash of `主题——副题` would fall inside quotes (`“长沙——广州”专列`). */
+export function dashInsideQuotes(head: string): boolean {
+  return (head.match(/[“"「『《]/g)?.length ?? 0) > (head.match(/[”"」』》]/g)?.length ?? 0);
+}
+
+/**
+ * Short, and no sentence inside: a headline, kicker or section heading. A title may close with `！`
+ * or `？` (`乡村振兴，我们来了！`) but not with a full stop, and never holds a quoted exclamation.
+ */
+export function headingShaped(text: string): boolean {
+  if (text.length > MAX_HEADING_LENGTH || /[，、,]$/.test(text)) return false;
+  const body = text.replace(/[！？!?]+["”’』」）)]*$/, '');
+  // …but a quoted exclamation (`“太好了！”`) is speech.
+  if (body !== text && (body.length < 4 || /^[“"「『]/.test(text) || /[！？!?]["”’』」]$/.test(text) || text.length > 30)) return false;
+  return !endsSentence(body) && !/[。！？]/.test(body);
+}
+
+/** The longest headline a web page or e-paper prints on one line (main title and subtitle together). */
+const LONG_HEADLINE_MAX = 64;
+
+/**
+ * A line too long for a headline on its own shape, with no sentence in it, is one when what
+ * follows says so: article data, an author line or a dateline right under it (web pages print
+ * long headlines, and a `主题——副题` pair, on one line).
+ */
+export function markLongHeadlines(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  blocks.forEach((reading, i) => {
+    const block = reading.block as Block;
+    const next = blocks[i + 1]?.block;
+    // (A lede cut short, `……` or clause after clause, is not a headline even over a posting time.)
+    if (block.shape !== 'text' || block.text.length > LONG_HEADLINE_MAX || /[。！？；;!?]|[，,、…]$/.test(block.text) ||
+        (block.text.match(/[，,]/g)?.length ?? 0) >= 2 || datelineOf(block.text) || !next) return;
+    const confirmed = next.shape === 'article-data' || next.shape === 'author-line' || (next.shape === 'text' && datelineOf(next.text) !== undefined);
+    if (!confirmed) return;
+    const dashed = TITLE_DASH_SUBTITLE.exec(block.text);
+    const headline: Block = dashed ? { ...block, shape: 'short', text: dashed[1], subtitle: dashed[2] } : { ...block, shape: 'short' };
+    reading.block = withColumn(headline);
+  });
+}
+
+/** Headline-shaped lines in a row that make a list: more than a kicker, headline and subtitle. */
+const LIST_MIN = 3;
+
+/**
+ * Two list lines printed alike: the same series name before a dash or bar. (A line equal to
+ * an item is not alike: e-paper navigation lists the page's own headlines, printed again over
+ * their articles.)
+ */
+function sameShape(a: LineReading, b: LineReading): boolean {
+  const [x, y] = [a.block?.text ?? '', b.block?.text ?? ''];
+  const series = (t: string) => /^(.{2,12}?)(?:——|丨|\|)/.exec(t)?.[1];
+  return x !== y && series(x) !== undefined && series(x) === series(y);
+}
+
+export function markLists(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  let run: LineReading[] = [];
+  const flush = (followedByMore: boolean) => {
+    // The last line of the run may be the headline of what follows it, unless it is printed like
+    // the items above it (`走村记——东岭篇`, `走村记——西岭篇` …).
+    const last = run[run.length - 1];
+    const listed = followedByMore && !(last && run.slice(0, -1).some((r) => sameShape(r, last))) ? run.slice(0, -1) : run;
+    if (listed.length >= LIST_MIN) for (const r of listed) { r.furniture = 'list'; r.block = undefined; }
+    run = [];
+  };
+  for (const reading of blocks) {
+    if (reading.block?.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) run.push(reading);
+    else flush(true);
+  }
+  flush(false);
+}
+
+/** A web page's title line: the headline, then a separator and the site's or column's name. */
+const SITE_SUFFIX = /(?:[_|｜丨\-–—]).{1,30}$/;
+
+export function markRepeatedTitles(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  blocks.forEach((reading, i) => {
+    const block = reading.block;
+    if (!block || (block.shape !== 'short' && block.shape !== 'text' && block.shape !== 'md-headline')) return;
+    const key = block.text.replace(/\s+/g, '');
+    const bare = key.replace(SITE_SUFFIX, '');
+    // A long title with the site's name is text-shaped; only its exact repetition counts then.
+    const textShaped = block.shape === 'text';
+    for (const later of blocks.slice(i + 1, i + 8)) {
+      const other = later.block;
+      if (!other || other === block) continue;
+      const otherKey = other.text.replace(/\s+/g, '');
+      if (otherKey.length < 4) continue;
+      // The same headline again (or this line is it plus the site's name, or plus its subtitle).
+      // …or a series label before it: `相约2025丨某某活动启动` over `某某活动启动`.
+      const seriesPrefixed = key.endsWith(otherKey) && /[丨|｜:：·]$/.test(key.slice(0, key.length - otherKey.length)) && otherKey.length >= 6;
+      if (textShaped ? otherKey === bare && bare !== key : otherKey === key || otherKey === bare || seriesPrefixed) {
+        reading.furniture = 'repeated title';
+        reading.block = undefined;
+        return;
+      }
+    }
+  });
+}
+

@@ -1,0 +1,111 @@
+/**
+ * What the splitter does with each shape of block (./split.ts), given the state so far
+ * (./split-state.ts). Short lines, the hard case, are in ./split-short.ts.
+ */
+import { isNameList, namesWithoutRoles, splitNames } from './author-lines.ts';
+import type { Block } from './block-shapes.ts';
+import { afterNextIsBodyOrHeader, photoStoryLead, POSTING_TIME, TRAILING_BARE_BYLINE, TRAILING_BYLINE } from './split-rules.ts';
+import { CLOSING_DECISIONS, closeOrCredit, type SplitState } from './split-state.ts';
+
+/** `——副题`: under its headline, or the sign that the heading above it was a headline. */
+export function readSubtitle(state: SplitState, block: Block): void {
+  const { current, trace } = state;
+  const subtitle = block.text.replace(/^(——|──|—|--)+\s*/, '').trim();
+  if (current?.inHeader && !current.subtitle) {
+    current.subtitle = subtitle;
+    trace(block, 'subtitle', 'under its headline');
+  } else if (current && current.body.length > 0 && current.headings.has(current.body[current.body.length - 1] ?? '')) {
+    // A subtitle under a line we took for a section heading: that line was a headline.
+    const title = current.body.pop() ?? '';
+    current.headings.delete(title);
+    state.start(title).subtitle = subtitle;
+    trace(block, 'subtitle', 'the line above it is a headline after all');
+  } else {
+    state.start('').subtitle = subtitle;
+    trace(block, 'subtitle', 'no headline above it (displaced or lost)');
+  }
+}
+
+/** A line of names: the authors under a headline, a byline after the text, a list's entries… */
+export function readAuthorLine(state: SplitState, block: Block, index: number): void {
+  const { current, trace } = state;
+  const names = splitNames(block.text);
+  const next = state.blocks[index + 1];
+  if (current?.winnersList) {
+    // `溆浦县 舒雨桐` under `一等奖`: an entry of the list, not a byline.
+    state.addText(current, block.text);
+    current.openParagraph = false;
+    trace(block, 'body', 'an entry of a winners\' list');
+  } else if (current?.inHeader && (current.title || current.subtitle || current.kicker)) {
+    current.authors.push(...names);
+    current.signed = true;
+    trace(block, 'authors', 'under the headline');
+  } else if (current?.title && current.authors.length === 0 && photoStoryLead(current)) {
+    // A photo story: short captions printed between the headline and its author line.
+    current.captions.push(...current.body.splice(0));
+    current.authors.push(...names);
+    current.signed = true;
+    current.inHeader = true;
+    current.openParagraph = false;
+    trace(block, 'authors', 'the short paragraphs above it are photo captions');
+  } else if (names.length > 1 || afterNextIsBodyOrHeader(state.blocks, index)) {
+    // Authors with no headline above them: the headline is displaced (or lost).
+    const draft = state.start('');
+    draft.authors.push(...names);
+    draft.signed = true;
+    trace(block, 'authors', 'no headline above them: an article whose headline is printed elsewhere');
+  } else if (current && block.byRole && current.body.length > 0 && current.authors.length === 0 && !current.inHeader) {
+    // `记者 张三` after the text: the article's byline.
+    current.authors.push(...names);
+    trace(block, 'byline', 'a reporter named after the text');
+  } else if (current) {
+    state.addText(current, block.text);
+    trace(block, 'body', 'a lone name inside the text');
+  } else if (next?.shape === 'short') {
+    // `衡阳` over the first headline of a tag page: the tag's (or account's) name, not a person.
+    trace(block, 'furniture', 'a lone name over the first headline: the page\'s tag or account name');
+  } else {
+    state.start(block.text);
+    trace(block, 'headline', 'first line of the page');
+  }
+}
+
+/** A byline, end mark, credit, author's note, date line or caption: it closes or credits the article. */
+export function readClosing(state: SplitState, block: Block): void {
+  const draft = state.currentOrFragment();
+  closeOrCredit(draft, block);
+  state.trace(block, CLOSING_DECISIONS[block.shape] ?? 'body', draft.fragment && draft.body.length === 0 ? 'before any article' : '');
+}
+
+/** `来源：… 发布时间：…`: no text; a bare posting time after a post's text ends that post. */
+export function readArticleData(state: SplitState, block: Block): void {
+  const { current, trace } = state;
+  // (A post listed with no text at all ends at its time too, when that is a list's `…下午 4:38`.)
+  if (current && POSTING_TIME.test(block.text) && ((!current.inHeader && current.body.length > 0) || (current.title && /[上下]午|晚上|凌晨|中午/.test(block.text)))) {
+    // `4月16日 下午 4:38` under a post's text: that post ends; an unfinished lede stays unfinished.
+    current.stamped = true;
+    current.openParagraph = false;
+    trace(block, 'furniture', 'a posting time: the post above ends here');
+    return;
+  }
+  trace(block, 'furniture', 'article data (source, time, editor)'); // it confirmed the headline above it (see split-short.ts)
+}
+
+/** `**小标题**`, `## 小标题`: a section heading. */
+export function readBoldHeading(state: SplitState, block: Block): void {
+  state.addHeading(state.currentOrFragment(), block.text);
+  state.trace(block, 'section heading', 'bold or markdown ##');
+}
+
+/** Running text, perhaps closed by a byline at its end (`…生机和活力。（康少兵）`). */
+export function readText(state: SplitState, block: Block): void {
+  const trailing = TRAILING_BYLINE.exec(block.text) ?? TRAILING_BARE_BYLINE.exec(block.text);
+  const names = trailing?.[2] === undefined ? undefined : namesWithoutRoles(trailing[2]) ?? (isNameList(trailing[2]) ? trailing[2] : undefined);
+  if (!trailing || !names) {
+    state.handleText(block);
+    return;
+  }
+  state.handleText({ ...block, text: block.text.slice(0, trailing.index + (trailing[1]?.length ?? 0)) });
+  closeOrCredit(state.currentOrFragment(), { line: block.line, text: `（${names}）`, shape: 'byline' });
+  state.trace(block, 'body', 'closed by the byline at its end');
+}

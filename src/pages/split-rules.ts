@@ -1,0 +1,68 @@
+/**
+ * The evidence the splitter weighs (./split.ts): what makes a short line a headline or keeps it
+ * in the text (`地名：` briefs, place-name openings, posting times, prize ranks, clause counts, open
+ * quotes), and the marks that close or credit an article (jumps, trailing bylines).
+ */
+import type { Block } from './block-shapes.ts';
+import { endsSentence } from './block-shapes.ts';
+import type { Draft } from './draft.ts';
+
+/** `邵东：…`, `江华交警：…`, `荷塘区月塘街道：…`: the brief form, a short lead then a colon. */
+export const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
+/** An opening that names a place by its administrative suffix (`湘西州开展…`, `桃源县漳江街道…`). */
+// The name before the suffix holds no particle or measure word (`一次全景式的乡村…` names no place), and the
+// suffix does not open an everyday word (乡村, 市民, 区域, 县域, 小区…).
+// Nor is the suffix the end of an everyday word (景区, 社区, 城市, 超市, 城镇, 家乡, 全省…).
+export const PLACE_OPENING = new RegExp('^(?![全该本我各此])(?:(?![的了是在和与个次场])[\\u4e00-\\u9fa5]){2,6}?' +
+  '(?:(?<![景社园小城山矿校辖片库湖街郊灾老营厂军战警新])区|(?<![城超夜集股都门菜花早黑])市|(?<!郡)县|(?<!神)州|' +
+  '(?<![城乡村古重小集])镇|(?<![城家故回下异老返同])乡|街道|(?<![全外节反本])省)(?![长委政级村民场域内外里间面容貌情])');
+
+/** A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`): the end of one post in a list of posts. */
+export const POSTING_TIME = /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)$/;
+/** A prize rank over a list of winners (`一等奖`), or the appendix line over it (`附：获奖名单`). */
+export const PRIZE_LIST_LINE = /^(?:(?:特|一|二|三|四|五|优秀|优胜|鼓励|提名|金|银|铜)(?:等)?奖|附[：:].{0,40}(?:名单|名录|一览表))$/;
+
+/** A photo story prints up to this many captions between its headline and its author line… */
+const PHOTO_LEAD_CAPTIONS_MAX = 12;
+/** …each at most this long, and most much shorter. */
+const PHOTO_LEAD_CAPTION_MAX = 100;
+const PHOTO_LEAD_CAPTION_MEAN = 45;
+
+/** The text so far of a titled, unsigned article is a photo story's captions (then its author line). */
+export function photoStoryLead(draft: Draft): boolean {
+  const body = draft.body;
+  if (body.length === 0 || body.length > PHOTO_LEAD_CAPTIONS_MAX || draft.headings.size > 0) return false;
+  const mean = body.reduce((sum, p) => sum + p.length, 0) / body.length;
+  return mean <= PHOTO_LEAD_CAPTION_MEAN && body.every((p) => p.length <= PHOTO_LEAD_CAPTION_MAX && endsSentence(p));
+}
+
+/** `（上接1版）`, `(接第2版①)` opening a paragraph; `（下转第3版）` closing one. */
+export const JUMP_IN = /^[（(]\s*(?:上接|接上|接第|续第|接)[^（）()]{0,12}[）)]\s*/;
+export const JUMP_OUT = /\s*[（(]\s*(?:下转|转第|转)[^（）()]{0,12}[）)]\s*$/;
+
+/** A paragraph closed by names in parentheses right after its last sentence. */
+export const TRAILING_BYLINE = /([。！？”])\s*[（(]([^（）()]{2,30})[）)]$/;
+/** …or by a reporter named without brackets: `…完工。  通讯员 李静`, `…开幕。记者张辉`. */
+export const TRAILING_BARE_BYLINE = /([。！？”])\s*((?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fa5·]{2,4}(?:[ 　、]+(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fa5·]{2,4}){0,3})$/;
+
+/** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
+export function kickerShaped(text: string): boolean {
+  return !/[，；,;]/.test(text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, ''));
+}
+
+/** Clauses outside quotes: headings have one or two (`织密红色网格，治理精准到人`), running text more. */
+export function clauseCount(text: string): number {
+  return text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, '').split(/[，；,;]/).length;
+}
+
+/** Quotes or brackets opened and not closed: a line cut in the middle of a sentence. */
+export function unbalanced(text: string): boolean {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  return count(/[“‘『「（(《]/g) !== count(/[”’』」）)》]/g);
+}
+
+/** Whether the block after `index` is body text or header material (so `index` is a real author line). */
+export function afterNextIsBodyOrHeader(blocks: readonly Block[], index: number): boolean {
+  const after = blocks[index + 1];
+  return after !== undefined && after.shape !== 'short';
+}

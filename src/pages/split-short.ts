@@ -1,0 +1,122 @@
+/**
+ * Short lines, the splitter's hard case (./split.ts): each may be a headline, a kicker, a label,
+ * a series line, the end of a sentence or a section heading. The steps below are tried in order;
+ * the first that takes the line decides, and says why in the trace.
+ */
+import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
+import { datelineOf } from './dateline.ts';
+import { clauseCount, kickerShaped, PLACE_OPENING, PRIZE_LIST_LINE, unbalanced } from './split-rules.ts';
+import type { SplitState } from './split-state.ts';
+
+type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
+
+/** Decides what a short line is. */
+export function readShort(state: SplitState, block: Block, index: number): void {
+  for (const step of SHORT_STEPS) if (step(state, block, index)) return;
+  state.addHeading(state.currentOrFragment(), block.text);
+  state.trace(block, 'section heading', 'short, but nothing confirms a new article');
+}
+
+/** Column labels, prize ranks, contact and editor's-note labels: never headlines. */
+const labelLine: ShortStep = (state, block, index) => {
+  const next = state.blocks[index + 1];
+  if (block.label && (next?.shape === 'short' || next?.shape === 'md-headline')) {
+    state.pendingKicker = block.kicker ?? '';
+    state.trace(block, 'kicker', 'a column label over the next headline');
+    return true;
+  }
+  if (PRIZE_LIST_LINE.test(block.text)) {
+    const draft = state.currentOrFragment();
+    state.addHeading(draft, block.text);
+    draft.winnersList = true;
+    state.trace(block, 'section heading', 'a prize rank or winners\' list label (一等奖, 附：…名单): never a headline');
+    return true;
+  }
+  if (block.label || CONTACT_LABEL.test(block.text) || EDITOR_NOTE.test(block.text)) {
+    // `联系电话：…`, `地址：…`: a notice's own lines, each a paragraph of its own.
+    const draft = state.currentOrFragment();
+    state.addText(draft, block.text);
+    draft.openParagraph = false;
+    state.trace(block, 'body', 'a label line (column, contact details, editor\'s note): never a headline');
+    return true;
+  }
+  return false;
+};
+
+/**
+ * A signed headline with no text yet: what stands before its text is its series line (printed
+ * under the author line) or, after that, the captions of a web article's lead photos.
+ */
+const seriesLine: ShortStep = (state, block, index) => {
+  const { current } = state;
+  const next = state.blocks[index + 1];
+  if (!(current?.inHeader && current.title && current.authors.length > 0 && current.body.length === 0 && kickerShaped(block.text) &&
+      next?.shape !== 'author-line' && next?.shape !== 'article-data' && !state.headerFollows(next, index))) return false;
+  if (!current.kicker) {
+    current.kicker = block.text;
+    state.trace(block, 'kicker', 'a series line under the author line');
+  } else {
+    current.captions.push(block.text);
+    state.trace(block, 'caption', 'between a signed headline and its text');
+  }
+  return true;
+};
+
+/** A headline confirmed by what is right under it (or by the kicker line over it). */
+const confirmedHeadline: ShortStep = (state, block, index) => {
+  const next = state.blocks[index + 1];
+  // A dateline (`本报讯…`) opens a news item: the short line above it is its headline.
+  const confirmation = index === state.forcedHeadline ? 'a kicker above it'
+    : state.headerFollows(next, index) ? (next?.shape === 'subtitle' ? 'a subtitle below it' : 'an author line below it')
+    : next?.shape === 'article-data' ? 'article data (source, time) below it'
+    : next?.shape === 'text' && datelineOf(next.text) ? 'a dateline below it' : undefined;
+  if (!confirmation) return false;
+  state.start(block.text, block);
+  state.trace(block, 'headline', confirmation);
+  return true;
+};
+
+/** A kicker over a markdown headline, or over a short headline right above the text. */
+const kickerLine: ShortStep = (state, block, index) => {
+  const [next, afterNext] = [state.blocks[index + 1], state.blocks[index + 2]];
+  if (next?.shape === 'md-headline') {
+    state.pendingKicker = block.text;
+    state.trace(block, 'kicker', 'over a markdown headline');
+    return true;
+  }
+  if (next?.shape === 'short' && !next.label && !EDITOR_NOTE.test(next.text) && !CONTACT_LABEL.test(next.text) &&
+      afterNext !== undefined && afterNext.shape !== 'short' && kickerShaped(block.text) &&
+      (state.headerFollows(afterNext, index) || state.headlineEvidence(next, index + 1) !== undefined)) {
+    // Two short lines over the body: a kicker and its headline.
+    state.pendingKicker = block.text;
+    state.forcedHeadline = index + 1;
+    state.trace(block, 'kicker', 'two short lines over the text: kicker and headline');
+    return true;
+  }
+  return false;
+};
+
+/** The end of a sentence that runs on from the paragraph above, or a line no headline looks like. */
+const continuation: ShortStep = (state, block, index) => {
+  const { current } = state;
+  const next = state.blocks[index + 1];
+  const placeHeadline = PLACE_OPENING.test(block.text) && next !== undefined && next.shape === 'text';
+  const why = unbalanced(block.text) ? 'a quote or bracket left open'
+    : clauseCount(block.text) > 2 ? 'more clauses than a headline has'
+    : current?.openParagraph && !current.inHeader && !current.closed && !state.strongHeadline(block) && !placeHeadline ? 'the paragraph above is unfinished' : undefined;
+  if (!why) return false;
+  state.addText(state.currentOrFragment(), block.text);
+  state.trace(block, 'body', why);
+  return true;
+};
+
+/** A headline by other evidence: the first line, a closed article above, the brief form, a list… */
+const evidencedHeadline: ShortStep = (state, block, index) => {
+  const evidence = state.headlineEvidence(block, index) ?? state.teaserEvidence(index);
+  if (!evidence) return false;
+  state.start(block.text, block);
+  state.trace(block, 'headline', evidence);
+  return true;
+};
+
+const SHORT_STEPS: readonly ShortStep[] = [labelLine, seriesLine, confirmedHeadline, kickerLine, continuation, evidencedHeadline];

@@ -1,0 +1,216 @@
+/**
+ * The splitter's state while it reads a page's blocks (./split.ts): the drafts so far, the article
+ * being written, a kicker waiting for its headline; and the steps that write into a draft (text,
+ * headings, closing marks) and the evidence that a short line starts a new article.
+ */
+import { splitNames } from './author-lines.ts';
+import { type Block, CONTACT_LABEL, endsSentence, LIST_ITEM, startsMidSentence } from './block-shapes.ts';
+import { datelineOf } from './dateline.ts';
+import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
+import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, PLACE_OPENING, unbalanced } from './split-rules.ts';
+
+/** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
+export type SplitDecision = 'headline' | 'kicker' | 'subtitle' | 'authors' | 'body' | 'section heading' | 'byline' | 'caption' | 'end' | 'note' | 'date' | 'furniture';
+export type SplitTrace = (block: Block, decision: SplitDecision, reason: string) => void;
+
+/** The decision a closing mark or credit is traced as. */
+export const CLOSING_DECISIONS: Record<string, SplitDecision> = {
+  byline: 'byline', 'end-mark': 'end', 'photo-credit': 'caption', 'author-note': 'note', 'date-line': 'date', caption: 'caption',
+};
+
+export class SplitState {
+  readonly drafts: Draft[] = [];
+  /** The article being written; undefined before the first one. */
+  current: Draft | undefined;
+  /** A kicker read over the next headline. */
+  pendingKicker = '';
+  /** The block a kicker line said is the headline under it. */
+  forcedHeadline = -1;
+
+  constructor(readonly blocks: readonly Block[], readonly trace: SplitTrace) {}
+
+  /** Starts an article with this headline (its kicker and subtitle from the block, or the pending kicker). */
+  start(title: string, from?: Block): Draft {
+    const draft = newDraft();
+    draft.title = title;
+    draft.notice = NOTICE_TITLE.test(title);
+    draft.kicker = from?.kicker ?? this.pendingKicker;
+    draft.subtitle = from?.subtitle ?? '';
+    this.pendingKicker = '';
+    this.drafts.push(draft);
+    this.current = draft;
+    return draft;
+  }
+
+  /** The article being written, or a new fragment when there is none yet (text before any headline). */
+  currentOrFragment(): Draft {
+    if (this.current) return this.current;
+    const fragment = this.start('');
+    fragment.fragment = true;
+    return fragment;
+  }
+
+  /** A new fragment: text that cannot belong to the article being written. */
+  startFragment(): Draft {
+    const fragment = this.start('');
+    fragment.fragment = true;
+    return fragment;
+  }
+
+  /** Body text into a draft: its dateline read, an unfinished paragraph continued. */
+  addText(draft: Draft, raw: string): void {
+    // `本报讯（记者 张三）…`, `本报长沙11月20日讯（记者 张三 通讯员 李四）…`: a dateline naming the authors.
+    // `…（下转第3版）`: where the article goes on; not text.
+    let text = raw.replace(JUMP_OUT, '');
+    const dateline = datelineOf(text);
+    // The first dateline of an item opens its news text, even under an editor's note (编者按).
+    if (dateline && !draft.datelined && (draft.body.length === 0 || draft.authors.length === 0)) {
+      draft.datelined = true;
+      draft.dateline = text.slice(0, dateline.length).trim();
+      if (dateline.names && draft.authors.length === 0) draft.authors.push(...splitNames(dateline.names));
+      if (dateline.title && !draft.title) draft.title = dateline.title;
+      // `中新网长沙3月10日电 题：…` holds the headline, not text.
+      text = dateline.title ? '' : text.slice(dateline.length);
+      if (text === '') return;
+    }
+    if (draft.openParagraph && draft.body.length > 0 && !LIST_ITEM.test(text)) {
+      draft.body[draft.body.length - 1] += text;
+    } else {
+      draft.body.push(text);
+    }
+    draft.inHeader = false;
+    draft.stamped = false;
+    draft.openParagraph = !endsSentence(text) && (text.length > 20 || unbalanced(text) || /[，、；：]/.test(text));
+  }
+
+  /** A section heading, kept in place in the body. */
+  addHeading(draft: Draft, text: string): void {
+    draft.body.push(text);
+    draft.headings.add(text);
+    draft.inHeader = false;
+    draft.openParagraph = false;
+  }
+
+  /**
+   * A list of teasers (a channel page, a WeChat account's posts): headline, one paragraph, headline,
+   * one paragraph… An article of one unsigned paragraph followed by this short line over one
+   * paragraph and another short line (or the page's end) is such a list, not a feature with headings.
+   */
+  teaserEvidence(index: number): string | undefined {
+    const current = this.current;
+    if (!current || current.authors.length > 0 || current.datelined || current.body.length !== 1 || current.headings.size > 0) return undefined;
+    const [lede, after] = [this.blocks[index + 1], this.blocks[index + 2]];
+    if (lede?.shape !== 'text' || (after !== undefined && after.shape !== 'short')) return undefined;
+    return 'a list of headlines, each over one paragraph';
+  }
+
+  /** What confirms a short line as a headline, or undefined when nothing does. */
+  headlineEvidence(block: Block, index: number): string | undefined {
+    const current = this.current;
+    if (index === 0 || !current) return 'first line of the page';
+    if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
+    if (current.stamped) return 'the post above ends with its posting time (a list of posts)';
+    // (a datelined block without its headline is a news item of its own, whose headings stay inside it)
+    if (current.fragment && !current.inHeader && !current.datelined) return 'after a fragment';
+    if (current.notice) return undefined; // a notice's signature lines are not headlines
+    if (block.kicker !== undefined) return 'a 【column】 label before it';
+    if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) return 'the brief form 地名：…';
+    if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
+    // (…with text under it: a place-opening line over another short line is a caption or a heading.)
+    if (PLACE_OPENING.test(block.text) && this.blocks[index + 1]?.shape !== 'short') return 'opens with a place name';
+    return undefined;
+  }
+
+  /** The brief form `地名：…` and notice titles: never the continuation of a sentence. */
+  strongHeadline(block: Block): boolean {
+    return (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) || NOTICE_TITLE.test(block.text) || block.kicker !== undefined;
+  }
+
+  /**
+   * A subtitle, or an author line naming several people (or followed by text), right under the
+   * block at `index`: header material that confirms a headline. (The author line's test looks at
+   * the block after `index + 1`, whichever block is asked about.)
+   */
+  headerFollows(b: Block | undefined, index: number): boolean {
+    return b !== undefined && (b.shape === 'subtitle' || (b.shape === 'author-line' && (splitNames(b.text).length > 1 || afterNextIsBodyOrHeader(this.blocks, index + 1))));
+  }
+
+  /** Body text: continues the current article, or starts a fragment when it cannot belong to it. */
+  handleText(block: Block): void {
+    let why = datelineOf(block.text) ? 'dateline read' : '';
+    const jump = JUMP_IN.exec(block.text);
+    if (jump) {
+      // `（上接1版）…`: the rest of an article begun elsewhere; repair joins it to that article if it is on this page.
+      this.addText(this.startFragment(), block.text.slice(jump[0].length));
+      this.trace(block, 'body', 'continued from another page (上接…): a fragment');
+      return;
+    }
+    const current = this.current;
+    if (!current || current.closed) {
+      why = current ? 'text after a closed article: a fragment' : 'text before any headline: a fragment';
+      this.startFragment();
+    } else if (datelineOf(block.text) && !current.inHeader && current.body.length > 0 && (current.datelined || current.authors.length > 0)) {
+      // A new news item whose headline was lost in the layout.
+      this.startFragment();
+      why = 'a second dateline: another item, its headline lost';
+    } else if (startsMidSentence(block.text) && !current.inHeader && !current.openParagraph && current.body.length > 0 &&
+               endsSentence(current.body[current.body.length - 1])) {
+      // A complete paragraph followed by text cut from another sentence: another column's text.
+      this.startFragment();
+      why = 'opens mid-sentence after a complete paragraph: continued from elsewhere';
+    } else if (current.openParagraph && current.body.length > 0 && !LIST_ITEM.test(block.text)) {
+      why ||= 'continues the unfinished paragraph above';
+    }
+    this.addText(this.currentOrFragment(), block.text);
+    this.trace(block, 'body', why);
+  }
+}
+
+/** Bylines, credits, captions and notice dates. */
+export function closeOrCredit(draft: Draft, block: Block): void {
+  switch (block.shape) {
+    case 'end-mark':
+      draft.closed = true;
+      draft.openParagraph = false;
+      return;
+    case 'byline': {
+      const names = splitNames(block.text.replace(/^[（(]\s*|\s*[）)]$/g, ''));
+      // `（张三）` under a headline, before any text: it opens the article, it does not close it.
+      if (draft.inHeader && draft.title && draft.body.length === 0) {
+        draft.authors.push(...names);
+        return;
+      }
+      if (draft.authors.length === 0) draft.authors.push(...names);
+      else draft.closingByline = names;
+      draft.closed = true;
+      draft.openParagraph = false;
+      return;
+    }
+    case 'photo-credit': {
+      draft.photographers.push(...splitNames(block.text.replace(/^[（(]\s*|\s*[）)]$/g, '').replace(/\s*摄$/, '')));
+      // The credit signs the caption printed just above it.
+      const last = draft.body[draft.body.length - 1];
+      if (last !== undefined && !draft.inHeader && (last.length < 120 || !draft.openParagraph)) {
+        draft.captions.push(draft.body.pop() as string);
+        draft.openParagraph = false;
+      }
+      return;
+    }
+    case 'caption':
+      draft.captions.push(block.text);
+      return;
+    case 'author-note':
+      draft.body.push(block.text);
+      draft.openParagraph = false;
+      draft.closed = true;
+      draft.openParagraph = false;
+      return;
+    case 'date-line':
+      draft.body.push(block.text);
+      draft.openParagraph = false;
+      if (draft.notice) draft.closed = true;
+      return;
+    default:
+      return;
+  }
+}
