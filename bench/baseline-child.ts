@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { indexTokens, queryWords } from '../src/search/jieba.ts';
 import { normaliseForSearch } from '../src/search/normalize.ts';
-import { articlesIn, fullText } from './baselines.ts';
+import { articlesIn } from './baselines.ts';
 import { peakRssMb } from './peak-rss.ts';
 import { measure } from './query-timing.ts';
 
@@ -29,7 +29,10 @@ async function buildMiniSearch(source: string, target: string): Promise<void> {
   const started = performance.now();
   const index = new MiniSearch<Record<string, unknown>>(options);
   let indexed = 0;
-  const progress = (finished: boolean, jsonMb?: number) => process.stdout.write(`${JSON.stringify({ finished, indexed, buildMs: Math.round(performance.now() - started), peakRssMb: peakRssMb(), jsonMb })}\n`);
+  const progress = (finished: boolean, jsonMb?: number) =>
+    process.stdout.write(
+      `${JSON.stringify({ finished, indexed, buildMs: Math.round(performance.now() - started), peakRssMb: peakRssMb(), jsonMb })}\n`,
+    );
   for await (const article of articlesIn(source)) {
     index.add({ ...article, id: indexed });
     if (++indexed % 1000 === 0) progress(false);
@@ -50,9 +53,10 @@ function trigram(path: string): (query: string) => void {
     const long = words.filter((w) => [...w].length >= 3).map((w) => `"${w.replace(/"/g, '')}"`);
     const short = words.filter((w) => [...w].length < 3);
     const likes = short.map(() => 'text LIKE ?').join(' AND ');
-    const sql = long.length > 0
-      ? `SELECT rowid FROM docs WHERE docs MATCH ?${likes ? ` AND ${likes}` : ''} ORDER BY rank LIMIT 5`
-      : `SELECT rowid FROM docs WHERE ${likes} LIMIT 5`;
+    const sql =
+      long.length > 0
+        ? `SELECT rowid FROM docs WHERE docs MATCH ?${likes ? ` AND ${likes}` : ''} ORDER BY rank LIMIT 5`
+        : `SELECT rowid FROM docs WHERE ${likes} LIMIT 5`;
     const parameters = [...(long.length > 0 ? [long.join(' AND ')] : []), ...short.map((w) => `%${w}%`)];
     db.prepare(sql).all(...parameters);
   };
@@ -61,7 +65,15 @@ function trigram(path: string): (query: string) => void {
 function miniSearch(path: string): (query: string) => void {
   const index = MiniSearch.loadJSON(readFileSync(path, 'utf8'), options);
   return (query) => {
-    index.search(queryWords(query).join(' '), { tokenize: (text) => text.split(' '), processTerm: (t) => t, prefix: true, combineWith: 'OR', boost: { title: 4 } }).slice(0, 5);
+    index
+      .search(queryWords(query).join(' '), {
+        tokenize: (text) => text.split(' '),
+        processTerm: (t) => t,
+        prefix: true,
+        combineWith: 'OR',
+        boost: { title: 4 },
+      })
+      .slice(0, 5);
   };
 }
 

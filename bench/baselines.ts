@@ -19,7 +19,9 @@ export type BaselineName = 'trigram' | 'minisearch';
 
 /** The text a baseline indexes: everything a reader can find an article by. */
 export function fullText(article: Article): string {
-  return normaliseForSearch([article.title, article.kicker, article.subtitle, ...article.body, ...article.captions, article.authors.join(' ')].join('\n'));
+  return normaliseForSearch(
+    [article.title, article.kicker, article.subtitle, ...article.body, ...article.captions, article.authors.join(' ')].join('\n'),
+  );
 }
 
 /** The articles of a JSON-lines file, one at a time. */
@@ -57,11 +59,28 @@ export interface MiniSearchBuild {
  * articles of a JSON-lines file; the child saves its JSON when it finishes.
  */
 export function buildMiniSearch(dir: string, source: string, seconds: number, heapMb: number): MiniSearchBuild {
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, 'bin/run-ts.mjs', 'bench/baseline-child.ts', 'build-minisearch', source, join(dir, 'minisearch.json')], {
-    encoding: 'utf8', timeout: seconds * 1000, maxBuffer: 1 << 24,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [
+      `--max-old-space-size=${heapMb}`,
+      'bin/run-ts.mjs',
+      'bench/baseline-child.ts',
+      'build-minisearch',
+      source,
+      join(dir, 'minisearch.json'),
+    ],
+    {
+      encoding: 'utf8',
+      timeout: seconds * 1000,
+      maxBuffer: 1 << 24,
+    },
+  );
   // The child prints a progress line every 1 000 articles: the last one says how far it got.
-  const lines = (child.stdout ?? '').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as MiniSearchBuild);
+  const lines = (child.stdout ?? '')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as MiniSearchBuild);
   const last = lines[lines.length - 1] ?? { finished: false, indexed: 0, buildMs: 0, peakRssMb: 0 };
   if (last.finished) return last;
   const stoppedBy = child.error ? `time limit (${seconds} s)` : `heap limit (${heapMb} MB) or crash, exit ${child.status}`;
@@ -73,7 +92,11 @@ export function loadAndQueryBaseline(name: BaselineName, path: string, mix: Quer
   if (!existsSync(path)) return undefined;
   const mixFile = `${path}.query-mix.json`;
   writeFileSync(mixFile, JSON.stringify(mix));
-  const output = execFileSync(process.execPath, ['--max-old-space-size=8192', 'bin/run-ts.mjs', 'bench/baseline-child.ts', `query-${name}`, path, mixFile], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const output = execFileSync(
+    process.execPath,
+    ['--max-old-space-size=8192', 'bin/run-ts.mjs', 'bench/baseline-child.ts', `query-${name}`, path, mixFile],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   return JSON.parse(output.trim().split('\n').pop() as string) as LoadAndQueryFigures;
 }
 

@@ -11,4 +11,6 @@ import { peakRssMb } from './peak-rss.ts';
 const [pagesDir, dataDir, threads] = process.argv.slice(2);
 const started = performance.now();
 const built = await rebuildIndexInWorkers({ pagesDir, dataDir }, 'benchmark', threads === undefined ? undefined : Number(threads));
-process.stdout.write(`${JSON.stringify({ ms: Math.round(performance.now() - started), peakRssMb: peakRssMb(), articles: built.meta.articles, files: built.meta.files })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms: Math.round(performance.now() - started), peakRssMb: peakRssMb(), articles: built.meta.articles, files: built.meta.files })}\n`,
+);

@@ -26,8 +26,14 @@ async function firstAnswer(pagesDir: string, dataDir: string, segmenter: 'worker
     const started = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'bin/main.mjs')], {
       env: {
-        ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.server.config.apiURL, DATA_DIR: dataDir, PAGES_DIR: pagesDir,
-        LOG_LEVEL: 'warn', PAGES_RESCAN_MINUTES: '0', XIANGWEN_SEGMENTER: segmenter,
+        ...process.env,
+        BOT_TOKEN: TEST_TOKEN,
+        TELEGRAM_API_ROOT: emu.server.config.apiURL,
+        DATA_DIR: dataDir,
+        PAGES_DIR: pagesDir,
+        LOG_LEVEL: 'warn',
+        PAGES_RESCAN_MINUTES: '0',
+        XIANGWEN_SEGMENTER: segmenter,
       },
       stdio: 'ignore',
     });
@@ -50,8 +56,10 @@ export async function benchFirstAnswer(pagesDir: string, dataDir: string, runs =
     for (const way of ['worker', 'thread'] as const) times[way].push(await firstAnswer(pagesDir, dataDir, way));
   }
   return {
-    firstAnswerMs_jiebaOnWorker: times.worker, firstAnswerMs_jiebaInMainThread: times.thread,
-    firstAnswerBestMs_jiebaOnWorker: Math.min(...times.worker), firstAnswerBestMs_jiebaInMainThread: Math.min(...times.thread),
+    firstAnswerMs_jiebaOnWorker: times.worker,
+    firstAnswerMs_jiebaInMainThread: times.thread,
+    firstAnswerBestMs_jiebaOnWorker: Math.min(...times.worker),
+    firstAnswerBestMs_jiebaInMainThread: Math.min(...times.thread),
   };
 }
 

@@ -41,7 +41,10 @@ function folderBytes(dir: string): number {
 function loadAndQuery(indexDir: string, mix: QueryMix): LoadAndQueryFigures {
   const mixFile = join(indexDir, '..', 'query-mix.json');
   writeFileSync(mixFile, JSON.stringify(mix));
-  const output = execFileSync(process.execPath, ['bin/run-ts.mjs', 'bench/load-child.ts', indexDir, mixFile], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const output = execFileSync(process.execPath, ['bin/run-ts.mjs', 'bench/load-child.ts', indexDir, mixFile], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(output.trim().split('\n').pop() as string) as LoadAndQueryFigures;
 }
 
@@ -54,14 +57,19 @@ function queryMix(tally: CorpusTally, seed: number): QueryMix {
   const rare = Array.from({ length: 40 }, () => rarePool[Math.floor(next() * rarePool.length)]).filter(Boolean);
   // Places as readers write them: the full name or its short form (邵阳市, 邵阳; 江华瑶族自治县, 江华).
   const placePool = [...tally.regions];
-  const places = placePool.length === 0 ? [] : Array.from({ length: 40 }, (_, i) => {
-    const name = placePool[Math.floor(next() * placePool.length)];
-    const region = gazetteer().region(name);
-    return i % 2 === 0 || !region ? name : (shortName(region.name, region.level) ?? name);
-  });
-  const twoWords = Array.from({ length: 40 }, (_, i) => i % 2 && places.length
-    ? `${places[i]} ${common[i % common.length]}`
-    : `${common[i % common.length]} ${common[(i * 7 + 3) % common.length]}`);
+  const places =
+    placePool.length === 0
+      ? []
+      : Array.from({ length: 40 }, (_, i) => {
+          const name = placePool[Math.floor(next() * placePool.length)];
+          const region = gazetteer().region(name);
+          return i % 2 === 0 || !region ? name : (shortName(region.name, region.level) ?? name);
+        });
+  const twoWords = Array.from({ length: 40 }, (_, i) =>
+    i % 2 && places.length
+      ? `${places[i]} ${common[i % common.length]}`
+      : `${common[i % common.length]} ${common[(i * 7 + 3) % common.length]}`,
+  );
   return { rare, places, twoWords, common: [...common, ...common] };
 }
 
@@ -73,11 +81,22 @@ export function benchSeeds(): Record<string, number | string> {
     const meta = buildIndex({ pagesDir: 'seeds', dataDir: work });
     const buildMs = performance.now() - started;
     const indexDir = indexDirOf(work);
-    const figures = loadAndQuery(indexDir, { rare: ['跨境电商', '禁毒', '田长制'], places: ['邵阳', '桂东', '娄底'], twoWords: ['邵阳 营商环境', '基层 治理'], common: ['发展', '工作', '建设'] });
+    const figures = loadAndQuery(indexDir, {
+      rare: ['跨境电商', '禁毒', '田长制'],
+      places: ['邵阳', '桂东', '娄底'],
+      twoWords: ['邵阳 营商环境', '基层 治理'],
+      common: ['发展', '工作', '建设'],
+    });
     return {
-      corpus: 'seeds', articles: meta.articles, buildMs: Math.round(buildMs), snapshotMb: +(folderBytes(indexDir) / 1e6).toFixed(2),
-      loadMs: figures.loadMs, loadVsRebuild: +(figures.loadMs / buildMs).toFixed(3), peakRssMb: figures.peakRssMb,
-      queryP50Ms: figures.p50Ms, queryP99Ms: figures.p99Ms,
+      corpus: 'seeds',
+      articles: meta.articles,
+      buildMs: Math.round(buildMs),
+      snapshotMb: +(folderBytes(indexDir) / 1e6).toFixed(2),
+      loadMs: figures.loadMs,
+      loadVsRebuild: +(figures.loadMs / buildMs).toFixed(3),
+      peakRssMb: figures.peakRssMb,
+      queryP50Ms: figures.p50Ms,
+      queryP99Ms: figures.p99Ms,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -94,7 +113,11 @@ export interface SyntheticOptions {
 }
 
 /** A synthetic corpus of `count` articles: build, load, queries; the baselines beside ours. */
-export async function benchSynthetic(count: number, log: (line: string) => void = () => {}, options: SyntheticOptions = {}): Promise<Record<string, unknown>> {
+export async function benchSynthetic(
+  count: number,
+  log: (line: string) => void = () => {},
+  options: SyntheticOptions = {},
+): Promise<Record<string, unknown>> {
   const work = options.keepDir ?? mkdtempSync(join(tmpdir(), `xiangwen-bench-${count}-`));
   mkdirSync(work, { recursive: true });
   try {
@@ -104,12 +127,21 @@ export async function benchSynthetic(count: number, log: (line: string) => void 
     const mix = queryMix(tally, count);
     const figures = loadAndQuery(indexDir, mix);
     const row: Record<string, unknown> = {
-      corpus: `synthetic ${count}`, articles: count, prepareMs, buildMs,
+      corpus: `synthetic ${count}`,
+      articles: count,
+      prepareMs,
+      buildMs,
       snapshotMb: +(folderBytes(indexDir) / 1e6).toFixed(1),
       compactJsonMb: +(statSync(join(indexDir, 'compact.json')).size / 1e6).toFixed(1),
-      loadMs: figures.loadMs, loadVsRebuild: +(figures.loadMs / buildMs).toFixed(4), peakRssMb: figures.peakRssMb,
-      jiebaLoadMs: figures.jiebaLoadMs, firstQueryMs: figures.firstQueryMs,
-      rssAfterQueriesMb: figures.rssAfterQueriesMb, queries: figures.queries, queryP50Ms: figures.p50Ms, queryP99Ms: figures.p99Ms,
+      loadMs: figures.loadMs,
+      loadVsRebuild: +(figures.loadMs / buildMs).toFixed(4),
+      peakRssMb: figures.peakRssMb,
+      jiebaLoadMs: figures.jiebaLoadMs,
+      firstQueryMs: figures.firstQueryMs,
+      rssAfterQueriesMb: figures.rssAfterQueriesMb,
+      queries: figures.queries,
+      queryP50Ms: figures.p50Ms,
+      queryP99Ms: figures.p99Ms,
       ...Object.fromEntries(Object.entries(figures.byClass).map(([name, f]) => [`p99Ms_${name}`, f.p99Ms])),
     };
     if (jsonl) row.baselines = await benchBaselines(work, jsonl, mix, figures, log, options.baselineSeconds ?? 600);
@@ -120,7 +152,14 @@ export async function benchSynthetic(count: number, log: (line: string) => void 
 }
 
 /** Both baselines on the corpus in `jsonl`, with our figures as ratios to theirs. */
-async function benchBaselines(work: string, jsonl: string, mix: QueryMix, ours: LoadAndQueryFigures, log: (line: string) => void, seconds: number) {
+async function benchBaselines(
+  work: string,
+  jsonl: string,
+  mix: QueryMix,
+  ours: LoadAndQueryFigures,
+  log: (line: string) => void,
+  seconds: number,
+) {
   log('  baseline: FTS5 trigram…');
   const trigramPath = join(work, 'trigram.db');
   const trigramBuildMs = await buildTrigram(trigramPath, jsonl);
@@ -129,7 +168,12 @@ async function benchBaselines(work: string, jsonl: string, mix: QueryMix, ours: 
   const build = buildMiniSearch(work, jsonl, seconds, 12_000);
   const minisearch = build.finished ? loadAndQueryBaseline('minisearch', join(work, 'minisearch.json'), mix) : undefined;
   return {
-    trigram: trigram && { buildMs: trigramBuildMs, sizeMb: +(statSync(trigramPath).size / 1e6).toFixed(1), ...trigram, oursDividedByTheirs: ratios(ours, trigram) },
+    trigram: trigram && {
+      buildMs: trigramBuildMs,
+      sizeMb: +(statSync(trigramPath).size / 1e6).toFixed(1),
+      ...trigram,
+      oursDividedByTheirs: ratios(ours, trigram),
+    },
     minisearch: { build, ...minisearch, oursDividedByTheirs: minisearch && ratios(ours, minisearch) },
   };
 }

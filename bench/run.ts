@@ -27,7 +27,10 @@ const { values } = parseArgs({
     'baseline-seconds': { type: 'string', default: '600' },
   },
 });
-const sizes = (values.articles as string).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = (values.articles as string)
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const results: Record<string, unknown>[] = [];
 
@@ -38,7 +41,13 @@ for (const size of sizes) {
   log(`index: synthetic ${size}…`);
   // The baselines at up to 100 000 articles (the plain MiniSearch stops at its time limit there).
   const baselines = !values['skip-baselines'] && size <= 100_000;
-  results.push(await benchSynthetic(size, log, { keepDir: values.keep ? `${values.keep}/${size}` : undefined, baselines, baselineSeconds: Number(values['baseline-seconds']) }));
+  results.push(
+    await benchSynthetic(size, log, {
+      keepDir: values.keep ? `${values.keep}/${size}` : undefined,
+      baselines,
+      baselineSeconds: Number(values['baseline-seconds']),
+    }),
+  );
 }
 if (!values['skip-update']) {
   const { benchUpdate } = await import('./update-bench.ts');
@@ -60,7 +69,13 @@ if (!values['skip-digest'] && existsSync(new URL('./digest-delivery.ts', import.
 if (!values['skip-soak']) {
   log('soak under a 429 storm…');
   const { benchSoak } = await import('./soak.ts');
-  results.push({ corpus: 'soak (429 storm on one chat)', ...(await benchSoak({ users: Number(values['soak-users']), seconds: Number(values['soak-seconds']) })) });
+  results.push({
+    corpus: 'soak (429 storm on one chat)',
+    ...(await benchSoak({ users: Number(values['soak-users']), seconds: Number(values['soak-seconds']) })),
+  });
 }
 for (const row of results) console.log(JSON.stringify(row));
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ machine: { cores: cpus().length, node: process.version }, results }, null, 2)}\n`);
+writeFileSync(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ machine: { cores: cpus().length, node: process.version }, results }, null, 2)}\n`,
+);

@@ -55,7 +55,16 @@ export function replyWaiter(emu: Emulator) {
 
 async function startBotProcess(apiRoot: string, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/main.mjs')], {
-    env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dataDir, PAGES_DIR: SEEDS, LOG_LEVEL: 'warn', USER_QUERIES_PER_MINUTE: '10000', PAGES_RESCAN_MINUTES: '0' },
+    env: {
+      ...process.env,
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      DATA_DIR: dataDir,
+      PAGES_DIR: SEEDS,
+      LOG_LEVEL: 'warn',
+      USER_QUERIES_PER_MINUTE: '10000',
+      PAGES_RESCAN_MINUTES: '0',
+    },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   return child;
@@ -141,7 +150,10 @@ export async function benchSoak(options: { users?: number; seconds?: number } = 
 }
 
 if (process.argv[1]?.endsWith('bench/soak.ts')) {
-  const { values } = parseArgs({ options: { users: { type: 'string', default: '100' }, seconds: { type: 'string', default: '60' } }, strict: false });
+  const { values } = parseArgs({
+    options: { users: { type: 'string', default: '100' }, seconds: { type: 'string', default: '60' } },
+    strict: false,
+  });
   console.log(JSON.stringify(await benchSoak({ users: Number(values.users), seconds: Number(values.seconds) })));
   process.exit(0);
 }

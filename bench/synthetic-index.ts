@@ -20,10 +20,23 @@ export interface CorpusTally {
 }
 
 function prepared(synthetic: SyntheticArticle): Article {
-  const parsed = { title: synthetic.title, kicker: '', subtitle: '', authors: [], body: synthetic.body, captions: [], kind: 'feature' as const };
+  const parsed = {
+    title: synthetic.title,
+    kicker: '',
+    subtitle: '',
+    authors: [],
+    body: synthetic.body,
+    captions: [],
+    kind: 'feature' as const,
+  };
   return {
-    ...parsed, id: articleId(synthetic.file, parsed), file: synthetic.file, date: synthetic.date,
-    regions: tagRegions(parsed), summary: summarise(parsed), keywords: keywordsOf(`${parsed.title}\n${parsed.body.join('\n')}`),
+    ...parsed,
+    id: articleId(synthetic.file, parsed),
+    file: synthetic.file,
+    date: synthetic.date,
+    regions: tagRegions(parsed),
+    summary: summarise(parsed),
+    keywords: keywordsOf(`${parsed.title}\n${parsed.body.join('\n')}`),
   };
 }
 

@@ -51,7 +51,11 @@ function writePages(pagesDir: string, count: number): { files: string[]; dates: 
 function freshPage(date: string, n: number, seed: number): string {
   const source = syntheticSource();
   const next = random(seed);
-  const articles = [...syntheticArticles(n, source)].map((a, i) => ({ ...a, title: `${a.title}（${seed}-${i}）${source.titles[Math.floor(next() * source.titles.length)]}`, date }));
+  const articles = [...syntheticArticles(n, source)].map((a, i) => ({
+    ...a,
+    title: `${a.title}（${seed}-${i}）${source.titles[Math.floor(next() * source.titles.length)]}`,
+    date,
+  }));
   return pageText(articles);
 }
 
@@ -64,11 +68,18 @@ interface BuildFigures {
 
 /** A full build in a fresh process (bench/build-child.ts), so its peak memory is its own. */
 function fullBuildInChild(pagesDir: string, dataDir: string): BuildFigures {
-  const output = execFileSync(process.execPath, ['bin/run-ts.mjs', 'bench/build-child.ts', pagesDir, dataDir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const output = execFileSync(process.execPath, ['bin/run-ts.mjs', 'bench/build-child.ts', pagesDir, dataDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(output.trim().split('\n').pop() as string) as BuildFigures;
 }
 
-export async function benchUpdate(count: number, log: (line: string) => void = () => {}, keepDir?: string): Promise<Record<string, unknown>> {
+export async function benchUpdate(
+  count: number,
+  log: (line: string) => void = () => {},
+  keepDir?: string,
+): Promise<Record<string, unknown>> {
   const work = keepDir ?? mkdtempSync(join(tmpdir(), `xiangwen-bench-update-${count}-`));
   const pagesDir = join(work, 'pages');
   const dataDir = join(work, 'data');
@@ -97,12 +108,20 @@ export async function benchUpdate(count: number, log: (line: string) => void = (
     const newest = dates[dates.length - 1];
     const nextDay = new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const middle = dates[Math.floor(dates.length / 2)];
-    const addNewDayMs = await timed('add a page (10 articles, new day)', () => writeFileSync(join(pagesDir, `${nextDay}_new.txt`), freshPage(nextDay, 10, 1)));
-    const addSecondMs = await timed('add another page (10 articles, same new day)', () => writeFileSync(join(pagesDir, `${nextDay}_new2.txt`), freshPage(nextDay, 10, 2)));
+    const addNewDayMs = await timed('add a page (10 articles, new day)', () =>
+      writeFileSync(join(pagesDir, `${nextDay}_new.txt`), freshPage(nextDay, 10, 1)),
+    );
+    const addSecondMs = await timed('add another page (10 articles, same new day)', () =>
+      writeFileSync(join(pagesDir, `${nextDay}_new2.txt`), freshPage(nextDay, 10, 2)),
+    );
     // `_a_` sorts before the day's other files: all of that day's articles move one slot group.
-    const addInsideDayMs = await timed('add a page inside an existing day', () => writeFileSync(join(pagesDir, `${middle}_a_inserted.txt`), freshPage(middle, 10, 3)));
+    const addInsideDayMs = await timed('add a page inside an existing day', () =>
+      writeFileSync(join(pagesDir, `${middle}_a_inserted.txt`), freshPage(middle, 10, 3)),
+    );
     const edited = join(pagesDir, files[Math.floor(files.length / 3)]);
-    const editMs = await timed('edit one article of a page', () => writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\n([^#\n])/, '\n（更正）$1')));
+    const editMs = await timed('edit one article of a page', () =>
+      writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\n([^#\n])/, '\n（更正）$1')),
+    );
     const removeMs = await timed('remove a page', () => unlinkSync(join(pagesDir, files[Math.floor(files.length / 4)])));
     const touched = join(pagesDir, files[Math.floor(files.length / 5)]);
     const touchMs = await timed('touch a page (same content)', () => utimesSync(touched, new Date(), new Date()));
@@ -115,10 +134,19 @@ export async function benchUpdate(count: number, log: (line: string) => void = (
     const full = count <= 20_000 ? fullBuildInChild(pagesDir, dataDir) : undefined;
     const rebuildMs = full?.ms ?? built.ms;
     return {
-      corpus: `update ${count}`, articles: full?.articles ?? built.articles, pageFiles: full?.files ?? built.files,
-      fullBuildMs: built.ms, fullRebuildMs: full?.ms ?? '–', fullBuildPeakRssMb: built.peakRssMb,
-      addPageNewDayMs: addNewDayMs, addPageSameDayMs: addSecondMs, addPageInsideDayMs: addInsideDayMs,
-      editPageMs: editMs, removePageMs: removeMs, touchPageMs: touchMs, noChangeMs: noopMs,
+      corpus: `update ${count}`,
+      articles: full?.articles ?? built.articles,
+      pageFiles: full?.files ?? built.files,
+      fullBuildMs: built.ms,
+      fullRebuildMs: full?.ms ?? '–',
+      fullBuildPeakRssMb: built.peakRssMb,
+      addPageNewDayMs: addNewDayMs,
+      addPageSameDayMs: addSecondMs,
+      addPageInsideDayMs: addInsideDayMs,
+      editPageMs: editMs,
+      removePageMs: removeMs,
+      touchPageMs: touchMs,
+      noChangeMs: noopMs,
       addPageVsRebuild: +(addNewDayMs / rebuildMs).toFixed(4),
       cpuMsPerStep: cpuMs,
       ...firstAnswer,
@@ -136,4 +164,3 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(JSON.stringify(await benchUpdate(size, log, values.keep ? `${values.keep}/${size}` : undefined)));
   }
 }
-

@@ -7,7 +7,6 @@
  * is bounded: full-text matches are taken newest first up to MATCH_CAP, and compact-field terms
  * found in very many articles are left to that bounded full-text pass.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';

@@ -48,7 +48,12 @@ async function* preparedPages(pagesDir: string, stats: FileStat[], threads: numb
  * workers. Undefined when the files hold no article (the previous snapshot stays).
  */
 export async function writeFullSnapshotInWorkers(
-  indexDir: string, pagesDir: string, stats: FileStat[], stamp: SnapshotStamp, threads: number, logger: LogSink,
+  indexDir: string,
+  pagesDir: string,
+  stats: FileStat[],
+  stamp: SnapshotStamp,
+  threads: number,
+  logger: LogSink,
 ): Promise<SnapshotMeta | undefined> {
   const build = new FullBuild(indexDir);
   try {

@@ -53,7 +53,12 @@ export function readDelta(indexDir: string): DeltaFile {
   } catch (error) {
     throw new CompactDeltaError(`index file ${path} is corrupt or missing (${(error as Error).message.slice(0, 80)})`);
   }
-  if (typeof delta?.base !== 'number' || typeof delta.generation !== 'number' || !Array.isArray(delta.removed) || !Array.isArray(delta.added)) {
+  if (
+    typeof delta?.base !== 'number' ||
+    typeof delta.generation !== 'number' ||
+    !Array.isArray(delta.removed) ||
+    !Array.isArray(delta.added)
+  ) {
     throw new CompactDeltaError(`index file ${path} is corrupt (not a delta)`);
   }
   return delta as DeltaFile;
@@ -88,7 +93,10 @@ export class CompactDelta implements CompactSink {
   private readonly removed = new Map<number, TokenizedDocument>();
   private readonly added = new Map<number, TokenizedDocument>();
 
-  constructor(readonly base: number, file?: DeltaFile) {
+  constructor(
+    readonly base: number,
+    file?: DeltaFile,
+  ) {
     for (const document of file?.removed ?? []) this.removed.set(document.rowid, document);
     for (const document of file?.added ?? []) this.added.set(document.rowid, document);
   }

@@ -72,7 +72,9 @@ export function tokenizedDocument(rowid: number, article: Article): TokenizedDoc
   const texts = compactTexts(article);
   const document = { rowid } as TokenizedDocument;
   for (const field of COMPACT_FIELDS) {
-    document[field] = indexTokens(texts[field]).map((token) => token.replaceAll(SEPARATOR, '')).filter(Boolean);
+    document[field] = indexTokens(texts[field])
+      .map((token) => token.replaceAll(SEPARATOR, ''))
+      .filter(Boolean);
   }
   return document;
 }

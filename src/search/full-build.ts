@@ -10,7 +10,17 @@ import type { Article } from '../pages/article.ts';
 import { compactJson, emptyCompact, type TokenizedDocument } from './compact.ts';
 import { COMPACT_FILE, DELTA_FILE, emptyDelta } from './compact-delta.ts';
 import {
-  byFileName, dayBase, type FileState, indexedForm, metaOf, type PreparedFile, SCHEMA, saveFileStates, slotRowid, type SnapshotMeta, type SnapshotStamp,
+  byFileName,
+  dayBase,
+  type FileState,
+  indexedForm,
+  metaOf,
+  type PreparedFile,
+  SCHEMA,
+  saveFileStates,
+  slotRowid,
+  type SnapshotMeta,
+  type SnapshotStamp,
   SnapshotWriter,
 } from './snapshot.ts';
 
@@ -68,7 +78,9 @@ export class FullBuild {
 
   /** Pass 1: stages one file's articles. */
   stage({ articles, ...state }: IndexedFile): void {
-    articles.forEach((article, position) => this.stageArticle.run(state.file, position, article.record, article.grams, JSON.stringify(article.document)));
+    articles.forEach((article, position) => {
+      this.stageArticle.run(state.file, position, article.record, article.grams, JSON.stringify(article.document));
+    });
     this.states.push({ ...state, articles: articles.length });
     this.pending += articles.length;
     if (this.pending >= BATCH) {
@@ -96,7 +108,10 @@ export class FullBuild {
       for (const state of files) {
         // .all(), not .iterate(): better-sqlite3 allows no other statement while one iterates.
         for (const { record, grams, document } of staged.all(state.file) as { record: string; grams: string; document: string }[]) {
-          writer.insert(slotRowid(base, position++), JSON.parse(record) as Article, record, { grams, document: JSON.parse(document) as TokenizedDocument });
+          writer.insert(slotRowid(base, position++), JSON.parse(record) as Article, record, {
+            grams,
+            document: JSON.parse(document) as TokenizedDocument,
+          });
           if (++done % BATCH === 0) {
             db.exec('COMMIT; BEGIN');
             onProgress?.(done);
@@ -146,7 +161,12 @@ function filesByDay(states: FileState[]): [string, FileState[]][] {
  * Writes a complete snapshot into `indexDir` (replacing what was there) from page files delivered
  * one at a time, in this thread (see FullBuild). Undefined when the files hold no article.
  */
-export function writeFullSnapshot(indexDir: string, files: Iterable<PreparedFile>, stamp: SnapshotStamp, onProgress?: (done: number) => void): SnapshotMeta | undefined {
+export function writeFullSnapshot(
+  indexDir: string,
+  files: Iterable<PreparedFile>,
+  stamp: SnapshotStamp,
+  onProgress?: (done: number) => void,
+): SnapshotMeta | undefined {
   const build = new FullBuild(indexDir);
   try {
     for (const file of files) build.stage(indexedFile(file));
@@ -161,14 +181,21 @@ export function writeFullSnapshot(indexDir: string, files: Iterable<PreparedFile
  * Writes a complete snapshot of ready-made `articles` (the benchmark's synthetic corpora): they are
  * grouped into their files, which get placeholder file states.
  */
-export function writeSnapshot(indexDir: string, articles: Article[], fingerprint: string, onProgress?: (done: number) => void): SnapshotMeta {
+export function writeSnapshot(
+  indexDir: string,
+  articles: Article[],
+  fingerprint: string,
+  onProgress?: (done: number) => void,
+): SnapshotMeta {
   const byFile = new Map<string, Article[]>();
   for (const article of articles) {
     const list = byFile.get(article.file) ?? [];
     list.push(article);
     byFile.set(article.file, list);
   }
-  const files = [...byFile].map(([file, list]): PreparedFile => ({ file, size: 0, mtime: 0, hash: '', date: list[0].date, articles: list }));
+  const files = [...byFile].map(
+    ([file, list]): PreparedFile => ({ file, size: 0, mtime: 0, hash: '', date: list[0].date, articles: list }),
+  );
   const meta = writeFullSnapshot(indexDir, files, { fingerprint, pipeline: fingerprint }, onProgress);
   if (!meta) throw new Error('writeSnapshot: no articles');
   return meta;

@@ -9,11 +9,21 @@ import { join } from 'node:path';
 import { renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
-import { readMeta } from './article-index.ts';
+import { readMeta } from './snapshot-meta.ts';
 import { CompactDelta, compactGeneration, readDelta, stageCompactFiles, stageFile } from './compact-delta.ts';
 import { fingerprintOf, type LogSink, readPageFile, scanPages } from './page-files.ts';
 import {
-  byFileName, DAY_SLOTS, dayBase, type FileState, fileStates, generationOf, metaOf, saveFileStates, slotRowid, type SnapshotMeta, SnapshotWriter,
+  byFileName,
+  DAY_SLOTS,
+  dayBase,
+  type FileState,
+  fileStates,
+  generationOf,
+  metaOf,
+  saveFileStates,
+  slotRowid,
+  type SnapshotMeta,
+  SnapshotWriter,
   writeFileAtomic,
 } from './snapshot.ts';
 
@@ -127,9 +137,11 @@ function planDays(db: Database.Database, filesByDay: Map<string, string[]>, chan
 /** The compact changes recorded so far, checked against articles.db and compact.json. */
 function openDelta(indexDir: string, generation: number): CompactDelta {
   const file = readDelta(indexDir);
-  if (file.generation !== generation) throw new InconsistentSnapshot(`index parts disagree (compact delta generation ${file.generation}, articles.db ${generation})`);
+  if (file.generation !== generation)
+    throw new InconsistentSnapshot(`index parts disagree (compact delta generation ${file.generation}, articles.db ${generation})`);
   const base = compactGeneration(indexDir);
-  if (base !== file.base) throw new InconsistentSnapshot(`index parts disagree (compact.json generation ${base}, its delta applies to ${file.base})`);
+  if (base !== file.base)
+    throw new InconsistentSnapshot(`index parts disagree (compact.json generation ${base}, its delta applies to ${file.base})`);
   return new CompactDelta(file.base, file);
 }
 
@@ -144,13 +156,15 @@ export async function updateIncrementally(pagesDir: string, indexDir: string, lo
     // Read under the write lock: another updater may have finished while we waited.
     const meta = readMeta(indexDir);
     const generation = generationOf(db);
-    if (meta.generation !== generation) throw new InconsistentSnapshot(`index parts disagree (meta.json generation ${meta.generation}, articles.db ${generation})`);
+    if (meta.generation !== generation)
+      throw new InconsistentSnapshot(`index parts disagree (meta.json generation ${meta.generation}, articles.db ${generation})`);
     const stats = scanPages(pagesDir);
     const fingerprint = fingerprintOf(stats);
     const changes = compareFolder(db, pagesDir, stats, logger);
     const { removedFiles, touched, changed } = changes;
     if (changed.size === 0 && removedFiles.length === 0) {
-      if (touched.length === 0 && meta.fingerprint === fingerprint) return { mode: 'unchanged', added: [], removed: [], changedFiles: [], meta };
+      if (touched.length === 0 && meta.fingerprint === fingerprint)
+        return { mode: 'unchanged', added: [], removed: [], changedFiles: [], meta };
       // Only file times moved: record them so the next comparison is cheap again.
       saveFileStates(db, touched);
       const next = { ...meta, fingerprint, builtAt: new Date().toISOString(), files: stats.length };
@@ -176,17 +190,25 @@ export async function updateIncrementally(pagesDir: string, indexDir: string, lo
     const nextGeneration = generation + 1;
     apply.setGeneration(nextGeneration);
     const next = metaOf({ fingerprint, pipeline: meta.pipeline }, articles, stats.length, nextGeneration, apply.commonTerms(articles));
-    const staged = [...stageCompactFiles(indexDir, delta, nextGeneration, deltaLimit), stageFile(join(indexDir, 'meta.json'), JSON.stringify(next, null, 2))];
+    const staged = [
+      ...stageCompactFiles(indexDir, delta, nextGeneration, deltaLimit),
+      stageFile(join(indexDir, 'meta.json'), JSON.stringify(next, null, 2)),
+    ];
     db.exec('COMMIT');
     open = false;
     for (const { temporary, path } of staged) renameSync(temporary, path);
 
     const deletedIds = new Set(deletions.map((row) => row.id));
     const insertedIds = new Set(insertions.map((row) => row.article.id));
-    const added = insertions.filter((row) => !deletedIds.has(row.article.id)).sort((a, b) => a.rowid - b.rowid).map((row) => row.article.id);
+    const added = insertions
+      .filter((row) => !deletedIds.has(row.article.id))
+      .sort((a, b) => a.rowid - b.rowid)
+      .map((row) => row.article.id);
     const removed = deletions.filter((row) => !insertedIds.has(row.id)).map((row) => row.id);
     const changedFiles = [...changed.keys(), ...removedFiles].sort();
-    logger.info(`index updated: ${added.length} articles added, ${removed.length} removed, from ${changedFiles.length} changed page files (${articles} articles)`);
+    logger.info(
+      `index updated: ${added.length} articles added, ${removed.length} removed, from ${changedFiles.length} changed page files (${articles} articles)`,
+    );
     return { mode: 'incremental', added, removed, changedFiles, meta: next };
   } finally {
     if (open) db.exec('ROLLBACK');

@@ -78,7 +78,10 @@ function segmenter(): Segmenter {
 export function isStopWord(word: string): boolean {
   if (!stopWords) {
     // nodejieba's module loads its dictionaries only on the first cut: naming the file is free.
-    const list = readFileSync((require('nodejieba') as NodeJieba).DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean);
+    const list = readFileSync((require('nodejieba') as NodeJieba).DEFAULT_STOP_WORD_DICT, 'utf8')
+      .split('\n')
+      .map((w) => w.trim())
+      .filter(Boolean);
     stopWords = new Set(list);
   }
   return stopWords.has(word);
@@ -91,12 +94,18 @@ function meaningful(token: string): boolean {
 
 /** Tokens for the index: search-mode cut of the normalised text, stop words dropped. */
 export function indexTokens(text: string): string[] {
-  return segmenter().cutForSearch(normaliseForSearch(text), true).map((t) => t.trim()).filter(meaningful);
+  return segmenter()
+    .cutForSearch(normaliseForSearch(text), true)
+    .map((t) => t.trim())
+    .filter(meaningful);
 }
 
 /** Query words: the plain cut of the normalised query, stop words and duplicates dropped. */
 export function queryWords(query: string): string[] {
-  const words = segmenter().cut(normaliseForSearch(query), true).map((t) => t.trim()).filter(meaningful);
+  const words = segmenter()
+    .cut(normaliseForSearch(query), true)
+    .map((t) => t.trim())
+    .filter(meaningful);
   return [...new Set(words)];
 }
 

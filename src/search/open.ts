@@ -12,7 +12,17 @@ import type { ArticleIndex } from './engine.ts';
 import { startSegmenterWorker } from './jieba.ts';
 import { prepareArticles } from './prepare.ts';
 import type { SnapshotMeta } from './snapshot.ts';
-import { type IndexLocation, indexDirOf, type LogSink, NoArticlesError, pagesFingerprint, pipelineFingerprint, rebuildIndex, rebuildIndexInWorkers, updateIndex } from './update.ts';
+import {
+  type IndexLocation,
+  indexDirOf,
+  type LogSink,
+  NoArticlesError,
+  pagesFingerprint,
+  pipelineFingerprint,
+  rebuildIndex,
+  rebuildIndexInWorkers,
+  updateIndex,
+} from './update.ts';
 
 /**
  * The index is broken and being rebuilt: searches cannot be answered for a moment. Thrown by the

@@ -29,7 +29,10 @@ const PIPELINE_PACKAGES = ['opencc-js', 'nodejieba', 'pinyin-pro'];
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(join(SOURCE_ROOT, '..', 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+    return (
+      (JSON.parse(readFileSync(join(SOURCE_ROOT, '..', 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ??
+      '?'
+    );
   } catch {
     return '?';
   }
@@ -93,10 +96,17 @@ export function pagesFingerprint(pagesDir: string): string {
  * date, i.e. the file was only touched) its prepared articles. Unreadable files get a state with
  * no articles and a warning, so they are not re-read until they change.
  */
-export function readPageFile(pagesDir: string, stat: FileStat, logger: LogSink, known?: FileState): { state: FileState; articles?: Article[] } {
+export function readPageFile(
+  pagesDir: string,
+  stat: FileStat,
+  logger: LogSink,
+  known?: FileState,
+): { state: FileState; articles?: Article[] } {
   let hash = '';
   try {
-    hash = createHash('sha256').update(readFileSync(join(pagesDir, stat.file))).digest('hex');
+    hash = createHash('sha256')
+      .update(readFileSync(join(pagesDir, stat.file)))
+      .digest('hex');
   } catch {
     // readPage below reports why.
   }
@@ -110,4 +120,3 @@ export function readPageFile(pagesDir: string, stat: FileStat, logger: LogSink, 
   const articles = prepareArticles(page);
   return { state: { ...stat, hash, date: page.date, articles: articles.length }, articles };
 }
-

@@ -12,7 +12,7 @@
  * below.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
 import { atRowid, type CompactSink, compactTerms, type TokenizedDocument, tokenizedDocument } from './compact.ts';
 import type { IndexInfo } from './engine.ts';
@@ -33,10 +33,11 @@ export const COMMON_TERM_MIN_DOCS = 500;
 
 /** The full text of an article as FTS5 tokens (normalised character bigrams). */
 export function fullTextGrams(article: Article): string {
-  const text = [article.title, article.kicker, article.subtitle, ...article.body, ...article.captions, article.authors.join(' ')].join('\n');
+  const text = [article.title, article.kicker, article.subtitle, ...article.body, ...article.captions, article.authors.join(' ')].join(
+    '\n',
+  );
   return gramsOf(normaliseForSearch(text)).join(' ');
 }
-
 
 /**
  * Article rowids encode their order: `day × DAY_SLOTS + position`, where the day counts from
@@ -174,8 +175,13 @@ export class SnapshotWriter {
   /** Changes to term_df not yet written (flushed by flushTermCounts). */
   private readonly termDelta = new Map<string, number>();
 
-  constructor(readonly db: Database.Database, readonly compact: CompactSink) {
-    this.insertArticle = db.prepare('INSERT INTO articles (rowid, id, date, file, kind, title, regions, summary, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  constructor(
+    readonly db: Database.Database,
+    readonly compact: CompactSink,
+  ) {
+    this.insertArticle = db.prepare(
+      'INSERT INTO articles (rowid, id, date, file, kind, title, regions, summary, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     this.insertRegion = db.prepare('INSERT OR IGNORE INTO article_regions (region, rowid, rank) VALUES (?, ?, ?)');
     this.insertText = db.prepare('INSERT INTO fulltext (rowid, grams) VALUES (?, ?)');
     this.deleteArticle = db.prepare('DELETE FROM articles WHERE rowid = ?');
@@ -185,8 +191,17 @@ export class SnapshotWriter {
 
   /** Inserts an article at `rowid`; `indexed` is its indexed form when already derived. */
   insert(rowid: number, article: Article, record = JSON.stringify(article), indexed = indexedForm(article)): void {
-    this.insertArticle.run(rowid, article.id, article.date, article.file, article.kind, article.title,
-      JSON.stringify(article.regions), article.summary, record);
+    this.insertArticle.run(
+      rowid,
+      article.id,
+      article.date,
+      article.file,
+      article.kind,
+      article.title,
+      JSON.stringify(article.regions),
+      article.summary,
+      record,
+    );
     article.regions.forEach((region, rank) => {
       this.insertRegion.run(region, rowid, rank);
     });
@@ -259,8 +274,14 @@ export function writeFileAtomic(path: string, content: string): void {
 
 export function metaOf(stamp: SnapshotStamp, articles: number, files: number, generation: number, commonTerms: string[]): SnapshotMeta {
   return {
-    formatVersion: FORMAT_VERSION, fingerprint: stamp.fingerprint, pipeline: stamp.pipeline,
-    builtAt: new Date().toISOString(), articles, files, generation, commonTerms,
+    formatVersion: FORMAT_VERSION,
+    fingerprint: stamp.fingerprint,
+    pipeline: stamp.pipeline,
+    builtAt: new Date().toISOString(),
+    articles,
+    files,
+    generation,
+    commonTerms,
   };
 }
 

@@ -63,14 +63,21 @@ function idsIn(indexDir: string): string[] | undefined {
 }
 
 /** What a full build reports: every id that appeared or disappeared against the snapshot before. */
-function fullBuildReport(location: IndexLocation, before: string[] | undefined, stats: FileStat[], meta: SnapshotMeta | undefined, reason: string): IndexUpdate {
+function fullBuildReport(
+  location: IndexLocation,
+  before: string[] | undefined,
+  stats: FileStat[],
+  meta: SnapshotMeta | undefined,
+  reason: string,
+): IndexUpdate {
   if (!meta) throw new NoArticlesError(location.pagesDir);
   const after = idsIn(indexDirOf(location.dataDir)) ?? [];
   const old = new Set(before ?? []);
   const now = new Set(after);
   location.logger?.info(`index built: ${meta.articles} articles from ${location.pagesDir} (${reason})`);
   return {
-    mode: 'full', reason,
+    mode: 'full',
+    reason,
     added: after.filter((id) => !old.has(id)),
     removed: (before ?? []).filter((id) => !now.has(id)),
     changedFiles: stats.map((s) => s.file),
@@ -102,7 +109,11 @@ export function rebuildIndex(location: IndexLocation, reason = 'asked for a full
  * The full build as updates make it: on worker threads when the archive is large enough for them
  * to pay off (see ./build-workers.ts; `threads` overrides the choice, 0 meaning this thread).
  */
-export async function rebuildIndexInWorkers(location: IndexLocation, reason = 'asked for a full rebuild', threads?: number): Promise<IndexUpdate> {
+export async function rebuildIndexInWorkers(
+  location: IndexLocation,
+  reason = 'asked for a full rebuild',
+  threads?: number,
+): Promise<IndexUpdate> {
   const stats = scanPages(location.pagesDir);
   const count = threads ?? buildThreads(stats.length);
   if (count === 0) return rebuildIndex(location, reason);
@@ -139,7 +150,11 @@ export async function updateIndex(options: UpdateOptions): Promise<IndexUpdate> 
   try {
     return await updateIncrementally(options.pagesDir, indexDir, logger, options.compactDeltaLimit);
   } catch (error) {
-    const damaged = error instanceof InconsistentSnapshot || error instanceof CompactDeltaError || error instanceof Database.SqliteError || error instanceof SyntaxError;
+    const damaged =
+      error instanceof InconsistentSnapshot ||
+      error instanceof CompactDeltaError ||
+      error instanceof Database.SqliteError ||
+      error instanceof SyntaxError;
     if (!damaged) throw error;
     logger.warn(`rebuilding the index: ${error.message}`);
     return rebuildIndexInWorkers(options, error.message, options.buildThreads);

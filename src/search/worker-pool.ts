@@ -23,7 +23,10 @@ export class WorkerPool<I, O> {
   private closed = false;
 
   /** `module`: a module URL exporting `handle(input: I): O | Promise<O>`. */
-  constructor(module: URL, readonly size: number) {
+  constructor(
+    module: URL,
+    readonly size: number,
+  ) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { module: module.href } });
       worker.on('message', (reply: Reply<O>) => this.settle(worker, reply));

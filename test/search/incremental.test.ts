@@ -20,7 +20,13 @@ const dataDir = join(work, 'data');
 mkdirSync(pagesDir);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const SEEDS = ['000_a0e9c727c4644766.txt', '001_b17ddf1131039e0b.txt', '002_57c19a390998e31f.txt', '003_dddf51ff3723c7fd.txt', '004_215f585422bec4e2.txt'];
+const SEEDS = [
+  '000_a0e9c727c4644766.txt',
+  '001_b17ddf1131039e0b.txt',
+  '002_57c19a390998e31f.txt',
+  '003_dddf51ff3723c7fd.txt',
+  '004_215f585422bec4e2.txt',
+];
 const seed = (name: string, as = name) => copyFileSync(join('seeds', name), join(pagesDir, as));
 
 const write = (file: string, text: string) => {
@@ -65,10 +71,13 @@ describe('incremental index updates', () => {
   it('builds the first snapshot in full', async () => {
     seed(SEEDS[0]);
     seed(SEEDS[1]);
-    write('2024-05-06_county.txt', page([
-      ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
-      ['桂东县茶叶喜获丰收', '桂东县', '茶园面积扩大到十万亩，茶农收入明显增加。'],
-    ]));
+    write(
+      '2024-05-06_county.txt',
+      page([
+        ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
+        ['桂东县茶叶喜获丰收', '桂东县', '茶园面积扩大到十万亩，茶农收入明显增加。'],
+      ]),
+    );
     const { update, index } = await checkStep();
     index.close();
     expect(update.mode).toBe('full');
@@ -79,15 +88,20 @@ describe('incremental index updates', () => {
     write('2024-06-01_later.txt', page([['汝城县修通乡村公路', '汝城县', '一条通往深山村寨的公路全线贯通。']]));
     write('2023-01-15_earlier.txt', page([['邵东市打火机产业升级', '邵东市', '打火机企业引进自动化生产线，产品销往海外。']]));
     // Same day as the county page, and its name sorts before it: the day's articles are renumbered.
-    write('2024-05-06_a_first.txt', page([
-      ['安仁县举办赶分社', '安仁县', '传统药材交易会吸引了各地客商。'],
-      ['桂东县新建茶叶学校', '桂东县', '一所茶叶职业学校开始招生，开设茶叶加工专业。'],
-    ]));
+    write(
+      '2024-05-06_a_first.txt',
+      page([
+        ['安仁县举办赶分社', '安仁县', '传统药材交易会吸引了各地客商。'],
+        ['桂东县新建茶叶学校', '桂东县', '一所茶叶职业学校开始招生，开设茶叶加工专业。'],
+      ]),
+    );
     seed(SEEDS[2]);
     const { update, index } = await checkStep();
     try {
       expect(update.mode).toBe('incremental');
-      expect(update.changedFiles.sort()).toEqual(['2023-01-15_earlier.txt', '2024-05-06_a_first.txt', '2024-06-01_later.txt', SEEDS[2]].sort());
+      expect(update.changedFiles.sort()).toEqual(
+        ['2023-01-15_earlier.txt', '2024-05-06_a_first.txt', '2024-06-01_later.txt', SEEDS[2]].sort(),
+      );
       expect(index.search('赶分社').hits[0]).toMatchObject({ title: '安仁县举办赶分社', date: '2024-05-06' });
       expect(index.search('茶叶').hits.map((h) => h.title)).toContain('桂东县新建茶叶学校');
     } finally {
@@ -100,11 +114,14 @@ describe('incremental index updates', () => {
     const kept = before.search('浏阳市新建三所乡村学校').hits[0].id;
     const edited = before.search('桂东县茶叶喜获丰收').hits[0].id;
     before.close();
-    write('2024-05-06_county.txt', page([
-      ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
-      ['桂东县茶叶喜获丰收', '桂东县', '今年春茶产量再创新高，茶叶远销省外。'],
-      ['宜章县开展禁毒宣传', '宜章县', '禁毒志愿者走进高校和社区宣传禁毒知识。'],
-    ]));
+    write(
+      '2024-05-06_county.txt',
+      page([
+        ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
+        ['桂东县茶叶喜获丰收', '桂东县', '今年春茶产量再创新高，茶叶远销省外。'],
+        ['宜章县开展禁毒宣传', '宜章县', '禁毒志愿者走进高校和社区宣传禁毒知识。'],
+      ]),
+    );
     const { update, index } = await checkStep();
     try {
       expect(update.changedFiles).toEqual(['2024-05-06_county.txt']);
@@ -200,7 +217,16 @@ describe('incremental index updates', () => {
     expect(update.reason).toMatch(/disagree/);
     expect(update.added).toHaveLength(1);
 
-    for (const file of [...SEEDS.slice(1), 'zz_copy.txt', '2024-05-06_county.txt', '2024-05-06_a_first.txt', '2024-07-01_more.txt', '2024-07-02_delta.txt', 'archive/2023-01-15_earlier.txt', 'broken.txt']) {
+    for (const file of [
+      ...SEEDS.slice(1),
+      'zz_copy.txt',
+      '2024-05-06_county.txt',
+      '2024-05-06_a_first.txt',
+      '2024-07-01_more.txt',
+      '2024-07-02_delta.txt',
+      'archive/2023-01-15_earlier.txt',
+      'broken.txt',
+    ]) {
       rmSync(join(pagesDir, file), { force: true });
     }
     await expect(updateIndex({ pagesDir, dataDir })).rejects.toThrow(/no articles/);

@@ -23,10 +23,13 @@ describe('full build on worker threads', () => {
     for (const name of ['000_a0e9c727c4644766.txt', '001_b17ddf1131039e0b.txt', '002_57c19a390998e31f.txt', '003_dddf51ff3723c7fd.txt']) {
       copyFileSync(join('seeds', name), join(pagesDir, name));
     }
-    writeFileSync(join(pagesDir, '2024-05-06_county.txt'), page([
-      ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
-      ['桂东县茶叶喜获丰收', '桂东县', '茶园面积扩大到十万亩，茶农收入明显增加。'],
-    ]));
+    writeFileSync(
+      join(pagesDir, '2024-05-06_county.txt'),
+      page([
+        ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
+        ['桂东县茶叶喜获丰收', '桂东县', '茶园面积扩大到十万亩，茶农收入明显增加。'],
+      ]),
+    );
     writeFileSync(join(pagesDir, '2024-05-06_a_first.txt'), page([['安仁县举办赶分社', '安仁县', '传统药材交易会吸引了各地客商。']]));
     writeFileSync(join(pagesDir, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
 

@@ -9,7 +9,12 @@ import { indexDirOf } from '../../src/search/open.ts';
 
 /** An invented page of short dated articles, one per `[headline, place, sentence]`. */
 export function page(items: [string, string, string][]): string {
-  return items.map(([title, place, text], i) => `# ${title}\n本报讯（记者 王${'一二三四五六七八九'[i % 9]}）近日，${place}${text}当地干部群众表示，将继续努力把这件事办好。\n`).join('\n');
+  return items
+    .map(
+      ([title, place, text], i) =>
+        `# ${title}\n本报讯（记者 王${'一二三四五六七八九'[i % 9]}）近日，${place}${text}当地干部群众表示，将继续努力把这件事办好。\n`,
+    )
+    .join('\n');
 }
 
 const QUERIES = ['学校', '营商环境', '发展', '茶叶', '禁毒 高校', '邵阳 营商环境', '郴州', '桂东 茶叶', '乡村 振兴', '跨境电商', '浏阳'];
@@ -27,7 +32,9 @@ export function answers(index: SnapshotIndex) {
     }),
     newest: QUERIES.map((query) => index.search(query, { limit: 100, order: 'date' }).hits.map((h) => h.id)),
     inRegion: QUERIES.map((query) => index.search(query, { limit: 100, regions: ['郴州市', '长沙市', '邵阳市'] }).hits.map((h) => h.id)),
-    regions: counts.map(([name]) => ({ name, ...index.byRegions([name], { limit: 100 }) })).map((r) => ({ name: r.name, total: r.total, hits: r.hits.map((h) => h.id) })),
+    regions: counts
+      .map(([name]) => ({ name, ...index.byRegions([name], { limit: 100 }) }))
+      .map((r) => ({ name: r.name, total: r.total, hits: r.hits.map((h) => h.id) })),
     counts,
     records: ids.map((id) => index.get(id)),
   };
