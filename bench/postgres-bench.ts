@@ -19,28 +19,9 @@ import { connect } from '../src/search/postgres/pool.ts';
 import { indexDirOf, rebuildIndex, updateIndex } from '../src/search/update.ts';
 import { testDatabase } from '../test/support/postgres.ts';
 import { queryMix } from './index-bench.ts';
+import { timeMix } from './query-timing.ts';
+import { type CorpusTally, tallyArticle } from './synthetic-index.ts';
 import { freshPage, writePages } from './update-bench.ts';
-
-const percentile = (sorted: number[], p: number) => +sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))].toFixed(2);
-
-/** p50 and p99 per query class and overall of `search` over the mix. */
-async function timeMix(mix: Record<string, string[]>, search: (query: string) => Promise<unknown> | unknown) {
-  const figures: Record<string, number> = {};
-  const all: number[] = [];
-  for (const [name, queries] of Object.entries(mix)) {
-    const times: number[] = [];
-    for (const query of queries) {
-      const started = performance.now();
-      await search(query);
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    all.push(...times);
-    Object.assign(figures, { [`p50Ms_${name}`]: percentile(times, 0.5), [`p99Ms_${name}`]: percentile(times, 0.99) });
-  }
-  all.sort((a, b) => a - b);
-  return { p50Ms: percentile(all, 0.5), p99Ms: percentile(all, 0.99), ...figures };
-}
 
 const timed = async <T>(work: () => Promise<T> | T): Promise<[T, number]> => {
   const started = performance.now();
@@ -71,7 +52,9 @@ export async function benchPostgres(count: number, log: (line: string) => void =
     log(`  add a page: SQLite ${sqliteAddMs} ms, PostgreSQL ${pgAddMs} ms (+${added.added.length})`);
 
     const records = (await pool.query<{ record: Article }>('SELECT record FROM articles')).rows.map((r) => r.record);
-    const mix = queryMix(records, count);
+    const tally: CorpusTally = { keywords: new Map(), regions: new Set() };
+    for (const record of records) tallyArticle(tally, record);
+    const mix = queryMix(tally, count);
     records.length = 0;
     const sqlite = loadChecked(indexDirOf(dataDir));
     const postgres = await PostgresArticleIndex.open(pool);

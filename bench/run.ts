@@ -1,8 +1,10 @@
 /**
  * `npm run bench [-- --articles N[,N…]] [--skip-bot] [--skip-digest] [--skip-update] [--skip-soak]
- * [--soak-users N] [--soak-seconds S]`: all benchmarks, printed as
+ * [--skip-baselines] [--baseline-seconds S] [--soak-users N] [--soak-seconds S]`: all benchmarks,
+ * printed as
  * a table and as JSON (bench/results.json). `--keep DIR` keeps the synthetic snapshots in DIR/<size>
- * for profiling. Default sizes: the seeds, 10 000 and 100 000 articles.
+ * for profiling. Default sizes: the seeds, 10 000 and 100 000 articles; `--articles 1000000` is
+ * the optional large size (streamed: the corpus is never held in memory; no baselines there).
  * Never part of `npm test`.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -21,9 +23,14 @@ const { values } = parseArgs({
     'soak-seconds': { type: 'string', default: '60' },
     chats: { type: 'string' },
     keep: { type: 'string' },
+    'skip-baselines': { type: 'boolean', default: false },
+    'baseline-seconds': { type: 'string', default: '600' },
   },
 });
-const sizes = (values.articles as string).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = (values.articles as string)
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const results: Record<string, unknown>[] = [];
 
@@ -32,7 +39,15 @@ log('index: seeds…');
 results.push(benchSeeds());
 for (const size of sizes) {
   log(`index: synthetic ${size}…`);
-  results.push(benchSynthetic(size, log, values.keep ? `${values.keep}/${size}` : undefined));
+  // The baselines at up to 100 000 articles (the plain MiniSearch stops at its time limit there).
+  const baselines = !values['skip-baselines'] && size <= 100_000;
+  results.push(
+    await benchSynthetic(size, log, {
+      keepDir: values.keep ? `${values.keep}/${size}` : undefined,
+      baselines,
+      baselineSeconds: Number(values['baseline-seconds']),
+    }),
+  );
 }
 if (!values['skip-update']) {
   const { benchUpdate } = await import('./update-bench.ts');
@@ -54,7 +69,13 @@ if (!values['skip-digest'] && existsSync(new URL('./digest-delivery.ts', import.
 if (!values['skip-soak']) {
   log('soak under a 429 storm…');
   const { benchSoak } = await import('./soak.ts');
-  results.push({ corpus: 'soak (429 storm on one chat)', ...(await benchSoak({ users: Number(values['soak-users']), seconds: Number(values['soak-seconds']) })) });
+  results.push({
+    corpus: 'soak (429 storm on one chat)',
+    ...(await benchSoak({ users: Number(values['soak-users']), seconds: Number(values['soak-seconds']) })),
+  });
 }
 for (const row of results) console.log(JSON.stringify(row));
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ machine: { cores: cpus().length, node: process.version }, results }, null, 2)}\n`);
+writeFileSync(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ machine: { cores: cpus().length, node: process.version }, results }, null, 2)}\n`,
+);

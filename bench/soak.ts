@@ -39,7 +39,7 @@ function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
 }
 
 /** Routes the emulator's "bot sent a message" events to whoever waits for that chat. */
-function replyWaiter(emu: Emulator) {
+export function replyWaiter(emu: Emulator) {
   const waiting = new Map<number, () => void>();
   emu.server.on('AddedBotMessage', () => {
     const last = emu.server.storage.botMessages.at(-1);
@@ -55,7 +55,16 @@ function replyWaiter(emu: Emulator) {
 
 async function startBotProcess(apiRoot: string, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/main.mjs')], {
-    env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dataDir, PAGES_DIR: SEEDS, LOG_LEVEL: 'warn', USER_QUERIES_PER_MINUTE: '10000', PAGES_RESCAN_MINUTES: '0' },
+    env: {
+      ...process.env,
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      DATA_DIR: dataDir,
+      PAGES_DIR: SEEDS,
+      LOG_LEVEL: 'warn',
+      USER_QUERIES_PER_MINUTE: '10000',
+      PAGES_RESCAN_MINUTES: '0',
+    },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   return child;
@@ -141,7 +150,10 @@ export async function benchSoak(options: { users?: number; seconds?: number } = 
 }
 
 if (process.argv[1]?.endsWith('bench/soak.ts')) {
-  const { values } = parseArgs({ options: { users: { type: 'string', default: '100' }, seconds: { type: 'string', default: '60' } }, strict: false });
+  const { values } = parseArgs({
+    options: { users: { type: 'string', default: '100' }, seconds: { type: 'string', default: '60' } },
+    strict: false,
+  });
   console.log(JSON.stringify(await benchSoak({ users: Number(values.users), seconds: Number(values.seconds) })));
   process.exit(0);
 }

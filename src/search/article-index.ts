@@ -7,10 +7,8 @@
  * is bounded: full-text matches are taken newest first up to MATCH_CAP, and compact-field terms
  * found in very many articles are left to that bounded full-text pass.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import MiniSearch from 'minisearch';
 import type { Article } from '../pages/article.ts';
 import { type ArticleIndex, type IndexInfo, type ListResult, type RegionResult, SEEN_PAGE_SIZE, type SearchHit, type SearchOptions, type SearchResult, type SeenPage } from './engine.ts';
 import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, presentPage, type SeenItem } from './first-seen.ts';
@@ -19,7 +17,9 @@ import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
 import { placesAmong } from './query-parse.ts';
 import { searchTerms } from './search-terms.ts';
-import { type CompactDocument, compactSearchOptions, type SnapshotMeta } from './snapshot.ts';
+import type { CompactIndex } from './compact.ts';
+import { loadCompact } from './compact-delta.ts';
+import type { SnapshotMeta } from './snapshot.ts';
 import { IndexError, readMeta } from './index-meta.ts';
 
 export { IndexError, readMeta } from './index-meta.ts';
@@ -58,14 +58,14 @@ export interface SnapshotLoadOptions {
 export class SnapshotIndex implements ArticleIndex {
   readonly info: IndexInfo;
   private readonly db: Database.Database;
-  private readonly compact: MiniSearch<CompactDocument>;
+  private readonly compact: CompactIndex;
   private readonly commonTerms: Set<string>;
   private readonly statements = new Map<string, Database.Statement>();
   private firstSeen: FirstSeenLedger | undefined;
   /** Articles this snapshot brought into the first-seen ledger when it was loaded (0 without one). */
   newlySeen = 0;
 
-  private constructor(meta: SnapshotMeta, db: Database.Database, compact: MiniSearch<CompactDocument>) {
+  private constructor(meta: SnapshotMeta, db: Database.Database, compact: CompactIndex) {
     const { commonTerms, ...info } = meta;
     this.info = info;
     this.commonTerms = new Set(commonTerms);
@@ -94,9 +94,9 @@ export class SnapshotIndex implements ArticleIndex {
 
   private static open(indexDir: string): SnapshotIndex {
     const meta = readMeta(indexDir);
-    let compact: MiniSearch<CompactDocument>;
+    let compact: CompactIndex;
     try {
-      compact = MiniSearch.loadJSON<CompactDocument>(readFileSync(join(indexDir, 'compact.json'), 'utf8'), compactSearchOptions());
+      compact = loadCompact(indexDir).compact;
     } catch (error) {
       throw new IndexError('corrupt', `index file ${join(indexDir, 'compact.json')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`);
     }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { placeWordsForJieba } from '../regions/dictionary.ts';
 import { normaliseForSearch } from './normalize.ts';
+import { SegmenterWorker } from './segmenter-worker.ts';
 
 interface NodeJieba {
   cut(text: string, hmm?: boolean): string[];
@@ -17,12 +18,22 @@ interface NodeJieba {
   DEFAULT_STOP_WORD_DICT: string;
 }
 
+/** What this module asks of jieba, in this thread or on the segmenter worker. */
+export type Segmenter = Pick<NodeJieba, 'cut' | 'cutForSearch' | 'extract'>;
+/** One call to the segmenter worker (./segmenter-worker.ts). */
+export interface SegmenterCall {
+  method: 'cut' | 'cutForSearch' | 'extract';
+  text: string;
+  top?: number;
+}
+
 const require = createRequire(import.meta.url);
 let jieba: NodeJieba | undefined;
+let worker: SegmenterWorker | undefined;
 let stopWords: Set<string> | undefined;
 
-/** nodejieba with the place names loaded (its own dictionaries load lazily, ~1.4 s, once). */
-function segmenter(): NodeJieba {
+/** nodejieba in this thread, with the place names (its own dictionaries load on first use, ~1.4 s). */
+export function localSegmenter(): Segmenter {
   if (!jieba) {
     jieba = require('nodejieba') as NodeJieba;
     for (const word of placeWordsForJieba()) jieba.insertWord(word, 'ns');
@@ -30,10 +41,47 @@ function segmenter(): NodeJieba {
   return jieba;
 }
 
+/**
+ * Starts loading jieba's dictionaries on a worker thread (see ./segmenter-worker.ts), unless this
+ * thread has them already; from then on this thread's cuts go to the worker. Called where a
+ * process starts loading the index (openIndex), so that both loads overlap. On a machine with one
+ * core that gains nothing: XIANGWEN_SEGMENTER=thread keeps jieba in this thread.
+ */
+export function startSegmenterWorker(): void {
+  if (!jieba && !worker && process.env.XIANGWEN_SEGMENTER !== 'thread') worker = new SegmenterWorker();
+}
+
+/** The worker's jieba while it works; this thread's if the worker fails (said once on stderr). */
+const remote: Segmenter = {
+  cut: (text) => callWorker({ method: 'cut', text }),
+  cutForSearch: (text) => callWorker({ method: 'cutForSearch', text }),
+  extract: (text, top) => callWorker({ method: 'extract', text, top }),
+};
+
+function callWorker<T>(call: SegmenterCall): T {
+  try {
+    return (worker as SegmenterWorker).call<T>(call);
+  } catch (error) {
+    process.emitWarning(`segmenter worker failed, segmenting in this thread: ${(error as Error).message.split('\n')[0]}`);
+    void worker?.close();
+    worker = undefined;
+    const local = localSegmenter();
+    return (call.method === 'extract' ? local.extract(call.text, call.top ?? 8) : local[call.method](call.text, true)) as T;
+  }
+}
+
+function segmenter(): Segmenter {
+  return worker ? remote : localSegmenter();
+}
+
 /** jieba's stop words plus punctuation-only tokens. */
 export function isStopWord(word: string): boolean {
   if (!stopWords) {
-    const list = readFileSync(segmenter().DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean);
+    // nodejieba's module loads its dictionaries only on the first cut: naming the file is free.
+    const list = readFileSync((require('nodejieba') as NodeJieba).DEFAULT_STOP_WORD_DICT, 'utf8')
+      .split('\n')
+      .map((w) => w.trim())
+      .filter(Boolean);
     stopWords = new Set(list);
   }
   return stopWords.has(word);
@@ -46,12 +94,18 @@ function meaningful(token: string): boolean {
 
 /** Tokens for the index: search-mode cut of the normalised text, stop words dropped. */
 export function indexTokens(text: string): string[] {
-  return segmenter().cutForSearch(normaliseForSearch(text), true).map((t) => t.trim()).filter(meaningful);
+  return segmenter()
+    .cutForSearch(normaliseForSearch(text), true)
+    .map((t) => t.trim())
+    .filter(meaningful);
 }
 
 /** Query words: the plain cut of the normalised query, stop words and duplicates dropped. */
 export function queryWords(query: string): string[] {
-  const words = segmenter().cut(normaliseForSearch(query), true).map((t) => t.trim()).filter(meaningful);
+  const words = segmenter()
+    .cut(normaliseForSearch(query), true)
+    .map((t) => t.trim())
+    .filter(meaningful);
   return [...new Set(words)];
 }
 

@@ -8,9 +8,20 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Article } from '../pages/article.ts';
 import { type PageWarning, readPage, readPages } from '../pages/read.ts';
 import { IndexError, readMeta, SnapshotIndex, type SnapshotLoadOptions } from './article-index.ts';
+import { startSegmenterWorker } from './jieba.ts';
 import { prepareArticles } from './prepare.ts';
 import type { SnapshotMeta } from './snapshot.ts';
-import { type IndexLocation, indexDirOf, type LogSink, NoArticlesError, pagesFingerprint, pipelineFingerprint, rebuildIndex, updateIndex } from './update.ts';
+import {
+  type IndexLocation,
+  indexDirOf,
+  type LogSink,
+  NoArticlesError,
+  pagesFingerprint,
+  pipelineFingerprint,
+  rebuildIndex,
+  rebuildIndexInWorkers,
+  updateIndex,
+} from './update.ts';
 
 /**
  * The index is broken and being rebuilt: searches cannot be answered for a moment. Thrown by the
@@ -75,6 +86,8 @@ export function staleReason(location: IndexLocation): string | undefined {
  * snapshot still cannot be read.
  */
 export async function openIndex(location: IndexLocation, load: SnapshotLoadOptions = {}): Promise<SnapshotIndex> {
+  // The first query needs jieba: its dictionaries load on the other core while the snapshot loads.
+  startSegmenterWorker();
   const logger = location.logger ?? silent;
   const indexDir = indexDirOf(location.dataDir);
   const reason = staleReason(location);
@@ -84,7 +97,7 @@ export async function openIndex(location: IndexLocation, load: SnapshotLoadOptio
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       logger.warn(`rebuilding the index: ${error.message}`);
-      rebuildIndex(location, error.message);
+      await rebuildIndexInWorkers(location, error.message);
       return loadChecked(indexDir, load);
     }
   } else {
@@ -98,7 +111,7 @@ export async function openIndex(location: IndexLocation, load: SnapshotLoadOptio
     // A damaged snapshot cannot be updated in place; it is derived data, so it is built anew.
     const message = error instanceof Error ? error.message.split('\n')[0].slice(0, 160) : String(error);
     logger.warn(`rebuilding the index: updating it failed (${message})`);
-    rebuildIndex(location, message);
+    await rebuildIndexInWorkers(location, message);
   }
   return loadChecked(indexDir, load);
 }

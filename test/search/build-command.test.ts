@@ -36,5 +36,6 @@ describe('xiangwen build-index', () => {
     expect(added.added).toHaveLength(1);
 
     expect(buildIndex('--full')).toMatchObject({ mode: 'full', added: [], removed: [], articles: first.articles + 1 });
-  });
+    // Four child processes, each loading jieba's dictionaries: minutes on a busy two-core machine.
+  }, 240_000);
 });

@@ -7,13 +7,13 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
+import { DELTA_FILE, readDelta } from '../../src/search/compact-delta.ts';
 import { indexDirOf, staleReason } from '../../src/search/open.ts';
 import { type IndexUpdate, updateIndex } from '../../src/search/update.ts';
 import { allIds } from '../support/all-articles.ts';
-import { inventedPage } from '../support/invented-pages.ts';
+import { answers, page, stored } from '../support/snapshot-compare.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'xiangwen-incremental-'));
 const pagesDir = join(work, 'pages');
@@ -21,64 +21,33 @@ const dataDir = join(work, 'data');
 mkdirSync(pagesDir);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const SEEDS = ['000_a0e9c727c4644766.txt', '001_b17ddf1131039e0b.txt', '002_57c19a390998e31f.txt', '003_dddf51ff3723c7fd.txt', '004_215f585422bec4e2.txt'];
+const SEEDS = [
+  '000_a0e9c727c4644766.txt',
+  '001_b17ddf1131039e0b.txt',
+  '002_57c19a390998e31f.txt',
+  '003_dddf51ff3723c7fd.txt',
+  '004_215f585422bec4e2.txt',
+];
 const seed = (name: string, as = name) => copyFileSync(join('seeds', name), join(pagesDir, as));
 
-const page = inventedPage;
 const write = (file: string, text: string) => {
   mkdirSync(join(pagesDir, file, '..'), { recursive: true });
   writeFileSync(join(pagesDir, file), text);
 };
 
-const QUERIES = ['学校', '营商环境', '发展', '茶叶', '禁毒 高校', '邵阳 营商环境', '郴州', '桂东 茶叶', '乡村 振兴', '跨境电商', '浏阳'];
-
-/** Everything a reader can ask of an index, in a comparable form. */
-async function answers(index: SnapshotIndex) {
-  const counts = [...(await index.regionCounts())].sort(([a], [b]) => a.localeCompare(b));
-  const ids = await allIds(index);
-  const each = <T, R>(items: T[], ask: (item: T) => Promise<R>) => Promise.all(items.map(ask));
-  return {
-    ids,
-    articles: index.info.articles,
-    search: await each(QUERIES, async (query) => {
-      const result = await index.search(query, { limit: 100 });
-      return { query, total: result.total, hits: result.hits.map((h) => `${h.id} ${h.score} ${h.matched.join('+')}`) };
-    }),
-    newest: await each(QUERIES, async (query) => (await index.search(query, { limit: 100, order: 'date' })).hits.map((h) => h.id)),
-    inRegion: await each(QUERIES, async (query) => (await index.search(query, { limit: 100, regions: ['郴州市', '长沙市', '邵阳市'] })).hits.map((h) => h.id)),
-    regions: await each(counts, async ([name]) => {
-      const r = await index.byRegions([name], { limit: 100 });
-      return { name, total: r.total, hits: r.hits.map((h) => h.id) };
-    }),
-    counts,
-    records: await each(ids, (id) => index.get(id)),
-  };
-}
-
-/** The rowids and per-file state stored (the parts readers do not see directly). */
-function stored(dir: string) {
-  const db = new Database(join(indexDirOf(dir), 'articles.db'), { readonly: true });
-  try {
-    // Every token instance of the full-text index (FTS5's integrity-check cannot tell a contentless
-    // row deleted with the wrong tokens), so rows deleted by updates must have left no trace.
-    db.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fulltext, 'instance')");
-    return {
-      fulltext: db.prepare('SELECT term, doc, offset FROM temp.vocab ORDER BY term, doc, offset').raw().all(),
-      rowids: db.prepare('SELECT rowid, id FROM articles ORDER BY rowid').all(),
-      files: db.prepare('SELECT file, size, hash, date, articles FROM files ORDER BY file').all(),
-      terms: db.prepare('SELECT term, n FROM term_df ORDER BY term').all(),
-      regions: db.prepare('SELECT region, rowid, rank FROM article_regions ORDER BY region, rowid').all(),
-    };
-  } finally {
-    db.close();
-  }
-}
-
 let step = 0;
+/** The step (moving a page by its file time) whose update folds the delta. */
+const FOLD_STEP = 4;
 let previousIds: string[] = [];
 /** Updates the incremental snapshot, builds a full one beside it, and checks they agree. */
 async function checkStep(): Promise<{ update: IndexUpdate; index: SnapshotIndex }> {
-  const update = await updateIndex({ pagesDir, dataDir });
+  // One step folds the compact delta into compact.json; the others add to it.
+  const fold = step === FOLD_STEP;
+  const update = await updateIndex({ pagesDir, dataDir, compactDeltaLimit: fold ? 0 : undefined });
+  const delta = readDelta(indexDirOf(dataDir));
+  expect(delta.generation).toBe(update.meta.generation);
+  if (fold || update.mode === 'full') expect(delta).toMatchObject({ base: delta.generation, removed: [], added: [] });
+  else if (update.mode === 'incremental') expect(delta.added.length + delta.removed.length).toBeGreaterThan(0);
   const fullDir = join(work, `full-${step++}`);
   await updateIndex({ pagesDir, dataDir: fullDir, full: true });
   const incremental = SnapshotIndex.load(indexDirOf(dataDir));
@@ -103,10 +72,13 @@ describe('incremental index updates', () => {
   it('builds the first snapshot in full', async () => {
     seed(SEEDS[0]);
     seed(SEEDS[1]);
-    write('2024-05-06_county.txt', page([
-      ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
-      ['桂东县茶叶喜获丰收', '桂东县', '茶园面积扩大到十万亩，茶农收入明显增加。'],
-    ]));
+    write(
+      '2024-05-06_county.txt',
+      page([
+        ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
+        ['桂东县茶叶喜获丰收', '桂东县', '茶园面积扩大到十万亩，茶农收入明显增加。'],
+      ]),
+    );
     const { update, index } = await checkStep();
     await index.close();
     expect(update.mode).toBe('full');
@@ -117,15 +89,20 @@ describe('incremental index updates', () => {
     write('2024-06-01_later.txt', page([['汝城县修通乡村公路', '汝城县', '一条通往深山村寨的公路全线贯通。']]));
     write('2023-01-15_earlier.txt', page([['邵东市打火机产业升级', '邵东市', '打火机企业引进自动化生产线，产品销往海外。']]));
     // Same day as the county page, and its name sorts before it: the day's articles are renumbered.
-    write('2024-05-06_a_first.txt', page([
-      ['安仁县举办赶分社', '安仁县', '传统药材交易会吸引了各地客商。'],
-      ['桂东县新建茶叶学校', '桂东县', '一所茶叶职业学校开始招生，开设茶叶加工专业。'],
-    ]));
+    write(
+      '2024-05-06_a_first.txt',
+      page([
+        ['安仁县举办赶分社', '安仁县', '传统药材交易会吸引了各地客商。'],
+        ['桂东县新建茶叶学校', '桂东县', '一所茶叶职业学校开始招生，开设茶叶加工专业。'],
+      ]),
+    );
     seed(SEEDS[2]);
     const { update, index } = await checkStep();
     try {
       expect(update.mode).toBe('incremental');
-      expect(update.changedFiles.sort()).toEqual(['2023-01-15_earlier.txt', '2024-05-06_a_first.txt', '2024-06-01_later.txt', SEEDS[2]].sort());
+      expect(update.changedFiles.sort()).toEqual(
+        ['2023-01-15_earlier.txt', '2024-05-06_a_first.txt', '2024-06-01_later.txt', SEEDS[2]].sort(),
+      );
       expect((await index.search('赶分社')).hits[0]).toMatchObject({ title: '安仁县举办赶分社', date: '2024-05-06' });
       expect((await index.search('茶叶')).hits.map((h) => h.title)).toContain('桂东县新建茶叶学校');
     } finally {
@@ -138,18 +115,21 @@ describe('incremental index updates', () => {
     const kept = (await before.search('浏阳市新建三所乡村学校')).hits[0].id;
     const edited = (await before.search('桂东县茶叶喜获丰收')).hits[0].id;
     await before.close();
-    write('2024-05-06_county.txt', page([
-      ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
-      ['桂东县茶叶喜获丰收', '桂东县', '今年春茶产量再创新高，茶叶远销省外。'],
-      ['宜章县开展禁毒宣传', '宜章县', '禁毒志愿者走进高校和社区宣传禁毒知识。'],
-    ]));
+    write(
+      '2024-05-06_county.txt',
+      page([
+        ['浏阳市新建三所乡村学校', '浏阳市', '三所乡村学校建成投入使用，新增学位两千个。'],
+        ['桂东县茶叶喜获丰收', '桂东县', '今年春茶产量再创新高，茶叶远销省外。'],
+        ['宜章县开展禁毒宣传', '宜章县', '禁毒志愿者走进高校和社区宣传禁毒知识。'],
+      ]),
+    );
     const { update, index } = await checkStep();
     try {
       expect(update.changedFiles).toEqual(['2024-05-06_county.txt']);
       expect(update.removed).toEqual([edited]);
       expect(update.added).toHaveLength(2);
       expect((await index.get(kept))?.title).toBe('浏阳市新建三所乡村学校');
-      expect((await index.get(edited))).toBeUndefined();
+      expect(await index.get(edited)).toBeUndefined();
     } finally {
       await index.close();
     }
@@ -208,8 +188,8 @@ describe('incremental index updates', () => {
     try {
       expect(update.mode).toBe('incremental');
       // The moved page's ids stay (they hash the file name, not its folder).
-      const added = await Promise.all(update.added.map((id) => index.get(id)));
-      expect(added.some((article) => article?.file === 'archive/2023-01-15_earlier.txt')).toBe(false);
+      const moved = await Promise.all(update.added.map((id) => index.get(id)));
+      expect(moved.some((article) => article?.file === 'archive/2023-01-15_earlier.txt')).toBe(false);
       expect((await index.search('打火机')).hits[0].file).toBe('archive/2023-01-15_earlier.txt');
     } finally {
       await index.close();
@@ -217,6 +197,15 @@ describe('incremental index updates', () => {
     // Nothing changed since: the next update reads nothing.
     const again = await updateIndex({ pagesDir, dataDir });
     expect(again).toMatchObject({ mode: 'unchanged', added: [], removed: [] });
+  });
+
+  it('rebuilds in full when the compact delta is damaged', async () => {
+    writeFileSync(join(indexDirOf(dataDir), DELTA_FILE), '{"base": 1, "generation"');
+    write('2024-07-02_delta.txt', page([['临武县举办香芋节', '临武县', '香芋节吸引游客品尝特色美食。']]));
+    const { update, index } = await checkStep();
+    await index.close();
+    expect(update.mode).toBe('full');
+    expect(update.reason).toMatch(/compact-delta\.json is corrupt/);
   });
 
   it('rebuilds in full when the snapshot parts disagree, and refuses to empty the index', async () => {
@@ -230,7 +219,16 @@ describe('incremental index updates', () => {
     expect(update.reason).toMatch(/disagree/);
     expect(update.added).toHaveLength(1);
 
-    for (const file of [...SEEDS.slice(1), 'zz_copy.txt', '2024-05-06_county.txt', '2024-05-06_a_first.txt', '2024-07-01_more.txt', 'archive/2023-01-15_earlier.txt', 'broken.txt']) {
+    for (const file of [
+      ...SEEDS.slice(1),
+      'zz_copy.txt',
+      '2024-05-06_county.txt',
+      '2024-05-06_a_first.txt',
+      '2024-07-01_more.txt',
+      '2024-07-02_delta.txt',
+      'archive/2023-01-15_earlier.txt',
+      'broken.txt',
+    ]) {
       rmSync(join(pagesDir, file), { force: true });
     }
     await expect(updateIndex({ pagesDir, dataDir })).rejects.toThrow(/no articles/);

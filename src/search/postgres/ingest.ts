@@ -13,7 +13,7 @@
 import type pg from 'pg';
 import type { Article } from '../../pages/article.ts';
 import { byFileName, dayBase, type FileState, slotRowid } from '../snapshot.ts';
-import { type FileStat, fingerprintOf, type LogSink, pipelineFingerprint, readPageFile, scanPages } from '../update.ts';
+import { type FileStat, fingerprintOf, type LogSink, pipelineFingerprint, readPageFile, scanPages } from '../page-files.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { LOCKS } from './pool.ts';
 import { gramsVector, wordsVector } from './tsvector.ts';

@@ -1,0 +1,103 @@
+/**
+ * The compact index: MiniSearch over the fields readers search most (title, kicker, subtitle,
+ * keywords, regions, authors), held in memory. Its documents arrive already cut into index tokens
+ * (`TokenizedDocument`), so that cutting happens once per article — in a build worker, or in the
+ * updater — and never while a reader loads or applies changes: a reader needs no segmenter until
+ * its first query, and jieba's dictionaries can load beside the snapshot (see ./warm-up.ts).
+ */
+import MiniSearch from 'minisearch';
+import type { Article } from '../pages/article.ts';
+import { indexTokens } from './jieba.ts';
+
+/**
+ * Fields MiniSearch holds in memory. The summary is left out on purpose: it is body text (found
+ * through the full-text table anyway) and would double the in-memory index and its load time.
+ */
+export const COMPACT_FIELDS = ['title', 'kicker', 'subtitle', 'keywords', 'regions', 'authors'] as const;
+export type CompactField = (typeof COMPACT_FIELDS)[number];
+
+/** One article as the compact index sees it: its rowid and each field's index tokens. */
+export type TokenizedDocument = { rowid: number } & Record<CompactField, string[]>;
+
+/** The compact index in memory. */
+export type CompactIndex = MiniSearch<TokenizedDocument>;
+
+/** What a MiniSearch of tokenized documents is to its writers (the build, the update, the delta). */
+export interface CompactSink {
+  add(document: TokenizedDocument): void;
+  remove(document: TokenizedDocument): void;
+}
+
+/** Joins a field's tokens for MiniSearch's string pipeline; no index token contains it. */
+const SEPARATOR = '\u0000';
+
+/**
+ * The MiniSearch options used both when building and when loading (they must match). Fields are
+ * token lists: joined by `stringifyField` and split again by `tokenize`, so MiniSearch indexes
+ * exactly the tokens it was given. Queries pass their own `tokenize` (see ./article-index.ts).
+ */
+export function compactSearchOptions() {
+  return {
+    idField: 'rowid',
+    fields: [...COMPACT_FIELDS],
+    storeFields: [] as string[],
+    extractField: (document: TokenizedDocument, field: string) => (document as unknown as Record<string, unknown>)[field],
+    stringifyField: (tokens: string[]) => tokens.join(SEPARATOR),
+    tokenize: (text: string) => (text === '' ? [] : text.split(SEPARATOR)),
+    // Tokens arrive normalised from jieba.ts; MiniSearch's default would lower-case again.
+    processTerm: (term: string) => term,
+  };
+}
+
+/** A compact index with no documents yet. */
+export function emptyCompact(): CompactIndex {
+  return new MiniSearch<TokenizedDocument>(compactSearchOptions());
+}
+
+/** The field texts of an article for the compact index. */
+function compactTexts(article: Article): Record<CompactField, string> {
+  return {
+    // A fragment's label is not a headline: search it as body only.
+    title: article.kind === 'fragment' ? '' : article.title,
+    kicker: article.kicker,
+    subtitle: article.subtitle,
+    keywords: article.keywords.join(' '),
+    regions: article.regions.join(' '),
+    authors: article.authors.join(' '),
+  };
+}
+
+/** Cuts an article's compact fields into index tokens (needs jieba). */
+export function tokenizedDocument(rowid: number, article: Article): TokenizedDocument {
+  const texts = compactTexts(article);
+  const document = { rowid } as TokenizedDocument;
+  for (const field of COMPACT_FIELDS) {
+    document[field] = indexTokens(texts[field])
+      .map((token) => token.replaceAll(SEPARATOR, ''))
+      .filter(Boolean);
+  }
+  return document;
+}
+
+/** The same document at another rowid (an article that moves slot keeps its tokens). */
+export function atRowid(document: TokenizedDocument, rowid: number): TokenizedDocument {
+  return { ...document, rowid };
+}
+
+/** The distinct terms a document contributes (for the document-frequency counts). */
+export function compactTerms(document: TokenizedDocument): Set<string> {
+  const terms = new Set<string>();
+  for (const field of COMPACT_FIELDS) for (const term of document[field]) terms.add(term);
+  return terms;
+}
+
+/** compact.json: MiniSearch's own JSON plus the generation (MiniSearch ignores the extra field). */
+export function compactJson(compact: CompactIndex, generation: number): string {
+  return JSON.stringify({ ...compact.toJSON(), generation });
+}
+
+/** Parses compact.json; returns the index and the generation it was written at. */
+export function parseCompact(json: string): { compact: CompactIndex; generation: number | undefined } {
+  const js = JSON.parse(json) as Parameters<typeof MiniSearch.loadJS>[0] & { generation?: number };
+  return { compact: MiniSearch.loadJS<TokenizedDocument>(js, compactSearchOptions()), generation: js.generation };
+}

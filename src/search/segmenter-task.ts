@@ -1,0 +1,12 @@
+/**
+ * The segmenter worker's side (see ./segmenter-worker.ts): jieba with the place names, loaded as
+ * soon as the worker starts, answering one call at a time.
+ */
+import { localSegmenter, type SegmenterCall } from './jieba.ts';
+
+const jieba = localSegmenter(); // loads the dictionaries now, beside the snapshot load
+
+export function handle({ method, text, top }: SegmenterCall): unknown {
+  if (method === 'extract') return jieba.extract(text, top ?? 8);
+  return method === 'cut' ? jieba.cut(text, true) : jieba.cutForSearch(text, true);
+}
