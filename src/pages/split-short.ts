@@ -5,7 +5,7 @@
  */
 import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
-import { clauseCount, kickerShaped, PLACE_OPENING, PRIZE_LIST_LINE, unbalanced } from './split-rules.ts';
+import { clauseCount, kickerShaped, PLACE_OPENING, PRIZE_LIST_LINE, unbalanced, unmarkedSubtitle } from './split-rules.ts';
 import type { SplitState } from './split-state.ts';
 
 type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
@@ -62,6 +62,14 @@ const seriesLine: ShortStep = (state, block, index) => {
   return true;
 };
 
+/** The second of two short lines over an article's header, when the first was its headline. */
+const pairedSubtitle: ShortStep = (state, block, index) => {
+  if (index !== state.forcedSubtitle || !state.current) return false;
+  state.current.subtitle = block.text;
+  state.trace(block, 'subtitle', 'the second of two short lines over the header, under an unmarked headline');
+  return true;
+};
+
 /** A headline confirmed by what is right under it (or by the kicker line over it). */
 const confirmedHeadline: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
@@ -86,7 +94,13 @@ const kickerLine: ShortStep = (state, block, index) => {
   }
   if (next?.shape === 'short' && !next.label && !EDITOR_NOTE.test(next.text) && !CONTACT_LABEL.test(next.text) &&
       afterNext !== undefined && afterNext.shape !== 'short' && kickerShaped(block.text) &&
-      (state.headerFollows(afterNext, index) || state.headlineEvidence(next, index + 1) !== undefined)) {
+      (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data' || state.headlineEvidence(next, index + 1) !== undefined)) {
+    if (!next.kicker && unmarkedSubtitle(block.text, next.text) && (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data')) {
+      state.start(block.text, block);
+      state.forcedSubtitle = index + 1;
+      state.trace(block, 'headline', 'two short lines over the header, the first not kicker-shaped: headline and subtitle');
+      return true;
+    }
     // Two short lines over the body: a kicker and its headline.
     state.pendingKicker = block.text;
     state.forcedHeadline = index + 1;
@@ -119,4 +133,4 @@ const evidencedHeadline: ShortStep = (state, block, index) => {
   return true;
 };
 
-const SHORT_STEPS: readonly ShortStep[] = [labelLine, seriesLine, confirmedHeadline, kickerLine, continuation, evidencedHeadline];
+const SHORT_STEPS: readonly ShortStep[] = [labelLine, pairedSubtitle, seriesLine, confirmedHeadline, kickerLine, continuation, evidencedHeadline];
