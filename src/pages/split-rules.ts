@@ -54,9 +54,9 @@ const KICKER_MARK = /[《》【】①-⑳]|[——：:]$|(?:行|记|笔记|侧�
 /**
  * Two short lines over an article's header with nothing marked: the first is the headline and
  * the second its subtitle (`郴山足奇变 其水复清美` / `“楚粤孔道”访郴州`), unless the first is
- * kicker-shaped: a label of up to seven characters, a column or series mark, or a line much
- * shorter than the headline under it (`产业兴村  人才回流` / `隆回县：金银花田里…`), or the second has
- * the brief form of a headline (`地名：…`).
+ * kicker-shaped: a label of up to seven characters, a column or series mark, or a line shorter
+ * than the headline under it (`产业兴村  人才回流` / `隆回县：金银花田里…`: a subtitle is no longer
+ * than its headline), or the second has the brief form of a headline (`地名：…`).
  */
 export function unmarkedSubtitle(first: string, second: string): boolean {
   const [a, b] = [first.replace(/\s+/g, ''), second.replace(/\s+/g, '')];
