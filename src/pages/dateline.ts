@@ -24,8 +24,16 @@ export interface Dateline {
   title?: string;
 }
 
+/**
+ * The whole dateline in 【】 (`【某某报消息，记者张三发自邵阳】`, overseas Chinese papers): outlet, 消息/讯/电,
+ * and the reporter with where they filed from.
+ */
+const BRACKETED_DATELINE = /^【([^【】]{2,24}?(?:消息|讯|电)[，,\s]*(?:(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{2,4}?)(?:发自|报道)[\u4e00-\u9fa5]{0,8})?)】\s*/;
+
 /** The dateline opening `text`, if any. */
 export function datelineOf(text: string): Dateline | undefined {
+  const bracketed = BRACKETED_DATELINE.exec(text);
+  if (bracketed && text.length > bracketed[0].length) return { length: bracketed[0].length, ...(bracketed[2] ? { names: bracketed[2] } : {}) };
   const head = DATELINE_HEAD.exec(text);
   if (!head) return undefined;
   const [, outlet, date, mark] = head;

@@ -32,12 +32,17 @@ const labelLine: ShortStep = (state, block, index) => {
     state.trace(block, 'section heading', 'a prize rank or winners\' list label (一等奖, 附：…名单): never a headline');
     return true;
   }
-  if (block.label || CONTACT_LABEL.test(block.text) || EDITOR_NOTE.test(block.text)) {
-    // `联系电话：…`, `地址：…`: a notice's own lines, each a paragraph of its own.
+  if (EDITOR_NOTE.test(block.text)) {
+    // `编者按`, `【编者按】` alone: the note's text follows; the label itself is not the article's opening.
+    state.trace(block, 'note', 'an editor\'s note label (编者按, 开栏语…): its text follows, never a headline');
+    return true;
+  }
+  if (block.label || CONTACT_LABEL.test(block.text)) {
+    // `联系电话：…`, `地址：…`, `【温馨提示】`: a notice's own lines, each a paragraph of its own.
     const draft = state.currentOrFragment();
     state.addText(draft, block.text);
     draft.openParagraph = false;
-    state.trace(block, 'body', 'a label line (column, contact details, editor\'s note): never a headline');
+    state.trace(block, 'body', 'a label line (column, contact details): never a headline');
     return true;
   }
   return false;

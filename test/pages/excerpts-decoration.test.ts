@@ -4,7 +4,7 @@
  * subtitles, decoration around titles, captions without credit, other CMSs' previous/next links.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyLine, datelineOf } from '../../src/pages/blocks.ts';
+import { classifyLine, datelineOf, namesWithoutRoles } from '../../src/pages/blocks.ts';
 import { explainPage } from '../../src/pages/explain.ts';
 import { furnitureOf } from '../../src/pages/furniture.ts';
 import { splitPage } from '../../src/pages/split.ts';
@@ -47,6 +47,16 @@ describe('an excerpt that opens mid-article', () => {
     expect(datelineOf('某某网9月25日湘西州讯 9月12日，采访团走进凤凰县。')?.length).toBe('某某网9月25日湘西州讯 '.length);
   });
 
+  it('reads a whole dateline in 【】 with the reporter filing from a place', () => {
+    const text = '【某某时报消息，记者林晓雨发自邵阳】7月15日，采访团走进新宁县。';
+    expect(datelineOf(text)).toEqual({ length: '【某某时报消息，记者林晓雨发自邵阳】'.length, names: '林晓雨' });
+  });
+
+  it('opens the article with the editor\'s note, not with its 编者按 label', () => {
+    const text = page('巡护船上的十年', '记者 刘湘云 蒋水生', '【编者按】', '今年是南洞庭湖保护区设立三十周年，本报推出系列报道。', '巡护员龚大海在湖上巡了十年。');
+    expect(titled(text)[0]?.body[0]).toBe('今年是南洞庭湖保护区设立三十周年，本报推出系列报道。');
+  });
+
   it('takes 开栏语 for a label, not a headline', () => {
     const text = page('开栏语', '从今日起，本报开设“走读乡村”栏目，记者深入各县记录乡村的变化。');
     expect(titled(text)).toEqual([]);
@@ -65,6 +75,12 @@ describe('a headline over an unmarked subtitle', () => {
     expect(titled(longer).map((a) => [a.kicker, a.title])).toEqual([['茶香满园  人才回流', '古丈县：茶园里走出一批“新茶人”']]);
     const series = page('青山绿水湘西行采风笔记', '一杯茶待远客', '记者 田晓东 龙春燕', '古丈县的茶馆里，老板给客人泡上一杯毛尖。');
     expect(titled(series).map((a) => [a.kicker, a.title])).toEqual([['青山绿水湘西行采风笔记', '一杯茶待远客']]);
+  });
+});
+
+describe('author lines of a wire daily', () => {
+  it('reads an outlet ending in 电讯 glued to the role', () => {
+    expect(namesWithoutRoles('某某每日电讯记者陈晓 席文 谭明')).toBe('陈晓 席文 谭明');
   });
 });
 
