@@ -33,9 +33,9 @@ const ROLE_WORDS = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:本报)?${ROLE}|文[\\/�
  * `新湖南客户端记者`. The outlet must look like one (报, 网, 台, 社, 客户端, 融媒体中心…), so a
  * headline such as `优秀通讯员李四` is never read as a byline.
  */
-const OUTLET_ROLE = new RegExp(`(?<![\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5A-Za-z·]{1,16}?(?:报|网|台|社|客户端|在线|融媒体?中心|融媒|新闻|电视|广播|传媒|杂志)(?:·[\\u4e00-\\u9fa5]{2,8})?(?:[\\u4e00-\\u9fa5]{1,6}?部)?${ROLE}`, 'g');
+const OUTLET_ROLE = new RegExp(`(?<![\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5A-Za-z·]{1,16}?(?:报|网|台|社|电讯|客户端|在线|融媒体?中心|融媒|新闻|电视|广播|传媒|杂志)(?:·[\\u4e00-\\u9fa5]{2,8})?(?:[\\u4e00-\\u9fa5]{1,6}?部)?${ROLE}`, 'g');
 /** An outlet left standing alone once its role word is gone (`今日女报/凤网记者 …`): not a person. */
-const OUTLET_TOKEN = /(?<=^|\s)[\u4e00-\u9fa5·]{1,10}(?:日报|晚报|报|网|台|社|客户端|融媒体中心|新闻中心)(?=\s|$)/g;
+const OUTLET_TOKEN = /(?<=^|\s)[\u4e00-\u9fa5·]{1,10}(?:日报|晚报|报|网|台|社|电讯|客户端|融媒体中心|新闻中心)(?=\s|$)/g;
 
 /** What closes an author line without being a name: `摄影报道`, `长沙报道`, `整理` (`摄` makes a photo credit). */
 const CLOSING_WORDS = /(?:[\u4e00-\u9fa5]{0,6}?(?:摄影)?报道|(?<=\s|^)(?:整理|供图|图|文))(?=\s|$)/g;

@@ -9,7 +9,7 @@ import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADI
 import { datelineOf } from './dateline.ts';
 import { authorsInArticleData, BARE_DATE, furnitureOf, isRunningText } from './furniture.ts';
 import { printedLines, unwrapHardWrapped } from './hard-wrap.ts';
-import { closeLetterSpacing, dashInsideQuotes, headingShaped, markLists, markLongHeadlines, markRepeatedTitles, TITLE_DASH_SUBTITLE, withColumn } from './headline-forms.ts';
+import { closeLetterSpacing, dashInsideQuotes, headingShaped, markLists, markLongHeadlines, markRepeatedTitles, TITLE_DASH_SUBTITLE, withColumn, withoutSpamPrefix } from './headline-forms.ts';
 
 // The modules the line reading is built from, re-exported for the splitter, the tagger and tests.
 export * from './block-shapes.ts';
@@ -64,8 +64,19 @@ function cleanLine(text: string): string {
 /** A document number (`娄经征预告〔2024〕12号`, `湘政办发[2024]3号`): part of a notice, never a headline. */
 const DOCUMENT_NUMBER = /[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$/;
 
-/** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`. */
-const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d][：:]|[▲△↑↓]|[（(]图[）)])/;
+/** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`, `图：…`. */
+const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d]?[：:]|[▲△↑↓]|[（(]图[）)])/;
+/**
+ * A photo's description in the present progressive (`某某主任讲话中`, `某某在发言`): what a caption
+ * says of a picture, never a headline.
+ */
+const CAPTION_PROGRESSIVE = /(?:(?:讲话|发言|致辞|讲解|授课|作报告|宣讲|主持会议)中|在(?:讲话|发言|致辞|讲解|授课))$/;
+/** `（某某视察项目建设现场）`: a scene in brackets, with no full stop; not names, a number or a date. */
+function bracketedScene(inner: string): boolean {
+  const text = inner.trim();
+  return text.length >= 6 && text.length <= 60 && /[\u4e00-\u9fa5]{4}/.test(text) && !/^[\d一二三四五六七八九十]+$/.test(text) &&
+    !/^(?:19|20)\d\d年|^\d{1,2}月\d{1,2}日$/.test(text) && !/[，。；]/.test(text);
+}
 
 /** Classifies one line of a page; undefined for blank lines and page furniture. */
 export function classifyLine(raw: string, line: number): Block | undefined {
@@ -105,10 +116,11 @@ function readLine(raw: string, line: number): LineReading {
     if (isNameList(inner)) return block('byline');
   }
   // A sentence wholly in brackets (`（新建的村级服务中心。）`, `（资料图片）`): a caption.
-  if (bracketed && (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图/.test(bracketed[1])) && text.length < 150) return block('caption');
+  // …and a scene in brackets with no full stop (`（某某视察建设现场）`): headlines are never bracketed.
+  if (bracketed && (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图/.test(bracketed[1]) || bracketedScene(bracketed[1])) && text.length < 150) return block('caption');
   if (/^[\u4e00-\u9fa5·]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{2,4})*[ \u3000]*摄$/.test(text)) return block('photo-credit');
   if ((TRAILING_CREDIT.test(text) || TRAILING_BARE_CREDIT.test(text)) && text.length < 150) return block('caption');
-  if (CAPTION_OPENING.test(text) && text.length < 150) return block('caption');
+  if ((CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text)) && text.length < 150) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
   if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line', byRole ? { byRole } : {});
   if (datelineOf(text)) return block('text'); // a dateline opens running text, even when short
@@ -119,6 +131,7 @@ function readLine(raw: string, line: number): LineReading {
   }
   // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
   text = text.replace(/\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$/, (suffix) => (text.length - suffix.length >= 6 ? '' : suffix));
+  text = withoutSpamPrefix(text);
   if (headingShaped(text)) {
     const split = withColumn({ line, text, shape: 'short' });
     if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };

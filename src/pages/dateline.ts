@@ -7,12 +7,12 @@ import { isNameList, namesWithoutRoles, pairSingleCharacters } from './author-li
 /**
  * The opening of a news item: `本报讯（记者 张三）`, `本报长沙3月4日讯`, `新华社北京3月4日电`,
  * `新湖南客户端衡阳讯（通讯员 …）`, `掌上长沙11月27日讯（全媒体记者 …）`, `中新网长沙3月10日电 题：…`,
- * `湖南日报3月3日讯（…）`, `邵阳新闻网讯 (通讯员…)`. An outlet (or a date) then 讯 or 电.
+ * `湖南日报3月3日讯（…）`, `邵阳新闻网讯 (通讯员…)`, `某某网9月25日湘西州讯`. An outlet (or a date) then 讯 or 电.
  */
 // The date may lose its 月 in a web copy (`519日讯` for 5月19日).
-// `某某网11月5日长沙消息`: a place between the date and 消息.
+// `某某网11月5日长沙消息`, `某某网9月25日湘西州讯`: a place between the date and 消息 or 讯.
 // 电 must not start a word (`3月10日电话采访`, 电视, 电商 …).
-const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {
@@ -24,8 +24,16 @@ export interface Dateline {
   title?: string;
 }
 
+/**
+ * The whole dateline in 【】 (`【某某报消息，记者张三发自邵阳】`, overseas Chinese papers): outlet, 消息/讯/电,
+ * and the reporter with where they filed from.
+ */
+const BRACKETED_DATELINE = /^【([^【】]{2,24}?(?:消息|讯|电)[，,\s]*(?:(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{2,4}?)(?:发自|报道)[\u4e00-\u9fa5]{0,8})?)】\s*/;
+
 /** The dateline opening `text`, if any. */
 export function datelineOf(text: string): Dateline | undefined {
+  const bracketed = BRACKETED_DATELINE.exec(text);
+  if (bracketed && text.length > bracketed[0].length) return { length: bracketed[0].length, ...(bracketed[2] ? { names: bracketed[2] } : {}) };
   const head = DATELINE_HEAD.exec(text);
   if (!head) return undefined;
   const [, outlet, date, mark] = head;

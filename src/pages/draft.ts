@@ -13,6 +13,12 @@ export interface Draft extends Omit<ParsedArticle, 'kind'> {
   notice: boolean;
   /** Text that starts mid-sentence or has no headline: continued from elsewhere. */
   fragment: boolean;
+  /**
+   * It opens the page with no headline above it (text, or an author line, first): an excerpt that
+   * starts mid-article. Its short lines are its own section headings unless a new article is
+   * confirmed (an author line, subtitle, dateline or article data under the line; a closing mark).
+   */
+  excerpt: boolean;
   /** True while the header (kicker, title, subtitle, authors) may still grow. */
   inHeader: boolean;
   /** A byline or a notice's date closed it: what follows belongs to another article. */
@@ -36,7 +42,7 @@ export interface Draft extends Omit<ParsedArticle, 'kind'> {
 export function newDraft(): Draft {
   return {
     title: '', kicker: '', subtitle: '', authors: [], body: [], captions: [], headings: new Set(),
-    notice: false, fragment: false, inHeader: true, closed: false, openParagraph: false, signed: false, closingByline: [], photographers: [], datelined: false, stamped: false, winnersList: false,
+    notice: false, fragment: false, excerpt: false, inHeader: true, closed: false, openParagraph: false, signed: false, closingByline: [], photographers: [], datelined: false, stamped: false, winnersList: false,
   };
 }
 

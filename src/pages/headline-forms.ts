@@ -22,10 +22,30 @@ export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40
 // (`某某采访团…侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`).
 const COLUMN_BAR = /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000]){2,16}?)\s*[|｜丨]\s*(.+)$/;
 
-/** A headline with its column name (`【栏目】标题`, `栏目丨标题`) taken off into the kicker. */
+/**
+ * `标题｜系列③`, `标题|某某行之二`: the bar reversed, a series name with its number after the headline.
+ * (The number is what tells a series from a headline after the bar.)
+ */
+const BAR_SERIES = /^(.{4,40}?)\s*[|｜丨]\s*((?:(?![|｜丨]).){2,20}?(?:[①-⑳]|之[一二三四五六七八九十]{1,3}|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[期篇站集季]))$/;
+
+/** A headline with its column name (`【栏目】标题`, `栏目丨标题`, `标题｜系列③`) taken off into the kicker. */
 export function withColumn(headline: Block): Block {
+  const series = BAR_SERIES.exec(headline.text);
+  if (series) return { ...headline, text: series[1], kicker: series[2] };
   const column = COLUMN_PREFIX.exec(headline.text) ?? COLUMN_BAR.exec(headline.text);
   return column && column[2].length >= 4 ? { ...headline, text: column[2], kicker: column[1] } : headline;
+}
+
+/**
+ * Gambling spam that mirror sites glue before a headline (`某某彩现场开奖结果十村记…`): words no
+ * news headline opens with. What follows it is the headline.
+ */
+const SPAM_PREFIX = /^[\u4e00-\u9fa5\dA-Za-z]{0,12}?(?:开奖结果|开奖记录|开奖号码|开奖直播|开奖现场|六合彩|时时彩|博彩|娱乐城|百家乐|彩票网)\s*/;
+
+/** The line without a spam prefix, when enough of a headline is left after it. */
+export function withoutSpamPrefix(text: string): string {
+  const spam = SPAM_PREFIX.exec(text);
+  return spam && text.length - spam[0].length >= 4 ? text.slice(spam[0].length) : text;
 }
 
 /** True when the dash of `主题——副题` would fall inside quotes (`“长沙——广州”专列`). */

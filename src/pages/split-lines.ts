@@ -49,8 +49,10 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     current.openParagraph = false;
     trace(block, 'authors', 'the short paragraphs above it are photo captions');
   } else if (names.length > 1 || afterNextIsBodyOrHeader(state.blocks, index)) {
-    // Authors with no headline above them: the headline is displaced (or lost).
+    // Authors with no headline above them: the headline is displaced (or lost); first on the page, an excerpt.
+    const opensPage = current === undefined;
     const draft = state.start('');
+    draft.excerpt = opensPage;
     draft.authors.push(...names);
     draft.signed = true;
     trace(block, 'authors', 'no headline above them: an article whose headline is printed elsewhere');

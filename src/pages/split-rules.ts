@@ -45,6 +45,24 @@ export const TRAILING_BYLINE = /([。！？”])\s*[（(]([^（）()]{2,30})[）
 /** …or by a reporter named without brackets: `…完工。  通讯员 李静`, `…开幕。记者张辉`. */
 export const TRAILING_BARE_BYLINE = /([。！？”])\s*((?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fa5·]{2,4}(?:[ 　、]+(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fa5·]{2,4}){0,3})$/;
 
+/**
+ * A kicker names a column or series: a book-title or 【】 mark, a number, a closing dash or colon,
+ * or a reportage word at its end (`…行`, `…笔记`, `…系列报道①`).
+ */
+const KICKER_MARK = /[《》【】①-⑳]|[——：:]$|(?:行|记|笔记|侧记|手记|札记|纪行|报道|系列|看湖南|走基层|进行时)$/;
+
+/**
+ * Two short lines over an article's header with nothing marked: the first is the headline and
+ * the second its subtitle (`郴山足奇变 其水复清美` / `“楚粤孔道”访郴州`), unless the first is
+ * kicker-shaped: a label of up to seven characters, a column or series mark, or a line shorter
+ * than the headline under it (`产业兴村  人才回流` / `隆回县：金银花田里…`: a subtitle is no longer
+ * than its headline), or the second has the brief form of a headline (`地名：…`).
+ */
+export function unmarkedSubtitle(first: string, second: string): boolean {
+  const [a, b] = [first.replace(/\s+/g, ''), second.replace(/\s+/g, '')];
+  return a.length >= 8 && b.length <= a.length && !KICKER_MARK.test(first) && !LEAD_COLON.test(second);
+}
+
 /** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
 export function kickerShaped(text: string): boolean {
   return !/[，；,;]/.test(text.replace(/[“『「《(（][^”』」》)）]*[”』」》)）]/g, ''));

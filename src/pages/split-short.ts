@@ -5,7 +5,7 @@
  */
 import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
-import { clauseCount, kickerShaped, PLACE_OPENING, PRIZE_LIST_LINE, unbalanced } from './split-rules.ts';
+import { clauseCount, kickerShaped, PLACE_OPENING, PRIZE_LIST_LINE, unbalanced, unmarkedSubtitle } from './split-rules.ts';
 import type { SplitState } from './split-state.ts';
 
 type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
@@ -32,12 +32,17 @@ const labelLine: ShortStep = (state, block, index) => {
     state.trace(block, 'section heading', 'a prize rank or winners\' list label (一等奖, 附：…名单): never a headline');
     return true;
   }
-  if (block.label || CONTACT_LABEL.test(block.text) || EDITOR_NOTE.test(block.text)) {
-    // `联系电话：…`, `地址：…`: a notice's own lines, each a paragraph of its own.
+  if (EDITOR_NOTE.test(block.text)) {
+    // `编者按`, `【编者按】` alone: the note's text follows; the label itself is not the article's opening.
+    state.trace(block, 'note', 'an editor\'s note label (编者按, 开栏语…): its text follows, never a headline');
+    return true;
+  }
+  if (block.label || CONTACT_LABEL.test(block.text)) {
+    // `联系电话：…`, `地址：…`, `【温馨提示】`: a notice's own lines, each a paragraph of its own.
     const draft = state.currentOrFragment();
     state.addText(draft, block.text);
     draft.openParagraph = false;
-    state.trace(block, 'body', 'a label line (column, contact details, editor\'s note): never a headline');
+    state.trace(block, 'body', 'a label line (column, contact details): never a headline');
     return true;
   }
   return false;
@@ -59,6 +64,14 @@ const seriesLine: ShortStep = (state, block, index) => {
     current.captions.push(block.text);
     state.trace(block, 'caption', 'between a signed headline and its text');
   }
+  return true;
+};
+
+/** The second of two short lines over an article's header, when the first was its headline. */
+const pairedSubtitle: ShortStep = (state, block, index) => {
+  if (index !== state.forcedSubtitle || !state.current) return false;
+  state.current.subtitle = block.text;
+  state.trace(block, 'subtitle', 'the second of two short lines over the header, under an unmarked headline');
   return true;
 };
 
@@ -86,7 +99,13 @@ const kickerLine: ShortStep = (state, block, index) => {
   }
   if (next?.shape === 'short' && !next.label && !EDITOR_NOTE.test(next.text) && !CONTACT_LABEL.test(next.text) &&
       afterNext !== undefined && afterNext.shape !== 'short' && kickerShaped(block.text) &&
-      (state.headerFollows(afterNext, index) || state.headlineEvidence(next, index + 1) !== undefined)) {
+      (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data' || state.headlineEvidence(next, index + 1) !== undefined)) {
+    if (!next.kicker && unmarkedSubtitle(block.text, next.text) && (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data')) {
+      state.start(block.text, block);
+      state.forcedSubtitle = index + 1;
+      state.trace(block, 'headline', 'two short lines over the header, the first not kicker-shaped: headline and subtitle');
+      return true;
+    }
     // Two short lines over the body: a kicker and its headline.
     state.pendingKicker = block.text;
     state.forcedHeadline = index + 1;
@@ -119,4 +138,4 @@ const evidencedHeadline: ShortStep = (state, block, index) => {
   return true;
 };
 
-const SHORT_STEPS: readonly ShortStep[] = [labelLine, seriesLine, confirmedHeadline, kickerLine, continuation, evidencedHeadline];
+const SHORT_STEPS: readonly ShortStep[] = [labelLine, pairedSubtitle, seriesLine, confirmedHeadline, kickerLine, continuation, evidencedHeadline];

@@ -26,6 +26,8 @@ export class SplitState {
   pendingKicker = '';
   /** The block a kicker line said is the headline under it. */
   forcedHeadline = -1;
+  /** The block a headline line said is its unmarked subtitle. */
+  forcedSubtitle = -1;
 
   constructor(readonly blocks: readonly Block[], readonly trace: SplitTrace) {}
 
@@ -111,9 +113,11 @@ export class SplitState {
     if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
     if (current.stamped) return 'the post above ends with its posting time (a list of posts)';
     // (a datelined block without its headline is a news item of its own, whose headings stay inside it)
-    if (current.fragment && !current.inHeader && !current.datelined) return 'after a fragment';
+    if (current.fragment && !current.inHeader && !current.datelined && !current.excerpt) return 'after a fragment';
     if (current.notice) return undefined; // a notice's signature lines are not headlines
     if (block.kicker !== undefined) return 'a 【column】 label before it';
+    // An excerpt that opens mid-article: its short lines are its section headings (宁乡：…, 第一天：…, places).
+    if (current.excerpt && !current.title) return undefined;
     if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) return 'the brief form 地名：…';
     if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
     // (…with text under it: a place-opening line over another short line is a caption or a heading.)
@@ -148,7 +152,7 @@ export class SplitState {
     const current = this.current;
     if (!current || current.closed) {
       why = current ? 'text after a closed article: a fragment' : 'text before any headline: a fragment';
-      this.startFragment();
+      this.startFragment().excerpt = !current;
     } else if (datelineOf(block.text) && !current.inHeader && current.body.length > 0 && (current.datelined || current.authors.length > 0)) {
       // A new news item whose headline was lost in the layout.
       this.startFragment();
