@@ -44,7 +44,14 @@ export async function benchBotLatency(options: { queries?: number } = {}): Promi
   const emu = await startEmulator();
   const dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-bench-'));
   try {
-    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: dataDir, PAGES_DIR: SEEDS, LOG_LEVEL: 'silent', USER_QUERIES_PER_MINUTE: '10000' });
+    const config = loadConfig({
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: emu.apiRoot,
+      DATA_DIR: dataDir,
+      PAGES_DIR: SEEDS,
+      LOG_LEVEL: 'silent',
+      USER_QUERIES_PER_MINUTE: '10000',
+    });
     const running = await startBot(config, { logger: createLogger('silent') });
     // Real queries: the articles' own keywords, in turn.
     const words = [...new Set((await allArticles(running.index)).flatMap((article) => article.keywords.slice(0, 3)))];

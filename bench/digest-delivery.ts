@@ -41,7 +41,8 @@ export async function benchDigestDelivery(options: { chats?: number; perSecond?:
     index.recordIn(store.firstSeen, now - 1000);
     const regions = busiestRegions(seed, 4);
     store.transaction(() => {
-      for (let i = 0; i < chats; i++) store.subscribe({ chatId: 10_000_000 + i, region: regions[i % regions.length], time: '08:00' }, now - 1000);
+      for (let i = 0; i < chats; i++)
+        store.subscribe({ chatId: 10_000_000 + i, region: regions[i % regions.length], time: '08:00' }, now - 1000);
     });
     const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
     const send = createDigestSender({
@@ -51,7 +52,14 @@ export async function benchDigestDelivery(options: { chats?: number; perSecond?:
       limits: { perSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
     });
     const started = performance.now();
-    const counts = await runDueDigests({ sources: { index, expandRegion: seed.expandRegion }, store, send, now, timeZone: config.digestTz, ignoreTime: true });
+    const counts = await runDueDigests({
+      sources: { index, expandRegion: seed.expandRegion },
+      store,
+      send,
+      now,
+      timeZone: config.digestTz,
+      ignoreTime: true,
+    });
     const seconds = (performance.now() - started) / 1000;
     const messages = received(emulator).length;
     const rate = messages / seconds;

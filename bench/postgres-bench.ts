@@ -66,7 +66,12 @@ export async function benchPostgres(count: number, log: (line: string) => void =
     await sqlite.close();
     const size = await pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
     return {
-      corpus: `postgres ${count}`, articles: count, sqliteBuildMs, pgIngestMs, sqliteAddPageMs: sqliteAddMs, pgAddPageMs: pgAddMs,
+      corpus: `postgres ${count}`,
+      articles: count,
+      sqliteBuildMs,
+      pgIngestMs,
+      sqliteAddPageMs: sqliteAddMs,
+      pgAddPageMs: pgAddMs,
       pgDatabaseMb: Math.round(Number(size.rows[0].bytes) / 1e6),
       ...Object.fromEntries(Object.entries(sqliteQueries).map(([k, v]) => [`sqlite_${k}`, v])),
       ...Object.fromEntries(Object.entries(pgQueries).map(([k, v]) => [`pg_${k}`, v])),

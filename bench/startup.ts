@@ -94,7 +94,9 @@ async function sample(way: Way, dataDir: string): Promise<Sample> {
     const client = emu.client({ userId: 700, chatId: 700 });
     const answered = new Promise<void>((resolve) => emu.server.once('AddedBotMessage', () => resolve()));
     await client.sendMessage(client.makeMessage('营商环境'));
-    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${way.name}: no answer within 60 s`)), 60_000).unref());
+    const late = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${way.name}: no answer within 60 s`)), 60_000).unref(),
+    );
     await Promise.race([answered, late]);
     const firstAnswerMs = performance.now() - started;
     return { readyMs, firstAnswerMs, ...memoryOf(child.pid ?? 0) };

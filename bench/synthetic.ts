@@ -32,7 +32,9 @@ export function syntheticSource(pagesDir = 'seeds'): SyntheticSource {
   const articles = readPages(pagesDir).flatMap((page) => splitPage(page.text));
   const sentences = articles.flatMap((a) => a.body.flatMap(sentencesOf)).filter((s) => s.length >= 12);
   const titles = articles.filter((a) => a.kind !== 'fragment').map((a) => a.title.replace(/^[^：:]{2,8}[：:]/, ''));
-  const extract = JSON.parse(readFileSync(new URL('../src/regions/hunan.json', import.meta.url), 'utf8')) as { regions: { name: string; level: string }[] };
+  const extract = JSON.parse(readFileSync(new URL('../src/regions/hunan.json', import.meta.url), 'utf8')) as {
+    regions: { name: string; level: string }[];
+  };
   const places = extract.regions.filter((r) => r.level === 'county').map((r) => r.name);
   return { sentences, titles, places };
 }

@@ -121,8 +121,10 @@ function main(): void {
     writeFileSync(OUTPUT, render(source, regions, outside));
     const count = (level: string) => regions.filter((r) => r.level === level).length;
     const zoneCount = regions.filter((r) => r.zone).length;
-    console.log(`${PACKAGE}@${version}: ${count('prefecture')} prefectures, ${count('county') - zoneCount} counties, ${zoneCount} functional zones, ${count('town')} towns, ` +
-      `${outside.length} names outside Hunan → src/regions/hunan.json`);
+    console.log(
+      `${PACKAGE}@${version}: ${count('prefecture')} prefectures, ${count('county') - zoneCount} counties, ${zoneCount} functional zones, ${count('town')} towns, ` +
+        `${outside.length} names outside Hunan → src/regions/hunan.json`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -54,9 +54,12 @@ for (const name of chosen) {
   }
   if (search) {
     const found = await scoreSearch(set.labels, set.root, set.prefix);
-    const searched = found.queries === 0 ? 'no query words' : `search top-1 ${pct(found.top1)}, recall@10 ${pct(found.recall)} (${found.queries} queries)`;
-    console.log(`${name}: ${searched}; ` +
-      `region lookup top-1 ${pct(found.regionTop1)} (${found.regionQueries} places); most specific region ${pct(found.mostSpecific)}`);
+    const searched =
+      found.queries === 0 ? 'no query words' : `search top-1 ${pct(found.top1)}, recall@10 ${pct(found.recall)} (${found.queries} queries)`;
+    console.log(
+      `${name}: ${searched}; ` +
+        `region lookup top-1 ${pct(found.regionTop1)} (${found.regionQueries} places); most specific region ${pct(found.mostSpecific)}`,
+    );
     if (verbose) for (const line of found.misses) console.log(`  ${line}`);
   }
 }

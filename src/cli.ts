@@ -37,7 +37,10 @@ Environment: PAGES_DIR (default seeds/), DATA_DIR (default data/), LOG_LEVEL.`;
 
 /** A user-facing failure: printed as one line, exit code 1 (2 for usage). */
 class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -80,7 +83,16 @@ async function buildIndexCmd({ values, json }: CliArgs): Promise<void> {
   const update = await updateIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger: stderrLog, full: values.full === true });
   if (json) {
     const { commonTerms: _common, ...meta } = update.meta;
-    print(JSON.stringify({ ...meta, mode: update.mode, reason: update.reason, added: update.added, removed: update.removed, changedFiles: update.changedFiles }));
+    print(
+      JSON.stringify({
+        ...meta,
+        mode: update.mode,
+        reason: update.reason,
+        added: update.added,
+        removed: update.removed,
+        changedFiles: update.changedFiles,
+      }),
+    );
   } else if (update.mode === 'unchanged') {
     process.stderr.write(`index is up to date: ${update.meta.articles} articles\n`);
   }
@@ -91,7 +103,13 @@ async function articlesCmd({ values, positionals, json }: CliArgs): Promise<void
   if (values.explain) {
     const targets = positionals.length ? positionals : listPageFiles(config.pagesDir);
     if (json) {
-      print(JSON.stringify(targets.map((file) => ({ file, ...explainPath(config.pagesDir, file) })), null, 2));
+      print(
+        JSON.stringify(
+          targets.map((file) => ({ file, ...explainPath(config.pagesDir, file) })),
+          null,
+          2,
+        ),
+      );
       return;
     }
     const { text, failures } = explainFiles(config.pagesDir, targets);
@@ -115,10 +133,28 @@ async function searchCmd({ values, positionals, json }: CliArgs): Promise<void> 
   await withIndex(async (index) => {
     const result = await index.search(query, { limit, order: values.newest ? 'date' : 'relevance' });
     if (json) {
-      print(JSON.stringify({
-        query, terms: result.terms, total: result.total, capped: result.capped, noKeywords: result.noKeywords,
-        results: result.hits.map(({ id, title, regions, summary, score, kind, date }) => ({ id, title, regions, summary, score, kind, date })),
-      }, null, 2));
+      print(
+        JSON.stringify(
+          {
+            query,
+            terms: result.terms,
+            total: result.total,
+            capped: result.capped,
+            noKeywords: result.noKeywords,
+            results: result.hits.map(({ id, title, regions, summary, score, kind, date }) => ({
+              id,
+              title,
+              regions,
+              summary,
+              score,
+              kind,
+              date,
+            })),
+          },
+          null,
+          2,
+        ),
+      );
     } else if (result.noKeywords) {
       print('没有可搜索的关键词（只有标点、表情或常用虚词）。请换几个实词试试，例如：营商环境');
     } else {
@@ -154,11 +190,24 @@ async function trendCmd({ values, positionals, json }: CliArgs): Promise<void> {
     const outcome = await computeTrend(index, query, todayIn(loadConfig().digestTz));
     if (outcome.kind === 'bad-range') throw new CliError(`「${outcome.word}」不是有效的日期或时间范围 (not a valid date or range)`);
     if (outcome.kind === 'no-subject') throw new CliError('没有可统计的词或地名 (nothing to count: give a word or a place)');
-    if (outcome.kind === 'nothing') throw new CliError(`「${outcome.subject}」${outcome.range ? `在${outcome.range.label}` : ''}没有文章，无图可画 (no articles to plot)`);
+    if (outcome.kind === 'nothing')
+      throw new CliError(
+        `「${outcome.subject}」${outcome.range ? `在${outcome.range.label}` : ''}没有文章，无图可画 (no articles to plot)`,
+      );
     const texts = trendTexts('zh');
     if (values.out) writeFileSync(values.out, await renderTrendPng(outcome.trend, texts));
-    if (json) print(JSON.stringify({ ...outcome.trend, summary: texts.summary(outcome.trend), ...(values.out ? { png: values.out } : {}) }, null, 2));
-    else print([texts.summary(outcome.trend), ...outcome.trend.bars.map((b) => `${b.period}\t${b.count}`), ...(values.out ? [`→ ${values.out}`] : [])].join('\n'));
+    if (json)
+      print(
+        JSON.stringify({ ...outcome.trend, summary: texts.summary(outcome.trend), ...(values.out ? { png: values.out } : {}) }, null, 2),
+      );
+    else
+      print(
+        [
+          texts.summary(outcome.trend),
+          ...outcome.trend.bars.map((b) => `${b.period}\t${b.count}`),
+          ...(values.out ? [`→ ${values.out}`] : []),
+        ].join('\n'),
+      );
   });
 }
 
@@ -211,4 +260,3 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.exitCode = 1;
   }
 });
-

@@ -47,7 +47,15 @@ function prettyStream(): pino.DestinationStream | undefined {
       if (typeof log.error === 'string') line += ` — ${log.error}`;
       return line;
     };
-    return build({ destination: 2, sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,err,error', messageFormat });
+    return build({
+      destination: 2,
+      sync: true,
+      colorize: true,
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,err,error',
+      messageFormat,
+    });
   } catch {
     return undefined;
   }
@@ -65,7 +73,11 @@ export function wantsPretty(format: LogFormat, stderrIsTty: boolean | undefined)
  * The logger of `npm start`: pretty lines when {@link wantsPretty}, JSON otherwise. Returns
  * whether pretty output was wanted but pino-pretty is missing (then the logs are JSON).
  */
-export function createAppLogger(level: LogLevel, format: LogFormat, stderrIsTty: boolean | undefined = process.stderr.isTTY): { logger: Logger; prettyMissing: boolean } {
+export function createAppLogger(
+  level: LogLevel,
+  format: LogFormat,
+  stderrIsTty: boolean | undefined = process.stderr.isTTY,
+): { logger: Logger; prettyMissing: boolean } {
   if (!wantsPretty(format, stderrIsTty)) return { logger: createLogger(level), prettyMissing: false };
   const stream = prettyStream();
   return { logger: createLogger(level, stream), prettyMissing: stream === undefined };
@@ -78,7 +90,9 @@ export function createLogger(level: LogLevel = 'info', destination?: pino.Destin
       redact: { paths: ['token', 'botToken', '*.token', '*.botToken', 'config.botToken'], censor: '<token>' },
       hooks: {
         logMethod(args, method, level) {
-          const scrubbed = args.map((arg, i) => (typeof arg === 'string' ? scrubToken(arg) : i === 0 && level < ERROR_LEVEL ? withoutStack(arg) : arg));
+          const scrubbed = args.map((arg, i) =>
+            typeof arg === 'string' ? scrubToken(arg) : i === 0 && level < ERROR_LEVEL ? withoutStack(arg) : arg,
+          );
           method.apply(this, scrubbed as Parameters<typeof method>);
         },
       },

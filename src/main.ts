@@ -39,7 +39,9 @@ installProcessGuard(logger);
 try {
   if (!config.botToken) {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      fail('BOT_TOKEN is not set: put the token from @BotFather into .env or the environment (without a token, npm start on a terminal opens console mode)');
+      fail(
+        'BOT_TOKEN is not set: put the token from @BotFather into .env or the environment (without a token, npm start on a terminal opens console mode)',
+      );
     }
     await withEngine(config, logger, (index) => runConsole(config, { logger, index }));
     process.exit(0);
@@ -62,7 +64,13 @@ try {
   }
   await running.stopped;
 } catch (error) {
-  if (error instanceof TokenRejectedError || error instanceof PollingConflictError || error instanceof NoArticlesError || error instanceof DatabaseOpenError || error instanceof PortInUseError) {
+  if (
+    error instanceof TokenRejectedError ||
+    error instanceof PollingConflictError ||
+    error instanceof NoArticlesError ||
+    error instanceof DatabaseOpenError ||
+    error instanceof PortInUseError
+  ) {
     fail(error.message);
   }
   logger.fatal({ err: error }, 'the bot stopped');

@@ -23,8 +23,17 @@ function xiangwen(args: string[], env: Record<string, string> = {}) {
 describe('xiangwen CLI', () => {
   it('explains every line of a page: furniture, headline and the evidence for it', () => {
     const page = join(work, 'web-page.txt');
-    writeFileSync(page, ['首页 > 新闻 > 县域', '某镇新修三座便民桥', '来源：某县融媒体中心 发布时间：2024-03-27 10:02', '阅读：57',
-      '近日，某镇三座便民桥建成通车，沿线群众出行更方便。', '责任编辑：贺丽'].join('\n'));
+    writeFileSync(
+      page,
+      [
+        '首页 > 新闻 > 县域',
+        '某镇新修三座便民桥',
+        '来源：某县融媒体中心 发布时间：2024-03-27 10:02',
+        '阅读：57',
+        '近日，某镇三座便民桥建成通车，沿线群众出行更方便。',
+        '责任编辑：贺丽',
+      ].join('\n'),
+    );
     const { code, stdout } = xiangwen(['articles', '--explain', page]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/1\s+版面杂项 furniture\s+首页 > 新闻 > 县域\s+← navigation/);
@@ -32,7 +41,14 @@ describe('xiangwen CLI', () => {
     expect(stdout).toMatch(/5\s+正文 body/);
     expect(stdout).toContain('1 篇 articles');
     const json = JSON.parse(xiangwen(['articles', '--explain', '--json', page]).stdout);
-    expect(json[0].lines.map((l: { decision: string }) => l.decision)).toEqual(['furniture', 'headline', 'furniture', 'furniture', 'body', 'furniture']);
+    expect(json[0].lines.map((l: { decision: string }) => l.decision)).toEqual([
+      'furniture',
+      'headline',
+      'furniture',
+      'furniture',
+      'body',
+      'furniture',
+    ]);
     expect(json[0].articles[0].title).toBe('某镇新修三座便民桥');
   });
 
@@ -67,9 +83,13 @@ describe('xiangwen CLI', () => {
   it('lists the articles of any folder of pages, GB18030, BOM and CRLF included, and skips broken files', () => {
     const pages = join(work, 'other-pages');
     mkdirSync(pages);
-    const brief = '某县：新建文化广场投入使用\r\n\r\n近日，某县城东文化广场建成开放，广场面积两万平方米，配有健身器材和儿童游乐设施。\r\n\r\n（张三）\r\n';
+    const brief =
+      '某县：新建文化广场投入使用\r\n\r\n近日，某县城东文化广场建成开放，广场面积两万平方米，配有健身器材和儿童游乐设施。\r\n\r\n（张三）\r\n';
     writeFileSync(join(pages, '2023-01-02_gbk.txt'), gbkBytes(brief));
-    writeFileSync(join(pages, '2023-01-03_bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(brief.replace('文化广场', '体育公园'))]));
+    writeFileSync(
+      join(pages, '2023-01-03_bom.txt'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(brief.replace('文化广场', '体育公园'))]),
+    );
     writeFileSync(join(pages, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe]));
     const { code, stdout, stderr } = xiangwen(['articles', '--json'], { PAGES_DIR: pages });
     expect(code).toBe(0);

@@ -7,7 +7,12 @@ const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 describe('logging', () => {
   it('never writes the bot token, in messages, fields or errors', () => {
     let output = '';
-    const sink = new Writable({ write(chunk, _encoding, done) { output += String(chunk); done(); } });
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        output += String(chunk);
+        done();
+      },
+    });
     const logger = createLogger('info', sink);
     logger.info(`calling https://api.telegram.org/bot${TOKEN}/getMe`);
     logger.info({ token: TOKEN, config: { botToken: TOKEN } }, 'config loaded');

@@ -33,7 +33,11 @@ export function adoptEngine(index: ArticleIndex, firstSeen: FirstSeenLedger, now
 }
 
 /** Runs `work` with the configured engine open (no first-seen ledger: the CLI only reads). */
-export async function withEngine<T>(config: Pick<Config, 'pagesDir' | 'dataDir'>, logger: LogSink, work: (index: ArticleIndex) => Promise<T>): Promise<T> {
+export async function withEngine<T>(
+  config: Pick<Config, 'pagesDir' | 'dataDir'>,
+  logger: LogSink,
+  work: (index: ArticleIndex) => Promise<T>,
+): Promise<T> {
   const index = await openEngine(config, { logger });
   try {
     return await work(index);

@@ -101,7 +101,16 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
 
   let serving: Awaited<ReturnType<typeof serveUpdates>>;
   try {
-    serving = await serveUpdates({ config, token, telegram: bot.telegram, username, dispatcher, logger, signal: abort.signal, pollRetryMs: options.pollRetryMs });
+    serving = await serveUpdates({
+      config,
+      token,
+      telegram: bot.telegram,
+      username,
+      dispatcher,
+      logger,
+      signal: abort.signal,
+      pollRetryMs: options.pollRetryMs,
+    });
   } catch (error) {
     // The webhook port was taken, or start-up was given up (SIGINT): nothing may stay open.
     abort.abort();
@@ -151,9 +160,15 @@ async function createAppBot(services: Services, digest: Digest, options: StartOp
     extensions: [digest.commands, ...(options.extensions ?? [])],
     subscribeButton: digest.subscribeButton,
     timeZone: config.digestTz,
-    uploads: config.adminChatIds.length > 0
-      ? { adminChatIds: config.adminChatIds, pagesDir: config.pagesDir, maxBytes: config.uploadMaxBytes, onPageSaved: () => void services.refresher.refresh('a page was uploaded').catch(() => {}) }
-      : undefined,
+    uploads:
+      config.adminChatIds.length > 0
+        ? {
+            adminChatIds: config.adminChatIds,
+            pagesDir: config.pagesDir,
+            maxBytes: config.uploadMaxBytes,
+            onPageSaved: () => void services.refresher.refresh('a page was uploaded').catch(() => {}),
+          }
+        : undefined,
     queryKeys: new QueryKeyTable(store.db, { beforeWrite: store.checkFile }),
     onChatMigrated: (from, to) => {
       store.migrateChat(from, to, Date.now());

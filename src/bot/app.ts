@@ -128,7 +128,10 @@ export function createBot(options: BotOptions): Telegraf<Context> {
       super(...args);
     }
   }
-  const bot = new Telegraf<Context>(options.token, { contextType: OutboxContext, telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {} });
+  const bot = new Telegraf<Context>(options.token, {
+    contextType: OutboxContext,
+    telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+  });
   outbox.install(bot.telegram);
 
   const regions = options.regions ?? gazetteerLookup();

@@ -47,7 +47,8 @@ export async function untilAnswered<T>(what: string, call: () => Promise<T>, log
     onRetry: ({ attempt, delayMs, error }) => {
       retries = attempt;
       // One line per failed try would flood the log during a long outage: the first, then every tenth.
-      if (attempt === 1 || attempt % 10 === 0) logger.warn({ call: what, attempt, delayMs, error: oneLine(error) }, 'cannot reach the Bot API; retrying');
+      if (attempt === 1 || attempt % 10 === 0)
+        logger.warn({ call: what, attempt, delayMs, error: oneLine(error) }, 'cannot reach the Bot API; retrying');
     },
   });
   try {
@@ -121,6 +122,9 @@ export async function serveUpdates(options: {
     throw error;
   }
   const loop = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-  logger.info({ username, port: config.port, path: new URL(config.webhookUrl).pathname === '/' ? '(secret default)' : path }, 'bot started with a webhook');
+  logger.info(
+    { username, port: config.port, path: new URL(config.webhookUrl).pathname === '/' ? '(secret default)' : path },
+    'bot started with a webhook',
+  );
   return { mode: 'webhook', loop, server };
 }

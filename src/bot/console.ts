@@ -113,7 +113,15 @@ function consoleScreen(write: (text: string) => void, languageCode: string) {
         return { message_id: id, date: Math.floor(Date.now() / 1000), chat, photo: [] };
       }
       case 'getMe':
-        return { id: 7, is_bot: true, first_name: '湘闻', username: 'xiangwen_console_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+        return {
+          id: 7,
+          is_bot: true,
+          first_name: '湘闻',
+          username: 'xiangwen_console_bot',
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: true,
+        };
       case 'sendMessage': {
         const id = ++messageId;
         show(String(payload.text ?? ''), payload, id, false);
@@ -130,19 +138,33 @@ function consoleScreen(write: (text: string) => void, languageCode: string) {
     }
   };
 
-
   /** A typed number presses that button of the latest keyboard; anything else is a message. */
-  const updateFor = (line: string, queryId: number): Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'> => {
+  const updateFor = (
+    line: string,
+    queryId: number,
+  ): Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'> => {
     const number = /^\d{1,3}$/.test(line) ? Number(line) : 0;
     const button = pressable[number - 1];
     const date = Math.floor(Date.now() / 1000);
     if (number > 0 && button) {
-      return { callback_query: { id: String(queryId), from: user, chat_instance: '1', data: button.data, message: { message_id: button.messageId, date, chat, text: '' } } };
+      return {
+        callback_query: {
+          id: String(queryId),
+          from: user,
+          chat_instance: '1',
+          data: button.data,
+          message: { message_id: button.messageId, date, chat, text: '' },
+        },
+      };
     }
     const command = /^\/[A-Za-z0-9_]+(?:@\w+)?/.exec(line)?.[0];
     return {
       message: {
-        message_id: ++messageId, date, chat, from: user, text: line,
+        message_id: ++messageId,
+        date,
+        chat,
+        from: user,
+        text: line,
         ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
       },
     };

@@ -13,7 +13,11 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** Builds the payload for a link, or undefined when it would not fit in 64 characters. */
 export function encodeDeepLink(link: DeepLink): string | undefined {
   const payload =
-    link.kind === 'article' ? `a_${link.id}` : link.kind === 'help' ? 'help' : `q_${Buffer.from(link.query.trim(), 'utf8').toString('base64url')}`;
+    link.kind === 'article'
+      ? `a_${link.id}`
+      : link.kind === 'help'
+        ? 'help'
+        : `q_${Buffer.from(link.query.trim(), 'utf8').toString('base64url')}`;
   return PAYLOAD.test(payload) ? payload : undefined;
 }
 

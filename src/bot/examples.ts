@@ -38,7 +38,8 @@ async function pickFrom(index: ArticleIndex, regions?: RegionLookup): Promise<He
     const article = await index.get(id);
     if (!article || article.kind === 'fragment' || article.kind === 'notice') continue;
     articleId ??= id;
-    for (const author of article.authors) if (/^\p{Script=Han}{2,4}$/u.test(author)) authorCounts.set(author, (authorCounts.get(author) ?? 0) + 1);
+    for (const author of article.authors)
+      if (/^\p{Script=Han}{2,4}$/u.test(author)) authorCounts.set(author, (authorCounts.get(author) ?? 0) + 1);
     for (const word of article.keywords.slice(0, 3)) {
       // Two to six Chinese characters read well as an example and are cut the same way back.
       if (/^\p{Script=Han}{2,6}$/u.test(word)) keywordCounts.set(word, (keywordCounts.get(word) ?? 0) + 1);
@@ -56,5 +57,10 @@ async function pickFrom(index: ArticleIndex, regions?: RegionLookup): Promise<He
   }
   const region = [...(await index.regionCounts()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))[0]?.[0];
   const author = [...authorCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))[0]?.[0];
-  return { keyword: keyword ?? FALLBACK_EXAMPLES.keyword, region: region ?? FALLBACK_EXAMPLES.region, articleId, ...(author ? { author } : {}) };
+  return {
+    keyword: keyword ?? FALLBACK_EXAMPLES.keyword,
+    region: region ?? FALLBACK_EXAMPLES.region,
+    articleId,
+    ...(author ? { author } : {}),
+  };
 }

@@ -18,12 +18,20 @@ const SUMMARY_CHARS = { full: 70, compact: 36 } as const;
 export function formatUnderstanding(view: ResultPage, t: Messages): string {
   const { understood } = view;
   const parts = [
-    ...(understood.region ? [understood.region] : []), ...understood.words, ...(understood.phrases ?? []).map((p) => `“${p}”`),
-    ...(understood.range ? [understood.range] : []), ...(understood.exclude?.length ? [t.excluding(understood.exclude.join('、'))] : []),
+    ...(understood.region ? [understood.region] : []),
+    ...understood.words,
+    ...(understood.phrases ?? []).map((p) => `“${p}”`),
+    ...(understood.range ? [understood.range] : []),
+    ...(understood.exclude?.length ? [t.excluding(understood.exclude.join('、'))] : []),
   ];
   const count = view.total > 0 ? ` · ${t.resultsCount(view.total, view.capped)}` : '';
   const pageOf = view.pages > 1 ? ` · ${view.page + 1}/${view.pages}` : '';
-  const head = view.kind === 'latest' ? t.latestUnderstood(view.understood.region) : view.kind === 'author' ? t.authorUnderstood(view.source) : t.understood(parts);
+  const head =
+    view.kind === 'latest'
+      ? t.latestUnderstood(view.understood.region)
+      : view.kind === 'author'
+        ? t.authorUnderstood(view.source)
+        : t.understood(parts);
   return `${escapeHtml(head)}${escapeHtml(count + pageOf)}`;
 }
 
@@ -42,8 +50,15 @@ export function formatResultPage(view: ResultPage, t: Messages, compact: boolean
   const lines = [formatUnderstanding(view, t)];
   if (view.total === 0) {
     lines.push(
-      escapeHtml(view.kind === 'region' ? t.regionEmpty(view.source) : view.kind === 'latest' ? t.latestEmpty(view.understood.region)
-        : view.kind === 'author' ? t.authorEmpty(view.source) : t.noResults(view.source)),
+      escapeHtml(
+        view.kind === 'region'
+          ? t.regionEmpty(view.source)
+          : view.kind === 'latest'
+            ? t.latestEmpty(view.understood.region)
+            : view.kind === 'author'
+              ? t.authorEmpty(view.source)
+              : t.noResults(view.source),
+      ),
       ...(view.wayOut.length > 0 ? [escapeHtml(t.noResultsHint)] : []),
     );
     return lines.join('\n');

@@ -14,7 +14,6 @@ function button(text: string, action: CallbackAction, store: QueryStore): Inline
   return { text, callback_data: encodeCallback(action, store) };
 }
 
-
 /**
  * The keyboard of a result page. `openUrl`, when given, turns the open buttons into links (groups
  * use deep links into the private chat, so long articles do not flood the group). `subscribe`, the
@@ -31,8 +30,16 @@ export function resultKeyboard(
   const keyboard: InlineKeyboardButton[][] = [];
   if (view.total === 0) {
     for (const way of view.wayOut) {
-      const label = way.kind === 'widen' ? t.widenTo(way.label) : way.kind === 'drop-word' ? t.dropWord(way.label)
-        : way.kind === 'search-word' ? t.searchWord(way.label) : way.kind === 'all-time' ? t.allTime : t.tryRegion(way.label);
+      const label =
+        way.kind === 'widen'
+          ? t.widenTo(way.label)
+          : way.kind === 'drop-word'
+            ? t.dropWord(way.label)
+            : way.kind === 'search-word'
+              ? t.searchWord(way.label)
+              : way.kind === 'all-time'
+                ? t.allTime
+                : t.tryRegion(way.label);
       keyboard.push([button(label, way.action, store)]);
     }
     if (subscribe) keyboard.push([subscribe]);
@@ -49,12 +56,20 @@ export function resultKeyboard(
   // A search re-sorts in place: by relevance or newest first (a range alone is always by time).
   if (view.kind === 'search' && view.total > 1 && view.understood.words.length + (view.understood.phrases?.length ?? 0) > 0) {
     const other = order === 'date' ? undefined : ('date' as const);
-    keyboard.push([button(other === 'date' ? t.byDate : t.byRelevance, { kind: 'search', query: view.source, page: 0, ...(other ? { order: other } : {}) }, store)]);
+    keyboard.push([
+      button(
+        other === 'date' ? t.byDate : t.byRelevance,
+        { kind: 'search', query: view.source, page: 0, ...(other ? { order: other } : {}) },
+        store,
+      ),
+    ]);
   }
   if (view.pages > 1) {
     const lastPage = Math.min(view.pages - 1, MAX_PAGE);
     const at = (page: number): CallbackAction =>
-      view.kind === 'search' ? { kind: 'search', query: view.source, page, ...(order ? { order } : {}) } : { kind: view.kind, name: view.source, page };
+      view.kind === 'search'
+        ? { kind: 'search', query: view.source, page, ...(order ? { order } : {}) }
+        : { kind: view.kind, name: view.source, page };
     const nav: InlineKeyboardButton[] = [];
     if (view.page > 0) nav.push(button(t.prev, at(view.page - 1), store));
     nav.push(button(`${view.page + 1}/${view.pages}`, { kind: 'noop' }, store));
@@ -65,7 +80,10 @@ export function resultKeyboard(
 }
 
 /** One button per region name (suggestions, the region tree), three to a row. */
-export function regionButtons(items: { name: string; label: string; action: 'region' | 'tree' }[], store: QueryStore): InlineKeyboardButton[][] {
+export function regionButtons(
+  items: { name: string; label: string; action: 'region' | 'tree' }[],
+  store: QueryStore,
+): InlineKeyboardButton[][] {
   return rows(
     items.map((item) =>
       button(item.label, item.action === 'tree' ? { kind: 'tree', name: item.name } : { kind: 'region', name: item.name, page: 0 }, store),

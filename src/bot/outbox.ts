@@ -89,7 +89,10 @@ export class Outbox {
       let attempts = 0;
       let lastError: unknown;
       const drop = (): never => {
-        logger.warn({ chat: key, method, attempts, err: lastError }, `reply dropped: not delivered within ${Math.round(this.deadlineMs / 1000)} s`);
+        logger.warn(
+          { chat: key, method, attempts, err: lastError },
+          `reply dropped: not delivered within ${Math.round(this.deadlineMs / 1000)} s`,
+        );
         throw new ReplyDroppedError(key, method, attempts, { cause: lastError });
       };
       for (;;) {

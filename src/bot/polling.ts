@@ -35,7 +35,10 @@ export interface PollingOptions {
 export class IgnoredUpdates {
   private count = 0;
   private last = 0;
-  constructor(private readonly logger: Logger, private readonly what: string) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly what: string,
+  ) {}
   note(reason: string, updateId?: number): void {
     this.count++;
     const now = Date.now();

@@ -65,11 +65,18 @@ function pages(total: number, pageSize: number): number {
 }
 
 /** Runs a free-text search and returns page `page` (from 0). */
-export async function searchPage(deps: QueryDeps, query: string, page: number, order: 'relevance' | 'date' = 'relevance'): Promise<QueryOutcome> {
+export async function searchPage(
+  deps: QueryDeps,
+  query: string,
+  page: number,
+  order: 'relevance' | 'date' = 'relevance',
+): Promise<QueryOutcome> {
   const { index, regions, pageSize } = deps;
   const parsed = understandQuery(query, (deps.today ?? todayIn)());
   const filters = {
-    order, phrases: parsed.phrases, exclude: parsed.exclude,
+    order,
+    phrases: parsed.phrases,
+    exclude: parsed.exclude,
     ...(parsed.range ? { from: parsed.range.from, to: parsed.range.to } : {}),
   };
   const window = { limit: pageSize, offset: page * pageSize, ...filters };
@@ -127,8 +134,17 @@ async function rangePage(deps: QueryDeps, query: string, parsed: ParsedQuery, pa
   const range = parsed.range!;
   const list = await deps.index.latest({ from: range.from, to: range.to, limit: deps.pageSize, offset: page * deps.pageSize });
   return {
-    kind: 'search', source: query, order: 'date', understood: { words: [], ...understoodFilters(parsed) }, total: list.total, capped: false,
-    partial: false, hits: list.hits, page, pages: pages(list.total, deps.pageSize), pageSize: deps.pageSize,
+    kind: 'search',
+    source: query,
+    order: 'date',
+    understood: { words: [], ...understoodFilters(parsed) },
+    total: list.total,
+    capped: false,
+    partial: false,
+    hits: list.hits,
+    page,
+    pages: pages(list.total, deps.pageSize),
+    pageSize: deps.pageSize,
     wayOut: list.total === 0 ? [{ kind: 'all-time', label: range.label, action: { kind: 'latest', name: '', page: 0 } }] : [],
   };
 }
@@ -149,10 +165,12 @@ async function searchWayOut(deps: QueryDeps, words: string[], region: RegionRef 
     if ((await count(words.join(' '))) > 0) out.push({ kind: 'drop-word', label: region.name, action: search(words.join(' ')) });
   }
   if (words.length > 1) {
-    const counted = await Promise.all(words.map(async (word) => {
-      const rest = [...(region ? [region.name] : []), ...words.filter((w) => w !== word)].join(' ');
-      return { word, rest, total: await count(rest) };
-    }));
+    const counted = await Promise.all(
+      words.map(async (word) => {
+        const rest = [...(region ? [region.name] : []), ...words.filter((w) => w !== word)].join(' ');
+        return { word, rest, total: await count(rest) };
+      }),
+    );
     const lighter = counted
       .filter((c) => c.total > 0)
       .sort((a, b) => b.total - a.total)
@@ -172,10 +190,27 @@ async function searchWayOut(deps: QueryDeps, words: string[], region: RegionRef 
 }
 
 /** A plain newest-first list as a result page. */
-function listPage(kind: 'latest' | 'author', source: string, region: string | undefined, words: string[], list: { total: number; hits: SearchHit[] }, page: number, pageSize: number): ResultPage {
+function listPage(
+  kind: 'latest' | 'author',
+  source: string,
+  region: string | undefined,
+  words: string[],
+  list: { total: number; hits: SearchHit[] },
+  page: number,
+  pageSize: number,
+): ResultPage {
   return {
-    kind, source, understood: { ...(region ? { region } : {}), words }, total: list.total, capped: false, partial: false,
-    hits: list.hits, page, pages: pages(list.total, pageSize), pageSize, wayOut: [],
+    kind,
+    source,
+    understood: { ...(region ? { region } : {}), words },
+    total: list.total,
+    capped: false,
+    partial: false,
+    hits: list.hits,
+    page,
+    pages: pages(list.total, pageSize),
+    pageSize,
+    wayOut: [],
   };
 }
 
@@ -183,7 +218,8 @@ function listPage(kind: 'latest' | 'author', source: string, region: string | un
 export async function latestPage(deps: QueryDeps, name: string, page: number): Promise<QueryOutcome> {
   const { index, regions, pageSize } = deps;
   const window = { limit: pageSize, offset: page * pageSize };
-  if (name.trim() === '') return { kind: 'page', result: listPage('latest', '', undefined, [], await index.latest(window), page, pageSize) };
+  if (name.trim() === '')
+    return { kind: 'page', result: listPage('latest', '', undefined, [], await index.latest(window), page, pageSize) };
   const { region, suggestions, outside } = regions.resolve(name);
   if (!region) return { kind: 'unknown-region', query: name, suggestions, outside };
   const covered = region.parent === null ? undefined : regions.withDescendants(region.name);
@@ -209,7 +245,10 @@ export const RELATED_MAX = 5;
  * Articles related to `article`: about its place (or a place under it) and sharing its keywords,
  * newest first, never the article itself or a fragment. Nothing when it has no keywords.
  */
-export async function relatedArticles(deps: QueryDeps, article: { id: string; keywords: string[]; regions: string[] }): Promise<SearchHit[]> {
+export async function relatedArticles(
+  deps: QueryDeps,
+  article: { id: string; keywords: string[]; regions: string[] },
+): Promise<SearchHit[]> {
   const words = article.keywords.slice(0, 4);
   if (words.length === 0) return [];
   const place = article.regions[0];

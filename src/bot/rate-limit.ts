@@ -12,7 +12,6 @@ export class RateLimiter {
   private readonly notified = new Map<number, number>();
   private calls = 0;
 
-
   /**
    * @param perWindow queries allowed per user in one window (`USER_QUERIES_PER_MINUTE`)
    * @param windowMs  window length, one minute unless a test needs otherwise

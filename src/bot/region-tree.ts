@@ -43,9 +43,10 @@ export class RegionTree {
    */
   below(name: string): TreeEntry[] {
     // The province itself is not a useful level: the top shows what lies directly under it.
-    const children = name === ''
-      ? this.roots.flatMap((root) => (root.children.length > 0 ? root.children : [root]))
-      : (this.nodes.get(name)?.children ?? []);
+    const children =
+      name === ''
+        ? this.roots.flatMap((root) => (root.children.length > 0 ? root.children : [root]))
+        : (this.nodes.get(name)?.children ?? []);
     return children
       .filter((child) => child.count > 0)
       .map((child) => ({ name: child.name, count: child.count, hasChildren: child.children.some((c) => c.count > 0) }))

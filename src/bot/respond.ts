@@ -17,7 +17,6 @@ import { inGroup, langOf, tr } from '../telegram/reply.ts';
 import { regionButtons, resultKeyboard } from './keyboards.ts';
 import type { QueryDeps, QueryOutcome } from './query.ts';
 
-
 /** The query-running dependencies for this bot. */
 export function queryDeps(deps: BotDeps): QueryDeps {
   return { index: deps.index, regions: deps.regions, pageSize: PAGE_SIZE, today: () => todayIn(deps.timeZone) };
@@ -32,7 +31,9 @@ export async function replyHtml(ctx: Context, html: string, markup?: InlineKeybo
   await ctx.reply(html, {
     parse_mode: 'HTML',
     link_preview_options: { is_disabled: true },
-    ...(inGroup(ctx) && quote && asking !== undefined ? { reply_parameters: { message_id: asking, allow_sending_without_reply: true } } : {}),
+    ...(inGroup(ctx) && quote && asking !== undefined
+      ? { reply_parameters: { message_id: asking, allow_sending_without_reply: true } }
+      : {}),
     ...(markup && markup.inline_keyboard.length > 0 ? { reply_markup: markup } : {}),
   });
 }
@@ -118,8 +119,12 @@ export async function showOutcome(ctx: Context, deps: BotDeps, outcome: QueryOut
   const group = inGroup(ctx);
   const html = formatResultPage(view, t, group);
   // A list of a place (its articles, its latest) subscribes to the place; an author list to nothing.
-  const target = view.kind === 'search' ? { kind: 'search' as const, query: view.source }
-    : view.kind === 'author' || view.source === '' ? undefined : { kind: 'region' as const, name: view.source };
+  const target =
+    view.kind === 'search'
+      ? { kind: 'search' as const, query: view.source }
+      : view.kind === 'author' || view.source === ''
+        ? undefined
+        : { kind: 'region' as const, name: view.source };
   const subscribe = target ? deps.subscribeButton?.(target, langOf(ctx)) : undefined;
   const keyboard = resultKeyboard(view, t, deps.store, group ? (id) => articleLink(ctx, id) : undefined, subscribe);
   if (!edit) return replyHtml(ctx, html, keyboard);

@@ -14,7 +14,7 @@ import type { Update } from 'telegraf/types';
 /** The verdict on one incoming body. */
 export type Checked =
   | { ok: true; update: Update; key: string; type: string }
-  | { ok: false; reason: string; /** The update id, when the body had a usable one. */ updateId?: number };
+  | { ok: false; reason: string /** The update id, when the body had a usable one. */; updateId?: number };
 
 type Obj = Record<string, unknown>;
 
@@ -31,7 +31,14 @@ const isString = (v: unknown) => typeof v === 'string';
 const isBool = (v: unknown) => typeof v === 'boolean';
 
 function validUser(value: unknown): boolean {
-  return isObj(value) && isInt(value.id) && optional(value.first_name, isString) && optional(value.language_code, isString) && optional(value.username, isString) && optional(value.is_bot, isBool);
+  return (
+    isObj(value) &&
+    isInt(value.id) &&
+    optional(value.first_name, isString) &&
+    optional(value.language_code, isString) &&
+    optional(value.username, isString) &&
+    optional(value.is_bot, isBool)
+  );
 }
 function validChat(value: unknown): boolean {
   return isObj(value) && isInt(value.id) && isString(value.type);
@@ -59,9 +66,24 @@ function messageProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-const MESSAGE_TYPES = ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'business_message', 'edited_business_message'] as const;
+const MESSAGE_TYPES = [
+  'message',
+  'edited_message',
+  'channel_post',
+  'edited_channel_post',
+  'business_message',
+  'edited_business_message',
+] as const;
 /** Updates about a chat: keyed by that chat. */
-const CHAT_TYPES = ['my_chat_member', 'chat_member', 'chat_join_request', 'message_reaction', 'message_reaction_count', 'chat_boost', 'removed_chat_boost'] as const;
+const CHAT_TYPES = [
+  'my_chat_member',
+  'chat_member',
+  'chat_join_request',
+  'message_reaction',
+  'message_reaction_count',
+  'chat_boost',
+  'removed_chat_boost',
+] as const;
 /** Updates about a user, with no chat: keyed by that user. */
 const USER_TYPES = ['inline_query', 'chosen_inline_result', 'shipping_query', 'pre_checkout_query', 'purchased_paid_media'] as const;
 const OTHER_TYPES = ['poll', 'poll_answer', 'business_connection', 'deleted_business_messages'] as const;
@@ -111,7 +133,8 @@ export function checkUpdate(body: unknown): Checked {
   }
   if ((USER_TYPES as readonly string[]).includes(type)) {
     if (!validUser(value.from)) return fail('from');
-    if (type === 'inline_query' && (!isString(value.id) || !isString(value.query) || !optional(value.offset, isString))) return fail('query');
+    if (type === 'inline_query' && (!isString(value.id) || !isString(value.query) || !optional(value.offset, isString)))
+      return fail('query');
     if (type === 'chosen_inline_result' && (!isString(value.result_id) || !isString(value.query))) return fail('result_id');
     return { ok: true, update, type, key: `user:${(value.from as Obj).id as number}` };
   }

@@ -36,7 +36,9 @@ export function formatExplanation(file: string, explanation: PageExplanation): s
   }
   out.push(`-- ${explanation.articles.length} 篇 articles:`);
   for (const article of explanation.articles) {
-    out.push(`   [${article.kind}] ${article.title}${article.authors.length ? `  (${article.authors.join(' ')})` : ''}  · ${article.body.length} 段 paragraphs`);
+    out.push(
+      `   [${article.kind}] ${article.title}${article.authors.length ? `  (${article.authors.join(' ')})` : ''}  · ${article.body.length} 段 paragraphs`,
+    );
   }
   return out.join('\n');
 }

@@ -42,14 +42,18 @@ export async function regionCommand(index: ArticleIndex, query: string, json: bo
     total = result.total;
   }
   if (json) {
-    return JSON.stringify({
-      query,
-      region: region ? ref(region) : null,
-      reason,
-      suggestions: suggestions.map(ref),
-      total,
-      results: hits.map(({ id, title, regions, summary }) => ({ id, title, regions, summary })),
-    }, null, 2);
+    return JSON.stringify(
+      {
+        query,
+        region: region ? ref(region) : null,
+        reason,
+        suggestions: suggestions.map(ref),
+        total,
+        results: hits.map(({ id, title, regions, summary }) => ({ id, title, regions, summary })),
+      },
+      null,
+      2,
+    );
   }
   if (!query.trim()) return '用法：xiangwen region [--json] 地名（例如：郴州、桂东县、guidong、湘西州）';
   if (!region) {

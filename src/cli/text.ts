@@ -26,4 +26,3 @@ export function formatArticle(article: Article): string {
   ];
   return lines.filter((line, i) => line !== '' || i === 6).join('\n');
 }
-

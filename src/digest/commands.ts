@@ -61,7 +61,9 @@ async function memberIsAdmin(ctx: Context): Promise<boolean> {
 function listReply(subscriptions: Subscription[], lang: Lang): { text: string; keyboard: InlineKeyboardButton[][] } {
   const texts = messages(lang);
   if (subscriptions.length === 0) return { text: texts.listEmpty, keyboard: [] };
-  const lines = subscriptions.map((s, i) => texts.listEntry(i + 1, describeWhen(s.time, lang), shorten(describeSubscription(s, lang), DESCRIPTION_CHARS)));
+  const lines = subscriptions.map((s, i) =>
+    texts.listEntry(i + 1, describeWhen(s.time, lang), shorten(describeSubscription(s, lang), DESCRIPTION_CHARS)),
+  );
   const buttons = subscriptions
     .slice(0, MAX_REMOVE_BUTTONS)
     .map((s, i) => ({ text: texts.removeButton(i + 1), callback_data: encodeCallback({ kind: 'unsubscribe', id: s.id }) }));
@@ -191,10 +193,19 @@ async function removeButton(ctx: Context, id: number, deps: DigestCommandDeps, a
 }
 
 /** The one-tap subscribe buttons: a region by name, or a search read as /subscribe reads its words. */
-async function subscribeButtonPressed(ctx: Context, action: CallbackAction, deps: DigestCommandDeps, actions: SubscriptionActions): Promise<void> {
+async function subscribeButtonPressed(
+  ctx: Context,
+  action: CallbackAction,
+  deps: DigestCommandDeps,
+  actions: SubscriptionActions,
+): Promise<void> {
   const parsed = action.kind === 'subscribe-search' ? parseSubscription(action.query, deps.regions) : undefined;
   const key: SubscriptionKey | undefined =
-    action.kind === 'subscribe-region' ? { region: deps.regions.resolve(action.name).region?.name } : parsed?.ok ? { region: parsed.region, keywords: parsed.keywords } : undefined;
+    action.kind === 'subscribe-region'
+      ? { region: deps.regions.resolve(action.name).region?.name }
+      : parsed?.ok
+        ? { region: parsed.region, keywords: parsed.keywords }
+        : undefined;
   if (key === undefined || (key.region === undefined && (key.keywords ?? []).length === 0)) {
     return void (await ctx.answerCbQuery(messages(langOf(ctx)).goneToast));
   }
@@ -235,7 +246,11 @@ export function digestCommands(deps: DigestCommandDeps): Composer<Context> {
  * This chat's digest as it would be sent now, for every topic and time it has, without recording
  * anything (`/digest`).
  */
-export async function previewDigest(deps: Pick<DigestCommandDeps, 'store' | 'index' | 'regions' | 'timeZone'>, chatId: number, now: number): Promise<StoredMessage[]> {
+export async function previewDigest(
+  deps: Pick<DigestCommandDeps, 'store' | 'index' | 'regions' | 'timeZone'>,
+  chatId: number,
+  now: number,
+): Promise<StoredMessage[]> {
   const { store } = deps;
   const { date } = localDateTime(now, deps.timeZone);
   const sources = { index: deps.index, expandRegion: (name: string) => deps.regions.withDescendants(name) };

@@ -124,7 +124,10 @@ export class DigestMatcher {
     const key = `${subscription.region}\u0000${subscription.keywords.join(' ')}`;
     let items = this.windowCache.get(key);
     if (items === undefined) {
-      items = subscription.keywords.length === 0 ? this.newInRegion(newItems, subscription.region) : await this.newForKeywords(newItems, subscription);
+      items =
+        subscription.keywords.length === 0
+          ? this.newInRegion(newItems, subscription.region)
+          : await this.newForKeywords(newItems, subscription);
       items.sort(newestFirst);
       this.windowCache.set(key, items);
     }
@@ -168,7 +171,10 @@ export class DigestMatcher {
    * the first partial match, at the end of the results, or once the dates fall below the oldest
    * new article (nothing older can be new).
    */
-  private async newForKeywords(newItems: Map<string, DigestItem>, subscription: Pick<Subscription, 'region' | 'keywords'>): Promise<DigestItem[]> {
+  private async newForKeywords(
+    newItems: Map<string, DigestItem>,
+    subscription: Pick<Subscription, 'region' | 'keywords'>,
+  ): Promise<DigestItem[]> {
     const options: SearchOptions = { order: 'date', limit: PAGE };
     if (subscription.region !== '') options.regions = this.sources.expandRegion(subscription.region);
     const found: DigestItem[] = [];

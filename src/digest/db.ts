@@ -19,9 +19,12 @@ export class DatabaseOpenError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
-    options?: { cause?: unknown; /** What the operator should do, when the default advice does not fit. */ hint?: string },
+    options?: { cause?: unknown /** What the operator should do, when the default advice does not fit. */; hint?: string },
   ) {
-    super(`cannot open the bot database ${path}: ${reason}${options?.hint ? `; ${options.hint}` : ' (the file was left untouched; move it away or restore a backup)'}`, { cause: options?.cause });
+    super(
+      `cannot open the bot database ${path}: ${reason}${options?.hint ? `; ${options.hint}` : ' (the file was left untouched; move it away or restore a backup)'}`,
+      { cause: options?.cause },
+    );
     this.name = 'DatabaseOpenError';
   }
 }
@@ -32,7 +35,10 @@ export class DatabaseOpenError extends Error {
  * user that was not stored.
  */
 export class StorageError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`cannot save to the bot database ${path}: ${reason}`);
     this.name = 'StorageError';
   }
@@ -80,9 +86,13 @@ export function databaseFileGuard(path: string): () => void {
     try {
       now = statSync(path);
     } catch {
-      throw new StorageError(path, 'the file was deleted while the bot was running; restore it from a backup, or restart the bot to start afresh');
+      throw new StorageError(
+        path,
+        'the file was deleted while the bot was running; restore it from a backup, or restart the bot to start afresh',
+      );
     }
-    if (now.ino !== opened.ino || now.dev !== opened.dev) throw new StorageError(path, 'the file was replaced while the bot was running; restart the bot to use the new file');
+    if (now.ino !== opened.ino || now.dev !== opened.dev)
+      throw new StorageError(path, 'the file was replaced while the bot was running; restart the bot to use the new file');
     if (!writable(path)) throw new StorageError(path, 'the file became read-only while the bot was running');
   }
 }
@@ -207,7 +217,8 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new DatabaseOpenError(path, `cannot create the folder ${dirname(path)} (read-only)`, { hint: READ_ONLY_HINT, cause: error });
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+      throw new DatabaseOpenError(path, `cannot create the folder ${dirname(path)} (read-only)`, { hint: READ_ONLY_HINT, cause: error });
     throw new DatabaseOpenError(path, (error as Error).message, { cause: error });
   }
   checkWritable(path);
@@ -228,8 +239,14 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current === 0) {
       // Every database this bot made has a schema version; tables without one belong to someone else.
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 5").pluck().all() as string[];
-      if (tables.length > 0) throw new DatabaseOpenError(path, `it is not this bot's database (it holds the tables ${tables.join(', ')})`, { hint: 'restore bot.db, or delete it to start afresh' });
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 5")
+        .pluck()
+        .all() as string[];
+      if (tables.length > 0)
+        throw new DatabaseOpenError(path, `it is not this bot's database (it holds the tables ${tables.join(', ')})`, {
+          hint: 'restore bot.db, or delete it to start afresh',
+        });
     }
     const newest = migrations.at(-1)?.version ?? 0;
     if (current > newest) {

@@ -54,9 +54,7 @@ export interface Delivery extends DigestTarget {
 }
 
 /** Result of a subscribe request. */
-export type SubscribeResult =
-  | { status: 'added' | 'updated'; subscription: Subscription }
-  | { status: 'limit'; max: number };
+export type SubscribeResult = { status: 'added' | 'updated'; subscription: Subscription } | { status: 'limit'; max: number };
 
 /** What identifies a subscription for the user: same region and keywords = same subscription. */
 export interface SubscriptionKey {

@@ -122,15 +122,20 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
 
   const pending = store.inFlightDeliveries().filter((delivery) => wanted(delivery.chatId));
   const resumed = new Set(pending.map((d) => `${d.chatId}/${d.threadId}/${d.time}`));
-  await pool(pending, concurrency, async (delivery) => {
-    if (!store.isChatActive(delivery.chatId)) {
-      store.abandonDelivery(delivery, Date.now());
-      counts.failed++;
-      return;
-    }
-    logger?.info({ chatId: delivery.chatId, period: delivery.period, partsSent: delivery.partsSent }, 'resuming an unfinished digest');
-    counts[await finish(delivery, options)]++;
-  }, options.signal);
+  await pool(
+    pending,
+    concurrency,
+    async (delivery) => {
+      if (!store.isChatActive(delivery.chatId)) {
+        store.abandonDelivery(delivery, Date.now());
+        counts.failed++;
+        return;
+      }
+      logger?.info({ chatId: delivery.chatId, period: delivery.period, partsSent: delivery.partsSent }, 'resuming an unfinished digest');
+      counts[await finish(delivery, options)]++;
+    },
+    options.signal,
+  );
 
   const targets = store
     .targets()
@@ -146,15 +151,20 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
     return matcher;
   };
 
-  await pool(targets, concurrency, async (target) => {
-    if (options.ignoreTime !== true && subscribedAfterTodaysTime(store.targetSubscriptions(target), target, period, timeZone)) return;
-    const delivery = await composeAndRecord(target, period, matcherSince, options);
-    if (delivery === undefined) {
-      counts.skipped++;
-      return;
-    }
-    counts[await finish(delivery, options)]++;
-  }, options.signal);
+  await pool(
+    targets,
+    concurrency,
+    async (target) => {
+      if (options.ignoreTime !== true && subscribedAfterTodaysTime(store.targetSubscriptions(target), target, period, timeZone)) return;
+      const delivery = await composeAndRecord(target, period, matcherSince, options);
+      if (delivery === undefined) {
+        counts.skipped++;
+        return;
+      }
+      counts[await finish(delivery, options)]++;
+    },
+    options.signal,
+  );
   logger?.info({ period, ...counts }, 'digest run finished');
   return counts;
 }

@@ -51,7 +51,15 @@ export function startDigestSchedule(options: DigestScheduleOptions): DigestSched
   const run = (why: string): Promise<RunCounts> => {
     const next = chain.then(async () => {
       if (abort.signal.aborted) return { served: 0, failed: 0, skipped: 0 };
-      const counts = await runDueDigests({ store, sources: options.sources, send: options.send, now: Date.now(), timeZone, logger, signal: abort.signal });
+      const counts = await runDueDigests({
+        store,
+        sources: options.sources,
+        send: options.send,
+        now: Date.now(),
+        timeZone,
+        logger,
+        signal: abort.signal,
+      });
       if (counts.served + counts.failed > 0) logger.info({ why, ...counts }, 'digests sent');
       return counts;
     });

@@ -109,7 +109,9 @@ export function createDigestSender(options: DigestSenderOptions): SendMessage {
 
   const send = async (target: SendTarget, message: StoredMessage, signal?: AbortSignal): Promise<SendOutcome> => {
     try {
-      const result = (await call('sendMessage', messagePayload(target, message), signal ? { signal } : undefined)) as { chat?: { id?: number } } | undefined;
+      const result = (await call('sendMessage', messagePayload(target, message), signal ? { signal } : undefined)) as
+        | { chat?: { id?: number } }
+        | undefined;
       const chatId = result?.chat?.id ?? target.chatId;
       // After a migration the topic is gone (basic groups have none): the message went to the main chat.
       return chatId === target.chatId ? { status: 'sent', ...target } : { status: 'sent', chatId, threadId: 0 };

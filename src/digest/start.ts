@@ -101,13 +101,23 @@ export function openDigest(options: {
 }
 
 /** The digest sender paced by the configured limits (SEND_PER_SECOND …), for the bot and for `xiangwen digest`. */
-export function configuredSender(options: { config: Config; store: DigestStore; logger: Logger; callApi: CallApi; signal?: AbortSignal }): SendMessage {
+export function configuredSender(options: {
+  config: Config;
+  store: DigestStore;
+  logger: Logger;
+  callApi: CallApi;
+  signal?: AbortSignal;
+}): SendMessage {
   const { config } = options;
   return createDigestSender({
     callApi: options.callApi,
     store: options.store,
     logger: options.logger,
-    limits: { perSecond: config.sendPerSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
+    limits: {
+      perSecond: config.sendPerSecond,
+      perChatPerMinute: config.sendPerChatPerMinute,
+      perGroupPerMinute: config.sendPerGroupPerMinute,
+    },
     ...(options.signal ? { retry: { signal: options.signal } } : {}),
   });
 }

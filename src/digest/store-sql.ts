@@ -62,7 +62,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
 
 /** Every statement the store runs, prepared once. */
 export function prepareStatements(db: Db) {
-return {
+  return {
     ensureChat: db.prepare('INSERT INTO chats (chat_id, created_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING'),
     activateChat: db.prepare('UPDATE chats SET active = 1, inactive_why = NULL WHERE chat_id = ?'),
     chat: db.prepare('SELECT chat_id, language, active, inactive_why FROM chats WHERE chat_id = ?'),
@@ -110,9 +110,7 @@ return {
       `INSERT INTO deliveries SELECT ?, 0, time, period, status, cutoff, article_ids, parts, parts_sent, started_at, sent_at
        FROM deliveries WHERE chat_id = ? ON CONFLICT DO NOTHING`,
     ),
-    copyLanguage: db.prepare(
-      'UPDATE chats SET language = (SELECT language FROM chats WHERE chat_id = ?) WHERE chat_id = ?',
-    ),
+    copyLanguage: db.prepare('UPDATE chats SET language = (SELECT language FROM chats WHERE chat_id = ?) WHERE chat_id = ?'),
     deleteChat: db.prepare('DELETE FROM chats WHERE chat_id = ?'),
   };
 }

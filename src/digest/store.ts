@@ -7,13 +7,28 @@
 import { FirstSeenLedger } from '../search/first-seen.ts';
 import type { Lang } from '../telegram/i18n.ts';
 import type { Db } from './db.ts';
-import { normaliseKeywords, type Delivery, type DigestTarget, type StoredMessage, type SubscribeResult, type Subscription, type SubscriptionKey } from './records.ts';
-import { guardWrites, prepareStatements, toDelivery, toSubscription, type DeliveryRow, type StoreStatements, type SubscriptionRow } from './store-sql.ts';
+import {
+  normaliseKeywords,
+  type Delivery,
+  type DigestTarget,
+  type StoredMessage,
+  type SubscribeResult,
+  type Subscription,
+  type SubscriptionKey,
+} from './records.ts';
+import {
+  guardWrites,
+  prepareStatements,
+  toDelivery,
+  toSubscription,
+  type DeliveryRow,
+  type StoreStatements,
+  type SubscriptionRow,
+} from './store-sql.ts';
 import { parseWhen } from './when.ts';
 
 export { normaliseKeywords } from './records.ts';
 export type { Delivery, DeliveryStatus, DigestTarget, StoredMessage, SubscribeResult, Subscription, SubscriptionKey } from './records.ts';
-
 
 /** Options of {@link DigestStore}. */
 export interface DigestStoreOptions {
@@ -173,9 +188,7 @@ export class DigestStore {
 
   /** Active subscriptions of one target, oldest first. */
   targetSubscriptions(target: DigestTarget): Subscription[] {
-    return (this.statements.targetSubscriptions.all(target.chatId, target.threadId, target.time) as SubscriptionRow[]).map(
-      toSubscription,
-    );
+    return (this.statements.targetSubscriptions.all(target.chatId, target.threadId, target.time) as SubscriptionRow[]).map(toSubscription);
   }
 
   /** The target's delivery for a period, if one was started. */

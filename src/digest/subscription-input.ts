@@ -19,7 +19,6 @@ export type ParsedSubscription =
   | { ok: true; region?: string; keywords: string[]; time?: string; weekday?: number; suggestions: string[] }
   | { ok: false; error: 'empty' | 'bad-time' | 'no-keywords' | 'too-long'; text?: string };
 
-
 /**
  * Reads `地名或关键词 [每周一] [HH:MM]`: a trailing time (07:30, 7:30, 7：30), before it a weekday for a
  * weekly digest (每周一, 周三, 星期五); the first word that names a place becomes the region (邵阳,
@@ -27,7 +26,10 @@ export type ParsedSubscription =
  * are keywords. A word that names no prefecture or county stays a keyword.
  */
 export function parseSubscription(text: string, regions: RegionLookup): ParsedSubscription {
-  const words = text.trim().split(/\s+/).filter((word) => word !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   if (words.length === 0) return { ok: false, error: 'empty' };
   // Capped like searches: a subscription is a search run every day.
   if (Array.from(words.join(' ')).length > MAX_QUERY_CHARS + 6) return { ok: false, error: 'too-long' };
@@ -52,7 +54,13 @@ export function parseSubscription(text: string, regions: RegionLookup): ParsedSu
   const region = place?.name;
   const keywords = words.filter((word) => word !== place?.word);
   // A first word that is no place but looks like one earns a hint ("did you mean 邵阳市?").
-  const suggestions = region === undefined ? regions.resolve(words[0]).suggestions.slice(0, 3).map((s) => s.name) : [];
+  const suggestions =
+    region === undefined
+      ? regions
+          .resolve(words[0])
+          .suggestions.slice(0, 3)
+          .map((s) => s.name)
+      : [];
   // The words the search would look for (the engine cuts a query with the same function).
   if (keywords.length > 0 && queryWords(keywords.join(' ')).length === 0) {
     if (region === undefined) return { ok: false, error: 'no-keywords' };

@@ -29,7 +29,9 @@ try {
 export function checkIndexFile(indexDir: string): Promise<string | undefined> {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', SCRIPT, modulePath, join(indexDir, 'articles.db')], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['-e', SCRIPT, modulePath, join(indexDir, 'articles.db')], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.on('error', () => resolve(undefined));

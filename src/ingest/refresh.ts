@@ -115,7 +115,10 @@ export function createRefresher(options: RefresherOptions): Refresher {
           forced = false;
           await check(reason, now).catch((error: unknown) => {
             failure = error;
-            logger.error({ err: error }, now ? 'index rebuild failed; trying again later' : 'index refresh failed; the old index stays live');
+            logger.error(
+              { err: error },
+              now ? 'index rebuild failed; trying again later' : 'index refresh failed; the old index stays live',
+            );
           });
         } while (again && !stopped);
       } finally {

@@ -14,7 +14,12 @@ import { IndexUnavailableError } from '../search/open.ts';
 export function isIndexFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  return error.name === 'SqliteError' || error.name === 'IndexError' || error instanceof SyntaxError || (typeof code === 'string' && /^E[A-Z]+$/.test(code));
+  return (
+    error.name === 'SqliteError' ||
+    error.name === 'IndexError' ||
+    error instanceof SyntaxError ||
+    (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+  );
 }
 
 /**

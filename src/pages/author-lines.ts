@@ -26,14 +26,18 @@ export function splitNames(text: string): string[] {
 
 /** Role words before names on author lines and in bylines (`本报记者 张三 通讯员 李四`, `文/图 王五`). */
 // Only at the start of a token, so the 文 of a name like 麦天文 is never taken for a role.
-const ROLE = '(?:首席|特约|见习|实习|驻站|驻[\\u4e00-\\u9fa5]{1,3}|融媒体|全媒体|摄影|视频)?(?:记者|通讯员|实习生|摄影师?|撰稿人?|编辑|评论员|(?:特别|联合)?(?:报道|采访|调研)组|副?(?:主任|主编|总编辑|社长|台长|站长|部长))';
+const ROLE =
+  '(?:首席|特约|见习|实习|驻站|驻[\\u4e00-\\u9fa5]{1,3}|融媒体|全媒体|摄影|视频)?(?:记者|通讯员|实习生|摄影师?|撰稿人?|编辑|评论员|(?:特别|联合)?(?:报道|采访|调研)组|副?(?:主任|主编|总编辑|社长|台长|站长|部长))';
 const ROLE_WORDS = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:本报)?${ROLE}|文[\\/／、]图|图[\\/／、]文|[文图](?=[：:|｜丨／/])`, 'g');
 /**
  * An outlet named before a role, glued to it: `湖南日报·华声在线记者`, `邵阳日报记者`,
  * `新湖南客户端记者`. The outlet must look like one (报, 网, 台, 社, 客户端, 融媒体中心…), so a
  * headline such as `优秀通讯员李四` is never read as a byline.
  */
-const OUTLET_ROLE = new RegExp(`(?<![\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5A-Za-z·]{1,16}?(?:报|网|台|社|电讯|客户端|在线|融媒体?中心|融媒|新闻|电视|广播|传媒|杂志)(?:·[\\u4e00-\\u9fa5]{2,8})?(?:[\\u4e00-\\u9fa5]{1,6}?部)?${ROLE}`, 'g');
+const OUTLET_ROLE = new RegExp(
+  `(?<![\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5A-Za-z·]{1,16}?(?:报|网|台|社|电讯|客户端|在线|融媒体?中心|融媒|新闻|电视|广播|传媒|杂志)(?:·[\\u4e00-\\u9fa5]{2,8})?(?:[\\u4e00-\\u9fa5]{1,6}?部)?${ROLE}`,
+  'g',
+);
 /** An outlet left standing alone once its role word is gone (`今日女报/凤网记者 …`): not a person. */
 const OUTLET_TOKEN = /(?<=^|\s)[\u4e00-\u9fa5·]{1,10}(?:日报|晚报|报|网|台|社|电讯|客户端|融媒体中心|新闻中心)(?=\s|$)/g;
 
@@ -64,20 +68,30 @@ export function pairSingleCharacters(text: string): string {
 export function namesWithoutRoles(text: string): string | undefined {
   // `（某某网、某县委宣传部联合报道）`, `（某某供稿）`: a source, not people.
   if (/联合报道|供稿|来源/.test(text) && !/记者|通讯员|实习生/.test(text)) return undefined;
-  const stripped = pairSingleCharacters(text.replace(LINE_MARKER, '').replace(OUTLET_ROLE, ' ').replace(ROLE_WORDS, ' ')
-    .replace(/[：:、，,|｜丨/／;；]/g, ' ').replace(CLOSING_WORDS, ' ').replace(OUTLET_TOKEN, ' ').replace(/\s+/g, ' ').trim());
+  const stripped = pairSingleCharacters(
+    text
+      .replace(LINE_MARKER, '')
+      .replace(OUTLET_ROLE, ' ')
+      .replace(ROLE_WORDS, ' ')
+      .replace(/[：:、，,|｜丨/／;；]/g, ' ')
+      .replace(CLOSING_WORDS, ' ')
+      .replace(OUTLET_TOKEN, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   if (stripped === text.trim() || stripped === '' || !isNameList(stripped)) return undefined;
   // Only punctuation taken away (`联系人：周先生`): a label and a value, not a byline.
-  const marked = LINE_MARKER.test(text) || new RegExp(ROLE_WORDS.source).test(text) || new RegExp(OUTLET_ROLE.source).test(text) || /报道$/.test(text);
+  const marked =
+    LINE_MARKER.test(text) || new RegExp(ROLE_WORDS.source).test(text) || new RegExp(OUTLET_ROLE.source).test(text) || /报道$/.test(text);
   return marked || !/[：:]/.test(text) ? stripped : undefined;
 }
 
 /** `湖南日报评论员`, `本报评论员`, `本报评论部`: an institution signing an opinion piece. */
-export const INSTITUTION_AUTHOR = /^(?:[□■●◎]\s*)?(?:本报|[\u4e00-\u9fa5·]{2,14}?(?:报|网|社|台|客户端|在线))(?:特约)?(?:评论员|评论部|评论组|编辑部)$/;
+export const INSTITUTION_AUTHOR =
+  /^(?:[□■●◎]\s*)?(?:本报|[\u4e00-\u9fa5·]{2,14}?(?:报|网|社|台|客户端|在线))(?:特约)?(?:评论员|评论部|评论组|编辑部)$/;
 
 /** An author line with roles or an institution, as its names; undefined when the line is something else. */
 export function authorsOfLine(text: string): string | undefined {
   if (INSTITUTION_AUTHOR.test(text)) return text.replace(LINE_MARKER, '');
   return namesWithoutRoles(text);
 }
-

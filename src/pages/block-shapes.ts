@@ -57,10 +57,12 @@ const SENTENCE_END = /[。！？!?…；;]["”’』」）)]*$/;
  * Characters a sentence almost never starts with in Chinese news text; a paragraph opening with
  * one was cut from a sentence that began elsewhere (another column or page).
  */
-const CONTINUATION_OPENING = /^(?:[，。、；：）》」』”’…,;:)]|[的等](?![确到])|[万亿千][元度吨人户亩个家米平余]|(?![一二三四五六七八九十])[\u4e00-\u9fa5][，、,])/;
+const CONTINUATION_OPENING =
+  /^(?:[，。、；：）》」』”’…,;:)]|[的等](?![确到])|[万亿千][元度吨人户亩个家米平余]|(?![一二三四五六七八九十])[\u4e00-\u9fa5][，、,])/;
 
 /** A numbered item (`一、`, `（二）`, `3.`): it opens a paragraph of its own, never continues one. */
-export const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[条章节项][，、\s　])/;
+export const LIST_ITEM =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[条章节项][，、\s　])/;
 
 /** True when the text opens in the middle of a sentence. */
 export function startsMidSentence(text: string): boolean {
@@ -73,7 +75,8 @@ export function endsSentence(text: string): boolean {
 }
 
 /** Lines that label a notice's contact details (`联系电话：…`, `地址：…`): never a brief's headline. */
-export const CONTACT_LABEL = /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电话|人|地址|邮箱|邮编|传真|网址|单位|时间|地点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
+export const CONTACT_LABEL =
+  /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电话|人|地址|邮箱|邮编|传真|网址|单位|时间|地点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
 
 /** `编者按：`, `【编者按】`: a label opening an editor's note inside the article. */
 export const EDITOR_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|引言|开栏语|开篇语|结束语)[】\]]?[：:]?$/;

@@ -9,7 +9,17 @@ import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADI
 import { datelineOf } from './dateline.ts';
 import { authorsInArticleData, BARE_DATE, furnitureOf, isRunningText } from './furniture.ts';
 import { printedLines, unwrapHardWrapped } from './hard-wrap.ts';
-import { closeLetterSpacing, dashInsideQuotes, headingShaped, markLists, markLongHeadlines, markRepeatedTitles, TITLE_DASH_SUBTITLE, withColumn, withoutSpamPrefix } from './headline-forms.ts';
+import {
+  closeLetterSpacing,
+  dashInsideQuotes,
+  headingShaped,
+  markLists,
+  markLongHeadlines,
+  markRepeatedTitles,
+  TITLE_DASH_SUBTITLE,
+  withColumn,
+  withoutSpamPrefix,
+} from './headline-forms.ts';
 
 // The modules the line reading is built from, re-exported for the splitter, the tagger and tests.
 export * from './block-shapes.ts';
@@ -20,7 +30,8 @@ export { printedLines, unwrapHardWrapped } from './hard-wrap.ts';
 const BRACKETED = /^[（(]\s*([^（）()]+?)\s*[）)]$/;
 const TRAILING_CREDIT = /[（(][^（）()]{2,40}(?:摄|供图|图)[）)]$/;
 /** A caption signed after it without brackets: `工人正在赶制订单。 邹凯 摄`, `…一角。本报记者 谭雨薇 摄`. */
-const TRAILING_BARE_CREDIT = /(?:[。！？]|[ 　])\s*(?:[\u4e00-\u9fa5·]{0,16}?(?:记者|通讯员))?\s*[\u4e00-\u9fa5·]{2,4}(?:[ 　、]+[\u4e00-\u9fa5·]{2,4}){0,3}\s*(?:摄|摄影|供图)$/;
+const TRAILING_BARE_CREDIT =
+  /(?:[。！？]|[ 　])\s*(?:[\u4e00-\u9fa5·]{0,16}?(?:记者|通讯员))?\s*[\u4e00-\u9fa5·]{2,4}(?:[ 　、]+[\u4e00-\u9fa5·]{2,4}){0,3}\s*(?:摄|摄影|供图)$/;
 
 /** Strips markdown markers; returns the text and what the markers said. */
 function stripMarkdown(raw: string): { text: string; heading: number; bold: boolean } {
@@ -45,19 +56,37 @@ function stripMarkdown(raw: string): { text: string; heading: number; bold: bool
 /** Bullets before a headline or a paragraph (`★北湖区：…`, `• 株洲日报讯…`); they are not text. */
 const BULLET = /^[★☆●○◆◇▶►▷•]\s*/;
 
-const HTML_ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&ldquo;': '“', '&rdquo;': '”', '&mdash;': '—', '&hellip;': '…' };
+const HTML_ENTITIES: Record<string, string> = {
+  '&nbsp;': ' ',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&ldquo;': '“',
+  '&rdquo;': '”',
+  '&mdash;': '—',
+  '&hellip;': '…',
+};
 
 /** A wiki's tabs glued after the entry's name (`某某中心查看源代码讨论查看历史`), as copied. */
-const WIKI_TABS = /(?<=[\u4e00-\u9fa5]{2})(?:检视原始码|檢視原始碼|查看源代码|编辑源代码|讨论|討論|检视历史|檢視歷史|查看历史|编辑|編輯){2,}$/;
+const WIKI_TABS =
+  /(?<=[\u4e00-\u9fa5]{2})(?:检视原始码|檢視原始碼|查看源代码|编辑源代码|讨论|討論|检视历史|檢視歷史|查看历史|编辑|編輯){2,}$/;
 
 /**
  * What copying from a web page leaves in a line: HTML tags and entities, pinyin glosses after
  * characters (`长(zhǎng)沙`, spam mirrors), role words printed letter-spaced (`记 者：张三`).
  */
 function cleanLine(text: string): string {
-  return text.replace(WIKI_TABS, '').replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '').replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
+  return text
+    .replace(WIKI_TABS, '')
+    .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '')
+    .replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
     .replace(/(?<=[\u4e00-\u9fa5])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,12}[)）]/g, '')
-    .replace(/(记|编|通|摄|校)[ \u3000]+(者|辑|讯[ \u3000]*员|影|对)(?=[ \u3000]*[：:])/g, (_, a: string, b: string) => a + b.replace(/[ \u3000]/g, ''))
+    .replace(
+      /(记|编|通|摄|校)[ \u3000]+(者|辑|讯[ \u3000]*员|影|对)(?=[ \u3000]*[：:])/g,
+      (_, a: string, b: string) => a + b.replace(/[ \u3000]/g, ''),
+    )
     .trim();
 }
 
@@ -74,8 +103,14 @@ const CAPTION_PROGRESSIVE = /(?:(?:讲话|发言|致辞|讲解|授课|作报告|
 /** `（某某视察项目建设现场）`: a scene in brackets, with no full stop; not names, a number or a date. */
 function bracketedScene(inner: string): boolean {
   const text = inner.trim();
-  return text.length >= 6 && text.length <= 60 && /[\u4e00-\u9fa5]{4}/.test(text) && !/^[\d一二三四五六七八九十]+$/.test(text) &&
-    !/^(?:19|20)\d\d年|^\d{1,2}月\d{1,2}日$/.test(text) && !/[，。；]/.test(text);
+  return (
+    text.length >= 6 &&
+    text.length <= 60 &&
+    /[\u4e00-\u9fa5]{4}/.test(text) &&
+    !/^[\d一二三四五六七八九十]+$/.test(text) &&
+    !/^(?:19|20)\d\d年|^\d{1,2}月\d{1,2}日$/.test(text) &&
+    !/[，。；]/.test(text)
+  );
 }
 
 /** Classifies one line of a page; undefined for blank lines and page furniture. */
@@ -91,7 +126,8 @@ function readLine(raw: string, line: number): LineReading {
   const furniture = furnitureOf(text);
   if (furniture === 'article data') {
     const authors = authorsInArticleData(text);
-    const names = authors && (authorsOfLine(authors) ?? (isNameList(authors.replace(/[，,、]/g, ' ')) ? authors.replace(/[，,、]/g, ' ') : undefined));
+    const names =
+      authors && (authorsOfLine(authors) ?? (isNameList(authors.replace(/[，,、]/g, ' ')) ? authors.replace(/[，,、]/g, ' ') : undefined));
     return { line, raw, block: names ? { line, text: names, shape: 'author-line' } : { line, text, shape: 'article-data' } };
   }
   if (furniture) return { line, raw, furniture };
@@ -117,7 +153,12 @@ function readLine(raw: string, line: number): LineReading {
   }
   // A sentence wholly in brackets (`（新建的村级服务中心。）`, `（资料图片）`): a caption.
   // …and a scene in brackets with no full stop (`（某某视察建设现场）`): headlines are never bracketed.
-  if (bracketed && (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图/.test(bracketed[1]) || bracketedScene(bracketed[1])) && text.length < 150) return block('caption');
+  if (
+    bracketed &&
+    (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图/.test(bracketed[1]) || bracketedScene(bracketed[1])) &&
+    text.length < 150
+  )
+    return block('caption');
   if (/^[\u4e00-\u9fa5·]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{2,4})*[ \u3000]*摄$/.test(text)) return block('photo-credit');
   if ((TRAILING_CREDIT.test(text) || TRAILING_BARE_CREDIT.test(text)) && text.length < 150) return block('caption');
   if ((CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text)) && text.length < 150) return block('caption');
@@ -136,12 +177,11 @@ function readLine(raw: string, line: number): LineReading {
     const split = withColumn({ line, text, shape: 'short' });
     if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };
     // `【温馨提示】` alone: a column label, never a headline by itself.
-    if (/^【[^】]{1,12}】$/.test(text)) return block('short', { kicker: text.slice(1, -1) , label: true });
+    if (/^【[^】]{1,12}】$/.test(text)) return block('short', { kicker: text.slice(1, -1), label: true });
     return block('short');
   }
   return block('text');
 }
-
 
 /**
  * Every line of a page with what it was taken for. After each line is read on its own, two
@@ -173,13 +213,17 @@ function markPhotoCaptions(readings: LineReading[]): void {
     }
     if (!reading.block) continue;
     const block = reading.block;
-    if (afterImage && (block.shape === 'text' || block.shape === 'short') && block.text.length <= PLACEHOLDER_CAPTION_MAX && !datelineOf(block.text)) {
+    if (
+      afterImage &&
+      (block.shape === 'text' || block.shape === 'short') &&
+      block.text.length <= PLACEHOLDER_CAPTION_MAX &&
+      !datelineOf(block.text)
+    ) {
       reading.block = { ...block, shape: 'caption' };
     }
     afterImage = false;
   }
 }
-
 
 /** Classifies every non-empty line of a page (furniture left out). */
 export function pageBlocks(text: string): Block[] {
@@ -198,4 +242,3 @@ function markIssueDate(readings: LineReading[]): void {
     }
   }
 }
-

@@ -12,7 +12,8 @@ import { isNameList, namesWithoutRoles, pairSingleCharacters } from './author-li
 // The date may lose its 月 in a web copy (`519日讯` for 5月19日).
 // `某某网11月5日长沙消息`, `某某网9月25日湘西州讯`: a place between the date and 消息 or 讯.
 // 电 must not start a word (`3月10日电话采访`, 电视, 电商 …).
-const DATELINE_HEAD = /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+const DATELINE_HEAD =
+  /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {
@@ -28,12 +29,14 @@ export interface Dateline {
  * The whole dateline in 【】 (`【某某报消息，记者张三发自邵阳】`, overseas Chinese papers): outlet, 消息/讯/电,
  * and the reporter with where they filed from.
  */
-const BRACKETED_DATELINE = /^【([^【】]{2,24}?(?:消息|讯|电)[，,\s]*(?:(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{2,4}?)(?:发自|报道)[\u4e00-\u9fa5]{0,8})?)】\s*/;
+const BRACKETED_DATELINE =
+  /^【([^【】]{2,24}?(?:消息|讯|电)[，,\s]*(?:(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{2,4}?)(?:发自|报道)[\u4e00-\u9fa5]{0,8})?)】\s*/;
 
 /** The dateline opening `text`, if any. */
 export function datelineOf(text: string): Dateline | undefined {
   const bracketed = BRACKETED_DATELINE.exec(text);
-  if (bracketed && text.length > bracketed[0].length) return { length: bracketed[0].length, ...(bracketed[2] ? { names: bracketed[2] } : {}) };
+  if (bracketed && text.length > bracketed[0].length)
+    return { length: bracketed[0].length, ...(bracketed[2] ? { names: bracketed[2] } : {}) };
   const head = DATELINE_HEAD.exec(text);
   if (!head) return undefined;
   const [, outlet, date, mark] = head;
@@ -41,7 +44,12 @@ export function datelineOf(text: string): Dateline | undefined {
   // outlet followed by its reporters in brackets (`世界旅游报长沙电（记者 …）`).
   const bracketFollows = /^\s*[（(]/.test(text.slice(head[0].length));
   if (mark.endsWith('消息') && !(date && OUTLET_MARK.test(outlet))) return undefined;
-  if (mark === '电' ? !(date || /社[\u4e00-\u9fa5]{0,6}$/.test(outlet) || (bracketFollows && /报|网|台|客户端/.test(outlet))) : !(date || OUTLET_MARK.test(outlet))) return undefined;
+  if (
+    mark === '电'
+      ? !(date || /社[\u4e00-\u9fa5]{0,6}$/.test(outlet) || (bracketFollows && /报|网|台|客户端/.test(outlet)))
+      : !(date || OUTLET_MARK.test(outlet))
+  )
+    return undefined;
   if (/(?:通|资|简|喜|快|短|视|来|供|停|用|放|发|充|触|致|贺|唁)$/.test(outlet) && !date) return undefined;
   let length = head[0].length;
   let names: string | undefined;

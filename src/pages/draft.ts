@@ -41,8 +41,25 @@ export interface Draft extends Omit<ParsedArticle, 'kind'> {
 
 export function newDraft(): Draft {
   return {
-    title: '', kicker: '', subtitle: '', authors: [], body: [], captions: [], headings: new Set(),
-    notice: false, fragment: false, excerpt: false, inHeader: true, closed: false, openParagraph: false, signed: false, closingByline: [], photographers: [], datelined: false, stamped: false, winnersList: false,
+    title: '',
+    kicker: '',
+    subtitle: '',
+    authors: [],
+    body: [],
+    captions: [],
+    headings: new Set(),
+    notice: false,
+    fragment: false,
+    excerpt: false,
+    inHeader: true,
+    closed: false,
+    openParagraph: false,
+    signed: false,
+    closingByline: [],
+    photographers: [],
+    datelined: false,
+    stamped: false,
+    winnersList: false,
   };
 }
 
@@ -54,4 +71,3 @@ export function kindOf(draft: Draft): ArticleKind {
   if (draft.signed || draft.subtitle || draft.headings.size > 0 || length > 1200) return 'feature';
   return 'brief';
 }
-

@@ -52,14 +52,24 @@ export function explainPage(text: string): PageExplanation {
     const printed = reading.raw.trim();
     if (printed === '') continue;
     if (reading.furniture) {
-      lines.push({ line: reading.line, text: printed, decision: 'furniture', reason: FURNITURE_REASONS[reading.furniture] ?? reading.furniture });
+      lines.push({
+        line: reading.line,
+        text: printed,
+        decision: 'furniture',
+        reason: FURNITURE_REASONS[reading.furniture] ?? reading.furniture,
+      });
     } else if (reading.block) {
       const decided = decisions.get(reading.line) ?? { decision: 'body', reason: '' };
       lines.push({ line: reading.line, text: printed, ...decided });
       lastWithText = reading.line;
     } else {
       // A blank reading of a non-blank line: its text was joined to the line above (hard-wrapped column).
-      lines.push({ line: reading.line, text: printed, decision: 'joined', reason: `continues line ${lastWithText} (a column's line break)` });
+      lines.push({
+        line: reading.line,
+        text: printed,
+        decision: 'joined',
+        reason: `continues line ${lastWithText} (a column's line break)`,
+      });
     }
   }
   return { lines, articles };

@@ -10,24 +10,137 @@
  */
 
 /** Why a line is furniture, by family (shown by `xiangwen articles --explain`). */
-export type FurnitureKind =
-  | 'navigation'
-  | 'article data'
-  | 'counter'
-  | 'masthead'
-  | 'credits'
-  | 'footer'
-  | 'media'
-  | 'page header';
+export type FurnitureKind = 'navigation' | 'article data' | 'counter' | 'masthead' | 'credits' | 'footer' | 'media' | 'page header';
 
 /** Single words and short runs that only ever appear as web or e-paper controls. */
 const NAVIGATION_WORDS = new Set([
-  '版面导航', '标题导航', '本版导航', '本版标题', '版面目录', '本期目录', '往期回顾', '往期查阅', '过往期刊', '上一版', '下一版', '上一期', '下一期',
-  '上一篇', '下一篇', '上一条', '下一条', '上一主题', '下一主题', '上一则', '下一则', '返回', '返回目录', '返回首页', '返回顶部', '回到顶部', '返回主页', '首页', '放大', '缩小', '默认', '打印', '关闭', '关闭窗口', '打印本页',
-  '打印此文', '收藏', '分享', '分享到', '纠错', '我要纠错', '我要评论', '发表评论', '相关新闻', '相关阅读', '相关文章', '相关链接', '延伸阅读',
-  '推荐阅读', '热点推荐', '热门推荐', '热门文章', '猜你喜欢', '更多', '更多>>', '查看更多', '阅读全文', '展开全文', '点击查看', '全文', '大', '中', '小',
-  '扫一扫', '扫码', '二维码', '手机看', '手机版', '电脑版', '客户端下载', '下载客户端', 'PDF下载', 'PDF版', '数字报', '电子版', '图片新闻', '视频新闻',
-  '点赞', '评论', '转发', '举报', '我要爆料', '爆料', '我要投稿', '投稿', '查看原图', '点击查看原图', '免费制作', '更多内容', '其他', '置顶', '原创', '热门', '最新', '文本内容', '收起', '展开', '人民号', '百家号', '微信号', '视频号', '头条号', '抖音号', '快手号', '微博', '微信', '抖音', '公众号', '点击查看大图', '查看大图', '点击图片查看大图', '下载APP', '打开APP', '分享', '—分享—', '-分享-', '登录', '注册', '搜索', '网站地图', '联系我们', '关于我们', '广告服务', '版权声明', '免责声明', '本版', '头版',
+  '版面导航',
+  '标题导航',
+  '本版导航',
+  '本版标题',
+  '版面目录',
+  '本期目录',
+  '往期回顾',
+  '往期查阅',
+  '过往期刊',
+  '上一版',
+  '下一版',
+  '上一期',
+  '下一期',
+  '上一篇',
+  '下一篇',
+  '上一条',
+  '下一条',
+  '上一主题',
+  '下一主题',
+  '上一则',
+  '下一则',
+  '返回',
+  '返回目录',
+  '返回首页',
+  '返回顶部',
+  '回到顶部',
+  '返回主页',
+  '首页',
+  '放大',
+  '缩小',
+  '默认',
+  '打印',
+  '关闭',
+  '关闭窗口',
+  '打印本页',
+  '打印此文',
+  '收藏',
+  '分享',
+  '分享到',
+  '纠错',
+  '我要纠错',
+  '我要评论',
+  '发表评论',
+  '相关新闻',
+  '相关阅读',
+  '相关文章',
+  '相关链接',
+  '延伸阅读',
+  '推荐阅读',
+  '热点推荐',
+  '热门推荐',
+  '热门文章',
+  '猜你喜欢',
+  '更多',
+  '更多>>',
+  '查看更多',
+  '阅读全文',
+  '展开全文',
+  '点击查看',
+  '全文',
+  '大',
+  '中',
+  '小',
+  '扫一扫',
+  '扫码',
+  '二维码',
+  '手机看',
+  '手机版',
+  '电脑版',
+  '客户端下载',
+  '下载客户端',
+  'PDF下载',
+  'PDF版',
+  '数字报',
+  '电子版',
+  '图片新闻',
+  '视频新闻',
+  '点赞',
+  '评论',
+  '转发',
+  '举报',
+  '我要爆料',
+  '爆料',
+  '我要投稿',
+  '投稿',
+  '查看原图',
+  '点击查看原图',
+  '免费制作',
+  '更多内容',
+  '其他',
+  '置顶',
+  '原创',
+  '热门',
+  '最新',
+  '文本内容',
+  '收起',
+  '展开',
+  '人民号',
+  '百家号',
+  '微信号',
+  '视频号',
+  '头条号',
+  '抖音号',
+  '快手号',
+  '微博',
+  '微信',
+  '抖音',
+  '公众号',
+  '点击查看大图',
+  '查看大图',
+  '点击图片查看大图',
+  '下载APP',
+  '打开APP',
+  '分享',
+  '—分享—',
+  '-分享-',
+  '登录',
+  '注册',
+  '搜索',
+  '网站地图',
+  '联系我们',
+  '关于我们',
+  '广告服务',
+  '版权声明',
+  '免责声明',
+  '本版',
+  '头版',
 ]);
 
 /** Patterns by family. Order matters only for the reason shown. */
@@ -45,7 +158,10 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^(?:立即下载|马上下载|打开APP|打开App|下载APP|下载App|打开客户端|APP内打开|在APP中打开|打开看看)/],
   // `打开某某新闻 查看精彩图片`, `下载某某客户端阅读全文`: an aggregator's app asking for the pictures or the rest
   ['navigation', /^(?:打开|下载)[\u4e00-\u9fa5A-Za-z]{1,10}\s*(?:查看|阅读|看)(?:精彩图片|更多精彩|更多|全文|原文|高清大图|大图)$/],
-  ['footer', /^(?:投稿邮箱|新闻热线|爆料热线|联系邮箱|投稿热线|值班电话|新闻爆料)|^(?=.{0,80}$).*?(?<![\w.-])[\w.-]{1,40}@[\w-]{1,40}\.[\w.]{1,20}/],
+  [
+    'footer',
+    /^(?:投稿邮箱|新闻热线|爆料热线|联系邮箱|投稿热线|值班电话|新闻爆料)|^(?=.{0,80}$).*?(?<![\w.-])[\w.-]{1,40}@[\w-]{1,40}\.[\w.]{1,20}/,
+  ],
   ['navigation', /^.{0,30}(?:字[体号]|字体大小)\s*[：:].{0,20}$/],
   ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
   ['navigation', /^(?:字[体号]|文字|字体大小|文字大小)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
@@ -63,7 +179,10 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `（上接1版）`, `(下转第3版)`: where an article jumps between pages
   ['navigation', /^[（(]?\s*(?:上接|下转|转第|接第|续第|转\d|接\d)[^）)]{0,12}[）)]?$/],
   // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
-  ['article data', /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/],
+  [
+    'article data',
+    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
+  ],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
   ['article data', /^(?:时间|日期)\s*[：:]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}/],
   // any short line carrying a posting time: `凤网 2024-11-07 10:02 阅读数 58`, `- 某某网 2012-06-25 08:55:39`
@@ -74,7 +193,10 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['article data', /^(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2}|.{0,8}来源)/],
   ['article data', /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+.{0,40})?$/],
   ['counter', /^(?:阅读|浏览|点击|点赞|评论|转发|分享|收藏)(?:量|数|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*(?:次)?$/],
-  ['counter', /^(?=.{0,50}$)(?!.*[。！？]).*(?:\d+\s*次?(?:浏览|阅读)(?:\s|$)|(?:阅读|浏览|点击)(?:数|量|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*次?(?:\s|$))/],
+  [
+    'counter',
+    /^(?=.{0,50}$)(?!.*[。！？]).*(?:\d+\s*次?(?:浏览|阅读)(?:\s|$)|(?:阅读|浏览|点击)(?:数|量|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*次?(?:\s|$))/,
+  ],
   ['counter', /^[\d/\s\-—.]+$/],
   // a section letter of an e-paper spread (`A`, `B`) standing alone
   ['page header', /^[A-Z]$/],
@@ -82,7 +204,10 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // mastheads: `国内统一刊号：CN43-0001`, `邮发代号：41-1`, `第23期 总第1647期`, `2022年03月04日 星期五`
   // (only on lines of masthead length: an e-paper dump may glue the masthead to the first article;
   // a series' issue number before a bar and a headline, `《某某》(总第9期)|标题`, is a column name)
-  ['masthead', /^(?=.{0,100}$).*(?:国内统一(?:连续出版物号|刊号)|邮发代号|CN\s*43\s*[-－]|广告(?:经营)?许可证|总第\s*\d+\s*期(?![)）]?\s*[|｜丨]\s*[\u4e00-\u9fa5]))/],
+  [
+    'masthead',
+    /^(?=.{0,100}$).*(?:国内统一(?:连续出版物号|刊号)|邮发代号|CN\s*43\s*[-－]|广告(?:经营)?许可证|总第\s*\d+\s*期(?![)）]?\s*[|｜丨]\s*[\u4e00-\u9fa5]))/,
+  ],
   ['masthead', /^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周|礼拜)[一二三四五六日天].{0,30}$/],
   // a flip-book's title: `《某某报》2024.6.6`, `《某某报》掌上读报-2023.08.18`
   ['masthead', /^《[^》]{2,14}(?:报|刊|周刊)》.{0,12}(?:19|20)\d\d[-.年/]\d{1,2}[-.月/]\d{1,2}日?$/],
@@ -90,12 +215,21 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['media', /\{\{[^}]{0,60}\}\}/],
   ['masthead', /^(?:农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年).{0,16}$/],
   // editor and production credits closing a page or an article
-  ['credits', /^[【\[(（]?\s*(?:责任编辑|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/],
+  [
+    'credits',
+    /^[【\[(（]?\s*(?:责任编辑|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
+  ],
   // a run of credits on one line: `主播|张三 责任编辑|李四 二审编辑|王五 终审编辑|赵六`
   ['credits', /(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)[\s\S]{0,40}(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)/],
-  ['footer', /(?:版权所有|Copyright|copyright|©|ICP[备证]|公网安备|互联网新闻信息服务许可证|未经(?:书面)?授权|违法和不良信息举报|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:])/],
+  [
+    'footer',
+    /(?:版权所有|Copyright|copyright|©|ICP[备证]|公网安备|互联网新闻信息服务许可证|未经(?:书面)?授权|违法和不良信息举报|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:])/,
+  ],
   ['footer', /^(?:主办|承办|协办|联办|运营|维护)\s*[：:]/],
-  ['footer', /未经.{0,12}(?:授权|许可|同意)|严禁转载|禁止转载|不得转载|转载请注明|^(?:本网站?|本站|本平台|本号)(?:所)?(?:刊载|发布|登载|转载)/],
+  [
+    'footer',
+    /未经.{0,12}(?:授权|许可|同意)|严禁转载|禁止转载|不得转载|转载请注明|^(?:本网站?|本站|本平台|本号)(?:所)?(?:刊载|发布|登载|转载)/,
+  ],
   // image file names and bare links
   ['media', /^\S*\.(?:jpe?g|png|gif|webp|bmp|tiff?|mp4|pdf)(?:\s*\(\d+\s*[KM]?B\))?$/i],
   ['media', /^(?=.{0,100}$)(?:https?:\/\/|www\.)\S+/i],
@@ -108,14 +242,18 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
 export function furnitureOf(text: string): FurnitureKind | undefined {
   if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：\s]/g, ''))) return 'navigation';
   // A run of controls on one line: `上一篇 放大 缩小 默认`, `【打印】 【关闭】`.
-  const words = text.split(/[\s|｜丨/]+/).map((w) => w.replace(/[【】\[\]()（）:：]/g, '')).filter(Boolean);
+  const words = text
+    .split(/[\s|｜丨/]+/)
+    .map((w) => w.replace(/[【】\[\]()（）:：]/g, ''))
+    .filter(Boolean);
   if (words.length >= 2 && words.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
   for (const [kind, pattern] of PATTERNS) if (pattern.test(text)) return kind;
   return undefined;
 }
 
 const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
-const LABELLED_DATE = /(?:发布时间|发布日期|发表时间|更新时间|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?:^|[\[【(（\s])(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
+const LABELLED_DATE =
+  /(?:发布时间|发布日期|发表时间|更新时间|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?:^|[\[【(（\s])(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
 const TIMESTAMP = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
 /** A date alone on a line: the issue date when it stands above every article, a notice's date below one. */
 export const BARE_DATE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
@@ -150,8 +288,11 @@ export function pageDateOf(lines: string[]): string | undefined {
   }
   let beforeText = true;
   for (const line of short) {
-    const date = dateOf(LABELLED_DATE.exec(line) ?? (furnitureOf(line) === 'article data' ? TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line) : null) ??
-      (beforeText ? BARE_DATE.exec(line) : null));
+    const date = dateOf(
+      LABELLED_DATE.exec(line) ??
+        (furnitureOf(line) === 'article data' ? (TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line)) : null) ??
+        (beforeText ? BARE_DATE.exec(line) : null),
+    );
     if (date) return date;
     if (isRunningText(line) && !furnitureOf(line)) beforeText = false;
   }
@@ -160,14 +301,20 @@ export function pageDateOf(lines: string[]): string | undefined {
 
 function dateOf(match: RegExpExecArray | null): string | undefined {
   if (!match) return undefined;
-  const [year, month, day] = match.slice(1).filter((group) => group !== undefined).map(Number);
+  const [year, month, day] = match
+    .slice(1)
+    .filter((group) => group !== undefined)
+    .map(Number);
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** `作者：张三 李四` inside a line of article data: the names it gives, if any. */
 export function authorsInArticleData(text: string): string | undefined {
-  const match = /(?:^|\s)作者\s*[：:]\s*([^：:]+?)(?=\s+(?:来源|发布时间|发布日期|时间|日期|编辑|责任编辑|点击|阅读|浏览)\s*[：:]|\s+(?:19|20)\d\d[-/.年]|$)/.exec(text);
+  const match =
+    /(?:^|\s)作者\s*[：:]\s*([^：:]+?)(?=\s+(?:来源|发布时间|发布日期|时间|日期|编辑|责任编辑|点击|阅读|浏览)\s*[：:]|\s+(?:19|20)\d\d[-/.年]|$)/.exec(
+      text,
+    );
   return match ? match[1].trim() : undefined;
 }
 
@@ -180,6 +327,11 @@ const HEADER_LINES = 30;
  * that city).
  */
 export function outletLines(lines: string[]): string[] {
-  return lines.slice(0, HEADER_LINES).map((line) => line.trim())
-    .filter((line) => { const kind = furnitureOf(line); return kind === 'masthead' || kind === 'page header' || kind === 'article data'; });
+  return lines
+    .slice(0, HEADER_LINES)
+    .map((line) => line.trim())
+    .filter((line) => {
+      const kind = furnitureOf(line);
+      return kind === 'masthead' || kind === 'page header' || kind === 'article data';
+    });
 }

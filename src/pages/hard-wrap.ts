@@ -13,7 +13,6 @@ export function printedLines(text: string): string[] {
   return text.replace(/<\/(?:p|div|h[1-6]|li|tr|section)>|<br\s*\/?>/gi, '\n').split('\n');
 }
 
-
 /** How wide a line prints: Chinese characters and punctuation 1, Latin letters and digits ½. */
 function printedWidth(line: string): number {
   let width = 0;
@@ -33,7 +32,9 @@ const WRAPPED_MIN_WIDTH = 8;
  * whose lines vary freely, like one paragraph per line, is left as it is.
  */
 export function unwrapHardWrapped(lines: string[]): string[] {
-  const measured = lines.map((line) => line.trim()).filter((line) => line !== '' && !furnitureOf(line))
+  const measured = lines
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !furnitureOf(line))
     .map((line) => ({ width: printedWidth(line), prose: /[，,。、；]/.test(line) }))
     .filter((line) => line.width >= WRAPPED_MIN_WIDTH);
   let column = 0;
@@ -61,4 +62,3 @@ export function unwrapHardWrapped(lines: string[]): string[] {
   });
   return out;
 }
-

@@ -26,7 +26,8 @@ const COLUMN_BAR = /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000])
  * `标题｜系列③`, `标题|某某行之二`: the bar reversed, a series name with its number after the headline.
  * (The number is what tells a series from a headline after the bar.)
  */
-const BAR_SERIES = /^(.{4,40}?)\s*[|｜丨]\s*((?:(?![|｜丨]).){2,20}?(?:[①-⑳]|之[一二三四五六七八九十]{1,3}|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[期篇站集季]))$/;
+const BAR_SERIES =
+  /^(.{4,40}?)\s*[|｜丨]\s*((?:(?![|｜丨]).){2,20}?(?:[①-⑳]|之[一二三四五六七八九十]{1,3}|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[期篇站集季]))$/;
 
 /** A headline with its column name (`【栏目】标题`, `栏目丨标题`, `标题｜系列③`) taken off into the kicker. */
 export function withColumn(headline: Block): Block {
@@ -40,7 +41,8 @@ export function withColumn(headline: Block): Block {
  * Gambling spam that mirror sites glue before a headline (`某某彩现场开奖结果十村记…`): words no
  * news headline opens with. What follows it is the headline.
  */
-const SPAM_PREFIX = /^[\u4e00-\u9fa5\dA-Za-z]{0,12}?(?:开奖结果|开奖记录|开奖号码|开奖直播|开奖现场|六合彩|时时彩|博彩|娱乐城|百家乐|彩票网)\s*/;
+const SPAM_PREFIX =
+  /^[\u4e00-\u9fa5\dA-Za-z]{0,12}?(?:开奖结果|开奖记录|开奖号码|开奖直播|开奖现场|六合彩|时时彩|博彩|娱乐城|百家乐|彩票网)\s*/;
 
 /** The line without a spam prefix, when enough of a headline is left after it. */
 export function withoutSpamPrefix(text: string): string {
@@ -79,9 +81,17 @@ export function markLongHeadlines(readings: LineReading[]): void {
     const block = reading.block as Block;
     const next = blocks[i + 1]?.block;
     // (A lede cut short, `……` or clause after clause, is not a headline even over a posting time.)
-    if (block.shape !== 'text' || block.text.length > LONG_HEADLINE_MAX || /[。！？；;!?]|[，,、…]$/.test(block.text) ||
-        (block.text.match(/[，,]/g)?.length ?? 0) >= 2 || datelineOf(block.text) || !next) return;
-    const confirmed = next.shape === 'article-data' || next.shape === 'author-line' || (next.shape === 'text' && datelineOf(next.text) !== undefined);
+    if (
+      block.shape !== 'text' ||
+      block.text.length > LONG_HEADLINE_MAX ||
+      /[。！？；;!?]|[，,、…]$/.test(block.text) ||
+      (block.text.match(/[，,]/g)?.length ?? 0) >= 2 ||
+      datelineOf(block.text) ||
+      !next
+    )
+      return;
+    const confirmed =
+      next.shape === 'article-data' || next.shape === 'author-line' || (next.shape === 'text' && datelineOf(next.text) !== undefined);
     if (!confirmed) return;
     const dashed = TITLE_DASH_SUBTITLE.exec(block.text);
     const headline: Block = dashed ? { ...block, shape: 'short', text: dashed[1], subtitle: dashed[2] } : { ...block, shape: 'short' };
@@ -111,7 +121,11 @@ export function markLists(readings: LineReading[]): void {
     // the items above it (`走村记——东岭篇`, `走村记——西岭篇` …).
     const last = run[run.length - 1];
     const listed = followedByMore && !(last && run.slice(0, -1).some((r) => sameShape(r, last))) ? run.slice(0, -1) : run;
-    if (listed.length >= LIST_MIN) for (const r of listed) { r.furniture = 'list'; r.block = undefined; }
+    if (listed.length >= LIST_MIN)
+      for (const r of listed) {
+        r.furniture = 'list';
+        r.block = undefined;
+      }
     run = [];
   };
   for (const reading of blocks) {
@@ -140,7 +154,8 @@ export function markRepeatedTitles(readings: LineReading[]): void {
       if (otherKey.length < 4) continue;
       // The same headline again (or this line is it plus the site's name, or plus its subtitle).
       // …or a series label before it: `相约2025丨某某活动启动` over `某某活动启动`.
-      const seriesPrefixed = key.endsWith(otherKey) && /[丨|｜:：·]$/.test(key.slice(0, key.length - otherKey.length)) && otherKey.length >= 6;
+      const seriesPrefixed =
+        key.endsWith(otherKey) && /[丨|｜:：·]$/.test(key.slice(0, key.length - otherKey.length)) && otherKey.length >= 6;
       if (textShaped ? otherKey === bare && bare !== key : otherKey === key || otherKey === bare || seriesPrefixed) {
         reading.furniture = 'repeated title';
         reading.block = undefined;
@@ -149,4 +164,3 @@ export function markRepeatedTitles(readings: LineReading[]): void {
     }
   });
 }
-

@@ -45,7 +45,9 @@ export function decodePage(bytes: Uint8Array): DecodeResult {
   if (body.length === 0) return { ok: false, reason: 'empty file' };
   if (encoding?.startsWith('utf-16')) {
     const text = strictDecode(body, encoding);
-    return text === undefined ? { ok: false, reason: `not valid ${encoding.toUpperCase()} text` } : { ok: true, text: normaliseText(text), encoding };
+    return text === undefined
+      ? { ok: false, reason: `not valid ${encoding.toUpperCase()} text` }
+      : { ok: true, text: normaliseText(text), encoding };
   }
   if (looksBinary(body)) return { ok: false, reason: 'binary data, not a text page' };
   const utf8 = strictDecode(body, 'utf-8');
@@ -57,7 +59,8 @@ export function decodePage(bytes: Uint8Array): DecodeResult {
     const share = commonShare(text);
     if (share > (best?.share ?? 0)) best = { text, encoding: candidate, share };
   }
-  if (!best || best.share < COMMON_SHARE_MIN || !mostlyText(best.text)) return { ok: false, reason: 'not UTF-8, UTF-16, GB18030 or Big5 text' };
+  if (!best || best.share < COMMON_SHARE_MIN || !mostlyText(best.text))
+    return { ok: false, reason: 'not UTF-8, UTF-16, GB18030 or Big5 text' };
   return { ok: true, text: normaliseText(best.text), encoding: best.encoding };
 }
 

@@ -60,8 +60,7 @@ function dropDuplicates(drafts: Draft[]): void {
   }
 }
 
-const textOf = (draft: Draft, skip?: string): string =>
-  [draft.title, draft.subtitle, ...draft.body.filter((p) => p !== skip)].join('\n');
+const textOf = (draft: Draft, skip?: string): string => [draft.title, draft.subtitle, ...draft.body.filter((p) => p !== skip)].join('\n');
 
 /** Below this similarity two texts are taken as unrelated. */
 const RELATED = 0.25;
@@ -89,7 +88,8 @@ function reuniteDisplacedHeadlines(drafts: Draft[], vocabulary: PageVocabulary):
     const others = drafts.slice(at + 1, drafts.indexOf(headline)).filter((d) => !d.fragment && d.title);
     for (const paragraph of headline.body) {
       const home = [untitled, ...others].reduce((a, b) =>
-        vocabulary.similarity(paragraph, textOf(b, paragraph)) > vocabulary.similarity(paragraph, textOf(a, paragraph)) ? b : a);
+        vocabulary.similarity(paragraph, textOf(b, paragraph)) > vocabulary.similarity(paragraph, textOf(a, paragraph)) ? b : a,
+      );
       home.body.push(paragraph);
       if (headline.headings.has(paragraph)) home.headings.add(paragraph);
     }
@@ -217,7 +217,9 @@ function joinTailsToTheirArticles(drafts: Draft[], vocabulary: PageVocabulary): 
     // Paragraph by paragraph from the top: the tail's own text, then whatever was printed after it.
     while (tail.body.length > 0) {
       const paragraph = tail.body[0];
-      const [best, second] = candidates.map((draft) => ({ draft, score: vocabulary.similarity(paragraph, textOf(draft)) })).sort((a, b) => b.score - a.score);
+      const [best, second] = candidates
+        .map((draft) => ({ draft, score: vocabulary.similarity(paragraph, textOf(draft)) }))
+        .sort((a, b) => b.score - a.score);
       if (!best || best.score < RELATED || (second && best.score < second.score * TAIL_MARGIN)) break;
       best.draft.body.push(tail.body.shift() as string);
     }

@@ -35,7 +35,7 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     // `溆浦县 舒雨桐` under `一等奖`: an entry of the list, not a byline.
     state.addText(current, block.text);
     current.openParagraph = false;
-    trace(block, 'body', 'an entry of a winners\' list');
+    trace(block, 'body', "an entry of a winners' list");
   } else if (current?.inHeader && (current.title || current.subtitle || current.kicker)) {
     current.authors.push(...names);
     current.signed = true;
@@ -65,7 +65,7 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     trace(block, 'body', 'a lone name inside the text');
   } else if (next?.shape === 'short') {
     // `衡阳` over the first headline of a tag page: the tag's (or account's) name, not a person.
-    trace(block, 'furniture', 'a lone name over the first headline: the page\'s tag or account name');
+    trace(block, 'furniture', "a lone name over the first headline: the page's tag or account name");
   } else {
     state.start(block.text);
     trace(block, 'headline', 'first line of the page');
@@ -83,7 +83,11 @@ export function readClosing(state: SplitState, block: Block): void {
 export function readArticleData(state: SplitState, block: Block): void {
   const { current, trace } = state;
   // (A post listed with no text at all ends at its time too, when that is a list's `…下午 4:38`.)
-  if (current && POSTING_TIME.test(block.text) && ((!current.inHeader && current.body.length > 0) || (current.title && /[上下]午|晚上|凌晨|中午/.test(block.text)))) {
+  if (
+    current &&
+    POSTING_TIME.test(block.text) &&
+    ((!current.inHeader && current.body.length > 0) || (current.title && /[上下]午|晚上|凌晨|中午/.test(block.text)))
+  ) {
     // `4月16日 下午 4:38` under a post's text: that post ends; an unfinished lede stays unfinished.
     current.stamped = true;
     current.openParagraph = false;
@@ -102,7 +106,8 @@ export function readBoldHeading(state: SplitState, block: Block): void {
 /** Running text, perhaps closed by a byline at its end (`…生机和活力。（康少兵）`). */
 export function readText(state: SplitState, block: Block): void {
   const trailing = TRAILING_BYLINE.exec(block.text) ?? TRAILING_BARE_BYLINE.exec(block.text);
-  const names = trailing?.[2] === undefined ? undefined : namesWithoutRoles(trailing[2]) ?? (isNameList(trailing[2]) ? trailing[2] : undefined);
+  const names =
+    trailing?.[2] === undefined ? undefined : (namesWithoutRoles(trailing[2]) ?? (isNameList(trailing[2]) ? trailing[2] : undefined));
   if (!trailing || !names) {
     state.handleText(block);
     return;

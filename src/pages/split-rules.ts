@@ -13,12 +13,15 @@ export const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
 // The name before the suffix holds no particle or measure word (`一次全景式的乡村…` names no place), and the
 // suffix does not open an everyday word (乡村, 市民, 区域, 县域, 小区…).
 // Nor is the suffix the end of an everyday word (景区, 社区, 城市, 超市, 城镇, 家乡, 全省…).
-export const PLACE_OPENING = new RegExp('^(?![全该本我各此])(?:(?![的了是在和与个次场])[\\u4e00-\\u9fa5]){2,6}?' +
-  '(?:(?<![景社园小城山矿校辖片库湖街郊灾老营厂军战警新])区|(?<![城超夜集股都门菜花早黑])市|(?<!郡)县|(?<!神)州|' +
-  '(?<![城乡村古重小集])镇|(?<![城家故回下异老返同])乡|街道|(?<![全外节反本])省)(?![长委政级村民场域内外里间面容貌情])');
+export const PLACE_OPENING = new RegExp(
+  '^(?![全该本我各此])(?:(?![的了是在和与个次场])[\\u4e00-\\u9fa5]){2,6}?' +
+    '(?:(?<![景社园小城山矿校辖片库湖街郊灾老营厂军战警新])区|(?<![城超夜集股都门菜花早黑])市|(?<!郡)县|(?<!神)州|' +
+    '(?<![城乡村古重小集])镇|(?<![城家故回下异老返同])乡|街道|(?<![全外节反本])省)(?![长委政级村民场域内外里间面容貌情])',
+);
 
 /** A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`): the end of one post in a list of posts. */
-export const POSTING_TIME = /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)$/;
+export const POSTING_TIME =
+  /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)$/;
 /** A prize rank over a list of winners (`一等奖`), or the appendix line over it (`附：获奖名单`). */
 export const PRIZE_LIST_LINE = /^(?:(?:特|一|二|三|四|五|优秀|优胜|鼓励|提名|金|银|铜)(?:等)?奖|附[：:].{0,40}(?:名单|名录|一览表))$/;
 
@@ -43,7 +46,8 @@ export const JUMP_OUT = /\s*[（(]\s*(?:下转|转第|转)[^（）()]{0,12}[）)
 /** A paragraph closed by names in parentheses right after its last sentence. */
 export const TRAILING_BYLINE = /([。！？”])\s*[（(]([^（）()]{2,30})[）)]$/;
 /** …or by a reporter named without brackets: `…完工。  通讯员 李静`, `…开幕。记者张辉`. */
-export const TRAILING_BARE_BYLINE = /([。！？”])\s*((?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fa5·]{2,4}(?:[ 　、]+(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fa5·]{2,4}){0,3})$/;
+export const TRAILING_BARE_BYLINE =
+  /([。！？”])\s*((?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fa5·]{2,4}(?:[ 　、]+(?:(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fa5·]{2,4}){0,3})$/;
 
 /**
  * A kicker names a column or series: a book-title or 【】 mark, a number, a closing dash or colon,

@@ -29,12 +29,12 @@ const labelLine: ShortStep = (state, block, index) => {
     const draft = state.currentOrFragment();
     state.addHeading(draft, block.text);
     draft.winnersList = true;
-    state.trace(block, 'section heading', 'a prize rank or winners\' list label (一等奖, 附：…名单): never a headline');
+    state.trace(block, 'section heading', "a prize rank or winners' list label (一等奖, 附：…名单): never a headline");
     return true;
   }
   if (EDITOR_NOTE.test(block.text)) {
     // `编者按`, `【编者按】` alone: the note's text follows; the label itself is not the article's opening.
-    state.trace(block, 'note', 'an editor\'s note label (编者按, 开栏语…): its text follows, never a headline');
+    state.trace(block, 'note', "an editor's note label (编者按, 开栏语…): its text follows, never a headline");
     return true;
   }
   if (block.label || CONTACT_LABEL.test(block.text)) {
@@ -55,8 +55,19 @@ const labelLine: ShortStep = (state, block, index) => {
 const seriesLine: ShortStep = (state, block, index) => {
   const { current } = state;
   const next = state.blocks[index + 1];
-  if (!(current?.inHeader && current.title && current.authors.length > 0 && current.body.length === 0 && kickerShaped(block.text) &&
-      next?.shape !== 'author-line' && next?.shape !== 'article-data' && !state.headerFollows(next, index))) return false;
+  if (
+    !(
+      current?.inHeader &&
+      current.title &&
+      current.authors.length > 0 &&
+      current.body.length === 0 &&
+      kickerShaped(block.text) &&
+      next?.shape !== 'author-line' &&
+      next?.shape !== 'article-data' &&
+      !state.headerFollows(next, index)
+    )
+  )
+    return false;
   if (!current.kicker) {
     current.kicker = block.text;
     state.trace(block, 'kicker', 'a series line under the author line');
@@ -79,10 +90,18 @@ const pairedSubtitle: ShortStep = (state, block, index) => {
 const confirmedHeadline: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
   // A dateline (`本报讯…`) opens a news item: the short line above it is its headline.
-  const confirmation = index === state.forcedHeadline ? 'a kicker above it'
-    : state.headerFollows(next, index) ? (next?.shape === 'subtitle' ? 'a subtitle below it' : 'an author line below it')
-    : next?.shape === 'article-data' ? 'article data (source, time) below it'
-    : next?.shape === 'text' && datelineOf(next.text) ? 'a dateline below it' : undefined;
+  const confirmation =
+    index === state.forcedHeadline
+      ? 'a kicker above it'
+      : state.headerFollows(next, index)
+        ? next?.shape === 'subtitle'
+          ? 'a subtitle below it'
+          : 'an author line below it'
+        : next?.shape === 'article-data'
+          ? 'article data (source, time) below it'
+          : next?.shape === 'text' && datelineOf(next.text)
+            ? 'a dateline below it'
+            : undefined;
   if (!confirmation) return false;
   state.start(block.text, block);
   state.trace(block, 'headline', confirmation);
@@ -97,10 +116,21 @@ const kickerLine: ShortStep = (state, block, index) => {
     state.trace(block, 'kicker', 'over a markdown headline');
     return true;
   }
-  if (next?.shape === 'short' && !next.label && !EDITOR_NOTE.test(next.text) && !CONTACT_LABEL.test(next.text) &&
-      afterNext !== undefined && afterNext.shape !== 'short' && kickerShaped(block.text) &&
-      (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data' || state.headlineEvidence(next, index + 1) !== undefined)) {
-    if (!next.kicker && unmarkedSubtitle(block.text, next.text) && (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data')) {
+  if (
+    next?.shape === 'short' &&
+    !next.label &&
+    !EDITOR_NOTE.test(next.text) &&
+    !CONTACT_LABEL.test(next.text) &&
+    afterNext !== undefined &&
+    afterNext.shape !== 'short' &&
+    kickerShaped(block.text) &&
+    (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data' || state.headlineEvidence(next, index + 1) !== undefined)
+  ) {
+    if (
+      !next.kicker &&
+      unmarkedSubtitle(block.text, next.text) &&
+      (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data')
+    ) {
       state.start(block.text, block);
       state.forcedSubtitle = index + 1;
       state.trace(block, 'headline', 'two short lines over the header, the first not kicker-shaped: headline and subtitle');
@@ -120,9 +150,13 @@ const continuation: ShortStep = (state, block, index) => {
   const { current } = state;
   const next = state.blocks[index + 1];
   const placeHeadline = PLACE_OPENING.test(block.text) && next !== undefined && next.shape === 'text';
-  const why = unbalanced(block.text) ? 'a quote or bracket left open'
-    : clauseCount(block.text) > 2 ? 'more clauses than a headline has'
-    : current?.openParagraph && !current.inHeader && !current.closed && !state.strongHeadline(block) && !placeHeadline ? 'the paragraph above is unfinished' : undefined;
+  const why = unbalanced(block.text)
+    ? 'a quote or bracket left open'
+    : clauseCount(block.text) > 2
+      ? 'more clauses than a headline has'
+      : current?.openParagraph && !current.inHeader && !current.closed && !state.strongHeadline(block) && !placeHeadline
+        ? 'the paragraph above is unfinished'
+        : undefined;
   if (!why) return false;
   state.addText(state.currentOrFragment(), block.text);
   state.trace(block, 'body', why);
@@ -138,4 +172,12 @@ const evidencedHeadline: ShortStep = (state, block, index) => {
   return true;
 };
 
-const SHORT_STEPS: readonly ShortStep[] = [labelLine, pairedSubtitle, seriesLine, confirmedHeadline, kickerLine, continuation, evidencedHeadline];
+const SHORT_STEPS: readonly ShortStep[] = [
+  labelLine,
+  pairedSubtitle,
+  seriesLine,
+  confirmedHeadline,
+  kickerLine,
+  continuation,
+  evidencedHeadline,
+];

@@ -10,12 +10,29 @@ import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
 import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, PLACE_OPENING, unbalanced } from './split-rules.ts';
 
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
-export type SplitDecision = 'headline' | 'kicker' | 'subtitle' | 'authors' | 'body' | 'section heading' | 'byline' | 'caption' | 'end' | 'note' | 'date' | 'furniture';
+export type SplitDecision =
+  | 'headline'
+  | 'kicker'
+  | 'subtitle'
+  | 'authors'
+  | 'body'
+  | 'section heading'
+  | 'byline'
+  | 'caption'
+  | 'end'
+  | 'note'
+  | 'date'
+  | 'furniture';
 export type SplitTrace = (block: Block, decision: SplitDecision, reason: string) => void;
 
 /** The decision a closing mark or credit is traced as. */
 export const CLOSING_DECISIONS: Record<string, SplitDecision> = {
-  byline: 'byline', 'end-mark': 'end', 'photo-credit': 'caption', 'author-note': 'note', 'date-line': 'date', caption: 'caption',
+  byline: 'byline',
+  'end-mark': 'end',
+  'photo-credit': 'caption',
+  'author-note': 'note',
+  'date-line': 'date',
+  caption: 'caption',
 };
 
 export class SplitState {
@@ -29,7 +46,10 @@ export class SplitState {
   /** The block a headline line said is its unmarked subtitle. */
   forcedSubtitle = -1;
 
-  constructor(readonly blocks: readonly Block[], readonly trace: SplitTrace) {}
+  constructor(
+    readonly blocks: readonly Block[],
+    readonly trace: SplitTrace,
+  ) {}
 
   /** Starts an article with this headline (its kicker and subtitle from the block, or the pending kicker). */
   start(title: string, from?: Block): Draft {
@@ -100,7 +120,8 @@ export class SplitState {
    */
   teaserEvidence(index: number): string | undefined {
     const current = this.current;
-    if (!current || current.authors.length > 0 || current.datelined || current.body.length !== 1 || current.headings.size > 0) return undefined;
+    if (!current || current.authors.length > 0 || current.datelined || current.body.length !== 1 || current.headings.size > 0)
+      return undefined;
     const [lede, after] = [this.blocks[index + 1], this.blocks[index + 2]];
     if (lede?.shape !== 'text' || (after !== undefined && after.shape !== 'short')) return undefined;
     return 'a list of headlines, each over one paragraph';
@@ -136,7 +157,11 @@ export class SplitState {
    * the block after `index + 1`, whichever block is asked about.)
    */
   headerFollows(b: Block | undefined, index: number): boolean {
-    return b !== undefined && (b.shape === 'subtitle' || (b.shape === 'author-line' && (splitNames(b.text).length > 1 || afterNextIsBodyOrHeader(this.blocks, index + 1))));
+    return (
+      b !== undefined &&
+      (b.shape === 'subtitle' ||
+        (b.shape === 'author-line' && (splitNames(b.text).length > 1 || afterNextIsBodyOrHeader(this.blocks, index + 1))))
+    );
   }
 
   /** Body text: continues the current article, or starts a fragment when it cannot belong to it. */
@@ -153,12 +178,22 @@ export class SplitState {
     if (!current || current.closed) {
       why = current ? 'text after a closed article: a fragment' : 'text before any headline: a fragment';
       this.startFragment().excerpt = !current;
-    } else if (datelineOf(block.text) && !current.inHeader && current.body.length > 0 && (current.datelined || current.authors.length > 0)) {
+    } else if (
+      datelineOf(block.text) &&
+      !current.inHeader &&
+      current.body.length > 0 &&
+      (current.datelined || current.authors.length > 0)
+    ) {
       // A new news item whose headline was lost in the layout.
       this.startFragment();
       why = 'a second dateline: another item, its headline lost';
-    } else if (startsMidSentence(block.text) && !current.inHeader && !current.openParagraph && current.body.length > 0 &&
-               endsSentence(current.body[current.body.length - 1])) {
+    } else if (
+      startsMidSentence(block.text) &&
+      !current.inHeader &&
+      !current.openParagraph &&
+      current.body.length > 0 &&
+      endsSentence(current.body[current.body.length - 1])
+    ) {
       // A complete paragraph followed by text cut from another sentence: another column's text.
       this.startFragment();
       why = 'opens mid-sentence after a complete paragraph: continued from elsewhere';

@@ -26,7 +26,13 @@ export function splitPage(text: string): ParsedArticle[] {
   if (script.text === text) return articles;
   const back = script.restore;
   return articles.map((a) => ({
-    ...a, title: back(a.title), kicker: back(a.kicker), subtitle: back(a.subtitle), authors: a.authors.map(back), body: a.body.map(back), captions: a.captions.map(back),
+    ...a,
+    title: back(a.title),
+    kicker: back(a.kicker),
+    subtitle: back(a.subtitle),
+    authors: a.authors.map(back),
+    body: a.body.map(back),
+    captions: a.captions.map(back),
     ...(a.dateline === undefined ? {} : { dateline: back(a.dateline) }),
   }));
 }

@@ -12,7 +12,12 @@ export const SUMMARY_MAX = 120;
 
 /** Sentences of a paragraph, each keeping its closing punctuation and quote marks. */
 export function sentencesOf(paragraph: string): string[] {
-  return paragraph.match(/[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
+  return (
+    paragraph
+      .match(/[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? []
+  );
 }
 
 /**
@@ -20,9 +25,12 @@ export function sentencesOf(paragraph: string): string[] {
  * attribution after a quotation (`……负责人介绍道。`), or text cut from a sentence on another page.
  */
 function weakOpening(sentence: string): boolean {
-  return /^[“「『"].*[”」』"]$/.test(sentence) || /^[（(].*[）)]$/.test(sentence) ||
+  return (
+    /^[“「『"].*[”」』"]$/.test(sentence) ||
+    /^[（(].*[）)]$/.test(sentence) ||
     (sentence.length < 40 && /(说|表示|介绍|坦言|感慨|告诉记者)道?[。！]$/.test(sentence)) ||
-    startsMidSentence(sentence);
+    startsMidSentence(sentence)
+  );
 }
 
 /** Cuts text to at most `max` characters at a clause boundary, marking the cut. */
@@ -38,8 +46,14 @@ export function summarise(article: Pick<ParsedArticle, 'body'>): string {
   // An editor's note (`编者按：` and its paragraph) introduces the article; the news text follows it.
   const body = EDITOR_NOTE.test(article.body[0] ?? '') && article.body.length > 2 ? article.body.slice(2) : article.body;
   // A dateline the splitter left in place (a second item's, an odd form) never opens a summary.
-  const paragraphs = body.filter((p) => endsSentence(p) || p.length > 40).map((p) => p.slice(datelineOf(p)?.length ?? 0)).filter(Boolean);
-  const sentences = paragraphs.slice(0, 4).flatMap(sentencesOf).filter((s) => s.length >= 6);
+  const paragraphs = body
+    .filter((p) => endsSentence(p) || p.length > 40)
+    .map((p) => p.slice(datelineOf(p)?.length ?? 0))
+    .filter(Boolean);
+  const sentences = paragraphs
+    .slice(0, 4)
+    .flatMap(sentencesOf)
+    .filter((s) => s.length >= 6);
   if (sentences.length === 0) return clip(body.join(''), SUMMARY_MAX);
   // Skip leading quotations when a reporting sentence follows soon.
   let start = 0;

@@ -32,10 +32,62 @@ export interface AliasForm {
 
 /** The 55 minority groups (without 族) plus 各 (龙胜各族自治县): the parts of an autonomous name. */
 const ETHNIC_GROUPS = [
-  '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼', '哈萨克',
-  '傣', '黎', '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜', '土', '达斡尔', '仫佬',
-  '羌', '布朗', '撒拉', '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克',
-  '德昂', '保安', '裕固', '京', '塔塔尔', '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺', '各',
+  '蒙古',
+  '回',
+  '藏',
+  '维吾尔',
+  '苗',
+  '彝',
+  '壮',
+  '布依',
+  '朝鲜',
+  '满',
+  '侗',
+  '瑶',
+  '白',
+  '土家',
+  '哈尼',
+  '哈萨克',
+  '傣',
+  '黎',
+  '傈僳',
+  '佤',
+  '畲',
+  '高山',
+  '拉祜',
+  '水',
+  '东乡',
+  '纳西',
+  '景颇',
+  '柯尔克孜',
+  '土',
+  '达斡尔',
+  '仫佬',
+  '羌',
+  '布朗',
+  '撒拉',
+  '毛南',
+  '仡佬',
+  '锡伯',
+  '阿昌',
+  '普米',
+  '塔吉克',
+  '怒',
+  '乌孜别克',
+  '俄罗斯',
+  '鄂温克',
+  '德昂',
+  '保安',
+  '裕固',
+  '京',
+  '塔塔尔',
+  '独龙',
+  '鄂伦春',
+  '赫哲',
+  '门巴',
+  '珞巴',
+  '基诺',
+  '各',
 ];
 // Longest group names first, so 土家 is tried before 土.
 const ETHNIC = [...ETHNIC_GROUPS].sort((a, b) => b.length - a.length).join('|');
@@ -191,7 +243,11 @@ export interface ZoneName {
  * 昭山); otherwise the prefecture's short name is the stem (湘潭高新区, 永州经开区). Null when the
  * name has no known designation.
  */
-export function zoneName(datasetName: string, province: { name: string; short: string }, prefecture: { name: string; short: string }): ZoneName | null {
+export function zoneName(
+  datasetName: string,
+  province: { name: string; short: string },
+  prefecture: { name: string; short: string },
+): ZoneName | null {
   const designation = ZONE_DESIGNATIONS.find((d) => d.forms.some((f) => datasetName.endsWith(f)));
   if (!designation) return null;
   const form = designation.forms.find((f) => datasetName.endsWith(f))!;

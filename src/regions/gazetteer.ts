@@ -48,7 +48,9 @@ const rankOf = (r: { level: RegionLevel; zone?: true }) => (r.zone ? ZONE_RANK :
  * The extract's regions with functional zones renamed as papers write them (怀化市洪江管理区 →
  * 洪江区, 湖南湘潭高新技术产业园区 → 湘潭高新区; see {@link zoneName}), each with its alias forms.
  */
-function namedRegions(extract: GazetteerExtract): { code: string; name: string; level: RegionLevel; parent: string | null; zone?: true; forms: AliasForm[] }[] {
+function namedRegions(
+  extract: GazetteerExtract,
+): { code: string; name: string; level: RegionLevel; parent: string | null; zone?: true; forms: AliasForm[] }[] {
   const byCode = new Map(extract.regions.map((r) => [r.code, r]));
   const names = (code: string | null) => {
     const r = code === null ? undefined : byCode.get(code);
@@ -96,11 +98,18 @@ export function settleSharedAliases(
     const top = Math.min(...list.map((c) => c.rank));
     const best = list.filter((c) => c.rank === top);
     owner.set(text, best.length === 1 ? best[0].code : null);
-    if (best.length > 1) shared.set(text, best.map((c) => c.code));
+    if (best.length > 1)
+      shared.set(
+        text,
+        best.map((c) => c.code),
+      );
   }
   const kept = new Map<string, AliasForm[]>();
   for (const r of regions) {
-    kept.set(r.code, formsOf(r.code).filter((f) => f.kind === 'name' || owner.get(f.text) === r.code));
+    kept.set(
+      r.code,
+      formsOf(r.code).filter((f) => f.kind === 'name' || owner.get(f.text) === r.code),
+    );
   }
   return { kept, shared };
 }
@@ -151,7 +160,10 @@ export class Gazetteer {
       if (parent) this.childrenMap.set(parent, [...(this.childrenMap.get(parent) ?? []), region]);
     }
     for (const [text, codes] of shared) {
-      this.sharedAliases.set(text, codes.map((c) => this.byCodeMap.get(c)).filter((r): r is Region => r !== undefined));
+      this.sharedAliases.set(
+        text,
+        codes.map((c) => this.byCodeMap.get(c)).filter((r): r is Region => r !== undefined),
+      );
     }
   }
 

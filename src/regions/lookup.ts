@@ -56,7 +56,10 @@ function lookupIndex(): LookupIndex {
       (form.kind === 'pinyin' ? pinyin : aliases).set(form.text, region);
     }
     if (region.level !== 'town') {
-      const keys = g.aliasForms(region).filter((f) => f.kind === 'pinyin').map((f) => f.text);
+      const keys = g
+        .aliasForms(region)
+        .filter((f) => f.kind === 'pinyin')
+        .map((f) => f.text);
       suggestable.push({ region, short: shortName(region.name, region.level) ?? region.name, keys });
     }
   }
@@ -219,7 +222,10 @@ export function resolveRegion(query: string): RegionLookupResult {
   }
 
   // 岳麓区（长沙）: a qualifier in brackets adds nothing the name does not say.
-  const name = toSimplified(typed).replace(/[（(][^）)]*[）)]/g, '').replace(/\s+/g, '') || toSimplified(typed).replace(/\s+/g, '');
+  const name =
+    toSimplified(typed)
+      .replace(/[（(][^）)]*[）)]/g, '')
+      .replace(/\s+/g, '') || toSimplified(typed).replace(/\s+/g, '');
   const resolved = choose(resolveQualified(ix, name));
   if (resolved) return resolved;
   if (outside(ix.g).names.has(name) || ledByElsewhere(ix, name)) return { region: null, suggestions: [], reason: 'not-hunan' };
@@ -251,7 +257,13 @@ export function regionWithDescendants(name: string): string[] {
   const ix = lookupIndex();
   const region = ix.g.region(name) ?? resolveRegion(name).region;
   if (!region) return [];
-  return [region.name, ...ix.g.descendants(region).filter((r) => r.level !== 'town').map((r) => r.name)];
+  return [
+    region.name,
+    ...ix.g
+      .descendants(region)
+      .filter((r) => r.level !== 'town')
+      .map((r) => r.name),
+  ];
 }
 
 /**

@@ -61,7 +61,11 @@ export class PlaceMatcher {
     // Longer words that hide a short name, minus those that are place terms themselves (岳阳楼).
     const termTexts = new Set(terms.terms.map((t) => t.text));
     for (const term of terms.terms) {
-      if (term.short) this.hidingWords.set(term.text, terms.lexicon.hidingCompounds(term.text).filter((c) => !termTexts.has(c.word)));
+      if (term.short)
+        this.hidingWords.set(
+          term.text,
+          terms.lexicon.hidingCompounds(term.text).filter((c) => !termTexts.has(c.word)),
+        );
     }
   }
 

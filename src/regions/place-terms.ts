@@ -93,7 +93,12 @@ function townIsSafe(g: Gazetteer, lexicon: Lexicon, town: Region): boolean {
 
 function buildTerms(g: Gazetteer): PlaceTerms {
   const chinese = (text: string) => /\p{Script=Han}/u.test(text);
-  const candidates = g.all().flatMap((r) => g.aliasForms(r).filter((f) => f.kind !== 'pinyin' && chinese(f.text)).map((f) => f.text));
+  const candidates = g.all().flatMap((r) =>
+    g
+      .aliasForms(r)
+      .filter((f) => f.kind !== 'pinyin' && chinese(f.text))
+      .map((f) => f.text),
+  );
   const lexicon = loadLexicon(candidates);
   const terms: PlaceTerm[] = [];
   for (const region of g.all()) {
@@ -114,7 +119,14 @@ function buildTerms(g: Gazetteer): PlaceTerms {
     }
   }
   // Every written form of a Hunan place, pinyin aside: a place elsewhere with the same name is not blocked.
-  const hunanTexts = new Set(g.all().flatMap((r) => g.aliasForms(r).filter((f) => f.kind !== 'pinyin').map((f) => f.text)));
+  const hunanTexts = new Set(
+    g.all().flatMap((r) =>
+      g
+        .aliasForms(r)
+        .filter((f) => f.kind !== 'pinyin')
+        .map((f) => f.text),
+    ),
+  );
   return { terms, lexicon, gazetteer: g, elsewhere: elsewhereNames(g, lexicon, hunanTexts) };
 }
 

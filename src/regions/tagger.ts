@@ -81,8 +81,6 @@ export function datelineLength(paragraph: string): number {
   return dateline ? opening + dateline.length : 0;
 }
 
-
-
 type PartKind = 'headline' | 'opening' | 'rest';
 
 /** The article's parts in reading order, each with its weight. */
@@ -117,7 +115,12 @@ export interface RegionScores {
  * Where a line's first place words stand: the province's (全省…, or a mention of 湖南 itself) and a
  * place's in it; Infinity for none. 湖南邵阳: the province only qualifies the place after it.
  */
-function firstPlaceWords(mentions: Mention[], counted: number[], provinceWords: number[], provinceCode: string): { province: number; place: number } {
+function firstPlaceWords(
+  mentions: Mention[],
+  counted: number[],
+  provinceWords: number[],
+  provinceCode: string,
+): { province: number; place: number } {
   const qualifies = (i: number) => mentions[i + 1] !== undefined && mentions[i + 1]?.start === mentions[i]?.end;
   const province = Math.min(
     ...provinceWords,
@@ -257,12 +260,17 @@ export class RegionTagger {
     const namesakes = new Set(found.filter((f) => f.elsewhere).map((f) => f.mention.term.credits.code));
     for (const f of found) {
       if (!namesakes.has(f.mention.term.credits.code)) continue;
-      const qualified = f.previous !== undefined && f.previous.end === f.mention.start && g.ancestors(f.mention.term.credits).some((a) => a.code === f.previous?.term.credits.code);
+      const qualified =
+        f.previous !== undefined &&
+        f.previous.end === f.mention.start &&
+        g.ancestors(f.mention.term.credits).some((a) => a.code === f.previous?.term.credits.code);
       if (!qualified) f.points = 0;
     }
 
     // Regions the article names in full: they confirm the common-word short names.
-    const namedInFull = new Set(found.filter((f) => f.points > 0 && f.mention.term.strength === 'strong').map((f) => f.mention.term.credits.code));
+    const namedInFull = new Set(
+      found.filter((f) => f.points > 0 && f.mention.term.strength === 'strong').map((f) => f.mention.term.credits.code),
+    );
     found.forEach((f, i) => {
       const { term } = f.mention;
       const next = found[i + 1];
@@ -279,7 +287,6 @@ export class RegionTagger {
 
     return { scored: [...scores.values()], framedByProvince };
   }
-
 }
 
 let shared: RegionTagger | undefined;

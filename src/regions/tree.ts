@@ -20,10 +20,16 @@ export interface RegionCountNode {
 export function regionTree(counts: Map<string, number>): RegionCountNode[] {
   const g = gazetteer();
   const build = (r: Region): RegionCountNode | null => {
-    const children = g.children(r).filter((c) => c.level !== 'town').map(build).filter((n): n is RegionCountNode => n !== null);
+    const children = g
+      .children(r)
+      .filter((c) => c.level !== 'town')
+      .map(build)
+      .filter((n): n is RegionCountNode => n !== null);
     const count = counts.get(r.name) ?? 0;
     return count > 0 || children.length > 0 ? { name: r.name, level: r.level, count, children } : null;
   };
-  return g.ofLevel('province').map(build).filter((n): n is RegionCountNode => n !== null);
+  return g
+    .ofLevel('province')
+    .map(build)
+    .filter((n): n is RegionCountNode => n !== null);
 }
-

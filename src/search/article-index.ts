@@ -10,13 +10,23 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
-import { type ArticleIndex, type IndexInfo, type ListResult, type RegionResult, SEEN_PAGE_SIZE, type SearchHit, type SearchOptions, type SearchResult, type SeenPage } from './engine.ts';
+import {
+  type ArticleIndex,
+  type IndexInfo,
+  type ListResult,
+  type RegionResult,
+  SEEN_PAGE_SIZE,
+  type SearchOptions,
+  type SearchResult,
+  type SeenPage,
+} from './engine.ts';
 import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, presentPage, type SeenItem } from './first-seen.ts';
-import { type Candidate, Candidates } from './candidates.ts';
+import { Candidates } from './candidates.ts';
 import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
 import { placesAmong } from './query-parse.ts';
 import { searchTerms } from './search-terms.ts';
+import { MATCH_CAP, SnapshotRows } from './snapshot-rows.ts';
 import type { CompactIndex } from './compact.ts';
 import { loadCompact } from './compact-delta.ts';
 import type { SnapshotMeta } from './snapshot.ts';
@@ -27,19 +37,7 @@ export { IndexError, readMeta } from './index-meta.ts';
 /** Relevance an article gains from being about a place the query names (a strong title match is 1). */
 export const REGION_MATCH = 0.5;
 
-/** Full-text matches considered per query part, newest first. */
-export const MATCH_CAP = 1000;
-
-interface HitRow {
-  rowid: number;
-  id: string;
-  date: string;
-  file: string;
-  kind: SearchHit['kind'];
-  title: string;
-  regions: string;
-  summary: string;
-}
+export { MATCH_CAP } from './snapshot-rows.ts';
 
 const BOOST = { title: 4, kicker: 2, subtitle: 2, regions: 2, keywords: 1.5, authors: 1 };
 
@@ -60,7 +58,7 @@ export class SnapshotIndex implements ArticleIndex {
   private readonly db: Database.Database;
   private readonly compact: CompactIndex;
   private readonly commonTerms: Set<string>;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly rows: SnapshotRows;
   private firstSeen: FirstSeenLedger | undefined;
   /** Articles this snapshot brought into the first-seen ledger when it was loaded (0 without one). */
   newlySeen = 0;
@@ -70,6 +68,7 @@ export class SnapshotIndex implements ArticleIndex {
     this.info = info;
     this.commonTerms = new Set(commonTerms);
     this.db = db;
+    this.rows = new SnapshotRows(db);
     this.compact = compact;
   }
 
@@ -89,7 +88,8 @@ export class SnapshotIndex implements ArticleIndex {
 
   /** Every article id, in rowid order (streamed: a large archive is never held as one array). */
   private *ids(): Generator<string> {
-    for (const row of this.statement('SELECT id FROM articles ORDER BY rowid').iterate() as IterableIterator<{ id: string }>) yield row.id;
+    for (const row of this.rows.statement('SELECT id FROM articles ORDER BY rowid').iterate() as IterableIterator<{ id: string }>)
+      yield row.id;
   }
 
   private static open(indexDir: string): SnapshotIndex {
@@ -98,7 +98,10 @@ export class SnapshotIndex implements ArticleIndex {
     try {
       compact = loadCompact(indexDir).compact;
     } catch (error) {
-      throw new IndexError('corrupt', `index file ${join(indexDir, 'compact.json')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`);
+      throw new IndexError(
+        'corrupt',
+        `index file ${join(indexDir, 'compact.json')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`,
+      );
     }
     let db: Database.Database | undefined;
     try {
@@ -107,7 +110,10 @@ export class SnapshotIndex implements ArticleIndex {
       if (count !== meta.articles) throw new Error(`${count} articles, meta says ${meta.articles}`);
     } catch (error) {
       db?.close();
-      throw new IndexError('corrupt', `index file ${join(indexDir, 'articles.db')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`);
+      throw new IndexError(
+        'corrupt',
+        `index file ${join(indexDir, 'articles.db')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`,
+      );
     }
     return new SnapshotIndex(meta, db, compact);
   }
@@ -117,86 +123,51 @@ export class SnapshotIndex implements ArticleIndex {
    * on damage. Cheap: ids are read anyway at start-up, and only the newest records are parsed.
    */
   check(sample = 1000): void {
-    const rows = this.statement('SELECT record FROM articles ORDER BY rowid DESC LIMIT ?').all(sample) as { record: string }[];
+    const rows = this.rows.statement('SELECT record FROM articles ORDER BY rowid DESC LIMIT ?').all(sample) as { record: string }[];
     for (const row of rows) {
       const article = JSON.parse(row.record) as Partial<Article>;
       if (typeof article !== 'object' || article === null || typeof article.id !== 'string') throw new Error('an article record has no id');
     }
     for (const _ of this.ids());
-    this.countRegions();
-    this.statement('SELECT rowid FROM fulltext ORDER BY rowid DESC LIMIT 1').all();
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  /** The rows a search may return: of the regions asked for, in the date range asked for. */
-  private allowedRows(options: { regions?: string[]; from?: string; to?: string }): Set<number> | undefined {
-    const inRegions = options.regions?.length ? this.rowidsInRegions(options.regions) : undefined;
-    if (options.from === undefined && options.to === undefined) return inRegions;
-    const rows = this.statement('SELECT rowid FROM articles WHERE date BETWEEN ? AND ?').all(options.from ?? '0000-00-00', options.to ?? '9999-99-99') as { rowid: number }[];
-    return new Set(rows.map((r) => r.rowid).filter((rowid) => !inRegions || inRegions.has(rowid)));
-  }
-
-  /** Rowids of every article whose text holds one of `words` (no bound: an exclusion must be exact). */
-  private rowidsContaining(words: string[]): Set<number> {
-    const found = new Set<number>();
-    for (const word of words) {
-      const phrase = gramPhrase(normaliseForSearch(word));
-      if (!phrase) continue;
-      for (const row of this.statement('SELECT rowid FROM fulltext WHERE fulltext MATCH ?').all(phrase) as { rowid: number }[]) found.add(row.rowid);
-    }
-    return found;
-  }
-
-  /** Rowids of articles tagged with any of `regions`. */
-  private rowidsInRegions(regions: string[]): Set<number> {
-    const marks = regions.map(() => '?').join(',');
-    const rows = this.statement(`SELECT rowid FROM article_regions WHERE region IN (${marks})`).all(...regions) as { rowid: number }[];
-    return new Set(rows.map((r) => r.rowid));
-  }
-
-  /**
-   * Full-text matches of an FTS5 expression, newest first, bounded. BM25 costs several times the
-   * match itself, so it is computed only where it ranks (`scored`).
-   */
-  private fullText(expression: string, scored: boolean): { rows: { rowid: number; rank: number }[]; capped: boolean } {
-    const sql = scored
-      ? 'SELECT rowid, bm25(fulltext) AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?'
-      : 'SELECT rowid, 0 AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?';
-    const rows = this.statement(sql).all(expression, MATCH_CAP) as { rowid: number; rank: number }[];
-    return { rows, capped: rows.length >= MATCH_CAP };
+    this.rows.countRegions();
+    this.rows.statement('SELECT rowid FROM fulltext ORDER BY rowid DESC LIMIT 1').all();
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const { limit, offset, phraseTerms, terms, empty } = searchTerms(query, options);
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
-    const candidates = new Candidates(this.allowedRows(options));
+    const candidates = new Candidates(this.rows.allowedRows(options));
     this.matchFullText(terms, candidates);
     const placeTerms = this.matchPlaces(terms, candidates);
     // Place words were matched through the regions; common words through the full text.
-    this.matchCompact(terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term)), candidates);
+    this.matchCompact(
+      terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term)),
+      candidates,
+    );
     // Every phrase is required; excluded words remove an article whatever else it matches.
-    const ranked = candidates.ranked(this.rowidsContaining(options.exclude ?? []), phraseTerms, options.order ?? 'relevance');
-    return { ...empty, noKeywords: false, total: ranked.length, capped: candidates.capped, hits: this.hits(ranked.slice(offset, offset + limit)) };
+    const ranked = candidates.ranked(this.rows.rowidsContaining(options.exclude ?? []), phraseTerms, options.order ?? 'relevance');
+    return {
+      ...empty,
+      noKeywords: false,
+      total: ranked.length,
+      capped: candidates.capped,
+      hits: this.rows.hits(ranked.slice(offset, offset + limit)),
+    };
   }
 
   /** Full text: every word as a phrase of bigrams; all words together first, then each alone. */
   private matchFullText(terms: string[], candidates: Candidates): void {
-    const phrases = terms.map((term) => [term, gramPhrase(term)] as const).filter((p): p is readonly [string, string] => p[1] !== undefined);
+    const phrases = terms
+      .map((term) => [term, gramPhrase(term)] as const)
+      .filter((p): p is readonly [string, string] => p[1] !== undefined);
     // Only the query as a whole is ranked by BM25; single words of a longer query find partial matches.
     const parts: { expression: string; terms: string[]; scored: boolean }[] = [];
-    if (phrases.length > 0) parts.push({ expression: phrases.map((p) => p[1]).join(' AND '), terms: phrases.map((p) => p[0]), scored: true });
+    if (phrases.length > 0)
+      parts.push({ expression: phrases.map((p) => p[1]).join(' AND '), terms: phrases.map((p) => p[0]), scored: true });
     if (phrases.length > 1) for (const [term, phrase] of phrases) parts.push({ expression: phrase, terms: [term], scored: false });
     for (const part of parts) {
-      const { rows, capped } = this.fullText(part.expression, part.scored);
+      const { rows, capped } = this.rows.fullText(part.expression, part.scored);
       candidates.capped ||= capped;
       for (const row of rows) candidates.addFullText(row.rowid, part.terms, row.rank);
     }
@@ -212,7 +183,8 @@ export class SnapshotIndex implements ArticleIndex {
     const placeTerms = new Set<string>();
     for (const place of placesAmong(terms)) {
       placeTerms.add(place.word);
-      const rows = this.statement('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
+      const rows = this.rows
+        .statement('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
         .all(place.name, MATCH_CAP) as { rowid: number }[];
       candidates.capped ||= rows.length >= MATCH_CAP;
       for (const { rowid } of rows) candidates.addCompact(rowid, [place.word], REGION_MATCH);
@@ -237,22 +209,6 @@ export class SnapshotIndex implements ArticleIndex {
     for (const result of results) candidates.addCompact(result.id as number, result.queryTerms, result.score / top, true);
   }
 
-  /** Result rows for a page of candidates, in the candidates' order. */
-  private hits(page: Candidate[]): SearchHit[] {
-    if (page.length === 0) return [];
-    const rows = this.statement(`SELECT rowid, id, date, file, kind, title, regions, summary FROM articles WHERE rowid IN (${page.map(() => '?').join(',')})`)
-      .all(...page.map((c) => c.rowid)) as HitRow[];
-    const byRowid = new Map(rows.map((row) => [row.rowid, row]));
-    return page.flatMap((c) => {
-      const row = byRowid.get(c.rowid);
-      if (!row) return [];
-      return [{
-        id: row.id, title: row.title, kind: row.kind, regions: JSON.parse(row.regions) as string[], summary: row.summary,
-        date: row.date, file: row.file, score: Math.round(Candidates.score(c) * 1000) / 1000, matched: [...c.matched],
-      }];
-    });
-  }
-
   async byRegions(names: string[], options: { limit?: number; offset?: number } = {}): Promise<RegionResult> {
     const limit = Math.max(1, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
@@ -260,13 +216,15 @@ export class SnapshotIndex implements ArticleIndex {
     const marks = names.map(() => '?').join(',');
     // Articles whose most specific region is the asked one first, then those about its sub-regions;
     // within each, titled articles before fragments (text whose headline the page did not print).
-    const rows = this.statement(
-      `SELECT r.rowid AS rowid, MIN(CASE WHEN r.region = ? AND r.rank = 0 THEN 0 ELSE 1 END) AS grp, MAX(a.kind = 'fragment') AS untitled
+    const rows = this.rows
+      .statement(
+        `SELECT r.rowid AS rowid, MIN(CASE WHEN r.region = ? AND r.rank = 0 THEN 0 ELSE 1 END) AS grp, MAX(a.kind = 'fragment') AS untitled
        FROM article_regions r JOIN articles a ON a.rowid = r.rowid WHERE r.region IN (${marks})
        GROUP BY r.rowid ORDER BY grp, untitled, r.rowid DESC`,
-    ).all(names[0], ...names) as { rowid: number; grp: number }[];
+      )
+      .all(names[0], ...names) as { rowid: number; grp: number }[];
     const page = rows.slice(offset, offset + limit).map((r) => Candidates.of(r.rowid));
-    return { covered: names, total: rows.length, hits: this.hits(page) };
+    return { covered: names, total: rows.length, hits: this.rows.hits(page) };
   }
 
   async latest(options: { regions?: string[]; from?: string; to?: string; limit?: number; offset?: number } = {}): Promise<ListResult> {
@@ -274,11 +232,14 @@ export class SnapshotIndex implements ArticleIndex {
     const offset = Math.max(0, options.offset ?? 0);
     const regions = options.regions ?? [];
     const dates = [options.from ?? '0000-00-00', options.to ?? '9999-99-99'];
-    const inRegions = regions.length === 0 ? '' : ` AND rowid IN (SELECT rowid FROM article_regions WHERE region IN (${regions.map(() => '?').join(',')}))`;
+    const inRegions =
+      regions.length === 0 ? '' : ` AND rowid IN (SELECT rowid FROM article_regions WHERE region IN (${regions.map(() => '?').join(',')}))`;
     const from = `FROM articles WHERE kind != 'fragment' AND date BETWEEN ? AND ?${inRegions}`;
-    const total = (this.statement(`SELECT count(*) AS n ${from}`).get(...dates, ...regions) as { n: number }).n;
-    const rows = this.statement(`SELECT rowid ${from} ORDER BY date DESC, rowid DESC LIMIT ? OFFSET ?`).all(...dates, ...regions, limit, offset) as { rowid: number }[];
-    return { total, hits: this.hits(rows.map((r) => Candidates.of(r.rowid))) };
+    const total = (this.rows.statement(`SELECT count(*) AS n ${from}`).get(...dates, ...regions) as { n: number }).n;
+    const rows = this.rows
+      .statement(`SELECT rowid ${from} ORDER BY date DESC, rowid DESC LIMIT ? OFFSET ?`)
+      .all(...dates, ...regions, limit, offset) as { rowid: number }[];
+    return { total, hits: this.rows.hits(rows.map((r) => Candidates.of(r.rowid))) };
   }
 
   async byAuthor(name: string, options: { limit?: number; offset?: number } = {}): Promise<ListResult> {
@@ -289,27 +250,22 @@ export class SnapshotIndex implements ArticleIndex {
     if (!phrase || wanted.length > 40) return { total: 0, hits: [] };
     // The full text holds the author line, so its bigrams find the candidates (bounded, newest
     // first); the record then says whether the name is an author or just mentioned.
-    const { rows } = this.fullText(phrase, false);
-    const records = this.statement('SELECT record FROM articles WHERE rowid = ?');
+    const { rows } = this.rows.fullText(phrase, false);
+    const records = this.rows.statement('SELECT record FROM articles WHERE rowid = ?');
     const matching = rows.filter((row) => {
       const record = records.get(row.rowid) as { record: string } | undefined;
       return record !== undefined && (JSON.parse(record.record) as Article).authors.some((a) => a.replace(/\s+/g, '') === wanted);
     });
     const page = matching.slice(offset, offset + limit).map((r) => Candidates.of(r.rowid));
-    return { total: matching.length, hits: this.hits(page) };
+    return { total: matching.length, hits: this.rows.hits(page) };
   }
 
   async regionCounts(): Promise<Map<string, number>> {
-    return this.countRegions();
-  }
-
-  private countRegions(): Map<string, number> {
-    const rows = this.statement('SELECT region, count(*) AS n FROM article_regions GROUP BY region').all() as { region: string; n: number }[];
-    return new Map(rows.map((r) => [r.region, r.n]));
+    return this.rows.countRegions();
   }
 
   async get(id: string): Promise<Article | undefined> {
-    const row = this.statement('SELECT record FROM articles WHERE id = ?').get(id) as { record: string } | undefined;
+    const row = this.rows.statement('SELECT record FROM articles WHERE id = ?').get(id) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as Article) : undefined;
   }
 
@@ -318,8 +274,16 @@ export class SnapshotIndex implements ArticleIndex {
     const after = decodeSeenCursor(page.after);
     if (!this.firstSeen) return this.seenAtBuild(since, after, limit);
     // The ledger remembers articles a removed page had, and those are no longer news.
-    return presentPage(this.firstSeen, { since, after, limit }, (ids) => new Set((this.statement(`SELECT id FROM articles WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as { id: string }[]).map((r) => r.id)));
+    return presentPage(
+      this.firstSeen,
+      { since, after, limit },
+      (ids) =>
+        new Set(
+          (
+            this.rows.statement(`SELECT id FROM articles WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: string }[]
+          ).map((r) => r.id),
+        ),
+    );
   }
 
   /**
@@ -329,7 +293,10 @@ export class SnapshotIndex implements ArticleIndex {
   private seenAtBuild(since: number, after: SeenItem | undefined, limit: number): SeenPage {
     const firstSeen = Date.parse(this.info.builtAt);
     if (!(firstSeen > since)) return { items: [] };
-    const rows = this.statement('SELECT id FROM articles WHERE rowid > coalesce((SELECT rowid FROM articles WHERE id = ?), (SELECT min(rowid) - 1 FROM articles)) ORDER BY rowid LIMIT ?')
+    const rows = this.rows
+      .statement(
+        'SELECT id FROM articles WHERE rowid > coalesce((SELECT rowid FROM articles WHERE id = ?), (SELECT min(rowid) - 1 FROM articles)) ORDER BY rowid LIMIT ?',
+      )
       .all(after?.firstSeen === firstSeen ? after.id : '', limit + 1) as { id: string }[];
     const items = rows.slice(0, limit).map((r) => ({ id: r.id, firstSeen }));
     return rows.length > limit ? { items, next: encodeSeenCursor(items[limit - 1]) } : { items };

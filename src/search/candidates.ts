@@ -65,8 +65,10 @@ export class Candidates {
   /** Drops the `excluded` rows and those missing a required phrase, then ranks the rest. */
   ranked(excluded: Set<number>, phrases: readonly string[], order: 'relevance' | 'date'): Candidate[] {
     const kept = [...this.found.values()].filter((c) => !excluded.has(c.rowid) && phrases.every((p) => c.matched.has(p)));
-    return kept.sort(order === 'date'
-      ? (a, b) => b.matched.size - a.matched.size || b.rowid - a.rowid
-      : (a, b) => b.matched.size - a.matched.size || Candidates.score(b) - Candidates.score(a) || b.rowid - a.rowid);
+    return kept.sort(
+      order === 'date'
+        ? (a, b) => b.matched.size - a.matched.size || b.rowid - a.rowid
+        : (a, b) => b.matched.size - a.matched.size || Candidates.score(b) - Candidates.score(a) || b.rowid - a.rowid,
+    );
   }
 }

@@ -8,7 +8,10 @@ import { FORMAT_VERSION, type SnapshotMeta } from './snapshot.ts';
 
 /** The snapshot cannot be used; `reason` says why in one line. */
 export class IndexError extends Error {
-  constructor(readonly reason: 'missing' | 'old-format' | 'corrupt', message: string) {
+  constructor(
+    readonly reason: 'missing' | 'old-format' | 'corrupt',
+    message: string,
+  ) {
     super(message);
     this.name = 'IndexError';
   }

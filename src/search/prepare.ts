@@ -26,7 +26,9 @@ export function articleId(file: string, article: Pick<ParsedArticle, 'title' | '
 export function prepareArticles(page: Page): Article[] {
   const seen = new Set<string>();
   // The region the page's outlet serves, from its masthead or article data: what 全市 means there.
-  const home = outletLines(page.text.split('\n')).map(outletHome).find((region) => region !== undefined);
+  const home = outletLines(page.text.split('\n'))
+    .map(outletHome)
+    .find((region) => region !== undefined);
   return splitPage(page.text).map((parsed) => {
     let id = articleId(page.file, parsed);
     // Two identical fragments on one page would share an id; keep ids unique and still stable.

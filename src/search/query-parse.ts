@@ -36,7 +36,8 @@ export interface ParsedQuery {
 }
 
 /** Shaped like a date or a range of dates, whatever its numbers. */
-const DATE_SHAPED = /^\d{4}(?:年\d{1,2}月(?:\d{1,2}[日号])?(?:以来|至今)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:(?:\.\.|~|～|至|到)\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?)$/;
+const DATE_SHAPED =
+  /^\d{4}(?:年\d{1,2}月(?:\d{1,2}[日号])?(?:以来|至今)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:(?:\.\.|~|～|至|到)\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?)$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -70,7 +71,10 @@ const RULES: RangeRule[] = [
     // 2022-11-01..2022-11-30, 2022-11-01~2022-11-30, 2022-11-01至2022-11-30, 2022/11/1到2022/11/30
     pattern: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\.\.|~|～|至|到|—|-{1,2})(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/,
     range: (m) => {
-      const [a, b] = [[+m[1], +m[2], +m[3]], [+m[4], +m[5], +m[6]]];
+      const [a, b] = [
+        [+m[1], +m[2], +m[3]],
+        [+m[4], +m[5], +m[6]],
+      ];
       if (!valid(a[0], a[1], a[2]) || !valid(b[0], b[1], b[2])) return undefined;
       const [from, to] = [iso(a[0], a[1], a[2]), iso(b[0], b[1], b[2])].sort();
       return { from, to, label: `${from}至${to}` };
@@ -120,7 +124,14 @@ const RULES: RangeRule[] = [
       const n = number(m[1]);
       if (n === undefined || n <= 0) return undefined;
       const unit = m[2];
-      const days = unit === '天' || unit === '日' ? n : unit === '周' || unit === '星期' ? 7 * n : unit === '月' ? Math.round(30.5 * n) : Math.round(365 * n);
+      const days =
+        unit === '天' || unit === '日'
+          ? n
+          : unit === '周' || unit === '星期'
+            ? 7 * n
+            : unit === '月'
+              ? Math.round(30.5 * n)
+              : Math.round(365 * n);
       return { from: shift(today, -(days - 1)), to: today, label: m[0] };
     },
   },
@@ -130,18 +141,29 @@ const RULES: RangeRule[] = [
       const [ty, tm] = todayParts(today);
       const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
       switch (m[1]) {
-        case '今天': return { from: today, to: today, label: '今天' };
-        case '昨天': return { from: shift(today, -1), to: shift(today, -1), label: '昨天' };
-        case '本周': case '这周': return { from: shift(today, -weekday), to: today, label: '本周' };
-        case '上周': return { from: shift(today, -weekday - 7), to: shift(today, -weekday - 1), label: '上周' };
-        case '本月': case '这个月': return { from: iso(ty, tm, 1), to: today, label: '本月' };
-        case '上月': case '上个月': {
+        case '今天':
+          return { from: today, to: today, label: '今天' };
+        case '昨天':
+          return { from: shift(today, -1), to: shift(today, -1), label: '昨天' };
+        case '本周':
+        case '这周':
+          return { from: shift(today, -weekday), to: today, label: '本周' };
+        case '上周':
+          return { from: shift(today, -weekday - 7), to: shift(today, -weekday - 1), label: '上周' };
+        case '本月':
+        case '这个月':
+          return { from: iso(ty, tm, 1), to: today, label: '本月' };
+        case '上月':
+        case '上个月': {
           const [y, mo] = tm === 1 ? [ty - 1, 12] : [ty, tm - 1];
           return { from: iso(y, mo, 1), to: iso(y, mo, daysIn(y, mo)), label: '上个月' };
         }
-        case '今年': return { from: `${ty}-01-01`, to: today, label: '今年' };
-        case '去年': return { from: `${ty - 1}-01-01`, to: `${ty - 1}-12-31`, label: '去年' };
-        default: return undefined;
+        case '今年':
+          return { from: `${ty}-01-01`, to: today, label: '今年' };
+        case '去年':
+          return { from: `${ty - 1}-01-01`, to: `${ty - 1}-12-31`, label: '去年' };
+        default:
+          return undefined;
       }
     },
   },
@@ -218,4 +240,3 @@ export function understandQuery(raw: string, today: string): UnderstoodQuery {
 export function todayIn(timeZone = 'Asia/Shanghai', now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
-

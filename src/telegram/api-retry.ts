@@ -48,7 +48,18 @@ export interface RetryOptions {
 /** Methods the wrapper leaves alone: telegraf's polling loop retries `getUpdates` itself. */
 const PASS_THROUGH = new Set(['getUpdates']);
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+]);
 
 /** True for errors that mean "the request may not have reached Telegram": worth another try. */
 export function isNetworkError(error: unknown): boolean {
@@ -86,7 +97,12 @@ export function withRetry(callApi: CallApi, options: RetryOptions = {}): CallApi
         } else if (isNetworkError(error)) {
           reason = 'network';
           delayMs = backoff * (0.75 + Math.random() * 0.5);
-        } else if (error instanceof TelegramError && error.parameters?.migrate_to_chat_id !== undefined && 'chat_id' in current && !migrated) {
+        } else if (
+          error instanceof TelegramError &&
+          error.parameters?.migrate_to_chat_id !== undefined &&
+          'chat_id' in current &&
+          !migrated
+        ) {
           const to = error.parameters.migrate_to_chat_id;
           options.onChatMigrated?.(current.chat_id as number | string, to);
           options.onRetry?.({ method, attempt, delayMs: 0, reason: 'chat-migrated', error });
@@ -100,7 +116,10 @@ export function withRetry(callApi: CallApi, options: RetryOptions = {}): CallApi
         if (attempt >= maxAttempts || callOptions?.signal?.aborted) throw error;
         options.onRetry?.({ method, attempt, delayMs, reason, error });
         // Either the wrapper's signal (shutdown) or the call's own ends the wait.
-        const signal = callOptions?.signal && options.signal ? AbortSignal.any([options.signal, callOptions.signal]) : (callOptions?.signal ?? options.signal);
+        const signal =
+          callOptions?.signal && options.signal
+            ? AbortSignal.any([options.signal, callOptions.signal])
+            : (callOptions?.signal ?? options.signal);
         if (!(await sleep(delayMs, signal))) throw error;
       }
     }

@@ -12,7 +12,9 @@ export function escapeHtml(text: string): string {
 /** Undoes {@link escapeHtml} and the few named entities Telegram accepts (for console output). */
 export function unescapeHtml(html: string): string {
   return html.replace(/&(amp|lt|gt|quot|#(\d+));/g, (_m, name: string, code?: string) =>
-    code !== undefined ? String.fromCodePoint(Number(code)) : ({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[name] ?? _m,
+    code !== undefined
+      ? String.fromCodePoint(Number(code))
+      : (({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[name] ?? _m),
   );
 }
 

@@ -28,7 +28,9 @@ export class QueryKeyTable implements QueryKeyBacking {
     this.beforeWrite = options.beforeWrite ?? (() => {});
     this.now = options.now ?? Date.now;
     this.statements = {
-      save: db.prepare('INSERT INTO query_keys (key, text, used_at) VALUES (?, ?, ?) ON CONFLICT (text) DO UPDATE SET used_at = excluded.used_at'),
+      save: db.prepare(
+        'INSERT INTO query_keys (key, text, used_at) VALUES (?, ?, ?) ON CONFLICT (text) DO UPDATE SET used_at = excluded.used_at',
+      ),
       forget: db.prepare('DELETE FROM query_keys WHERE used_at < ?'),
       textFor: db.prepare('SELECT text FROM query_keys WHERE key = ?').pluck(),
       keyFor: db.prepare('SELECT key FROM query_keys WHERE text = ?').pluck(),

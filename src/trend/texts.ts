@@ -26,9 +26,14 @@ const zh: TrendTexts = {
   places: '地区',
   summary: (trend) => {
     const top = busiest(trend);
-    const places = trend.places.slice(0, 3).map((p) => `${p.name}（${p.count}）`).join('、');
-    return `「${trend.subject}」${trend.range.from} 至 ${trend.range.to} 共 ${trend.total}${trend.capped ? '+' : ''} 篇；` +
-      `最多的是${monthLabel(top.period, 'zh')}（${top.count} 篇）${places ? `；报道最多的地区：${places}` : ''}。`;
+    const places = trend.places
+      .slice(0, 3)
+      .map((p) => `${p.name}（${p.count}）`)
+      .join('、');
+    return (
+      `「${trend.subject}」${trend.range.from} 至 ${trend.range.to} 共 ${trend.total}${trend.capped ? '+' : ''} 篇；` +
+      `最多的是${monthLabel(top.period, 'zh')}（${top.count} 篇）${places ? `；报道最多的地区：${places}` : ''}。`
+    );
   },
 };
 
@@ -39,9 +44,14 @@ const en: TrendTexts = {
   places: 'Places',
   summary: (trend) => {
     const top = busiest(trend);
-    const places = trend.places.slice(0, 3).map((p) => `${p.name} (${p.count})`).join(', ');
-    return `“${trend.subject}”, ${trend.range.from} to ${trend.range.to}: ${trend.total}${trend.capped ? '+' : ''} articles; ` +
-      `most in ${monthLabel(top.period, 'en')} (${top.count})${places ? `; places reported most: ${places}` : ''}.`;
+    const places = trend.places
+      .slice(0, 3)
+      .map((p) => `${p.name} (${p.count})`)
+      .join(', ');
+    return (
+      `“${trend.subject}”, ${trend.range.from} to ${trend.range.to}: ${trend.total}${trend.capped ? '+' : ''} articles; ` +
+      `most in ${monthLabel(top.period, 'en')} (${top.count})${places ? `; places reported most: ${places}` : ''}.`
+    );
   },
 };
 

@@ -119,7 +119,8 @@ export async function computeTrend(index: ArticleIndex, query: string, today: st
   const dates = hits.map((h) => h.date).sort();
   const from = parsed.range?.from ?? dates[0];
   const to = parsed.range?.to ?? dates[dates.length - 1];
-  const granularity: Trend['granularity'] = daysBetween(from, to) < WEEKLY_BELOW_DAYS ? 'week' : monthsBetween(from, to) > MAX_BARS ? 'year' : 'month';
+  const granularity: Trend['granularity'] =
+    daysBetween(from, to) < WEEKLY_BELOW_DAYS ? 'week' : monthsBetween(from, to) > MAX_BARS ? 'year' : 'month';
   const counts = new Map(periods(from, to, granularity).map((p) => [p, 0]));
   for (const date of dates) {
     const period = periodOf(date, granularity);
@@ -131,12 +132,20 @@ export async function computeTrend(index: ArticleIndex, query: string, today: st
     const name = hit.regions.find((r) => r !== subject) ?? hit.regions[0];
     if (name) byPlace.set(name, (byPlace.get(name) ?? 0) + 1);
   }
-  const places = [...byPlace.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh')).slice(0, TOP_PLACES).map(([name, count]) => ({ name, count }));
+  const places = [...byPlace.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))
+    .slice(0, TOP_PLACES)
+    .map(([name, count]) => ({ name, count }));
   return {
     kind: 'trend',
     trend: {
-      subject, range: { from, to, ...(parsed.range ? { label: parsed.range.label } : {}) }, granularity,
-      bars: [...counts.entries()].map(([period, count]) => ({ period, count })), total: hits.length, capped, places,
+      subject,
+      range: { from, to, ...(parsed.range ? { label: parsed.range.label } : {}) },
+      granularity,
+      bars: [...counts.entries()].map(([period, count]) => ({ period, count })),
+      total: hits.length,
+      capped,
+      places,
     },
   };
 }
@@ -157,16 +166,27 @@ const FONT_FAMILY = 'Noto Sans Hans';
 
 /** The Vega-Lite specification of a trend: bars per period, and the top places beside them. */
 export function trendSpec(trend: Trend, texts: ChartTexts): vegaLite.TopLevelSpec {
-  const bars = { data: { values: trend.bars }, mark: { type: 'bar', color: '#b22222' }, width: CHART.width - 180, height: CHART.height,
+  const bars = {
+    data: { values: trend.bars },
+    mark: { type: 'bar', color: '#b22222' },
+    width: CHART.width - 180,
+    height: CHART.height,
     encoding: {
       x: { field: 'period', type: 'ordinal', title: texts.period[trend.granularity], axis: { labelAngle: -45, labelOverlap: true } },
       y: { field: 'count', type: 'quantitative', title: texts.count, axis: { tickMinStep: 1 } },
-    } } as const;
-  const places = { title: texts.places, data: { values: trend.places }, mark: { type: 'bar', color: '#4a6fa5' }, width: 110, height: CHART.height,
+    },
+  } as const;
+  const places = {
+    title: texts.places,
+    data: { values: trend.places },
+    mark: { type: 'bar', color: '#4a6fa5' },
+    width: 110,
+    height: CHART.height,
     encoding: {
       y: { field: 'name', type: 'nominal', title: null, sort: '-x' },
       x: { field: 'count', type: 'quantitative', title: texts.count, axis: { tickMinStep: 1 } },
-    } } as const;
+    },
+  } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: texts.title(trend.subject, trend.granularity),
@@ -180,7 +200,10 @@ export async function renderTrendPng(trend: Trend, texts: ChartTexts): Promise<B
   const view = new vega.View(vega.parse(vegaLite.compile(trendSpec(trend, texts)).spec), { renderer: 'none' });
   const svg = await view.toSVG(CHART.scale);
   view.finalize();
-  const png = new Resvg(svg, { font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }, background: 'white' }).render();
+  const png = new Resvg(svg, {
+    font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    background: 'white',
+  }).render();
   return png.asPng();
 }
 

@@ -27,7 +27,15 @@ const SEEDS = join(import.meta.dirname, '../../seeds');
 const TOKEN = '42:stub-token';
 const logger = createLogger('silent');
 const zh = messages('zh');
-const ME: UserFromGetMe = { id: 42, is_bot: true, first_name: '湘闻', username: 'StubBot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+const ME: UserFromGetMe = {
+  id: 42,
+  is_bot: true,
+  first_name: '湘闻',
+  username: 'StubBot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+};
 
 interface Call {
   method: string;
@@ -35,7 +43,9 @@ interface Call {
 }
 
 /** A stub answering ok to everything (getMe with StubBot) unless `fail` says otherwise. */
-async function recordingStub(fail: (call: Call, calls: Call[]) => ApiFailure | undefined = () => undefined): Promise<LocalApi & { calls: Call[] }> {
+async function recordingStub(
+  fail: (call: Call, calls: Call[]) => ApiFailure | undefined = () => undefined,
+): Promise<LocalApi & { calls: Call[] }> {
   const calls: Call[] = [];
   let messageId = 0;
   const api = await startLocalApi((method, payload) => {
@@ -44,7 +54,8 @@ async function recordingStub(fail: (call: Call, calls: Call[]) => ApiFailure | u
     const failure = fail(call, calls);
     if (failure) throw failure;
     if (method === 'getMe') return ME;
-    if (method === 'sendMessage') return { message_id: ++messageId, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text };
+    if (method === 'sendMessage')
+      return { message_id: ++messageId, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text };
     return true;
   });
   return Object.assign(api, { calls });
@@ -67,7 +78,14 @@ afterAll(async () => {
 });
 
 async function botOn(stub: LocalApi) {
-  const bot = createBot({ token: TOKEN, apiRoot: stub.url, index, logger, userQueriesPerMinute: 100, retry: { baseDelayMs: 5, maxDelayMs: 10 } });
+  const bot = createBot({
+    token: TOKEN,
+    apiRoot: stub.url,
+    index,
+    logger,
+    userQueriesPerMinute: 100,
+    retry: { baseDelayMs: 5, maxDelayMs: 10 },
+  });
   bot.botInfo = ME;
   return bot;
 }
@@ -79,9 +97,17 @@ describe('inline mode', () => {
     const stub = await recordingStub();
     stubs.push(stub);
     const bot = await botOn(stub);
-    await bot.handleUpdate({ update_id: 1, inline_query: { id: 'q1', from: user, query: keyword, offset: '', chat_type: 'private' } } as Update);
+    await bot.handleUpdate({
+      update_id: 1,
+      inline_query: { id: 'q1', from: user, query: keyword, offset: '', chat_type: 'private' },
+    } as Update);
     const answer = stub.calls.find((c) => c.method === 'answerInlineQuery')!;
-    const results = answer.payload.results as { type: string; id: string; title: string; input_message_content: { message_text: string; parse_mode: string } }[];
+    const results = answer.payload.results as {
+      type: string;
+      id: string;
+      title: string;
+      input_message_content: { message_text: string; parse_mode: string };
+    }[];
     const total = (await index.search(keyword, { limit: 1 })).total;
     expect(results.length).toBe(Math.min(50, total));
     for (const r of results) {
@@ -128,11 +154,16 @@ describe('errors', () => {
   it('answers an update whose handling fails with a short apology', async () => {
     // The first sendMessage fails with a non-retryable error; the apology goes through.
     const stub = await recordingStub((call, calls) =>
-      call.method === 'sendMessage' && calls.filter((c) => c.method === 'sendMessage').length === 1 ? new ApiFailure(400, 'Bad Request: broken') : undefined,
+      call.method === 'sendMessage' && calls.filter((c) => c.method === 'sendMessage').length === 1
+        ? new ApiFailure(400, 'Bad Request: broken')
+        : undefined,
     );
     stubs.push(stub);
     const bot = await botOn(stub);
-    await bot.handleUpdate({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 7, type: 'private', first_name: '读者' }, from: user, text: keyword } } as Update);
+    await bot.handleUpdate({
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: 7, type: 'private', first_name: '读者' }, from: user, text: keyword },
+    } as Update);
     const sent = stub.calls.filter((c) => c.method === 'sendMessage');
     expect(sent.length).toBe(2);
     expect(sent[1].payload.text).toBe(zh.apology);
@@ -146,21 +177,43 @@ describe('errors', () => {
   });
 });
 
-
 describe('webhook mode', () => {
   it('registers the webhook with a secret token and refuses requests without it', async () => {
     const stub = await recordingStub();
     stubs.push(stub);
     const port = await freePort();
-    const config = loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: stub.url, PAGES_DIR: SEEDS, DATA_DIR: dataDir, WEBHOOK_URL: 'https://bot.example.org/tg/hook', WEBHOOK_SECRET: 'the-secret_1', PORT: String(port) });
+    const config = loadConfig({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: stub.url,
+      PAGES_DIR: SEEDS,
+      DATA_DIR: dataDir,
+      WEBHOOK_URL: 'https://bot.example.org/tg/hook',
+      WEBHOOK_SECRET: 'the-secret_1',
+      PORT: String(port),
+    });
     const running = await startBot(config, { logger, index });
     try {
       expect(running.mode).toBe('webhook');
       const set = stub.calls.find((c) => c.method === 'setWebhook')!;
       expect(set.payload).toMatchObject({ url: 'https://bot.example.org/tg/hook', secret_token: 'the-secret_1' });
 
-      const update = JSON.stringify({ update_id: 9, message: { message_id: 1, date: 0, chat: { id: 7, type: 'private', first_name: '读者' }, from: user, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } });
-      const post = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/tg/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: update });
+      const update = JSON.stringify({
+        update_id: 9,
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: 7, type: 'private', first_name: '读者' },
+          from: user,
+          text: '/help',
+          entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+        },
+      });
+      const post = (headers: Record<string, string>) =>
+        fetch(`http://127.0.0.1:${port}/tg/hook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: update,
+        });
       expect((await post({})).status).toBe(403);
       expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(403);
       expect(stub.calls.some((c) => c.method === 'sendMessage')).toBe(false);

@@ -80,7 +80,8 @@ describe('Dispatcher', () => {
 });
 
 describe('Outbox', () => {
-  const tooMany = (seconds: number) => new TelegramError({ error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
+  const tooMany = (seconds: number) =>
+    new TelegramError({ error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
 
   it('holds back the limited chat for its retry_after, and only that chat', async () => {
     const calls: string[] = [];

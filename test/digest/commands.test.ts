@@ -36,7 +36,15 @@ beforeEach(async () => {
   proxy = await startFaultProxy(emulator.config.apiURL);
   store = seedStore(dir, Date.now() - 86_400_000, index);
   bot = new Telegraf(TEST_TOKEN, { telegram: { apiRoot: proxy.url } });
-  bot.botInfo = { id: 42, is_bot: true, first_name: 'Test', username: 'TestNameBot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+  bot.botInfo = {
+    id: 42,
+    is_bot: true,
+    first_name: 'Test',
+    username: 'TestNameBot',
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+  };
   bot.use(digestCommands({ store, index, regions, defaultTime: '08:00', timeZone: 'Asia/Shanghai', logger: createLogger('silent') }));
 });
 afterEach(async () => {
@@ -54,7 +62,10 @@ async function say(text: string, chat: ChatKind = { id: 100, type: 'private' }, 
     message_id: messageId++,
     date: Math.floor(Date.now() / 1000),
     from: { id: from, is_bot: false, first_name: 'Reader', language_code: 'zh-hans' },
-    chat: chat.type === 'private' ? { id: chat.id, type: 'private', first_name: 'Reader' } : { id: chat.id, type: 'supergroup', title: '群', is_forum: chat.thread !== undefined },
+    chat:
+      chat.type === 'private'
+        ? { id: chat.id, type: 'private', first_name: 'Reader' }
+        : { id: chat.id, type: 'supergroup', title: '群', is_forum: chat.thread !== undefined },
     text,
     ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
     ...(chat.type === 'supergroup' && chat.thread !== undefined ? { is_topic_message: true, message_thread_id: chat.thread } : {}),
@@ -70,7 +81,12 @@ async function press(data: string, chat: ChatKind = { id: 100, type: 'private' }
       chat_instance: '1',
       from: { id: from, is_bot: false, first_name: 'Reader' },
       data,
-      message: { message_id: 1, date: 0, chat: { id: chat.id, type: chat.type === 'private' ? 'private' : 'supergroup', title: '群', first_name: 'R' }, text: 'list' },
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: chat.id, type: chat.type === 'private' ? 'private' : 'supergroup', title: '群', first_name: 'R' },
+        text: 'list',
+      },
     },
   } as unknown as Update);
 }
@@ -154,7 +170,10 @@ describe('subscription commands', () => {
     await say('/subscribe 永州');
     await say('/subscribe 党建 18:00');
     await say('/subscriptions');
-    const list = emulator.storage.botMessages.at(-1)!.message as { text: string; reply_markup?: { inline_keyboard: { callback_data: string }[][] } | string };
+    const list = emulator.storage.botMessages.at(-1)!.message as {
+      text: string;
+      reply_markup?: { inline_keyboard: { callback_data: string }[][] } | string;
+    };
     const markup = typeof list.reply_markup === 'string' ? JSON.parse(list.reply_markup) : list.reply_markup;
     const buttons = markup.inline_keyboard.flat() as { callback_data: string }[];
     expect(buttons.map((b) => b.callback_data)).toEqual(store.subscriptions(100).map((s) => `u:${s.id}`));

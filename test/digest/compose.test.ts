@@ -33,7 +33,10 @@ beforeEach(async () => {
   store = new DigestStore(openDatabase(join(dir, 'bot.db')));
   // The first three pages were in yesterday's index; the other two arrived today.
   const oldFiles = new Set(seedFiles(seed).slice(0, 3));
-  store.firstSeen.record(articles.filter((a) => oldFiles.has(a.file)).map((a) => a.id), OLD);
+  store.firstSeen.record(
+    articles.filter((a) => oldFiles.has(a.file)).map((a) => a.id),
+    OLD,
+  );
   newIds = articles.filter((a) => !oldFiles.has(a.file)).map((a) => a.id);
   store.firstSeen.record(newIds, NEW);
   // The index reports first-seen times from this test's store (what it records itself is later).
@@ -63,7 +66,9 @@ describe('selectDigest', () => {
   it('lists only articles that entered the index since the last digest, grouped by subscription', async () => {
     // A keyword some new article and some old article both list among their keywords.
     const oldKeywords = new Set(articles.filter((a) => !newIds.includes(a.id)).flatMap((a) => a.keywords));
-    const word = newIn(busiest).flatMap((a) => a.keywords).find((k) => oldKeywords.has(k) && /^\p{Script=Han}{2,}$/u.test(k))!;
+    const word = newIn(busiest)
+      .flatMap((a) => a.keywords)
+      .find((k) => oldKeywords.has(k) && /^\p{Script=Han}{2,}$/u.test(k))!;
     expect(word).toBeDefined();
     expect((await seed.index.search(word, { limit: 50 })).hits.some((h) => !newIds.includes(h.id))).toBe(true);
     const region = subscribe(busiest, []);
@@ -109,7 +114,13 @@ describe('selectDigest', () => {
   it('finds nothing when no article is new, and then composes no message', async () => {
     const empty = new DigestMatcher(sources(), { since: NEW, upTo: NEW + 1 });
     const word = articles[0].keywords[0];
-    const digest = await composeDigest({ matcher: empty, subscriptions: [subscribe(busiest, []), subscribe('', [word])], isFirst: notFirst, date: '2026-11-23', lang: 'zh' });
+    const digest = await composeDigest({
+      matcher: empty,
+      subscriptions: [subscribe(busiest, []), subscribe('', [word])],
+      isFirst: notFirst,
+      date: '2026-11-23',
+      lang: 'zh',
+    });
     expect(digest.groups).toEqual([]);
     expect(digest.messages).toEqual([]);
   });

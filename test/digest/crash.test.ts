@@ -32,7 +32,10 @@ beforeEach(async () => {
     // Subscribed long ago, last digest two days ago: today's digest lists every new article of the
     // busiest regions, in several parts.
     for (const region of busiestRegions(seed, 3)) store.subscribe({ chatId, region, time: '08:00' }, CRASH_NOW - 10 * DAY);
-    store.startDelivery({ chatId, threadId: 0, time: '08:00', period: '2026-11-21', cutoff: CRASH_NOW - 2 * DAY, articleIds: [], parts: [] }, CRASH_NOW - 2 * DAY);
+    store.startDelivery(
+      { chatId, threadId: 0, time: '08:00', period: '2026-11-21', cutoff: CRASH_NOW - 2 * DAY, articleIds: [], parts: [] },
+      CRASH_NOW - 2 * DAY,
+    );
   }
   store.close();
 });
@@ -43,10 +46,14 @@ afterEach(async () => {
 });
 
 function startChild(): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> } {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'test/digest/crash-child.ts'), dir, proxy.url, seed.pagesDir, seed.dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'test/digest/crash-child.ts'), dir, proxy.url, seed.pagesDir, seed.dataDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -86,7 +93,11 @@ async function crashAt(nth: number, fault: Fault): Promise<void> {
   };
   // Killed once a message is caught in the fault and everything before it is on record.
   const caught = () => proxy.calls.some((c) => c.fault === fault.kind);
-  await waitFor(() => (faulting && caught() && committedParts() >= nth - 1 ? true : undefined), 60_000, 'the first messages to be recorded');
+  await waitFor(
+    () => (faulting && caught() && committedParts() >= nth - 1 ? true : undefined),
+    60_000,
+    'the first messages to be recorded',
+  );
   child.kill('SIGKILL');
   const result = await done;
   expect(result.signal).toBe('SIGKILL');
@@ -104,10 +115,13 @@ async function restart(): Promise<{ served: number; failed: number; skipped: num
 function deliveredAndExpected() {
   const store = seedStore(dir, CRASH_NOW - DAY, seed.index);
   const expected = CHATS.flatMap((chatId) =>
-    store.deliveriesOf(chatId).filter((d) => d.period === '2026-11-23').flatMap((d) => {
-      expect(d.status).toBe('sent');
-      return d.parts.map((part) => `${chatId}|${part.text}`);
-    }),
+    store
+      .deliveriesOf(chatId)
+      .filter((d) => d.period === '2026-11-23')
+      .flatMap((d) => {
+        expect(d.status).toBe('sent');
+        return d.parts.map((part) => `${chatId}|${part.text}`);
+      }),
   );
   store.close();
   const got = received(emulator).map((m) => `${m.chatId}|${m.text}`);

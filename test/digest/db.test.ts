@@ -56,7 +56,10 @@ describe('openDatabase', () => {
     const first = openDatabase(path);
     first.prepare('INSERT INTO chats (chat_id, created_at) VALUES (?, ?)').run(42, 1);
     first.close();
-    const extra = [...MIGRATIONS, { version: MIGRATIONS.length + 1, description: 'test column', sql: 'ALTER TABLE chats ADD COLUMN note TEXT' }];
+    const extra = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, description: 'test column', sql: 'ALTER TABLE chats ADD COLUMN note TEXT' },
+    ];
     const second = openDatabase(path, extra);
     expect(second.prepare('SELECT chat_id FROM chats').pluck().all()).toEqual([42]);
     expect(second.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);

@@ -30,7 +30,9 @@ beforeAll(async () => {
   busy = busiestRegions(seed, 3);
   const counts = new Map<string, number>();
   for (const article of seed.articles) for (const k of article.keywords.slice(0, 3)) counts.set(k, (counts.get(k) ?? 0) + 1);
-  word = [...counts.entries()].filter(([k]) => /^\p{Script=Han}{2,}$/u.test(k) && seed.regions.resolve(k).region === null).sort((a, b) => b[1] - a[1])[0][0];
+  word = [...counts.entries()]
+    .filter(([k]) => /^\p{Script=Han}{2,}$/u.test(k) && seed.regions.resolve(k).region === null)
+    .sort((a, b) => b[1] - a[1])[0][0];
 });
 afterAll(() => seed.close());
 
@@ -59,13 +61,25 @@ function sender(limits = { perSecond: 200, perChatPerMinute: 600, perGroupPerMin
 /** Every (chat, topic, text) the digests of this run should have delivered, from the store's records. */
 function expectedMessages(chatIds: number[], period: string) {
   return chatIds.flatMap((chatId) =>
-    store.deliveriesOf(chatId).filter((d) => d.period === period && d.status === 'sent').flatMap((d) => d.parts.map((p) => ({ chatId, threadId: d.threadId, text: p.text }))),
+    store
+      .deliveriesOf(chatId)
+      .filter((d) => d.period === period && d.status === 'sent')
+      .flatMap((d) => d.parts.map((p) => ({ chatId, threadId: d.threadId, text: p.text }))),
   );
 }
 
 /** One digest run over the seed index, every target regardless of its time unless `ignoreTime` is false. */
 function run(now: number, extra: Partial<Parameters<typeof runDueDigests>[0]> = {}) {
-  return runDueDigests({ sources: { index: seed.index, expandRegion: seed.expandRegion }, store, send: sender(), now, timeZone: TZ, ignoreTime: true, logger, ...extra });
+  return runDueDigests({
+    sources: { index: seed.index, expandRegion: seed.expandRegion },
+    store,
+    send: sender(),
+    now,
+    timeZone: TZ,
+    ignoreTime: true,
+    logger,
+    ...extra,
+  });
 }
 
 const key = (m: { chatId: number; threadId: number; text: string }) => `${m.chatId}/${m.threadId}/${m.text}`;
@@ -89,11 +103,17 @@ describe('digest delivery through a faulty Bot API', () => {
     expect(proxy.calls.filter((c) => c.fault === 'drop').length).toBeGreaterThan(1);
 
     const got = received(emulator).map(key).sort();
-    const want = expectedMessages([...privateChats, -3001], '2026-11-23').map(key).sort();
+    const want = expectedMessages([...privateChats, -3001], '2026-11-23')
+      .map(key)
+      .sort();
     expect(want.length).toBeGreaterThanOrEqual(41);
     expect(got).toEqual(want);
     // The forum topic's digest went to its topic.
-    expect(received(emulator).filter((m) => m.chatId === -3001).every((m) => m.threadId === 5)).toBe(true);
+    expect(
+      received(emulator)
+        .filter((m) => m.chatId === -3001)
+        .every((m) => m.threadId === 5),
+    ).toBe(true);
 
     // After a 429 with retry_after 1, the next request for that chat waited at least a second.
     for (const [at, call] of proxy.calls.entries()) {
@@ -134,19 +154,30 @@ describe('digest delivery through a faulty Bot API', () => {
     expect(store.subscriptions(-1002001).map((s) => s.region)).toEqual([busy[0]]);
     const delivery = store.deliveriesOf(-1002001)[0];
     expect(delivery.status).toBe('sent');
-    expect(received(emulator).map(key).sort()).toEqual(delivery.parts.map((p) => key({ chatId: -1002001, threadId: 0, text: p.text })).sort());
+    expect(received(emulator).map(key).sort()).toEqual(
+      delivery.parts.map((p) => key({ chatId: -1002001, threadId: 0, text: p.text })).sort(),
+    );
   });
 
   it('leaves a digest in flight when retries run out, and the next run finishes it without resending what arrived', async () => {
     // A long digest (several messages) for one chat; the emulator is "down" after the first message.
     for (const region of busy) store.subscribe({ chatId: 77, region, time: '08:00' }, NOW - 3 * 86_400_000);
     // A previous digest, so this one lists the new articles (many), not just the latest few.
-    store.startDelivery({ chatId: 77, threadId: 0, time: '08:00', period: '2026-11-22', cutoff: NOW - 2 * 86_400_000, articleIds: [], parts: [] }, NOW - 2 * 86_400_000);
+    store.startDelivery(
+      { chatId: 77, threadId: 0, time: '08:00', period: '2026-11-22', cutoff: NOW - 2 * 86_400_000, articleIds: [], parts: [] },
+      NOW - 2 * 86_400_000,
+    );
     // Let the first message through, then fail everything: the API is down.
     proxy.onCall = () => {
       if (proxy.rules.length === 0) proxy.rules.push({ method: 'sendMessage', fault: { kind: '500' } });
     };
-    const send = createDigestSender({ callApi: callApi(), store, logger, limits: { perSecond: 200, perChatPerMinute: 6000 }, retry: { baseDelayMs: 5, maxDelayMs: 10, maxAttempts: 3 } });
+    const send = createDigestSender({
+      callApi: callApi(),
+      store,
+      logger,
+      limits: { perSecond: 200, perChatPerMinute: 6000 },
+      retry: { baseDelayMs: 5, maxDelayMs: 10, maxAttempts: 3 },
+    });
     const first = await run(NOW, { send, messageLimit: 600 });
     expect(first).toEqual({ served: 0, failed: 1, skipped: 0 });
     const [delivery] = store.inFlightDeliveries();
@@ -174,7 +205,10 @@ describe('digest delivery through a faulty Bot API', () => {
 
   it('sends nothing when there is nothing new, and says so in the counts', async () => {
     store.subscribe({ chatId: 5, region: busy[0], time: '08:00' }, NOW - 3 * 86_400_000);
-    store.startDelivery({ chatId: 5, threadId: 0, time: '08:00', period: '2026-11-22', cutoff: NOW - 3600_000, articleIds: [], parts: [] }, NOW - 3600_000);
+    store.startDelivery(
+      { chatId: 5, threadId: 0, time: '08:00', period: '2026-11-22', cutoff: NOW - 3600_000, articleIds: [], parts: [] },
+      NOW - 3600_000,
+    );
     const counts = await run(NOW);
     expect(counts).toEqual({ served: 0, failed: 0, skipped: 1 });
     expect(proxy.calls).toEqual([]);

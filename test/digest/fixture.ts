@@ -66,7 +66,10 @@ export async function openSeedIndex(options: { without?: string[]; buildInChild?
   cpSync(SEEDS, pagesDir, { recursive: true, filter: (source) => !(options.without ?? []).some((file) => source.endsWith(`/${file}`)) });
   if (options.buildInChild) {
     const cli = join(import.meta.dirname, '../../bin/xiangwen.mjs');
-    const built = spawnSync(process.execPath, [cli, 'build-index'], { env: { ...process.env, PAGES_DIR: pagesDir, DATA_DIR: dataDir }, encoding: 'utf8' });
+    const built = spawnSync(process.execPath, [cli, 'build-index'], {
+      env: { ...process.env, PAGES_DIR: pagesDir, DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
     if (built.status !== 0) throw new Error(`xiangwen build-index failed: ${built.stderr}`);
   }
   const index = await openIndex({ pagesDir, dataDir });
@@ -75,7 +78,7 @@ export async function openSeedIndex(options: { without?: string[]; buildInChild?
     pagesDir,
     dataDir,
     index,
-    articles: (await allArticles(index)),
+    articles: await allArticles(index),
     regions,
     expandRegion: (name) => regions.withDescendants(name),
     close() {
@@ -106,7 +109,10 @@ export function busiestRegions(seed: Pick<SeedIndex, 'articles' | 'expandRegion'
     if (!listable(article)) continue;
     for (const region of article.regions) if (seed.expandRegion(region).length > 1) counts.set(region, (counts.get(region) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([name]) => name);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([name]) => name);
 }
 
 /**

@@ -30,7 +30,10 @@ describe('SendPacer', () => {
 
   it('releases messages to different chats one overall gap apart, never more than the rate in any second', async () => {
     const pacer = new SendPacer({ perSecond: 40, perChatPerMinute: 60_000 }, fakeClock);
-    const released = queue(pacer, Array.from({ length: 90 }, (_, i) => i + 1));
+    const released = queue(
+      pacer,
+      Array.from({ length: 90 }, (_, i) => i + 1),
+    );
     await vi.runAllTimersAsync();
     expect(released.map((r) => r.chatId)).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
     expect(released.map((r) => r.at)).toEqual(Array.from({ length: 90 }, (_, i) => i * 25));

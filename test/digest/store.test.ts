@@ -108,9 +108,9 @@ describe('deliveries', () => {
     const target = { chatId: 3, threadId: 0, time: '08:00' };
     store.startDelivery({ ...target, period: '2026-01-02', cutoff: 50, articleIds: [], parts: [] }, 50);
     expect(store.delivery(target, '2026-01-02')).toMatchObject({ status: 'empty', sentAt: 50 });
-    expect(() =>
-      store.startDelivery({ ...target, period: '2026-01-02', cutoff: 60, articleIds: [], parts: [] }, 60),
-    ).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => store.startDelivery({ ...target, period: '2026-01-02', cutoff: 60, articleIds: [], parts: [] }, 60)).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
   });
 
   it('normalises keywords: NFKC, lower case, unique, sorted', () => {

@@ -55,7 +55,10 @@ beforeAll(async () => {
     .filter((a) => a.kind === 'feature')
     .flatMap((a) => a.body.filter((p) => p.length > 80))
     .slice(0, 60);
-  writeFileSync(join(pagesDir, '999_long_report.txt'), ['长篇通讯：测试用的长文章', '', '记者 王小明', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'));
+  writeFileSync(
+    join(pagesDir, '999_long_report.txt'),
+    ['长篇通讯：测试用的长文章', '', '记者 王小明', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'),
+  );
   const config = loadConfig({
     BOT_TOKEN: TEST_TOKEN,
     TELEGRAM_API_ROOT: emu.apiRoot,
@@ -68,7 +71,10 @@ beforeAll(async () => {
   running = await startBot(config, { logger: createLogger('silent'), onChatMigrated: (from, to) => migrations.push([from, to]) });
   index = running.index;
   const candidates = new Set((await allArticles(index)).flatMap((article) => article.keywords));
-  keyword = (await firstWith([...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && gazetteerLookup().resolve(w).region === null), async (w) => (await index.search(w, { limit: 1 })).total > 5))!;
+  keyword = (await firstWith(
+    [...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && gazetteerLookup().resolve(w).region === null),
+    async (w) => (await index.search(w, { limit: 1 })).total > 5,
+  ))!;
   region = [...(await index.regionCounts()).entries()].sort((a, b) => b[1] - a[1])[0][0];
   expect(keyword, 'the seeds hold a keyword with two pages of results').toBeDefined();
 });
@@ -118,8 +124,7 @@ describe('private chat', () => {
 
   it('opens the longest article from its button, split under 4096 characters', async () => {
     const { id, client } = privateChat();
-    const longest = (await allArticles(index))
-      .sort((a, b) => b.body.join('').length - a.body.join('').length)[0];
+    const longest = (await allArticles(index)).sort((a, b) => b.body.join('').length - a.body.join('').length)[0];
     const expected = formatArticle(longest, zh);
     expect(expected.length).toBeGreaterThanOrEqual(2);
     const all = await say(emu, client, id, `/article ${longest.id}`);
@@ -248,8 +253,8 @@ describe('time and people', () => {
     expect(unknown.text).toContain(zh.regionUnknown('不存在的地方'));
   });
 
-  it('lists a reporter\'s articles, and says so when nobody of that name signed one', async () => {
-    const articles = (await allArticles(index));
+  it("lists a reporter's articles, and says so when nobody of that name signed one", async () => {
+    const articles = await allArticles(index);
     const counts = new Map<string, number>();
     for (const a of articles) for (const name of a.authors) counts.set(name, (counts.get(name) ?? 0) + 1);
     const [author, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -312,7 +317,11 @@ describe('time and people', () => {
     let found: { article: (typeof articles)[number]; buttons: string[] } | undefined;
     for (const article of articles.slice(0, 8)) {
       const parts = await say(emu, client, id, `/article ${article.id}`);
-      const buttons = parts.at(-1)!.keyboard.flat().filter((b) => b.text.startsWith(zh.related)).map((b) => ('callback_data' in b ? b.callback_data : ''));
+      const buttons = parts
+        .at(-1)!
+        .keyboard.flat()
+        .filter((b) => b.text.startsWith(zh.related))
+        .map((b) => ('callback_data' in b ? b.callback_data : ''));
       if (buttons.length > 0) {
         found = { article, buttons };
         break;
@@ -321,7 +330,7 @@ describe('time and people', () => {
     expect(found, 'some seed article has related articles').toBeDefined();
     expect(found!.buttons.length).toBeLessThanOrEqual(5);
     expect(found!.buttons).not.toContain(`a:${found!.article.id}`);
-    for (const data of found!.buttons) expect((await index.get(data.slice(2)))).toBeDefined();
+    for (const data of found!.buttons) expect(await index.get(data.slice(2))).toBeDefined();
   });
 
   it('sends a trend chart as a PNG with a one-line caption, and says why when there is none', async () => {
@@ -349,7 +358,9 @@ describe('time and people', () => {
     expect(author.text).toContain(zh.authorEmpty('欧阳不存在'));
     // A file shared in a group is none of the bot's business: no refusal, no answer.
     const before = sentTo(emu, -5950).length;
-    const shared = group.makeMessage('', { document: { file_id: 'g1', file_unique_id: 'g1', file_name: 'notes.txt', file_size: 10 } }) as Record<string, unknown>;
+    const shared = group.makeMessage('', {
+      document: { file_id: 'g1', file_unique_id: 'g1', file_name: 'notes.txt', file_size: 10 },
+    }) as Record<string, unknown>;
     delete shared.text;
     await group.sendMessage(shared as never);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -364,30 +375,48 @@ describe('editors adding pages from the chat', () => {
     const client = emu.client({ userId: chatId, chatId, type: 'private' });
     const fileId = `f${nextFile++}`;
     emu.files.set(fileId, bytes);
-    const message = client.makeMessage('', { document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: size } }) as Record<string, unknown>;
+    const message = client.makeMessage('', {
+      document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: size },
+    }) as Record<string, unknown>;
     delete message.text;
     const before = sentTo(emu, chatId).length;
     await client.sendMessage(message as never);
     return (await repliesAfter(emu, chatId, before, 20_000))[0];
   }
   // An invented page in a county paper's layout, as a newsroom would export it (GB18030).
-  const PAGE = ['某县新建三座乡村图书室', '本报记者 周晓岚', '近日，隆回县在三个行政村建成乡村图书室，每间藏书三千余册，村民可免费借阅。', '图书室由村部闲置房屋改建而成。',
-    '', '某镇开展春季植树活动', '本报讯（通讯员 贺明远）3月12日，隆回县桃洪镇组织干部群众在荒山上栽下樟树苗五千余株。'].join('\n');
+  const PAGE = [
+    '某县新建三座乡村图书室',
+    '本报记者 周晓岚',
+    '近日，隆回县在三个行政村建成乡村图书室，每间藏书三千余册，村民可免费借阅。',
+    '图书室由村部闲置房屋改建而成。',
+    '',
+    '某镇开展春季植树活动',
+    '本报讯（通讯员 贺明远）3月12日，隆回县桃洪镇组织干部群众在荒山上栽下樟树苗五千余株。',
+  ].join('\n');
 
-  it('stores an editor\'s page under a dated name, says what it found, and makes it searchable', async () => {
+  it("stores an editor's page under a dated name, says what it found, and makes it searchable", async () => {
     const answer = await upload(EDITOR, '县报第二版.txt', Buffer.from(gbkBytes(PAGE)));
     expect(answer.text).toMatch(/已保存为 \d{4}-\d{2}-\d{2}_县报第二版\.txt（gb18030），识别出 2 篇文章/);
     expect(answer.text).toContain('1. 某县新建三座乡村图书室（隆回县、邵阳市）');
     const file = /已保存为 (\S+\.txt)/.exec(plain(answer.text))![1];
     expect(readFileSync(join(pagesDir, file), 'utf8').length).toBeGreaterThan(0);
     // The running bot picks the page up without a restart.
-    await waitFor(async () => ((await running.index.search('乡村图书室', { limit: 5 })).hits.some((h) => h.title === '某县新建三座乡村图书室') ? true : undefined), 60_000, 'the uploaded page in the index');
+    await waitFor(
+      async () =>
+        (await running.index.search('乡村图书室', { limit: 5 })).hits.some((h) => h.title === '某县新建三座乡村图书室') ? true : undefined,
+      60_000,
+      'the uploaded page in the index',
+    );
   });
 
   it('refuses a copy of a page it has, a binary file, another kind of file and a file too large, saying why', async () => {
     expect((await upload(EDITOR, '再发一次.txt', Buffer.from(gbkBytes(PAGE)))).text).toContain('这个页面已经有了');
-    expect((await upload(EDITOR, 'photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]))).text).toContain('无法读取这个文件');
-    expect((await upload(EDITOR, '版面.pdf', Buffer.from('%PDF-1.4')))).toMatchObject({ text: expect.stringContaining('不是 .txt 页面文件') });
+    expect((await upload(EDITOR, 'photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]))).text).toContain(
+      '无法读取这个文件',
+    );
+    expect(await upload(EDITOR, '版面.pdf', Buffer.from('%PDF-1.4'))).toMatchObject({
+      text: expect.stringContaining('不是 .txt 页面文件'),
+    });
     expect((await upload(EDITOR, '大文件.txt', Buffer.from('某'), 50_000_000)).text).toContain('文件太大了');
   });
 
@@ -425,7 +454,10 @@ describe('group chat', () => {
 
   it('answers in the forum topic of the asking message', async () => {
     const topic = emu.client({ userId: 901, chatId: -1007001, type: 'supergroup', chatTitle: '论坛' });
-    const [reply] = await say(emu, topic, -1007001, `/search@${BOT_USERNAME} ${keyword}`, { message_thread_id: 77, is_topic_message: true });
+    const [reply] = await say(emu, topic, -1007001, `/search@${BOT_USERNAME} ${keyword}`, {
+      message_thread_id: 77,
+      is_topic_message: true,
+    });
     expect(reply.raw.message_thread_id).toBe(77);
   });
 

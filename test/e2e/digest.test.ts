@@ -62,7 +62,8 @@ function pickHeldPage(articles: Article[]): { held: string; region: string } {
       for (const name of [...article.regions].reverse()) {
         const names = new Set(lookup.withDescendants(name));
         if (names.size < 2) continue;
-        if (articles.some((a) => a.file !== file && listable(a) && a.regions.some((r) => names.has(r)))) return { held: file, region: name };
+        if (articles.some((a) => a.file !== file && listable(a) && a.regions.some((r) => names.has(r))))
+          return { held: file, region: name };
       }
     }
   }
@@ -94,12 +95,23 @@ function pagesWithoutHeld(): string {
   return dir;
 }
 
-const member = (status: string, id: number) => ({ kind: 'answer' as const, result: { status, user: { id, is_bot: false, first_name: 'U' } } });
+const member = (status: string, id: number) => ({
+  kind: 'answer' as const,
+  result: { status, user: { id, is_bot: false, first_name: 'U' } },
+});
 
 /** Runs a command of bin/ in a child process with `env` on top of this one's; resolves when it exits. */
-function runBin(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function runBin(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', script), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -125,7 +137,9 @@ async function digestNow(chatId?: number): Promise<{ served: number; failed: num
 
 /** Article ids behind the open buttons of messages. */
 function openedIds(messages: BotMessage[]): string[] {
-  return messages.flatMap((m) => m.keyboard.flat().flatMap((b) => ('callback_data' in b && b.callback_data.startsWith('a:') ? [b.callback_data.slice(2)] : [])));
+  return messages.flatMap((m) =>
+    m.keyboard.flat().flatMap((b) => ('callback_data' in b && b.callback_data.startsWith('a:') ? [b.callback_data.slice(2)] : [])),
+  );
 }
 
 const privateClient = () => emu.client({ userId: PRIVATE, chatId: PRIVATE, type: 'private' });
@@ -141,11 +155,22 @@ beforeAll(async () => {
   ]);
   pagesDir = pagesWithoutHeld();
   dataDir = tempDir('data');
-  config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: proxy.url, PAGES_DIR: pagesDir, DATA_DIR: dataDir, DIGEST_TZ: TZ, LOG_LEVEL: 'silent', PAGES_RESCAN_MINUTES: '0' });
+  config = loadConfig({
+    BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: proxy.url,
+    PAGES_DIR: pagesDir,
+    DATA_DIR: dataDir,
+    DIGEST_TZ: TZ,
+    LOG_LEVEL: 'silent',
+    PAGES_RESCAN_MINUTES: '0',
+  });
   running = await startBot(config, { logger });
   const index = running.index;
   const candidates = new Set((await allArticles(index)).flatMap((article) => article.keywords));
-  keyword = (await firstWith([...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && gazetteerLookup().resolve(w).region === null), async (w) => (await index.search(w, { limit: 1 })).total > 1))!;
+  keyword = (await firstWith(
+    [...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && gazetteerLookup().resolve(w).region === null),
+    async (w) => (await index.search(w, { limit: 1 })).total > 1,
+  ))!;
   expect(keyword, 'the seeds hold a keyword with results').toBeDefined();
 });
 
@@ -183,7 +208,11 @@ describe('daily digest through the real bot', () => {
     const [results] = await say(emu, client, PRIVATE, keyword);
     expect(buttonData(results, zh.subscribeKeywordButton)).toBe(`+k:${keyword}`);
     await press(client, results, `+k:${keyword}`);
-    await waitFor(() => (store.subscriptions(PRIVATE).some((s) => s.keywords.join(' ') === keyword) ? true : undefined), 30_000, 'the keyword subscription');
+    await waitFor(
+      () => (store.subscriptions(PRIVATE).some((s) => s.keywords.join(' ') === keyword) ? true : undefined),
+      30_000,
+      'the keyword subscription',
+    );
 
     const [regionList] = await say(emu, client, PRIVATE, `/region ${region}`);
     expect(buttonData(regionList, zh.subscribeRegionButton)).toBe(`+r:${region}`);
@@ -191,7 +220,11 @@ describe('daily digest through the real bot', () => {
     const article = (await running.index.get(open.slice(2)))!;
     const before = sentTo(emu, PRIVATE).length;
     await press(client, regionList, open);
-    const parts = await waitFor(() => (sentTo(emu, PRIVATE).length > before ? sentTo(emu, PRIVATE).slice(before) : undefined), 30_000, 'the article');
+    const parts = await waitFor(
+      () => (sentTo(emu, PRIVATE).length > before ? sentTo(emu, PRIVATE).slice(before) : undefined),
+      30_000,
+      'the article',
+    );
     expect(parts[0].text).toContain(article.title.slice(0, 6));
     await waitFor(() => (sentTo(emu, PRIVATE).at(-1)!.keyboard.length > 0 ? true : undefined), 30_000, 'the article’s last part');
     expect(buttonData(sentTo(emu, PRIVATE).at(-1)!, zh.subscribeRegionButton)).toBe(`+r:${article.regions[0]}`);
@@ -255,7 +288,9 @@ describe('daily digest through the real bot', () => {
     const freshArticles = await Promise.all(fresh.map(async (id) => (await running.index.get(id))!));
     expect(freshArticles.every((article) => article.file === held)).toBe(true);
     const names = new Set(gazetteerLookup().withDescendants(region));
-    const expected = freshArticles.filter((article) => listable(article) && article.regions.some((r) => names.has(r))).map((article) => article.id);
+    const expected = freshArticles
+      .filter((article) => listable(article) && article.regions.some((r) => names.has(r)))
+      .map((article) => article.id);
     expect(expected.length).toBeGreaterThan(0);
 
     const privateBefore = sentTo(emu, PRIVATE).length;
@@ -327,7 +362,13 @@ describe('npm start', () => {
     const data = tempDir('corrupt');
     const garbage = Buffer.from('这不是数据库 — not an SQLite file at all\n'.repeat(40));
     writeFileSync(join(data, 'bot.db'), garbage);
-    const result = await runBin('main.mjs', [], { BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', PAGES_DIR: SEEDS, DATA_DIR: data, LOG_LEVEL: 'silent' });
+    const result = await runBin('main.mjs', [], {
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+      PAGES_DIR: SEEDS,
+      DATA_DIR: data,
+      LOG_LEVEL: 'silent',
+    });
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -343,13 +384,24 @@ describe('npm start', () => {
       const data = tempDir('npm-start');
       const child = spawn(process.execPath, [join(ROOT, 'bin/main.mjs')], {
         cwd: ROOT,
-        env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: own.apiRoot, PAGES_DIR: pages, DATA_DIR: data, DIGEST_TZ: TZ, LOG_LEVEL: 'info', PAGES_RESCAN_MINUTES: '0' },
+        env: {
+          ...process.env,
+          BOT_TOKEN: TEST_TOKEN,
+          TELEGRAM_API_ROOT: own.apiRoot,
+          PAGES_DIR: pages,
+          DATA_DIR: data,
+          DIGEST_TZ: TZ,
+          LOG_LEVEL: 'info',
+          PAGES_RESCAN_MINUTES: '0',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let log = '';
       child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal })),
+      );
       const logged = (text: string) => (log.includes(text) ? true : undefined);
       await waitFor(() => logged('bot started with long polling'), 90_000, 'the bot to start');
 

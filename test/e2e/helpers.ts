@@ -38,7 +38,13 @@ export async function repliesAfter(emu: Emulator, chatId: number, before: number
 }
 
 /** Sends `text` as a message (a command when it starts with `/`) and returns the bot's replies. */
-export async function say(emu: Emulator, client: TelegramClient, chatId: number, text: string, extra: Record<string, unknown> = {}): Promise<BotMessage[]> {
+export async function say(
+  emu: Emulator,
+  client: TelegramClient,
+  chatId: number,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Promise<BotMessage[]> {
   const before = sentTo(emu, chatId).length;
   if (text.startsWith('/')) await client.sendCommand(client.makeCommand(text, extra));
   else await client.sendMessage(client.makeMessage(text, extra));
@@ -47,7 +53,9 @@ export async function say(emu: Emulator, client: TelegramClient, chatId: number,
 
 /** The id the emulator gave the user's latest message in `chatId`. */
 export function lastUserMessageId(emu: Emulator, chatId: number): number {
-  const mine = emu.server.storage.userMessages.filter((u) => 'message' in u && Number((u.message as { chat?: { id?: number } }).chat?.id) === chatId);
+  const mine = emu.server.storage.userMessages.filter(
+    (u) => 'message' in u && Number((u.message as { chat?: { id?: number } }).chat?.id) === chatId,
+  );
   return mine[mine.length - 1].messageId;
 }
 
@@ -59,12 +67,18 @@ export async function press(client: TelegramClient, message: BotMessage, data: s
 /** Callback data of the button whose text matches. */
 export function buttonData(message: BotMessage, text: RegExp | string): string | undefined {
   for (const row of message.keyboard) {
-    for (const b of row) if ((typeof text === 'string' ? b.text === text : text.test(b.text)) && 'callback_data' in b) return b.callback_data;
+    for (const b of row)
+      if ((typeof text === 'string' ? b.text === text : text.test(b.text)) && 'callback_data' in b) return b.callback_data;
   }
   return undefined;
 }
 
 /** Text without tags and entities, for content checks. */
 export function plain(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }

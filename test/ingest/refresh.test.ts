@@ -13,7 +13,18 @@ import { DigestStore } from '../../src/digest/store.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { createLogger } from '../../src/log.ts';
 import { waitFor } from '../support/emulator.ts';
-import { SEEDS, TEST_TOKEN, busiestRegions, listable, openSeedIndex, received, seedFiles, startEmulator, type Emulator, type SeedIndex } from '../digest/fixture.ts';
+import {
+  SEEDS,
+  TEST_TOKEN,
+  busiestRegions,
+  listable,
+  openSeedIndex,
+  received,
+  seedFiles,
+  startEmulator,
+  type Emulator,
+  type SeedIndex,
+} from '../digest/fixture.ts';
 import { allArticles } from '../support/all-articles.ts';
 
 const logger = createLogger('silent');
@@ -43,7 +54,12 @@ afterEach(async () => {
 
 function sender() {
   const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
-  return createDigestSender({ callApi: telegram.callApi.bind(telegram) as unknown as CallApi, store, logger, limits: { perSecond: 500, perChatPerMinute: 6000 } });
+  return createDigestSender({
+    callApi: telegram.callApi.bind(telegram) as unknown as CallApi,
+    store,
+    logger,
+    limits: { perSecond: 500, perChatPerMinute: 6000 },
+  });
 }
 
 describe('new pages while the bot runs', () => {
@@ -76,8 +92,18 @@ describe('new pages while the bot runs', () => {
     const refreshed: { articles: number; newArticles: number }[] = [];
     // The watcher's own log says why it rebuilt.
     const lines: { reason?: string; msg: string }[] = [];
-    const watchLog = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as { reason?: string; msg: string }) });
-    const watcher = watchPages({ pagesDir: partial.pagesDir, dataDir: partial.dataDir, index, firstSeen: store.firstSeen, logger: watchLog, rescanMinutes: 0, onRefreshed: (info) => refreshed.push(info) });
+    const watchLog = createLogger('info', {
+      write: (line: string) => void lines.push(JSON.parse(line) as { reason?: string; msg: string }),
+    });
+    const watcher = watchPages({
+      pagesDir: partial.pagesDir,
+      dataDir: partial.dataDir,
+      index,
+      firstSeen: store.firstSeen,
+      logger: watchLog,
+      rescanMinutes: 0,
+      onRefreshed: (info) => refreshed.push(info),
+    });
     try {
       // Nothing changed: a refresh rebuilds nothing, and recording the same index again adds nothing.
       await watcher.refresh('test');
@@ -102,8 +128,7 @@ describe('new pages while the bot runs', () => {
     const delivery = store.deliveriesOf(1).at(-1)!;
     expect(delivery.status).toBe('sent');
     const names = new Set(regions.flatMap((region) => partial.expandRegion(region)));
-    const expected = (await allArticles(index))
-      .filter((a) => a.file === held && listable(a) && a.regions.some((r) => names.has(r)));
+    const expected = (await allArticles(index)).filter((a) => a.file === held && listable(a) && a.regions.some((r) => names.has(r)));
     expect(expected.length).toBeGreaterThan(0);
     expect(new Set(delivery.articleIds)).toEqual(new Set(expected.map((a) => a.id)));
     expect(received(emulator).length).toBe(before + delivery.parts.length);
@@ -116,7 +141,14 @@ describe('startDigestSchedule', () => {
     seed.index.recordIn(store.firstSeen, Date.now() - DAY);
     store.subscribe({ chatId: 1, region: first, time: '00:00' }, Date.now() - 2 * DAY);
     store.subscribe({ chatId: 2, region: second, time: '23:59' }, Date.now() - 1000);
-    const schedule = startDigestSchedule({ store, sources: { index: seed.index, expandRegion: seed.expandRegion }, send: sender(), timeZone: 'Asia/Shanghai', logger, runAtStart: false });
+    const schedule = startDigestSchedule({
+      store,
+      sources: { index: seed.index, expandRegion: seed.expandRegion },
+      send: sender(),
+      timeZone: 'Asia/Shanghai',
+      logger,
+      runAtStart: false,
+    });
     try {
       expect(schedule.times).toEqual(['00:00', '23:59']);
       store.subscribe({ chatId: 3, region: second, time: '12:30' }, Date.now());
@@ -139,7 +171,12 @@ describe('startDigestSchedule', () => {
     for (const chatId of chats) for (const region of regions) store.subscribe({ chatId, region, time: '00:00' }, Date.now() - 2 * DAY);
     // A slow sender: one message per chat every 2 s, so the run is still going when stopped.
     const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
-    const slow = createDigestSender({ callApi: telegram.callApi.bind(telegram) as unknown as CallApi, store, logger, limits: { perSecond: 2, perChatPerMinute: 30 } });
+    const slow = createDigestSender({
+      callApi: telegram.callApi.bind(telegram) as unknown as CallApi,
+      store,
+      logger,
+      limits: { perSecond: 2, perChatPerMinute: 30 },
+    });
     const sources = { index: seed.index, expandRegion: seed.expandRegion };
     const schedule = startDigestSchedule({ store, sources, send: slow, timeZone: 'Asia/Shanghai', logger, runAtStart: true });
     await waitFor(() => (received(emulator).length >= 1 ? true : undefined), 30_000, 'the first digest message');
@@ -156,8 +193,14 @@ describe('startDigestSchedule', () => {
       const counts = await again.runNow();
       expect(counts.failed).toBe(0);
       expect(store.inFlightDeliveries()).toEqual([]);
-      const expected = chats.flatMap((chatId) => store.deliveriesOf(chatId).flatMap((d) => d.parts.map((p) => `${chatId}|${p.text}`))).sort();
-      expect(received(emulator).map((m) => `${m.chatId}|${m.text}`).sort()).toEqual(expected);
+      const expected = chats
+        .flatMap((chatId) => store.deliveriesOf(chatId).flatMap((d) => d.parts.map((p) => `${chatId}|${p.text}`)))
+        .sort();
+      expect(
+        received(emulator)
+          .map((m) => `${m.chatId}|${m.text}`)
+          .sort(),
+      ).toEqual(expected);
     } finally {
       await again.stop();
     }

@@ -10,7 +10,14 @@ import { SwappableIndex } from '../../src/ingest/swappable-index.ts';
 function slowEngine(name: string) {
   const waiting: (() => void)[] = [];
   const state = { closed: false };
-  const result = (query: string): SearchResult => ({ query: `${name}:${query}`, terms: [query], noKeywords: false, total: 0, capped: false, hits: [] });
+  const result = (query: string): SearchResult => ({
+    query: `${name}:${query}`,
+    terms: [query],
+    noKeywords: false,
+    total: 0,
+    capped: false,
+    hits: [],
+  });
   const engine: ArticleIndex = {
     info: { formatVersion: 1, fingerprint: name, builtAt: '2026-01-01T00:00:00Z', articles: 0 },
     search: (query) => new Promise((resolve) => waiting.push(() => resolve(result(query)))),
@@ -24,9 +31,13 @@ function slowEngine(name: string) {
       state.closed = true;
     },
   };
-  return { engine, state, release: () => {
-    for (const go of waiting.splice(0)) go();
-  } };
+  return {
+    engine,
+    state,
+    release: () => {
+      for (const go of waiting.splice(0)) go();
+    },
+  };
 }
 
 describe('SwappableIndex', () => {

@@ -30,7 +30,10 @@ describe('an excerpt that opens mid-article', () => {
     const [fragment] = splitPage(excerpt);
     expect(fragment?.body).toContain('沅江市南湾村');
     expect(fragment?.body).toContain('第三天：湖上半日');
-    expect(reasonFor(excerpt, '沅江市南湾村')).toMatchObject({ decision: 'section heading', reason: 'short, but nothing confirms a new article' });
+    expect(reasonFor(excerpt, '沅江市南湾村')).toMatchObject({
+      decision: 'section heading',
+      reason: 'short, but nothing confirms a new article',
+    });
   });
 
   it('still starts an article the page confirms (an author line under its headline)', () => {
@@ -39,7 +42,12 @@ describe('an excerpt that opens mid-article', () => {
   });
 
   it('also when the excerpt opens with its author line', () => {
-    const text = page('文｜刘湘云', '从长沙出发，不到一小时就到了湖边的渔村。', '第一天：城里半日', '上午在老街看了两座会馆，下午去了湖边的新码头。');
+    const text = page(
+      '文｜刘湘云',
+      '从长沙出发，不到一小时就到了湖边的渔村。',
+      '第一天：城里半日',
+      '上午在老街看了两座会馆，下午去了湖边的新码头。',
+    );
     expect(titled(text)).toEqual([]);
   });
 
@@ -52,8 +60,14 @@ describe('an excerpt that opens mid-article', () => {
     expect(datelineOf(text)).toEqual({ length: '【某某时报消息，记者林晓雨发自邵阳】'.length, names: '林晓雨' });
   });
 
-  it('opens the article with the editor\'s note, not with its 编者按 label', () => {
-    const text = page('巡护船上的十年', '记者 刘湘云 蒋水生', '【编者按】', '今年是南洞庭湖保护区设立三十周年，本报推出系列报道。', '巡护员龚大海在湖上巡了十年。');
+  it("opens the article with the editor's note, not with its 编者按 label", () => {
+    const text = page(
+      '巡护船上的十年',
+      '记者 刘湘云 蒋水生',
+      '【编者按】',
+      '今年是南洞庭湖保护区设立三十周年，本报推出系列报道。',
+      '巡护员龚大海在湖上巡了十年。',
+    );
     expect(titled(text)[0]?.body[0]).toBe('今年是南洞庭湖保护区设立三十周年，本报推出系列报道。');
   });
 
@@ -65,13 +79,23 @@ describe('an excerpt that opens mid-article', () => {
 
 describe('a headline over an unmarked subtitle', () => {
   it('takes the first of two short lines over the author line for the headline, the second for its subtitle', () => {
-    const text = page('山高水长处 茶乡换新颜', '“湘西茶路”访古丈', '记者 田晓东 龙春燕', '古丈县的茶园里，采茶工正赶着采今年的第一茬明前茶。');
+    const text = page(
+      '山高水长处 茶乡换新颜',
+      '“湘西茶路”访古丈',
+      '记者 田晓东 龙春燕',
+      '古丈县的茶园里，采茶工正赶着采今年的第一茬明前茶。',
+    );
     expect(titled(text).map((a) => [a.title, a.subtitle])).toEqual([['山高水长处 茶乡换新颜', '“湘西茶路”访古丈']]);
     expect(reasonFor(text, '“湘西茶路”访古丈')?.decision).toBe('subtitle');
   });
 
   it('keeps a kicker over a longer headline, and a kicker with a series mark', () => {
-    const longer = page('茶香满园  人才回流', '古丈县：茶园里走出一批“新茶人”', '记者 田晓东 龙春燕', '古丈县的茶园里，返乡青年办起了茶叶合作社。');
+    const longer = page(
+      '茶香满园  人才回流',
+      '古丈县：茶园里走出一批“新茶人”',
+      '记者 田晓东 龙春燕',
+      '古丈县的茶园里，返乡青年办起了茶叶合作社。',
+    );
     expect(titled(longer).map((a) => [a.kicker, a.title])).toEqual([['茶香满园  人才回流', '古丈县：茶园里走出一批“新茶人”']]);
     const series = page('青山绿水湘西行采风笔记', '一杯茶待远客', '记者 田晓东 龙春燕', '古丈县的茶馆里，老板给客人泡上一杯毛尖。');
     expect(titled(series).map((a) => [a.kicker, a.title])).toEqual([['青山绿水湘西行采风笔记', '一杯茶待远客']]);
@@ -99,32 +123,40 @@ describe('decoration around titles', () => {
 });
 
 describe('captions without a credit', () => {
-  it.each([
-    '图：游客在码头乘竹筏游览',
-    '（镇党委书记在老街改造工地现场）',
-    '县文旅局局长李春华讲话中',
-    '市侨联主席在发言',
-  ])('takes %s for a caption', (line) => {
-    expect(classifyLine(line, 3)?.shape).toBe('caption');
-  });
+  it.each(['图：游客在码头乘竹筏游览', '（镇党委书记在老街改造工地现场）', '县文旅局局长李春华讲话中', '市侨联主席在发言'])(
+    'takes %s for a caption',
+    (line) => {
+      expect(classifyLine(line, 3)?.shape).toBe('caption');
+    },
+  );
 
   it.each(['（一）', '（2032年4月）', '巡护船上的十年', '讲话精神进万家'])('does not take %s for a caption', (line) => {
     expect(classifyLine(line, 3)?.shape).not.toBe('caption');
   });
 
-  it('keeps them out of the headlines and in the article\'s captions', () => {
-    const text = page('江边的读书声', '记者 陈可欣 刘湘云', '学生们分成十个小组，每组认领一段江岸。', '市教育局副局长刘文涛讲话中', '活动结束时，各小组把采集的照片编成了小册子。');
+  it("keeps them out of the headlines and in the article's captions", () => {
+    const text = page(
+      '江边的读书声',
+      '记者 陈可欣 刘湘云',
+      '学生们分成十个小组，每组认领一段江岸。',
+      '市教育局副局长刘文涛讲话中',
+      '活动结束时，各小组把采集的照片编成了小册子。',
+    );
     const [article] = titled(text);
     expect(titled(text)).toHaveLength(1);
     expect(article?.captions).toEqual(['市教育局副局长刘文涛讲话中']);
   });
 });
 
-describe('other CMSs\' previous/next links', () => {
-  it.each(['上一主题：汝城举办油茶采摘节', '下一主题：热水镇温泉小镇开园', '上一条：醴陵陶瓷博物馆推出夜游', '下一条:炎陵黄桃花开', '上一条', '下一主题'])(
-    'drops %s',
-    (line) => {
-      expect(furnitureOf(line)).toBe('navigation');
-    },
-  );
+describe("other CMSs' previous/next links", () => {
+  it.each([
+    '上一主题：汝城举办油茶采摘节',
+    '下一主题：热水镇温泉小镇开园',
+    '上一条：醴陵陶瓷博物馆推出夜游',
+    '下一条:炎陵黄桃花开',
+    '上一条',
+    '下一主题',
+  ])('drops %s', (line) => {
+    expect(furnitureOf(line)).toBe('navigation');
+  });
 });

@@ -17,7 +17,11 @@ describe.each([
   const score = scorePages(LABELS, ROOT, (file) => file.startsWith(`${set}/`));
 
   it(`recovers the headlines (titles F1 ≥ ${minimum}) and puts body text in the right article`, () => {
-    console.log(describeScore(set, score), score.missed.length ? `\n  missed: ${score.missed.join(' | ')}` : '', score.spurious.length ? `\n  spurious: ${score.spurious.join(' | ')}` : '');
+    console.log(
+      describeScore(set, score),
+      score.missed.length ? `\n  missed: ${score.missed.join(' | ')}` : '',
+      score.spurious.length ? `\n  spurious: ${score.spurious.join(' | ')}` : '',
+    );
     expect(score.f1).toBeGreaterThanOrEqual(minimum);
     expect(score.phrase).toBeGreaterThanOrEqual(minimum);
     expect(score.date).toBeGreaterThanOrEqual(minimum);
@@ -25,7 +29,9 @@ describe.each([
 
   it('finds each article by its word, first', async () => {
     const found = await scoreSearch(LABELS, ROOT, `${set}/`);
-    console.log(`${set}: search top-1 ${found.top1.toFixed(2)}, recall ${found.recall.toFixed(2)}, region lookup top-1 ${found.regionTop1.toFixed(2)}, most specific region ${found.mostSpecific.toFixed(2)}`);
+    console.log(
+      `${set}: search top-1 ${found.top1.toFixed(2)}, recall ${found.recall.toFixed(2)}, region lookup top-1 ${found.regionTop1.toFixed(2)}, most specific region ${found.mostSpecific.toFixed(2)}`,
+    );
     expect(found.top1).toBeGreaterThanOrEqual(minimum);
     expect(found.recall).toBeGreaterThanOrEqual(0.95);
   });

@@ -9,14 +9,34 @@ import { splitPage } from '../../src/pages/split.ts';
 import { summarise } from '../../src/pages/summary.ts';
 
 const page = (...lines: string[]) => lines.join('\n\n');
-const titles = (text: string) => splitPage(text).filter((a) => a.kind !== 'fragment').map((a) => a.title);
+const titles = (text: string) =>
+  splitPage(text)
+    .filter((a) => a.kind !== 'fragment')
+    .map((a) => a.title);
 
 describe('page furniture', () => {
   it.each([
-    '版面导航', '标题导航', '上一篇 放大 缩小 默认', '字体：【大 中 小】', '首页 > 新闻中心 > 县域动态', '当前位置：首页>>要闻',
-    '[来源：某某日报]', '发布时间：2024-03-27 来源：某某网 编辑：周琳', '阅读：57', '点击量:1203', '国内统一刊号:CN43-0009',
-    '第01版：头版', 'A03版：要闻', '2022年03月04日 星期五', 'IMG_2031.jpg', '责任编辑：贺丽', '【打印】 【关闭】', '分享到：',
-    '版权所有 某某报社', '2019-08-12 06:24:20', '打开某某新闻 查看精彩图片',
+    '版面导航',
+    '标题导航',
+    '上一篇 放大 缩小 默认',
+    '字体：【大 中 小】',
+    '首页 > 新闻中心 > 县域动态',
+    '当前位置：首页>>要闻',
+    '[来源：某某日报]',
+    '发布时间：2024-03-27 来源：某某网 编辑：周琳',
+    '阅读：57',
+    '点击量:1203',
+    '国内统一刊号:CN43-0009',
+    '第01版：头版',
+    'A03版：要闻',
+    '2022年03月04日 星期五',
+    'IMG_2031.jpg',
+    '责任编辑：贺丽',
+    '【打印】 【关闭】',
+    '分享到：',
+    '版权所有 某某报社',
+    '2019-08-12 06:24:20',
+    '打开某某新闻 查看精彩图片',
   ])('drops %s', (line) => {
     expect(furnitureOf(line)).toBeDefined();
   });
@@ -32,12 +52,20 @@ describe('page furniture', () => {
     expect(pageDateOf(['某某日报', '2024年06月20日', '苗寨夜色里的非遗集市', '入夜，老街灯笼次第亮起。'])).toBe('2024-06-20');
   });
 
-  it('never makes a headline of a web page\'s furniture', () => {
+  it("never makes a headline of a web page's furniture", () => {
     const text = page(
-      '首页 > 新闻 > 县域', '桃江县新建十座乡村图书室_某某新闻网', '字体：【大 中 小】', '桃江县新建十座乡村图书室',
-      '来源：某某新闻网 作者：周晓岚 发布时间：2024-03-27 10:02', '阅读：57',
-      '近日，桃江县在十个行政村新建乡村图书室，每间藏书三千余册。', '图书室由村部闲置房屋改建，配有桌椅和电子阅读设备。',
-      '上一篇：某县开展春耕备耕', '下一篇：某镇举办读书分享会', '责任编辑：贺丽', '版权所有 某某新闻网',
+      '首页 > 新闻 > 县域',
+      '桃江县新建十座乡村图书室_某某新闻网',
+      '字体：【大 中 小】',
+      '桃江县新建十座乡村图书室',
+      '来源：某某新闻网 作者：周晓岚 发布时间：2024-03-27 10:02',
+      '阅读：57',
+      '近日，桃江县在十个行政村新建乡村图书室，每间藏书三千余册。',
+      '图书室由村部闲置房屋改建，配有桌椅和电子阅读设备。',
+      '上一篇：某县开展春耕备耕',
+      '下一篇：某镇举办读书分享会',
+      '责任编辑：贺丽',
+      '版权所有 某某新闻网',
     );
     const articles = splitPage(text);
     expect(articles.map((a) => a.title)).toEqual(['桃江县新建十座乡村图书室']);
@@ -45,10 +73,17 @@ describe('page furniture', () => {
     expect(articles[0].body[0]).toBe('近日，桃江县在十个行政村新建乡村图书室，每间藏书三千余册。');
   });
 
-  it('takes an e-paper\'s list of headlines for navigation', () => {
+  it("takes an e-paper's list of headlines for navigation", () => {
     const text = page(
-      '第02版：要闻', '标题导航', '某市召开防汛工作会议', '某县油茶喜获丰收', '某镇修通最后一公里', '某区开展消防演练',
-      '某市召开防汛工作会议', '本报记者 贺明远', '6月3日，某市召开防汛工作会议，部署今年汛期各项工作。',
+      '第02版：要闻',
+      '标题导航',
+      '某市召开防汛工作会议',
+      '某县油茶喜获丰收',
+      '某镇修通最后一公里',
+      '某区开展消防演练',
+      '某市召开防汛工作会议',
+      '本报记者 贺明远',
+      '6月3日，某市召开防汛工作会议，部署今年汛期各项工作。',
     );
     expect(titles(text)).toEqual(['某市召开防汛工作会议']);
   });
@@ -76,7 +111,12 @@ describe('datelines', () => {
   });
 
   it('keeps the dateline out of the body and the summary', () => {
-    const [article] = splitPage(page('某县新建三座便民桥', '某某日报5月2日讯（全媒体记者 龚逸）近日，某县三座便民桥建成通车，沿线群众出行更方便。桥梁由县交通部门统一设计，每座可通行小型车辆。'));
+    const [article] = splitPage(
+      page(
+        '某县新建三座便民桥',
+        '某某日报5月2日讯（全媒体记者 龚逸）近日，某县三座便民桥建成通车，沿线群众出行更方便。桥梁由县交通部门统一设计，每座可通行小型车辆。',
+      ),
+    );
     expect(article.authors).toEqual(['龚逸']);
     expect(article.body[0].startsWith('近日')).toBe(true);
     expect(summarise(article).startsWith('近日')).toBe(true);
@@ -121,31 +161,48 @@ describe('headline forms', () => {
     expect(article.subtitle).toBe('某县修通产业路见闻');
   });
 
-  it('closes letter-spaced titles and keeps a notice\'s contact lines inside it', () => {
-    const articles = splitPage(page(
-      '征 地 公 告', '根据有关规定，现将某县某镇某村集体土地征收事项公告如下。', '联系电话：0739-1234567', '联系人：周先生', '某县自然资源局', '2023年3月1日',
-    ));
+  it("closes letter-spaced titles and keeps a notice's contact lines inside it", () => {
+    const articles = splitPage(
+      page(
+        '征 地 公 告',
+        '根据有关规定，现将某县某镇某村集体土地征收事项公告如下。',
+        '联系电话：0739-1234567',
+        '联系人：周先生',
+        '某县自然资源局',
+        '2023年3月1日',
+      ),
+    );
     expect(articles.map((a) => a.title)).toEqual(['征地公告']);
     expect(articles[0].body).toContain('联系电话：0739-1234567');
   });
 
   it('takes a headline ending in ！ or ？', () => {
-    expect(titles(page('春耕正当时，你准备好了吗？', '本报讯（记者 唐思雨）连日来，某县各地农户忙着翻耕水田。'))).toEqual(['春耕正当时，你准备好了吗？']);
+    expect(titles(page('春耕正当时，你准备好了吗？', '本报讯（记者 唐思雨）连日来，某县各地农户忙着翻耕水田。'))).toEqual([
+      '春耕正当时，你准备好了吗？',
+    ]);
   });
 
   it('reads pages with half-width punctuation', () => {
     const text = page(
-      '某县开展"送法下乡"活动', '本报讯(记者 谭立)近日,某县司法局组织律师走进乡村,为群众提供法律咨询。', '活动现场,律师们耐心解答群众提出的问题。',
-      '某镇举办农产品展销会', '本报讯(通讯员 邹敏)日前,某镇在集镇广场举办农产品展销会,吸引大批群众选购。',
+      '某县开展"送法下乡"活动',
+      '本报讯(记者 谭立)近日,某县司法局组织律师走进乡村,为群众提供法律咨询。',
+      '活动现场,律师们耐心解答群众提出的问题。',
+      '某镇举办农产品展销会',
+      '本报讯(通讯员 邹敏)日前,某镇在集镇广场举办农产品展销会,吸引大批群众选购。',
     );
     expect(titles(text)).toEqual(['某县开展"送法下乡"活动', '某镇举办农产品展销会']);
   });
 });
 
 describe('long web headlines', () => {
-  it('takes a line too long for a headline\'s shape when article data confirms it', () => {
-    const text = page('首页 > 新闻', '某省出台支持县域经济高质量发展的若干政策措施 推动县域特色产业集群发展壮大', '来源：某某网 2024-03-27 10:02',
-      '近日，省政府办公厅印发若干政策措施，从产业、人才、金融等方面支持县域经济发展。', '责任编辑：周琳');
+  it("takes a line too long for a headline's shape when article data confirms it", () => {
+    const text = page(
+      '首页 > 新闻',
+      '某省出台支持县域经济高质量发展的若干政策措施 推动县域特色产业集群发展壮大',
+      '来源：某某网 2024-03-27 10:02',
+      '近日，省政府办公厅印发若干政策措施，从产业、人才、金融等方面支持县域经济发展。',
+      '责任编辑：周琳',
+    );
     expect(titles(text)).toEqual(['某省出台支持县域经济高质量发展的若干政策措施 推动县域特色产业集群发展壮大']);
   });
 });
@@ -153,8 +210,12 @@ describe('long web headlines', () => {
 describe('pages in traditional characters', () => {
   it('splits them by the same conventions and gives the articles back as printed', () => {
     const text = page(
-      '首頁 > 新聞 > 縣域', '城步舉辦鄉村文化節', '來源：某某新聞網 作者：周曉嵐 發布時間：2024-05-02 09:30',
-      '某某新聞網5月1日訊（記者 周曉嵐）近日，城步苗族自治縣舉辦鄉村文化節，來自各鄉鎮的文藝隊伍同台演出。', '活動現場還設置了非遺展示區，吸引數千名群眾觀看。', '責任編輯：賀麗',
+      '首頁 > 新聞 > 縣域',
+      '城步舉辦鄉村文化節',
+      '來源：某某新聞網 作者：周曉嵐 發布時間：2024-05-02 09:30',
+      '某某新聞網5月1日訊（記者 周曉嵐）近日，城步苗族自治縣舉辦鄉村文化節，來自各鄉鎮的文藝隊伍同台演出。',
+      '活動現場還設置了非遺展示區，吸引數千名群眾觀看。',
+      '責任編輯：賀麗',
     );
     const articles = splitPage(text);
     expect(articles.map((a) => a.title)).toEqual(['城步舉辦鄉村文化節']);
@@ -166,8 +227,13 @@ describe('pages in traditional characters', () => {
 describe('web articles', () => {
   it('takes short lines between a signed header and the text for photo captions, not headlines', () => {
     const text = page(
-      '某县古村落修缮完工', '来源：某某新闻网 作者：贺明远 2024-06-27 11:21', '修缮一新的老祠堂', '村口的古樟树', '村民在古戏台前合影',
-      '某某新闻网6月27日讯 近日，某县古村落修缮工程完工，二十余栋古民居恢复原貌。', '工程历时一年，投入资金八百余万元。',
+      '某县古村落修缮完工',
+      '来源：某某新闻网 作者：贺明远 2024-06-27 11:21',
+      '修缮一新的老祠堂',
+      '村口的古樟树',
+      '村民在古戏台前合影',
+      '某某新闻网6月27日讯 近日，某县古村落修缮工程完工，二十余栋古民居恢复原貌。',
+      '工程历时一年，投入资金八百余万元。',
     );
     const articles = splitPage(text);
     expect(articles.map((a) => a.title)).toEqual(['某县古村落修缮完工']);
@@ -175,40 +241,65 @@ describe('web articles', () => {
   });
 });
 
-
 describe('what web and app pages print around an article', () => {
   it('finds the headline beside an app banner and a line of time, reads and font size', () => {
-    const text = page('立即下载', '青溪镇试种富硒稻获丰收', '2031-05-02 09:10:11 字号:', '记者 谭思远 通讯员 龚晓', '近日，青溪镇试种的两百亩富硒稻迎来丰收，亩产超过六百公斤。');
+    const text = page(
+      '立即下载',
+      '青溪镇试种富硒稻获丰收',
+      '2031-05-02 09:10:11 字号:',
+      '记者 谭思远 通讯员 龚晓',
+      '近日，青溪镇试种的两百亩富硒稻迎来丰收，亩产超过六百公斤。',
+    );
     const [article] = splitPage(text);
     expect(article.title).toBe('青溪镇试种富硒稻获丰收');
     expect(article.authors).toEqual(['谭思远', '龚晓']);
   });
 
-  it('drops a site\'s line of date and reads under a title, and keeps the author line with the title', () => {
-    const text = page('湖光网', '山乡夜校开课了', '湖光网 2031-05-02 10:00 阅读数 321', '文/图 记者 周晓岚', '晚上七点，村部的灯亮了，三十多名村民来上夜校。');
+  it("drops a site's line of date and reads under a title, and keeps the author line with the title", () => {
+    const text = page(
+      '湖光网',
+      '山乡夜校开课了',
+      '湖光网 2031-05-02 10:00 阅读数 321',
+      '文/图 记者 周晓岚',
+      '晚上七点，村部的灯亮了，三十多名村民来上夜校。',
+    );
     expect(splitPage(text).map((a) => [a.title, a.authors])).toEqual([['山乡夜校开课了', ['周晓岚']]]);
   });
 
   it('reads an opening byline in brackets under the headline, with names printed letter-spaced', () => {
-    const [article] = splitPage(page('某镇新修三座桥', '2031-05-02 10:00 字号:', '(王 一 李小二)', '近日，某镇新修的三座便民桥通车。', '桥梁由县交通部门设计。'));
+    const [article] = splitPage(
+      page('某镇新修三座桥', '2031-05-02 10:00 字号:', '(王 一 李小二)', '近日，某镇新修的三座便民桥通车。', '桥梁由县交通部门设计。'),
+    );
     expect(article.authors).toEqual(['王一', '李小二']);
     expect(article.body).toHaveLength(2);
   });
 
   it('reads a spaced role word, and takes a joint report or a planning credit for no author', () => {
-    expect(splitPage(page('某县举办春季招聘会', '记 者:张晓', '近日，某县举办春季招聘会，提供岗位三千余个。'))[0].authors).toEqual(['张晓']);
+    expect(splitPage(page('某县举办春季招聘会', '记 者:张晓', '近日，某县举办春季招聘会，提供岗位三千余个。'))[0].authors).toEqual([
+      '张晓',
+    ]);
     expect(namesWithoutRoles('青溪网、某县委宣传部联合报道')).toBeUndefined();
     expect(furnitureOf('策划/本报编辑部 甲乙 丙丁')).toBe('credits');
   });
 
   it('takes the line under an image file name for its caption', () => {
-    const [article] = splitPage(page('枫林乡夜市开张', '本报记者 周晓岚', 'x1.jpg', '枫林乡的新夜市。', '近日，枫林乡夜市开张，二十多个摊位吸引了周边村民。'));
+    const [article] = splitPage(
+      page('枫林乡夜市开张', '本报记者 周晓岚', 'x1.jpg', '枫林乡的新夜市。', '近日，枫林乡夜市开张，二十多个摊位吸引了周边村民。'),
+    );
     expect(article.captions).toEqual(['枫林乡的新夜市。']);
     expect(article.body[0].startsWith('近日')).toBe(true);
   });
 
   it('never takes an everyday word with an administrative character for a place opening', () => {
-    const articles = splitPage(page('某县文化馆送戏下乡', '本报记者 周晓岚', '近日，某县文化馆组织演员到各村巡演。', '一场别开生面的乡村音乐会', '音乐会上，村民们唱起了山歌。'));
+    const articles = splitPage(
+      page(
+        '某县文化馆送戏下乡',
+        '本报记者 周晓岚',
+        '近日，某县文化馆组织演员到各村巡演。',
+        '一场别开生面的乡村音乐会',
+        '音乐会上，村民们唱起了山歌。',
+      ),
+    );
     expect(articles.map((a) => a.title)).toEqual(['某县文化馆送戏下乡']);
   });
 
@@ -218,12 +309,20 @@ describe('what web and app pages print around an article', () => {
   });
 
   it('takes a related-news list for navigation, its last item too', () => {
-    const text = page('往期回顾:', '走村记——东岭篇', '走村记——西岭篇', '走村记——南岭篇', '本报讯（记者 周晓岚）近日，记者走进北岭村，看村里的新变化。');
+    const text = page(
+      '往期回顾:',
+      '走村记——东岭篇',
+      '走村记——西岭篇',
+      '走村记——南岭篇',
+      '本报讯（记者 周晓岚）近日，记者走进北岭村，看村里的新变化。',
+    );
     expect(titles(text)).toEqual([]);
   });
 
   it('strips HTML left in a copied page', () => {
-    const [article] = splitPage(page('<p class="ql-block">某村建起共享菜园</p>', '<p>近日，某村把闲置地改成共享菜园&nbsp;，村民认领种菜。</p>'));
+    const [article] = splitPage(
+      page('<p class="ql-block">某村建起共享菜园</p>', '<p>近日，某村把闲置地改成共享菜园&nbsp;，村民认领种菜。</p>'),
+    );
     expect(article.title).toBe('某村建起共享菜园');
     expect(article.body[0]).toBe('近日，某村把闲置地改成共享菜园 ，村民认领种菜。');
   });
@@ -237,19 +336,42 @@ describe('what web and app pages print around an article', () => {
 
 describe('lists and photo stories', () => {
   it('takes a channel page of headlines, each over one paragraph, for separate articles', () => {
-    const text = page('某县新春庙会开幕', '正月初一，某县古镇庙会开幕，舞龙舞狮吸引游客三万余人次。', '冰雪中的暖心一幕',
-      '连日来，某市遭遇低温雨雪天气，环卫工人连夜铲冰除雪。', '某镇“积分超市”开张', '村民参加志愿服务攒积分，可在超市兑换日用品。');
+    const text = page(
+      '某县新春庙会开幕',
+      '正月初一，某县古镇庙会开幕，舞龙舞狮吸引游客三万余人次。',
+      '冰雪中的暖心一幕',
+      '连日来，某市遭遇低温雨雪天气，环卫工人连夜铲冰除雪。',
+      '某镇“积分超市”开张',
+      '村民参加志愿服务攒积分，可在超市兑换日用品。',
+    );
     expect(titles(text)).toEqual(['某县新春庙会开幕', '冰雪中的暖心一幕', '某镇“积分超市”开张']);
   });
 
-  it('keeps a signed feature\'s headings inside it', () => {
-    const text = page('某县茶产业观察', '本报记者 周晓岚', '近年来，某县茶园面积不断扩大。', '茶园变景区', '茶园里建起了游步道和观景台。', '茶农变股东', '合作社吸纳茶农入股分红。');
+  it("keeps a signed feature's headings inside it", () => {
+    const text = page(
+      '某县茶产业观察',
+      '本报记者 周晓岚',
+      '近年来，某县茶园面积不断扩大。',
+      '茶园变景区',
+      '茶园里建起了游步道和观景台。',
+      '茶农变股东',
+      '合作社吸纳茶农入股分红。',
+    );
     expect(titles(text)).toEqual(['某县茶产业观察']);
   });
 
   it('takes many short captions between a headline and its author line for captions', () => {
-    const captions = ['大桥横跨江面。', '公园里市民唱歌跳舞。', '村中建起读书小屋。', '夜市里人头攒动。', '稻田里稻谷飘香。', '小龙虾远销各地。'];
-    const [article] = splitPage(page('看山乡新变化', ...captions, '文/图 本报全媒体记者 张 谨 陈 昊', '某市紧邻省会，近年来乡村面貌焕然一新。'));
+    const captions = [
+      '大桥横跨江面。',
+      '公园里市民唱歌跳舞。',
+      '村中建起读书小屋。',
+      '夜市里人头攒动。',
+      '稻田里稻谷飘香。',
+      '小龙虾远销各地。',
+    ];
+    const [article] = splitPage(
+      page('看山乡新变化', ...captions, '文/图 本报全媒体记者 张 谨 陈 昊', '某市紧邻省会，近年来乡村面貌焕然一新。'),
+    );
     expect(article.captions).toEqual(captions);
     expect(article.authors).toEqual(['张谨', '陈昊']);
     expect(article.body).toEqual(['某市紧邻省会，近年来乡村面貌焕然一新。']);
@@ -264,8 +386,17 @@ describe('lists and photo stories', () => {
 
 describe('list pages, appendices and wiki copies', () => {
   it('ends a listed post at its posting time and drops the tag name over the first post', () => {
-    const text = page('常宁', '一壶油茶待远客', '二十余家媒体的记者走进西岭镇的油茶林，听茶农讲述一棵树撑起一个家的故事，还品尝了当地的擂茶……', '3月2日 下午 4:20', '其他',
-      '油茶林春季抚育全面铺开', '市林业部门组织技术员分赴各乡镇，指导油茶种植户开展春季垦复和施肥，还在田间地头发放了手册，并为', '2月28日 下午 6:40', '其他');
+    const text = page(
+      '常宁',
+      '一壶油茶待远客',
+      '二十余家媒体的记者走进西岭镇的油茶林，听茶农讲述一棵树撑起一个家的故事，还品尝了当地的擂茶……',
+      '3月2日 下午 4:20',
+      '其他',
+      '油茶林春季抚育全面铺开',
+      '市林业部门组织技术员分赴各乡镇，指导油茶种植户开展春季垦复和施肥，还在田间地头发放了手册，并为',
+      '2月28日 下午 6:40',
+      '其他',
+    );
     expect(titles(text)).toEqual(['一壶油茶待远客', '油茶林春季抚育全面铺开']);
   });
 
@@ -280,17 +411,35 @@ describe('list pages, appendices and wiki copies', () => {
     }
   });
 
-  it('keeps a winners\' list inside its story: ranks are headings, names are entries', () => {
-    const [story, ...rest] = splitPage(page('讲解员大赛落幕', '本报讯（记者 龙晓岚）4月18日，大赛决赛在溆浦县举行。',
-      '附：大赛获奖名单', '一等奖', '溆浦县 舒雨桐', '二等奖', '会同县 粟一鸣'));
+  it("keeps a winners' list inside its story: ranks are headings, names are entries", () => {
+    const [story, ...rest] = splitPage(
+      page(
+        '讲解员大赛落幕',
+        '本报讯（记者 龙晓岚）4月18日，大赛决赛在溆浦县举行。',
+        '附：大赛获奖名单',
+        '一等奖',
+        '溆浦县 舒雨桐',
+        '二等奖',
+        '会同县 粟一鸣',
+      ),
+    );
     expect(rest).toEqual([]);
     expect(story.authors).toEqual(['龙晓岚']);
     expect(story.body).toContain('溆浦县 舒雨桐');
   });
 
   it('takes no headline from a place-opening caption over a section heading', () => {
-    expect(titles(page('西岭镇文化站', '西岭镇文化站位于常宁市西岭镇老街，始建于1982年，是全镇开展群众文化活动的主要场所。',
-      '常宁市各乡镇文化站站长在非遗展示厅观看木榨演示', '设施', '图书室藏书一万二千册，周末向全镇群众免费开放。'))).toEqual(['西岭镇文化站']);
+    expect(
+      titles(
+        page(
+          '西岭镇文化站',
+          '西岭镇文化站位于常宁市西岭镇老街，始建于1982年，是全镇开展群众文化活动的主要场所。',
+          '常宁市各乡镇文化站站长在非遗展示厅观看木榨演示',
+          '设施',
+          '图书室藏书一万二千册，周末向全镇群众免费开放。',
+        ),
+      ),
+    ).toEqual(['西岭镇文化站']);
   });
 
   it('drops the tabs a wiki mirror glues to the entry name', () => {

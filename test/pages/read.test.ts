@@ -22,13 +22,18 @@ describe('decoding page files', () => {
     const sample = SEED.slice(0, 1500);
     for (const endian of ['le', 'be'] as const) {
       for (const mark of [true, false]) {
-        expect(decodePage(utf16Bytes(sample, endian, mark))).toMatchObject({ ok: true, encoding: `utf-16${endian}`, text: sample.replace(/[ \t\u3000]+$/gm, '') });
+        expect(decodePage(utf16Bytes(sample, endian, mark))).toMatchObject({
+          ok: true,
+          encoding: `utf-16${endian}`,
+          text: sample.replace(/[ \t\u3000]+$/gm, ''),
+        });
       }
     }
   });
 
   it('tells Big5 from GB18030 by how common the decoded characters are', () => {
-    const traditional = '邵陽新聞網訊 近日，城步苗族自治縣舉辦鄉村文化節，來自各鄉鎮的文藝隊伍同台演出，吸引數千名群眾觀看。\n活動現場還設置了非遺展示區。';
+    const traditional =
+      '邵陽新聞網訊 近日，城步苗族自治縣舉辦鄉村文化節，來自各鄉鎮的文藝隊伍同台演出，吸引數千名群眾觀看。\n活動現場還設置了非遺展示區。';
     expect(decodePage(big5Bytes(traditional))).toEqual({ ok: true, encoding: 'big5', text: traditional });
     const simplified = '近日，城步苗族自治县举办乡村文化节，来自各乡镇的文艺队伍同台演出，吸引数千名群众观看。';
     expect(decodePage(gbkBytes(simplified))).toEqual({ ok: true, encoding: 'gb18030', text: simplified });
@@ -37,7 +42,10 @@ describe('decoding page files', () => {
   it('puts back the punctuation some PDF e-papers lose to characters of the same font slot', () => {
     const garbled = '某县中医院地址院某市东大路12号渊乘1尧8路公交车冤袁咨询电话院0000-1234567遥门诊尧住院尧体检均可预约遥';
     const result = decodePage(new TextEncoder().encode(garbled));
-    expect(result).toMatchObject({ ok: true, text: '某县中医院地址：某市东大路12号（乘1、8路公交车），咨询电话：0000-1234567。门诊、住院、体检均可预约。' });
+    expect(result).toMatchObject({
+      ok: true,
+      text: '某县中医院地址：某市东大路12号（乘1、8路公交车），咨询电话：0000-1234567。门诊、住院、体检均可预约。',
+    });
     // Ordinary text with 院 and 袁 keeps them.
     const plain = '袁老师在学院工作多年，桃李满天下。学院里的学生都很敬重她。';
     expect(decodePage(new TextEncoder().encode(plain))).toMatchObject({ ok: true, text: plain });
@@ -72,7 +80,10 @@ describe('publication dates', () => {
     const warnings: string[] = [];
     try {
       const pages = readPages(dir, (w) => warnings.push(w.file));
-      expect(pages.map((p) => [p.file, p.date])).toEqual([['2020-01-02_dated.txt', '2020-01-02'], ['plain.txt', '2021-05-04']]);
+      expect(pages.map((p) => [p.file, p.date])).toEqual([
+        ['2020-01-02_dated.txt', '2020-01-02'],
+        ['plain.txt', '2021-05-04'],
+      ]);
       expect(warnings.sort()).toEqual(['empty.txt', 'image.txt']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -44,7 +44,10 @@ describe('place words for jieba', () => {
   });
 
   it('keeps place names whole in jieba once added', () => {
-    const jieba = createRequire(import.meta.url)('nodejieba') as { insertWord(w: string, tag?: string): boolean; cut(t: string, hmm?: boolean): string[] };
+    const jieba = createRequire(import.meta.url)('nodejieba') as {
+      insertWord(w: string, tag?: string): boolean;
+      cut(t: string, hmm?: boolean): string[];
+    };
     for (const word of words) jieba.insertWord(word, 'ns');
     expect(jieba.cut('邵东市加力推进高质量发展', true)).toContain('邵东市');
     expect(jieba.cut('湘西州开展禁毒宣传', true)).toContain('湘西州');

@@ -50,7 +50,7 @@ describe('the Hunan extract', () => {
     expect(extract.regions.every((r) => r.level !== 'town' || /(镇|乡|街道)$/.test(r.name))).toBe(true);
   });
 
-  it('keeps the dataset\'s county-level functional zones, marked, each under its prefecture', () => {
+  it("keeps the dataset's county-level functional zones, marked, each under its prefecture", () => {
     const zones = extract.regions.filter((r) => r.zone);
     expect(zones.length).toBeGreaterThan(0);
     for (const z of zones) {
@@ -64,7 +64,10 @@ describe('the Hunan extract', () => {
   });
 
   it('has unique names at county level and above, so names can identify them', () => {
-    const names = g.all().filter((r) => r.level !== 'town').map((r) => r.name);
+    const names = g
+      .all()
+      .filter((r) => r.level !== 'town')
+      .map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
   });
 });
@@ -120,7 +123,10 @@ describe('aliases made by rule', () => {
     ];
     const forms = (code: string) => {
       const r = regions.find((x) => x.code === code)!;
-      return [{ text: r.name, kind: 'name' as const }, { text: r.name.slice(0, 2), kind: 'short' as const }];
+      return [
+        { text: r.name, kind: 'name' as const },
+        { text: r.name.slice(0, 2), kind: 'short' as const },
+      ];
     };
     const { kept, shared } = settleSharedAliases(regions, forms);
     expect(kept.get('1')!.map((f) => f.text)).toEqual(['甲乙区']);
@@ -138,7 +144,7 @@ describe('aliases made by rule', () => {
 });
 
 describe('functional zones named as papers write them', () => {
-  it('writes a 管理区 as a district, keeping the dataset\'s form as an alias', () => {
+  it("writes a 管理区 as a district, keeping the dataset's form as an alias", () => {
     const zone = named('洪江区');
     expect(zone).toMatchObject({ level: 'county', parent: '怀化市', zone: true });
     expect(zone.aliases).toEqual(expect.arrayContaining(['洪江管理区', '怀化市洪江管理区', '怀化市洪江区']));
@@ -174,7 +180,7 @@ describe('functional zones named as papers write them', () => {
 });
 
 describe('the hierarchy', () => {
-  it('lists a prefecture\'s counties among its descendants', () => {
+  it("lists a prefecture's counties among its descendants", () => {
     const names = g.descendants(named('郴州市')).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['桂阳县', '桂东县', '永兴县', '安仁县']));
     expect(names).not.toContain('邵东市');

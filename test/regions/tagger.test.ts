@@ -21,7 +21,9 @@ describe('tagging the places an article is about', () => {
   });
 
   it('tags a province-wide article with the province', () => {
-    expect(tagRegions(article('全省春耕生产现场会召开', ['湖南省春耕生产现场会日前召开。', '会议要求全省各地抓好春耕。']))).toEqual(['湖南省']);
+    expect(tagRegions(article('全省春耕生产现场会召开', ['湖南省春耕生产现场会日前召开。', '会议要求全省各地抓好春耕。']))).toEqual([
+      '湖南省',
+    ]);
   });
 
   it('tags an article about nowhere in Hunan with nothing', () => {
@@ -30,11 +32,17 @@ describe('tagging the places an article is about', () => {
 
   it('reads the kicker and the subtitle as strongly as the headline', () => {
     expect(tagRegions(article('平安底色提升幸福成色', ['平安，民之所盼。'], { kicker: '回眸发展看桂东' }))).toEqual(['桂东县', '郴州市']);
-    expect(tagRegions(article('凝心聚力奏强音', ['近年来，该县坚持绿色发展。'], { subtitle: '中方县奋力开创新局面' }))).toEqual(['中方县', '怀化市']);
+    expect(tagRegions(article('凝心聚力奏强音', ['近年来，该县坚持绿色发展。'], { subtitle: '中方县奋力开创新局面' }))).toEqual([
+      '中方县',
+      '怀化市',
+    ]);
   });
 
   it('credits a county, not its prefecture, for "prefecture + county"', () => {
-    expect(tagRegions(article('特色产业助农增收', ['近年来，郴州市桂阳县大力发展特色产业。', '桂阳县的辣椒远销各地。']))).toEqual(['桂阳县', '郴州市']);
+    expect(tagRegions(article('特色产业助农增收', ['近年来，郴州市桂阳县大力发展特色产业。', '桂阳县的辣椒远销各地。']))).toEqual([
+      '桂阳县',
+      '郴州市',
+    ]);
   });
 
   it('attributes a uniquely named town to its county', () => {
@@ -54,31 +62,53 @@ describe('tagging the places an article is about', () => {
   });
 
   it('lists two counties of one prefecture before the prefecture', () => {
-    expect(tagRegions(article('桂东汝城联合开展森林防火演练', ['日前，桂东县与汝城县在两县交界处联合开展演练。']))).toEqual(['桂东县', '汝城县', '郴州市']);
+    expect(tagRegions(article('桂东汝城联合开展森林防火演练', ['日前，桂东县与汝城县在两县交界处联合开展演练。']))).toEqual([
+      '桂东县',
+      '汝城县',
+      '郴州市',
+    ]);
   });
 });
 
 describe('passing mentions do not make an article about a place', () => {
   it('a bank named after a city', () => {
-    const story = article('邵东：金融服务助力小微企业', ['近日，邵东市举办银企对接会，长沙银行、邵阳农商银行等机构参加。', '会上，长沙银行与12家企业签约。']);
+    const story = article('邵东：金融服务助力小微企业', [
+      '近日，邵东市举办银企对接会，长沙银行、邵阳农商银行等机构参加。',
+      '会上，长沙银行与12家企业签约。',
+    ]);
     expect(tagRegions(story)).toEqual(['邵东市', '邵阳市']);
-    expect(tagRegions(article('长沙银行发布年度报告', ['长沙银行日前发布年度报告，营业收入同比增长8%。', '长沙银行永州分行业绩增长明显。']))).toEqual([]);
+    expect(
+      tagRegions(article('长沙银行发布年度报告', ['长沙银行日前发布年度报告，营业收入同比增长8%。', '长沙银行永州分行业绩增长明显。'])),
+    ).toEqual([]);
   });
 
   it('a route between two cities', () => {
-    expect(tagRegions(article('春运首日客流平稳', ['记者获悉，今年春运新增长沙至邵阳、长沙—怀化的动车班次。', '旅客可通过12306购票。']))).toEqual([]);
-    expect(tagRegions(article('桂东开通城乡公交', ['日前，桂东县开通5条城乡公交线路，新增开往长沙的班车。']))).toEqual(['桂东县', '郴州市']);
+    expect(
+      tagRegions(article('春运首日客流平稳', ['记者获悉，今年春运新增长沙至邵阳、长沙—怀化的动车班次。', '旅客可通过12306购票。'])),
+    ).toEqual([]);
+    expect(tagRegions(article('桂东开通城乡公交', ['日前，桂东县开通5条城乡公交线路，新增开往长沙的班车。']))).toEqual([
+      '桂东县',
+      '郴州市',
+    ]);
   });
 
-  it('a visitor\'s or a native\'s home town', () => {
-    const visit = article('桂东：红色旅游持续升温', ['国庆期间，桂东县接待游客10万人次。', '“风景太美了！”来自长沙的游客李先生说。', '株洲游客张女士表示还会再来。']);
+  it("a visitor's or a native's home town", () => {
+    const visit = article('桂东：红色旅游持续升温', [
+      '国庆期间，桂东县接待游客10万人次。',
+      '“风景太美了！”来自长沙的游客李先生说。',
+      '株洲游客张女士表示还会再来。',
+    ]);
     expect(tagRegions(visit)).toEqual(['桂东县', '郴州市']);
     expect(tagRegions(article('他把家乡带向世界', ['邵阳籍企业家李某在深圳创业30年。', '他说，邵阳人勤劳肯干。']))).toEqual([]);
   });
 
   it('a common word that contains or is a short name', () => {
     // 股东安排 holds 东安, 中方 is "the Chinese side", 通道 "passage", 凤凰 "phoenix", 会同 "together with".
-    const story = article('企业召开股东大会', ['会议由公司股东安排，中方代表出席。', '项目开辟绿色通道，企业实现凤凰涅槃。', '双方在会同期签署协议。']);
+    const story = article('企业召开股东大会', [
+      '会议由公司股东安排，中方代表出席。',
+      '项目开辟绿色通道，企业实现凤凰涅槃。',
+      '双方在会同期签署协议。',
+    ]);
     expect(tagRegions(story)).toEqual([]);
     expect(tagRegions(article('凤凰：中方代表团来访', ['凤凰卫视报道了这一消息。']))).toEqual([]);
   });
@@ -88,14 +118,19 @@ describe('passing mentions do not make an article about a place', () => {
     expect(tagRegions(article('怀化中方推进乡村振兴', ['当地聚焦产业发展。']))).toEqual(['中方县', '怀化市']);
   });
 
-  it('a different division with a county\'s stem (a zone, a village)', () => {
+  it("a different division with a county's stem (a zone, a village)", () => {
     // 洪江区 is the functional zone, not the county-level city 洪江市.
-    expect(tagRegions(article('凝心聚力奏强音', ['近年来，怀化市洪江区自然资源局坚持绿色理念。', '洪江区耕地保护成效明显。']))).toEqual(['洪江区', '怀化市']);
+    expect(tagRegions(article('凝心聚力奏强音', ['近年来，怀化市洪江区自然资源局坚持绿色理念。', '洪江区耕地保护成效明显。']))).toEqual([
+      '洪江区',
+      '怀化市',
+    ]);
     expect(tagRegions(article('桃源村的致富路', ['近年来，桃源村发展民宿。']))).toEqual([]);
   });
 
-  it('a news site or media centre named after a place (a web copy\'s source line)', () => {
-    expect(tagRegions(article('春茶开采', ['据永州新闻网消息，日前，安化县春茶开采。', '本文转自永州新闻网，原载郴州市融媒体中心。']))).toEqual(['安化县', '益阳市']);
+  it("a news site or media centre named after a place (a web copy's source line)", () => {
+    expect(
+      tagRegions(article('春茶开采', ['据永州新闻网消息，日前，安化县春茶开采。', '本文转自永州新闻网，原载郴州市融媒体中心。'])),
+    ).toEqual(['安化县', '益阳市']);
   });
 
   it('a newspaper, a street or a station named after a place', () => {
@@ -103,18 +138,24 @@ describe('passing mentions do not make an article about a place', () => {
     expect(tagRegions(story)).toEqual([]);
   });
 
-  it('a paper named as such makes a story about itself its region\'s, when no place is named', () => {
+  it("a paper named as such makes a story about itself its region's, when no place is named", () => {
     expect(tagRegions(article('那些年的老报馆', ['我是1991年进入青溪日报社工作的，后来调到常德日报社。']))).toEqual(['常德市']);
     expect(tagRegions(article('读报记', ['我第一次读到《邵阳日报》，是在读初中的时候。']))).toEqual(['邵阳市']);
   });
 
-  it('a place name inside a longer word or another place\'s name', () => {
+  it("a place name inside a longer word or another place's name", () => {
     expect(tagRegions(article('中共天津市委召开全会', ['会议审议通过了决定。']))).toEqual([]);
     expect(tagRegions(article('寻找心中的世外桃源', ['山水之间，宛如世外桃源。']))).toEqual([]);
   });
 
   it('a neighbour named in passing in a long report on one county', () => {
-    const body = ['近年来，桂东县大力发展茶产业。', '桂东县茶园面积达10万亩。', '桂东县还建成茶叶加工园。', '与汝城县相比，桂东的茶园更集中。', '桂东县的茶叶远销各地。'];
+    const body = [
+      '近年来，桂东县大力发展茶产业。',
+      '桂东县茶园面积达10万亩。',
+      '桂东县还建成茶叶加工园。',
+      '与汝城县相比，桂东的茶园更集中。',
+      '桂东县的茶叶远销各地。',
+    ];
     expect(tagRegions(article('桂东：一片茶叶富了一方百姓', body))).toEqual(['桂东县', '郴州市']);
   });
 });
@@ -139,7 +180,10 @@ describe('an article about the whole province', () => {
   });
 
   it('is the province when a headline naming no place is framed by its opening', () => {
-    const story = article('第九届讲故事大赛决赛揭晓', ['由省委宣传部主办的湖南省第九届讲故事大赛决赛在长沙举行。', '十五名选手登台讲述自己的故事。']);
+    const story = article('第九届讲故事大赛决赛揭晓', [
+      '由省委宣传部主办的湖南省第九届讲故事大赛决赛在长沙举行。',
+      '十五名选手登台讲述自己的故事。',
+    ]);
     expect(tagRegions(story)).toEqual(['湖南省']);
     // …but a headline that names the place keeps it.
     expect(tagRegions({ ...story, title: '长沙举行讲故事大赛决赛' })).toEqual(['长沙市']);
@@ -159,7 +203,11 @@ describe('an article about the whole province', () => {
   });
 
   it('stays with the place when one prefecture holds most of the points', () => {
-    const tour = article('浏阳花炮走出国门', ['近年来，浏阳市花炮出口持续增长。', '浏阳市还与醴陵市、湘潭县企业合作，也从平江县采购原料。', '浏阳市花炮产业年产值超百亿元。']);
+    const tour = article('浏阳花炮走出国门', [
+      '近年来，浏阳市花炮出口持续增长。',
+      '浏阳市还与醴陵市、湘潭县企业合作，也从平江县采购原料。',
+      '浏阳市花炮产业年产值超百亿元。',
+    ]);
     expect(tagRegions(tour)[0]).toBe('浏阳市');
   });
 });
@@ -174,7 +222,11 @@ describe('an article about a whole prefecture', () => {
   });
 
   it('keeps the county when one county holds most of the points', () => {
-    const story = article('宜章：脐橙产业链延伸', ['近年来，宜章县延伸脐橙产业链。', '宜章县还与嘉禾县、临武县企业合作。', '宜章县脐橙年产值超10亿元。']);
+    const story = article('宜章：脐橙产业链延伸', [
+      '近年来，宜章县延伸脐橙产业链。',
+      '宜章县还与嘉禾县、临武县企业合作。',
+      '宜章县脐橙年产值超10亿元。',
+    ]);
     expect(tagRegions(story)).toEqual(['宜章县', '郴州市']);
   });
 });
@@ -200,12 +252,20 @@ describe('the dateline place is not the subject', () => {
     expect(datelineLength('中新网长沙5月6日电 题：某地新貌')).toBe('中新网长沙5月6日电'.length);
   });
 
-  it('tags the story\'s place, not the city it was filed from', () => {
+  it("tags the story's place, not the city it was filed from", () => {
     const body = (dateline: string) => [`${dateline}日前，邵阳市新建的城西公园正式开园。`, '邵阳市园林部门介绍，公园占地300亩。'];
-    for (const d of ['本报长沙5月6日讯（记者 甲乙）', '某某晚报掌上长沙5月6日讯（全媒体记者 甲乙）', '中新网长沙5月6日电 ', '新湖南客户端长沙讯（通讯员 甲乙）']) {
+    for (const d of [
+      '本报长沙5月6日讯（记者 甲乙）',
+      '某某晚报掌上长沙5月6日讯（全媒体记者 甲乙）',
+      '中新网长沙5月6日电 ',
+      '新湖南客户端长沙讯（通讯员 甲乙）',
+    ]) {
       expect(tagRegions(article('城西公园开园迎客', body(d))), d).toEqual(['邵阳市']);
     }
-    expect(tagRegions(article('黄花菜进入采摘期', ['新湖南客户端衡阳讯（通讯员 甲乙）日前，祁东县黄花菜进入采摘期。']))).toEqual(['祁东县', '衡阳市']);
+    expect(tagRegions(article('黄花菜进入采摘期', ['新湖南客户端衡阳讯（通讯员 甲乙）日前，祁东县黄花菜进入采摘期。']))).toEqual([
+      '祁东县',
+      '衡阳市',
+    ]);
   });
 
   it('still counts the place once it is named after the dateline', () => {
@@ -213,7 +273,7 @@ describe('the dateline place is not the subject', () => {
   });
 });
 
-describe('the paper\'s own place: 全市, 我县 …', () => {
+describe("the paper's own place: 全市, 我县 …", () => {
   const meeting = (dateline: string, more: Partial<TaggableArticle> = {}) =>
     article('全市防汛工作会议召开', [`${dateline}5月6日，全市防汛工作会议召开。`, '会议要求，全市各级各部门压实防汛责任。'], more);
 
@@ -221,19 +281,19 @@ describe('the paper\'s own place: 全市, 我县 …', () => {
     expect(tagRegions(meeting('益阳日报5月6日讯（全媒体记者 甲乙）'))).toEqual(['益阳市']);
   });
 
-  it('refers to the outlet\'s home when the splitter knows it, or the dateline it took off', () => {
+  it("refers to the outlet's home when the splitter knows it, or the dateline it took off", () => {
     expect(tagRegions(meeting('本报讯（记者 甲乙）'))).toEqual([]);
     expect(tagRegions(meeting('本报讯（记者 甲乙）', { home: '益阳市' }))).toEqual(['益阳市']);
     expect(tagRegions(meeting('', { dateline: '益阳日报5月6日讯' }))).toEqual(['益阳市']);
   });
 
-  it('only when the home is that kind of place (全县 is not a city\'s)', () => {
+  it("only when the home is that kind of place (全县 is not a city's)", () => {
     const county = article('全县油菜花开', ['日前，全县20万亩油菜花竞相开放。']);
     expect(tagRegions({ ...county, home: '益阳市' })).toEqual([]);
     expect(tagRegions({ ...county, home: '南县' })).toEqual(['南县', '益阳市']);
   });
 
-  it('reads an outlet\'s home from its name', () => {
+  it("reads an outlet's home from its name", () => {
     expect(outletHome('益阳日报')).toBe('益阳市');
     expect(outletHome('浏阳日报 2024年5月6日 星期一')).toBe('浏阳市');
     expect(outletHome('湖南日报')).toBe('湖南省');
@@ -255,18 +315,24 @@ describe('places elsewhere in China are not Hunan', () => {
 
   it('a namesake of a Hunan place once the article places it elsewhere', () => {
     expect(tagRegions(article('永定区：土楼迎客', ['福建龙岩永定区土楼景区游客增多。', '永定区推出土楼研学线路。']))).toEqual([]);
-    expect(tagRegions(article('永定区：旅游迎客', ['张家界市永定区景区游客增多。', '永定区推出研学线路。']))).toEqual(['永定区', '张家界市']);
+    expect(tagRegions(article('永定区：旅游迎客', ['张家界市永定区景区游客增多。', '永定区推出研学线路。']))).toEqual([
+      '永定区',
+      '张家界市',
+    ]);
   });
 });
 
 describe('functional zones', () => {
   it('tags a zone the dataset lists, by its usual and its long name', () => {
     expect(tagRegions(article('洪江区：古商城修缮完工', ['近日，洪江区古商城修缮工程完工。']))).toEqual(['洪江区', '怀化市']);
-    expect(tagRegions(article('湘潭高新区新签约项目20个', ['今年以来，湘潭高新技术产业开发区引进项目20个。']))).toEqual(['湘潭高新区', '湘潭市']);
+    expect(tagRegions(article('湘潭高新区新签约项目20个', ['今年以来，湘潭高新技术产业开发区引进项目20个。']))).toEqual([
+      '湘潭高新区',
+      '湘潭市',
+    ]);
     expect(tagRegions(article('大通湖区：湖泊治理见成效', ['近年来，益阳市大通湖管理区推进水环境治理。']))).toEqual(['大通湖区', '益阳市']);
   });
 
-  it('counts a zone\'s bare stem only once the zone is named (a lake, a poet)', () => {
+  it("counts a zone's bare stem only once the zone is named (a lake, a poet)", () => {
     expect(tagRegions(article('端午话屈原', ['屈原是伟大的爱国诗人。', '屈原的作品流传千古。']))).toEqual([]);
   });
 

@@ -39,14 +39,20 @@ const BROKEN_UPDATES: unknown[] = [
 
 describe('update shapes', () => {
   it('accepts ordinary updates and refuses the broken ones with a reason', () => {
-    expect(checkUpdate({ update_id: 1, message: { message_id: 1, date: 0, chat, from, text: 'hi' } })).toMatchObject({ ok: true, key: 'chat:601' });
-    expect(checkUpdate({ update_id: 2, callback_query: { id: 'c', from, chat_instance: 'i', inline_message_id: 'm', data: 'a:x' } })).toMatchObject({ ok: true, key: 'user:601' });
+    expect(checkUpdate({ update_id: 1, message: { message_id: 1, date: 0, chat, from, text: 'hi' } })).toMatchObject({
+      ok: true,
+      key: 'chat:601',
+    });
+    expect(
+      checkUpdate({ update_id: 2, callback_query: { id: 'c', from, chat_instance: 'i', inline_message_id: 'm', data: 'a:x' } }),
+    ).toMatchObject({ ok: true, key: 'user:601' });
     for (const body of NOT_UPDATES) {
       const checked = checkUpdate(body);
       expect(checked.ok).toBe(false);
       expect(checked.ok ? 'accepted' : checked.updateId).toBeUndefined();
     }
-    for (const body of BROKEN_UPDATES) expect(checkUpdate(body), JSON.stringify(body)).toMatchObject({ ok: false, updateId: (body as { update_id: number }).update_id });
+    for (const body of BROKEN_UPDATES)
+      expect(checkUpdate(body), JSON.stringify(body)).toMatchObject({ ok: false, updateId: (body as { update_id: number }).update_id });
   });
 });
 
@@ -64,11 +70,16 @@ describe('polling mode', () => {
   });
 
   it('survives a batch of hostile updates (ids far above the emulator’s) and keeps answering', async () => {
-    const batch = [...BROKEN_UPDATES, ...NOT_UPDATES].map((u, i) => (u && typeof u === 'object' && 'update_id' in u ? { ...u, update_id: 1_000_000 + i } : u));
+    const batch = [...BROKEN_UPDATES, ...NOT_UPDATES].map((u, i) =>
+      u && typeof u === 'object' && 'update_id' in u ? { ...u, update_id: 1_000_000 + i } : u,
+    );
     rig.proxy.rules.push({ method: 'getUpdates', fault: { kind: 'answer', result: batch }, times: 1 });
     await waitFor(() => (rig.proxy.calls.some((c) => c.method === 'getUpdates' && c.fault === 'answer') ? true : undefined));
     let settled = false;
-    void running.stopped.then(() => (settled = true), () => (settled = true));
+    void running.stopped.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     const client = rig.emu.client({ userId: 602, chatId: 602, type: 'private' });
     const [reply] = await say(rig.emu, client, 602, '/help');
     expect(reply.text).toContain('/search');
@@ -88,7 +99,10 @@ describe('polling mode', () => {
 
   it('logs an outage of getUpdates once at warn, and its end once with the number of failures', async () => {
     const mark = log.lines.length;
-    rig.proxy.rules.push({ method: 'getUpdates', fault: { kind: '500' }, times: 3 }, { method: 'getUpdates', fault: { kind: 'drop' }, times: 2 });
+    rig.proxy.rules.push(
+      { method: 'getUpdates', fault: { kind: '500' }, times: 3 },
+      { method: 'getUpdates', fault: { kind: 'drop' }, times: 2 },
+    );
     const client = rig.emu.client({ userId: 604, chatId: 604, type: 'private' });
     const [reply] = await say(rig.emu, client, 604, '/help', {});
     expect(reply).toBeDefined();
@@ -111,7 +125,10 @@ describe('webhook mode', () => {
   beforeAll(async () => {
     rig = await startRig();
     port = await freePort();
-    running = await startRigBot(rigConfig(rig.proxy.url, data, { WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET, PORT: String(port) }), log.logger);
+    running = await startRigBot(
+      rigConfig(rig.proxy.url, data, { WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET, PORT: String(port) }),
+      log.logger,
+    );
   });
   afterAll(async () => {
     await running?.stop();
@@ -128,7 +145,17 @@ describe('webhook mode', () => {
     expect((await post('{}', {})).status).toBe(403);
     expect((await post('{}', undefined, '/elsewhere')).status).toBe(404);
     // Still serving: an ordinary update is answered.
-    const update = { update_id: 77, message: { message_id: 5, date: 0, chat: { id: 610, type: 'private', first_name: 'x' }, from: { id: 610, is_bot: false, first_name: 'x' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } };
+    const update = {
+      update_id: 77,
+      message: {
+        message_id: 5,
+        date: 0,
+        chat: { id: 610, type: 'private', first_name: 'x' },
+        from: { id: 610, is_bot: false, first_name: 'x' },
+        text: '/help',
+        entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+      },
+    };
     expect((await post(JSON.stringify(update))).status).toBe(200);
     await waitFor(() => (sentTo(rig.emu, 610).length > 0 ? true : undefined));
     expect(running.webhook!.refused).toBe(NOT_UPDATES.length + 4);
@@ -140,10 +167,17 @@ describe('webhook mode', () => {
 
 describe('the process-wide guard', () => {
   it('logs an unhandled rejection and an uncaught exception in one line each, with the update id, and the process lives on', () => {
-    const child = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/run-ts.mjs'), join(import.meta.dirname, 'guard-child.ts')], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(
+      process.execPath,
+      [join(import.meta.dirname, '../../bin/run-ts.mjs'), join(import.meta.dirname, 'guard-child.ts')],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(child.status).toBe(0);
     expect(child.stdout.trim()).toBe('still alive');
-    const lines = child.stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = child.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toEqual([
       expect.objectContaining({ msg: 'unhandled rejection; still serving', update: 77, error: 'Error: forgotten promise' }),
       expect.objectContaining({ msg: 'uncaught exception; still serving', update: 78, error: 'TypeError: thrown from a timer' }),

@@ -76,8 +76,14 @@ async function withBot<T>(run: (bot: RunningBot, log: ReturnType<typeof memoryLo
     return await run(bot, log);
   } finally {
     await bot.stop();
-    expect(log.lines.filter((l) => l.level >= LEVEL.error), 'no error-level line').toEqual([]);
-    expect(log.raw.filter((line) => line.includes('    at ')), 'no stack trace').toEqual([]);
+    expect(
+      log.lines.filter((l) => l.level >= LEVEL.error),
+      'no error-level line',
+    ).toEqual([]);
+    expect(
+      log.raw.filter((line) => line.includes('    at ')),
+      'no stack trace',
+    ).toEqual([]);
   }
 }
 
@@ -190,9 +196,11 @@ describe('the healing index', () => {
   });
 
   it('lets errors that are not about the index through unchanged', async () => {
-    const index = new SwappableIndex(fakeIndex(() => {
-      throw new TypeError('a bug');
-    }));
+    const index = new SwappableIndex(
+      fakeIndex(() => {
+        throw new TypeError('a bug');
+      }),
+    );
     index.healWith(async () => {});
     await expect(index.search('x')).rejects.toThrow(TypeError);
     expect(index.brokenReason).toBeUndefined();

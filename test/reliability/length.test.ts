@@ -11,17 +11,30 @@ import { say } from '../e2e/helpers.ts';
 import { memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
 
 describe('the length guard', () => {
-  const long = Array.from({ length: 300 }, (_, i) => `<b>第${i}段</b>这是一段用来测试长度的文字，共有好几十个字，写得很长很长。`).join('\n\n');
+  const long = Array.from({ length: 300 }, (_, i) => `<b>第${i}段</b>这是一段用来测试长度的文字，共有好几十个字，写得很长很长。`).join(
+    '\n\n',
+  );
 
   it('splits a long sendMessage into parts under 4 096, buttons on the last, the reply reference on the first', () => {
     expect(long.length).toBeGreaterThan(4096 * 3);
     const markup = { inline_keyboard: [[{ text: 'x', callback_data: 'x' }]] };
-    const parts = fitPayload('sendMessage', { chat_id: 1, text: long, parse_mode: 'HTML', reply_markup: markup, reply_parameters: { message_id: 3 } });
+    const parts = fitPayload('sendMessage', {
+      chat_id: 1,
+      text: long,
+      parse_mode: 'HTML',
+      reply_markup: markup,
+      reply_parameters: { message_id: 3 },
+    });
     expect(parts.length).toBeGreaterThan(3);
     for (const part of parts) expect((part.text as string).length).toBeLessThanOrEqual(4096);
     expect(parts.map((p) => p.reply_markup !== undefined)).toEqual(parts.map((_, i) => i === parts.length - 1));
     expect(parts.map((p) => p.reply_parameters !== undefined)).toEqual(parts.map((_, i) => i === 0));
-    expect(parts.map((p) => p.text).join('').replace(/<[^>]+>|\s/g, '')).toBe(long.replace(/<[^>]+>|\s/g, ''));
+    expect(
+      parts
+        .map((p) => p.text)
+        .join('')
+        .replace(/<[^>]+>|\s/g, ''),
+    ).toBe(long.replace(/<[^>]+>|\s/g, ''));
   });
 
   it('cuts an edit, a callback answer and a caption to fit, ending in "…"', () => {
@@ -57,11 +70,13 @@ describe('through the bot', () => {
     data?.cleanup();
   });
 
-  const maxLength = () => Math.max(...rig.emu.server.storage.botMessages.map((m) => String((m.message as { text?: unknown }).text ?? '').length));
+  const maxLength = () =>
+    Math.max(...rig.emu.server.storage.botMessages.map((m) => String((m.message as { text?: unknown }).text ?? '').length));
 
   it('lists 20 long subscriptions (stored before keywords were capped) in messages under 4 096', async () => {
     const chatId = 801;
-    for (let i = 0; i < 20; i++) running.digest.store.subscribe({ chatId, keywords: [`关键词${i}${'很长的订阅'.repeat(200)}`], time: '08:00' }, Date.now());
+    for (let i = 0; i < 20; i++)
+      running.digest.store.subscribe({ chatId, keywords: [`关键词${i}${'很长的订阅'.repeat(200)}`], time: '08:00' }, Date.now());
     const client = rig.emu.client({ userId: chatId, chatId, type: 'private' });
     const replies = await say(rig.emu, client, chatId, '/subscriptions');
     for (const reply of replies) expect(reply.text.length).toBeLessThanOrEqual(4096);

@@ -10,11 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { wantsPretty } from '../../src/log.ts';
 
 function logAs(env: Record<string, string>) {
-  const child = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/run-ts.mjs'), join(import.meta.dirname, 'log-child.ts')], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, ...env },
-  });
+  const child = spawnSync(
+    process.execPath,
+    [join(import.meta.dirname, '../../bin/run-ts.mjs'), join(import.meta.dirname, 'log-child.ts')],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, ...env },
+    },
+  );
   return { stdout: child.stdout.trim(), lines: child.stderr.trim().split('\n') };
 }
 
@@ -37,7 +41,10 @@ describe('log format', () => {
   it('stays one JSON object per line for services, warnings without a stack', () => {
     const { lines } = logAs({ LOG_FORMAT: 'auto', FAKE_TTY: '0' });
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(parsed.map((l) => l.msg)).toEqual(['bot started with long polling', 'cannot fetch updates from Telegram; retrying until it answers']);
+    expect(parsed.map((l) => l.msg)).toEqual([
+      'bot started with long polling',
+      'cannot fetch updates from Telegram; retrying until it answers',
+    ]);
     expect(parsed[1].err).toEqual({ type: 'Error', message: 'boom' });
   });
 

@@ -44,10 +44,20 @@ describe('start-up', () => {
     const port = (blocker.address() as AddressInfo).port;
     try {
       const env = { WEBHOOK_URL: 'https://bot.example.org/hook', PORT: String(port) };
-      await expect(startRigBot(rigConfig(suite.rig.proxy.url, suite.data, env), memoryLogger().logger)).rejects.toBeInstanceOf(PortInUseError);
+      await expect(startRigBot(rigConfig(suite.rig.proxy.url, suite.data, env), memoryLogger().logger)).rejects.toBeInstanceOf(
+        PortInUseError,
+      );
       // Not spawnSync: the emulator the child talks to runs in this process.
       const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/main.mjs')], {
-        env: { ...process.env, ...env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: suite.rig.proxy.url, DATA_DIR: suite.data.dataDir, PAGES_DIR: suite.data.pagesDir, LOG_LEVEL: 'silent' },
+        env: {
+          ...process.env,
+          ...env,
+          BOT_TOKEN: TEST_TOKEN,
+          TELEGRAM_API_ROOT: suite.rig.proxy.url,
+          DATA_DIR: suite.data.dataDir,
+          PAGES_DIR: suite.data.pagesDir,
+          LOG_LEVEL: 'silent',
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';
@@ -81,7 +91,11 @@ describe('answers', () => {
     const client = suite.rig.emu.client({ userId, chatId: userId, type: 'private' });
     const from = suite.rig.proxy.calls.length;
     await client.sendCallback({ ...client.makeCallbackQuery(data), message: undefined } as never);
-    const call = await waitFor(() => suite.rig.proxy.calls.slice(from).find((c) => c.method === 'answerCallbackQuery'), 10_000, 'a callback answer');
+    const call = await waitFor(
+      () => suite.rig.proxy.calls.slice(from).find((c) => c.method === 'answerCallbackQuery'),
+      10_000,
+      'a callback answer',
+    );
     return call.payload ?? {};
   }
 

@@ -43,7 +43,14 @@ describe('at start-up', () => {
     const child = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/main.mjs')], {
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', DATA_DIR: suite.data.dataDir, PAGES_DIR: suite.data.pagesDir, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        BOT_TOKEN: TEST_TOKEN,
+        TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+        DATA_DIR: suite.data.dataDir,
+        PAGES_DIR: suite.data.pagesDir,
+        LOG_LEVEL: 'warn',
+      },
     });
     expect(child.status).toBe(1);
     const lines = child.stderr.trim().split('\n');
@@ -81,10 +88,13 @@ describe('while running', () => {
   for (const [what, damage] of [
     ['deleted', () => rmSync(botDb())],
     ['made read-only', () => chmodSync(botDb(), 0o444)],
-    ['replaced', () => {
-      rmSync(botDb());
-      writeFileSync(botDb(), '');
-    }],
+    [
+      'replaced',
+      () => {
+        rmSync(botDb());
+        writeFileSync(botDb(), '');
+      },
+    ],
   ] as const) {
     it(`refuses to confirm a subscription once bot.db was ${what}, and logs it`, async () => {
       const log = memoryLogger();

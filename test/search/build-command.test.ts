@@ -30,7 +30,10 @@ describe('xiangwen build-index', () => {
 
     expect(buildIndex()).toMatchObject({ mode: 'unchanged', added: [], changedFiles: [] });
 
-    writeFileSync(join(pagesDir, '2024-05-06_new.txt'), '# 某县新建学校投入使用\n本报讯（记者 张三）近日，某县第一中学新校区正式投入使用，可容纳学生三千人。\n');
+    writeFileSync(
+      join(pagesDir, '2024-05-06_new.txt'),
+      '# 某县新建学校投入使用\n本报讯（记者 张三）近日，某县第一中学新校区正式投入使用，可容纳学生三千人。\n',
+    );
     const added = buildIndex();
     expect(added).toMatchObject({ mode: 'incremental', changedFiles: ['2024-05-06_new.txt'], removed: [], articles: first.articles + 1 });
     expect(added.added).toHaveLength(1);

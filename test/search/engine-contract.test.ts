@@ -102,7 +102,7 @@ describe.each(engines)('the %s engine', (name) => {
     expect(await index().regionCounts()).toEqual(counts);
   });
 
-  it('lists the newest articles without fragments, and an author\'s articles', async () => {
+  it("lists the newest articles without fragments, and an author's articles", async () => {
     const articles = await everything(index());
     const latest = await index().latest({ limit: 100 });
     expect(latest.total).toBe(articles.filter((a) => a.kind !== 'fragment').length);
@@ -148,8 +148,27 @@ describe.each(engines)('the %s engine', (name) => {
   });
 });
 
-const QUERIES = ['学校', '营商环境', '发展', '禁毒 高校', '邵阳 营商环境', '郴州', '桂东 茶叶', '乡村 振兴', '跨境电商', '电商', '营商', '天心',
-  '张家界 旅游', '党建', '农民 增收 产业', '5G', '汝城', '展销会', '湘'];
+const QUERIES = [
+  '学校',
+  '营商环境',
+  '发展',
+  '禁毒 高校',
+  '邵阳 营商环境',
+  '郴州',
+  '桂东 茶叶',
+  '乡村 振兴',
+  '跨境电商',
+  '电商',
+  '营商',
+  '天心',
+  '张家界 旅游',
+  '党建',
+  '农民 增收 产业',
+  '5G',
+  '汝城',
+  '展销会',
+  '湘',
+];
 
 describe.runIf(engines.length === 2)('both engines answer alike', () => {
   let sqlite: EngineUnderTest;
@@ -167,13 +186,22 @@ describe.runIf(engines.length === 2)('both engines answer alike', () => {
     for (const query of QUERIES) {
       const [a, b] = await both((index) => index.search(query, { limit: 100 }));
       const matched = (r: typeof a) => Object.fromEntries(r.hits.map((h) => [h.id, [...h.matched].sort()]));
-      expect({ query, terms: b.terms, total: b.total, matched: matched(b) }).toEqual({ query, terms: a.terms, total: a.total, matched: matched(a) });
+      expect({ query, terms: b.terms, total: b.total, matched: matched(b) }).toEqual({
+        query,
+        terms: a.terms,
+        total: a.total,
+        matched: matched(a),
+      });
       expect({ query, best: b.hits[0]?.id }).toEqual({ query, best: a.hits[0]?.id });
     }
   });
 
   it('orders by date, and filters, identically', async () => {
-    const options = [{ order: 'date' as const }, { regions: ['永州市', '郴州市'], order: 'date' as const }, { from: '2023-01-01', to: '2023-12-31', order: 'date' as const }];
+    const options = [
+      { order: 'date' as const },
+      { regions: ['永州市', '郴州市'], order: 'date' as const },
+      { from: '2023-01-01', to: '2023-12-31', order: 'date' as const },
+    ];
     for (const query of QUERIES) {
       for (const option of options) {
         const [a, b] = await both((index) => index.search(query, { limit: 100, ...option }));
@@ -191,7 +219,9 @@ describe.runIf(engines.length === 2)('both engines answer alike', () => {
     }
     const [latestA, latestB] = await both((index) => index.latest({ limit: 100 }));
     expect(latestB).toEqual(latestA);
-    expect(await postgres.index.latest({ regions: ['郴州市'], from: '2024-01-01', limit: 3, offset: 1 })).toEqual(await sqlite.index.latest({ regions: ['郴州市'], from: '2024-01-01', limit: 3, offset: 1 }));
+    expect(await postgres.index.latest({ regions: ['郴州市'], from: '2024-01-01', limit: 3, offset: 1 })).toEqual(
+      await sqlite.index.latest({ regions: ['郴州市'], from: '2024-01-01', limit: 3, offset: 1 }),
+    );
     const [authorA, authorB] = await both((index) => index.byAuthor('王一'));
     expect(authorB).toEqual(authorA);
     const [allA, allB] = await both((index) => everything(index, 5));

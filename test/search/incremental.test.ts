@@ -57,7 +57,7 @@ async function checkStep(): Promise<{ update: IndexUpdate; index: SnapshotIndex 
     expect(stored(dataDir)).toEqual(stored(fullDir));
     expect(incremental.info.articles).toBe(full.info.articles);
     // The update reports exactly the ids that appeared and disappeared.
-    const ids = (await allIds(incremental));
+    const ids = await allIds(incremental);
     expect([...update.added].sort()).toEqual(ids.filter((id) => !previousIds.includes(id)).sort());
     expect([...update.removed].sort()).toEqual(previousIds.filter((id) => !ids.includes(id)).sort());
     previousIds = ids;

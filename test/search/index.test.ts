@@ -31,19 +31,19 @@ describe('keyword search on the seed pages', () => {
 
   it('finds the cross-border e-commerce article for 跨境电商 and for the shorter 电商', async () => {
     expect((await titles('跨境电商'))[0]).toBe('破局提质谋发展 商务赋能启新程');
-    expect((await titles('电商', 20))).toContain('破局提质谋发展 商务赋能启新程');
+    expect(await titles('电商', 20)).toContain('破局提质谋发展 商务赋能启新程');
   });
 
   it('finds a word inside a longer jieba token (营商 in 营商环境)', async () => {
-    expect((await titles('营商', 20))).toContain('『三治』赋能，双牌打造营商环境新生态');
+    expect(await titles('营商', 20)).toContain('『三治』赋能，双牌打造营商环境新生态');
   });
 
   it('treats traditional characters like simplified ones', async () => {
-    expect((await titles('營商環境'))).toEqual((await titles('营商环境')));
+    expect(await titles('營商環境')).toEqual(await titles('营商环境'));
   });
 
   it('ranks articles containing every word before partial matches', async () => {
-    const result = (await index.search('禁毒 高校', { limit: 50 }));
+    const result = await index.search('禁毒 高校', { limit: 50 });
     expect(result.terms).toEqual(['禁毒', '高校']);
     const full = result.hits.filter((h) => h.matched.length === 2);
     expect(full.length).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ describe('keyword search on the seed pages', () => {
 
   it('answers a query of only stop words or punctuation with "no keywords", not everything', async () => {
     for (const query of ['的 了 吗', '？！。，', '   ', '😀🎉']) {
-      const result = (await index.search(query));
+      const result = await index.search(query);
       expect(result.noKeywords, query).toBe(true);
       expect(result.hits).toEqual([]);
     }
@@ -64,14 +64,14 @@ describe('keyword search on the seed pages', () => {
     expect((await titles('<b>禁毒</b>&amp;'))[0]).toBe('湘西州开展“禁毒知识进高校”活动');
     expect((await index.search('ＡＩ')).terms).toEqual(['ai']);
     // A pasted wall of text is cut to the query bounds, and still finds what it names.
-    const long = (await index.search('营商环境'.repeat(300)));
+    const long = await index.search('营商环境'.repeat(300));
     expect(long.terms.length).toBeLessThanOrEqual(12);
     expect(long.hits[0]?.title).toBe('『三治』赋能，双牌打造营商环境新生态');
   });
 
   it('pages through results without overlap', async () => {
-    const first = (await index.search('发展', { limit: 5 }));
-    const second = (await index.search('发展', { limit: 5, offset: 5 }));
+    const first = await index.search('发展', { limit: 5 });
+    const second = await index.search('发展', { limit: 5, offset: 5 });
     expect(first.total).toBeGreaterThan(10);
     const ids = [...first.hits, ...second.hits].map((h) => h.id);
     expect(new Set(ids).size).toBe(10);
@@ -83,7 +83,7 @@ describe('keyword search on the seed pages', () => {
     cpSync(pagesDir, gone, { recursive: true });
     rmSync(pagesDir, { recursive: true });
     try {
-      const article = (await index.get(hit.id));
+      const article = await index.get(hit.id);
       expect(article?.title).toBe(hit.title);
       expect(article?.body.join('')).toContain('禁毒');
     } finally {
@@ -94,7 +94,7 @@ describe('keyword search on the seed pages', () => {
 
 describe('the index snapshot', () => {
   it('keeps article ids across rebuilds', async () => {
-    const before = (await allIds(index));
+    const before = await allIds(index);
     const again = await openIndex({ pagesDir, dataDir: join(work, 'data-again'), logger });
     try {
       expect((await allIds(again)).sort()).toEqual([...before].sort());
@@ -110,7 +110,10 @@ describe('the index snapshot', () => {
     const location = { pagesDir: pages, dataDir: join(dir, 'data'), logger };
     await (await openIndex(location)).close();
     expect(staleReason(location)).toBeUndefined();
-    writeFileSync(join(pages, '2024-05-06_new.txt'), '某县：新建学校投入使用\n\n近日，某县第一中学新校区正式投入使用，可容纳学生三千人。\n\n（张三）\n');
+    writeFileSync(
+      join(pages, '2024-05-06_new.txt'),
+      '某县：新建学校投入使用\n\n近日，某县第一中学新校区正式投入使用，可容纳学生三千人。\n\n（张三）\n',
+    );
     expect(staleReason(location)).toMatch(/changed/);
     logLines.length = 0;
     const reopened = await openIndex(location);
@@ -140,7 +143,7 @@ describe('the index snapshot', () => {
 
 describe('place names in keyword search', () => {
   it('ranks articles about the named place first (邵阳 营商环境)', async () => {
-    const result = (await index.search('邵阳 营商环境', { limit: 10 }));
+    const result = await index.search('邵阳 营商环境', { limit: 10 });
     expect(result.hits[0].regions).toContain('邵阳市');
     expect(result.terms).toContain('邵阳');
     expect(result.hits[0].matched.sort()).toEqual([...result.terms].sort());

@@ -32,7 +32,10 @@ describe('time words in a query', () => {
 describe('parsing a query', () => {
   it('takes apart words, a range, quoted phrases and exclusions', () => {
     expect(parseQuery('邵阳 "营商环境" 2022年11月 -疫情 企业', TODAY)).toEqual({
-      text: '邵阳 企业', phrases: ['营商环境'], exclude: ['疫情'], range: { from: '2022-11-01', to: '2022-11-30', label: '2022年11月' },
+      text: '邵阳 企业',
+      phrases: ['营商环境'],
+      exclude: ['疫情'],
+      range: { from: '2022-11-01', to: '2022-11-30', label: '2022年11月' },
     });
     expect(parseQuery('“乡村振兴”', TODAY)).toEqual({ text: '', phrases: ['乡村振兴'], exclude: [] });
     expect(parseQuery('-疫情', TODAY)).toEqual({ text: '', phrases: [], exclude: ['疫情'] });

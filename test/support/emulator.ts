@@ -43,10 +43,20 @@ function standInSendPhoto(body: Buffer, contentType: string): { call: Omit<Recor
   const payload: Record<string, unknown> = { ...fields };
   for (const key of ['chat_id', 'reply_parameters', 'reply_markup']) {
     if (typeof payload[key] === 'string') {
-      try { payload[key] = JSON.parse(payload[key] as string); } catch { /* keep the text */ }
+      try {
+        payload[key] = JSON.parse(payload[key] as string);
+      } catch {
+        /* keep the text */
+      }
     }
   }
-  const message = { message_id: standInMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, photo: [], caption: fields.caption };
+  const message = {
+    message_id: standInMessageId++,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: payload.chat_id, type: 'private' },
+    photo: [],
+    caption: fields.caption,
+  };
   return { call: { method: 'sendPhoto', payload, status: 200, ...(file ? { file } : {}) }, answer: { ok: true, result: message } };
 }
 
@@ -108,7 +118,11 @@ async function recordingProxy(target: string, calls: RecordedCall[], files: Map<
       // not JSON: record the method only
     }
     try {
-      const answer = await fetch(`${target}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: req.method === 'GET' ? undefined : body });
+      const answer = await fetch(`${target}${req.url}`, {
+        method: req.method,
+        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        body: req.method === 'GET' ? undefined : body,
+      });
       const text = await answer.text();
       if (method !== 'getUpdates') calls.push({ method, payload, status: answer.status, at: Date.now() });
       res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(text);

@@ -30,7 +30,8 @@ export type EngineName = 'sqlite' | 'postgres';
 /** The seed pages dated over two years by their file names, plus `extra` pages, in a new folder. */
 export function datedPages(extra: Record<string, string> = {}): string {
   const pagesDir = mkdtempSync(join(tmpdir(), 'xiangwen-engine-pages-'));
-  for (const [i, file] of readdirSync('seeds').sort().entries()) copyFileSync(join('seeds', file), join(pagesDir, `${SEED_DATES[i]}_${file}`));
+  for (const [i, file] of readdirSync('seeds').sort().entries())
+    copyFileSync(join('seeds', file), join(pagesDir, `${SEED_DATES[i]}_${file}`));
   for (const [file, text] of Object.entries(extra)) {
     mkdirSync(join(pagesDir, file, '..'), { recursive: true });
     writeFileSync(join(pagesDir, file), text);
@@ -48,7 +49,8 @@ async function openSqlite(pagesDir: string, now: number): Promise<EngineUnderTes
   const ledger = new FirstSeenLedger(new Database(':memory:'));
   const index = new SwappableIndex(await openIndex({ pagesDir, dataDir }, { firstSeen: ledger, now }));
   return {
-    index, pagesDir,
+    index,
+    pagesDir,
     async update(at) {
       await updateIndex({ pagesDir, dataDir });
       index.swap(loadChecked(indexDirOf(dataDir), { firstSeen: ledger, now: at }));
@@ -66,7 +68,8 @@ async function openPostgres(pagesDir: string, now: number): Promise<EngineUnderT
   const { index, ingest } = await openPostgresIndex(database.url);
   await ingest(pagesDir, { now: () => now });
   return {
-    index, pagesDir,
+    index,
+    pagesDir,
     async update(at) {
       await ingest(pagesDir, { now: () => at });
     },

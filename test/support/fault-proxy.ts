@@ -106,7 +106,13 @@ export async function startFaultProxy(target: string, rules: FaultRule[] = []): 
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const out = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (res) => {
           readBody(res).then((data) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: data }), reject);
         },
@@ -142,7 +148,9 @@ export async function startFaultProxy(target: string, rules: FaultRule[] = []): 
       const fault = choose(method, chatId, parseNumber(body, req.headers['content-type'], 'user_id'));
       let payload: Record<string, unknown> | undefined;
       try {
-        payload = req.headers['content-type']?.includes('json') ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : undefined;
+        payload = req.headers['content-type']?.includes('json')
+          ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>)
+          : undefined;
       } catch {
         payload = undefined;
       }

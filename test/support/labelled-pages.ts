@@ -101,7 +101,9 @@ export function scorePages(labelsPath: string, root: string, include: (file: str
   const matched = pairs.filter((p) => p.article).length;
   const precision = emitted === 0 ? 0 : (emitted - spurious.length) / emitted;
   const recall = pairs.length === 0 ? 0 : matched / pairs.length;
-  const openingOk = pairs.filter((p) => p.article && compact(p.article.body[0] ?? '').startsWith(compact(p.label.firstSentence).slice(0, 20)));
+  const openingOk = pairs.filter(
+    (p) => p.article && compact(p.article.body[0] ?? '').startsWith(compact(p.label.firstSentence).slice(0, 20)),
+  );
   return {
     labelled: pairs.length,
     emitted,
@@ -121,6 +123,8 @@ export function scorePages(labelsPath: string, root: string, include: (file: str
 /** One line for logs and README: the figures of a page set. */
 export function describeScore(name: string, score: PageSetScore): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  return `${name}: ${score.labelled} labelled articles, titles F1 ${score.f1.toFixed(2)} (P ${pct(score.precision)}, R ${pct(score.recall)}), ` +
-    `body phrase ${pct(score.phrase)}, first sentence ${pct(score.opening)}, page date ${pct(score.date)}`;
+  return (
+    `${name}: ${score.labelled} labelled articles, titles F1 ${score.f1.toFixed(2)} (P ${pct(score.precision)}, R ${pct(score.recall)}), ` +
+    `body phrase ${pct(score.phrase)}, first sentence ${pct(score.opening)}, page date ${pct(score.date)}`
+  );
 }

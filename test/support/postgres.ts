@@ -30,7 +30,11 @@ export interface TestDatabase {
 /** Folders where distributions put PostgreSQL's server programs, newest version first. */
 function serverBinDirs(): string[] {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   return versions.map((v) => join(root, v, 'bin'));
 }
 

@@ -11,7 +11,7 @@ import { regionWithDescendants } from '../../src/regions/lookup.ts';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
 import { buildIndex, indexDirOf } from '../../src/search/open.ts';
 import { compact, type LabelledPage } from './labelled-pages.ts';
-import { allArticles, } from './all-articles.ts';
+import { allArticles } from './all-articles.ts';
 
 export interface SearchScore {
   queries: number;
@@ -42,7 +42,8 @@ export async function scoreSearch(labelsPath: string, root: string, prefix: stri
     }
     buildIndex({ pagesDir, dataDir: join(dataDir, 'index') });
     const index = SnapshotIndex.load(indexDirOf(join(dataDir, 'index')));
-    const labelled = Object.entries(labels).filter(([file]) => file.startsWith(prefix))
+    const labelled = Object.entries(labels)
+      .filter(([file]) => file.startsWith(prefix))
       .flatMap(([file, page]) => page.articles.map((label) => ({ file: file.slice(prefix.length), label })));
     const byTitle = new Map(labelled.map((l) => [compact(l.label.title), l]));
     let queries = 0;
@@ -77,8 +78,13 @@ export async function scoreSearch(labelsPath: string, root: string, prefix: stri
     }
     await index.close();
     return {
-      queries, top1: top1 / Math.max(1, queries), recall: found / Math.max(1, queries),
-      regionQueries: places.length, regionTop1: regionTop1 / Math.max(1, places.length), mostSpecific: mostSpecific / Math.max(1, tagged), misses,
+      queries,
+      top1: top1 / Math.max(1, queries),
+      recall: found / Math.max(1, queries),
+      regionQueries: places.length,
+      regionTop1: regionTop1 / Math.max(1, places.length),
+      mostSpecific: mostSpecific / Math.max(1, tagged),
+      misses,
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -27,7 +27,9 @@ export async function answers(index: SnapshotIndex) {
       return { query, total: result.total, hits: result.hits.map((h) => `${h.id} ${h.score} ${h.matched.join('+')}`) };
     }),
     newest: await each(QUERIES, async (query) => (await index.search(query, { limit: 100, order: 'date' })).hits.map((h) => h.id)),
-    inRegion: await each(QUERIES, async (query) => (await index.search(query, { limit: 100, regions: ['郴州市', '长沙市', '邵阳市'] })).hits.map((h) => h.id)),
+    inRegion: await each(QUERIES, async (query) =>
+      (await index.search(query, { limit: 100, regions: ['郴州市', '长沙市', '邵阳市'] })).hits.map((h) => h.id),
+    ),
     regions: await each(counts, async ([name]) => {
       const r = await index.byRegions([name], { limit: 100 });
       return { name, total: r.total, hits: r.hits.map((h) => h.id) };

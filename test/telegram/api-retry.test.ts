@@ -6,11 +6,21 @@ import { installRetry, type RetryOptions } from '../../src/telegram/api-retry.ts
 
 type Step = (req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>) => void;
 
-const ok: Step = (_req, res, body) => res.end(JSON.stringify({ ok: true, result: { message_id: 1, chat: { id: body.chat_id }, date: 0, text: body.text } }));
-const tooMany = (seconds: number): Step => (_req, res) => {
-  res.statusCode = 429;
-  res.end(JSON.stringify({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } }));
-};
+const ok: Step = (_req, res, body) =>
+  res.end(JSON.stringify({ ok: true, result: { message_id: 1, chat: { id: body.chat_id }, date: 0, text: body.text } }));
+const tooMany =
+  (seconds: number): Step =>
+  (_req, res) => {
+    res.statusCode = 429;
+    res.end(
+      JSON.stringify({
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${seconds}`,
+        parameters: { retry_after: seconds },
+      }),
+    );
+  };
 const serverError: Step = (_req, res) => {
   res.statusCode = 502;
   res.end('Bad Gateway');
@@ -22,7 +32,9 @@ const badRequest: Step = (_req, res) => {
 const dropConnection: Step = (req) => req.socket.destroy();
 
 /** A real HTTP server playing `steps` in order (the last one repeats); records every request. */
-async function scripted(steps: Step[]): Promise<{ telegram: Telegram; requests: { method: string; body: Record<string, unknown>; at: number }[]; server: Server }> {
+async function scripted(
+  steps: Step[],
+): Promise<{ telegram: Telegram; requests: { method: string; body: Record<string, unknown>; at: number }[]; server: Server }> {
   const requests: { method: string; body: Record<string, unknown>; at: number }[] = [];
   const server = createServer(async (req, res) => {
     let text = '';
@@ -90,7 +102,14 @@ describe('the Bot API retry wrapper', () => {
     const moved: Step = (_req, res, body) => {
       if (body.chat_id === -100) {
         res.statusCode = 400;
-        res.end(JSON.stringify({ ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: -1001234 } }));
+        res.end(
+          JSON.stringify({
+            ok: false,
+            error_code: 400,
+            description: 'Bad Request: group chat was upgraded to a supergroup chat',
+            parameters: { migrate_to_chat_id: -1001234 },
+          }),
+        );
       } else ok(_req, res, body);
     };
     const { telegram, requests } = await scripted([moved]);

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_DATA_MAX_BYTES, decodeCallback, encodeCallback, tryEncodeCallback, type CallbackAction } from '../../src/telegram/callback-data.ts';
+import {
+  CALLBACK_DATA_MAX_BYTES,
+  decodeCallback,
+  encodeCallback,
+  tryEncodeCallback,
+  type CallbackAction,
+} from '../../src/telegram/callback-data.ts';
 import { decodeDeepLink, encodeDeepLink } from '../../src/bot/deep-link.ts';
 import { QueryKeyTable } from '../../src/telegram/query-keys.ts';
 import { QueryStore } from '../../src/telegram/query-store.ts';
@@ -74,7 +80,22 @@ describe('callback data codec', () => {
   });
 
   it('rejects forged, malformed and oversized data', () => {
-    const forged = ['', 'zzz', 's:营商', 's01:营商', 's1000:营商', 's1: 营商', 'a:../../etc', 'a1:abc', 'x:1', 'S0:nokey', 't1:邵阳', 's1:\u0000', '🙂'.repeat(17), `s0:${'汉'.repeat(30)}`];
+    const forged = [
+      '',
+      'zzz',
+      's:营商',
+      's01:营商',
+      's1000:营商',
+      's1: 营商',
+      'a:../../etc',
+      'a1:abc',
+      'x:1',
+      'S0:nokey',
+      't1:邵阳',
+      's1:\u0000',
+      '🙂'.repeat(17),
+      `s0:${'汉'.repeat(30)}`,
+    ];
     for (const data of forged) expect(decodeCallback(data, store), data).toBeNull();
   });
 
@@ -84,7 +105,7 @@ describe('callback data codec', () => {
   });
 });
 
-describe('the digest\'s buttons in the same codec', () => {
+describe("the digest's buttons in the same codec", () => {
   it('round-trips removing a subscription and the one-tap subscribe buttons, in the wire form old buttons carry', () => {
     expect(encodeCallback({ kind: 'unsubscribe', id: 42 })).toBe('u:42');
     expect(encodeCallback({ kind: 'subscribe-region', name: '邵阳市' })).toBe('+r:邵阳市');
@@ -96,7 +117,8 @@ describe('the digest\'s buttons in the same codec', () => {
   it('declines subscribe texts that do not fit, and forged ones', () => {
     expect(tryEncodeCallback({ kind: 'subscribe-search', query: '很长'.repeat(20) })).toBeUndefined();
     expect(() => encodeCallback({ kind: 'subscribe-region', name: '很长'.repeat(20) })).toThrow(RangeError);
-    for (const bad of ['u:', 'u:x', 'u:1234567890123', '+r:', '+x:邵阳', '+k: 邵阳', '+k:a\u0000b']) expect(decodeCallback(bad), bad).toBeNull();
+    for (const bad of ['u:', 'u:x', 'u:1234567890123', '+r:', '+x:邵阳', '+k: 邵阳', '+k:a\u0000b'])
+      expect(decodeCallback(bad), bad).toBeNull();
   });
 
   it('needs no query store for actions that carry no long text', () => {
@@ -108,7 +130,11 @@ describe('the digest\'s buttons in the same codec', () => {
 
 describe('deep links', () => {
   it('round-trips queries and article ids in the allowed alphabet', () => {
-    for (const link of [{ kind: 'search' as const, query: '营商环境 邵阳' }, { kind: 'article' as const, id: 'abc_123' }, { kind: 'help' as const }]) {
+    for (const link of [
+      { kind: 'search' as const, query: '营商环境 邵阳' },
+      { kind: 'article' as const, id: 'abc_123' },
+      { kind: 'help' as const },
+    ]) {
       const payload = encodeDeepLink(link);
       expect(payload).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
       expect(decodeDeepLink(payload!)).toEqual(link);

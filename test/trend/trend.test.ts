@@ -10,7 +10,7 @@ import { CHART, computeTrend, pngSize, renderTrendPng, trendSpec } from '../../s
 const seedIndex = datedSeedsForSuite();
 
 describe('counting a trend', () => {
-  it('counts a word\'s articles per month, empty months included, as the index does', async () => {
+  it("counts a word's articles per month, empty months included, as the index does", async () => {
     const outcome = await computeTrend(seedIndex(), '发展', '2024-12-01');
     if (outcome.kind !== 'trend') throw new Error(outcome.kind);
     const { trend } = outcome;
@@ -19,12 +19,19 @@ describe('counting a trend', () => {
     expect(trend.total).toBe(hits.length);
     expect(trend.bars.reduce((sum, b) => sum + b.count, 0)).toBe(hits.length);
     for (const bar of trend.bars) expect(bar.count).toBe(hits.filter((h) => h.date.startsWith(bar.period)).length);
-    expect(trend.bars[0].period).toBe(hits.map((h) => h.date).sort()[0].slice(0, 7));
+    expect(trend.bars[0].period).toBe(
+      hits
+        .map((h) => h.date)
+        .sort()[0]
+        .slice(0, 7),
+    );
     expect(trend.bars.some((b) => b.count === 0)).toBe(true); // months without articles still show
   });
 
   it('counts a place and the places under it, per week for a short range', async () => {
-    const region = [...(await seedIndex().regionCounts()).entries()].filter(([name]) => name.endsWith('市')).sort((a, b) => b[1] - a[1])[0][0];
+    const region = [...(await seedIndex().regionCounts()).entries()]
+      .filter(([name]) => name.endsWith('市'))
+      .sort((a, b) => b[1] - a[1])[0][0];
     const outcome = await computeTrend(seedIndex(), `${region} 2023-03-01..2023-03-31`, '2024-12-01');
     if (outcome.kind === 'trend') {
       expect(outcome.trend.subject).toBe(region);
@@ -42,7 +49,7 @@ describe('counting a trend', () => {
 });
 
 describe('drawing a trend', () => {
-  it('renders a PNG of the chart\'s size, with the Chinese title in the chart', async () => {
+  it("renders a PNG of the chart's size, with the Chinese title in the chart", async () => {
     const outcome = await computeTrend(seedIndex(), '发展', '2024-12-01');
     if (outcome.kind !== 'trend') throw new Error(outcome.kind);
     const texts = trendTexts('zh');

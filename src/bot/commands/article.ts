@@ -19,7 +19,11 @@ const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 const BUTTON_TITLE_MAX = 22;
 
 function shortTitle(title: string): string {
-  return Array.from(title).length > BUTTON_TITLE_MAX ? `${Array.from(title).slice(0, BUTTON_TITLE_MAX - 1).join('')}…` : title;
+  return Array.from(title).length > BUTTON_TITLE_MAX
+    ? `${Array.from(title)
+        .slice(0, BUTTON_TITLE_MAX - 1)
+        .join('')}…`
+    : title;
 }
 
 /** Sends article `id` in full, or says it is gone. Parts go out in order, one after the other. */

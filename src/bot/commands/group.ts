@@ -23,7 +23,8 @@ export function mentionQuery(text: string, username: string, entities: MessageEn
   const byEntity = entities.some((e) => e.type === 'text_mention' && botId !== undefined && e.user.id === botId);
   if (!byName.test(text) && !byEntity) return undefined;
   let rest = text.replace(byName, ' ');
-  for (const e of entities) if (e.type === 'text_mention' && e.user.id === botId) rest = rest.replace(text.slice(e.offset, e.offset + e.length), ' ');
+  for (const e of entities)
+    if (e.type === 'text_mention' && e.user.id === botId) rest = rest.replace(text.slice(e.offset, e.offset + e.length), ' ');
   return rest.replace(/\s+/g, ' ').trim();
 }
 

@@ -33,7 +33,11 @@ export function inlineHandlers(deps: BotDeps): Composer<Context> {
         id: hit.id.slice(0, 64),
         title: hit.title,
         description: snippet(hit.summary, result.terms, 80),
-        input_message_content: { message_text: formatInlineMessage(hit, t), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+        input_message_content: {
+          message_text: formatInlineMessage(hit, t),
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+        },
         ...(url ? { reply_markup: { inline_keyboard: [[{ text: t.readInBot, url }]] } } : {}),
       };
     });

@@ -24,18 +24,28 @@ export async function runRegion(ctx: Context, deps: BotDeps, raw: string): Promi
  * The tree one level below `name` ('' = top): text with counts, a button per region (one with
  * sub-regions opens the next level; a leaf lists its articles), and "all articles" for `name`.
  */
-export async function treeView(ctx: Context, deps: BotDeps, name: string): Promise<{ html: string; keyboard: InlineKeyboardButton[][] } | undefined> {
+export async function treeView(
+  ctx: Context,
+  deps: BotDeps,
+  name: string,
+): Promise<{ html: string; keyboard: InlineKeyboardButton[][] } | undefined> {
   const t = tr(ctx);
   const tree = await deps.tree();
   const entries = tree.below(name).slice(0, 60);
   if (name === '' && entries.length === 0) return undefined;
   const keyboard = regionButtons(
-    entries.map((e) => ({ name: e.name, label: regionLabel(e.name, e.count), action: e.hasChildren ? ('tree' as const) : ('region' as const) })),
+    entries.map((e) => ({
+      name: e.name,
+      label: regionLabel(e.name, e.count),
+      action: e.hasChildren ? ('tree' as const) : ('region' as const),
+    })),
     deps.store,
   );
   const title = name === '' ? t.regionsTitle : regionLabel(name, tree.count(name));
   if (name !== '') {
-    keyboard.unshift([{ text: `📰 ${regionLabel(name, tree.count(name))}`, callback_data: encodeCallback({ kind: 'region', name, page: 0 }, deps.store) }]);
+    keyboard.unshift([
+      { text: `📰 ${regionLabel(name, tree.count(name))}`, callback_data: encodeCallback({ kind: 'region', name, page: 0 }, deps.store) },
+    ]);
     keyboard.push([{ text: '⬆', callback_data: encodeCallback({ kind: 'tree', name: '' }, deps.store) }]);
   }
   return { html: escapeHtml(title), keyboard };

@@ -14,7 +14,10 @@ import { inGroup, langOf, tr } from '../../telegram/reply.ts';
 export async function sendTrend(ctx: Context, deps: BotDeps, query: string): Promise<void> {
   const t = tr(ctx);
   // Vega and resvg load on the first chart, not at start-up: most runs of the bot draw none.
-  const [{ computeTrend, renderTrendPng }, { trendTexts }] = await Promise.all([import('../../trend/trend.ts'), import('../../trend/texts.ts')]);
+  const [{ computeTrend, renderTrendPng }, { trendTexts }] = await Promise.all([
+    import('../../trend/trend.ts'),
+    import('../../trend/texts.ts'),
+  ]);
   const outcome = await computeTrend(deps.index, query, todayIn(deps.timeZone));
   if (outcome.kind === 'bad-range') return replyHtml(ctx, escapeHtml(t.badRange(outcome.word)));
   if (outcome.kind === 'no-subject') return replyHtml(ctx, escapeHtml(t.trendUsage(deps.examples.keyword)));
@@ -24,11 +27,15 @@ export async function sendTrend(ctx: Context, deps: BotDeps, query: string): Pro
   const asking = ctx.message?.message_id;
   // An upload goes out as multipart form data, where telegraf JSON-encodes only a few known fields
   // (reply_markup …) and silently drops other objects: reply_parameters must travel as JSON text.
-  const replyTo = inGroup(ctx) && asking !== undefined ? JSON.stringify({ message_id: asking, allow_sending_without_reply: true }) : undefined;
-  await ctx.replyWithPhoto({ source: png, filename: 'trend.png' }, {
-    caption: texts.summary(outcome.trend),
-    ...(replyTo ? { reply_parameters: replyTo as unknown as { message_id: number } } : {}),
-  });
+  const replyTo =
+    inGroup(ctx) && asking !== undefined ? JSON.stringify({ message_id: asking, allow_sending_without_reply: true }) : undefined;
+  await ctx.replyWithPhoto(
+    { source: png, filename: 'trend.png' },
+    {
+      caption: texts.summary(outcome.trend),
+      ...(replyTo ? { reply_parameters: replyTo as unknown as { message_id: number } } : {}),
+    },
+  );
 }
 
 /** The /trend command. */

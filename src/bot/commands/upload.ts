@@ -34,7 +34,11 @@ const LISTED_ARTICLES = 20;
 
 /** A file name safe to keep: letters, digits, Chinese, dot, dash, underscore. */
 function safeName(name: string): string {
-  const base = name.replace(/\.txt$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/, '').slice(0, 60);
+  const base = name
+    .replace(/\.txt$/i, '')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 60);
   return `${base || 'page'}.txt`;
 }
 
@@ -71,7 +75,8 @@ export function uploadHandlers(deps: BotDeps, options: UploadOptions | undefined
     const document = ctx.message.document;
     const original = document.file_name ?? 'page.txt';
     if (!/\.txt$/i.test(original)) return replyHtml(ctx, escapeHtml(t.uploadNotText(original)));
-    if ((document.file_size ?? 0) > options.maxBytes) return replyHtml(ctx, escapeHtml(t.uploadTooLarge(Math.round(options.maxBytes / 1024))));
+    if ((document.file_size ?? 0) > options.maxBytes)
+      return replyHtml(ctx, escapeHtml(t.uploadTooLarge(Math.round(options.maxBytes / 1024))));
 
     // The link holds the bot token: it is fetched, never logged or shown (errors are logged without it).
     let bytes: Buffer;
@@ -80,7 +85,10 @@ export function uploadHandlers(deps: BotDeps, options: UploadOptions | undefined
       if (!response.ok) throw new Error(`download answered ${response.status}`);
       bytes = Buffer.from(await response.arrayBuffer());
     } catch (error) {
-      deps.logger.warn({ chatId, reason: error instanceof Error ? error.message.replace(/bot\d+:[\w-]+/g, 'bot<token>') : 'unknown' }, 'page upload download failed');
+      deps.logger.warn(
+        { chatId, reason: error instanceof Error ? error.message.replace(/bot\d+:[\w-]+/g, 'bot<token>') : 'unknown' },
+        'page upload download failed',
+      );
       return replyHtml(ctx, escapeHtml(t.uploadFailed));
     }
     if (bytes.length > options.maxBytes) return replyHtml(ctx, escapeHtml(t.uploadTooLarge(Math.round(options.maxBytes / 1024))));

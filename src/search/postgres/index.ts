@@ -20,14 +20,25 @@ function paging(options: Paging): { limit: number; offset: number } {
 
 /** Reads what `info` reports. */
 async function readInfo(db: pg.Pool): Promise<IndexInfo> {
-  const { rows } = await db.query<{ key: string; value: string }>("SELECT key, value FROM index_state WHERE key IN ('fingerprint', 'builtAt')");
+  const { rows } = await db.query<{ key: string; value: string }>(
+    "SELECT key, value FROM index_state WHERE key IN ('fingerprint', 'builtAt')",
+  );
   const state = new Map(rows.map((row) => [row.key, row.value]));
   const count = await db.query<{ n: string }>('SELECT count(*) AS n FROM articles');
-  return { formatVersion: SCHEMA_VERSION, fingerprint: state.get('fingerprint') ?? '', builtAt: state.get('builtAt') ?? '', articles: Number(count.rows[0].n) };
+  return {
+    formatVersion: SCHEMA_VERSION,
+    fingerprint: state.get('fingerprint') ?? '',
+    builtAt: state.get('builtAt') ?? '',
+    articles: Number(count.rows[0].n),
+  };
 }
 
 export class PostgresArticleIndex implements ArticleIndex {
-  private constructor(private readonly db: pg.Pool, private current: IndexInfo, private readonly ownsPool: boolean) {}
+  private constructor(
+    private readonly db: pg.Pool,
+    private current: IndexInfo,
+    private readonly ownsPool: boolean,
+  ) {}
 
   /** An index over `db` (already migrated). With `ownsPool`, `close` ends the pool. */
   static async open(db: pg.Pool, options: { ownsPool?: boolean } = {}): Promise<PostgresArticleIndex> {
@@ -54,8 +65,17 @@ export class PostgresArticleIndex implements ArticleIndex {
     const count = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE regions && $1::text[]', [names]);
     const { rows } = await this.db.query<{ id: string; seq: string }>(
       `SELECT id, seq FROM articles WHERE regions && $1::text[]
-       ORDER BY CASE WHEN regions[1] = $2 THEN 0 ELSE 1 END, seq DESC LIMIT $3 OFFSET $4`, [names, names[0], limit, offset]);
-    return { covered: names, total: Number(count.rows[0].n), hits: await hitsFor(this.db, rows.map((r) => unscored(r.id, r.seq))) };
+       ORDER BY CASE WHEN regions[1] = $2 THEN 0 ELSE 1 END, seq DESC LIMIT $3 OFFSET $4`,
+      [names, names[0], limit, offset],
+    );
+    return {
+      covered: names,
+      total: Number(count.rows[0].n),
+      hits: await hitsFor(
+        this.db,
+        rows.map((r) => unscored(r.id, r.seq)),
+      ),
+    };
   }
 
   async latest(options: { regions?: string[]; from?: string; to?: string } & Paging = {}): Promise<ListResult> {
@@ -66,8 +86,16 @@ export class PostgresArticleIndex implements ArticleIndex {
     const count = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM articles WHERE ${where}`, params);
     const n = params.length;
     const { rows } = await this.db.query<{ id: string; seq: string }>(
-      `SELECT id, seq FROM articles WHERE ${where} ORDER BY date DESC, seq DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, limit, offset]);
-    return { total: Number(count.rows[0].n), hits: await hitsFor(this.db, rows.map((r) => unscored(r.id, r.seq))) };
+      `SELECT id, seq FROM articles WHERE ${where} ORDER BY date DESC, seq DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, limit, offset],
+    );
+    return {
+      total: Number(count.rows[0].n),
+      hits: await hitsFor(
+        this.db,
+        rows.map((r) => unscored(r.id, r.seq)),
+      ),
+    };
   }
 
   async byAuthor(name: string, options: Paging = {}): Promise<ListResult> {
@@ -76,12 +104,22 @@ export class PostgresArticleIndex implements ArticleIndex {
     if (!normaliseForSearch(wanted) || wanted.length > 40) return { total: 0, hits: [] };
     const count = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE author_keys @> ARRAY[$1::text]', [wanted]);
     const { rows } = await this.db.query<{ id: string; seq: string }>(
-      'SELECT id, seq FROM articles WHERE author_keys @> ARRAY[$1::text] ORDER BY seq DESC LIMIT $2 OFFSET $3', [wanted, limit, offset]);
-    return { total: Number(count.rows[0].n), hits: await hitsFor(this.db, rows.map((r) => unscored(r.id, r.seq))) };
+      'SELECT id, seq FROM articles WHERE author_keys @> ARRAY[$1::text] ORDER BY seq DESC LIMIT $2 OFFSET $3',
+      [wanted, limit, offset],
+    );
+    return {
+      total: Number(count.rows[0].n),
+      hits: await hitsFor(
+        this.db,
+        rows.map((r) => unscored(r.id, r.seq)),
+      ),
+    };
   }
 
   async regionCounts(): Promise<Map<string, number>> {
-    const { rows } = await this.db.query<{ region: string; n: string }>('SELECT region, count(*) AS n FROM articles, unnest(regions) AS region GROUP BY region');
+    const { rows } = await this.db.query<{ region: string; n: string }>(
+      'SELECT region, count(*) AS n FROM articles, unnest(regions) AS region GROUP BY region',
+    );
     return new Map(rows.map((row) => [row.region, Number(row.n)]));
   }
 
@@ -99,7 +137,9 @@ export class PostgresArticleIndex implements ArticleIndex {
     const { rows } = await this.db.query<{ id: string; first_seen: string }>(
       `SELECT s.id, s.first_seen FROM article_seen s JOIN articles a ON a.id = s.id
        WHERE s.first_seen > $1 AND ($2::text IS NULL OR (s.first_seen, s.id) > (SELECT first_seen, id FROM article_seen WHERE id = $2))
-       ORDER BY s.first_seen, s.id LIMIT $3`, [since, page.after ?? null, limit + 1]);
+       ORDER BY s.first_seen, s.id LIMIT $3`,
+      [since, page.after ?? null, limit + 1],
+    );
     const items = rows.slice(0, limit).map((row) => ({ id: row.id, firstSeen: Number(row.first_seen) }));
     return rows.length > limit ? { items, next: items[items.length - 1].id } : { items };
   }

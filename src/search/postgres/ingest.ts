@@ -69,7 +69,9 @@ async function setState(client: pg.ClientBase, values: Record<string, string>): 
 }
 
 async function knownFiles(client: pg.ClientBase): Promise<Map<string, FileState>> {
-  const { rows } = await client.query<FileState>('SELECT file, size::float8 AS size, mtime::float8 AS mtime, hash, date, articles FROM page_files');
+  const { rows } = await client.query<FileState>(
+    'SELECT file, size::float8 AS size, mtime::float8 AS mtime, hash, date, articles FROM page_files',
+  );
   return new Map(rows.map((row) => [row.file, row]));
 }
 
@@ -89,9 +91,19 @@ async function transaction<T>(client: pg.ClientBase, work: () => Promise<T>): Pr
 /** The row of one article, as jsonb_to_recordset reads it (seq is set by renumberDays). */
 function articleRow(article: Article, position: number) {
   return {
-    id: article.id, seq: 0, file: article.file, position, date: article.date, kind: article.kind, title: article.title,
-    summary: article.summary, regions: [...new Set(article.regions)], author_keys: article.authors.map((a) => a.replace(/\s+/g, '')),
-    record: article, words: wordsVector(article), grams: gramsVector(article),
+    id: article.id,
+    seq: 0,
+    file: article.file,
+    position,
+    date: article.date,
+    kind: article.kind,
+    title: article.title,
+    summary: article.summary,
+    regions: [...new Set(article.regions)],
+    author_keys: article.authors.map((a) => a.replace(/\s+/g, '')),
+    record: article,
+    words: wordsVector(article),
+    grams: gramsVector(article),
   };
 }
 
@@ -102,7 +114,9 @@ function articleRow(article: Article, position: number) {
 async function renumberDays(client: pg.ClientBase, days: Set<string>): Promise<void> {
   if (days.size === 0) return;
   const { rows } = await client.query<{ id: string; file: string; position: number; seq: string; date: string }>(
-    'SELECT id, file, position, seq, date FROM articles WHERE date = ANY($1)', [[...days]]);
+    'SELECT id, file, position, seq, date FROM articles WHERE date = ANY($1)',
+    [[...days]],
+  );
   const byDay = new Map<string, typeof rows>();
   for (const row of rows) byDay.set(row.date, [...(byDay.get(row.date) ?? []), row]);
   const ids: string[] = [];
@@ -118,11 +132,19 @@ async function renumberDays(client: pg.ClientBase, days: Set<string>): Promise<v
     });
   }
   if (ids.length === 0) return;
-  await client.query('UPDATE articles a SET seq = v.seq FROM unnest($1::text[], $2::bigint[]) AS v(id, seq) WHERE a.id = v.id', [ids, seqs]);
+  await client.query('UPDATE articles a SET seq = v.seq FROM unnest($1::text[], $2::bigint[]) AS v(id, seq) WHERE a.id = v.id', [
+    ids,
+    seqs,
+  ]);
 }
 
 /** Replaces the articles of these files (and drops those of removed files) in the caller's transaction. */
-async function applyBatch(client: pg.ClientBase, files: ChangedFile[], removedFiles: string[], now: number): Promise<{ oldIds: string[]; newIds: string[] }> {
+async function applyBatch(
+  client: pg.ClientBase,
+  files: ChangedFile[],
+  removedFiles: string[],
+  now: number,
+): Promise<{ oldIds: string[]; newIds: string[] }> {
   const names = [...files.map((f) => f.state.file), ...removedFiles];
   const { rows: old } = await client.query<{ id: string; date: string }>('SELECT id, date FROM articles WHERE file = ANY($1)', [names]);
   await client.query('DELETE FROM articles WHERE file = ANY($1)', [names]);
@@ -136,9 +158,15 @@ async function applyBatch(client: pg.ClientBase, files: ChangedFile[], removedFi
          summary text, regions text[], author_keys text[], record jsonb, words text, grams text)`,
       [JSON.stringify(rows)],
     );
-    await client.query('INSERT INTO article_seen (id, first_seen) SELECT unnest($1::text[]), $2 ON CONFLICT (id) DO NOTHING', [rows.map((r) => r.id), now]);
+    await client.query('INSERT INTO article_seen (id, first_seen) SELECT unnest($1::text[]), $2 ON CONFLICT (id) DO NOTHING', [
+      rows.map((r) => r.id),
+      now,
+    ]);
   }
-  await saveFileStates(client, files.map((f) => f.state));
+  await saveFileStates(
+    client,
+    files.map((f) => f.state),
+  );
   await renumberDays(client, new Set([...old.map((r) => r.date), ...rows.map((r) => r.date)]));
   return { oldIds: old.map((r) => r.id), newIds: rows.map((r) => r.id) };
 }
@@ -209,8 +237,13 @@ async function ingestLocked(client: pg.ClientBase, options: IngestOptions): Prom
   const logger = options.logger ?? silent;
   const pipeline = storedPipeline();
   const storedBy = await stateValue(client, 'pipeline');
-  const reason = options.full ? 'asked for a full ingest' : storedBy === undefined ? 'the database holds no articles yet'
-    : storedBy !== pipeline ? 'the code that reads the pages changed since the last ingest' : undefined;
+  const reason = options.full
+    ? 'asked for a full ingest'
+    : storedBy === undefined
+      ? 'the database holds no articles yet'
+      : storedBy !== pipeline
+        ? 'the code that reads the pages changed since the last ingest'
+        : undefined;
   const stats = scanPages(options.pagesDir);
   const fingerprint = fingerprintOf(stats);
   const { removedFiles, touched, changed } = plan(options.pagesDir, stats, await knownFiles(client), reason !== undefined, logger);
@@ -239,12 +272,19 @@ async function ingestLocked(client: pg.ClientBase, options: IngestOptions): Prom
   // Planner statistics (how many articles hold a word) after a bulk load; autovacuum keeps them
   // current through the small incremental changes.
   if (reason !== undefined) await client.query('ANALYZE articles');
-  const { rows } = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) ORDER BY seq', [[...newIds].filter((id) => !oldIds.has(id))]);
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) ORDER BY seq', [
+    [...newIds].filter((id) => !oldIds.has(id)),
+  ]);
   const result: IngestResult = {
-    mode: reason === undefined ? 'incremental' : 'full', ...(reason ? { reason } : {}),
-    added: rows.map((r) => r.id), removed: [...oldIds].filter((id) => !newIds.has(id)),
-    changedFiles: [...changed.map((c) => c.state.file), ...removedFiles].sort(), articles: await count(),
+    mode: reason === undefined ? 'incremental' : 'full',
+    ...(reason ? { reason } : {}),
+    added: rows.map((r) => r.id),
+    removed: [...oldIds].filter((id) => !newIds.has(id)),
+    changedFiles: [...changed.map((c) => c.state.file), ...removedFiles].sort(),
+    articles: await count(),
   };
-  logger.info(`PostgreSQL ingest (${result.mode}): ${result.added.length} articles added, ${result.removed.length} removed, from ${result.changedFiles.length} page files (${result.articles} articles)`);
+  logger.info(
+    `PostgreSQL ingest (${result.mode}): ${result.added.length} articles added, ${result.removed.length} removed, from ${result.changedFiles.length} page files (${result.articles} articles)`,
+  );
   return result;
 }

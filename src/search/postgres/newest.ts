@@ -52,13 +52,20 @@ export function windowsOf(span: SeqSpan): [number, number][] {
  * before it fall short of the limit.
  */
 export async function newestMatching<Row extends { seq: string }>(
-  db: pg.Pool, span: SeqSpan, select: string, where: string, params: Params, cap: number,
+  db: pg.Pool,
+  span: SeqSpan,
+  select: string,
+  where: string,
+  params: Params,
+  cap: number,
 ): Promise<{ rows: Row[]; capped: boolean }> {
   const local = new Params();
   local.values.push(...params.values);
   const limit = local.add(cap);
-  const branches = windowsOf(span).map(([low, high]) =>
-    `(SELECT seq, ${select} FROM articles WHERE (${where}) AND seq >= ${local.add(low)} AND seq < ${local.add(high)} ORDER BY seq DESC LIMIT ${limit})`);
+  const branches = windowsOf(span).map(
+    ([low, high]) =>
+      `(SELECT seq, ${select} FROM articles WHERE (${where}) AND seq >= ${local.add(low)} AND seq < ${local.add(high)} ORDER BY seq DESC LIMIT ${limit})`,
+  );
   const { rows } = await db.query<Row>(`${branches.join(' UNION ALL ')} LIMIT ${limit}`, local.values);
   // Branch order is newest first already; sorting again costs nothing and promises it.
   rows.sort((a, b) => Number(b.seq) - Number(a.seq));

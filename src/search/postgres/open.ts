@@ -18,11 +18,17 @@ export interface OpenPostgresOptions {
  * Connects to `url` (a `postgres://` URL), migrates the schema, ingests `pagesDir` when given,
  * and returns the index; its `close` ends the pool. `ingest` runs another ingest on the same pool.
  */
-export async function openPostgresIndex(url: string, options: OpenPostgresOptions = {}): Promise<{
+export async function openPostgresIndex(
+  url: string,
+  options: OpenPostgresOptions = {},
+): Promise<{
   index: PostgresArticleIndex;
   ingest(pagesDir: string, extra?: { full?: boolean; now?: () => number }): Promise<IngestResult>;
 }> {
-  const pool = await connect(url, { max: options.maxConnections, onIdleError: (error) => options.logger?.warn(`PostgreSQL connection lost: ${error.message}`) });
+  const pool = await connect(url, {
+    max: options.maxConnections,
+    onIdleError: (error) => options.logger?.warn(`PostgreSQL connection lost: ${error.message}`),
+  });
   try {
     if (options.pagesDir) await ingestPages(pool, { pagesDir: options.pagesDir, logger: options.logger });
     const index = await PostgresArticleIndex.open(pool, { ownsPool: true });

@@ -34,7 +34,10 @@ async function applyMissing(client: pg.PoolClient, migrations: readonly Migratio
   const done = new Set(rows.map((row) => row.version));
   const newest = Math.max(0, ...done);
   const known = migrations[migrations.length - 1]?.version ?? 0;
-  if (newest > known) throw new PostgresSchemaError(`the database schema is at version ${newest}, this program knows only up to ${known}: update the program`);
+  if (newest > known)
+    throw new PostgresSchemaError(
+      `the database schema is at version ${newest}, this program knows only up to ${known}: update the program`,
+    );
   const applied: number[] = [];
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;

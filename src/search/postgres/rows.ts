@@ -40,14 +40,25 @@ export async function hitsFor(db: pg.Pool, page: Candidate[]): Promise<SearchHit
   if (page.length === 0) return [];
   const { rows } = await db.query<HitRow>(
     `SELECT id, date, file, kind, title, summary, ARRAY(SELECT jsonb_array_elements_text(record->'regions')) AS record_regions
-     FROM articles WHERE id = ANY($1)`, [page.map((c) => c.id)]);
+     FROM articles WHERE id = ANY($1)`,
+    [page.map((c) => c.id)],
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return page.flatMap((c) => {
     const row = byId.get(c.id);
     if (!row) return [];
-    return [{
-      id: row.id, title: row.title, kind: row.kind, regions: row.record_regions, summary: row.summary, date: row.date, file: row.file,
-      score: Math.round(score(c) * 1000) / 1000, matched: [...c.matched],
-    }];
+    return [
+      {
+        id: row.id,
+        title: row.title,
+        kind: row.kind,
+        regions: row.record_regions,
+        summary: row.summary,
+        date: row.date,
+        file: row.file,
+        score: Math.round(score(c) * 1000) / 1000,
+        matched: [...c.matched],
+      },
+    ];
   });
 }

@@ -49,19 +49,28 @@ async function matchFullText(lookup: Lookup, terms: string[]): Promise<void> {
   const parts: { query: string; terms: string[]; scored: boolean }[] = [];
   if (phrases.length > 0) parts.push({ query: allOf(phrases.map((p) => p.query)), terms: phrases.map((p) => p.term), scored: true });
   if (phrases.length > 1) for (const p of phrases) parts.push({ query: p.query, terms: [p.term], scored: false });
-  await Promise.all(parts.map(async (part) => {
-    const params = new Params();
-    const q = params.add(part.query);
-    const rank = part.scored ? `ts_rank_cd(grams, ${q}::tsquery, 2)` : '0';
-    const where = `grams @@ ${q}::tsquery${filterSql(lookup.options, params)}`;
-    const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number }>(lookup.db, lookup.span, `id, ${rank} AS rank`, where, params, MATCH_CAP);
-    lookup.capped ||= capped;
-    for (const row of rows) {
-      const found = lookup.candidate(row.id, row.seq);
-      for (const term of part.terms) found.matched.add(term);
-      found.fullTextScore = Math.max(found.fullTextScore, row.rank / (row.rank + FULL_TEXT_HALF));
-    }
-  }));
+  await Promise.all(
+    parts.map(async (part) => {
+      const params = new Params();
+      const q = params.add(part.query);
+      const rank = part.scored ? `ts_rank_cd(grams, ${q}::tsquery, 2)` : '0';
+      const where = `grams @@ ${q}::tsquery${filterSql(lookup.options, params)}`;
+      const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number }>(
+        lookup.db,
+        lookup.span,
+        `id, ${rank} AS rank`,
+        where,
+        params,
+        MATCH_CAP,
+      );
+      lookup.capped ||= capped;
+      for (const row of rows) {
+        const found = lookup.candidate(row.id, row.seq);
+        for (const term of part.terms) found.matched.add(term);
+        found.fullTextScore = Math.max(found.fullTextScore, row.rank / (row.rank + FULL_TEXT_HALF));
+      }
+    }),
+  );
 }
 
 /**
@@ -74,17 +83,19 @@ function placesOf(terms: string[]): Map<string, string> {
 
 /** Place words: an article about the place matches the word even where its text names only a county. */
 async function matchPlaces(lookup: Lookup, places: Map<string, string>): Promise<void> {
-  await Promise.all([...places].map(async ([term, name]) => {
-    const params = new Params();
-    const where = `regions @> ARRAY[${params.add(name)}::text]${filterSql(lookup.options, params)}`;
-    const { rows, capped } = await newestMatching<{ seq: string; id: string }>(lookup.db, lookup.span, 'id', where, params, MATCH_CAP);
-    lookup.capped ||= capped;
-    for (const row of rows) {
-      const found = lookup.candidate(row.id, row.seq);
-      found.matched.add(term);
-      found.compactScore += REGION_MATCH;
-    }
-  }));
+  await Promise.all(
+    [...places].map(async ([term, name]) => {
+      const params = new Params();
+      const where = `regions @> ARRAY[${params.add(name)}::text]${filterSql(lookup.options, params)}`;
+      const { rows, capped } = await newestMatching<{ seq: string; id: string }>(lookup.db, lookup.span, 'id', where, params, MATCH_CAP);
+      lookup.capped ||= capped;
+      for (const row of rows) {
+        const found = lookup.candidate(row.id, row.seq);
+        found.matched.add(term);
+        found.compactScore += REGION_MATCH;
+      }
+    }),
+  );
 }
 
 /** Compact fields (headline, kicker, keywords, regions, authors): prefix matches, weighted by field. */
@@ -95,7 +106,14 @@ async function matchWords(lookup: Lookup, terms: string[]): Promise<void> {
   const each = terms.map((term) => `words @@ ${params.add(wordQuery(term))}::tsquery`);
   const select = `id, ts_rank(${params.add(WORD_WEIGHTS)}::float4[], words, ${any}::tsquery) AS rank, ARRAY[${each.join(', ')}] AS hits`;
   const where = `words @@ ${any}::tsquery${filterSql(lookup.options, params)}`;
-  const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number; hits: boolean[] }>(lookup.db, lookup.span, select, where, params, MATCH_CAP);
+  const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number; hits: boolean[] }>(
+    lookup.db,
+    lookup.span,
+    select,
+    where,
+    params,
+    MATCH_CAP,
+  );
   lookup.capped ||= capped;
   const top = Math.max(...rows.map((row) => row.rank), Number.MIN_VALUE);
   for (const row of rows) {
@@ -109,7 +127,10 @@ async function matchWords(lookup: Lookup, terms: string[]): Promise<void> {
 async function idsContaining(db: pg.Pool, ids: string[], words: string[]): Promise<Set<string>> {
   const queries = words.flatMap((word) => gramQuery(normaliseForSearch(word)) ?? []);
   if (queries.length === 0 || ids.length === 0) return new Set();
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) AND grams @@ $2::tsquery', [ids, anyOf(queries)]);
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1) AND grams @@ $2::tsquery', [
+    ids,
+    anyOf(queries),
+  ]);
   return new Set(rows.map((row) => row.id));
 }
 
@@ -121,7 +142,10 @@ export async function searchArticles(db: pg.Pool, query: string, options: Search
 
   const candidates = new Map<string, Candidate>();
   const lookup: Lookup = {
-    db, span, options, capped: false,
+    db,
+    span,
+    options,
+    capped: false,
     candidate(id, seq) {
       let found = candidates.get(id);
       if (!found) {
@@ -133,14 +157,23 @@ export async function searchArticles(db: pg.Pool, query: string, options: Search
   };
   // Independent lookups, run at once on the pool's connections.
   const places = placesOf(terms);
-  await Promise.all([matchFullText(lookup, terms), matchPlaces(lookup, places), matchWords(lookup, terms.filter((term) => !places.has(term)))]);
+  await Promise.all([
+    matchFullText(lookup, terms),
+    matchPlaces(lookup, places),
+    matchWords(
+      lookup,
+      terms.filter((term) => !places.has(term)),
+    ),
+  ]);
 
   // Every phrase is required; excluded words remove an article whatever else it matches.
   const excluded = await idsContaining(db, [...candidates.keys()], options.exclude ?? []);
   const kept = [...candidates.values()].filter((c) => !excluded.has(c.id) && phraseTerms.every((p) => c.matched.has(p)));
-  kept.sort(options.order === 'date'
-    ? (a, b) => b.matched.size - a.matched.size || b.seq - a.seq
-    : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.seq - a.seq);
+  kept.sort(
+    options.order === 'date'
+      ? (a, b) => b.matched.size - a.matched.size || b.seq - a.seq
+      : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.seq - a.seq,
+  );
   const page = kept.slice(offset, offset + limit);
   // Lookups ran at once: give the matched words in query order, whatever finished first.
   for (const c of page) c.matched = new Set(terms.filter((term) => c.matched.has(term)));

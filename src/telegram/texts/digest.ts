@@ -63,7 +63,8 @@ export const digestEn: DigestTexts = {
   nothingToSubscribe: 'There is no place name or keyword to subscribe to (emoji and symbols are not indexed).',
   subscriptionTooLong: (max) => `Those keywords are too long (at most ${max} characters); please use a few words.`,
   storageFailed: 'Sorry, subscriptions cannot be saved right now (a database problem). This change was not saved.',
-  adminsOnly: 'Sorry, only group administrators may subscribe or unsubscribe this group. Anyone may list subscriptions with /subscriptions.',
+  adminsOnly:
+    'Sorry, only group administrators may subscribe or unsubscribe this group. Anyone may list subscriptions with /subscriptions.',
   unsubscribeUsage: 'Usage: /unsubscribe place-or-keywords, or /unsubscribe all. The buttons under /subscriptions remove one too.',
   unsubscribed: (what) => `Unsubscribed: ${what}`,
   unsubscribedAll: (count) => (count === 0 ? 'This chat has no subscriptions.' : `Removed all ${count} subscriptions.`),

@@ -78,12 +78,15 @@ export const searchZh = {
   uploadFragments: (count: number) => `${count} 段没有标题的续文（从别的版面接续而来），已作为续文收录。`,
   uploadPlaceless: (count: number) => `${count} 篇文章没有识别出湖南地名。`,
   trendUsage: (keyword: string) => `请在 /trend 后面写上词或地名，可加时间范围，例如：/trend ${keyword} 今年`,
-  trendNothing: (subject: string, range?: string) => `「${subject}」${range ? `在${range}` : ''}没有文章，没有可画的趋势。可以换个词，或去掉时间范围。`,
+  trendNothing: (subject: string, range?: string) =>
+    `「${subject}」${range ? `在${range}` : ''}没有文章，没有可画的趋势。可以换个词，或去掉时间范围。`,
   allTime: '不限时间',
-  badRange: (word: string) => `「${word}」不是有效的日期或时间范围。可以这样写：近一周、本月、今年、2022年11月、2022-11-01..2022-11-30、11月以来。`,
+  badRange: (word: string) =>
+    `「${word}」不是有效的日期或时间范围。可以这样写：近一周、本月、今年、2022年11月、2022-11-01..2022-11-30、11月以来。`,
   byDate: '按时间 ⏱',
   byRelevance: '按相关度 ✦',
-  exclusionOnly: (words: string, keyword: string) => `只写了要排除的词（${words}）。请再加上要搜索的词，例如：${keyword} -${words.split('、')[0]}`,
+  exclusionOnly: (words: string, keyword: string) =>
+    `只写了要排除的词（${words}）。请再加上要搜索的词，例如：${keyword} -${words.split('、')[0]}`,
   articleUsage: '请在 /article 后面写上文章编号（结果列表里的按钮会直接打开文章）。',
   tooLong: (max: number) => `查询太长了（最多 ${max} 个字），请只写几个关键词。`,
   noKeywords: (keyword: string) => `这条消息里没有可以搜索的词（表情和符号无法检索）。请发送中文关键词，例如：${keyword}`,
@@ -171,7 +174,10 @@ export const searchEn: SearchTexts = {
       `/author@${username} ${ex.author ?? 'Zhang San'} — articles by a reporter`,
       `/trend@${username} ${ex.keyword} — a coverage chart`,
       ...(digest
-        ? [`/subscribe@${username} ${ex.region} — daily digest for this group (administrators only)`, `/subscriptions@${username} — this group's subscriptions`]
+        ? [
+            `/subscribe@${username} ${ex.region} — daily digest for this group (administrators only)`,
+            `/subscriptions@${username} — this group's subscriptions`,
+          ]
         : []),
       '',
       'I ignore other group messages. Press a numbered button under the results to read an article.',
@@ -187,7 +193,8 @@ export const searchEn: SearchTexts = {
   excluding: (words) => `not: ${words}`,
   related: 'Related:',
   uploadRefused: 'Sorry, only the newsroom’s chats may upload newspaper pages. Ask the operator to add this chat to ADMIN_CHAT_IDS.',
-  uploadNotText: (name) => `“${name}” is not a .txt page file. Send the plain text of a newspaper page (UTF-8, GBK/GB18030, Big5 or UTF-16).`,
+  uploadNotText: (name) =>
+    `“${name}” is not a .txt page file. Send the plain text of a newspaper page (UTF-8, GBK/GB18030, Big5 or UTF-16).`,
   uploadTooLarge: (kb) => `The file is too large: page files may be at most ${kb} KB.`,
   uploadFailed: 'Downloading the file failed; please send it again later.',
   uploadUnreadable: (reason) => `This file cannot be read (${reason}). Send the plain text of a newspaper page.`,
@@ -198,15 +205,18 @@ export const searchEn: SearchTexts = {
   uploadFragments: (count) => `${count} blocks without a headline (continued from another page) were kept as continuations.`,
   uploadPlaceless: (count) => `${count} articles name no Hunan place the tagger knows.`,
   trendUsage: (keyword) => `Write a word or a place after /trend, optionally a time range, e.g. /trend ${keyword} 今年`,
-  trendNothing: (subject, range) => `No articles for “${subject}”${range ? ` in ${range}` : ''}: nothing to plot. Try another word, or drop the time range.`,
+  trendNothing: (subject, range) =>
+    `No articles for “${subject}”${range ? ` in ${range}` : ''}: nothing to plot. Try another word, or drop the time range.`,
   allTime: 'Any time',
   badRange: (word) => `“${word}” is not a valid date or range. Try: 近一周, 本月, 今年, 2022年11月, 2022-11-01..2022-11-30, 11月以来.`,
   byDate: 'Newest first ⏱',
   byRelevance: 'By relevance ✦',
-  exclusionOnly: (words, keyword) => `Only words to leave out (${words}). Add a word to search for, e.g. ${keyword} -${words.split('、')[0]}`,
+  exclusionOnly: (words, keyword) =>
+    `Only words to leave out (${words}). Add a word to search for, e.g. ${keyword} -${words.split('、')[0]}`,
   articleUsage: 'Write an article id after /article (the buttons under results open articles directly).',
   tooLong: (max) => `That query is too long (at most ${max} characters); a few keywords are enough.`,
-  noKeywords: (keyword) => `There is nothing searchable in that message (emoji and symbols are not indexed). Try Chinese keywords, e.g. ${keyword}`,
+  noKeywords: (keyword) =>
+    `There is nothing searchable in that message (emoji and symbols are not indexed). Try Chinese keywords, e.g. ${keyword}`,
   understood: (parts) => `Searched: ${parts.join(' / ')}`,
   resultsCount: (total, capped) => `${total}${capped ? '+' : ''} articles`,
   partialNote: '(No article has all the words; partial matches follow.)',

@@ -25,9 +25,15 @@ function writeArchive(pagesDir: string): void {
   const day = (n: number) => new Date(Date.UTC(2024, 11, 31) - n * 86_400_000).toISOString().slice(0, 10);
   const days = [...Array.from({ length: 30 }, (_, i) => i), ...Array.from({ length: 24 }, (_, i) => 31 + i * 30)];
   for (const [i, n] of days.entries()) {
-    writeFileSync(join(pagesDir, `${day(n)}_p${i}.txt`), inventedPage([[`永州第${i}期城市书房开放`, '永州市', `第${i}期城市书房向市民免费开放。`]]));
+    writeFileSync(
+      join(pagesDir, `${day(n)}_p${i}.txt`),
+      inventedPage([[`永州第${i}期城市书房开放`, '永州市', `第${i}期城市书房向市民免费开放。`]]),
+    );
   }
-  writeFileSync(join(pagesDir, `${day(800)}_oldest.txt`), inventedPage([['祁阳古窑遗址完成考古发掘', '祁阳市', '考古队在古窑遗址发现大量瓷片。']]));
+  writeFileSync(
+    join(pagesDir, `${day(800)}_oldest.txt`),
+    inventedPage([['祁阳古窑遗址完成考古发掘', '祁阳市', '考古队在古窑遗址发现大量瓷片。']]),
+  );
 }
 
 /**
@@ -37,7 +43,7 @@ function writeArchive(pagesDir: string): void {
 function windowsRun(pool: pg.Pool): { pool: pg.Pool; runs: number[] } {
   const runs: number[] = [];
   type Plan = { 'Node Type': string; 'Actual Loops'?: number; Plans?: Plan[] };
-  const find = (plan: Plan): Plan | undefined => plan['Node Type'] === 'Append' ? plan : plan.Plans?.map(find).find(Boolean);
+  const find = (plan: Plan): Plan | undefined => (plan['Node Type'] === 'Append' ? plan : plan.Plans?.map(find).find(Boolean));
   const spied = new Proxy(pool, {
     get(target, key, receiver) {
       if (key !== 'query') return Reflect.get(target, key, receiver);

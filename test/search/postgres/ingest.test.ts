@@ -21,15 +21,26 @@ mkdirSync(pagesDir);
 for (const file of readdirSync('seeds')) copyFileSync(join('seeds', file), join(pagesDir, file));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const TEA = inventedPage([['桂东茶园迎来采摘季', '桂东县', '万亩茶园进入春茶采摘期，茶农忙着采茶制茶。'], ['浏阳烟花企业安全检查', '浏阳市', '应急部门对烟花爆竹企业开展安全生产检查。']]);
+const TEA = inventedPage([
+  ['桂东茶园迎来采摘季', '桂东县', '万亩茶园进入春茶采摘期，茶农忙着采茶制茶。'],
+  ['浏阳烟花企业安全检查', '浏阳市', '应急部门对烟花爆竹企业开展安全生产检查。'],
+]);
 
 /** Everything stored of each article, in order: what an incremental ingest must reproduce. */
 async function stored(pool: pg.Pool) {
-  const { rows } = await pool.query('SELECT id, seq::text, file, position, date, record, words::text, grams::text FROM articles ORDER BY seq, id');
+  const { rows } = await pool.query(
+    'SELECT id, seq::text, file, position, date, record, words::text, grams::text FROM articles ORDER BY seq, id',
+  );
   return rows;
 }
 
-const seenTimes = async (pool: pg.Pool) => new Map((await pool.query<{ id: string; first_seen: string }>('SELECT id, first_seen FROM article_seen')).rows.map((r) => [r.id, Number(r.first_seen)]));
+const seenTimes = async (pool: pg.Pool) =>
+  new Map(
+    (await pool.query<{ id: string; first_seen: string }>('SELECT id, first_seen FROM article_seen')).rows.map((r) => [
+      r.id,
+      Number(r.first_seen),
+    ]),
+  );
 
 describe.runIf(postgresAvailable())('ingest into PostgreSQL', () => {
   const suite = migratedDatabaseForSuite();
@@ -78,7 +89,9 @@ describe.runIf(postgresAvailable())('ingest into PostgreSQL', () => {
   });
 
   it('changes a page: the edited article gets a new id, its neighbour keeps its own', async () => {
-    const { rows } = await pool().query<{ id: string; title: string }>("SELECT id, title FROM articles WHERE file = '2024-05-01_tea.txt' ORDER BY position");
+    const { rows } = await pool().query<{ id: string; title: string }>(
+      "SELECT id, title FROM articles WHERE file = '2024-05-01_tea.txt' ORDER BY position",
+    );
     clock = 3_000;
     writeFileSync(join(pagesDir, '2024-05-01_tea.txt'), TEA.replace('开展安全生产检查', '开展节前安全生产大检查'));
     const result = await ingest();

@@ -8,8 +8,19 @@ import { gramQuery, gramsVector, MAX_POSITION, quoteLexeme, wordQuery } from '..
 import { migratedDatabaseForSuite, postgresAvailable } from '../../support/postgres.ts';
 
 const article = (body: string[]): Article => ({
-  id: 'x', file: 'f.txt', date: '2024-01-01', title: '标题', kicker: '', subtitle: '', authors: [], body, captions: [],
-  kind: 'feature', regions: [], summary: '', keywords: [],
+  id: 'x',
+  file: 'f.txt',
+  date: '2024-01-01',
+  title: '标题',
+  kicker: '',
+  subtitle: '',
+  authors: [],
+  body,
+  captions: [],
+  kind: 'feature',
+  regions: [],
+  summary: '',
+  keywords: [],
 });
 
 describe.runIf(postgresAvailable())('tsvector literals', () => {

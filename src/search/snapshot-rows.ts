@@ -1,0 +1,116 @@
+/**
+ * The SQLite side of a loaded snapshot: prepared statements (each prepared once) and the row
+ * lookups the engine's ranking and lists are built from — filters, bounded full-text matches,
+ * result rows and region counts. Kept apart from ./article-index.ts, which decides the ranking.
+ */
+import type Database from 'better-sqlite3';
+import { type Candidate, Candidates } from './candidates.ts';
+import type { SearchHit } from './engine.ts';
+import { gramPhrase } from './grams.ts';
+import { normaliseForSearch } from './normalize.ts';
+
+/** Full-text matches considered per query part, newest first. */
+export const MATCH_CAP = 1000;
+
+interface HitRow {
+  rowid: number;
+  id: string;
+  date: string;
+  file: string;
+  kind: SearchHit['kind'];
+  title: string;
+  regions: string;
+  summary: string;
+}
+
+/** Row lookups over one snapshot's articles.db. */
+export class SnapshotRows {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly db: Database.Database) {}
+
+  statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** The rows a search may return: of the regions asked for, in the date range asked for. */
+  allowedRows(options: { regions?: string[]; from?: string; to?: string }): Set<number> | undefined {
+    const inRegions = options.regions?.length ? this.rowidsInRegions(options.regions) : undefined;
+    if (options.from === undefined && options.to === undefined) return inRegions;
+    const rows = this.statement('SELECT rowid FROM articles WHERE date BETWEEN ? AND ?').all(
+      options.from ?? '0000-00-00',
+      options.to ?? '9999-99-99',
+    ) as { rowid: number }[];
+    return new Set(rows.map((r) => r.rowid).filter((rowid) => !inRegions || inRegions.has(rowid)));
+  }
+
+  /** Rowids of every article whose text holds one of `words` (no bound: an exclusion must be exact). */
+  rowidsContaining(words: string[]): Set<number> {
+    const found = new Set<number>();
+    for (const word of words) {
+      const phrase = gramPhrase(normaliseForSearch(word));
+      if (!phrase) continue;
+      for (const row of this.statement('SELECT rowid FROM fulltext WHERE fulltext MATCH ?').all(phrase) as { rowid: number }[])
+        found.add(row.rowid);
+    }
+    return found;
+  }
+
+  /** Rowids of articles tagged with any of `regions`. */
+  rowidsInRegions(regions: string[]): Set<number> {
+    const marks = regions.map(() => '?').join(',');
+    const rows = this.statement(`SELECT rowid FROM article_regions WHERE region IN (${marks})`).all(...regions) as { rowid: number }[];
+    return new Set(rows.map((r) => r.rowid));
+  }
+
+  /**
+   * Full-text matches of an FTS5 expression, newest first, bounded. BM25 costs several times the
+   * match itself, so it is computed only where it ranks (`scored`).
+   */
+  fullText(expression: string, scored: boolean): { rows: { rowid: number; rank: number }[]; capped: boolean } {
+    const sql = scored
+      ? 'SELECT rowid, bm25(fulltext) AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?'
+      : 'SELECT rowid, 0 AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?';
+    const rows = this.statement(sql).all(expression, MATCH_CAP) as { rowid: number; rank: number }[];
+    return { rows, capped: rows.length >= MATCH_CAP };
+  }
+
+  /** Result rows for a page of candidates, in the candidates' order. */
+  hits(page: Candidate[]): SearchHit[] {
+    if (page.length === 0) return [];
+    const rows = this.statement(
+      `SELECT rowid, id, date, file, kind, title, regions, summary FROM articles WHERE rowid IN (${page.map(() => '?').join(',')})`,
+    ).all(...page.map((c) => c.rowid)) as HitRow[];
+    const byRowid = new Map(rows.map((row) => [row.rowid, row]));
+    return page.flatMap((c) => {
+      const row = byRowid.get(c.rowid);
+      if (!row) return [];
+      return [
+        {
+          id: row.id,
+          title: row.title,
+          kind: row.kind,
+          regions: JSON.parse(row.regions) as string[],
+          summary: row.summary,
+          date: row.date,
+          file: row.file,
+          score: Math.round(Candidates.score(c) * 1000) / 1000,
+          matched: [...c.matched],
+        },
+      ];
+    });
+  }
+
+  countRegions(): Map<string, number> {
+    const rows = this.statement('SELECT region, count(*) AS n FROM article_regions GROUP BY region').all() as {
+      region: string;
+      n: number;
+    }[];
+    return new Map(rows.map((r) => [r.region, r.n]));
+  }
+}
