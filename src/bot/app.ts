@@ -71,24 +71,27 @@ export interface BotOptions {
   uploads?: UploadOptions;
 }
 
+/** The menu's commands, in the order Telegram shows them. */
+const MENU_COMMANDS = [
+  'search',
+  'region',
+  'regions',
+  'latest',
+  'author',
+  'trend',
+  'article',
+  'subscribe',
+  'subscriptions',
+  'unsubscribe',
+  'digest',
+  'help',
+  'start',
+] as const;
+
 /** The command menu for one language (setMyCommands). */
 export function commandMenu(lang: Lang): BotCommand[] {
-  const c = messages(lang).commands;
-  return [
-    { command: 'search', description: c.search },
-    { command: 'region', description: c.region },
-    { command: 'regions', description: c.regions },
-    { command: 'latest', description: c.latest },
-    { command: 'author', description: c.author },
-    { command: 'trend', description: c.trend },
-    { command: 'article', description: c.article },
-    { command: 'subscribe', description: c.subscribe },
-    { command: 'subscriptions', description: c.subscriptions },
-    { command: 'unsubscribe', description: c.unsubscribe },
-    { command: 'digest', description: c.digest },
-    { command: 'help', description: c.help },
-    { command: 'start', description: c.start },
-  ];
+  const descriptions = messages(lang).commands;
+  return MENU_COMMANDS.map((command) => ({ command, description: descriptions[command] }));
 }
 
 /**

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { type Candidate, Candidates } from './candidates.ts';
 import type { SearchHit } from './engine.ts';
 import { gramPhrase } from './grams.ts';
+import { searchHit } from './hit.ts';
 import { normaliseForSearch } from './normalize.ts';
 
 /** Full-text matches considered per query part, newest first. */
@@ -89,20 +90,7 @@ export class SnapshotRows {
     const byRowid = new Map(rows.map((row) => [row.rowid, row]));
     return page.flatMap((c) => {
       const row = byRowid.get(c.rowid);
-      if (!row) return [];
-      return [
-        {
-          id: row.id,
-          title: row.title,
-          kind: row.kind,
-          regions: JSON.parse(row.regions) as string[],
-          summary: row.summary,
-          date: row.date,
-          file: row.file,
-          score: Math.round(Candidates.score(c) * 1000) / 1000,
-          matched: [...c.matched],
-        },
-      ];
+      return row ? [searchHit({ ...row, regions: JSON.parse(row.regions) as string[] }, Candidates.score(c), c.matched)] : [];
     });
   }
 

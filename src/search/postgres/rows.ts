@@ -1,5 +1,6 @@
 /** Result rows: candidates found by a lookup, turned into the hits a result list shows. */
 import type pg from 'pg';
+import { searchHit } from '../hit.ts';
 import type { SearchHit } from '../engine.ts';
 
 export interface Candidate {
@@ -46,19 +47,6 @@ export async function hitsFor(db: pg.Pool, page: Candidate[]): Promise<SearchHit
   const byId = new Map(rows.map((row) => [row.id, row]));
   return page.flatMap((c) => {
     const row = byId.get(c.id);
-    if (!row) return [];
-    return [
-      {
-        id: row.id,
-        title: row.title,
-        kind: row.kind,
-        regions: row.record_regions,
-        summary: row.summary,
-        date: row.date,
-        file: row.file,
-        score: Math.round(score(c) * 1000) / 1000,
-        matched: [...c.matched],
-      },
-    ];
+    return row ? [searchHit({ ...row, regions: row.record_regions }, score(c), c.matched)] : [];
   });
 }
