@@ -19,6 +19,15 @@ function busiest(trend: Trend): { period: string; count: number } {
   return trend.bars.reduce((best, bar) => (bar.count > best.count ? bar : best), trend.bars[0]);
 }
 
+/** The three places reported most, each with its count, in the language's list style. */
+function topPlaces(trend: Trend, lang: TrendLanguage): string {
+  const [open, close, separator] = lang === 'zh' ? ['（', '）', '、'] : [' (', ')', ', '];
+  return trend.places
+    .slice(0, 3)
+    .map((p) => `${p.name}${open}${p.count}${close}`)
+    .join(separator);
+}
+
 const zh: TrendTexts = {
   title: (subject, granularity) => `「${subject}」每${granularity === 'week' ? '周' : granularity === 'year' ? '年' : '月'}报道数`,
   period: { month: '月份', week: '周（起始日）', year: '年份' },
@@ -26,10 +35,7 @@ const zh: TrendTexts = {
   places: '地区',
   summary: (trend) => {
     const top = busiest(trend);
-    const places = trend.places
-      .slice(0, 3)
-      .map((p) => `${p.name}（${p.count}）`)
-      .join('、');
+    const places = topPlaces(trend, 'zh');
     return (
       `「${trend.subject}」${trend.range.from} 至 ${trend.range.to} 共 ${trend.total}${trend.capped ? '+' : ''} 篇；` +
       `最多的是${monthLabel(top.period, 'zh')}（${top.count} 篇）${places ? `；报道最多的地区：${places}` : ''}。`
@@ -44,10 +50,7 @@ const en: TrendTexts = {
   places: 'Places',
   summary: (trend) => {
     const top = busiest(trend);
-    const places = trend.places
-      .slice(0, 3)
-      .map((p) => `${p.name} (${p.count})`)
-      .join(', ');
+    const places = topPlaces(trend, 'en');
     return (
       `“${trend.subject}”, ${trend.range.from} to ${trend.range.to}: ${trend.total}${trend.capped ? '+' : ''} articles; ` +
       `most in ${monthLabel(top.period, 'en')} (${top.count})${places ? `; places reported most: ${places}` : ''}.`
