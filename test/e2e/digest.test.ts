@@ -5,14 +5,12 @@
  * Subscribing in a private chat and in a forum group, the one-tap buttons, a restart, a page file
  * dropped into PAGES_DIR while the bot runs and the digest that follows (sent by
  * `xiangwen digest --now`, as a cron job would), unsubscribing, groups that become supergroups;
- * then `npm start` itself: a corrupt database, SIGHUP and SIGTERM.
+ * `npm start` itself is in ./npm-start.test.ts.
  *
  * The page that "arrives" is the seed page whose articles share a region with the other pages, and
  * that region is the subscription: both are taken from the articles, not written into the test.
  */
-import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerLookup } from '../../src/regions/region-lookup.ts';
@@ -21,15 +19,14 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { localDateTime } from '../../src/digest/run.ts';
 import { messages } from '../../src/telegram/i18n.ts';
 import { createLogger } from '../../src/log.ts';
-import type { Article } from '../../src/pages/article.ts';
 import { collectArticles } from '../../src/search/open.ts';
 import { BOT_USERNAME, startEmulator, TEST_TOKEN, waitFor, type Emulator } from '../support/emulator.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { buttonData, press, repliesAfter, say, sentTo, type BotMessage } from './helpers.ts';
 import { allArticles, allIds, firstWith } from '../support/all-articles.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const SEEDS = join(ROOT, 'seeds');
+import { listable, pickHeldPage, runBin, SEEDS, seedsWithout, tempFolder, TZ } from './digest-support.ts';
+
 const DAY = 86_400_000;
 const zh = messages('zh');
 const logger = createLogger('silent');
@@ -39,36 +36,6 @@ const GROUP = -1005201;
 const TOPIC = 77;
 const ADMIN = 901;
 const MEMBER = 902;
-
-/**
- * A time zone whose clock reads about 16:00 now: the default 08:00 digest time has passed today,
- * so the running schedule never serves a subscription made during the test (its first digest is
- * due tomorrow), and only `xiangwen digest --now` sends, when the test says so.
- */
-function afternoonZone(): string {
-  const offset = ((16 - new Date().getUTCHours() + 36) % 24) - 12; // hours east of UTC, -12 … 11
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
-const TZ = afternoonZone();
-
-const listable = (a: Pick<Article, 'kind'>) => a.kind === 'feature' || a.kind === 'brief';
-
-/** The last seed page with a news article whose region (with sub-regions) other pages report on too. */
-function pickHeldPage(articles: Article[]): { held: string; region: string } {
-  const lookup = gazetteerLookup();
-  const files = [...new Set(articles.map((a) => a.file))].sort().reverse();
-  for (const file of files) {
-    for (const article of articles.filter((a) => a.file === file && listable(a))) {
-      for (const name of [...article.regions].reverse()) {
-        const names = new Set(lookup.withDescendants(name));
-        if (names.size < 2) continue;
-        if (articles.some((a) => a.file !== file && listable(a) && a.regions.some((r) => names.has(r))))
-          return { held: file, region: name };
-      }
-    }
-  }
-  throw new Error('no seed page shares a region with another');
-}
 
 let held: string;
 let region: string;
@@ -82,43 +49,14 @@ let pagesDir: string;
 let dataDir: string;
 const folders: string[] = [];
 
-function tempDir(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `xiangwen-e2e-digest-${name}-`));
-  folders.push(dir);
-  return dir;
-}
+const tempDir = (name: string) => tempFolder(folders, name);
 
-/** A copy of the seed pages without the held page. */
-function pagesWithoutHeld(): string {
-  const dir = tempDir('pages');
-  cpSync(SEEDS, dir, { recursive: true, filter: (source) => !source.endsWith(`/${held}`) });
-  return dir;
-}
+const pagesWithoutHeld = () => seedsWithout(held, tempDir('pages'));
 
 const member = (status: string, id: number) => ({
   kind: 'answer' as const,
   result: { status, user: { id, is_bot: false, first_name: 'U' } },
 });
-
-/** Runs a command of bin/ in a child process with `env` on top of this one's; resolves when it exits. */
-function runBin(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 /** `xiangwen digest --now --json [--chat ID]` against the running bot's database and the emulator. */
 async function digestNow(chatId?: number): Promise<{ served: number; failed: number; skipped: number }> {
@@ -355,68 +293,4 @@ describe('daily digest through the real bot', () => {
       proxy.rules.pop();
     }
   });
-});
-
-describe('npm start', () => {
-  it('stops start-up with one clear line when the bot database is corrupt, and leaves the file as it was', async () => {
-    const data = tempDir('corrupt');
-    const garbage = Buffer.from('这不是数据库 — not an SQLite file at all\n'.repeat(40));
-    writeFileSync(join(data, 'bot.db'), garbage);
-    const result = await runBin('main.mjs', [], {
-      BOT_TOKEN: TEST_TOKEN,
-      TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
-      PAGES_DIR: SEEDS,
-      DATA_DIR: data,
-      LOG_LEVEL: 'silent',
-    });
-    expect(result.code).toBe(1);
-    const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(join(data, 'bot.db'));
-    expect(lines[0]).toContain('not an SQLite database');
-    expect(readFileSync(join(data, 'bot.db')).equals(garbage)).toBe(true);
-  }, 60_000);
-
-  it('re-reads PAGES_DIR on SIGHUP without stopping, and stops on SIGTERM with the database closed', async () => {
-    const own = await startEmulator();
-    try {
-      const pages = pagesWithoutHeld();
-      const data = tempDir('npm-start');
-      const child = spawn(process.execPath, [join(ROOT, 'bin/main.mjs')], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          BOT_TOKEN: TEST_TOKEN,
-          TELEGRAM_API_ROOT: own.apiRoot,
-          PAGES_DIR: pages,
-          DATA_DIR: data,
-          DIGEST_TZ: TZ,
-          LOG_LEVEL: 'info',
-          PAGES_RESCAN_MINUTES: '0',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let log = '';
-      child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on('exit', (code, signal) => resolve({ code, signal })),
-      );
-      const logged = (text: string) => (log.includes(text) ? true : undefined);
-      await waitFor(() => logged('bot started with long polling'), 90_000, 'the bot to start');
-
-      copyFileSync(join(SEEDS, held), join(pages, held));
-      child.kill('SIGHUP');
-      await waitFor(() => logged('new index is live'), 90_000, 'the rebuilt index');
-      expect(log).toMatch(/"reason":"SIGHUP"[^\n]*page files changed/);
-      expect(child.exitCode).toBeNull();
-
-      child.kill('SIGTERM');
-      expect(await exited).toEqual({ code: 0, signal: null });
-      expect(existsSync(join(data, 'bot.db'))).toBe(true);
-      expect(existsSync(join(data, 'bot.db-wal'))).toBe(false);
-    } finally {
-      await own.stop();
-    }
-  }, 150_000);
 });
