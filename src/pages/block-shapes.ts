@@ -86,5 +86,5 @@ export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'repeated title';
+  furniture?: FurnitureKind | 'list' | 'repeated title' | 'site name';
 }

@@ -4,6 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { markSiteNameLines } from './site-name.ts';
 import { authorsOfLine, INSTITUTION_AUTHOR, isNameList, LINE_MARKER, namesWithoutRoles, pairSingleCharacters } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
@@ -197,6 +198,7 @@ export function pageLines(text: string): LineReading[] {
   markLongHeadlines(readings);
   markLists(readings);
   markRepeatedTitles(readings);
+  markSiteNameLines(readings);
   return readings;
 }
 

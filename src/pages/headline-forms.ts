@@ -19,8 +19,10 @@ export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40
 /** `栏目|标题`, `栏目丨标题`: a column name and a bar before the headline. */
 // (丨 is itself a CJK character, so the column name must not swallow it.) Series names run to
 // sixteen characters and may hold spaces, book-title marks and an issue number
-// (`某某采访团…侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`).
-const COLUMN_BAR = /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000]){2,16}?)\s*[|｜丨]\s*(.+)$/;
+// (`某某采访团…侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`); one that lists places
+// with 、 (`某某团走进甲市、乙县某村见证丨…`) runs to twenty-four.
+const COLUMN_BAR =
+  /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000]){2,16}?|(?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000、]){4,24}?)\s*[|｜丨]\s*(.+)$/;
 
 /**
  * `标题｜系列③`, `标题|某某行之二`: the bar reversed, a series name with its number after the headline.
