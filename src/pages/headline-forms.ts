@@ -52,6 +52,14 @@ export function withoutSpamPrefix(text: string): string {
   return spam && text.length - spam[0].length >= 4 ? text.slice(spam[0].length) : text;
 }
 
+/** `'标题'`: an aggregator prints the title in ASCII quotes, markup rather than a quotation. */
+const QUOTED_TITLE = /^'([^']{4,40})'$/;
+
+/** The title without an aggregator's ASCII quotes round the whole line. */
+export function withoutTitleQuotes(text: string): string {
+  return QUOTED_TITLE.exec(text)?.[1] ?? text;
+}
+
 /** True when the dash of `主题——副题` would fall inside quotes (`“长沙——广州”专列`). */
 export function dashInsideQuotes(head: string): boolean {
   return (head.match(/[“"「『《]/g)?.length ?? 0) > (head.match(/[”"」』》]/g)?.length ?? 0);

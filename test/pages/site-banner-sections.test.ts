@@ -1,6 +1,7 @@
 /**
  * Round-5 conventions (docs/page-layouts.md): a site's own name over its article, numbered
- * sections inside an article, and a long series name listing places before 丨. Invented text.
+ * sections inside an article, a long series name listing places before 丨, and an aggregator's
+ * quoted title over its tag line. Invented text.
  */
 import { describe, expect, it } from 'vitest';
 import { explainPage } from '../../src/pages/explain.ts';
@@ -62,5 +63,25 @@ describe('a long series name before 丨', () => {
     const [article] = articles(text);
     expect(article?.title).toBe('稻田里的音乐会');
     expect(article?.kicker).toBe('采风团走进岳阳、平江某某村见闻');
+  });
+});
+
+describe("an aggregator's copy", () => {
+  const text = page(
+    "'河湾菜园的夏天'",
+    '某县 湘江 菜园 某某日报 2021-07-02\n"',
+    '【核心提示】',
+    '入夏以来，河湾边的菜园一天一个样，豆角爬满了竹架。',
+  );
+
+  it('takes the title out of its ASCII quotes and the tag line for article data', () => {
+    const [article] = articles(text);
+    expect(article?.title).toBe('河湾菜园的夏天');
+    expect(lineOf(text, '某县 湘江')?.reason).toMatch(/article data/);
+    expect(lineOf(text, '"')?.decision).toBe('furniture');
+  });
+
+  it('opens the text after the 【核心提示】 label, not with it', () => {
+    expect(articles(text)[0]?.body[0]).toBe('入夏以来，河湾边的菜园一天一个样，豆角爬满了竹架。');
   });
 });
