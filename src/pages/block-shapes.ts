@@ -78,13 +78,13 @@ export function endsSentence(text: string): boolean {
 export const CONTACT_LABEL =
   /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电话|人|地址|邮箱|邮编|传真|网址|单位|时间|地点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
 
-/** `编者按：`, `【编者按】`: a label opening an editor's note inside the article. */
-export const EDITOR_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|引言|开栏语|开篇语|结束语)[】\]]?[：:]?$/;
+/** `编者按：`, `【编者按】`, `【核心提示】`: a label opening an editor's note (or an aggregator's summary) inside the article. */
+export const EDITOR_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|核心提示|引言|开栏语|开篇语|结束语)[】\]]?[：:]?$/;
 
 /** What one line of a page was taken for: a block, or furniture (with its family). */
 export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'repeated title';
+  furniture?: FurnitureKind | 'list' | 'repeated title' | 'site name';
 }

@@ -4,6 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { markSiteNameLines } from './site-name.ts';
 import { authorsOfLine, INSTITUTION_AUTHOR, isNameList, LINE_MARKER, namesWithoutRoles, pairSingleCharacters } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
@@ -19,6 +20,7 @@ import {
   TITLE_DASH_SUBTITLE,
   withColumn,
   withoutSpamPrefix,
+  withoutTitleQuotes,
 } from './headline-forms.ts';
 
 // The modules the line reading is built from, re-exported for the splitter, the tagger and tests.
@@ -172,7 +174,7 @@ function readLine(raw: string, line: number): LineReading {
   }
   // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
   text = text.replace(/\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$/, (suffix) => (text.length - suffix.length >= 6 ? '' : suffix));
-  text = withoutSpamPrefix(text);
+  text = withoutSpamPrefix(withoutTitleQuotes(text));
   if (headingShaped(text)) {
     const split = withColumn({ line, text, shape: 'short' });
     if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };
@@ -197,6 +199,7 @@ export function pageLines(text: string): LineReading[] {
   markLongHeadlines(readings);
   markLists(readings);
   markRepeatedTitles(readings);
+  markSiteNameLines(readings);
   return readings;
 }
 

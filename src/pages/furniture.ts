@@ -184,6 +184,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
   ],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
+  // an aggregator's tag line: keywords, the source paper and the date (`某县 湘江 防汛 某某日报 2019-07-29`)
+  ['article data', /^(?:[\u4e00-\u9fa5A-Za-z]{2,8}\s+){3,}(?:19|20)\d\d-\d{1,2}-\d{1,2}$/],
   ['article data', /^(?:时间|日期)\s*[：:]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}/],
   // any short line carrying a posting time: `凤网 2024-11-07 10:02 阅读数 58`, `- 某某网 2012-06-25 08:55:39`
   ['article data', /^(?=.{0,64}$)(?!.*[。！？，]).*(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}/],
@@ -235,6 +237,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['media', /^(?=.{0,100}$)(?:https?:\/\/|www\.)\S+/i],
   // what an e-paper's HTML leaves behind: `<!--enpcontent-->`, `/enpproperty-->`
   ['media', /<!--|-->|enpproperty|enpcontent/i],
+  // …and an aggregator's: a quote mark alone on its line (`"`), left from its title attribute
+  ['media', /^["'“”‘’]+$/],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
 ];
 

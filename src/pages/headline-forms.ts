@@ -19,8 +19,10 @@ export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40
 /** `栏目|标题`, `栏目丨标题`: a column name and a bar before the headline. */
 // (丨 is itself a CJK character, so the column name must not swallow it.) Series names run to
 // sixteen characters and may hold spaces, book-title marks and an issue number
-// (`某某采访团…侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`).
-const COLUMN_BAR = /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000]){2,16}?)\s*[|｜丨]\s*(.+)$/;
+// (`某某采访团…侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`); one that lists places
+// with 、 (`某某团走进甲市、乙县某村见证丨…`) runs to twenty-four.
+const COLUMN_BAR =
+  /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000]){2,16}?|(?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000、]){4,24}?)\s*[|｜丨]\s*(.+)$/;
 
 /**
  * `标题｜系列③`, `标题|某某行之二`: the bar reversed, a series name with its number after the headline.
@@ -48,6 +50,14 @@ const SPAM_PREFIX =
 export function withoutSpamPrefix(text: string): string {
   const spam = SPAM_PREFIX.exec(text);
   return spam && text.length - spam[0].length >= 4 ? text.slice(spam[0].length) : text;
+}
+
+/** `'标题'`: an aggregator prints the title in ASCII quotes, markup rather than a quotation. */
+const QUOTED_TITLE = /^'([^']{4,40})'$/;
+
+/** The title without an aggregator's ASCII quotes round the whole line. */
+export function withoutTitleQuotes(text: string): string {
+  return QUOTED_TITLE.exec(text)?.[1] ?? text;
 }
 
 /** True when the dash of `主题——副题` would fall inside quotes (`“长沙——广州”专列`). */

@@ -4,7 +4,14 @@
  */
 import { isNameList, namesWithoutRoles, splitNames } from './author-lines.ts';
 import type { Block } from './block-shapes.ts';
-import { afterNextIsBodyOrHeader, photoStoryLead, POSTING_TIME, TRAILING_BARE_BYLINE, TRAILING_BYLINE } from './split-rules.ts';
+import {
+  afterNextIsBodyOrHeader,
+  NUMBERED_SECTION,
+  photoStoryLead,
+  POSTING_TIME,
+  TRAILING_BARE_BYLINE,
+  TRAILING_BYLINE,
+} from './split-rules.ts';
 import { CLOSING_DECISIONS, closeOrCredit, type SplitState } from './split-state.ts';
 
 /** `——副题`: under its headline, or the sign that the heading above it was a headline. */
@@ -14,6 +21,10 @@ export function readSubtitle(state: SplitState, block: Block): void {
   if (current?.inHeader && !current.subtitle) {
     current.subtitle = subtitle;
     trace(block, 'subtitle', 'under its headline');
+  } else if (current && NUMBERED_SECTION.test(current.body[current.body.length - 1] ?? '') && current.headings.size > 0) {
+    // `一、…` then `——…`: the numbered section's own subtitle, printed as a heading too.
+    state.addHeading(current, block.text);
+    trace(block, 'section heading', 'a dash line under a numbered section heading');
   } else if (current && current.body.length > 0 && current.headings.has(current.body[current.body.length - 1] ?? '')) {
     // A subtitle under a line we took for a section heading: that line was a headline.
     const title = current.body.pop() ?? '';

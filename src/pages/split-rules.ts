@@ -19,6 +19,12 @@ export const PLACE_OPENING = new RegExp(
     '(?<![城乡村古重小集])镇|(?<![城家故回下异老返同])乡|街道|(?<![全外节反本])省)(?![长委政级村民场域内外里间面容貌情])',
 );
 
+/**
+ * `一、…`, `二、…`: a numbered section of the article above. A headline is never numbered this way,
+ * whatever confirms it (a `——` line under a numbered heading is that section's own subtitle).
+ */
+export const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}、\S/;
+
 /** A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`): the end of one post in a list of posts. */
 export const POSTING_TIME =
   /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)$/;

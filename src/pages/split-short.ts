@@ -5,7 +5,15 @@
  */
 import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
-import { clauseCount, kickerShaped, PLACE_OPENING, PRIZE_LIST_LINE, unbalanced, unmarkedSubtitle } from './split-rules.ts';
+import {
+  clauseCount,
+  kickerShaped,
+  NUMBERED_SECTION,
+  PLACE_OPENING,
+  PRIZE_LIST_LINE,
+  unbalanced,
+  unmarkedSubtitle,
+} from './split-rules.ts';
 import type { SplitState } from './split-state.ts';
 
 type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
@@ -83,6 +91,15 @@ const pairedSubtitle: ShortStep = (state, block, index) => {
   if (index !== state.forcedSubtitle || !state.current) return false;
   state.current.subtitle = block.text;
   state.trace(block, 'subtitle', 'the second of two short lines over the header, under an unmarked headline');
+  return true;
+};
+
+/** `一、…` inside an article that has text already: one of its numbered sections, never a headline. */
+const numberedSection: ShortStep = (state, block) => {
+  const { current } = state;
+  if (!NUMBERED_SECTION.test(block.text) || !current || current.inHeader || current.body.length === 0) return false;
+  state.addHeading(current, block.text);
+  state.trace(block, 'section heading', 'a numbered section (一、…) of the open article: headlines are not numbered');
   return true;
 };
 
@@ -176,6 +193,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   labelLine,
   pairedSubtitle,
   seriesLine,
+  numberedSection,
   confirmedHeadline,
   kickerLine,
   continuation,

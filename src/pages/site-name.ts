@@ -1,0 +1,34 @@
+/**
+ * The site's own name printed over a web article (`某某网--某某信息服务商`, `某某网官网`): the
+ * article data under the headline says which site it is (`来源：某某网`), so a line above that
+ * opens with the same name is the site's banner, not a headline.
+ */
+import type { LineReading } from './block-shapes.ts';
+
+/** `来源：某某网`: the source an article-data line names, when it is a site or an outlet. */
+const SOURCE_SITE = /来源[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,12}?(?:网|客户端|日报|晚报|报|电视台|融媒体中心))/;
+
+const isArticleData = (r: LineReading) => r.furniture === 'article data' || r.block?.shape === 'article-data';
+
+/**
+ * Marks as furniture the lines above the page's first article data that open with the site it
+ * names. (Only the page's head: further down, a dateline such as `某某报讯` opens with the name too.)
+ */
+export function markSiteNameLines(readings: LineReading[]): void {
+  const at = readings.findIndex(isArticleData);
+  if (at < 0) return;
+  const site = readings
+    .slice(at, at + 3)
+    .filter(isArticleData)
+    .map((r) => SOURCE_SITE.exec(r.raw)?.[1])
+    .find((name) => name !== undefined);
+  if (!site) return;
+  // The last block above the article data is its headline, even when it opens with the site's name.
+  const above = readings.slice(0, at).filter((r) => r.block);
+  for (const reading of above.slice(0, -1)) {
+    if (reading.block?.text.replace(/\s+/g, '').startsWith(site)) {
+      reading.furniture = 'site name';
+      reading.block = undefined;
+    }
+  }
+}
