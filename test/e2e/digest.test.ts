@@ -58,16 +58,20 @@ const member = (status: string, id: number) => ({
   result: { status, user: { id, is_bot: false, first_name: 'U' } },
 });
 
+/** The environment the bot and `xiangwen digest` share: the emulator behind the proxy, the suite's folders. */
+const botEnv = () => ({
+  BOT_TOKEN: TEST_TOKEN,
+  TELEGRAM_API_ROOT: proxy.url,
+  PAGES_DIR: pagesDir,
+  DATA_DIR: dataDir,
+  DIGEST_TZ: TZ,
+  LOG_LEVEL: 'silent',
+});
+
 /** `xiangwen digest --now --json [--chat ID]` against the running bot's database and the emulator. */
 async function digestNow(chatId?: number): Promise<{ served: number; failed: number; skipped: number }> {
-  const result = await runBin('xiangwen.mjs', ['digest', '--now', '--json', ...(chatId === undefined ? [] : ['--chat', String(chatId)])], {
-    BOT_TOKEN: TEST_TOKEN,
-    TELEGRAM_API_ROOT: proxy.url,
-    PAGES_DIR: pagesDir,
-    DATA_DIR: dataDir,
-    DIGEST_TZ: TZ,
-    LOG_LEVEL: 'silent',
-  });
+  const chat = chatId === undefined ? [] : ['--chat', String(chatId)];
+  const result = await runBin('xiangwen.mjs', ['digest', '--now', '--json', ...chat], botEnv());
   if (result.code !== 0) process.stderr.write(result.stderr);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { served: number; failed: number; skipped: number };
@@ -94,12 +98,7 @@ beforeAll(async () => {
   pagesDir = pagesWithoutHeld();
   dataDir = tempDir('data');
   config = loadConfig({
-    BOT_TOKEN: TEST_TOKEN,
-    TELEGRAM_API_ROOT: proxy.url,
-    PAGES_DIR: pagesDir,
-    DATA_DIR: dataDir,
-    DIGEST_TZ: TZ,
-    LOG_LEVEL: 'silent',
+    ...botEnv(),
     PAGES_RESCAN_MINUTES: '0',
   });
   running = await startBot(config, { logger });
