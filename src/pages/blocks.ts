@@ -20,6 +20,7 @@ import {
   TITLE_DASH_SUBTITLE,
   withColumn,
   withoutSpamPrefix,
+  withoutTitleLabel,
   withoutTitleQuotes,
 } from './headline-forms.ts';
 
@@ -174,7 +175,7 @@ function readLine(raw: string, line: number): LineReading {
   }
   // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
   text = text.replace(/\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$/, (suffix) => (text.length - suffix.length >= 6 ? '' : suffix));
-  text = withoutSpamPrefix(withoutTitleQuotes(text));
+  text = withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text)));
   if (headingShaped(text)) {
     const split = withColumn({ line, text, shape: 'short' });
     if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };

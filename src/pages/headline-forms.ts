@@ -52,6 +52,22 @@ export function withoutSpamPrefix(text: string): string {
   return spam && text.length - spam[0].length >= 4 ? text.slice(spam[0].length) : text;
 }
 
+/**
+ * `标题：…`, `题目：…`: a CMS prints the field's label before the title; print and close buttons
+ * (`[打印本页]`, `【关闭窗口】`) may follow it on the same line. Neither is part of the headline.
+ * (`原标题：` is left alone: reprints print it under their own, new headline.)
+ */
+const TITLE_LABEL = /^(?:标题|题目|文章标题)\s*[:：]\s*/;
+const TRAILING_BUTTONS = /(?:\s*[[【]\s*(?:打印本页|打印此文|打印|关闭窗口|关闭|收藏本页|收藏)\s*[\]】])+$/;
+
+/** The title without its CMS field label and the buttons printed after it, when a title is left. */
+export function withoutTitleLabel(text: string): string {
+  const bare = text.replace(TRAILING_BUTTONS, '');
+  const label = TITLE_LABEL.exec(bare);
+  const title = label ? bare.slice(label[0].length) : bare;
+  return title.length >= 4 ? title : text;
+}
+
 /** `'标题'`: an aggregator prints the title in ASCII quotes, markup rather than a quotation. */
 const QUOTED_TITLE = /^'([^']{4,40})'$/;
 

@@ -216,6 +216,23 @@ describe('list pages, appendices and wiki copies', () => {
   });
 });
 
+describe("a CMS's field label before the title", () => {
+  it('takes the label and the print button off the headline', () => {
+    const text = page(
+      '标题: 青溪县举办秋季农民丰收节 [打印本页]',
+      '发布时间：2031-10-12 来源：青溪县融媒体中心 点击：58',
+      '本报讯（通讯员 周小禾）10月11日，青溪县秋季农民丰收节在城郊稻田公园开幕，二十多个乡镇带来特色农产品展销。',
+    );
+    expect(titles(text)).toEqual(['青溪县举办秋季农民丰收节']);
+  });
+
+  it('leaves a label with no title after it alone', () => {
+    expect(titles(page('题目：', '某县新修乡村公路三十公里', '本报讯（记者 王一）近日，某县新修乡村公路三十公里，方便群众出行。'))).toEqual(
+      ['某县新修乡村公路三十公里'],
+    );
+  });
+});
+
 describe('pathological pages', () => {
   // vitest's time-out stands guard: a regular expression that backtracks on long lines would hang here.
   it.each([
