@@ -17,7 +17,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/digest/db.ts';
 import { runDueDigests } from '../src/digest/run.ts';
 import { createDigestSender } from '../src/digest/sender.ts';
-import { DigestStore } from '../src/digest/store.ts';
+import { SqliteDigestStore } from '../src/digest/sqlite-store.ts';
 import { createLogger } from '../src/log.ts';
 import { TEST_TOKEN, busiestRegions, openSeedIndex, received, startEmulator } from '../test/digest/fixture.ts';
 
@@ -30,7 +30,7 @@ export async function benchDigestDelivery(options: { chats?: number; perSecond?:
   // Built in a child process: the peak memory below is the sender's, not the index builder's.
   const seed = await openSeedIndex({ buildInChild: true });
   const emulator = await startEmulator();
-  const store = new DigestStore(openDatabase(join(dir, 'bot.db')), { maxSubscriptionsPerChat: 20 });
+  const store = new SqliteDigestStore(openDatabase(join(dir, 'bot.db')), { maxSubscriptionsPerChat: 20 });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -40,10 +40,8 @@ export async function benchDigestDelivery(options: { chats?: number; perSecond?:
     const now = Date.now();
     index.recordIn(store.firstSeen, now - 1000);
     const regions = busiestRegions(seed, 4);
-    store.transaction(() => {
-      for (let i = 0; i < chats; i++)
-        store.subscribe({ chatId: 10_000_000 + i, region: regions[i % regions.length], time: '08:00' }, now - 1000);
-    });
+    for (let i = 0; i < chats; i++)
+      await store.subscribe({ chatId: 10_000_000 + i, region: regions[i % regions.length], time: '08:00' }, now - 1000);
     const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
     const send = createDigestSender({
       callApi: telegram.callApi.bind(telegram) as unknown as CallApi,
@@ -76,7 +74,7 @@ export async function benchDigestDelivery(options: { chats?: number; perSecond?:
     };
   } finally {
     clearInterval(sampler);
-    store.close();
+    await store.close();
     seed.close();
     await emulator.stop();
     rmSync(dir, { recursive: true, force: true });

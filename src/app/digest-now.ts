@@ -43,7 +43,7 @@ export async function digestNow(options: {
     });
   } finally {
     await services.close();
-    store.close();
+    await store.close();
   }
 }
 

@@ -59,7 +59,7 @@ export async function openServices(config: Config, options: ServiceOptions): Pro
     if (options.index) adoptEngine(options.index, store.firstSeen);
     index = new SwappableIndex(options.index ?? (await openEngine(config, { logger, firstSeen: store.firstSeen })));
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const location = { pagesDir: config.pagesDir, dataDir: config.dataDir };

@@ -20,7 +20,6 @@ import { Dispatcher } from '../bot/runner.ts';
 import type { WebhookServer } from '../bot/webhook.ts';
 import { openDigest, type Digest } from '../digest/start.ts';
 import { telegramCallApi } from '../telegram/client.ts';
-import { QueryKeyTable } from '../telegram/query-keys.ts';
 import { openServices, type Services } from './services.ts';
 
 export interface StartOptions {
@@ -169,9 +168,9 @@ async function createAppBot(services: Services, digest: Digest, options: StartOp
             onPageSaved: () => void services.refresher.refresh('a page was uploaded').catch(() => {}),
           }
         : undefined,
-    queryKeys: new QueryKeyTable(store.db, { beforeWrite: store.checkFile }),
-    onChatMigrated: (from, to) => {
-      store.migrateChat(from, to, Date.now());
+    queryKeys: store.queryKeys,
+    onChatMigrated: async (from, to) => {
+      await store.migrateChat(from, to, Date.now());
       options.onChatMigrated?.(from, to);
     },
   });

@@ -54,7 +54,7 @@ export interface BotOptions {
    * Told when a group moved to a supergroup id: by the service message in the group, or when a
    * Bot API call answered `migrate_to_chat_id`.
    */
-  onChatMigrated?: (fromChatId: number, toChatId: number) => void;
+  onChatMigrated?: (fromChatId: number, toChatId: number) => void | Promise<void>;
   /**
    * More handlers (e.g. the digest's subscription commands), composed after the bot's commands but
    * before its own button handler — which answers every callback it does not know as "expired", so

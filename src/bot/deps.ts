@@ -38,7 +38,7 @@ export interface BotDeps {
   /** The /regions tree, built on first use. */
   tree(): Promise<RegionTree>;
   /** Told when a group became a supergroup (the digest moves its subscriptions). */
-  onChatMigrated?: (fromChatId: number, toChatId: number) => void;
+  onChatMigrated?: (fromChatId: number, toChatId: number) => void | Promise<void>;
   /** Present when the digest is mounted: result lists and articles then offer one-tap subscribing. */
   subscribeButton?: SubscribeButtonFor;
   /** The newspapers' time zone: what "today" and 本月 mean (DIGEST_TZ; default Asia/Shanghai). */

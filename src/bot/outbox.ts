@@ -41,7 +41,7 @@ export interface OutboxOptions {
   /** Aborting it (shutdown) ends every wait: the reply is dropped. */
   signal?: AbortSignal;
   /** Told when Telegram reports that a group moved to a supergroup id. */
-  onChatMigrated?: (fromChatId: number | string, toChatId: number) => void;
+  onChatMigrated?: (fromChatId: number | string, toChatId: number) => void | Promise<void>;
 }
 
 const WRAPPED = Symbol('xiangwen.outbox');

@@ -110,7 +110,9 @@ export async function showOutcome(ctx: Context, deps: BotDeps, outcome: QueryOut
     if (outcome.outside) return replyHtml(ctx, escapeHtml(t.regionOutside(shorten(outcome.query, 40))));
     const suggestions = outcome.suggestions.slice(0, 9).map((r) => ({ name: r.name, label: r.name, action: 'region' as const }));
     const text = escapeHtml(t.regionUnknown(outcome.query) + (suggestions.length > 0 ? ` ${t.regionSuggest}` : ''));
-    return replyHtml(ctx, text, { inline_keyboard: regionButtons(suggestions, deps.store) });
+    const buttons = regionButtons(suggestions, deps.store);
+    await deps.store.settle();
+    return replyHtml(ctx, text, { inline_keyboard: buttons });
   }
   const view = outcome.result;
   if (view.total > 0 && view.hits.length === 0) {
@@ -127,6 +129,8 @@ export async function showOutcome(ctx: Context, deps: BotDeps, outcome: QueryOut
         : { kind: 'region' as const, name: view.source };
   const subscribe = target ? deps.subscribeButton?.(target, langOf(ctx)) : undefined;
   const keyboard = resultKeyboard(view, t, deps.store, group ? (id) => articleLink(ctx, id) : undefined, subscribe);
+  // The buttons' keys must be saved before anyone can press them (on any instance).
+  await deps.store.settle();
   if (!edit) return replyHtml(ctx, html, keyboard);
   await answerCallback(ctx, deps);
   try {

@@ -81,7 +81,7 @@ interface SubscriptionActions {
   /** In groups, only admins may change subscriptions; tells a non-admin politely and returns false. */
   mayChange(ctx: Context): Promise<boolean>;
   /** Subscribes the chat of `ctx` and returns the confirmation to show. */
-  subscribe(ctx: Context, key: SubscriptionKey & { time?: string; weekday?: number }, suggestions: string[]): string;
+  subscribe(ctx: Context, key: SubscriptionKey & { time?: string; weekday?: number }, suggestions: string[]): Promise<string>;
 }
 
 function subscriptionActions(deps: DigestCommandDeps): SubscriptionActions {
@@ -100,14 +100,14 @@ function subscriptionActions(deps: DigestCommandDeps): SubscriptionActions {
       if (!admin) await tell(ctx, messages(langOf(ctx)).adminsOnly, true);
       return admin;
     },
-    subscribe(ctx, key, suggestions) {
+    async subscribe(ctx, key, suggestions) {
       const lang = langOf(ctx);
       const texts = messages(lang);
       const chatId = ctx.chat!.id;
       const now = Date.now();
       const time = storedWhen({ ...(key.weekday !== undefined ? { weekday: key.weekday } : {}), time: key.time ?? deps.defaultTime });
-      if (!inGroup(ctx) || store.subscriptions(chatId).length === 0) store.setLanguage(chatId, lang, now);
-      const result = store.subscribe({ chatId, threadId: threadOf(ctx), region: key.region, keywords: key.keywords, time }, now);
+      if (!inGroup(ctx) || (await store.subscriptions(chatId)).length === 0) await store.setLanguage(chatId, lang, now);
+      const result = await store.subscribe({ chatId, threadId: threadOf(ctx), region: key.region, keywords: key.keywords, time }, now);
       if (result.status === 'limit') return texts.subscriptionLimit(result.max);
       deps.onChange?.();
       const what = shorten(describeSubscription(result.subscription, lang), DESCRIPTION_CHARS);
@@ -131,7 +131,7 @@ async function subscribeCommand(ctx: Context, payload: string, deps: DigestComma
   const parsed = parseSubscription(payload, deps.regions);
   if (!parsed.ok) return void (await ctx.reply(refusal(parsed, langOf(ctx), deps.defaultTime), replyTo(ctx)));
   if (!(await actions.mayChange(ctx))) return;
-  await ctx.reply(actions.subscribe(ctx, parsed, parsed.suggestions), replyTo(ctx));
+  await ctx.reply(await actions.subscribe(ctx, parsed, parsed.suggestions), replyTo(ctx));
 }
 
 async function unsubscribeCommand(ctx: Context, payload: string, deps: DigestCommandDeps, actions: SubscriptionActions): Promise<void> {
@@ -143,21 +143,21 @@ async function unsubscribeCommand(ctx: Context, payload: string, deps: DigestCom
   if (!(await actions.mayChange(ctx))) return;
   const chatId = ctx.chat!.id;
   if (/^(all|全部|所有)$/i.test(arg)) {
-    const count = store.unsubscribeAll(chatId);
+    const count = await store.unsubscribeAll(chatId);
     deps.onChange?.();
     return void (await ctx.reply(texts.unsubscribedAll(count), replyTo(ctx)));
   }
   const parsed = parseSubscription(arg, deps.regions);
-  const found = parsed.ok ? store.findSubscription(chatId, { region: parsed.region, keywords: parsed.keywords }) : undefined;
+  const found = parsed.ok ? await store.findSubscription(chatId, { region: parsed.region, keywords: parsed.keywords }) : undefined;
   if (found === undefined) return void (await ctx.reply(texts.notSubscribed(shorten(arg.replace(/\s+/g, ' '), ECHO_CHARS)), replyTo(ctx)));
-  store.unsubscribe(chatId, found.id);
+  await store.unsubscribe(chatId, found.id);
   deps.onChange?.();
   await ctx.reply(texts.unsubscribed(shorten(describeSubscription(found, lang), DESCRIPTION_CHARS)), replyTo(ctx));
 }
 
 async function listCommand(ctx: Context, deps: DigestCommandDeps): Promise<void> {
   if (ctx.chat === undefined) return;
-  const { text, keyboard } = listReply(deps.store.subscriptions(ctx.chat.id), langOf(ctx));
+  const { text, keyboard } = listReply(await deps.store.subscriptions(ctx.chat.id), langOf(ctx));
   await ctx.reply(text, { ...replyTo(ctx), ...(keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}) });
 }
 
@@ -166,7 +166,7 @@ async function previewCommand(ctx: Context, deps: DigestCommandDeps): Promise<vo
   const texts = messages(langOf(ctx));
   const preview = await previewDigest(deps, ctx.chat.id, Date.now());
   if (preview.length === 0) {
-    const none = deps.store.subscriptions(ctx.chat.id).length === 0;
+    const none = (await deps.store.subscriptions(ctx.chat.id)).length === 0;
     return void (await ctx.reply(none ? texts.listEmpty : texts.previewEmpty, replyTo(ctx)));
   }
   for (const [at, message] of preview.entries()) {
@@ -185,10 +185,10 @@ async function removeButton(ctx: Context, id: number, deps: DigestCommandDeps, a
   const texts = messages(lang);
   if (!(await actions.mayChange(ctx))) return;
   const chatId = ctx.chat!.id;
-  const removed = deps.store.unsubscribe(chatId, id);
+  const removed = await deps.store.unsubscribe(chatId, id);
   if (removed) deps.onChange?.();
   await ctx.answerCbQuery(removed ? texts.removedToast : texts.goneToast);
-  const { text, keyboard } = listReply(deps.store.subscriptions(chatId), lang);
+  const { text, keyboard } = listReply(await deps.store.subscriptions(chatId), lang);
   await ctx.editMessageText(text, keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}).catch(() => undefined);
 }
 
@@ -210,7 +210,7 @@ async function subscribeButtonPressed(
     return void (await ctx.answerCbQuery(messages(langOf(ctx)).goneToast));
   }
   if (!(await actions.mayChange(ctx))) return;
-  await ctx.answerCbQuery(shorten(actions.subscribe(ctx, key, []), CALLBACK_TEXT_LIMIT));
+  await ctx.answerCbQuery(shorten(await actions.subscribe(ctx, key, []), CALLBACK_TEXT_LIMIT));
 }
 
 /** Builds the Composer with the digest commands and buttons. */
@@ -255,14 +255,14 @@ export async function previewDigest(
   const { date } = localDateTime(now, deps.timeZone);
   const sources = { index: deps.index, expandRegion: (name: string) => deps.regions.withDescendants(name) };
   const preview: StoredMessage[] = [];
-  for (const target of store.targets().filter((t) => t.chatId === chatId)) {
-    const since = store.lastCutoff(target) ?? -1;
+  for (const target of (await store.targets()).filter((t) => t.chatId === chatId)) {
+    const since = (await store.lastCutoff(target)) ?? -1;
     const digest = await composeDigest({
       matcher: new DigestMatcher(sources, { since, upTo: now }),
-      subscriptions: store.targetSubscriptions(target),
+      subscriptions: await store.targetSubscriptions(target),
       isFirst: (s) => since < 0 || s.createdAt > since,
       date,
-      lang: store.language(chatId),
+      lang: await store.language(chatId),
       weekly: parseWhen(target.time)?.weekday !== undefined,
     });
     preview.push(...digest.messages);

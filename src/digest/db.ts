@@ -168,6 +168,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX query_keys_by_use ON query_keys (used_at);
     `,
   },
+  {
+    version: 3,
+    description: 'claims on deliveries (owner and lease); a query text may have several paging keys',
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN owner TEXT;
+      ALTER TABLE deliveries ADD COLUMN lease_until INTEGER;
+      CREATE TABLE query_keys_v3 (
+        key     TEXT    PRIMARY KEY,
+        text    TEXT    NOT NULL,
+        used_at INTEGER NOT NULL
+      );
+      INSERT INTO query_keys_v3 (key, text, used_at) SELECT key, text, used_at FROM query_keys;
+      DROP TABLE query_keys;
+      ALTER TABLE query_keys_v3 RENAME TO query_keys;
+      CREATE INDEX query_keys_by_use ON query_keys (used_at);
+    `,
+  },
 ];
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';

@@ -2,6 +2,7 @@
  * What the digest store (./store.ts) hands out: subscriptions, delivery targets and deliveries as
  * plain objects, never rows.
  */
+import { parseWhen } from './when.ts';
 
 /** A daily digest subscription: a region (official full name), keywords, or both. */
 export interface Subscription {
@@ -66,4 +67,17 @@ export interface SubscriptionKey {
 export function normaliseKeywords(words: readonly string[]): string[] {
   const all = words.flatMap((word) => word.normalize('NFKC').toLowerCase().split(/\s+/)).filter((word) => word !== '');
   return [...new Set(all)].sort();
+}
+
+/** Checks a subscribe request and puts its key in the stored form. */
+export function subscriptionKeyOf(input: { threadId?: number; region?: string; keywords?: string[]; time: string }): {
+  region: string;
+  keywords: string;
+  threadId: number;
+} {
+  const region = input.region ?? '';
+  const keywords = normaliseKeywords(input.keywords ?? []).join(' ');
+  if (region === '' && keywords === '') throw new Error('a subscription needs a region or keywords');
+  if (parseWhen(input.time) === undefined) throw new Error(`bad time "${input.time}"`);
+  return { region, keywords, threadId: input.threadId ?? 0 };
 }

@@ -7,6 +7,9 @@
  * 2. After each message Telegram confirms, `parts_sent` goes up by one; the last confirmation
  *    turns the row `sent` in the same statement.
  * 3. A restart resends an `in_flight` row's remaining messages, exactly as stored.
+ * 4. With several instances on one database, the instance that records a row owns it; the others
+ *    leave it alone until its lease runs out (its owner died), then one of them takes it over and
+ *    sends the rest (./claims.ts).
  *
  * The one window left open is between Telegram accepting a message and the commit of its
  * `parts_sent` (microseconds, or a lost HTTP response). Telegram offers no idempotency key, so a
@@ -80,19 +83,24 @@ async function finish(delivery: Delivery, options: RunOptions): Promise<Result> 
   const { store, send, logger } = options;
   let current = delivery;
   for (let part = current.partsSent; part < current.parts.length; part++) {
-    if (options.signal?.aborted) return 'failed'; // stays in flight: the next run resumes it
+    if (options.signal?.aborted) {
+      // Stays in flight; let go of it so that another instance can finish it without waiting out the lease.
+      await store.releaseDelivery(current);
+      return 'failed';
+    }
     const outcome = await send({ chatId: current.chatId, threadId: current.threadId }, current.parts[part], options.signal);
     if (outcome.status === 'sent') {
       // A migrated group: the store already moved the row; follow it to its new key.
       if (outcome.chatId !== current.chatId || outcome.threadId !== current.threadId) {
         current = { ...current, chatId: outcome.chatId, threadId: outcome.threadId };
       }
-      store.markPartsSent(current, part + 1, Date.now());
+      // False: this instance's lease ran out and another took the digest over; it sends the rest.
+      if (!(await store.markPartsSent(current, part + 1, Date.now()))) return 'failed';
       current = { ...current, partsSent: part + 1 };
       continue;
     }
     if (outcome.status === 'failed') return 'failed'; // stays in flight: the next run resumes it
-    store.abandonDelivery(current, Date.now());
+    await store.abandonDelivery(current, Date.now());
     logger?.warn({ chatId: current.chatId, period: current.period, status: outcome.status }, 'digest abandoned');
     return 'failed';
   }
@@ -120,14 +128,15 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
   const { date: period, time: clock } = localDateTime(now, timeZone);
   const wanted = (chatId: number) => options.chatId === undefined || options.chatId === chatId;
 
-  const pending = store.inFlightDeliveries().filter((delivery) => wanted(delivery.chatId));
+  // Claimed, not just read: an in-flight digest another live instance is sending is not touched.
+  const pending = (await store.claimInFlight(Date.now())).filter((delivery) => wanted(delivery.chatId));
   const resumed = new Set(pending.map((d) => `${d.chatId}/${d.threadId}/${d.time}`));
   await pool(
     pending,
     concurrency,
     async (delivery) => {
-      if (!store.isChatActive(delivery.chatId)) {
-        store.abandonDelivery(delivery, Date.now());
+      if (!(await store.isChatActive(delivery.chatId))) {
+        await store.abandonDelivery(delivery, Date.now());
         counts.failed++;
         return;
       }
@@ -137,8 +146,7 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
     options.signal,
   );
 
-  const targets = store
-    .targets()
+  const targets = (await store.targets())
     .filter((target) => wanted(target.chatId) && (options.ignoreTime === true || dueAt(target.time, period, clock)))
     .filter((target) => !resumed.has(`${target.chatId}/${target.threadId}/${target.time}`));
   const matchers = new Map<number, DigestMatcher>();
@@ -155,7 +163,8 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
     targets,
     concurrency,
     async (target) => {
-      if (options.ignoreTime !== true && subscribedAfterTodaysTime(store.targetSubscriptions(target), target, period, timeZone)) return;
+      if (options.ignoreTime !== true && subscribedAfterTodaysTime(await store.targetSubscriptions(target), target, period, timeZone))
+        return;
       const delivery = await composeAndRecord(target, period, matcherSince, options);
       if (delivery === undefined) {
         counts.skipped++;
@@ -181,10 +190,11 @@ function subscribedAfterTodaysTime(subscriptions: Subscription[], target: Digest
 }
 
 /**
- * Composes a target's digest, then records it (in flight, or empty) in one transaction. Returns the
- * delivery to send, or undefined when the period is already served or there is nothing new.
- * The index is async, so composing cannot run inside the SQLite transaction: the transaction
- * checks again that nobody (another process) served the period or moved the cutoff meanwhile.
+ * Composes a target's digest, then records it (in flight, or empty). Returns the delivery to send,
+ * or undefined when the period is already served or there is nothing new. Composing awaits the
+ * index, so it runs outside any transaction: recording checks again, atomically, that nobody
+ * (another run, another instance) served the period or moved the cutoff meanwhile, and the one
+ * that records the row is the one that sends it.
  */
 async function composeAndRecord(
   target: DigestTarget,
@@ -193,22 +203,22 @@ async function composeAndRecord(
   options: RunOptions,
 ): Promise<Delivery | undefined> {
   const { store, now } = options;
-  if (store.delivery(target, period) !== undefined) return undefined;
-  const subscriptions = store.targetSubscriptions(target);
+  if ((await store.delivery(target, period)) !== undefined) return undefined;
+  const subscriptions = await store.targetSubscriptions(target);
   if (subscriptions.length === 0) return undefined;
-  const since = store.lastCutoff(target) ?? -1;
+  const since = (await store.lastCutoff(target)) ?? -1;
   const digest = await composeDigest({
     matcher: matcherSince(since),
     subscriptions,
     isFirst: (subscription: Subscription) => since < 0 || subscription.createdAt > since,
     date: period,
-    lang: store.language(target.chatId),
+    lang: await store.language(target.chatId),
     limit: options.messageLimit,
     weekly: parseWhen(target.time)?.weekday !== undefined,
   });
-  return store.transaction(() => {
-    if (store.delivery(target, period) !== undefined || (store.lastCutoff(target) ?? -1) !== since) return undefined;
-    store.startDelivery({ ...target, period, cutoff: now, articleIds: digest.articleIds, parts: digest.messages }, now);
-    return digest.messages.length === 0 ? undefined : store.delivery(target, period);
-  });
+  const recorded = await store.startDelivery(
+    { ...target, period, cutoff: now, since, articleIds: digest.articleIds, parts: digest.messages },
+    now,
+  );
+  return recorded?.status === 'in_flight' ? recorded : undefined;
 }

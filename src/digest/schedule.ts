@@ -29,8 +29,8 @@ export interface DigestScheduleOptions {
 
 /** A running schedule. */
 export interface DigestSchedule {
-  /** Re-reads the subscription times (call after a subscription changed). */
-  sync(): void;
+  /** Re-reads the subscription times (call after a subscription changed); resolves once the jobs match them. Never rejects (a failure is logged). */
+  sync(): Promise<void>;
   /** Runs due digests now (waits for a run in progress first). */
   runNow(): Promise<RunCounts>;
   /** The times that have a job, sorted. */
@@ -67,9 +67,11 @@ export function startDigestSchedule(options: DigestScheduleOptions): DigestSched
     return next;
   };
 
-  const sync = () => {
+  const sync = () => syncJobs().catch((error: unknown) => logger.error({ err: error }, 'reading the digest times failed'));
+  const syncJobs = async () => {
     if (stopped) return;
-    const wanted = new Set(store.targets().map((target) => target.time));
+    const wanted = new Set((await store.targets()).map((target) => target.time));
+    if (stopped) return;
     for (const [time, job] of jobs) {
       if (!wanted.has(time)) {
         job.stop();
@@ -85,10 +87,10 @@ export function startDigestSchedule(options: DigestScheduleOptions): DigestSched
   };
 
   const catchUp = new Cron(options.catchUp ?? '*/15 * * * *', { timezone: timeZone, name: 'digest catch-up' }, () => {
-    sync();
+    void sync();
     void run('catch-up');
   });
-  sync();
+  void sync();
   if (options.runAtStart !== false) void run('start-up');
 
   return {

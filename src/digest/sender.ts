@@ -100,9 +100,9 @@ export function createDigestSender(options: DigestSenderOptions): SendMessage {
       ...options.retry,
       onRetry: ({ method, attempt, delayMs, reason, error }) =>
         logger.warn({ method, attempt, delayMs: Math.round(delayMs), reason, err: error }, 'digest send retried'),
-      onChatMigrated: (from, to) => {
+      onChatMigrated: async (from, to) => {
         logger.info({ from, to }, 'group moved to a supergroup; subscriptions follow it');
-        store.migrateChat(Number(from), to, now());
+        await store.migrateChat(Number(from), to, now());
       },
     },
   );
@@ -118,7 +118,7 @@ export function createDigestSender(options: DigestSenderOptions): SendMessage {
     } catch (error) {
       if (chatGone(error)) {
         logger.warn({ chatId: target.chatId, err: error }, 'chat refuses the bot; its subscriptions are deactivated');
-        store.deactivateChat(target.chatId, (error as TelegramError).description);
+        await store.deactivateChat(target.chatId, (error as TelegramError).description);
         return { status: 'blocked', error };
       }
       if (error instanceof PacerAbortedError || signal?.aborted) return { status: 'failed', error }; // shutting down

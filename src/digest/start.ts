@@ -18,7 +18,8 @@ import { subscribeButtons, type SubscribeTarget } from './subscription-input.ts'
 import { databaseFileGuard, databasePath, openDatabase } from './db.ts';
 import { startDigestSchedule, type DigestSchedule } from './schedule.ts';
 import { createDigestSender, type SendMessage } from './sender.ts';
-import { DigestStore } from './store.ts';
+import { SqliteDigestStore } from './sqlite-store.ts';
+import type { DigestStore } from './store.ts';
 
 /** The digest of a bot: ready to mount after {@link openDigest}, running after `start()`. */
 export interface Digest {
@@ -39,10 +40,10 @@ export interface Digest {
 }
 
 /** Opens `DATA_DIR/bot.db`. Throws DatabaseOpenError, leaving the file untouched, when it is unusable. */
-export function openDigestStore(config: Pick<Config, 'dataDir' | 'maxSubscriptionsPerChat'>): DigestStore {
+export function openDigestStore(config: Pick<Config, 'dataDir' | 'maxSubscriptionsPerChat'>): SqliteDigestStore {
   const path = databasePath(config.dataDir);
   const db = openDatabase(path);
-  return new DigestStore(db, { maxSubscriptionsPerChat: config.maxSubscriptionsPerChat, beforeWrite: databaseFileGuard(path) });
+  return new SqliteDigestStore(db, { maxSubscriptionsPerChat: config.maxSubscriptionsPerChat, beforeWrite: databaseFileGuard(path) });
 }
 
 /**
@@ -72,7 +73,7 @@ export function openDigest(options: {
     defaultTime: config.digestTime,
     timeZone: config.digestTz,
     logger,
-    onChange: () => schedule?.sync(),
+    onChange: () => void schedule?.sync(),
   });
 
   return {
@@ -95,7 +96,7 @@ export function openDigest(options: {
       abort.abort();
       clearInterval(fileWatch);
       await schedule?.stop();
-      store.close();
+      await store.close();
     },
   };
 }
@@ -124,7 +125,8 @@ export function configuredSender(options: {
 
 /** Says loudly, as soon as it happens, that the database file is gone or read-only (not only at the next write, which may be hours away). */
 function watchDatabaseFile(store: DigestStore, logger: Logger): NodeJS.Timeout | undefined {
-  const fileCheck = store.checkFile;
+  // Only a file can be deleted under the bot; a server database reports its own failures.
+  const fileCheck = store instanceof SqliteDigestStore ? store.checkFile : undefined;
   if (fileCheck === undefined) return undefined;
   let reported = false;
   const timer = setInterval(() => {

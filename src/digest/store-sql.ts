@@ -29,6 +29,8 @@ export interface DeliveryRow {
   parts_sent: number;
   started_at: number;
   sent_at: number | null;
+  owner: string | null;
+  lease_until: number | null;
 }
 
 export function toSubscription(row: SubscriptionRow): Subscription {
@@ -92,12 +94,25 @@ export function prepareStatements(db: Db) {
     delivery: db.prepare('SELECT * FROM deliveries WHERE chat_id = ? AND thread_id = ? AND time = ? AND period = ?'),
     lastCutoff: db.prepare('SELECT MAX(cutoff) FROM deliveries WHERE chat_id = ? AND thread_id = ? AND time = ?').pluck(),
     insertDelivery: db.prepare(
-      `INSERT INTO deliveries (chat_id, thread_id, time, period, status, cutoff, article_ids, parts, parts_sent, started_at, sent_at)
-       VALUES (@chatId, @threadId, @time, @period, @status, @cutoff, @articleIds, @parts, 0, @now, @sentAt)`,
+      `INSERT INTO deliveries (chat_id, thread_id, time, period, status, cutoff, article_ids, parts, parts_sent, started_at, sent_at,
+         owner, lease_until)
+       VALUES (@chatId, @threadId, @time, @period, @status, @cutoff, @articleIds, @parts, 0, @now, @sentAt, @owner, @leaseUntil)
+       ON CONFLICT DO NOTHING`,
     ),
+    // Only the owner moves its delivery on: a taken-over row is the new owner's.
     markPart: db.prepare(
-      `UPDATE deliveries SET parts_sent = @partsSent, status = @status, sent_at = @sentAt
-       WHERE chat_id = @chatId AND thread_id = @threadId AND time = @time AND period = @period AND status = 'in_flight'`,
+      `UPDATE deliveries SET parts_sent = @partsSent, status = @status, sent_at = @sentAt, lease_until = @leaseUntil
+       WHERE chat_id = @chatId AND thread_id = @threadId AND time = @time AND period = @period AND status = 'in_flight'
+         AND owner IS @owner`,
+    ),
+    claim: db.prepare(
+      `UPDATE deliveries SET owner = @owner, lease_until = @leaseUntil
+       WHERE chat_id = @chatId AND thread_id = @threadId AND time = @time AND period = @period AND status = 'in_flight'
+         AND owner IS @previous`,
+    ),
+    release: db.prepare(
+      `UPDATE deliveries SET lease_until = 0
+       WHERE chat_id = @chatId AND thread_id = @threadId AND time = @time AND period = @period AND owner IS @owner`,
     ),
     inFlight: db.prepare("SELECT * FROM deliveries WHERE status = 'in_flight' ORDER BY started_at"),
     deliveriesOf: db.prepare('SELECT * FROM deliveries WHERE chat_id = ? ORDER BY period, time, thread_id'),
@@ -107,7 +122,8 @@ export function prepareStatements(db: Db) {
        ON CONFLICT (chat_id, region, keywords) DO NOTHING`,
     ),
     moveDeliveries: db.prepare(
-      `INSERT INTO deliveries SELECT ?, 0, time, period, status, cutoff, article_ids, parts, parts_sent, started_at, sent_at
+      `INSERT INTO deliveries SELECT ?, 0, time, period, status, cutoff, article_ids, parts, parts_sent, started_at, sent_at,
+         owner, lease_until
        FROM deliveries WHERE chat_id = ? ON CONFLICT DO NOTHING`,
     ),
     copyLanguage: db.prepare('UPDATE chats SET language = (SELECT language FROM chats WHERE chat_id = ?) WHERE chat_id = ?'),

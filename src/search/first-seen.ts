@@ -14,6 +14,19 @@ export interface SeenItem {
   firstSeen: number;
 }
 
+/**
+ * The first-seen times as the bot's state seam offers them (../digest/store.ts): the same three
+ * operations as {@link FirstSeenLedger}, async, so a server database can stand behind them.
+ */
+export interface FirstSeenTimes {
+  /** Records ids as in the index at `now` (an earlier time is kept); resolves how many were new. */
+  record(ids: Iterable<string>, now: number): Promise<number>;
+  /** When the article first entered the index, if it ever did. */
+  firstSeen(id: string): Promise<number | undefined>;
+  /** Up to `limit` rows first seen after `since`, oldest first, strictly after the row `after`. */
+  page(since: number, after: SeenItem | undefined, limit: number): Promise<SeenItem[]>;
+}
+
 /** Options of {@link FirstSeenLedger}. */
 export interface FirstSeenLedgerOptions {
   /** Run before every write (the state database's file guard, see ../digest/db.ts). */
@@ -76,6 +89,15 @@ export class FirstSeenLedger {
       limit,
     }) as SeenItem[];
   }
+}
+
+/** A synchronous ledger behind the async {@link FirstSeenTimes} (the embedded state store). */
+export function ledgerTimes(ledger: FirstSeenLedger): FirstSeenTimes {
+  return {
+    record: async (ids, now) => ledger.record(ids, now),
+    firstSeen: async (id) => ledger.firstSeen(id),
+    page: async (since, after, limit) => ledger.page(since, after, limit),
+  };
 }
 
 /** SQLite compares numbers, but cannot bind ±Infinity as an integer bound the way callers mean it. */

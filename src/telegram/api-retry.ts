@@ -42,7 +42,7 @@ export interface RetryOptions {
   /** Called before each wait, for logging. */
   onRetry?: (info: { method: string; attempt: number; delayMs: number; reason: RetryReason; error: unknown }) => void;
   /** Called when Telegram reports that a group moved to a supergroup id. */
-  onChatMigrated?: (fromChatId: number | string, toChatId: number) => void;
+  onChatMigrated?: (fromChatId: number | string, toChatId: number) => void | Promise<void>;
 }
 
 /** Methods the wrapper leaves alone: telegraf's polling loop retries `getUpdates` itself. */
@@ -104,7 +104,8 @@ export function withRetry(callApi: CallApi, options: RetryOptions = {}): CallApi
           !migrated
         ) {
           const to = error.parameters.migrate_to_chat_id;
-          options.onChatMigrated?.(current.chat_id as number | string, to);
+          // Awaited: the store has moved the chat's rows before the message goes to the new id.
+          await options.onChatMigrated?.(current.chat_id as number | string, to);
           options.onRetry?.({ method, attempt, delayMs: 0, reason: 'chat-migrated', error });
           current = { ...current, chat_id: to };
           migrated = true;

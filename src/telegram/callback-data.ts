@@ -122,8 +122,18 @@ export function tryEncodeCallback(action: CallbackAction, store?: QueryStore): s
 }
 
 /**
+ * {@link decodeCallback}, after bringing a stored key this process has not seen (a button from
+ * before a restart, or made by another instance) in from the store's backing.
+ */
+export async function decodeCallbackLoading(data: string | undefined, store: QueryStore): Promise<CallbackAction | null> {
+  const match = data === undefined ? null : SHAPE.exec(data);
+  if (match && match[1] !== match[1].toLowerCase() && STORE_KEY.test(match[3])) await store.load(match[3]);
+  return decodeCallback(data, store);
+}
+
+/**
  * Decodes callback data. Returns null for anything malformed, oversized or forged, and for a
- * stored key this process does not know (a button from before a restart): the caller answers
+ * stored key the store does not know (see {@link decodeCallbackLoading}): the caller answers
  * "this list has expired". Whether an article id or region still exists is the caller's check.
  */
 export function decodeCallback(data: string | undefined, store?: QueryStore): CallbackAction | null {

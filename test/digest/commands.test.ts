@@ -48,7 +48,7 @@ beforeEach(async () => {
   bot.use(digestCommands({ store, index, regions, defaultTime: '08:00', timeZone: 'Asia/Shanghai', logger: createLogger('silent') }));
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await proxy.close();
   await emulator.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -95,7 +95,7 @@ const lastReply = () => received(emulator).at(-1)?.text ?? '';
 const member = (status: string) => ({ kind: 'answer' as const, result: { status, user: { id: 7, is_bot: false, first_name: 'U' } } });
 
 describe('parseSubscription', () => {
-  it('reads a region, keywords and a trailing time', () => {
+  it('reads a region, keywords and a trailing time', async () => {
     expect(parseSubscription('永州 党建 7:30', regions)).toMatchObject({ ok: true, region: '永州市', keywords: ['党建'], time: '07:30' });
     expect(parseSubscription('永州市', regions)).toMatchObject({ ok: true, region: '永州市', keywords: [] });
     expect(parseSubscription('党建', regions)).toMatchObject({ ok: true, keywords: ['党建'] });
@@ -107,12 +107,12 @@ describe('parseSubscription', () => {
     expect(parseSubscription('每周三', regions)).toEqual({ ok: false, error: 'empty' });
   });
 
-  it('makes a one-tap subscribe button only when its data fits in 64 bytes', () => {
+  it('makes a one-tap subscribe button only when its data fits in 64 bytes', async () => {
     expect(subscribeButton('region', '永州市', 'zh')).toEqual({ text: '订阅此地区', callback_data: '+r:永州市' });
     expect(subscribeButton('keywords', '很长'.repeat(20), 'zh')).toBeUndefined();
   });
 
-  it('offers a region button for a search that names only a place, a keyword button for one with words', () => {
+  it('offers a region button for a search that names only a place, a keyword button for one with words', async () => {
     const button = subscribeButtons(regions);
     expect(button({ kind: 'search', query: '永州' }, 'zh')).toEqual({ text: '订阅此地区', callback_data: '+r:永州市' });
     expect(button({ kind: 'search', query: '永州 党建' }, 'zh')).toEqual({ text: '订阅此关键词', callback_data: '+k:永州 党建' });
@@ -129,7 +129,7 @@ describe('subscription commands', () => {
     expect(lastReply()).toBe('已订阅。每天 07:30 推送：永州市（含下辖区县）');
     await say('/subscribe 永州市');
     expect(lastReply()).toBe('已有这个订阅，已更新为每天 08:00 推送：永州市（含下辖区县）');
-    expect(store.subscriptions(100).map((s) => [s.region, s.time])).toEqual([['永州市', '08:00']]);
+    expect((await store.subscriptions(100)).map((s) => [s.region, s.time])).toEqual([['永州市', '08:00']]);
     await say('/subscribe 永州 25:61');
     expect(lastReply()).toContain('不是有效的时间');
   });
@@ -137,7 +137,7 @@ describe('subscription commands', () => {
   it('subscribes to a weekly digest and lists its schedule', async () => {
     await say('/subscribe 永州 每周一 07:30');
     expect(lastReply()).toBe('已订阅。每周一 07:30 推送：永州市（含下辖区县）');
-    expect(store.subscriptions(100).map((s) => s.time)).toEqual(['W1 07:30']);
+    expect((await store.subscriptions(100)).map((s) => s.time)).toEqual(['W1 07:30']);
     await say('/subscribe 党建 每周五');
     await say('/subscriptions');
     expect(lastReply()).toContain('1. 每周一 07:30：永州市（含下辖区县）');
@@ -150,20 +150,20 @@ describe('subscription commands', () => {
     const reply = received(emulator).at(-1)!;
     expect(reply.text).toBe('已订阅。每天 08:00 推送：郴州市（含下辖区县） · 党建');
     expect(reply.threadId).toBe(9);
-    expect(store.targets()).toEqual([{ chatId: -1001, threadId: 9, time: '08:00' }]);
+    expect(await store.targets()).toEqual([{ chatId: -1001, threadId: 9, time: '08:00' }]);
   });
 
   it('tells a group member who is not an administrator politely, and changes nothing; anyone may list', async () => {
     proxy.rules.push({ method: 'getChatMember', fault: member('member') });
     await say('/subscribe 郴州', { id: -1002, type: 'supergroup' }, 7);
     expect(lastReply()).toContain('只有群管理员');
-    expect(store.subscriptions(-1002)).toEqual([]);
-    store.subscribe({ chatId: -1002, region: '郴州市', time: '08:00' }, 1);
+    expect(await store.subscriptions(-1002)).toEqual([]);
+    await store.subscribe({ chatId: -1002, region: '郴州市', time: '08:00' }, 1);
     await say('/subscriptions', { id: -1002, type: 'supergroup' }, 7);
     expect(lastReply()).toContain('1. 每天 08:00：郴州市（含下辖区县）');
     await say('/unsubscribe all', { id: -1002, type: 'supergroup' }, 7);
     expect(lastReply()).toContain('只有群管理员');
-    expect(store.subscriptions(-1002)).toHaveLength(1);
+    expect(await store.subscriptions(-1002)).toHaveLength(1);
   });
 
   it('lists subscriptions with a remove button each, and the button removes one', async () => {
@@ -176,9 +176,9 @@ describe('subscription commands', () => {
     };
     const markup = typeof list.reply_markup === 'string' ? JSON.parse(list.reply_markup) : list.reply_markup;
     const buttons = markup.inline_keyboard.flat() as { callback_data: string }[];
-    expect(buttons.map((b) => b.callback_data)).toEqual(store.subscriptions(100).map((s) => `u:${s.id}`));
+    expect(buttons.map((b) => b.callback_data)).toEqual((await store.subscriptions(100)).map((s) => `u:${s.id}`));
     await press(buttons[0].callback_data);
-    expect(store.subscriptions(100).map((s) => s.keywords)).toEqual([['党建']]);
+    expect((await store.subscriptions(100)).map((s) => s.keywords)).toEqual([['党建']]);
   });
 
   it('unsubscribes by name and all at once', async () => {
@@ -190,7 +190,7 @@ describe('subscription commands', () => {
     expect(lastReply()).toContain('没有找到订阅');
     await say('/unsubscribe all');
     expect(lastReply()).toBe('已取消全部 1 个订阅。');
-    expect(store.subscriptions(100)).toEqual([]);
+    expect(await store.subscriptions(100)).toEqual([]);
   });
 
   it('previews the digest with /digest without marking anything as sent', async () => {
@@ -201,26 +201,26 @@ describe('subscription commands', () => {
     expect(preview.length).toBeGreaterThanOrEqual(1);
     expect(preview[0].text).toContain('预览');
     expect(preview[0].text).toContain('永州市（含下辖区县）');
-    expect(store.deliveriesOf(100)).toEqual([]);
+    expect(await store.deliveriesOf(100)).toEqual([]);
   });
 
   it('subscribes with the one-tap button under results, reading a search as /subscribe does', async () => {
     await press('+r:永州');
     await press('+k:党建');
     await press('+k:郴州 党建');
-    expect(store.subscriptions(100).map((s) => [s.region, s.keywords.join(' ')])).toEqual([
+    expect((await store.subscriptions(100)).map((s) => [s.region, s.keywords.join(' ')])).toEqual([
       ['永州市', ''],
       ['', '党建'],
       ['郴州市', '党建'],
     ]);
     await press('+r:不存在的地方');
-    expect(store.subscriptions(100)).toHaveLength(3);
+    expect(await store.subscriptions(100)).toHaveLength(3);
   });
 
   it('asks a group member who is not an administrator before a one-tap subscription, and changes nothing', async () => {
     proxy.rules.push({ method: 'getChatMember', fault: member('member') });
     await press('+r:永州', { id: -1003, type: 'supergroup' }, 7);
-    expect(store.subscriptions(-1003)).toEqual([]);
+    expect(await store.subscriptions(-1003)).toEqual([]);
     expect(proxy.calls.some((c) => c.method === 'getChatMember')).toBe(true);
   });
 });

@@ -6,7 +6,8 @@ import { decodeCallback } from '../../src/telegram/callback-data.ts';
 import { QueryStore } from '../../src/telegram/query-store.ts';
 import { FIRST_DIGEST_ITEMS, DigestMatcher, composeDigest, renderDigest, selectDigest } from '../../src/digest/compose.ts';
 import { openDatabase } from '../../src/digest/db.ts';
-import { DigestStore, type Subscription } from '../../src/digest/store.ts';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.ts';
+import type { Subscription } from '../../src/digest/store.ts';
 import type { Article } from '../../src/pages/article.ts';
 import { busiestRegions, listable, openSeedIndex, seedFiles, type SeedIndex } from './fixture.ts';
 
@@ -19,7 +20,7 @@ let newIds: string[];
 /** The region with sub-regions most seed articles are about. */
 let busiest: string;
 let dir: string;
-let store: DigestStore;
+let store: SqliteDigestStore;
 
 beforeAll(async () => {
   seed = await openSeedIndex();
@@ -30,7 +31,7 @@ afterAll(() => seed.close());
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xiangwen-compose-'));
-  store = new DigestStore(openDatabase(join(dir, 'bot.db')));
+  store = new SqliteDigestStore(openDatabase(join(dir, 'bot.db')));
   // The first three pages were in yesterday's index; the other two arrived today.
   const oldFiles = new Set(seedFiles(seed).slice(0, 3));
   store.firstSeen.record(
@@ -42,13 +43,13 @@ beforeEach(async () => {
   // The index reports first-seen times from this test's store (what it records itself is later).
   seed.index.recordIn(store.firstSeen, NEW);
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function subscribe(region: string, keywords: string[]): Subscription {
-  const result = store.subscribe({ chatId: 1, region, keywords, time: '08:00' }, 50);
+async function subscribe(region: string, keywords: string[]): Promise<Subscription> {
+  const result = await store.subscribe({ chatId: 1, region, keywords, time: '08:00' }, 50);
   if (result.status === 'limit') throw new Error('limit');
   return result.subscription;
 }
@@ -71,8 +72,8 @@ describe('selectDigest', () => {
       .find((k) => oldKeywords.has(k) && /^\p{Script=Han}{2,}$/u.test(k))!;
     expect(word).toBeDefined();
     expect((await seed.index.search(word, { limit: 50 })).hits.some((h) => !newIds.includes(h.id))).toBe(true);
-    const region = subscribe(busiest, []);
-    const words = subscribe('', [word]);
+    const region = await subscribe(busiest, []);
+    const words = await subscribe('', [word]);
     const groups = await selectDigest(matcher(), [region, words], notFirst);
     const expectedRegion = newIn(busiest);
     expect(expectedRegion.length).toBeGreaterThan(1);
@@ -94,8 +95,8 @@ describe('selectDigest', () => {
     }
     expect(both).toBeDefined();
     const word = both!.keywords[0];
-    const byWord = subscribe('', [word]);
-    const byRegion = subscribe(busiest, []);
+    const byWord = await subscribe('', [word]);
+    const byRegion = await subscribe(busiest, []);
     const groups = await selectDigest(matcher(), [byWord, byRegion], notFirst);
     const listed = groups.flatMap((g) => g.items.map((i) => i.id));
     expect(listed.filter((id) => id === both!.id)).toHaveLength(1);
@@ -104,7 +105,7 @@ describe('selectDigest', () => {
   });
 
   it('gives a new subscription the latest few matches, old or new', async () => {
-    const region = subscribe(busiest, []);
+    const region = await subscribe(busiest, []);
     const groups = await selectDigest(matcher(), [region], () => true);
     expect(groups).toHaveLength(1);
     expect(groups[0].first).toBe(true);
@@ -116,7 +117,7 @@ describe('selectDigest', () => {
     const word = articles[0].keywords[0];
     const digest = await composeDigest({
       matcher: empty,
-      subscriptions: [subscribe(busiest, []), subscribe('', [word])],
+      subscriptions: [await subscribe(busiest, []), await subscribe('', [word])],
       isFirst: notFirst,
       date: '2026-11-23',
       lang: 'zh',
@@ -127,8 +128,8 @@ describe('selectDigest', () => {
 
   it('requires every keyword of a subscription (a partial match is not listed)', async () => {
     const word = newIn(busiest)[0].keywords[0];
-    expect(await selectDigest(matcher(), [subscribe('', [word])], notFirst)).not.toEqual([]);
-    const sub = subscribe('', [word, '火星殖民']);
+    expect(await selectDigest(matcher(), [await subscribe('', [word])], notFirst)).not.toEqual([]);
+    const sub = await subscribe('', [word, '火星殖民']);
     expect(await selectDigest(matcher(), [sub], notFirst)).toEqual([]);
   });
 });
@@ -136,7 +137,7 @@ describe('selectDigest', () => {
 describe('renderDigest', () => {
   it('splits a long digest under the limit between articles, with an open button for each article in its part', async () => {
     const busy = busiestRegions(seed, 3);
-    const subs = busy.map((region) => subscribe(region, []));
+    const subs = await Promise.all(busy.map((region) => subscribe(region, [])));
     const groups = await selectDigest(new DigestMatcher(sources(), { since: -1, upTo: NEW }), subs, notFirst);
     const ids = groups.flatMap((g) => g.items.map((i) => i.id));
     expect(ids.length).toBeGreaterThanOrEqual(8);
@@ -162,7 +163,7 @@ describe('renderDigest', () => {
   it('escapes article text for HTML and shows headline, regions and summary', async () => {
     const article = articles.find((a) => newIds.includes(a.id) && listable(a) && a.regions.length > 0)!;
     const item = { id: article.id, title: 'A<B & "C"', regions: article.regions, summary: '摘要 <i>不是标签</i>', date: article.date };
-    const sub = subscribe(busiest, []);
+    const sub = await subscribe(busiest, []);
     const [part] = renderDigest([{ subscription: sub, first: false, items: [item], more: 2 }], '2026-11-23', 'zh');
     expect(part.text).toContain('1. <b>A&lt;B &amp; &quot;C&quot;</b>');
     expect(part.text).toContain('摘要 &lt;i&gt;不是标签&lt;/i&gt;');
@@ -173,7 +174,7 @@ describe('renderDigest', () => {
   });
 
   it('speaks English to an English chat', async () => {
-    const sub = subscribe(busiest, []);
+    const sub = await subscribe(busiest, []);
     const item = { id: 'x1', title: 't', regions: [], summary: 's', date: '2026-11-23' };
     const [part] = renderDigest([{ subscription: sub, first: true, items: [item], more: 0 }], '2026-11-23', 'en');
     expect(part.text).toContain('Xiangwen daily digest');

@@ -10,7 +10,7 @@ import type { CallApi } from '../../src/telegram/api-retry.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { runDueDigests } from '../../src/digest/run.ts';
 import { createDigestSender } from '../../src/digest/sender.ts';
-import { DigestStore } from '../../src/digest/store.ts';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.ts';
 import { gazetteerLookup } from '../../src/regions/region-lookup.ts';
 import { createLogger } from '../../src/log.ts';
 import { openIndex } from '../../src/search/open.ts';
@@ -18,7 +18,7 @@ import { CRASH_NOW, MESSAGE_LIMIT, TEST_TOKEN } from './fixture.ts';
 
 const [dataDir, apiRoot, pagesDir, indexDataDir] = process.argv.slice(2);
 const logger = createLogger('silent');
-const store = new DigestStore(openDatabase(join(dataDir, 'bot.db')));
+const store = new SqliteDigestStore(openDatabase(join(dataDir, 'bot.db')));
 const index = await openIndex({ pagesDir, dataDir: indexDataDir }, { firstSeen: store.firstSeen });
 const regions = gazetteerLookup();
 const telegram = new Telegram(TEST_TOKEN, { apiRoot });
@@ -40,6 +40,6 @@ const counts = await runDueDigests({
   messageLimit: MESSAGE_LIMIT,
   logger,
 });
-store.close();
+await store.close();
 await index.close();
 process.stdout.write(`${JSON.stringify(counts)}\n`);

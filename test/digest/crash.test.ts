@@ -31,13 +31,13 @@ beforeEach(async () => {
   for (const chatId of CHATS) {
     // Subscribed long ago, last digest two days ago: today's digest lists every new article of the
     // busiest regions, in several parts.
-    for (const region of busiestRegions(seed, 3)) store.subscribe({ chatId, region, time: '08:00' }, CRASH_NOW - 10 * DAY);
-    store.startDelivery(
+    for (const region of busiestRegions(seed, 3)) await store.subscribe({ chatId, region, time: '08:00' }, CRASH_NOW - 10 * DAY);
+    await store.startDelivery(
       { chatId, threadId: 0, time: '08:00', period: '2026-11-21', cutoff: CRASH_NOW - 2 * DAY, articleIds: [], parts: [] },
       CRASH_NOW - 2 * DAY,
     );
   }
-  store.close();
+  await store.close();
 });
 afterEach(async () => {
   await proxy.close();
@@ -112,18 +112,17 @@ async function restart(): Promise<{ served: number; failed: number; skipped: num
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { served: number; failed: number; skipped: number };
 }
 
-function deliveredAndExpected() {
+async function deliveredAndExpected() {
   const store = seedStore(dir, CRASH_NOW - DAY, seed.index);
-  const expected = CHATS.flatMap((chatId) =>
-    store
-      .deliveriesOf(chatId)
+  const expected = (await Promise.all(CHATS.map((chatId) => store.deliveriesOf(chatId)))).flatMap((deliveries, at) =>
+    deliveries
       .filter((d) => d.period === '2026-11-23')
       .flatMap((d) => {
         expect(d.status).toBe('sent');
-        return d.parts.map((part) => `${chatId}|${part.text}`);
+        return d.parts.map((part) => `${CHATS[at]}|${part.text}`);
       }),
   );
-  store.close();
+  await store.close();
   const got = received(emulator).map((m) => `${m.chatId}|${m.text}`);
   return { expected: expected.sort(), got: got.sort() };
 }
@@ -136,7 +135,7 @@ describe('a sending process killed mid-run', () => {
     const counts = await restart();
     expect(counts.failed).toBe(0);
     expect(counts.served + counts.skipped).toBe(CHATS.length);
-    const { expected, got } = deliveredAndExpected();
+    const { expected, got } = await deliveredAndExpected();
     expect(expected.length).toBeGreaterThan(CHATS.length * 2);
     expect(got).toEqual(expected);
   });
@@ -146,7 +145,7 @@ describe('a sending process killed mid-run', () => {
     const unconfirmed = proxy.calls.filter((c) => c.fault === 'hold-after-forward').length;
     expect(unconfirmed).toBeGreaterThan(0);
     await restart();
-    const { expected, got } = deliveredAndExpected();
+    const { expected, got } = await deliveredAndExpected();
     // Every expected message arrived; the extra ones are exactly the messages whose confirmation the crash lost.
     const counts = new Map<string, number>();
     for (const key of got) counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -43,7 +43,7 @@ beforeEach(async () => {
   store = seedStore(dir, NOW - 86_400_000, seed.index);
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await proxy.close();
   await emulator.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -59,12 +59,12 @@ function sender(limits = { perSecond: 200, perChatPerMinute: 600, perGroupPerMin
 }
 
 /** Every (chat, topic, text) the digests of this run should have delivered, from the store's records. */
-function expectedMessages(chatIds: number[], period: string) {
-  return chatIds.flatMap((chatId) =>
-    store
-      .deliveriesOf(chatId)
+async function expectedMessages(chatIds: number[], period: string) {
+  const deliveries = await Promise.all(chatIds.map((chatId) => store.deliveriesOf(chatId)));
+  return deliveries.flatMap((ofChat, at) =>
+    ofChat
       .filter((d) => d.period === period && d.status === 'sent')
-      .flatMap((d) => d.parts.map((p) => ({ chatId, threadId: d.threadId, text: p.text }))),
+      .flatMap((d) => d.parts.map((p) => ({ chatId: chatIds[at], threadId: d.threadId, text: p.text }))),
   );
 }
 
@@ -88,10 +88,10 @@ describe('digest delivery through a faulty Bot API', () => {
   it('delivers every digest exactly once despite 429, 500 and dropped connections, and honours retry_after', async () => {
     const privateChats = Array.from({ length: 40 }, (_, i) => 1000 + i);
     for (const chatId of privateChats) {
-      store.subscribe({ chatId, region: busy[0], time: '08:00' }, NOW - 1000);
-      store.subscribe({ chatId, keywords: [word], time: '08:00' }, NOW - 1000);
+      await store.subscribe({ chatId, region: busy[0], time: '08:00' }, NOW - 1000);
+      await store.subscribe({ chatId, keywords: [word], time: '08:00' }, NOW - 1000);
     }
-    store.subscribe({ chatId: -3001, threadId: 5, region: busy[1], time: '09:00' }, NOW - 1000);
+    await store.subscribe({ chatId: -3001, threadId: 5, region: busy[1], time: '09:00' }, NOW - 1000);
     proxy.rules.push(
       { method: 'sendMessage', every: 7, fault: { kind: '429', retryAfter: 1 } },
       { method: 'sendMessage', every: 5, fault: { kind: '500' } },
@@ -103,9 +103,7 @@ describe('digest delivery through a faulty Bot API', () => {
     expect(proxy.calls.filter((c) => c.fault === 'drop').length).toBeGreaterThan(1);
 
     const got = received(emulator).map(key).sort();
-    const want = expectedMessages([...privateChats, -3001], '2026-11-23')
-      .map(key)
-      .sort();
+    const want = (await expectedMessages([...privateChats, -3001], '2026-11-23')).map(key).sort();
     expect(want.length).toBeGreaterThanOrEqual(41);
     expect(got).toEqual(want);
     // The forum topic's digest went to its topic.
@@ -131,13 +129,13 @@ describe('digest delivery through a faulty Bot API', () => {
   });
 
   it('deactivates a chat that answers 403 and sends it nothing, while the others get their digests', async () => {
-    for (const chatId of [11, 12, 13]) store.subscribe({ chatId, region: busy[0], time: '08:00' }, NOW - 1000);
+    for (const chatId of [11, 12, 13]) await store.subscribe({ chatId, region: busy[0], time: '08:00' }, NOW - 1000);
     proxy.rules.push({ method: 'sendMessage', chatIds: [12], fault: { kind: '403' } });
     const counts = await run(NOW);
     expect(counts).toEqual({ served: 2, failed: 1, skipped: 0 });
-    expect(store.isChatActive(12)).toBe(false);
-    expect(store.subscriptions(12)).toEqual([]);
-    expect(store.deliveriesOf(12).map((d) => d.status)).toEqual(['abandoned']);
+    expect(await store.isChatActive(12)).toBe(false);
+    expect(await store.subscriptions(12)).toEqual([]);
+    expect((await store.deliveriesOf(12)).map((d) => d.status)).toEqual(['abandoned']);
     expect(new Set(received(emulator).map((m) => m.chatId))).toEqual(new Set([11, 13]));
     // Next day: the blocked chat is not even tried.
     proxy.calls.length = 0;
@@ -146,13 +144,13 @@ describe('digest delivery through a faulty Bot API', () => {
   });
 
   it('follows a group that became a supergroup: subscriptions move and the digest arrives at the new id', async () => {
-    store.subscribe({ chatId: -2001, region: busy[0], time: '08:00' }, NOW - 1000);
+    await store.subscribe({ chatId: -2001, region: busy[0], time: '08:00' }, NOW - 1000);
     proxy.rules.push({ method: 'sendMessage', chatIds: [-2001], fault: { kind: 'migrate', to: -1002001 } });
     const counts = await run(NOW);
     expect(counts).toEqual({ served: 1, failed: 0, skipped: 0 });
-    expect(store.subscriptions(-2001)).toEqual([]);
-    expect(store.subscriptions(-1002001).map((s) => s.region)).toEqual([busy[0]]);
-    const delivery = store.deliveriesOf(-1002001)[0];
+    expect(await store.subscriptions(-2001)).toEqual([]);
+    expect((await store.subscriptions(-1002001)).map((s) => s.region)).toEqual([busy[0]]);
+    const delivery = (await store.deliveriesOf(-1002001))[0];
     expect(delivery.status).toBe('sent');
     expect(received(emulator).map(key).sort()).toEqual(
       delivery.parts.map((p) => key({ chatId: -1002001, threadId: 0, text: p.text })).sort(),
@@ -161,9 +159,9 @@ describe('digest delivery through a faulty Bot API', () => {
 
   it('leaves a digest in flight when retries run out, and the next run finishes it without resending what arrived', async () => {
     // A long digest (several messages) for one chat; the emulator is "down" after the first message.
-    for (const region of busy) store.subscribe({ chatId: 77, region, time: '08:00' }, NOW - 3 * 86_400_000);
+    for (const region of busy) await store.subscribe({ chatId: 77, region, time: '08:00' }, NOW - 3 * 86_400_000);
     // A previous digest, so this one lists the new articles (many), not just the latest few.
-    store.startDelivery(
+    await store.startDelivery(
       { chatId: 77, threadId: 0, time: '08:00', period: '2026-11-22', cutoff: NOW - 2 * 86_400_000, articleIds: [], parts: [] },
       NOW - 2 * 86_400_000,
     );
@@ -180,7 +178,7 @@ describe('digest delivery through a faulty Bot API', () => {
     });
     const first = await run(NOW, { send, messageLimit: 600 });
     expect(first).toEqual({ served: 0, failed: 1, skipped: 0 });
-    const [delivery] = store.inFlightDeliveries();
+    const [delivery] = await store.inFlightDeliveries();
     expect(delivery.parts.length).toBeGreaterThan(1);
     expect(delivery.partsSent).toBe(1);
     expect(received(emulator)).toHaveLength(1);
@@ -194,8 +192,8 @@ describe('digest delivery through a faulty Bot API', () => {
 
   it('sends a weekly digest on its weekday only, titled as weekly', async () => {
     const weekAgo = NOW - 7 * 86_400_000;
-    store.subscribe({ chatId: 2001, region: busy[0], time: 'W1 08:00' }, weekAgo); // NOW is a Monday
-    store.subscribe({ chatId: 2002, region: busy[0], time: 'W2 08:00' }, weekAgo);
+    await store.subscribe({ chatId: 2001, region: busy[0], time: 'W1 08:00' }, weekAgo); // NOW is a Monday
+    await store.subscribe({ chatId: 2002, region: busy[0], time: 'W2 08:00' }, weekAgo);
     expect(await run(NOW, { ignoreTime: false })).toMatchObject({ served: 1, failed: 0 });
     expect(received(emulator).filter((m) => m.chatId === 2001)[0]?.text).toContain('湘闻每周摘要');
     expect(received(emulator).some((m) => m.chatId === 2002)).toBe(false);
@@ -204,19 +202,19 @@ describe('digest delivery through a faulty Bot API', () => {
   });
 
   it('sends nothing when there is nothing new, and says so in the counts', async () => {
-    store.subscribe({ chatId: 5, region: busy[0], time: '08:00' }, NOW - 3 * 86_400_000);
-    store.startDelivery(
+    await store.subscribe({ chatId: 5, region: busy[0], time: '08:00' }, NOW - 3 * 86_400_000);
+    await store.startDelivery(
       { chatId: 5, threadId: 0, time: '08:00', period: '2026-11-22', cutoff: NOW - 3600_000, articleIds: [], parts: [] },
       NOW - 3600_000,
     );
     const counts = await run(NOW);
     expect(counts).toEqual({ served: 0, failed: 0, skipped: 1 });
     expect(proxy.calls).toEqual([]);
-    expect(store.delivery({ chatId: 5, threadId: 0, time: '08:00' }, '2026-11-23')?.status).toBe('empty');
+    expect((await store.delivery({ chatId: 5, threadId: 0, time: '08:00' }, '2026-11-23'))?.status).toBe('empty');
   });
 
   it('serves a chat only once its time of day has come (without --now)', async () => {
-    store.subscribe({ chatId: 6, region: busy[0], time: '11:00' }, NOW - 1000);
+    await store.subscribe({ chatId: 6, region: busy[0], time: '11:00' }, NOW - 1000);
     const early = await run(NOW, { ignoreTime: false });
     expect(early).toEqual({ served: 0, failed: 0, skipped: 0 });
     const due = await run(NOW + 3600_000, { ignoreTime: false });
@@ -224,7 +222,7 @@ describe('digest delivery through a faulty Bot API', () => {
   });
 
   it('does not send a first digest the same day to a chat that subscribed after its time had passed', async () => {
-    store.subscribe({ chatId: 8, region: busy[0], time: '09:00' }, NOW); // 10:00 local, for 09:00
+    await store.subscribe({ chatId: 8, region: busy[0], time: '09:00' }, NOW); // 10:00 local, for 09:00
     expect(await run(NOW + 3600_000, { ignoreTime: false })).toEqual({ served: 0, failed: 0, skipped: 0 });
     expect(await run(NOW + 86_400_000 - 3600_000, { ignoreTime: false })).toEqual({ served: 1, failed: 0, skipped: 0 });
   });

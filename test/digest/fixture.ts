@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { TelegramServer as TelegramServerClass } from 'telegram-test-api/lib/telegramServer.js';
 import { gazetteerLookup, type RegionLookup } from '../../src/regions/region-lookup.ts';
 import { openDatabase } from '../../src/digest/db.ts';
-import { DigestStore } from '../../src/digest/store.ts';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.ts';
 import type { Article } from '../../src/pages/article.ts';
 import type { SnapshotIndex } from '../../src/search/article-index.ts';
 import { openIndex } from '../../src/search/open.ts';
@@ -119,8 +119,8 @@ export function busiestRegions(seed: Pick<SeedIndex, 'articles' | 'expandRegion'
  * A store at `dir/bot.db` with every article of `index` recorded as first seen at `seenAt`; the
  * index reports first-seen times from that store from now on.
  */
-export function seedStore(dir: string, seenAt: number, index: SnapshotIndex): DigestStore {
-  const store = new DigestStore(openDatabase(join(dir, 'bot.db')));
+export function seedStore(dir: string, seenAt: number, index: SnapshotIndex): SqliteDigestStore {
+  const store = new SqliteDigestStore(openDatabase(join(dir, 'bot.db')));
   index.recordIn(store.firstSeen, seenAt);
   return store;
 }

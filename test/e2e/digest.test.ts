@@ -129,14 +129,14 @@ describe('daily digest through the real bot', () => {
 
     const [list] = await say(emu, client, PRIVATE, '/subscriptions');
     expect(list.text).toBe(`${zh.listTitle(1)}\n1. 每天 08:00：${region}（含下辖区县）`);
-    const [subscription] = running.digest.store.subscriptions(PRIVATE);
+    const [subscription] = await running.digest.store.subscriptions(PRIVATE);
     expect(buttonData(list, zh.removeButton(1))).toBe(`u:${subscription.id}`);
 
     const preview = await say(emu, client, PRIVATE, '/digest');
     expect(preview[0].text).toContain(zh.previewNote);
     expect(preview[0].text).toContain(`${region}（含下辖区县）`);
     expect(openedIds(preview).length).toBeGreaterThan(0);
-    expect(running.digest.store.deliveriesOf(PRIVATE)).toEqual([]); // a preview marks nothing as sent
+    expect(await running.digest.store.deliveriesOf(PRIVATE)).toEqual([]); // a preview marks nothing as sent
   });
 
   it('offers one-tap subscribe buttons under searches, region lists and articles, and removes with the list button', async () => {
@@ -146,7 +146,7 @@ describe('daily digest through the real bot', () => {
     expect(buttonData(results, zh.subscribeKeywordButton)).toBe(`+k:${keyword}`);
     await press(client, results, `+k:${keyword}`);
     await waitFor(
-      () => (store.subscriptions(PRIVATE).some((s) => s.keywords.join(' ') === keyword) ? true : undefined),
+      async () => ((await store.subscriptions(PRIVATE)).some((s) => s.keywords.join(' ') === keyword) ? true : undefined),
       30_000,
       'the keyword subscription',
     );
@@ -170,8 +170,8 @@ describe('daily digest through the real bot', () => {
     const [list] = await say(emu, client, PRIVATE, '/subscriptions');
     expect(list.text).toContain(`2. 每天 08:00：${keyword}`);
     await press(client, list, buttonData(list, zh.removeButton(2))!);
-    await waitFor(() => (store.subscriptions(PRIVATE).length === 1 ? true : undefined), 30_000, 'the removal');
-    expect(store.subscriptions(PRIVATE).map((s) => s.region)).toEqual([region]);
+    await waitFor(async () => ((await store.subscriptions(PRIVATE)).length === 1 ? true : undefined), 30_000, 'the removal');
+    expect((await store.subscriptions(PRIVATE)).map((s) => s.region)).toEqual([region]);
   });
 
   it('subscribes a forum group from a topic as an administrator, and refuses a non-administrator politely', async () => {
@@ -187,7 +187,7 @@ describe('daily digest through the real bot', () => {
     expect(refusedToo.text).toBe(zh.adminsOnly);
     const [list] = await say(emu, other, GROUP, `/subscriptions@${BOT_USERNAME}`);
     expect(list.text).toContain(`1. 每天 08:00：${region}（含下辖区县）`);
-    expect(running.digest.store.subscriptions(GROUP).map((s) => [s.region, s.threadId])).toEqual([[region, TOPIC]]);
+    expect((await running.digest.store.subscriptions(GROUP)).map((s) => [s.region, s.threadId])).toEqual([[region, TOPIC]]);
     expect(proxy.calls.filter((c) => c.method === 'getChatMember').length).toBeGreaterThanOrEqual(3);
   });
 
@@ -207,7 +207,8 @@ describe('daily digest through the real bot', () => {
     // Yesterday's digests have gone out (as yesterday's run records them): today's reports what is new since.
     const yesterday = localDateTime(Date.now() - DAY, TZ).date;
     const cutoff = Date.now();
-    for (const target of store.targets()) store.startDelivery({ ...target, period: yesterday, cutoff, articleIds: [], parts: [] }, cutoff);
+    for (const target of await store.targets())
+      await store.startDelivery({ ...target, period: yesterday, cutoff, articleIds: [], parts: [] }, cutoff);
     const oldIds = new Set(await allIds(running.index));
 
     copyFileSync(join(SEEDS, held), join(pagesDir, held));
@@ -274,8 +275,8 @@ describe('daily digest through the real bot', () => {
     const basic = emu.client({ userId: ADMIN, chatId: -5301, type: 'group', chatTitle: '小组' });
     await say(emu, basic, -5301, `/subscribe@${BOT_USERNAME} ${region}`);
     await basic.sendMessage(basic.makeMessage('', { migrate_to_chat_id: -1005301 } as never));
-    await waitFor(() => (store.subscriptions(-1005301).length === 1 ? true : undefined), 30_000, 'the subscriptions to move');
-    expect(store.subscriptions(-5301)).toEqual([]);
+    await waitFor(async () => ((await store.subscriptions(-1005301)).length === 1 ? true : undefined), 30_000, 'the subscriptions to move');
+    expect(await store.subscriptions(-5301)).toEqual([]);
 
     // Telegram refuses a reply to the old id with migrate_to_chat_id: the reply follows, so do the subscriptions.
     const other = emu.client({ userId: ADMIN, chatId: -5302, type: 'group', chatTitle: '小组二' });
@@ -286,8 +287,8 @@ describe('daily digest through the real bot', () => {
       await other.sendCommand(other.makeCommand(`/subscriptions@${BOT_USERNAME}`));
       const [list] = await repliesAfter(emu, -1005302, before);
       expect(list.text).toContain(`1. 每天 08:00：${keyword}`);
-      expect(store.subscriptions(-5302)).toEqual([]);
-      expect(store.subscriptions(-1005302).map((s) => s.keywords.join(' '))).toEqual([keyword]);
+      expect(await store.subscriptions(-5302)).toEqual([]);
+      expect((await store.subscriptions(-1005302)).map((s) => s.keywords.join(' '))).toEqual([keyword]);
     } finally {
       proxy.rules.pop();
     }

@@ -9,7 +9,7 @@ import { SwappableIndex } from '../../src/ingest/swappable-index.ts';
 import { runDueDigests } from '../../src/digest/run.ts';
 import { startDigestSchedule } from '../../src/digest/schedule.ts';
 import { createDigestSender } from '../../src/digest/sender.ts';
-import { DigestStore } from '../../src/digest/store.ts';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.ts';
 import { openDatabase } from '../../src/digest/db.ts';
 import { createLogger } from '../../src/log.ts';
 import { waitFor } from '../support/emulator.ts';
@@ -34,7 +34,7 @@ let seed: SeedIndex;
 
 let dir: string;
 let emulator: Emulator;
-let store: DigestStore;
+let store: SqliteDigestStore;
 
 beforeAll(async () => {
   seed = await openSeedIndex();
@@ -44,10 +44,10 @@ afterAll(() => seed.close());
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xiangwen-refresh-'));
   emulator = await startEmulator();
-  store = new DigestStore(openDatabase(join(dir, 'bot.db')));
+  store = new SqliteDigestStore(openDatabase(join(dir, 'bot.db')));
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await emulator.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -80,7 +80,7 @@ describe('new pages while the bot runs', () => {
     const start = Date.now() - 2 * DAY;
     partial.index.recordIn(store.firstSeen, start);
     const regions = busiestRegions(partial, 3);
-    for (const region of regions) store.subscribe({ chatId: 1, region, time: '08:00' }, start);
+    for (const region of regions) await store.subscribe({ chatId: 1, region, time: '08:00' }, start);
     const sources = { index, expandRegion: partial.expandRegion };
     const send = sender();
 
@@ -125,7 +125,7 @@ describe('new pages while the bot runs', () => {
     }
 
     await runDueDigests({ sources, store, send, now: Date.now() + 1000, timeZone: 'Asia/Shanghai', ignoreTime: true });
-    const delivery = store.deliveriesOf(1).at(-1)!;
+    const delivery = (await store.deliveriesOf(1)).at(-1)!;
     expect(delivery.status).toBe('sent');
     const names = new Set(regions.flatMap((region) => partial.expandRegion(region)));
     const expected = (await allArticles(index)).filter((a) => a.file === held && listable(a) && a.regions.some((r) => names.has(r)));
@@ -139,8 +139,8 @@ describe('startDigestSchedule', () => {
   it('keeps one job per subscription time, and its start-up run serves what is due', async () => {
     const [first, second] = busiestRegions(seed, 2);
     seed.index.recordIn(store.firstSeen, Date.now() - DAY);
-    store.subscribe({ chatId: 1, region: first, time: '00:00' }, Date.now() - 2 * DAY);
-    store.subscribe({ chatId: 2, region: second, time: '23:59' }, Date.now() - 1000);
+    await store.subscribe({ chatId: 1, region: first, time: '00:00' }, Date.now() - 2 * DAY);
+    await store.subscribe({ chatId: 2, region: second, time: '23:59' }, Date.now() - 1000);
     const schedule = startDigestSchedule({
       store,
       sources: { index: seed.index, expandRegion: seed.expandRegion },
@@ -150,10 +150,11 @@ describe('startDigestSchedule', () => {
       runAtStart: false,
     });
     try {
+      await schedule.sync();
       expect(schedule.times).toEqual(['00:00', '23:59']);
-      store.subscribe({ chatId: 3, region: second, time: '12:30' }, Date.now());
-      store.unsubscribeAll(2);
-      schedule.sync();
+      await store.subscribe({ chatId: 3, region: second, time: '12:30' }, Date.now());
+      await store.unsubscribeAll(2);
+      await schedule.sync();
       expect(schedule.times).toEqual(['00:00', '12:30']);
       const counts = await schedule.runNow();
       // 00:00 has always passed by now; chat 1 is served, chat 3 only if 12:30 has passed in Shanghai.
@@ -168,7 +169,8 @@ describe('startDigestSchedule', () => {
     const regions = busiestRegions(seed, 3);
     seed.index.recordIn(store.firstSeen, Date.now() - DAY);
     const chats = Array.from({ length: 6 }, (_, i) => 300 + i);
-    for (const chatId of chats) for (const region of regions) store.subscribe({ chatId, region, time: '00:00' }, Date.now() - 2 * DAY);
+    for (const chatId of chats)
+      for (const region of regions) await store.subscribe({ chatId, region, time: '00:00' }, Date.now() - 2 * DAY);
     // A slow sender: one message per chat every 2 s, so the run is still going when stopped.
     const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
     const slow = createDigestSender({
@@ -182,7 +184,7 @@ describe('startDigestSchedule', () => {
     await waitFor(() => (received(emulator).length >= 1 ? true : undefined), 30_000, 'the first digest message');
     await schedule.stop();
     const sentAtStop = received(emulator).length;
-    const unfinished = store.inFlightDeliveries();
+    const unfinished = await store.inFlightDeliveries();
     expect(unfinished.length).toBeGreaterThan(0);
     expect(await schedule.runNow()).toEqual({ served: 0, failed: 0, skipped: 0 });
     expect(received(emulator).length).toBe(sentAtStop);
@@ -192,9 +194,10 @@ describe('startDigestSchedule', () => {
     try {
       const counts = await again.runNow();
       expect(counts.failed).toBe(0);
-      expect(store.inFlightDeliveries()).toEqual([]);
-      const expected = chats
-        .flatMap((chatId) => store.deliveriesOf(chatId).flatMap((d) => d.parts.map((p) => `${chatId}|${p.text}`)))
+      expect(await store.inFlightDeliveries()).toEqual([]);
+      const expected = (await Promise.all(chats.map(async (chatId) => (await store.deliveriesOf(chatId)).map((d) => ({ chatId, d })))))
+        .flat()
+        .flatMap(({ chatId, d }) => d.parts.map((p) => `${chatId}|${p.text}`))
         .sort();
       expect(
         received(emulator)

@@ -76,7 +76,7 @@ describe('through the bot', () => {
   it('lists 20 long subscriptions (stored before keywords were capped) in messages under 4 096', async () => {
     const chatId = 801;
     for (let i = 0; i < 20; i++)
-      running.digest.store.subscribe({ chatId, keywords: [`关键词${i}${'很长的订阅'.repeat(200)}`], time: '08:00' }, Date.now());
+      await running.digest.store.subscribe({ chatId, keywords: [`关键词${i}${'很长的订阅'.repeat(200)}`], time: '08:00' }, Date.now());
     const client = rig.emu.client({ userId: chatId, chatId, type: 'private' });
     const replies = await say(rig.emu, client, chatId, '/subscriptions');
     for (const reply of replies) expect(reply.text.length).toBeLessThanOrEqual(4096);
@@ -89,7 +89,7 @@ describe('through the bot', () => {
     const words = Array.from({ length: 400 }, (_, i) => `词${i}`).join(' ');
     const [subscribed] = await say(rig.emu, client, chatId, `/subscribe ${words}`);
     expect(subscribed.text).toBe(texts.subscriptionTooLong(100));
-    expect(running.digest.store.subscriptions(chatId)).toEqual([]);
+    expect(await running.digest.store.subscriptions(chatId)).toEqual([]);
     const [unsubscribed] = await say(rig.emu, client, chatId, `/unsubscribe ${words}`);
     expect(unsubscribed.text.length).toBeLessThan(200);
     const [badTime] = await say(rig.emu, client, chatId, `/subscribe 长沙 ${'9'.repeat(2000)}:99`);

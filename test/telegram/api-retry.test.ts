@@ -114,7 +114,7 @@ describe('the Bot API retry wrapper', () => {
     };
     const { telegram, requests } = await scripted([moved]);
     const moves: [number | string, number][] = [];
-    installRetry(telegram, { ...fast, onChatMigrated: (from, to) => moves.push([from, to]) });
+    installRetry(telegram, { ...fast, onChatMigrated: (from, to) => void moves.push([from, to]) });
     const sent = await telegram.sendMessage(-100, 'x');
     expect(sent.chat.id).toBe(-1001234);
     expect(requests.map((r) => r.body.chat_id)).toEqual([-100, -1001234]);

@@ -5,15 +5,15 @@ import { describe, expect, it } from 'vitest';
 import {
   CALLBACK_DATA_MAX_BYTES,
   decodeCallback,
+  decodeCallbackLoading,
   encodeCallback,
   tryEncodeCallback,
   type CallbackAction,
 } from '../../src/telegram/callback-data.ts';
 import { decodeDeepLink, encodeDeepLink } from '../../src/bot/deep-link.ts';
-import { QueryKeyTable } from '../../src/telegram/query-keys.ts';
 import { QueryStore } from '../../src/telegram/query-store.ts';
 import { openDatabase } from '../../src/digest/db.ts';
-import { DigestStore } from '../../src/digest/store.ts';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.ts';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -45,19 +45,20 @@ describe('callback data codec', () => {
     expect(decodeCallback(data, store)).toEqual({ kind: 'search', query, page: 1 });
   });
 
-  it('keeps long-query buttons working across a restart when the keys are saved in the bot database', () => {
+  it('keeps long-query buttons working across a restart when the keys are saved in the bot database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xiangwen-keys-'));
     try {
-      const backingOf = (store: DigestStore) => new QueryKeyTable(store.db);
       const query = '很长的查询'.repeat(5);
-      const first = new DigestStore(openDatabase(join(dir, 'bot.db')));
-      const data = encodeCallback({ kind: 'search', query, page: 2 }, new QueryStore(2000, backingOf(first)));
-      first.close();
-      const second = new DigestStore(openDatabase(join(dir, 'bot.db')));
-      const restarted = new QueryStore(2000, backingOf(second));
-      expect(decodeCallback(data, restarted)).toEqual({ kind: 'search', query, page: 2 });
+      const first = new SqliteDigestStore(openDatabase(join(dir, 'bot.db')));
+      const before = new QueryStore(2000, first.queryKeys);
+      const data = encodeCallback({ kind: 'search', query, page: 2 }, before);
+      await before.settle();
+      await first.close();
+      const second = new SqliteDigestStore(openDatabase(join(dir, 'bot.db')));
+      const restarted = new QueryStore(2000, second.queryKeys);
+      expect(await decodeCallbackLoading(data, restarted)).toEqual({ kind: 'search', query, page: 2 });
       expect(encodeCallback({ kind: 'search', query, page: 2 }, restarted)).toBe(data);
-      second.close();
+      await second.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@
  * malformed, forged or from before a restart answers "此列表已过期，请重新搜索" instead of failing.
  */
 import { Composer, type Context } from 'telegraf';
-import { decodeCallback } from '../../telegram/callback-data.ts';
+import { decodeCallbackLoading } from '../../telegram/callback-data.ts';
 import type { BotDeps } from '../deps.ts';
 import { authorPage, latestPage, regionPage, searchPage } from '../query.ts';
 import { answerCallback, articleLink, queryDeps, showOutcome, withinLimit } from '../respond.ts';
@@ -16,7 +16,7 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('callback_query', async (ctx) => {
     const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
-    const action = decodeCallback(data, deps.store);
+    const action = await decodeCallbackLoading(data, deps.store);
     // Paging edits the list: without the list's message there is nothing to edit.
     const canEdit = ctx.callbackQuery.message !== undefined || ctx.callbackQuery.inline_message_id !== undefined;
     const edits = action !== null && ['search', 'region', 'latest', 'author', 'tree'].includes(action.kind);

@@ -31,11 +31,11 @@ export function mentionQuery(text: string, username: string, entities: MessageEn
 /** Mentions as searches, migrations reported, everything else in groups ignored. */
 export function groupHandlers(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.on(message('migrate_to_chat_id'), (ctx) => {
+  composer.on(message('migrate_to_chat_id'), async (ctx) => {
     const from = ctx.chat.id;
     const to = ctx.message.migrate_to_chat_id;
     deps.logger.info({ from, to }, 'group migrated to a supergroup');
-    deps.onChatMigrated?.(from, to);
+    await deps.onChatMigrated?.(from, to);
   });
   composer.on(message('text'), async (ctx, next) => {
     if (ctx.chat.type !== 'group' && ctx.chat.type !== 'supergroup') return next();

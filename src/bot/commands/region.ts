@@ -48,6 +48,8 @@ export async function treeView(
     ]);
     keyboard.push([{ text: '⬆', callback_data: encodeCallback({ kind: 'tree', name: '' }, deps.store) }]);
   }
+  // The buttons' keys must be saved before anyone can press them (on any instance).
+  await deps.store.settle();
   return { html: escapeHtml(title), keyboard };
 }
 

@@ -26,11 +26,13 @@ export interface PoolOptions {
   onIdleError?: (error: Error) => void;
 }
 
-/** Applies the migrations not yet recorded, in order, inside the caller's transaction. */
-async function applyMissing(client: pg.PoolClient, migrations: readonly Migration[]): Promise<number[]> {
-  await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+/** Applies the migrations not yet recorded in `ledger`, in order, inside the caller's transaction. */
+async function applyMissing(client: pg.PoolClient, migrations: readonly Migration[], ledger: string): Promise<number[]> {
+  // The ledger's name comes from our own code, never from input; still, only a plain identifier goes into the SQL.
+  if (!/^[a-z_]+$/.test(ledger)) throw new Error(`bad migration ledger name ${ledger}`);
+  await client.query(`CREATE TABLE IF NOT EXISTS ${ledger} (
     version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+  const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${ledger}`);
   const done = new Set(rows.map((row) => row.version));
   const newest = Math.max(0, ...done);
   const known = migrations[migrations.length - 1]?.version ?? 0;
@@ -42,17 +44,26 @@ async function applyMissing(client: pg.PoolClient, migrations: readonly Migratio
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
     await client.query(migration.sql);
-    await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+    await client.query(`INSERT INTO ${ledger} (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);
     applied.push(migration.version);
   }
   return applied;
 }
 
-/** Brings the schema up to date; returns the versions applied now (none when it was current). */
-export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+/**
+ * Brings a schema up to date; returns the versions applied now (none when it was current). The
+ * engine's schema (./migrations.ts) is the default; another part of the program with tables of its
+ * own in the same database (the bot's state) passes its migrations and a `ledger` table of its own,
+ * so the two version sequences never mix.
+ */
+export async function migrate(
+  pool: pg.Pool,
+  migrations: readonly Migration[] = MIGRATIONS,
+  ledger = 'schema_migrations',
+): Promise<number[]> {
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.migrate]);
-    return applyMissing(client, migrations);
+    return applyMissing(client, migrations, ledger);
   });
 }
 

@@ -1,0 +1,126 @@
+/**
+ * One behaviour suite, two backends: the bot's state (src/digest/store.ts) on SQLite and on
+ * PostgreSQL answers the same calls the same way. Without PostgreSQL it runs on SQLite alone.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type DigestStore, normaliseKeywords } from '../../src/digest/store.ts';
+import { storeBackendForSuite, storeBackends } from '../support/stores.ts';
+
+describe('normaliseKeywords', () => {
+  it('normalises keywords: NFKC, lower case, unique, sorted', async () => {
+    expect(normaliseKeywords(['ＡＩ 营商环境', 'ai'])).toEqual(['ai', '营商环境']);
+  });
+});
+
+describe.each(storeBackends())('the bot state on %s', (name) => {
+  const backend = storeBackendForSuite(name);
+  let store: DigestStore;
+  beforeEach(async () => {
+    store = await backend.open({ maxSubscriptionsPerChat: 3 });
+  });
+
+  describe('subscriptions', () => {
+    it('merges a duplicate subscription (same region, same words in any order or case) and updates its time', async () => {
+      const first = await store.subscribe({ chatId: 1, region: '邵阳市', keywords: ['营商环境', 'AI'], time: '08:00' }, 1000);
+      const again = await store.subscribe({ chatId: 1, region: '邵阳市', keywords: ['ai  营商环境'], time: '07:30' }, 2000);
+      expect(first.status).toBe('added');
+      expect(again.status).toBe('updated');
+      const list = await store.subscriptions(1);
+      expect(list).toHaveLength(1);
+      expect(list[0]).toMatchObject({ region: '邵阳市', keywords: ['ai', '营商环境'], time: '07:30', createdAt: 1000 });
+    });
+
+    it('refuses a subscription beyond the per-chat maximum but still accepts a duplicate', async () => {
+      for (const word of ['一', '二', '三'])
+        expect((await store.subscribe({ chatId: 1, keywords: [word], time: '08:00' }, 1)).status).toBe('added');
+      expect(await store.subscribe({ chatId: 1, keywords: ['四'], time: '08:00' }, 1)).toEqual({ status: 'limit', max: 3 });
+      expect((await store.subscribe({ chatId: 1, keywords: ['二'], time: '09:00' }, 1)).status).toBe('updated');
+      expect((await store.subscribe({ chatId: 2, keywords: ['四'], time: '08:00' }, 1)).status).toBe('added');
+    });
+
+    it('unsubscribes one or all, and a revived subscription starts afresh', async () => {
+      const a = await store.subscribe({ chatId: 1, region: '永州市', time: '08:00' }, 1);
+      await store.subscribe({ chatId: 1, keywords: ['水利'], time: '08:00' }, 1);
+      if (a.status === 'limit') throw new Error('unexpected');
+      expect(await store.unsubscribe(1, a.subscription.id)).toBe(true);
+      expect(await store.unsubscribe(1, a.subscription.id)).toBe(false);
+      expect((await store.subscriptions(1)).map((s) => s.keywords)).toEqual([['水利']]);
+      expect(await store.unsubscribeAll(1)).toBe(1);
+      expect(await store.subscriptions(1)).toEqual([]);
+      const revived = await store.subscribe({ chatId: 1, region: '永州市', time: '08:00' }, 500);
+      expect(revived).toMatchObject({ status: 'updated', subscription: { active: true, createdAt: 500 } });
+    });
+
+    it('keeps the forum topic of a subscription and groups targets by chat, topic and time', async () => {
+      await store.subscribe({ chatId: -100, threadId: 7, region: '邵阳市', time: '08:00' }, 1);
+      await store.subscribe({ chatId: -100, threadId: 7, keywords: ['水利'], time: '08:00' }, 1);
+      await store.subscribe({ chatId: 5, keywords: ['水利'], time: '18:30' }, 1);
+      expect(await store.targets()).toEqual([
+        { chatId: -100, threadId: 7, time: '08:00' },
+        { chatId: 5, threadId: 0, time: '18:30' },
+      ]);
+      expect(await store.targetSubscriptions({ chatId: -100, threadId: 7, time: '08:00' })).toHaveLength(2);
+    });
+
+    it('deactivates a chat that blocked the bot, and a new subscription there reactivates it', async () => {
+      await store.subscribe({ chatId: 9, keywords: ['水利'], time: '08:00' }, 1);
+      await store.deactivateChat(9, 'Forbidden: bot was blocked by the user');
+      expect(await store.isChatActive(9)).toBe(false);
+      expect(await store.subscriptions(9)).toEqual([]);
+      expect(await store.targets()).toEqual([]);
+      await store.subscribe({ chatId: 9, keywords: ['生态'], time: '08:00' }, 2);
+      expect(await store.isChatActive(9)).toBe(true);
+      expect((await store.subscriptions(9)).map((s) => s.keywords)).toEqual([['生态']]);
+    });
+
+    it('moves subscriptions, language and delivery history to a migrated group id, merging duplicates', async () => {
+      await store.subscribe({ chatId: -1, region: '邵阳市', time: '08:00' }, 1);
+      await store.subscribe({ chatId: -1, keywords: ['水利'], time: '08:00' }, 1);
+      await store.setLanguage(-1, 'en', 1);
+      await store.startDelivery(
+        { chatId: -1, threadId: 0, time: '08:00', period: '2026-01-01', cutoff: 10, articleIds: [], parts: [] },
+        10,
+      );
+      await store.subscribe({ chatId: -1009, keywords: ['水利'], time: '09:00' }, 5);
+      await store.migrateChat(-1, -1009, 20);
+      expect(await store.subscriptions(-1)).toEqual([]);
+      expect((await store.subscriptions(-1009)).map((s) => [s.region, s.keywords.join(' '), s.time])).toEqual([
+        ['', '水利', '09:00'],
+        ['邵阳市', '', '08:00'],
+      ]);
+      expect(await store.lastCutoff({ chatId: -1009, threadId: 0, time: '08:00' })).toBe(10);
+      expect(await store.language(-1009)).toBe('zh'); // the new chat already had a row: its own setting wins
+    });
+  });
+
+  describe('deliveries', () => {
+    it('records an in-flight digest, its progress part by part, and the sent state with the last part', async () => {
+      await store.subscribe({ chatId: 3, keywords: ['水利'], time: '08:00' }, 1);
+      const target = { chatId: 3, threadId: 0, time: '08:00' };
+      await store.startDelivery(
+        { ...target, period: '2026-01-02', cutoff: 50, articleIds: ['a'], parts: [{ text: 'one' }, { text: 'two' }] },
+        50,
+      );
+      let delivery = (await store.delivery(target, '2026-01-02'))!;
+      expect(delivery).toMatchObject({ status: 'in_flight', partsSent: 0, cutoff: 50, articleIds: ['a'] });
+      expect(await store.inFlightDeliveries()).toHaveLength(1);
+      await store.markPartsSent(delivery, 1, 60);
+      delivery = (await store.delivery(target, '2026-01-02'))!;
+      expect(delivery).toMatchObject({ status: 'in_flight', partsSent: 1 });
+      await store.markPartsSent(delivery, 2, 70);
+      expect(await store.delivery(target, '2026-01-02')).toMatchObject({ status: 'sent', partsSent: 2, sentAt: 70 });
+      expect(await store.inFlightDeliveries()).toEqual([]);
+      expect(await store.lastCutoff(target)).toBe(50);
+    });
+
+    it('records a digest with nothing new as empty at once', async () => {
+      await store.subscribe({ chatId: 3, keywords: ['水利'], time: '08:00' }, 1);
+      const target = { chatId: 3, threadId: 0, time: '08:00' };
+      await store.startDelivery({ ...target, period: '2026-01-02', cutoff: 50, articleIds: [], parts: [] }, 50);
+      expect(await store.delivery(target, '2026-01-02')).toMatchObject({ status: 'empty', sentAt: 50 });
+      // The period is taken: a second digest for it is not recorded (another run won it).
+      expect(await store.startDelivery({ ...target, period: '2026-01-02', cutoff: 60, articleIds: [], parts: [] }, 60)).toBeUndefined();
+      expect(await store.lastCutoff(target)).toBe(50);
+    });
+  });
+});
