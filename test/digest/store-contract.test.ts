@@ -4,6 +4,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type DigestStore, normaliseKeywords } from '../../src/digest/store.ts';
+import { decodeCallbackLoading, encodeCallback } from '../../src/telegram/callback-data.ts';
+import { QueryStore } from '../../src/telegram/query-store.ts';
 import { storeBackendForSuite, storeBackends } from '../support/stores.ts';
 
 describe('normaliseKeywords', () => {
@@ -121,6 +123,42 @@ describe.each(storeBackends())('the bot state on %s', (name) => {
       // The period is taken: a second digest for it is not recorded (another run won it).
       expect(await store.startDelivery({ ...target, period: '2026-01-02', cutoff: 60, articleIds: [], parts: [] }, 60)).toBeUndefined();
       expect(await store.lastCutoff(target)).toBe(50);
+    });
+
+    it('records a digest only while the cutoff it was composed after is still the last one', async () => {
+      await store.subscribe({ chatId: 3, keywords: ['水利'], time: '08:00' }, 1);
+      const target = { chatId: 3, threadId: 0, time: '08:00' };
+      await store.startDelivery({ ...target, period: '2026-01-01', cutoff: 40, articleIds: [], parts: [] }, 40);
+      const late = { ...target, period: '2026-01-02', cutoff: 50, articleIds: ['a'], parts: [{ text: 'one' }] };
+      expect(await store.startDelivery({ ...late, since: 10 }, 50)).toBeUndefined();
+      expect(await store.startDelivery({ ...late, since: 40 }, 50)).toMatchObject({ status: 'in_flight', cutoff: 50 });
+    });
+  });
+
+  describe('first-seen times and paging keys', () => {
+    it('keeps the earliest first-seen time of an article and pages them oldest first', async () => {
+      expect(await store.firstSeenTimes.record(['a', 'b'], 100)).toBe(2);
+      expect(await store.firstSeenTimes.record(['b', 'c'], 200)).toBe(1);
+      expect(await store.firstSeenTimes.record(['c'], 150)).toBe(0);
+      expect(await store.firstSeenTimes.firstSeen('c')).toBe(150);
+      expect(await store.firstSeenTimes.firstSeen('nope')).toBeUndefined();
+      expect(await store.firstSeenTimes.page(100, undefined, 10)).toEqual([{ id: 'c', firstSeen: 150 }]);
+      expect(await store.firstSeenTimes.page(-Infinity, { id: 'a', firstSeen: 100 }, 1)).toEqual([{ id: 'b', firstSeen: 100 }]);
+    });
+
+    it('finds a paging key saved by another instance, and forgets nothing it was not asked to', async () => {
+      const other = await backend.open();
+      const query = '很长的查询'.repeat(5);
+      await store.queryKeys.save('k1abc', query);
+      await store.queryKeys.save('k2abc', query); // another process met the same text: both keys stay valid
+      expect(await other.queryKeys.textFor('k1abc')).toBe(query);
+      expect(await other.queryKeys.textFor('k2abc')).toBe(query);
+      expect(await other.queryKeys.textFor('k3abc')).toBeUndefined();
+      const clicked = new QueryStore(10, other.queryKeys);
+      const made = new QueryStore(10, store.queryKeys);
+      const data = encodeCallback({ kind: 'search', query, page: 1 }, made);
+      await made.settle();
+      expect(await decodeCallbackLoading(data, clicked)).toEqual({ kind: 'search', query, page: 1 });
     });
   });
 });
