@@ -95,7 +95,10 @@ async function finish(delivery: Delivery, options: RunOptions): Promise<Result> 
         current = { ...current, chatId: outcome.chatId, threadId: outcome.threadId };
       }
       // False: this instance's lease ran out and another took the digest over; it sends the rest.
-      if (!(await store.markPartsSent(current, part + 1, Date.now()))) return 'failed';
+      if (!(await store.markPartsSent(current, part + 1, Date.now()))) {
+        logger?.warn({ chatId: current.chatId, period: current.period, part }, 'digest taken over by another instance; stopping here');
+        return 'failed';
+      }
       current = { ...current, partsSent: part + 1 };
       continue;
     }
@@ -129,7 +132,10 @@ export async function runDueDigests(options: RunOptions): Promise<RunCounts> {
   const wanted = (chatId: number) => options.chatId === undefined || options.chatId === chatId;
 
   // Claimed, not just read: an in-flight digest another live instance is sending is not touched.
-  const pending = (await store.claimInFlight(Date.now())).filter((delivery) => wanted(delivery.chatId));
+  const claimed = await store.claimInFlight(Date.now());
+  const pending = claimed.filter((delivery) => wanted(delivery.chatId));
+  // A run for one chat (`--chat`) lets go of the others at once, for whichever run serves them.
+  for (const other of claimed) if (!wanted(other.chatId)) await store.releaseDelivery(other);
   const resumed = new Set(pending.map((d) => `${d.chatId}/${d.threadId}/${d.time}`));
   await pool(
     pending,

@@ -3,6 +3,7 @@
  * PostgreSQL answers the same calls the same way. Without PostgreSQL it runs on SQLite alone.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { StorageError } from '../../src/digest/db.ts';
 import { type DigestStore, normaliseKeywords } from '../../src/digest/store.ts';
 import { decodeCallbackLoading, encodeCallback } from '../../src/telegram/callback-data.ts';
 import { QueryStore } from '../../src/telegram/query-store.ts';
@@ -133,6 +134,14 @@ describe.each(storeBackends())('the bot state on %s', (name) => {
       expect(await store.startDelivery({ ...late, since: 10 }, 50)).toBeUndefined();
       expect(await store.startDelivery({ ...late, since: 40 }, 50)).toMatchObject({ status: 'in_flight', cutoff: 50 });
     });
+  });
+
+  it.runIf(name === 'postgres')('rejects a write the server cannot receive with a StorageError, confirming nothing', async () => {
+    const lost = await backend.open();
+    await lost.close(); // its pool is gone, as after the server went away
+    await expect(lost.subscribe({ chatId: 1, keywords: ['水利'], time: '08:00' }, 1)).rejects.toBeInstanceOf(StorageError);
+    await expect(lost.queryKeys.save('k1abc', '查询')).rejects.toBeInstanceOf(StorageError);
+    expect(await store.subscriptions(1)).toEqual([]);
   });
 
   describe('first-seen times and paging keys', () => {

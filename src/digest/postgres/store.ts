@@ -65,6 +65,7 @@ export class PostgresDigestStore implements DigestStore {
   /** This instance's name in the claims of deliveries. */
   readonly owner: string;
   private readonly leaseMs: number;
+  private closed = false;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -265,7 +266,9 @@ export class PostgresDigestStore implements DigestStore {
   }
 
   async close(): Promise<void> {
-    if (this.options.ownsPool) await this.pool.end();
+    if (!this.options.ownsPool || this.closed) return;
+    this.closed = true;
+    await this.pool.end();
   }
 
   /** This instance's claim, valid from `now` for the lease. */
