@@ -14,12 +14,30 @@ import { SqliteDigestStore } from '../../src/digest/sqlite-store.ts';
 import { gazetteerLookup } from '../../src/regions/region-lookup.ts';
 import { createLogger } from '../../src/log.ts';
 import { openIndex } from '../../src/search/open.ts';
-import { CRASH_NOW, MESSAGE_LIMIT, TEST_TOKEN } from './fixture.ts';
+import { CRASH_LEASE_MS, CRASH_NOW, MESSAGE_LIMIT, TEST_TOKEN } from './fixture.ts';
+import Database from 'better-sqlite3';
+import { PostgresDigestStore } from '../../src/digest/postgres/store.ts';
+import type { DigestStore } from '../../src/digest/store.ts';
+import { FirstSeenLedger } from '../../src/search/first-seen.ts';
 
-const [dataDir, apiRoot, pagesDir, indexDataDir] = process.argv.slice(2);
+const [dataDir, apiRoot, pagesDir, indexDataDir, stateUrl] = process.argv.slice(2);
 const logger = createLogger('silent');
-const store = new SqliteDigestStore(openDatabase(join(dataDir, 'bot.db')));
-const index = await openIndex({ pagesDir, dataDir: indexDataDir }, { firstSeen: store.firstSeen });
+/** The state: bot.db in argv[2], or the PostgreSQL database of argv[6] (another instance each start). */
+async function openState(): Promise<{ store: DigestStore; firstSeen: FirstSeenLedger; seenAt?: number }> {
+  if (stateUrl === undefined) {
+    const sqlite = new SqliteDigestStore(openDatabase(join(dataDir, 'bot.db')));
+    return { store: sqlite, firstSeen: sqlite.firstSeen };
+  }
+  // The SQLite engine's own ledger, the seed articles first seen the day before, as the test's bot.db has them.
+  const ledger = new FirstSeenLedger(new Database(':memory:'));
+  return {
+    store: await PostgresDigestStore.connect(stateUrl, { leaseMs: CRASH_LEASE_MS }),
+    firstSeen: ledger,
+    seenAt: CRASH_NOW - 86_400_000,
+  };
+}
+const { store, firstSeen, seenAt } = await openState();
+const index = await openIndex({ pagesDir, dataDir: indexDataDir }, { firstSeen, ...(seenAt === undefined ? {} : { now: seenAt }) });
 const regions = gazetteerLookup();
 const telegram = new Telegram(TEST_TOKEN, { apiRoot });
 const send = createDigestSender({
@@ -40,6 +58,6 @@ const counts = await runDueDigests({
   messageLimit: MESSAGE_LIMIT,
   logger,
 });
-await store.close();
+await await store.close();
 await index.close();
 process.stdout.write(`${JSON.stringify(counts)}\n`);

@@ -3,11 +3,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { DigestStore } from '../../src/digest/store.ts';
+import { type StoreBackend, storeBackendForSuite, storeBackends } from '../support/stores.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/emulator.ts';
 import type { Fault } from '../support/fault-proxy.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { CRASH_NOW, busiestRegions, openSeedIndex, received, seedStore, startEmulator, type Emulator, type SeedIndex } from './fixture.ts';
+import {
+  CRASH_LEASE_MS,
+  CRASH_NOW,
+  busiestRegions,
+  openSeedIndex,
+  received,
+  seedStore,
+  startEmulator,
+  type Emulator,
+  type SeedIndex,
+} from './fixture.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CHATS = Array.from({ length: 12 }, (_, i) => 500 + i);
@@ -27,7 +40,23 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xiangwen-crash-'));
   emulator = await startEmulator();
   proxy = await startFaultProxy(emulator.config.apiURL);
-  const store = seedStore(dir, CRASH_NOW - DAY, seed.index);
+});
+afterEach(async () => {
+  await proxy.close();
+  await emulator.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The backend of the describe block running (SQLite: bot.db in `dir`; PostgreSQL: its test database). */
+let backend: StoreBackend;
+
+/** A store on the test's state, as the child opens it. */
+async function openState(): Promise<DigestStore> {
+  return backend.name === 'sqlite' ? seedStore(dir, CRASH_NOW - DAY, seed.index) : backend.open();
+}
+
+async function seedState(): Promise<void> {
+  const store = await openState();
   for (const chatId of CHATS) {
     // Subscribed long ago, last digest two days ago: today's digest lists every new article of the
     // busiest regions, in several parts.
@@ -38,17 +67,20 @@ beforeEach(async () => {
     );
   }
   await store.close();
-});
-afterEach(async () => {
-  await proxy.close();
-  await emulator.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+}
 
 function startChild(): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> } {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'test/digest/crash-child.ts'), dir, proxy.url, seed.pagesDir, seed.dataDir],
+    [
+      join(ROOT, 'bin/run-ts.mjs'),
+      join(ROOT, 'test/digest/crash-child.ts'),
+      dir,
+      proxy.url,
+      seed.pagesDir,
+      seed.dataDir,
+      ...(backend.databaseUrl ? [backend.databaseUrl] : []),
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,10 +100,20 @@ function startChild(): { child: ChildProcess; done: Promise<{ code: number | nul
 }
 
 /** Messages the child has recorded as delivered (committed `parts_sent`), read beside it. */
-function committedParts(): number {
+async function committedParts(): Promise<number> {
+  const sql = 'SELECT COALESCE(SUM(parts_sent), 0)::int AS n FROM deliveries';
+  if (backend.databaseUrl !== undefined) {
+    const client = new pg.Client({ connectionString: backend.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<{ n: number }>(sql)).rows[0].n;
+    } finally {
+      await client.end();
+    }
+  }
   const db = new Database(join(dir, 'bot.db'), { readonly: true });
   try {
-    return (db.prepare('SELECT COALESCE(SUM(parts_sent), 0) FROM deliveries').pluck().get() as number) ?? 0;
+    return (db.prepare(sql.replace('::int', '')).pluck().get() as number) ?? 0;
   } finally {
     db.close();
   }
@@ -94,7 +136,7 @@ async function crashAt(nth: number, fault: Fault): Promise<void> {
   // Killed once a message is caught in the fault and everything before it is on record.
   const caught = () => proxy.calls.some((c) => c.fault === fault.kind);
   await waitFor(
-    () => (faulting && caught() && committedParts() >= nth - 1 ? true : undefined),
+    async () => (faulting && caught() && (await committedParts()) >= nth - 1 ? true : undefined),
     60_000,
     'the first messages to be recorded',
   );
@@ -106,6 +148,8 @@ async function crashAt(nth: number, fault: Fault): Promise<void> {
 }
 
 async function restart(): Promise<{ served: number; failed: number; skipped: number }> {
+  // On a server database the new process is another instance: it takes the dead one's digest once the lease ran out.
+  if (backend.name === 'postgres') await new Promise((resolve) => setTimeout(resolve, CRASH_LEASE_MS + 200));
   const { done } = startChild();
   const result = await done;
   expect(result.code).toBe(0);
@@ -113,7 +157,7 @@ async function restart(): Promise<{ served: number; failed: number; skipped: num
 }
 
 async function deliveredAndExpected() {
-  const store = seedStore(dir, CRASH_NOW - DAY, seed.index);
+  const store = await openState();
   const expected = (await Promise.all(CHATS.map((chatId) => store.deliveriesOf(chatId)))).flatMap((deliveries, at) =>
     deliveries
       .filter((d) => d.period === '2026-11-23')
@@ -127,7 +171,13 @@ async function deliveredAndExpected() {
   return { expected: expected.sort(), got: got.sort() };
 }
 
-describe('a sending process killed mid-run', () => {
+describe.each(storeBackends())('a sending process killed mid-run, the state on %s', (name) => {
+  const suiteBackend = storeBackendForSuite(name);
+  beforeEach(async () => {
+    backend = suiteBackend;
+    await seedState();
+  });
+
   it('delivers every message exactly once after a restart when the kill hits before Telegram got the message', async () => {
     await crashAt(15, { kind: 'hold' });
     const before = received(emulator).length;

@@ -128,3 +128,5 @@ export function seedStore(dir: string, seenAt: number, index: SnapshotIndex): Sq
 /** The crash test's clock (10:00 in Asia/Shanghai) and message length (small: several parts per digest). */
 export const CRASH_NOW = Date.parse('2026-11-23T02:00:00Z');
 export const MESSAGE_LIMIT = 600;
+/** The crash test's lease on PostgreSQL (a restarted process there waits it out; on SQLite it sees the dead pid). */
+export const CRASH_LEASE_MS = 1_000;

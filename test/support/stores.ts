@@ -31,6 +31,8 @@ export interface StoreBackend {
   readonly name: StoreName;
   /** One more instance on this test's state (empty at the start of every test). */
   open(options?: StoreOptions): Promise<DigestStore>;
+  /** The PostgreSQL database's URL, for a child process to open its own store (undefined on SQLite). */
+  readonly databaseUrl: string | undefined;
 }
 
 /**
@@ -55,6 +57,9 @@ export function storeBackendForSuite(name: StoreName): StoreBackend {
   });
   return {
     name,
+    get databaseUrl() {
+      return database?.url;
+    },
     async open(options = {}) {
       let store: DigestStore;
       if (name === 'sqlite') {
