@@ -18,6 +18,7 @@ import { subscribeButtons, type SubscribeTarget } from './subscription-input.ts'
 import { databaseFileGuard, databasePath, openDatabase } from './db.ts';
 import { startDigestSchedule, type DigestSchedule } from './schedule.ts';
 import { createDigestSender, type SendMessage } from './sender.ts';
+import { PostgresDigestStore } from './postgres/store.ts';
 import { SqliteDigestStore } from './sqlite-store.ts';
 import type { DigestStore } from './store.ts';
 
@@ -44,6 +45,18 @@ export function openDigestStore(config: Pick<Config, 'dataDir' | 'maxSubscriptio
   const path = databasePath(config.dataDir);
   const db = openDatabase(path);
   return new SqliteDigestStore(db, { maxSubscriptionsPerChat: config.maxSubscriptionsPerChat, beforeWrite: databaseFileGuard(path) });
+}
+
+/**
+ * The bot's state: in the PostgreSQL database at `databaseUrl` when one is given (shared by every
+ * instance; its own pool, ended by the store's close), else `DATA_DIR/bot.db` as {@link openDigestStore}.
+ */
+export async function openBotState(
+  config: Pick<Config, 'dataDir' | 'maxSubscriptionsPerChat'>,
+  databaseUrl?: string,
+): Promise<DigestStore> {
+  if (databaseUrl === undefined || databaseUrl === '') return openDigestStore(config);
+  return PostgresDigestStore.connect(databaseUrl, { maxSubscriptionsPerChat: config.maxSubscriptionsPerChat });
 }
 
 /**

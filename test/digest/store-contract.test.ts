@@ -2,7 +2,13 @@
  * One behaviour suite, two backends: the bot's state (src/digest/store.ts) on SQLite and on
  * PostgreSQL answers the same calls the same way. Without PostgreSQL it runs on SQLite alone.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PostgresDigestStore } from '../../src/digest/postgres/store.ts';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.ts';
+import { openBotState } from '../../src/digest/start.ts';
 import { StorageError } from '../../src/digest/db.ts';
 import { type DigestStore, normaliseKeywords } from '../../src/digest/store.ts';
 import { decodeCallbackLoading, encodeCallback } from '../../src/telegram/callback-data.ts';
@@ -142,6 +148,19 @@ describe.each(storeBackends())('the bot state on %s', (name) => {
     await expect(lost.subscribe({ chatId: 1, keywords: ['水利'], time: '08:00' }, 1)).rejects.toBeInstanceOf(StorageError);
     await expect(lost.queryKeys.save('k1abc', '查询')).rejects.toBeInstanceOf(StorageError);
     expect(await store.subscriptions(1)).toEqual([]);
+  });
+
+  it('is what openBotState opens: PostgreSQL for a database URL, bot.db without one', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-state-open-'));
+    try {
+      const opened = await openBotState({ dataDir, maxSubscriptionsPerChat: 3 }, backend.databaseUrl);
+      expect(opened).toBeInstanceOf(name === 'postgres' ? PostgresDigestStore : SqliteDigestStore);
+      await opened.subscribe({ chatId: 1, keywords: ['水利'], time: '08:00' }, 1);
+      await opened.close();
+      if (name === 'postgres') expect(await store.subscriptions(1)).toHaveLength(1);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   describe('first-seen times and paging keys', () => {
