@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, MIGRATIONS, openDatabase } from '../../src/digest/db.ts';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -49,6 +50,24 @@ describe('openDatabase', () => {
     expect(upgraded.prepare('SELECT chat_id FROM chats').pluck().all()).toEqual([42]);
     expect(upgraded.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'query_keys'").pluck().get()).toBe(1);
     upgraded.close();
+  });
+
+  it('upgrades a second-version database: its paging keys still resolve, its unfinished digest is claimable', async () => {
+    const path = join(dir, 'v2.db');
+    const v2 = openDatabase(path, MIGRATIONS.slice(0, 2));
+    v2.prepare('INSERT INTO chats (chat_id, created_at) VALUES (42, 0)').run();
+    v2.prepare("INSERT INTO query_keys (key, text, used_at) VALUES ('k1abc', '很长的查询', ?)").run(Date.now());
+    v2.prepare(
+      `INSERT INTO deliveries (chat_id, thread_id, time, period, status, cutoff, article_ids, parts, started_at)
+       VALUES (42, 0, '08:00', '2026-01-02', 'in_flight', 5, '[]', '[{"text":"一"}]', 5)`,
+    ).run();
+    v2.close();
+    const store = new SqliteDigestStore(openDatabase(path));
+    expect(await store.queryKeys.textFor('k1abc')).toBe('很长的查询');
+    await store.queryKeys.save('k2abc', '很长的查询'); // a second key for the same text (another process)
+    expect(await store.queryKeys.textFor('k2abc')).toBe('很长的查询');
+    expect((await store.claimInFlight(10)).map((d) => d.chatId)).toEqual([42]);
+    await store.close();
   });
 
   it('keeps data across reopening and applies only the migrations not yet applied', () => {
