@@ -21,6 +21,12 @@ function paging(options: Paging): { limit: number; offset: number } {
   return { limit: Math.max(1, options.limit ?? 10), offset: Math.max(0, options.offset ?? 0) };
 }
 
+/** `since` as a bigint PostgreSQL accepts: callers pass -Infinity for "from the start", and fractions. */
+function bigintBound(since: number): number {
+  if (Number.isNaN(since) || since === -Infinity) return -1;
+  return Math.min(Math.floor(since), Number.MAX_SAFE_INTEGER);
+}
+
 /** Reads what `info` reports. */
 async function readInfo(db: pg.Pool): Promise<IndexInfo> {
   const { rows } = await db.query<{ key: string; value: string }>(
@@ -162,7 +168,7 @@ export class PostgresArticleIndex implements ArticleIndex {
         `SELECT s.id, s.first_seen FROM article_seen s JOIN articles a ON a.id = s.id
          WHERE s.first_seen > $1 AND ($2::text IS NULL OR (s.first_seen, s.id) > (SELECT first_seen, id FROM article_seen WHERE id = $2))
          ORDER BY s.first_seen, s.id LIMIT $3`,
-        [since, page.after ?? null, limit + 1],
+        [bigintBound(since), page.after ?? null, limit + 1],
       );
       const items = rows.slice(0, limit).map((row) => ({ id: row.id, firstSeen: Number(row.first_seen) }));
       return rows.length > limit ? { items, next: items[items.length - 1].id } : { items };
