@@ -18,8 +18,7 @@ import { PortInUseError } from './bot/webhook.ts';
 import { DatabaseOpenError } from './digest/db.ts';
 import { createAppLogger, scrubToken } from './log.ts';
 import { NoArticlesError } from './search/open.ts';
-import { PostgresUnreachableError } from './search/postgres/connection.ts';
-import { PostgresSchemaError } from './search/postgres/pool.ts';
+import { PostgresSchemaError, PostgresUnreachableError } from './search/postgres/connection.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${scrubToken(message)}\n`);

@@ -13,7 +13,6 @@ import { SnapshotIndex } from '../search/article-index.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import type { FirstSeenLedger } from '../search/first-seen.ts';
 import { indexDirOf, type LogSink, openIndex } from '../search/open.ts';
-import { openLivePostgres, openPostgresReader } from './postgres-engine.ts';
 
 /** What opening an engine needs besides the config. */
 export interface EngineOptions {
@@ -30,7 +29,8 @@ type EngineConfig = Pick<Config, 'pagesDir' | 'dataDir' | 'databaseUrl'>;
  * they are (the ingest stage fills them).
  */
 export async function openEngine(config: EngineConfig, options: EngineOptions = {}): Promise<ArticleIndex> {
-  if (config.databaseUrl) return openPostgresReader(config.databaseUrl, options.logger);
+  // Loaded only when asked for: the embedded default never loads the PostgreSQL driver.
+  if (config.databaseUrl) return (await import('./postgres-engine.ts')).openPostgresReader(config.databaseUrl, options.logger);
   return openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger: options.logger }, { firstSeen: options.firstSeen });
 }
 
@@ -75,7 +75,8 @@ export interface LiveEngineOptions {
 
 /** Opens the configured engine with its ingest stage. */
 export async function openLiveEngine(config: Config, options: LiveEngineOptions): Promise<LiveEngine> {
-  if (config.databaseUrl && options.index === undefined) return openLivePostgres(config, config.databaseUrl, options);
+  if (config.databaseUrl && options.index === undefined)
+    return (await import('./postgres-engine.ts')).openLivePostgres(config, config.databaseUrl, options);
   return openLiveSnapshot(config, options);
 }
 

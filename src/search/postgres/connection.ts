@@ -1,8 +1,9 @@
 /**
  * What the rest of the program needs to know about the PostgreSQL connection without holding it:
  * a description of DATABASE_URL that is safe to log (the URL carries a password), which errors
- * mean "the server cannot be reached" rather than a bug, and the error start-up reports when the
- * server is not there.
+ * mean "the server cannot be reached" rather than a bug, and the errors start-up reports when the
+ * server is not there or its schema is newer than this code. Free of the driver, so the entry
+ * points can name these errors without loading it.
  */
 
 /**
@@ -73,4 +74,12 @@ function reasonOf(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return reasonOf(error.errors[0]);
   const text = error instanceof Error ? error.message || error.name : String(error);
   return text.split('\n')[0];
+}
+
+/** The database cannot be used by this code (migrated by a newer one); the message says why in one line. */
+export class PostgresSchemaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PostgresSchemaError';
+  }
 }

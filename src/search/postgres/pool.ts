@@ -6,18 +6,13 @@
  * message rather than misread.
  */
 import pg from 'pg';
+import { PostgresSchemaError } from './connection.ts';
 import { type Migration, MIGRATIONS } from './migrations.ts';
 
 /** Advisory lock keys (any fixed numbers; they only need to differ from each other). */
 export const LOCKS = { migrate: 7_311_001, ingest: 7_311_002 } as const;
 
-/** The database cannot be used by this code; the message says why in one line. */
-export class PostgresSchemaError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PostgresSchemaError';
-  }
-}
+export { PostgresSchemaError } from './connection.ts';
 
 export interface PoolOptions {
   /** Connections at most (default 4: the bot's queries are short). */
