@@ -76,7 +76,9 @@ export function followIngests(options: {
     onAnnouncement: (announcement) => {
       void engine.index.refresh().then(
         () => {
-          logger.info({ ...announcement, articles: engine.index.info.articles }, 'another instance ingested new articles');
+          const { articles } = engine.index.info;
+          if (announcement.missed) logger.info({ articles }, 'caught up with ingests announced while not listening');
+          else logger.info({ ...announcement, articles }, 'another instance ingested new articles');
           options.onRefreshed?.({ articles: engine.index.info.articles, newArticles: announcement.added });
         },
         (error: unknown) => logger.warn({ err: error }, 'could not re-read the articles after an announcement; the next one will'),

@@ -1,7 +1,9 @@
 /**
  * A TCP gate in front of the test PostgreSQL server: the bot connects to the gate, the gate
  * forwards to the server (its Unix socket or its host and port). `shut()` drops every connection
- * and refuses new ones, as a server that went away; `open()` lets them through again. Works the
+ * and refuses new ones, as a server that went away; `open()` lets them through again; `freeze()`
+ * stops carrying bytes on the connections open now without closing them, as a network that died
+ * silently (new connections still pass). Works the
  * same on a throwaway server and on one named by DATABASE_URL, which a test cannot restart.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
@@ -11,6 +13,7 @@ export interface TcpGate {
   /** The database URL through the gate. */
   url: string;
   shut(): Promise<void>;
+  freeze(): void;
   open(): Promise<void>;
   close(): Promise<void>;
 }
@@ -33,6 +36,7 @@ function route(url: string, port: number): { target: { path: string } | { host: 
 /** Starts a gate in front of the server of `url` on a free port. */
 export async function startTcpGate(url: string): Promise<TcpGate> {
   const sockets = new Set<Socket>();
+  const pairs = new Set<[Socket, Socket]>();
   let target: ReturnType<typeof route>['target'] | undefined;
   const server: Server = createServer((client) => {
     if (!target) return client.destroy();
@@ -45,6 +49,9 @@ export async function startTcpGate(url: string): Promise<TcpGate> {
         upstream.destroy();
       });
     }
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    client.on('close', () => pairs.delete(pair));
     client.pipe(upstream).pipe(client);
   });
   const listen = (port: number) =>
@@ -69,6 +76,15 @@ export async function startTcpGate(url: string): Promise<TcpGate> {
   return {
     url: routed.url,
     shut,
+    freeze() {
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+      pairs.clear();
+    },
     async open() {
       if (!server.listening) await listen(port);
     },

@@ -48,6 +48,8 @@ export interface ListenOptions {
   logger: LogSink;
   /** Announcements from this id (the listener's own process) are not passed on. */
   ignoreFrom?: string;
+  /** How often the connection is checked (default 30 000 ms); no answer within a third of it drops it. */
+  heartbeatMs?: number;
   /** First pause before reconnecting (default 1 000 ms); doubles up to 30 s. */
   retryMs?: number;
 }
@@ -59,81 +61,120 @@ export interface IngestListener {
   stop(): Promise<void>;
 }
 
-/** Listens for ingest announcements on a connection of its own, reconnecting when it drops. */
-export function listenForIngests(url: string, options: ListenOptions): IngestListener {
-  const { logger } = options;
-  const firstPause = options.retryMs ?? 1000;
-  let client: pg.Client | undefined;
-  let stopped = false;
-  let pause = firstPause;
-  let lost = false;
-  let isUp = false;
-  let timer: NodeJS.Timeout | undefined;
-  let up: Promise<void> = Promise.resolve();
-  let markUp: () => void = () => {};
-  const waitForUp = () => {
-    up = new Promise<void>((resolve) => {
-      markUp = resolve;
+/** How often the listening connection is checked: a dead network does not always close it. */
+const HEARTBEAT_MS = 30_000;
+/** Longest wait for the heartbeat's answer. */
+const HEARTBEAT_TIMEOUT_MS = 10_000;
+
+/**
+ * The listening connection: opened by {@link listenForIngests}, reopened after a drop (an error,
+ * the server closing it, or a heartbeat that got no answer in time).
+ */
+class Listener implements IngestListener {
+  private client: pg.Client | undefined;
+  private stopped = false;
+  private readonly firstPause: number;
+  private pause: number;
+  private lost = false;
+  private isUp = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly heartbeatMs: number;
+  private up!: Promise<void>;
+  private markUp: () => void = () => {};
+
+  constructor(
+    private readonly url: string,
+    private readonly options: ListenOptions,
+  ) {
+    this.firstPause = options.retryMs ?? 1000;
+    this.pause = this.firstPause;
+    this.heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+    this.waitForUp();
+    void this.open();
+    this.heartbeat = setInterval(() => {
+      const client = this.client;
+      client?.query('SELECT 1').catch((error: unknown) => this.dropped(error, client));
+    }, this.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  connected(): Promise<void> {
+    return this.up;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearInterval(this.heartbeat);
+    await this.release()?.catch(() => {});
+  }
+
+  private waitForUp(): void {
+    this.up = new Promise<void>((resolve) => {
+      this.markUp = resolve;
     });
-  };
+  }
 
-  const dropped = (error: unknown) => {
-    const current = client;
-    client = undefined;
+  /** Forgets the current connection and ends it; an error it emits afterwards is swallowed. */
+  private release(): Promise<void> | undefined {
+    const current = this.client;
+    this.client = undefined;
     current?.removeAllListeners();
-    // An error emitted after removeAllListeners would otherwise be uncaught.
     current?.on('error', () => {});
-    void current?.end().catch(() => {});
-    if (stopped) return;
-    if (!lost) logger.warn(`the connection that listens for new articles is down; reconnecting: ${(error as Error)?.message ?? error}`);
-    if (isUp) waitForUp();
-    isUp = false;
-    lost = true;
-    timer = setTimeout(open, pause);
-    timer.unref();
-    pause = Math.min(30_000, pause * 2);
-  };
+    return current?.end();
+  }
 
-  const open = async () => {
-    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, keepAlive: true });
-    next.on('error', dropped);
-    next.on('end', () => dropped(new Error('connection ended')));
+  /** `from` lost its connection; a connection already replaced is not dropped twice. */
+  private dropped(error: unknown, from: pg.Client): void {
+    if (from !== this.client) return;
+    void this.release()?.catch(() => {});
+    if (this.stopped) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!this.lost) this.options.logger.warn(`the connection that listens for new articles is down; reconnecting: ${reason}`);
+    if (this.isUp) this.waitForUp();
+    this.isUp = false;
+    this.lost = true;
+    this.timer = setTimeout(() => void this.open(), this.pause);
+    this.timer.unref();
+    this.pause = Math.min(30_000, this.pause * 2);
+  }
+
+  private async open(): Promise<void> {
+    const next = new pg.Client({
+      connectionString: this.url,
+      connectionTimeoutMillis: 5000,
+      query_timeout: Math.min(HEARTBEAT_TIMEOUT_MS, Math.ceil(this.heartbeatMs / 3)),
+      keepAlive: true,
+    });
+    next.on('error', (error) => this.dropped(error, next));
+    next.on('end', () => this.dropped(new Error('connection ended'), next));
     next.on('notification', (message) => {
       if (message.channel !== INGEST_CHANNEL) return;
       const announcement = parseAnnouncement(message.payload);
-      if (announcement.from === undefined || announcement.from !== options.ignoreFrom) options.onAnnouncement(announcement);
+      if (announcement.from === undefined || announcement.from !== this.options.ignoreFrom) this.options.onAnnouncement(announcement);
     });
-    client = next;
+    this.client = next;
     try {
       await next.connect();
       await next.query(`LISTEN ${INGEST_CHANNEL}`);
     } catch (error) {
-      if (client === next) dropped(error);
+      this.dropped(error, next);
       return;
     }
-    if (stopped) return void next.end().catch(() => {});
-    pause = firstPause;
-    isUp = true;
-    if (lost) {
-      lost = false;
-      logger.info('listening for new articles again');
-      options.onAnnouncement({ articles: 0, added: 0, removed: 0, missed: true });
+    if (this.stopped) return void next.end().catch(() => {});
+    this.pause = this.firstPause;
+    this.isUp = true;
+    if (this.lost) {
+      this.lost = false;
+      this.options.logger.info('listening for new articles again');
+      this.options.onAnnouncement({ articles: 0, added: 0, removed: 0, missed: true });
     }
-    markUp();
-  };
+    this.markUp();
+  }
+}
 
-  waitForUp();
-  void open();
-  return {
-    connected: () => up,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      const current = client;
-      client = undefined;
-      current?.removeAllListeners();
-      current?.on('error', () => {});
-      await current?.end().catch(() => {});
-    },
-  };
+/** Listens for ingest announcements on a connection of its own, reconnecting when it drops. */
+export function listenForIngests(url: string, options: ListenOptions): IngestListener {
+  return new Listener(url, options);
 }
