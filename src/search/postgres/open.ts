@@ -68,7 +68,11 @@ export async function openPostgresIndex(url: string, options: OpenPostgresOption
     const instance = randomUUID();
     const ingest: PostgresEngine['ingest'] = async (pagesDir, extra = {}) => {
       const result = await ingestPages(pool, { pagesDir, logger: options.logger, ...extra });
-      await announceIngest(pool, result, instance);
+      // The ingest has committed: a failed announcement must not make it look failed. The other
+      // instances then learn of it at their listener's next reconnection or the next ingest.
+      await announceIngest(pool, result, instance).catch((error: Error) =>
+        options.logger?.warn(`could not announce the ingest to the other instances: ${error.message}`),
+      );
       await index.refresh();
       return result;
     };
