@@ -21,7 +21,9 @@ import { formatArticle, formatHit } from './cli/text.ts';
 const USAGE = `用法 / usage: xiangwen <command> [options]
 
   build-index [--full] [--json]     bring the search index up to date with the page files
-                                    (only changed files are re-read; --full rebuilds from all)
+                                    (only changed files are re-read; --full rebuilds from all;
+                                    with DATABASE_URL: ingests into PostgreSQL)
+  migrate-to-postgres [--json]      copy this SQLite deployment's archive into DATABASE_URL
   articles [--json] [FILE…]         the parsed articles of the given page files (default: all)
   articles --explain [FILE…]        every line of the pages with what it was taken for, and why
   search [--json] [--limit N] [--newest] QUERY…
@@ -33,7 +35,7 @@ const USAGE = `用法 / usage: xiangwen <command> [options]
                                     articles per month (per week for short ranges), as a PNG chart
   digest --now [--chat ID]          send due digests now
 
-Environment: PAGES_DIR (default seeds/), DATA_DIR (default data/), LOG_LEVEL.`;
+Environment: PAGES_DIR (default seeds/), DATA_DIR (default data/), DATABASE_URL, LOG_LEVEL.`;
 
 /** A user-facing failure: printed as one line, exit code 1 (2 for usage). */
 class CliError extends Error {
@@ -80,6 +82,7 @@ interface CliArgs {
 
 async function buildIndexCmd({ values, json }: CliArgs): Promise<void> {
   const config = loadConfig();
+  if (config.databaseUrl) return ingestCmd(config.databaseUrl, config.pagesDir, values.full === true, json);
   const update = await updateIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger: stderrLog, full: values.full === true });
   if (json) {
     const { commonTerms: _common, ...meta } = update.meta;
@@ -96,6 +99,14 @@ async function buildIndexCmd({ values, json }: CliArgs): Promise<void> {
   } else if (update.mode === 'unchanged') {
     process.stderr.write(`index is up to date: ${update.meta.articles} articles\n`);
   }
+}
+
+/** `build-index` with DATABASE_URL: one ingest into PostgreSQL, announced to the running bots. */
+async function ingestCmd(url: string, pagesDir: string, full: boolean, json: boolean): Promise<void> {
+  const { ingestOnce } = await import('./app/postgres-engine.ts');
+  const result = await ingestOnce(url, pagesDir, stderrLog, full);
+  if (json) print(JSON.stringify(result));
+  else if (result.mode === 'unchanged') process.stderr.write(`PostgreSQL articles are up to date: ${result.articles} articles\n`);
 }
 
 async function articlesCmd({ values, positionals, json }: CliArgs): Promise<void> {
@@ -216,6 +227,11 @@ async function digestCmd({ values, json }: CliArgs): Promise<void> {
   process.exitCode = await digestCommand({ now: values.now === true, chat: values.chat, json });
 }
 
+async function migrateCmd({ json }: CliArgs): Promise<void> {
+  const { migrateCommand } = await import('./app/migrate-to-postgres.ts');
+  await migrateCommand(loadConfig(), stderrLog, json);
+}
+
 /** The subcommands, by name. */
 const COMMANDS: Record<string, (args: CliArgs) => Promise<void>> = {
   'build-index': buildIndexCmd,
@@ -226,6 +242,7 @@ const COMMANDS: Record<string, (args: CliArgs) => Promise<void>> = {
   regions: regionsCmd,
   trend: trendCmd,
   digest: digestCmd,
+  'migrate-to-postgres': migrateCmd,
 };
 
 async function main(argv: string[]): Promise<void> {

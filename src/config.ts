@@ -55,6 +55,16 @@ export interface Config {
   adminChatIds: number[];
   /** Largest page file an editor may upload, in bytes. */
   uploadMaxBytes: number;
+  /**
+   * `postgres://` URL of the article database (DATABASE_URL); unset: the embedded engine under
+   * DATA_DIR. It holds a password: never log it (../search/postgres/url.ts describes it safely).
+   */
+  databaseUrl?: string;
+  /**
+   * Whether this process brings the PostgreSQL articles up to date with PAGES_DIR (XIANGWEN_INGEST,
+   * default on). With several instances, one ingests and the others follow its announcements.
+   */
+  ingest: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -93,6 +103,23 @@ function url(env: Env, name: string): string | undefined {
     throw new ConfigError(name, `expected an http(s) URL, got "${raw}"`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** A `postgres://` or `postgresql://` URL; the value is never echoed (it may hold a password). */
+function databaseUrl(env: Env, name: string): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^postgres(ql)?:\/\/./i.test(raw))
+    throw new ConfigError(name, 'expected a postgres:// URL (postgres://user:password@host:5432/database)');
+  return raw;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected 1 or 0, got "${raw}"`);
 }
 
 /** Reads the configuration from `env` (default: process.env). Throws ConfigError on a bad value. */
@@ -144,5 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     pagesRescanMinutes: integer(env, 'PAGES_RESCAN_MINUTES', 10, 0, 1440),
     adminChatIds: chatIds(env, 'ADMIN_CHAT_IDS'),
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_KB', 2048, 1, 51_200) * 1024,
+    databaseUrl: databaseUrl(env, 'DATABASE_URL'),
+    ingest: flag(env, 'XIANGWEN_INGEST', true),
   };
 }

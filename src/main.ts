@@ -5,7 +5,7 @@
  * - without it and without a terminal: exits 1 saying what is missing.
  * SIGINT/SIGTERM stop polling, the digest schedule and the page watcher, and close the database and
  * the index; SIGHUP re-reads PAGES_DIR. Errors a user can fix (a rejected token, an unusable bot
- * database, no page files) are one line, exit 1.
+ * database, no page files, a PostgreSQL server that cannot be reached) are one line, exit 1.
  */
 import 'dotenv/config';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -18,6 +18,7 @@ import { PortInUseError } from './bot/webhook.ts';
 import { DatabaseOpenError } from './digest/db.ts';
 import { createAppLogger, scrubToken } from './log.ts';
 import { NoArticlesError } from './search/open.ts';
+import { PostgresSchemaError, PostgresUnreachableError } from './search/postgres/connection.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${scrubToken(message)}\n`);
@@ -69,7 +70,9 @@ try {
     error instanceof PollingConflictError ||
     error instanceof NoArticlesError ||
     error instanceof DatabaseOpenError ||
-    error instanceof PortInUseError
+    error instanceof PortInUseError ||
+    error instanceof PostgresUnreachableError ||
+    error instanceof PostgresSchemaError
   ) {
     fail(error.message);
   }

@@ -98,6 +98,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   // Only now: digests must not go out (and be given up) while the token is still unproven.
   digest.start();
 
+  if (config.databaseUrl && config.webhookUrl && !config.webhookSecret)
+    // Each instance would make up its own secret and the last setWebhook would lock the others out.
+    logger.warn('several instances behind one webhook need the same WEBHOOK_SECRET; without it each makes up its own');
   let serving: Awaited<ReturnType<typeof serveUpdates>>;
   try {
     serving = await serveUpdates({

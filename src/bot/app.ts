@@ -9,6 +9,7 @@ import type { BotCommand } from 'telegraf/types';
 import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import { IndexUnavailableError } from '../search/open.ts';
+import { EngineUnavailableError } from '../search/engine.ts';
 import { oneLine } from './guard.ts';
 import { Outbox, ReplyDroppedError } from './outbox.ts';
 import type { RetryOptions } from '../telegram/api-retry.ts';
@@ -192,6 +193,9 @@ export async function answerFailure(error: unknown, ctx: Context, deps: Pick<Bot
   if (error instanceof IndexUnavailableError) {
     logger.info({ update, chat }, 'search while the index is being rebuilt');
     text = tr(ctx).indexRebuilding;
+  } else if (error instanceof EngineUnavailableError) {
+    logger.warn({ update, chat, reason: error.reason }, 'search while the article database is unreachable');
+    text = tr(ctx).engineUnavailable;
   } else {
     logger.error({ err: error, update, chat }, 'error while handling an update');
     text = tr(ctx).apology;

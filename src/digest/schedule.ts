@@ -82,11 +82,13 @@ export function startDigestSchedule(options: DigestScheduleOptions): DigestSched
       if (jobs.has(time)) continue;
       const pattern = cronOf(time);
       if (pattern === undefined) continue;
-      jobs.set(time, new Cron(pattern, { timezone: timeZone, name: `digest ${time}` }, () => void run(`time ${time}`)));
+      // Unnamed: croner's job names are global to the process, and two schedules (two bots in one
+      // test process) would collide on them.
+      jobs.set(time, new Cron(pattern, { timezone: timeZone }, () => void run(`time ${time}`)));
     }
   };
 
-  const catchUp = new Cron(options.catchUp ?? '*/15 * * * *', { timezone: timeZone, name: 'digest catch-up' }, () => {
+  const catchUp = new Cron(options.catchUp ?? '*/15 * * * *', { timezone: timeZone }, () => {
     void sync();
     void run('catch-up');
   });

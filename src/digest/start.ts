@@ -18,7 +18,6 @@ import { subscribeButtons, type SubscribeTarget } from './subscription-input.ts'
 import { databaseFileGuard, databasePath, openDatabase } from './db.ts';
 import { startDigestSchedule, type DigestSchedule } from './schedule.ts';
 import { createDigestSender, type SendMessage } from './sender.ts';
-import { PostgresDigestStore } from './postgres/store.ts';
 import { SqliteDigestStore } from './sqlite-store.ts';
 import type { DigestStore } from './store.ts';
 
@@ -56,6 +55,8 @@ export async function openBotState(
   databaseUrl?: string,
 ): Promise<DigestStore> {
   if (databaseUrl === undefined || databaseUrl === '') return openDigestStore(config);
+  // Loaded only when asked for: the embedded default never loads the PostgreSQL driver.
+  const { PostgresDigestStore } = await import('./postgres/store.ts');
   return PostgresDigestStore.connect(databaseUrl, { maxSubscriptionsPerChat: config.maxSubscriptionsPerChat });
 }
 

@@ -35,15 +35,21 @@ function buildInChild(pagesDir: string, dataDir: string, logger: Logger): Promis
   });
 }
 
-/** Options of {@link watchPages}. */
-export interface WatchPagesOptions extends RefresherOptions {
+/** What {@link watchPages} needs besides how to refresh. */
+interface WatchBase {
+  pagesDir: string;
+  logger: Logger;
   /** Minutes between rescans (PAGES_RESCAN_MINUTES); 0: no timer (the watcher and SIGHUP remain). */
   rescanMinutes: number;
   /** Listen for SIGHUP (default true). */
   sighup?: boolean;
-  /** Rebuilds through this refresher (default: a new one). */
-  refresher?: Refresher;
 }
+
+/**
+ * Options of {@link watchPages}: refreshes through `refresher` (any engine's: the PostgreSQL one
+ * ingests), or through a new snapshot refresher made from the options.
+ */
+export type WatchPagesOptions = WatchBase & ({ refresher: Refresher } | (RefresherOptions & { refresher?: undefined }));
 
 /** Options of {@link createRefresher}. */
 export interface RefresherOptions {
@@ -73,11 +79,52 @@ export interface PageWatcher {
   stop(): void;
 }
 
-export function createRefresher(options: RefresherOptions): Refresher {
-  const { pagesDir, dataDir, index, firstSeen, logger } = options;
+/**
+ * Runs `check` one at a time: a request while one runs makes one more run afterwards (forced if
+ * any request was). A failure is logged and passed to the callers of that run; the live index
+ * is never touched by a failed run.
+ */
+export function oneAtATime(
+  check: (reason: string, force: boolean) => Promise<void>,
+  logger: Logger,
+  stopped: () => boolean,
+): Refresher['refresh'] {
   let running: Promise<void> | undefined;
   let again = false;
   let forced = false;
+  let failure: unknown;
+  return (reason: string, force = false): Promise<void> => {
+    forced ||= force;
+    if (running !== undefined) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      failure = undefined;
+      try {
+        do {
+          again = false;
+          const now = forced;
+          forced = false;
+          await check(reason, now).catch((error: unknown) => {
+            failure = error;
+            logger.error(
+              { err: error },
+              now ? 'index rebuild failed; trying again later' : 'index refresh failed; the old index stays live',
+            );
+          });
+        } while (again && !stopped());
+      } finally {
+        running = undefined;
+      }
+      if (failure !== undefined) throw failure;
+    })();
+    return running;
+  };
+}
+
+export function createRefresher(options: RefresherOptions): Refresher {
+  const { pagesDir, dataDir, index, firstSeen, logger } = options;
   let stopped = false;
 
   const check = async (reason: string, force: boolean): Promise<void> => {
@@ -99,35 +146,7 @@ export function createRefresher(options: RefresherOptions): Refresher {
     options.onRefreshed?.({ articles: next.info.articles, newArticles });
   };
 
-  let failure: unknown;
-  const refresh = (reason: string, force = false): Promise<void> => {
-    forced ||= force;
-    if (running !== undefined) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      failure = undefined;
-      try {
-        do {
-          again = false;
-          const now = forced;
-          forced = false;
-          await check(reason, now).catch((error: unknown) => {
-            failure = error;
-            logger.error(
-              { err: error },
-              now ? 'index rebuild failed; trying again later' : 'index refresh failed; the old index stays live',
-            );
-          });
-        } while (again && !stopped);
-      } finally {
-        running = undefined;
-      }
-      if (failure !== undefined) throw failure;
-    })();
-    return running;
-  };
+  const refresh = oneAtATime(check, logger, () => stopped);
   return {
     refresh,
     stop() {
@@ -142,7 +161,7 @@ export function createRefresher(options: RefresherOptions): Refresher {
  */
 export function watchPages(options: WatchPagesOptions): PageWatcher {
   const { pagesDir, logger } = options;
-  const refresher = options.refresher ?? createRefresher(options);
+  const refresher = options.refresher !== undefined ? options.refresher : createRefresher(options);
   const refresh = (reason: string) => refresher.refresh(reason).catch(() => {});
   let debounce: NodeJS.Timeout | undefined;
 

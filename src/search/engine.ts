@@ -123,3 +123,15 @@ export async function* seenBetween(index: ArticleIndex, since: number, upTo = In
     after = page.next;
   } while (after !== undefined);
 }
+
+/**
+ * The engine's server cannot be reached right now (PostgreSQL restarting, the network down): the
+ * call did nothing and may succeed later. The bot answers "暂时无法搜索" and goes on; nothing needs
+ * rebuilding, the engine reconnects by itself.
+ */
+export class EngineUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`the search engine cannot be reached: ${reason}`);
+    this.name = 'EngineUnavailableError';
+  }
+}

@@ -66,13 +66,18 @@ export async function startBotRig(): Promise<void> {
   });
   running = await startBot(config, { logger: createLogger('silent'), onChatMigrated: (from, to) => migrations.push([from, to]) });
   index = running.index;
-  const candidates = new Set((await allArticles(index)).flatMap((article) => article.keywords));
-  keyword = (await firstWith(
-    [...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && gazetteerLookup().resolve(w).region === null),
-    async (w) => (await index.search(w, { limit: 1 })).total > 5,
-  ))!;
+  keyword = (await pagedKeyword(index))!;
   region = [...(await index.regionCounts()).entries()].sort((a, b) => b[1] - a[1])[0][0];
   expect(keyword, 'the seeds hold a keyword with two pages of results').toBeDefined();
+}
+
+/** A short keyword (not a place name) with more than one page of results in `index`. */
+export async function pagedKeyword(index: ArticleIndex): Promise<string | undefined> {
+  const candidates = new Set((await allArticles(index)).flatMap((article) => article.keywords));
+  return firstWith(
+    [...candidates].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w) && gazetteerLookup().resolve(w).region === null),
+    async (w) => (await index.search(w, { limit: 1 })).total > 5,
+  );
 }
 
 export async function stopBotRig(): Promise<void> {

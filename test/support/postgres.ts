@@ -1,7 +1,9 @@
 /**
  * A real PostgreSQL for the tests, with nothing to set up by hand:
  * - `DATABASE_URL` set: a fresh database is created on that server for each test file (the role
- *   needs CREATEDB) and dropped afterwards;
+ *   needs CREATEDB) and dropped afterwards. vitest.config.ts moves it to XIANGWEN_TEST_DATABASE_URL
+ *   before any test runs: the bot reads DATABASE_URL to choose its engine, and every other suite
+ *   (and the processes it starts) must keep the embedded default;
  * - otherwise, when PostgreSQL's server programs are installed (Debian's `postgresql` package;
  *   `.ci/run` installs it), each test file starts a throwaway cluster in a temporary folder,
  *   listening on a Unix socket only (no port to collide with), with durability off for speed;
@@ -52,7 +54,7 @@ function userExists(name: string): boolean {
 
 /** Why no PostgreSQL can be had here, or undefined when one can. Synchronous: used to skip suites. */
 export function postgresUnavailable(): string | undefined {
-  if (process.env.DATABASE_URL) return undefined;
+  if (process.env.XIANGWEN_TEST_DATABASE_URL) return undefined;
   if (!findServerBin()) return 'no DATABASE_URL and no PostgreSQL server programs installed (Debian: apt-get install postgresql)';
   if (isRoot() && !userExists('postgres')) return 'running as root and there is no "postgres" user to run a throwaway server';
   return undefined;
@@ -151,7 +153,7 @@ async function databasesOn(server: TestServer): Promise<TestDatabase> {
 
 /** A database for one test file (call postgresAvailable() first). */
 export async function testDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = process.env.XIANGWEN_TEST_DATABASE_URL;
   if (serverUrl) return databasesOn({ adminUrl: serverUrl, stop: async () => {} });
   const bin = findServerBin();
   if (!bin) throw new Error('no PostgreSQL server programs found');

@@ -1,7 +1,9 @@
 /**
  * The article index on PostgreSQL: implements the async engine seam (../engine.ts) over the tables
  * that ./ingest.ts fills. Stateless apart from the pool, so any number of processes can serve
- * from one database; `refresh` re-reads the summary (`info`) after an ingest.
+ * from one database; `refresh` re-reads the summary (`info`) after an ingest. A call made while
+ * the server cannot be reached rejects with EngineUnavailableError (the pool connects afresh on
+ * the next call, so serving resumes by itself once the server is back).
  */
 import type pg from 'pg';
 import type { Article } from '../../pages/article.ts';
@@ -9,13 +11,20 @@ import type { IndexInfo, ListResult, RegionResult, SearchOptions, SearchResult }
 import { normaliseForSearch } from '../normalize.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { hitsFor, unscored } from './rows.ts';
-import type { ArticleIndex, SeenPage } from '../engine.ts';
+import { type ArticleIndex, EngineUnavailableError, type SeenPage } from '../engine.ts';
+import { isConnectionLoss } from './connection.ts';
 import { searchArticles } from './search.ts';
 
 type Paging = { limit?: number; offset?: number };
 
 function paging(options: Paging): { limit: number; offset: number } {
   return { limit: Math.max(1, options.limit ?? 10), offset: Math.max(0, options.offset ?? 0) };
+}
+
+/** `since` as a bigint PostgreSQL accepts: callers pass -Infinity for "from the start", and fractions. */
+function bigintBound(since: number): number {
+  if (Number.isNaN(since) || since === -Infinity) return -1;
+  return Math.min(Math.floor(since), Number.MAX_SAFE_INTEGER);
 }
 
 /** Reads what `info` reports. */
@@ -51,97 +60,119 @@ export class PostgresArticleIndex implements ArticleIndex {
 
   /** Re-reads `info` (after an ingest, by this process or another). */
   async refresh(): Promise<void> {
-    this.current = await readInfo(this.db);
+    this.current = await this.reach(() => readInfo(this.db));
+  }
+
+  /** Runs one call's queries; a lost or refused connection becomes EngineUnavailableError. */
+  private async reach<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isConnectionLoss(error)) throw error;
+      throw new EngineUnavailableError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    }
   }
 
   search(query: string, options?: SearchOptions): Promise<SearchResult> {
-    return searchArticles(this.db, query, options);
+    return this.reach(() => searchArticles(this.db, query, options));
   }
 
-  async byRegions(names: string[], options: Paging = {}): Promise<RegionResult> {
-    const { limit, offset } = paging(options);
-    if (names.length === 0) return { covered: [], total: 0, hits: [] };
-    // Articles whose most specific region is the asked one first, then those about its sub-regions.
-    const count = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE regions && $1::text[]', [names]);
-    const { rows } = await this.db.query<{ id: string; seq: string }>(
-      `SELECT id, seq FROM articles WHERE regions && $1::text[]
-       ORDER BY CASE WHEN regions[1] = $2 THEN 0 ELSE 1 END, seq DESC LIMIT $3 OFFSET $4`,
-      [names, names[0], limit, offset],
-    );
-    return {
-      covered: names,
-      total: Number(count.rows[0].n),
-      hits: await hitsFor(
-        this.db,
-        rows.map((r) => unscored(r.id, r.seq)),
-      ),
-    };
+  byRegions(names: string[], options: Paging = {}): Promise<RegionResult> {
+    return this.reach(async () => {
+      const { limit, offset } = paging(options);
+      if (names.length === 0) return { covered: [], total: 0, hits: [] };
+      // Articles whose most specific region is the asked one first, then those about its sub-regions.
+      const count = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE regions && $1::text[]', [names]);
+      const { rows } = await this.db.query<{ id: string; seq: string }>(
+        `SELECT id, seq FROM articles WHERE regions && $1::text[]
+         ORDER BY CASE WHEN regions[1] = $2 THEN 0 ELSE 1 END, seq DESC LIMIT $3 OFFSET $4`,
+        [names, names[0], limit, offset],
+      );
+      return {
+        covered: names,
+        total: Number(count.rows[0].n),
+        hits: await hitsFor(
+          this.db,
+          rows.map((r) => unscored(r.id, r.seq)),
+        ),
+      };
+    });
   }
 
-  async latest(options: { regions?: string[]; from?: string; to?: string } & Paging = {}): Promise<ListResult> {
-    const { limit, offset } = paging(options);
-    const regions = options.regions ?? [];
-    const where = `kind <> 'fragment' AND date BETWEEN $1 AND $2${regions.length ? ' AND regions && $3::text[]' : ''}`;
-    const params: unknown[] = [options.from ?? '0000-00-00', options.to ?? '9999-99-99', ...(regions.length ? [regions] : [])];
-    const count = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM articles WHERE ${where}`, params);
-    const n = params.length;
-    const { rows } = await this.db.query<{ id: string; seq: string }>(
-      `SELECT id, seq FROM articles WHERE ${where} ORDER BY date DESC, seq DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...params, limit, offset],
-    );
-    return {
-      total: Number(count.rows[0].n),
-      hits: await hitsFor(
-        this.db,
-        rows.map((r) => unscored(r.id, r.seq)),
-      ),
-    };
+  latest(options: { regions?: string[]; from?: string; to?: string } & Paging = {}): Promise<ListResult> {
+    return this.reach(async () => {
+      const { limit, offset } = paging(options);
+      const regions = options.regions ?? [];
+      const where = `kind <> 'fragment' AND date BETWEEN $1 AND $2${regions.length ? ' AND regions && $3::text[]' : ''}`;
+      const params: unknown[] = [options.from ?? '0000-00-00', options.to ?? '9999-99-99', ...(regions.length ? [regions] : [])];
+      const count = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM articles WHERE ${where}`, params);
+      const n = params.length;
+      const { rows } = await this.db.query<{ id: string; seq: string }>(
+        `SELECT id, seq FROM articles WHERE ${where} ORDER BY date DESC, seq DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, limit, offset],
+      );
+      return {
+        total: Number(count.rows[0].n),
+        hits: await hitsFor(
+          this.db,
+          rows.map((r) => unscored(r.id, r.seq)),
+        ),
+      };
+    });
   }
 
-  async byAuthor(name: string, options: Paging = {}): Promise<ListResult> {
-    const { limit, offset } = paging(options);
-    const wanted = name.replace(/\s+/g, '');
-    if (!normaliseForSearch(wanted) || wanted.length > 40) return { total: 0, hits: [] };
-    const count = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE author_keys @> ARRAY[$1::text]', [wanted]);
-    const { rows } = await this.db.query<{ id: string; seq: string }>(
-      'SELECT id, seq FROM articles WHERE author_keys @> ARRAY[$1::text] ORDER BY seq DESC LIMIT $2 OFFSET $3',
-      [wanted, limit, offset],
-    );
-    return {
-      total: Number(count.rows[0].n),
-      hits: await hitsFor(
-        this.db,
-        rows.map((r) => unscored(r.id, r.seq)),
-      ),
-    };
+  byAuthor(name: string, options: Paging = {}): Promise<ListResult> {
+    return this.reach(async () => {
+      const { limit, offset } = paging(options);
+      const wanted = name.replace(/\s+/g, '');
+      if (!normaliseForSearch(wanted) || wanted.length > 40) return { total: 0, hits: [] };
+      const count = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE author_keys @> ARRAY[$1::text]', [wanted]);
+      const { rows } = await this.db.query<{ id: string; seq: string }>(
+        'SELECT id, seq FROM articles WHERE author_keys @> ARRAY[$1::text] ORDER BY seq DESC LIMIT $2 OFFSET $3',
+        [wanted, limit, offset],
+      );
+      return {
+        total: Number(count.rows[0].n),
+        hits: await hitsFor(
+          this.db,
+          rows.map((r) => unscored(r.id, r.seq)),
+        ),
+      };
+    });
   }
 
-  async regionCounts(): Promise<Map<string, number>> {
-    const { rows } = await this.db.query<{ region: string; n: string }>(
-      'SELECT region, count(*) AS n FROM articles, unnest(regions) AS region GROUP BY region',
-    );
-    return new Map(rows.map((row) => [row.region, Number(row.n)]));
+  regionCounts(): Promise<Map<string, number>> {
+    return this.reach(async () => {
+      const { rows } = await this.db.query<{ region: string; n: string }>(
+        'SELECT region, count(*) AS n FROM articles, unnest(regions) AS region GROUP BY region',
+      );
+      return new Map(rows.map((row) => [row.region, Number(row.n)]));
+    });
   }
 
-  async get(id: string): Promise<Article | undefined> {
-    const { rows } = await this.db.query<{ record: Article }>('SELECT record FROM articles WHERE id = $1', [id]);
-    return rows[0]?.record;
+  get(id: string): Promise<Article | undefined> {
+    return this.reach(async () => {
+      const { rows } = await this.db.query<{ record: Article }>('SELECT record FROM articles WHERE id = $1', [id]);
+      return rows[0]?.record;
+    });
   }
 
   /**
    * Articles in the index first seen after `since`, oldest first (ties in id order); `next` is the
    * last id of a full page, to pass back as `after`. An `after` that names no article ends the list.
    */
-  async seenSince(since: number, page: { after?: string; limit?: number } = {}): Promise<SeenPage> {
-    const limit = Math.max(1, Math.min(page.limit ?? 500, 10_000));
-    const { rows } = await this.db.query<{ id: string; first_seen: string }>(
-      `SELECT s.id, s.first_seen FROM article_seen s JOIN articles a ON a.id = s.id
-       WHERE s.first_seen > $1 AND ($2::text IS NULL OR (s.first_seen, s.id) > (SELECT first_seen, id FROM article_seen WHERE id = $2))
-       ORDER BY s.first_seen, s.id LIMIT $3`,
-      [since, page.after ?? null, limit + 1],
-    );
-    const items = rows.slice(0, limit).map((row) => ({ id: row.id, firstSeen: Number(row.first_seen) }));
-    return rows.length > limit ? { items, next: items[items.length - 1].id } : { items };
+  seenSince(since: number, page: { after?: string; limit?: number } = {}): Promise<SeenPage> {
+    return this.reach(async () => {
+      const limit = Math.max(1, Math.min(page.limit ?? 500, 10_000));
+      const { rows } = await this.db.query<{ id: string; first_seen: string }>(
+        `SELECT s.id, s.first_seen FROM article_seen s JOIN articles a ON a.id = s.id
+         WHERE s.first_seen > $1 AND ($2::text IS NULL OR (s.first_seen, s.id) > (SELECT first_seen, id FROM article_seen WHERE id = $2))
+         ORDER BY s.first_seen, s.id LIMIT $3`,
+        [bigintBound(since), page.after ?? null, limit + 1],
+      );
+      const items = rows.slice(0, limit).map((row) => ({ id: row.id, firstSeen: Number(row.first_seen) }));
+      return rows.length > limit ? { items, next: items[items.length - 1].id } : { items };
+    });
   }
 
   async close(): Promise<void> {

@@ -246,7 +246,11 @@ async function ingestLocked(client: pg.ClientBase, options: IngestOptions): Prom
         : undefined;
   const stats = scanPages(options.pagesDir);
   const fingerprint = fingerprintOf(stats);
-  const { removedFiles, touched, changed } = plan(options.pagesDir, stats, await knownFiles(client), reason !== undefined, logger);
+  const known = await knownFiles(client);
+  // An unmounted or emptied folder must not read as "every page was removed".
+  if (stats.length === 0 && known.size > 0)
+    throw new Error(`${options.pagesDir} holds no page files; the ${known.size} page files ingested before are kept`);
+  const { removedFiles, touched, changed } = plan(options.pagesDir, stats, known, reason !== undefined, logger);
   const count = async () => Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM articles')).rows[0].n);
   if (changed.length === 0 && removedFiles.length === 0 && reason === undefined) {
     if (touched.length > 0 || (await stateValue(client, 'fingerprint')) !== fingerprint) {

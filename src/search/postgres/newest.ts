@@ -66,7 +66,10 @@ export async function newestMatching<Row extends { seq: string }>(
     ([low, high]) =>
       `(SELECT seq, ${select} FROM articles WHERE (${where}) AND seq >= ${local.add(low)} AND seq < ${local.add(high)} ORDER BY seq DESC LIMIT ${limit})`,
   );
-  const { rows } = await db.query<Row>(`${branches.join(' UNION ALL ')} LIMIT ${limit}`, local.values);
+  // One window (an archive younger than the first one) is a single parenthesised SELECT, which
+  // PostgreSQL refuses to give a second LIMIT.
+  const sql = branches.length === 1 ? branches[0] : `${branches.join(' UNION ALL ')} LIMIT ${limit}`;
+  const { rows } = await db.query<Row>(sql, local.values);
   // Branch order is newest first already; sorting again costs nothing and promises it.
   rows.sort((a, b) => Number(b.seq) - Number(a.seq));
   return { rows, capped: rows.length >= cap };

@@ -6,18 +6,13 @@
  * message rather than misread.
  */
 import pg from 'pg';
+import { describeDatabase, isConnectionLoss, PostgresSchemaError, PostgresUnreachableError } from './connection.ts';
 import { type Migration, MIGRATIONS } from './migrations.ts';
 
 /** Advisory lock keys (any fixed numbers; they only need to differ from each other). */
 export const LOCKS = { migrate: 7_311_001, ingest: 7_311_002 } as const;
 
-/** The database cannot be used by this code; the message says why in one line. */
-export class PostgresSchemaError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PostgresSchemaError';
-  }
-}
+export { PostgresSchemaError } from './connection.ts';
 
 export interface PoolOptions {
   /** Connections at most (default 4: the bot's queries are short). */
@@ -67,9 +62,21 @@ export async function migrate(
   });
 }
 
-/** A pool on `url` with the schema brought up to date. */
+/** True for errors that mean "this server or database cannot be used" rather than a bug. */
+function refusesUs(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  // 28xxx: authentication failed; 3D000: no such database.
+  return isConnectionLoss(error) || (typeof code === 'string' && (code.startsWith('28') || code === '3D000'));
+}
+
+/**
+ * A pool on `url` with the schema brought up to date. A server that cannot be used (refused,
+ * unknown host, wrong password, no such database) is a PostgresUnreachableError naming host and
+ * database only, so every opener (engine, bot state, migration) reports it in the same one line.
+ */
 export async function connect(url: string, options: PoolOptions = {}): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4 });
+  // A server that does not answer at all (a dropped network) fails a call after 10 s instead of hanging it.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4, connectionTimeoutMillis: 10_000 });
   // Without a listener an idle connection's error would crash the process.
   pool.on('error', (error) => options.onIdleError?.(error));
   try {
@@ -77,6 +84,7 @@ export async function connect(url: string, options: PoolOptions = {}): Promise<p
     return pool;
   } catch (error) {
     await pool.end();
+    if (refusesUs(error)) throw new PostgresUnreachableError(describeDatabase(url), error);
     throw error;
   }
 }
