@@ -8,8 +8,9 @@
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
 import { withRetry, type CallApi, type RetryOptions } from '../telegram/api-retry.ts';
-import { PacerAbortedError, SendPacer, type PacerLimits } from '../telegram/pacer.ts';
-import type { DigestStore, StoredMessage } from './store.ts';
+import { DEFAULT_PER_SECOND, PacerAbortedError, SendPacer, type PacerLimits } from '../telegram/pacer.ts';
+import { sleep } from '../telegram/sleep.ts';
+import type { DigestStore, SendSlots, StoredMessage } from './store.ts';
 
 /** Where a message goes: a chat and a forum topic (0 = none). */
 export interface SendTarget {
@@ -74,6 +75,12 @@ function transient(error: unknown): boolean {
   return error.code === 429 || error.code >= 500;
 }
 
+/** Waits for this message's slot in the instances' shared schedule; a stop gives the wait up. */
+async function sharedSlot(slots: SendSlots, gapMs: number, signal: AbortSignal | undefined): Promise<void> {
+  const { waitMs } = await slots.reserve(gapMs);
+  if (waitMs > 0 && !(await sleep(waitMs, signal))) throw new PacerAbortedError();
+}
+
 /**
  * Creates the sender. The returned function never throws: every failure becomes an outcome, and
  * chat deactivation and migration are already recorded in the store when it resolves.
@@ -82,11 +89,14 @@ export function createDigestSender(options: DigestSenderOptions): SendMessage {
   const { store, logger } = options;
   const now = options.now ?? Date.now;
   const pacer = new SendPacer(options.limits);
+  const overallGapMs = 1000 / (options.limits?.perSecond ?? DEFAULT_PER_SECOND);
   const call = withRetry(
     async (method, payload, callOptions) => {
       // Every attempt, retries included, waits for its slot: a retry is a message too.
       const chatId = Number(payload.chat_id);
       await pacer.acquire(chatId, callOptions?.signal);
+      // Several instances share the token: the overall rate is held by the schedule they share.
+      if (store.sendSlots !== undefined) await sharedSlot(store.sendSlots, overallGapMs, callOptions?.signal);
       try {
         // Without the signal: a request Telegram may already have must finish and be recorded.
         return await options.callApi(method, payload);

@@ -44,6 +44,16 @@ export interface NewDelivery extends DigestTarget {
   since?: number;
 }
 
+/** A shared send schedule (see {@link DigestStore.sendSlots}). */
+export interface SendSlots {
+  /**
+   * Takes the next slot of the schedule, at least `gapMs` after the one taken before it by any
+   * instance and never in the past. Resolves when that slot is, on the server's clock, and how long
+   * to wait for it from now (so instances' own clocks need not agree).
+   */
+  reserve(gapMs: number): Promise<{ at: number; waitMs: number }>;
+}
+
 /** The bot's state. Every write rejects with a StorageError when it cannot be saved. */
 export interface DigestStore {
   /** Active subscriptions one chat may hold. */
@@ -52,6 +62,12 @@ export interface DigestStore {
   readonly firstSeenTimes: FirstSeenTimes;
   /** The paging keys of long queries, so buttons work after a restart and on any instance. */
   readonly queryKeys: QueryKeyBacking;
+  /**
+   * The token's overall send rate, shared by every instance on this store (a server database):
+   * reserves the next free slot `gapMs` after the previous one. Absent where one process sends
+   * (bot.db), since the sender's own pacer then holds the rate.
+   */
+  readonly sendSlots?: SendSlots;
 
   /** The chat's language, 'zh' for a chat the store has never seen. */
   language(chatId: number): Promise<Lang>;

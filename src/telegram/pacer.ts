@@ -6,6 +6,9 @@
  * is ready, so one busy group never holds up everyone else.
  */
 
+/** Telegram's published overall limit for one token: about 30 messages a second. */
+export const DEFAULT_PER_SECOND = 30;
+
 /** Rates of a {@link SendPacer}; defaults are Telegram's published limits. */
 export interface PacerLimits {
   /** Messages per second overall (default 30). */
@@ -47,8 +50,8 @@ export class SendPacer {
     limits: PacerLimits = {},
     private readonly clock: () => number = () => performance.now(),
   ) {
-    this.perSecond = Math.max(1, Math.floor(limits.perSecond ?? 30));
-    this.globalGapMs = 1000 / (limits.perSecond ?? 30);
+    this.perSecond = Math.max(1, Math.floor(limits.perSecond ?? DEFAULT_PER_SECOND));
+    this.globalGapMs = 1000 / (limits.perSecond ?? DEFAULT_PER_SECOND);
     this.chatGapMs = 60_000 / (limits.perChatPerMinute ?? 60);
     this.groupGapMs = 60_000 / (limits.perGroupPerMinute ?? 20);
   }

@@ -80,6 +80,8 @@ async function emptyState(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query('TRUNCATE chats, subscriptions, deliveries, query_keys, article_seen RESTART IDENTITY CASCADE');
+    // An idle schedule: a test's reservations do not make the next test wait.
+    await client.query('UPDATE send_schedule SET next_at = 0');
   } finally {
     await client.end();
   }

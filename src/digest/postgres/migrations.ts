@@ -63,4 +63,15 @@ export const STATE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX query_keys_by_use ON query_keys (used_at);
     `,
   },
+  {
+    version: 2,
+    description: "the token's send schedule, shared by every instance",
+    sql: `
+      CREATE TABLE send_schedule (
+        id      smallint         PRIMARY KEY CHECK (id = 1),
+        next_at double precision NOT NULL
+      );
+      INSERT INTO send_schedule (id, next_at) VALUES (1, 0);
+    `,
+  },
 ];

@@ -1,12 +1,14 @@
 /**
- * The two small ledgers of the bot's state on PostgreSQL: first-seen times (the engine's
- * `article_seen` table, so the engine's ingest and the state read one ledger) and the paging keys
- * of long queries (`query_keys`, shared by every instance, so a button works wherever it is pressed).
+ * The small side tables of the bot's state on PostgreSQL: first-seen times (the engine's
+ * `article_seen` table, so the engine's ingest and the state read one ledger), the paging keys
+ * of long queries (`query_keys`, shared by every instance, so a button works wherever it is
+ * pressed) and the token's send schedule (`send_schedule`, one row every instance reserves from).
  */
 import type pg from 'pg';
 import type { FirstSeenTimes, SeenItem } from '../../search/first-seen.ts';
 import { QUERY_KEY_KEEP_DAYS } from '../../telegram/query-keys.ts';
 import type { QueryKeyBacking } from '../../telegram/query-store.ts';
+import type { SendSlots } from '../store.ts';
 
 /** A bound PostgreSQL can compare: ±Infinity as the largest safe integers. */
 function finite(time: number): number {
@@ -64,5 +66,27 @@ export function postgresQueryKeys(
       const { rows } = await pool.query<{ text: string }>('SELECT text FROM query_keys WHERE key = $1', [key]);
       return rows[0]?.text;
     },
+  };
+}
+
+/**
+ * The send schedule of all instances in one row: each reservation moves `next_at` one gap past the
+ * slot it takes, a slot never earlier than the server's clock, so an idle schedule banks no burst.
+ * One short row-locked UPDATE per message: at Telegram's 30 messages a second, far from contended.
+ */
+export function postgresSendSlots(pool: pg.Pool, saving: <T>(work: () => Promise<T>) => Promise<T>): SendSlots {
+  return {
+    reserve: (gapMs) =>
+      saving(async () => {
+        const { rows } = await pool.query<{ at: number; now: number }>(
+          `UPDATE send_schedule s SET next_at = GREATEST(s.next_at, c.now) + $1::double precision
+           FROM (SELECT extract(epoch FROM clock_timestamp()) * 1000 AS now) c
+           WHERE s.id = 1
+           RETURNING s.next_at - $1::double precision AS at, c.now::double precision AS now`,
+          [gapMs],
+        );
+        const { at, now } = rows[0];
+        return { at, waitMs: Math.max(0, at - now) };
+      }),
   };
 }

@@ -23,11 +23,11 @@ import {
   type Subscription,
   type SubscriptionKey,
 } from '../records.ts';
-import type { DigestStore, NewDelivery, SubscribeInput } from '../store.ts';
+import type { DigestStore, NewDelivery, SendSlots, SubscribeInput } from '../store.ts';
 import { claimInFlight, deliveriesWhere, markDelivery, recordDelivery, releaseDelivery } from './deliveries.ts';
 import { STATE_LEDGER, STATE_MIGRATIONS } from './migrations.ts';
 import { type PgSubscriptionRow, subscriptionOf } from './rows.ts';
-import { postgresFirstSeen, postgresQueryKeys } from './side-tables.ts';
+import { postgresFirstSeen, postgresQueryKeys, postgresSendSlots } from './side-tables.ts';
 import { MIGRATIONS as ENGINE_MIGRATIONS } from '../../search/postgres/migrations.ts';
 
 /** Options of {@link PostgresDigestStore.open}. */
@@ -62,6 +62,7 @@ export class PostgresDigestStore implements DigestStore {
   readonly maxSubscriptionsPerChat: number;
   readonly firstSeenTimes: FirstSeenTimes;
   readonly queryKeys: QueryKeyBacking;
+  readonly sendSlots: SendSlots;
   /** This instance's name in the claims of deliveries. */
   readonly owner: string;
   private readonly leaseMs: number;
@@ -76,6 +77,7 @@ export class PostgresDigestStore implements DigestStore {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.firstSeenTimes = postgresFirstSeen(pool, saving);
     this.queryKeys = postgresQueryKeys(pool, saving);
+    this.sendSlots = postgresSendSlots(pool, saving);
   }
 
   /** The store over `pool`, with the engine's and the state's schemas brought up to date. */
