@@ -3,7 +3,7 @@
  * the seeds plus one long page, and the queries taken from the loaded index. ES module bindings
  * are live, so the suites read `emu`, `keyword` … after `startBotRig` has set them.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -15,6 +15,7 @@ import { createLogger } from '../../src/log.ts';
 import type { ArticleIndex } from '../../src/search/engine.ts';
 import { collectArticles } from '../../src/search/open.ts';
 import { startEmulator, TEST_TOKEN, type Emulator } from '../support/emulator.ts';
+import { type E2eBackend, e2eBackend } from '../support/postgres.ts';
 import { allArticles, firstWith } from '../support/all-articles.ts';
 
 export const SEEDS = join(import.meta.dirname, '../../seeds');
@@ -28,6 +29,8 @@ export let running: RunningBot;
 export let dataDir: string;
 export let pagesDir: string;
 export let index: ArticleIndex;
+/** SQLite, or PostgreSQL with XIANGWEN_TEST_BACKEND=postgres. */
+export let backend: E2eBackend;
 /** A keyword with more than one page of results, and one region with articles. */
 export let keyword: string;
 export let region: string;
@@ -55,7 +58,9 @@ export async function startBotRig(): Promise<void> {
     join(pagesDir, '999_long_report.txt'),
     ['长篇通讯：测试用的长文章', '', '记者 王小明', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'),
   );
+  backend = await e2eBackend();
   const config = loadConfig({
+    ...backend.env,
     BOT_TOKEN: TEST_TOKEN,
     TELEGRAM_API_ROOT: emu.apiRoot,
     DATA_DIR: dataDir,
@@ -66,6 +71,8 @@ export async function startBotRig(): Promise<void> {
   });
   running = await startBot(config, { logger: createLogger('silent'), onChatMigrated: (from, to) => migrations.push([from, to]) });
   index = running.index;
+  // On PostgreSQL nothing of the bot's state or articles is kept under DATA_DIR.
+  if (backend.name === 'postgres') expect(existsSync(join(dataDir, 'bot.db'))).toBe(false);
   keyword = (await pagedKeyword(index))!;
   region = [...(await index.regionCounts()).entries()].sort((a, b) => b[1] - a[1])[0][0];
   expect(keyword, 'the seeds hold a keyword with two pages of results').toBeDefined();
@@ -83,6 +90,7 @@ export async function pagedKeyword(index: ArticleIndex): Promise<string | undefi
 export async function stopBotRig(): Promise<void> {
   await running?.stop();
   await emu?.stop();
+  await backend?.drop();
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(pagesDir, { recursive: true, force: true });
 }

@@ -22,6 +22,7 @@ import { createLogger } from '../../src/log.ts';
 import { collectArticles } from '../../src/search/open.ts';
 import { BOT_USERNAME, startEmulator, TEST_TOKEN, waitFor, type Emulator } from '../support/emulator.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
+import { type E2eBackend, e2eBackend } from '../support/postgres.ts';
 import { buttonData, press, repliesAfter, say, sentTo, type BotMessage } from './helpers.ts';
 import { allArticles, allIds, firstWith } from '../support/all-articles.ts';
 
@@ -47,6 +48,8 @@ let running: RunningBot;
 let config: Config;
 let pagesDir: string;
 let dataDir: string;
+/** SQLite, or PostgreSQL with XIANGWEN_TEST_BACKEND=postgres. */
+let backend: E2eBackend;
 const folders: string[] = [];
 
 const tempDir = (name: string) => tempFolder(folders, name);
@@ -60,6 +63,7 @@ const member = (status: string, id: number) => ({
 
 /** The environment the bot and `xiangwen digest` share: the emulator behind the proxy, the suite's folders. */
 const botEnv = () => ({
+  ...backend.env,
   BOT_TOKEN: TEST_TOKEN,
   TELEGRAM_API_ROOT: proxy.url,
   PAGES_DIR: pagesDir,
@@ -97,6 +101,7 @@ beforeAll(async () => {
   ]);
   pagesDir = pagesWithoutHeld();
   dataDir = tempDir('data');
+  backend = await e2eBackend();
   config = loadConfig({
     ...botEnv(),
     PAGES_RESCAN_MINUTES: '0',
@@ -115,6 +120,7 @@ afterAll(async () => {
   await running?.stop();
   await proxy?.close();
   await emu?.stop();
+  await backend?.drop();
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -193,7 +199,8 @@ describe('daily digest through the real bot', () => {
 
   it('keeps subscriptions across a restart, having closed the database cleanly', async () => {
     await running.stop();
-    // The last connection closed: SQLite folded its write-ahead log back into the file.
+    // The last connection closed: SQLite folded its write-ahead log back into the file (on
+    // PostgreSQL there is no bot.db at all).
     expect(existsSync(join(dataDir, 'bot.db-wal'))).toBe(false);
     running = await startBot(config, { logger });
     const [mine] = await say(emu, privateClient(), PRIVATE, '/subscriptions');

@@ -181,3 +181,23 @@ export function migratedDatabaseForSuite(): { pool(): pg.Pool; database(): TestD
   };
   return { pool: () => made(pool), database: () => made(database) };
 }
+
+/** Where an e2e suite runs the bot: its environment additions, and how to clean up after. */
+export interface E2eBackend {
+  name: 'sqlite' | 'postgres';
+  /** Added to the bot's environment: DATABASE_URL on PostgreSQL, nothing on SQLite. */
+  env: { DATABASE_URL?: string };
+  drop(): Promise<void>;
+}
+
+/**
+ * The backend of the e2e suites: the embedded default (SQLite under DATA_DIR), or, with
+ * XIANGWEN_TEST_BACKEND=postgres, a fresh PostgreSQL database for articles and bot state alike,
+ * so the same suites prove both (`.ci/run` runs the e2e suites once more that way).
+ */
+export async function e2eBackend(): Promise<E2eBackend> {
+  if (process.env.XIANGWEN_TEST_BACKEND !== 'postgres') return { name: 'sqlite', env: {}, drop: async () => {} };
+  if (!postgresAvailable()) throw new Error('XIANGWEN_TEST_BACKEND=postgres, but no PostgreSQL can be had here');
+  const database = await testDatabase();
+  return { name: 'postgres', env: { DATABASE_URL: database.url }, drop: () => database.drop() };
+}
