@@ -11,6 +11,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchSeeds, benchSynthetic } from './index-bench.ts';
+import { postgresUnavailable } from '../test/support/postgres.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,6 +66,14 @@ if (!values['skip-digest'] && existsSync(new URL('./digest-delivery.ts', import.
   log('digest delivery…');
   const { benchDigestDelivery } = await import('./digest-delivery.ts');
   results.push({ corpus: 'digest delivery', ...(await benchDigestDelivery({ chats: values.chats ? Number(values.chats) : 10_000 })) });
+}
+if (!values['skip-digest'] && postgresUnavailable() === undefined) {
+  log('digest delivery from two instances on PostgreSQL…');
+  const { benchDigestTwoInstances } = await import('./digest-two-instances.ts');
+  results.push({
+    corpus: 'digest delivery, two instances (PostgreSQL)',
+    ...(await benchDigestTwoInstances({ chats: values.chats ? Number(values.chats) : 10_000 })),
+  });
 }
 if (!values['skip-soak']) {
   log('soak under a 429 storm…');
