@@ -19,8 +19,6 @@ export const MATCH_CAP = 1000;
  * a few dozen articles of 100 000): see {@link SnapshotRows.isCommon}.
  */
 export const COMMON_MATCH_SHARE = 0.2;
-/** Rows of the uncommon phrases scored beside common ones (see SnapshotRows.rankedByUncommon). */
-const RANKED_SPAN_CAP = 5 * MATCH_CAP;
 /** Newest matches that estimate an expression's share (a sample: about 250 articles at the threshold). */
 const COMMON_PROBE = 50;
 
@@ -89,47 +87,17 @@ export class SnapshotRows {
   /**
    * Full-text matches of all `phrases` (FTS5 phrase expressions), newest first, bounded. BM25
    * costs several times the match itself, so it is computed only where it ranks (`scored`), and
-   * only over the phrases that are not common (see {@link SnapshotRows.isCommon}); when every
-   * phrase is common, the rows come back with rank 0 and the caller ranks them by its other
-   * signals, then newest first.
+   * not when one of the phrases is common (see {@link SnapshotRows.isCommon}): bm25() would count
+   * every row of that phrase before scoring one, so the rows come back with rank 0 and the
+   * caller ranks them by its other signals, then newest first.
    */
   fullText(phrases: string[], scored: boolean): { rows: FullTextRow[]; capped: boolean } {
-    const all = phrases.join(' AND ');
-    const ranked = scored ? phrases.filter((phrase) => !this.isCommon(phrase)) : [];
-    let rows: FullTextRow[];
-    if (ranked.length === 0) {
-      rows = this.statement('SELECT rowid, 0 AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?').all(
-        all,
-        MATCH_CAP,
-      ) as FullTextRow[];
-    } else if (ranked.length === phrases.length) {
-      rows = this.statement('SELECT rowid, bm25(fulltext) AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?').all(
-        all,
-        MATCH_CAP,
-      ) as FullTextRow[];
-    } else {
-      rows = this.rankedByUncommon(all, ranked.join(' AND '));
-    }
+    const sql =
+      scored && !phrases.some((phrase) => this.isCommon(phrase))
+        ? 'SELECT rowid, bm25(fulltext) AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?'
+        : 'SELECT rowid, 0 AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?';
+    const rows = this.statement(sql).all(phrases.join(' AND '), MATCH_CAP) as FullTextRow[];
     return { rows, capped: rows.length >= MATCH_CAP };
-  }
-
-  /**
-   * The newest matches of `all`, ranked by BM25 of its `uncommon` phrases alone: bm25() over `all`
-   * would count every row of its common phrases. The uncommon phrases' rows are scored only within
-   * the span of rowids the matches cover, at most RANKED_SPAN_CAP of them (a match beyond stays
-   * at rank 0).
-   */
-  private rankedByUncommon(all: string, uncommon: string): FullTextRow[] {
-    const rows = this.statement('SELECT rowid, 0 AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?').all(
-      all,
-      MATCH_CAP,
-    ) as FullTextRow[];
-    if (rows.length === 0) return rows;
-    const scored = this.statement(
-      'SELECT rowid, bm25(fulltext) AS rank FROM fulltext WHERE fulltext MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?',
-    ).all(uncommon, rows[rows.length - 1].rowid, rows[0].rowid, RANKED_SPAN_CAP) as FullTextRow[];
-    const rank = new Map(scored.map((row) => [row.rowid, row.rank]));
-    return rows.map((row) => ({ rowid: row.rowid, rank: rank.get(row.rowid) ?? 0 }));
   }
 
   /**
@@ -138,7 +106,9 @@ export class SnapshotRows {
    * phrase before it scores one (a word in most of a 100 000-article archive: a scan of 90 000
    * rows, 5–6 ms of CPU on this machine, against under 1 ms for its newest 1 000 matches), and
    * for such a word the inverse document frequency is near zero, so the scan buys almost no
-   * ranking. Beside a rarer word it costs the same: bm25() counts each phrase of the expression. The articles are counted in FTS5's own docsize table (one narrow row per article,
+   * ranking. Beside a rarer word it costs the same (bm25() counts each phrase of the expression),
+   * and tried otherwise (BM25 of the rarer words alone, within the span of the matches) it cost
+   * as much again. The articles are counted in FTS5's own docsize table (one narrow row per article,
    * keyed by rowid), at most COMMON_PROBE / share of them.
    */
   private isCommon(phrase: string): boolean {
