@@ -108,6 +108,7 @@ export function ratios(ours: LoadAndQueryFigures, theirs: LoadAndQueryFigures): 
     peakRss: ratio(ours.rssAfterQueriesMb, theirs.rssAfterQueriesMb),
     p50: ratio(ours.p50Ms, theirs.p50Ms),
     p99: ratio(ours.p99Ms, theirs.p99Ms),
+    cpuPerQuery: ratio(ours.cpuMsPerQuery, theirs.cpuMsPerQuery),
   };
   for (const [name, f] of Object.entries(ours.byClass)) {
     const other = theirs.byClass[name];

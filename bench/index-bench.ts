@@ -30,6 +30,8 @@ export interface LoadAndQueryFigures {
   queries: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time of the querying process per query (see timeMix). */
+  cpuMsPerQuery: number;
   byClass: Record<string, { p50Ms: number; p99Ms: number }>;
 }
 
@@ -142,6 +144,7 @@ export async function benchSynthetic(
       queries: figures.queries,
       queryP50Ms: figures.p50Ms,
       queryP99Ms: figures.p99Ms,
+      queryCpuMs: figures.cpuMsPerQuery,
       ...Object.fromEntries(Object.entries(figures.byClass).map(([name, f]) => [`p99Ms_${name}`, f.p99Ms])),
     };
     if (jsonl) row.baselines = await benchBaselines(work, jsonl, mix, figures, log, options.baselineSeconds ?? 600);

@@ -13,9 +13,17 @@ export function readMix(path: string): QueryMix {
 /** A query function: an engine's answer may arrive later (the seam is async), so it is awaited. */
 export type RunQuery = (query: string) => unknown;
 
-/** Runs every query of the mix once through `run`; latency percentiles overall and per class. */
-export async function timeMix(mix: QueryMix, run: RunQuery): Promise<Pick<LoadAndQueryFigures, 'queries' | 'p50Ms' | 'p99Ms' | 'byClass'>> {
+/**
+ * Runs every query of the mix once through `run`; latency percentiles overall and per class, and
+ * the process's CPU time per query (this process's threads only: on a shared machine wall times
+ * vary with the load, CPU time much less; a server engine's own CPU is not in it).
+ */
+export async function timeMix(
+  mix: QueryMix,
+  run: RunQuery,
+): Promise<Pick<LoadAndQueryFigures, 'queries' | 'p50Ms' | 'p99Ms' | 'cpuMsPerQuery' | 'byClass'>> {
   const all: number[] = [];
+  const cpuStarted = process.cpuUsage();
   const byClass: LoadAndQueryFigures['byClass'] = {};
   for (const [name, queries] of Object.entries(mix) as [string, string[]][]) {
     const times: number[] = [];
@@ -29,7 +37,9 @@ export async function timeMix(mix: QueryMix, run: RunQuery): Promise<Pick<LoadAn
     byClass[name] = { p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99) };
   }
   all.sort((a, b) => a - b);
-  return { queries: all.length, p50Ms: percentile(all, 0.5), p99Ms: percentile(all, 0.99), byClass };
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMsPerQuery = +((cpu.user + cpu.system) / 1000 / Math.max(1, all.length)).toFixed(2);
+  return { queries: all.length, p50Ms: percentile(all, 0.5), p99Ms: percentile(all, 0.99), cpuMsPerQuery, byClass };
 }
 
 /**

@@ -67,20 +67,31 @@ function lookupIndex(): LookupIndex {
   return index;
 }
 
-let outsideStems: { names: Set<string>; pinyin: Set<string> } | undefined;
+let outsideNames: Set<string> | undefined;
+let outsidePinyin: Set<string> | undefined;
 
-/** Names and short names of places elsewhere in China, with their pinyin (built on first need). */
+/**
+ * Names and short names of places elsewhere in China, with their pinyin, each built on first
+ * need: the pinyin of every name costs about 0.2 s, and a search only asks for the names (a word
+ * that is a town's stem in Hunan, such as 建设, asks whether it names a place elsewhere).
+ */
 function outside(g: Gazetteer) {
-  if (!outsideStems) {
-    const names = new Set<string>();
+  if (!outsideNames) {
+    outsideNames = new Set<string>();
     for (const name of g.outside) {
-      names.add(name);
+      outsideNames.add(name);
       const stem = autonomousParts(name)?.base ?? name.replace(OUTSIDE_SUFFIX, '');
-      if (stem.length >= 2) names.add(stem);
+      if (stem.length >= 2) outsideNames.add(stem);
     }
-    outsideStems = { names, pinyin: new Set([...names].map(pinyinOf)) };
   }
-  return outsideStems;
+  const names = outsideNames;
+  return {
+    names,
+    pinyin: () => {
+      outsidePinyin ??= new Set([...names].map(pinyinOf));
+      return outsidePinyin;
+    },
+  };
 }
 
 /** A found region. */
@@ -217,7 +228,7 @@ export function resolveRegion(query: string): RegionLookupResult {
     if (direct) return found(direct);
     const shared = choose(ix.g.claimantsOfSharedAlias(key));
     if (shared) return shared;
-    if (outside(ix.g).pinyin.has(key)) return { region: null, suggestions: [], reason: 'not-hunan' };
+    if (outside(ix.g).pinyin().has(key)) return { region: null, suggestions: [], reason: 'not-hunan' };
     return { region: null, suggestions: suggest(ix, typed, true), reason: 'unknown' };
   }
 

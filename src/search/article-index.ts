@@ -24,7 +24,7 @@ import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, presentPage, 
 import { Candidates } from './candidates.ts';
 import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
-import { placesAmong } from './query-parse.ts';
+import { placesAmong, type QueryPlace } from './query-parse.ts';
 import { searchTerms } from './search-terms.ts';
 import { MATCH_CAP, SnapshotRows } from './snapshot-rows.ts';
 import type { CompactIndex } from './compact.ts';
@@ -138,8 +138,10 @@ export class SnapshotIndex implements ArticleIndex {
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
     const candidates = new Candidates(this.rows.allowedRows(options));
-    this.matchFullText(terms, candidates);
-    const placeTerms = this.matchPlaces(terms, candidates);
+    const places = placesAmong(terms);
+    const placeTerms = new Set(places.map((place) => place.word));
+    this.matchFullText(terms, candidates, placeTerms);
+    this.matchPlaces(places, candidates);
     // Place words were matched through the regions; common words through the full text.
     this.matchCompact(
       terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term)),
@@ -156,40 +158,52 @@ export class SnapshotIndex implements ArticleIndex {
     };
   }
 
-  /** Full text: every word as a phrase of bigrams; all words together first, then each alone. */
-  private matchFullText(terms: string[], candidates: Candidates): void {
+  /**
+   * Full text: every word as a phrase of bigrams; all words together first, then each alone. When
+   * the words together already fill MATCH_CAP, a word alone would add only partial matches, which
+   * rank after all of those, so it is not looked up, except a word beside a place word
+   * (`placeWords`): with the place's region rows (matchPlaces) it completes articles about the
+   * place that do not name it.
+   */
+  private matchFullText(terms: string[], candidates: Candidates, placeWords: Set<string>): void {
     const phrases = terms
       .map((term) => [term, gramPhrase(term)] as const)
       .filter((p): p is readonly [string, string] => p[1] !== undefined);
+    if (phrases.length === 0) return;
     // Only the query as a whole is ranked by BM25; single words of a longer query find partial matches.
-    const parts: { expression: string; terms: string[]; scored: boolean }[] = [];
-    if (phrases.length > 0)
-      parts.push({ expression: phrases.map((p) => p[1]).join(' AND '), terms: phrases.map((p) => p[0]), scored: true });
-    if (phrases.length > 1) for (const [term, phrase] of phrases) parts.push({ expression: phrase, terms: [term], scored: false });
-    for (const part of parts) {
-      const { rows, capped } = this.rows.fullText(part.expression, part.scored);
-      candidates.capped ||= capped;
-      for (const row of rows) candidates.addFullText(row.rowid, part.terms, row.rank);
-    }
+    const whole = this.addFullText(
+      phrases.map((p) => p[1]),
+      phrases.map((p) => p[0]),
+      true,
+      candidates,
+    );
+    if (phrases.length === 1) return;
+    const alone = whole.capped ? phrases.filter(([term]) => placeWords.size > 0 && !placeWords.has(term)) : phrases;
+    for (const [term, phrase] of alone) this.addFullText([phrase], [term], false, candidates);
+  }
+
+  /** Adds the full-text matches of one query part to `candidates`; says whether the part hit MATCH_CAP. */
+  private addFullText(phrases: string[], terms: string[], scored: boolean, candidates: Candidates): { capped: boolean } {
+    const { rows, capped } = this.rows.fullText(phrases, scored);
+    candidates.capped ||= capped;
+    for (const row of rows) candidates.addFullText(row.rowid, terms, row.rank);
+    return { capped };
   }
 
   /**
    * Place names: an article about the place (or a place under it) matches the word even where the
    * text names only a county (邵东 for 邵阳), so `邵阳 营商环境` puts 邵阳's articles first. The
    * tagger lists every county with its prefecture, so the place's own name covers the places under
-   * it; the province as a whole is no filter at all (placesAmong leaves it out). Returns the place words.
+   * it; the province as a whole is no filter at all (placesAmong leaves it out).
    */
-  private matchPlaces(terms: string[], candidates: Candidates): Set<string> {
-    const placeTerms = new Set<string>();
-    for (const place of placesAmong(terms)) {
-      placeTerms.add(place.word);
+  private matchPlaces(places: QueryPlace[], candidates: Candidates): void {
+    for (const place of places) {
       const rows = this.rows
         .statement('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
         .all(place.name, MATCH_CAP) as { rowid: number }[];
       candidates.capped ||= rows.length >= MATCH_CAP;
       for (const { rowid } of rows) candidates.addCompact(rowid, [place.word], REGION_MATCH);
     }
-    return placeTerms;
   }
 
   /** Compact fields: headline, keywords, regions… (prefix matching, never fuzzy). */
@@ -250,7 +264,7 @@ export class SnapshotIndex implements ArticleIndex {
     if (!phrase || wanted.length > 40) return { total: 0, hits: [] };
     // The full text holds the author line, so its bigrams find the candidates (bounded, newest
     // first); the record then says whether the name is an author or just mentioned.
-    const { rows } = this.rows.fullText(phrase, false);
+    const { rows } = this.rows.fullText([phrase], false);
     const records = this.rows.statement('SELECT record FROM articles WHERE rowid = ?');
     const matching = rows.filter((row) => {
       const record = records.get(row.rowid) as { record: string } | undefined;
