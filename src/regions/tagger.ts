@@ -211,14 +211,24 @@ export class RegionTagger {
   private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
-    const credit = (region: Region, points: number, order: number) => {
+    const credit = (region: Region, points: number, order: number, from: { passing?: boolean; inTitle?: boolean } = {}) => {
       if (points <= 0) return;
-      const s = scores.get(region.code);
-      if (s) s.score += points;
-      else scores.set(region.code, { region, score: points, order });
+      const s = scores.get(region.code) ?? { region, score: 0, order };
+      scores.set(region.code, s);
+      s.score += points;
+      s.plain ||= !from.passing;
+      s.inTitle ||= from.inTitle === true;
     };
 
-    const found: { mention: Mention; points: number; previous: Mention | undefined; order: number; elsewhere: boolean }[] = [];
+    const found: {
+      mention: Mention;
+      points: number;
+      previous: Mention | undefined;
+      order: number;
+      elsewhere: boolean;
+      passing: boolean;
+      inTitle: boolean;
+    }[] = [];
     let framedByProvince = false;
     let headlineNamesPlace = false;
     let openingRead = false;
@@ -235,7 +245,8 @@ export class RegionTagger {
         const elsewhere = this.afterElsewhere(part.text, mention.start);
         const ignored = mention.start < part.skip || elsewhere;
         const points = ignored ? 0 : part.weight * (kind ? PASSING_WEIGHT[kind] : 1);
-        found.push({ mention, points, previous: mentions[i - 1], order: offset + mention.start, elsewhere });
+        const at = { order: offset + mention.start, inTitle: part.text === article.title };
+        found.push({ mention, points, previous: mentions[i - 1], ...at, elsewhere, passing: kind !== null });
         if (points > 0 && !kind) counted.push(mention.start);
       });
       const provinceWords = [...part.text.matchAll(PROVINCE_WORDS)].map((m) => m.index ?? 0).filter((at) => at >= part.skip);
@@ -282,7 +293,7 @@ export class RegionTagger {
         const afterParent = f.previous !== undefined && f.previous.end === f.mention.start && f.previous.term.credits.code === parent?.code;
         if (!namedInFull.has(term.credits.code) && !afterParent) return;
       }
-      credit(term.credits, f.points, f.order);
+      credit(term.credits, f.points, f.order, f);
     });
 
     return { scored: [...scores.values()], framedByProvince };
