@@ -244,9 +244,11 @@ export class RegionTagger {
         // A place in the dateline, or right after the name of a place elsewhere, counts nothing.
         const elsewhere = this.afterElsewhere(part.text, mention.start);
         const ignored = mention.start < part.skip || elsewhere;
-        const points = ignored ? 0 : part.weight * (kind ? PASSING_WEIGHT[kind] : 1);
         const at = { order: offset + mention.start, inTitle: part.text === article.title };
-        found.push({ mention, points, previous: mentions[i - 1], ...at, elsewhere, passing: kind !== null });
+        // A paper named in the headline (`我与某某晚报的25年`) is the paper's own story: its place counts.
+        const passing = kind !== null && !(kind === 'newspaper' && at.inTitle);
+        const points = ignored ? 0 : part.weight * (passing && kind ? PASSING_WEIGHT[kind] : 1);
+        found.push({ mention, points, previous: mentions[i - 1], ...at, elsewhere, passing });
         if (points > 0 && !kind) counted.push(mention.start);
       });
       const provinceWords = [...part.text.matchAll(PROVINCE_WORDS)].map((m) => m.index ?? 0).filter((at) => at >= part.skip);

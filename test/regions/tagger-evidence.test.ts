@@ -66,3 +66,19 @@ describe("a prefecture whose own mentions lead its counties'", () => {
     expect(tagRegions(column)).toEqual(['宁远县', '永州市']);
   });
 });
+
+describe('names that hold a place', () => {
+  it("make a paper's own story its place's when the headline names the paper", () => {
+    const memoir = article('我与衡阳日报结缘三十年', ['三十年前，我在衡东县一所乡村中学教书，第一次把小稿寄给了报社。']);
+    expect(tagRegions(memoir)).toEqual(['衡阳市']);
+    // In the text, and as a reporter's outlet, a paper's name still says nothing.
+    expect(tagRegions(article('衡阳晚报记者探访古村', ['近日，记者走进安化县一个古村。']))).toEqual(['安化县', '益阳市']);
+    expect(tagRegions(article('老街焕新颜', ['据衡阳日报报道，老街改造完成。']))).toEqual([]);
+  });
+
+  it("say nothing of the province when they are an institution's (湖南某某学院, 湖南省某某医院)", () => {
+    expect(tagRegions(article('湖南山河职业学院学生下乡支教', ['7月，湖南山河职业学院的学生来到一个山村支教。']))).toEqual([]);
+    expect(tagRegions(article('义诊进山村', ['近日，湖南省人民医院专家来到桂东县开展义诊。']))).toEqual(['桂东县', '郴州市']);
+    expect(tagRegions(article('全省春耕工作会议召开', ['会议要求，湖南各地抓好春耕备耕。']))).toEqual(['湖南省']);
+  });
+});
