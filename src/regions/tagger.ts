@@ -19,15 +19,20 @@
  * - a Hunan name right after a place elsewhere (福建龙岩永定区) is that namesake, in the whole article;
  * - the province is the answer when the places are spread over several prefectures with none
  *   dominant, or when a headline is framed by the province and no prefecture outweighs it
- *   (provinceWide in ./decide.ts); and, as before, when no prefecture or county qualifies.
+ *   (provinceWide in ./decide.ts); and, as before, when no prefecture or county qualifies;
+ * - a paper named in the headline itself is the paper's own story (its place counts there), and
+ *   on a county outlet's page that county's towns count even where their names are unsafe;
+ * - a prefecture whose own mentions lead its counties', and a place named once on one line of
+ *   descent, are decided in ./decide.ts (prefectureLeads, loneLine).
  */
 import type { ParsedArticle } from '../pages/article.ts';
 import { datelineOf } from '../pages/dateline.ts';
+import { type Credit, creditMentions, type FoundMention } from './credit.ts';
 import { decide, type Scored } from './decide.ts';
 import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
 import { PASSING_WEIGHT, passingKinds } from './passing.ts';
-import { placeTerms, type PlaceTerms } from './place-terms.ts';
+import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -142,6 +147,8 @@ function mostSpecific(mentions: Mention[]): Region | undefined {
 export class RegionTagger {
   private readonly matcher: PlaceMatcher;
   private readonly province: Region;
+  /** Matchers for the pages of a county's own outlet (see withHomeTowns), by county code. */
+  private readonly homeMatchers = new Map<string, PlaceMatcher>();
 
   constructor(private readonly terms: PlaceTerms) {
     this.matcher = new PlaceMatcher(terms);
@@ -201,6 +208,17 @@ export class RegionTagger {
     return dateline ? mostSpecific(this.matcher.scan(dateline)) : undefined;
   }
 
+  /** The matcher for an article whose outlet serves `home`: with the county's own towns. */
+  private matcherFor(home: Region | undefined, given: boolean): PlaceMatcher {
+    if (!given || home?.level !== 'county' || !this.terms.homeTowns.has(home.code)) return this.matcher;
+    let matcher = this.homeMatchers.get(home.code);
+    if (!matcher) {
+      matcher = new PlaceMatcher(withHomeTowns(this.terms, home));
+      this.homeMatchers.set(home.code, matcher);
+    }
+    return matcher;
+  }
+
   /** True when a Hunan name at `start` is written right after the name of a place elsewhere (福建龙岩永定区). */
   private afterElsewhere(text: string, start: number): boolean {
     const { leads, longestLead } = this.terms.elsewhere;
@@ -211,7 +229,7 @@ export class RegionTagger {
   private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
-    const credit = (region: Region, points: number, order: number, from: { passing?: boolean; inTitle?: boolean } = {}) => {
+    const credit: Credit = (region, points, order, from = {}) => {
       if (points <= 0) return;
       const s = scores.get(region.code) ?? { region, score: 0, order };
       scores.set(region.code, s);
@@ -220,22 +238,15 @@ export class RegionTagger {
       s.inTitle ||= from.inTitle === true;
     };
 
-    const found: {
-      mention: Mention;
-      points: number;
-      previous: Mention | undefined;
-      order: number;
-      elsewhere: boolean;
-      passing: boolean;
-      inTitle: boolean;
-    }[] = [];
+    const found: FoundMention[] = [];
     let framedByProvince = false;
     let headlineNamesPlace = false;
     let openingRead = false;
     const home = this.homeOf(article);
+    const matcher = this.matcherFor(home, article.home !== undefined);
     let offset = 0;
     for (const part of parts(article)) {
-      const mentions = this.matcher.scan(part.text);
+      const mentions = matcher.scan(part.text);
       const kinds = passingKinds(part.text, mentions);
       // Starts of the mentions that count fully (no passing mention: 湖南大学 frames nothing).
       const counted: number[] = [];
@@ -268,36 +279,7 @@ export class RegionTagger {
       offset += part.text.length + 1;
     }
 
-    // A name the article once places elsewhere (福建龙岩永定区) means that namesake throughout,
-    // except where a Hunan place qualifies it (张家界永定区).
-    const namesakes = new Set(found.filter((f) => f.elsewhere).map((f) => f.mention.term.credits.code));
-    for (const f of found) {
-      if (!namesakes.has(f.mention.term.credits.code)) continue;
-      const qualified =
-        f.previous !== undefined &&
-        f.previous.end === f.mention.start &&
-        g.ancestors(f.mention.term.credits).some((a) => a.code === f.previous?.term.credits.code);
-      if (!qualified) f.points = 0;
-    }
-
-    // Regions the article names in full: they confirm the common-word short names.
-    const namedInFull = new Set(
-      found.filter((f) => f.points > 0 && f.mention.term.strength === 'strong').map((f) => f.mention.term.credits.code),
-    );
-    found.forEach((f, i) => {
-      const { term } = f.mention;
-      const next = found[i + 1];
-      // 郴州市桂阳县: the prefecture only says where the county is.
-      const adjacent = next !== undefined && next.order === f.order + (f.mention.end - f.mention.start);
-      if (adjacent && g.ancestors(next.mention.term.credits).some((a) => a.code === term.credits.code)) return;
-      if (term.strength === 'weak') {
-        const parent = g.parentOf(term.credits);
-        const afterParent = f.previous !== undefined && f.previous.end === f.mention.start && f.previous.term.credits.code === parent?.code;
-        if (!namedInFull.has(term.credits.code) && !afterParent) return;
-      }
-      credit(term.credits, f.points, f.order, f);
-    });
-
+    creditMentions(g, found, credit);
     return { scored: [...scores.values()], framedByProvince };
   }
 }

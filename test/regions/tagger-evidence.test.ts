@@ -82,3 +82,14 @@ describe('names that hold a place', () => {
     expect(tagRegions(article('全省春耕工作会议召开', ['会议要求，湖南各地抓好春耕备耕。']))).toEqual(['湖南省']);
   });
 });
+
+describe("a county outlet's own towns", () => {
+  it('count on its pages even when their names are not safe elsewhere', () => {
+    const brief = article('清泉镇：高山茶园迎来采摘季', ['连日来，清泉镇的高山茶园里一片忙碌。']);
+    expect(tagRegions(brief)).toEqual([]);
+    expect(tagRegions({ ...brief, home: '桂东县' })).toEqual(['桂东县', '郴州市']);
+    // Another county's outlet does not make it that county's town, nor does a prefecture's.
+    expect(tagRegions({ ...brief, home: '汝城县' })).toEqual([]);
+    expect(tagRegions({ ...brief, home: '郴州市' })).toEqual([]);
+  });
+});
