@@ -145,8 +145,10 @@ export class SnapshotIndex implements ArticleIndex {
       terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term)),
       candidates,
     );
-    const found = candidates.rowids();
-    candidates.mark(this.rows.holdingAsTyped(asTyped, found), this.rows.fragmentsAmong(found));
+    if (options.order !== 'date') {
+      const found = candidates.rowids();
+      candidates.mark(this.rows.holdingAsTyped(asTyped, found), this.rows.fragmentsAmong(found));
+    }
     // Every phrase is required; excluded words remove an article whatever else it matches.
     const ranked = candidates.ranked(this.rows.rowidsContaining(options.exclude ?? []), phraseTerms, options.order ?? 'relevance');
     return {

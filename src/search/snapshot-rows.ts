@@ -62,7 +62,10 @@ export class SnapshotRows {
     return found;
   }
 
-  /** Of `rowids`, how many of `words` each article's text holds as written (articles holding none left out). */
+  /**
+   * Of `rowids`, how many of `words` each article's text holds as written (articles holding none
+   * left out). Bounded like every full-text part: the newest MATCH_CAP articles holding a word.
+   */
   holdingAsTyped(words: string[], rowids: number[]): Map<number, number> {
     const held = new Map<number, number>();
     if (rowids.length === 0) return held;
