@@ -65,16 +65,18 @@ const PROVINCE_WORDS = /全省|我省|(?<!湖南)省(?:委|政府|人大|政协)
 
 /**
  * Words that mean the paper's own city, county or district: 全市, 我市, 本市 (全县, 我县 …; 全州 in
- * 湘西). They credit the article's home — the region the outlet serves, or the place in the
- * dateline — when its name ends in the same character. 全市场, 全区域 are other words.
+ * 湘西), and its party committee written bare (市委书记, 县委常委会, 州委组织部), as 省委 is the
+ * province's. They credit the article's home — the region the outlet serves, or the place in the
+ * dateline — when its name ends in the same character. 全市场, 全区域, 社区委员 are other words; a
+ * committee after a place's name (长沙市委) is that place's, found by the matcher.
  */
-const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])/g;
+const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])|(市|县|区|州)委(?=书记|副书记|常委|组织部|宣传部|统战部|办公室)/g;
 
 /** A paper named as such: in book-title marks (`《邵阳日报》`) or as the newspaper office (`常德日报社`). */
 const NEWSROOM = /《[^《》]{2,12}(?:日报|晚报|都市报|报)》|[\u4e00-\u9fa5]{2,8}(?:日报|晚报|都市报)社/g;
 
 /** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … */
-const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|网)/;
+const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|头条|网)/;
 /**
  * The dateline opening the first paragraph (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电,
  * 新湖南客户端衡阳讯, 邵阳日报3月3日讯 …, with its bracketed byline): the page reader's own reading of
@@ -266,7 +268,9 @@ export class RegionTagger {
       for (const at of provinceWords) credit(this.province, part.weight, offset + at);
       if (home && home.level !== 'province') {
         for (const m of part.text.matchAll(HOME_WORDS)) {
-          if ((m.index ?? 0) >= part.skip && home.name.endsWith(m[1])) credit(home, part.weight, offset + (m.index ?? 0));
+          const at = m.index ?? 0;
+          const inPlaceName = mentions.some((p) => p.start <= at && at < p.end);
+          if (at >= part.skip && !inPlaceName && home.name.endsWith(m[1] ?? m[2])) credit(home, part.weight, offset + at);
         }
       }
       if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead && !headlineNamesPlace)) {

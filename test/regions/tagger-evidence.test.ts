@@ -3,7 +3,7 @@
  * whose own mentions outweigh those of its counties. Invented articles only.
  */
 import { describe, expect, it } from 'vitest';
-import { tagRegions, type TaggableArticle } from '../../src/regions/tagger.ts';
+import { outletHome, tagRegions, type TaggableArticle } from '../../src/regions/tagger.ts';
 
 /** A made-up article: headline and paragraphs, nothing else. */
 function article(title: string, body: string[], more: Partial<TaggableArticle> = {}): TaggableArticle {
@@ -91,5 +91,20 @@ describe("a county outlet's own towns", () => {
     // Another county's outlet does not make it that county's town, nor does a prefecture's.
     expect(tagRegions({ ...brief, home: '汝城县' })).toEqual([]);
     expect(tagRegions({ ...brief, home: '郴州市' })).toEqual([]);
+  });
+});
+
+describe("the home's own committee", () => {
+  it('credits the home when written bare (县委常委会, 州委组织部), not after a place or in another word', () => {
+    const meeting = article('县委常委会专题研究防汛工作', ['6月2日，县委常委会召开会议，部署防汛工作。']);
+    expect(tagRegions(meeting)).toEqual([]);
+    expect(tagRegions({ ...meeting, home: '桂东县' })).toEqual(['桂东县', '郴州市']);
+    // A county paper's 州委 or 市委 is not its county's; 社区委员 is no committee.
+    expect(tagRegions({ ...meeting, title: '州委组织部发布公告', body: ['州委组织部发布干部任前公示。'], home: '桂东县' })).toEqual([]);
+    expect(tagRegions(article('社区换届', ['社区委员会完成换届选举。'], { home: '开福区' }))).toEqual([]);
+  });
+
+  it('reads an app named after its place (某地头条) as an outlet', () => {
+    expect(outletHome('湘西头条')).toBe('湘西土家族苗族自治州');
   });
 });
