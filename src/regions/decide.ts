@@ -20,12 +20,19 @@ export const SPREAD_PREFECTURES = 3;
 /** Share of the place points that makes one prefecture the article's subject over the province. */
 export const DOMINANT_SHARE = 0.5;
 
+/** A prefecture with this many times the points of its best county is the subject, not the county. */
+export const LEADING_SHARE = 2;
+
 /** A region and its points. */
 export interface Scored {
   region: Region;
   score: number;
   /** Position of the first counted mention, to order ties by reading order. */
   order: number;
+  /** True when some mention counted fully (not in passing: 长沙银行, 长沙至邵阳 are not). */
+  plain?: boolean;
+  /** True when the headline itself (not a kicker or subtitle) names the region. */
+  inTitle?: boolean;
 }
 
 /**
@@ -54,15 +61,57 @@ export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: b
 /**
  * True when the article is about the prefecture as a whole: the same test one level down — its
  * places lie in at least {@link SPREAD_PREFECTURES} of its counties, none holding
- * {@link DOMINANT_SHARE} of the prefecture's points (the prefecture's own included). A round-up
- * of projects in five counties of 郴州 is about 郴州市.
+ * {@link DOMINANT_SHARE} of the prefecture's points (the prefecture's own included); or the
+ * prefecture's own mentions lead its counties' (see prefectureLeads). A round-up of projects in
+ * five counties of 郴州 is about 郴州市.
  */
 export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Region): boolean {
   const own = scored.find((s) => s.region.code === prefecture.code)?.score ?? 0;
   const counties = scored.filter((s) => s.region.level === 'county' && g.prefectureOf(s.region)?.code === prefecture.code);
   const total = own + counties.reduce((a, s) => a + s.score, 0);
   const best = Math.max(0, ...counties.map((s) => s.score));
+  if (
+    prefectureLeads(
+      scored.find((s) => s.region.code === prefecture.code),
+      counties,
+    )
+  )
+    return true;
   return counties.filter((s) => s.score >= 1).length >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total;
+}
+
+/**
+ * True when the prefecture's own mentions outweigh its counties' (`counties`: those of it that
+ * scored): it has {@link LEADING_SHARE} times the best county's points (a tour of the city that
+ * passes one district), or at least as many and either the headline names it and not that county
+ * (`某市：…` over a report from one of its villages) or the article names two or more of its
+ * counties (the city's new bus lines in two districts).
+ */
+function prefectureLeads(own: Scored | undefined, counties: Scored[]): boolean {
+  const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
+  if (!own || !best) return false;
+  if (own.score >= LEADING_SHARE * best.score) return true;
+  if (own.score < best.score) return false;
+  return (own.inTitle === true && !best.inTitle) || counties.filter((s) => s.score >= 1).length >= 2;
+}
+
+/**
+ * The one place a thinly placed article names, when every place it names lies on one line of
+ * descent (a county and its prefecture, or one prefecture): a notice signed `某市某区某店`, a
+ * memoir naming its county once, a caption naming the city. Such an article is about that place
+ * even below {@link ABOUT_SCORE}. It takes one full mention (a bank's name, a route's end are not
+ * enough); places in two counties or two prefectures say nothing.
+ */
+function loneLine(g: Gazetteer, places: Scored[]): Region | undefined {
+  const named = places.filter((s) => s.plain && s.score >= 1).map((s) => s.region);
+  const deepest = named.find((r) => named.every((o) => o === r || g.ancestors(r).some((a) => a.code === o.code)));
+  return deepest;
+}
+
+/** A county followed by its prefecture, a prefecture alone. */
+function withPrefecture(g: Gazetteer, region: Region): string[] {
+  const prefecture = region.level === 'county' ? g.prefectureOf(region) : undefined;
+  return prefecture ? [region.name, prefecture.name] : [region.name];
 }
 
 /** From scores to the ordered list of official names. */
@@ -76,7 +125,9 @@ export function decide(g: Gazetteer, province: Region, scored: Scored[], framedB
   if (provinceWide(g, scored, framedByProvince)) return [province.name];
   if (chosen.length === 0) {
     const province = scored.find((s) => s.region.level === 'province');
-    return province && province.score >= ABOUT_SCORE ? [province.region.name] : [];
+    if (province && province.score >= ABOUT_SCORE) return [province.region.name];
+    const lone = loneLine(g, places);
+    return lone ? withPrefecture(g, lone) : [];
   }
   // Counties grouped under their prefecture (in the order of each group's best county), each
   // group followed by its prefecture; a prefecture whose counties are spread (see

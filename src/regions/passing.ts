@@ -2,7 +2,8 @@
  * Passing mentions: a place name written as part of something else, which says nothing about
  * where the article happens. Each rule looks only at the words right around the mention:
  * - an organisation's name: the place followed by 银行, 公司, 集团, 日报 … (长沙银行 is a bank that
- *   works everywhere), or a street named after it (韶山路); a branch or an institution named after
+ *   works everywhere), or a street named after it (韶山路); the province's name opening an
+ *   institution's (湖南信息学院, 湖南省人民医院); a branch or an institution named after
  *   its town (…永州分行, 吉首大学) says a little, so it keeps some weight;
  * - someone's origin: 来自X, X籍, X人, X游客, X老乡 (a visitor's or a native's home town);
  * - a route or a destination: X至Y, X—Y, 开往X, 飞往X, X方向, X南站 (the trip passes by, the
@@ -11,11 +12,13 @@
 import type { Mention } from './matcher.ts';
 
 /** Why a mention is only in passing. */
-export type PassingKind = 'organisation' | 'branch' | 'origin' | 'route';
+export type PassingKind = 'organisation' | 'newspaper' | 'branch' | 'origin' | 'route';
 
 /** How much a passing mention still counts, relative to a plain one (1). */
 export const PASSING_WEIGHT: Record<PassingKind, number> = {
   organisation: 0,
+  // A paper's name counts nothing in the text; in a headline it is the paper's own story (tagger.ts).
+  newspaper: 0,
   origin: 0,
   // The branch of a bank or company is located in the place, but the story is the company's.
   branch: 0.5,
@@ -32,8 +35,15 @@ const ORGANISATION_WORDS = [
   '|[东西南北中]?路|大道|大街|街(?!道)',
 ].join('');
 const ORGANISATION_AFTER = new RegExp(`^(?:${ORGANISATION_WORDS})`);
+/** A newspaper named after its place (长沙晚报, 邵阳日报), but not as a reporter's outlet (长沙晚报记者). */
+const NEWSPAPER_AFTER = /^(?:日报|晚报|都市报)(?!社?(?:记者|通讯员|评论员))/;
 /** A branch, or an institution named after its town (…永州分行, 吉首大学): located there, but not the story. */
 const BRANCH_AFTER = /^(?:分行|支行|分公司|营业部|办事处|大学|学院|职业技术学院|师范)/;
+/**
+ * The province's name opening an institution's (湖南信息学院, 湖南省人民医院, 湖南某某集团): such
+ * bodies bear the province's name wherever they stand and whatever the story, so it says nothing.
+ */
+const PROVINCE_INSTITUTION_AFTER = /^[\u4e00-\u9fa5]{0,6}?(?:大学|学院|医院|集团|公司)/;
 // X人 is a person from X (邵阳人), but 人民, 人大, 人社 … are the place's own institutions.
 const ORIGIN_AFTER = /^(?:籍|游客|老乡|乡亲|客商|客人|人(?![民大社口才员力工居文事防武寿]))/;
 /** 来自 up to four characters before the mention, with no punctuation between (来自湖南长沙的). */
@@ -52,7 +62,9 @@ export function passingKinds(text: string, mentions: Mention[]): (PassingKind | 
   const kinds: (PassingKind | null)[] = mentions.map((m) => {
     const after = text.slice(m.end, m.end + 6);
     const before = text.slice(Math.max(0, m.start - 8), m.start);
+    if (NEWSPAPER_AFTER.test(after)) return 'newspaper';
     if (ORGANISATION_AFTER.test(after)) return 'organisation';
+    if (m.term.credits.level === 'province' && PROVINCE_INSTITUTION_AFTER.test(text.slice(m.end, m.end + 10))) return 'organisation';
     if (BRANCH_AFTER.test(after)) return 'branch';
     if (ORIGIN_AFTER.test(after) || ORIGIN_BEFORE.test(before)) return 'origin';
     if (DESTINATION_BEFORE.test(before) || ROUTE_AFTER.test(after)) return 'route';

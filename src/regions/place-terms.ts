@@ -16,7 +16,8 @@
  * - pinyin is never matched in text;
  * - a town (镇, 乡, 街道) counts only by its full name, credits its county, and only when the name
  *   is unique in Hunan and its stem is neither a known word nor a known place elsewhere (a stem
- *   jieba knows, like 新城 or 龙潭, would make 新城镇化 or a 龙潭 elsewhere a false match).
+ *   jieba knows, like 新城 or 龙潭, would make 新城镇化 or a 龙潭 elsewhere a false match) —
+ *   except on a page of the county's own outlet, which names its own towns (`homeTowns`).
  */
 import { gazetteer, type Gazetteer, type Region } from './gazetteer.ts';
 import { autonomousParts, shortName } from './aliases.ts';
@@ -55,6 +56,12 @@ export interface ElsewhereNames {
 /** The term list with the lexicon it was judged against. */
 export interface PlaceTerms {
   terms: PlaceTerm[];
+  /**
+   * By county code, the full names of that county's towns left out of `terms` (a name several
+   * counties share, a stem that is a word: 双龙镇, 边城镇): they count where the county's own
+   * outlet writes them (see {@link withHomeTowns}).
+   */
+  homeTowns: ReadonlyMap<string, PlaceTerm[]>;
   lexicon: Lexicon;
   gazetteer: Gazetteer;
   elsewhere: ElsewhereNames;
@@ -101,12 +108,15 @@ function buildTerms(g: Gazetteer): PlaceTerms {
   );
   const lexicon = loadLexicon(candidates);
   const terms: PlaceTerm[] = [];
+  const homeTowns = new Map<string, PlaceTerm[]>();
   for (const region of g.all()) {
     if (region.level === 'town') {
       const county = g.countyOf(region);
-      if (!county || !townIsSafe(g, lexicon, region)) continue;
+      if (!county) continue;
+      const safe = townIsSafe(g, lexicon, region);
+      const list = safe ? terms : (homeTowns.get(county.code) ?? homeTowns.set(county.code, []).get(county.code) ?? []);
       for (const form of g.aliasForms(region)) {
-        if (form.kind === 'name') terms.push({ text: form.text, named: region, credits: county, strength: 'plain', short: false });
+        if (form.kind === 'name') list.push({ text: form.text, named: region, credits: county, strength: 'plain', short: false });
       }
       continue;
     }
@@ -127,7 +137,17 @@ function buildTerms(g: Gazetteer): PlaceTerms {
         .map((f) => f.text),
     ),
   );
-  return { terms, lexicon, gazetteer: g, elsewhere: elsewhereNames(g, lexicon, hunanTexts) };
+  return { terms, homeTowns, lexicon, gazetteer: g, elsewhere: elsewhereNames(g, lexicon, hunanTexts) };
+}
+
+/**
+ * The terms as a county's own outlet uses them: with that county's towns that are unsafe
+ * elsewhere. A county paper's 双龙镇 is its own town, whatever other counties call theirs, and its
+ * 边城镇 is the town, not the novel.
+ */
+export function withHomeTowns(terms: PlaceTerms, county: Region): PlaceTerms {
+  const towns = terms.homeTowns.get(county.code) ?? [];
+  return towns.length === 0 ? terms : { ...terms, terms: [...terms.terms, ...towns] };
 }
 
 let cached: PlaceTerms | undefined;

@@ -19,15 +19,20 @@
  * - a Hunan name right after a place elsewhere (福建龙岩永定区) is that namesake, in the whole article;
  * - the province is the answer when the places are spread over several prefectures with none
  *   dominant, or when a headline is framed by the province and no prefecture outweighs it
- *   (provinceWide in ./decide.ts); and, as before, when no prefecture or county qualifies.
+ *   (provinceWide in ./decide.ts); and, as before, when no prefecture or county qualifies;
+ * - a paper named in the headline itself is the paper's own story (its place counts there), and
+ *   on a county outlet's page that county's towns count even where their names are unsafe;
+ * - a prefecture whose own mentions lead its counties', and a place named once on one line of
+ *   descent, are decided in ./decide.ts (prefectureLeads, loneLine).
  */
 import type { ParsedArticle } from '../pages/article.ts';
 import { datelineOf } from '../pages/dateline.ts';
+import { type Credit, creditMentions, type FoundMention } from './credit.ts';
 import { decide, type Scored } from './decide.ts';
 import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
 import { PASSING_WEIGHT, passingKinds } from './passing.ts';
-import { placeTerms, type PlaceTerms } from './place-terms.ts';
+import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -60,16 +65,18 @@ const PROVINCE_WORDS = /全省|我省|(?<!湖南)省(?:委|政府|人大|政协)
 
 /**
  * Words that mean the paper's own city, county or district: 全市, 我市, 本市 (全县, 我县 …; 全州 in
- * 湘西). They credit the article's home — the region the outlet serves, or the place in the
- * dateline — when its name ends in the same character. 全市场, 全区域 are other words.
+ * 湘西), and its party committee written bare (市委书记, 县委常委会, 州委组织部), as 省委 is the
+ * province's. They credit the article's home — the region the outlet serves, or the place in the
+ * dateline — when its name ends in the same character. 全市场, 全区域, 社区委员 are other words; a
+ * committee after a place's name (长沙市委) is that place's, found by the matcher.
  */
-const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])/g;
+const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])|(市|县|区|州)委(?=书记|副书记|常委|组织部|宣传部|统战部|办公室)/g;
 
 /** A paper named as such: in book-title marks (`《邵阳日报》`) or as the newspaper office (`常德日报社`). */
 const NEWSROOM = /《[^《》]{2,12}(?:日报|晚报|都市报|报)》|[\u4e00-\u9fa5]{2,8}(?:日报|晚报|都市报)社/g;
 
 /** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … */
-const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|网)/;
+const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|头条|网)/;
 /**
  * The dateline opening the first paragraph (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电,
  * 新湖南客户端衡阳讯, 邵阳日报3月3日讯 …, with its bracketed byline): the page reader's own reading of
@@ -142,6 +149,8 @@ function mostSpecific(mentions: Mention[]): Region | undefined {
 export class RegionTagger {
   private readonly matcher: PlaceMatcher;
   private readonly province: Region;
+  /** Matchers for the pages of a county's own outlet (see withHomeTowns), by county code. */
+  private readonly homeMatchers = new Map<string, PlaceMatcher>();
 
   constructor(private readonly terms: PlaceTerms) {
     this.matcher = new PlaceMatcher(terms);
@@ -201,6 +210,17 @@ export class RegionTagger {
     return dateline ? mostSpecific(this.matcher.scan(dateline)) : undefined;
   }
 
+  /** The matcher for an article whose outlet serves `home`: with the county's own towns. */
+  private matcherFor(home: Region | undefined, given: boolean): PlaceMatcher {
+    if (!given || home?.level !== 'county' || !this.terms.homeTowns.has(home.code)) return this.matcher;
+    let matcher = this.homeMatchers.get(home.code);
+    if (!matcher) {
+      matcher = new PlaceMatcher(withHomeTowns(this.terms, home));
+      this.homeMatchers.set(home.code, matcher);
+    }
+    return matcher;
+  }
+
   /** True when a Hunan name at `start` is written right after the name of a place elsewhere (福建龙岩永定区). */
   private afterElsewhere(text: string, start: number): boolean {
     const { leads, longestLead } = this.terms.elsewhere;
@@ -211,21 +231,24 @@ export class RegionTagger {
   private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
-    const credit = (region: Region, points: number, order: number) => {
+    const credit: Credit = (region, points, order, from = {}) => {
       if (points <= 0) return;
-      const s = scores.get(region.code);
-      if (s) s.score += points;
-      else scores.set(region.code, { region, score: points, order });
+      const s = scores.get(region.code) ?? { region, score: 0, order };
+      scores.set(region.code, s);
+      s.score += points;
+      s.plain ||= !from.passing;
+      s.inTitle ||= from.inTitle === true;
     };
 
-    const found: { mention: Mention; points: number; previous: Mention | undefined; order: number; elsewhere: boolean }[] = [];
+    const found: FoundMention[] = [];
     let framedByProvince = false;
     let headlineNamesPlace = false;
     let openingRead = false;
     const home = this.homeOf(article);
+    const matcher = this.matcherFor(home, article.home !== undefined);
     let offset = 0;
     for (const part of parts(article)) {
-      const mentions = this.matcher.scan(part.text);
+      const mentions = matcher.scan(part.text);
       const kinds = passingKinds(part.text, mentions);
       // Starts of the mentions that count fully (no passing mention: 湖南大学 frames nothing).
       const counted: number[] = [];
@@ -234,15 +257,20 @@ export class RegionTagger {
         // A place in the dateline, or right after the name of a place elsewhere, counts nothing.
         const elsewhere = this.afterElsewhere(part.text, mention.start);
         const ignored = mention.start < part.skip || elsewhere;
-        const points = ignored ? 0 : part.weight * (kind ? PASSING_WEIGHT[kind] : 1);
-        found.push({ mention, points, previous: mentions[i - 1], order: offset + mention.start, elsewhere });
+        const at = { order: offset + mention.start, inTitle: part.text === article.title };
+        // A paper named in the headline (`我与某某晚报的25年`) is the paper's own story: its place counts.
+        const passing = kind !== null && !(kind === 'newspaper' && at.inTitle);
+        const points = ignored ? 0 : part.weight * (passing && kind ? PASSING_WEIGHT[kind] : 1);
+        found.push({ mention, points, previous: mentions[i - 1], ...at, elsewhere, passing });
         if (points > 0 && !kind) counted.push(mention.start);
       });
       const provinceWords = [...part.text.matchAll(PROVINCE_WORDS)].map((m) => m.index ?? 0).filter((at) => at >= part.skip);
       for (const at of provinceWords) credit(this.province, part.weight, offset + at);
       if (home && home.level !== 'province') {
         for (const m of part.text.matchAll(HOME_WORDS)) {
-          if ((m.index ?? 0) >= part.skip && home.name.endsWith(m[1])) credit(home, part.weight, offset + (m.index ?? 0));
+          const at = m.index ?? 0;
+          const inPlaceName = mentions.some((p) => p.start <= at && at < p.end);
+          if (at >= part.skip && !inPlaceName && home.name.endsWith(m[1] ?? m[2])) credit(home, part.weight, offset + at);
         }
       }
       if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead && !headlineNamesPlace)) {
@@ -255,36 +283,7 @@ export class RegionTagger {
       offset += part.text.length + 1;
     }
 
-    // A name the article once places elsewhere (福建龙岩永定区) means that namesake throughout,
-    // except where a Hunan place qualifies it (张家界永定区).
-    const namesakes = new Set(found.filter((f) => f.elsewhere).map((f) => f.mention.term.credits.code));
-    for (const f of found) {
-      if (!namesakes.has(f.mention.term.credits.code)) continue;
-      const qualified =
-        f.previous !== undefined &&
-        f.previous.end === f.mention.start &&
-        g.ancestors(f.mention.term.credits).some((a) => a.code === f.previous?.term.credits.code);
-      if (!qualified) f.points = 0;
-    }
-
-    // Regions the article names in full: they confirm the common-word short names.
-    const namedInFull = new Set(
-      found.filter((f) => f.points > 0 && f.mention.term.strength === 'strong').map((f) => f.mention.term.credits.code),
-    );
-    found.forEach((f, i) => {
-      const { term } = f.mention;
-      const next = found[i + 1];
-      // 郴州市桂阳县: the prefecture only says where the county is.
-      const adjacent = next !== undefined && next.order === f.order + (f.mention.end - f.mention.start);
-      if (adjacent && g.ancestors(next.mention.term.credits).some((a) => a.code === term.credits.code)) return;
-      if (term.strength === 'weak') {
-        const parent = g.parentOf(term.credits);
-        const afterParent = f.previous !== undefined && f.previous.end === f.mention.start && f.previous.term.credits.code === parent?.code;
-        if (!namedInFull.has(term.credits.code) && !afterParent) return;
-      }
-      credit(term.credits, f.points, f.order);
-    });
-
+    creditMentions(g, found, credit);
     return { scored: [...scores.values()], framedByProvince };
   }
 }

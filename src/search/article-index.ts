@@ -134,7 +134,7 @@ export class SnapshotIndex implements ArticleIndex {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const { limit, offset, phraseTerms, terms, empty } = searchTerms(query, options);
+    const { limit, offset, phraseTerms, terms, asTyped, empty } = searchTerms(query, options);
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
     const candidates = new Candidates(this.rows.allowedRows(options));
@@ -147,6 +147,10 @@ export class SnapshotIndex implements ArticleIndex {
       terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term)),
       candidates,
     );
+    if (options.order !== 'date') {
+      const found = candidates.rowids();
+      candidates.mark(this.rows.holdingAsTyped(asTyped, found), this.rows.fragmentsAmong(found));
+    }
     // Every phrase is required; excluded words remove an article whatever else it matches.
     const ranked = candidates.ranked(this.rows.rowidsContaining(options.exclude ?? []), phraseTerms, options.order ?? 'relevance');
     return {

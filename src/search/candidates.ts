@@ -1,8 +1,9 @@
 /**
  * The articles one search has found so far, with what each matched and how well: the full-text
  * pass, the place pass and the compact-field pass of ./article-index.ts add to it, then it ranks.
- * Articles containing every query word come before partial matches; within a group, relevance
- * (see {@link Candidates.score}), then the newest first.
+ * Articles containing every query word come before partial matches; within a group, those holding
+ * the words as typed (see cutWords in ./search-terms.ts), then titled articles before fragments,
+ * then relevance (see {@link Candidates.score}), then the newest first.
  */
 
 /** One article a search found. */
@@ -11,6 +12,10 @@ export interface Candidate {
   matched: Set<string>;
   compactScore: number;
   fullTextScore: number;
+  /** How many of the query's cut words the article holds as typed. */
+  asTyped?: number;
+  /** True for a fragment (text whose headline the page did not print). */
+  untitled?: boolean;
 }
 
 /** The candidates of one search, limited to `allowed` rows when given (region and date filters). */
@@ -23,7 +28,8 @@ export class Candidates {
 
   /**
    * Relevance within a group of equally complete matches. Fragments have no title in the compact
-   * fields, so they naturally score below headlined articles with the same words.
+   * fields, but a short one can outscore a long article through its keywords: they are ordered
+   * after titled articles before relevance counts (as in lists by region).
    */
   static score(c: Candidate): number {
     return c.compactScore * 2 + c.fullTextScore;
@@ -62,13 +68,43 @@ export class Candidates {
     found.compactScore += score;
   }
 
+  /** Rowids found so far. */
+  rowids(): number[] {
+    return [...this.found.keys()];
+  }
+
+  /** Marks what ranks before relevance: the cut words each article holds as typed, and the fragments. */
+  mark(asTyped: ReadonlyMap<number, number>, fragments: ReadonlySet<number>): void {
+    for (const c of this.found.values()) {
+      c.asTyped = asTyped.get(c.rowid) ?? 0;
+      c.untitled = fragments.has(c.rowid);
+    }
+  }
+
   /** Drops the `excluded` rows and those missing a required phrase, then ranks the rest. */
   ranked(excluded: Set<number>, phrases: readonly string[], order: 'relevance' | 'date'): Candidate[] {
     const kept = [...this.found.values()].filter((c) => !excluded.has(c.rowid) && phrases.every((p) => c.matched.has(p)));
     return kept.sort(
       order === 'date'
         ? (a, b) => b.matched.size - a.matched.size || b.rowid - a.rowid
-        : (a, b) => b.matched.size - a.matched.size || Candidates.score(b) - Candidates.score(a) || b.rowid - a.rowid,
+        : (a, b) => beforeRelevance(a, b) || Candidates.score(b) - Candidates.score(a) || b.rowid - a.rowid,
     );
   }
+}
+
+/** What ranks a candidate before its relevance score. */
+export interface RankedMatch {
+  matched: Set<string>;
+  asTyped?: number;
+  untitled?: boolean;
+}
+
+/**
+ * The order before relevance, shared by both engines: more query words matched, then more cut
+ * words held as typed, then titled articles before fragments; 0 when two candidates tie on all.
+ */
+export function beforeRelevance(a: RankedMatch, b: RankedMatch): number {
+  return (
+    b.matched.size - a.matched.size || (b.asTyped ?? 0) - (a.asTyped ?? 0) || Number(a.untitled ?? false) - Number(b.untitled ?? false)
+  );
 }

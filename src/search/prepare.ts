@@ -22,14 +22,26 @@ export function articleId(file: string, article: Pick<ParsedArticle, 'title' | '
   return createHash('sha256').update(`${name}\n${article.title}\n${opening}`).digest('base64url').slice(0, 12);
 }
 
+/**
+ * The region the page's outlet serves: what 全市 and 我县 mean there. From its masthead or article
+ * data, else from the lines above the first article's headline (a mobile paper's `某某县融媒体中心主办`,
+ * a site's breadcrumb `当前位置：某某新闻网`), where only the outlet names itself.
+ */
+export function pageHome(text: string, articles: readonly Pick<ParsedArticle, 'title'>[]): string | undefined {
+  const lines = text.split('\n');
+  const named = (candidates: string[]) => candidates.map(outletHome).find((region) => region !== undefined);
+  const squeeze = (line: string) => line.replace(/\s+/g, '');
+  const first = articles[0] ? squeeze(articles[0].title) : '';
+  const header = first ? lines.findIndex((line) => squeeze(line).includes(first)) : -1;
+  return named(outletLines(lines)) ?? named(lines.slice(0, Math.max(0, header)));
+}
+
 /** Everything the index needs about the articles of one page. */
 export function prepareArticles(page: Page): Article[] {
   const seen = new Set<string>();
-  // The region the page's outlet serves, from its masthead or article data: what 全市 means there.
-  const home = outletLines(page.text.split('\n'))
-    .map(outletHome)
-    .find((region) => region !== undefined);
-  return splitPage(page.text).map((parsed) => {
+  const articles = splitPage(page.text);
+  const home = pageHome(page.text, articles);
+  return articles.map((parsed) => {
     let id = articleId(page.file, parsed);
     // Two identical fragments on one page would share an id; keep ids unique and still stable.
     for (let n = 2; seen.has(id); n++) id = `${articleId(page.file, parsed)}-${n}`;

@@ -77,6 +77,30 @@ export class SnapshotRows {
     return found;
   }
 
+  /**
+   * Of `rowids`, how many of `words` each article's text holds as written (articles holding none
+   * left out). Bounded like every full-text part: the newest MATCH_CAP articles holding a word.
+   */
+  holdingAsTyped(words: string[], rowids: number[]): Map<number, number> {
+    const held = new Map<number, number>();
+    if (rowids.length === 0) return held;
+    const among = new Set(rowids);
+    for (const word of words) {
+      const phrase = gramPhrase(word);
+      if (!phrase) continue;
+      for (const { rowid } of this.fullText(phrase, false).rows) if (among.has(rowid)) held.set(rowid, (held.get(rowid) ?? 0) + 1);
+    }
+    return held;
+  }
+
+  /** The fragments among `rowids` (articles whose headline the page did not print). */
+  fragmentsAmong(rowids: number[]): Set<number> {
+    const found = new Set<number>();
+    const statement = this.statement("SELECT rowid FROM articles WHERE kind = 'fragment' AND rowid IN (SELECT value FROM json_each(?))");
+    for (const row of statement.all(JSON.stringify(rowids)) as { rowid: number }[]) found.add(row.rowid);
+    return found;
+  }
+
   /** Rowids of articles tagged with any of `regions`. */
   rowidsInRegions(regions: string[]): Set<number> {
     const marks = regions.map(() => '?').join(',');

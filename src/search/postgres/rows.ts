@@ -10,12 +10,16 @@ export interface Candidate {
   matched: Set<string>;
   compactScore: number;
   fullTextScore: number;
+  /** How many of the query's cut words the article holds as typed (see ../search-terms.ts). */
+  asTyped?: number;
+  /** True for a fragment. */
+  untitled?: boolean;
 }
 
 /**
  * Relevance within a group of equally complete matches, as in the SQLite engine: compact fields
- * count twice the full text. Fragments have no title among the compact fields, so they score
- * below headlined articles with the same words.
+ * count twice the full text (fragments are ordered after titled articles before this counts:
+ * beforeRelevance in ../candidates.ts).
  */
 export function score(c: Candidate): number {
   return c.compactScore * 2 + c.fullTextScore;

@@ -11,6 +11,7 @@ import { searchTerms } from '../search-terms.ts';
 import type { SearchOptions, SearchResult } from '../engine.ts';
 import { normaliseForSearch } from '../normalize.ts';
 import { placesAmong } from '../query-parse.ts';
+import { beforeRelevance } from '../candidates.ts';
 import { newestMatching, Params, seqSpan, type SeqSpan } from './newest.ts';
 import { type Candidate, hitsFor, score, unscored } from './rows.ts';
 import { allOf, anyOf, gramQuery, WORD_WEIGHTS, wordQuery } from './tsvector.ts';
@@ -134,8 +135,29 @@ async function idsContaining(db: pg.Pool, ids: string[], words: string[]): Promi
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * Marks what ranks before relevance (see beforeRelevance): the fragments among the candidates,
+ * and how many of the query's cut words (`asTyped`) each one's text holds as written.
+ */
+async function markRanking(db: pg.Pool, candidates: Candidate[], asTyped: string[]): Promise<void> {
+  if (candidates.length === 0) return;
+  const params = new Params();
+  const ids = params.add(candidates.map((c) => c.id));
+  const typed = asTyped.flatMap((word) => gramQuery(word) ?? []).map((q) => `grams @@ ${params.add(q)}::tsquery`);
+  const { rows } = await db.query<{ id: string; untitled: boolean; typed: boolean[] }>(
+    `SELECT id, kind = 'fragment' AS untitled, ARRAY[${['false', ...typed].join(', ')}] AS typed FROM articles WHERE id = ANY(${ids})`,
+    params.values,
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const c of candidates) {
+    const row = byId.get(c.id);
+    c.untitled = row?.untitled ?? false;
+    c.asTyped = row ? row.typed.filter(Boolean).length : 0;
+  }
+}
+
 export async function searchArticles(db: pg.Pool, query: string, options: SearchOptions = {}): Promise<SearchResult> {
-  const { limit, offset, phraseTerms, terms, empty } = searchTerms(query, options);
+  const { limit, offset, phraseTerms, terms, asTyped, empty } = searchTerms(query, options);
   if (terms.length === 0) return { ...empty, noKeywords: true };
   const span = await seqSpan(db);
   if (!span) return { ...empty, noKeywords: false };
@@ -169,10 +191,11 @@ export async function searchArticles(db: pg.Pool, query: string, options: Search
   // Every phrase is required; excluded words remove an article whatever else it matches.
   const excluded = await idsContaining(db, [...candidates.keys()], options.exclude ?? []);
   const kept = [...candidates.values()].filter((c) => !excluded.has(c.id) && phraseTerms.every((p) => c.matched.has(p)));
+  if (options.order !== 'date') await markRanking(db, kept, asTyped);
   kept.sort(
     options.order === 'date'
       ? (a, b) => b.matched.size - a.matched.size || b.seq - a.seq
-      : (a, b) => b.matched.size - a.matched.size || score(b) - score(a) || b.seq - a.seq,
+      : (a, b) => beforeRelevance(a, b) || score(b) - score(a) || b.seq - a.seq,
   );
   const page = kept.slice(offset, offset + limit);
   // Lookups ran at once: give the matched words in query order, whatever finished first.
