@@ -88,7 +88,7 @@ export class SnapshotRows {
     for (const word of words) {
       const phrase = gramPhrase(word);
       if (!phrase) continue;
-      for (const { rowid } of this.fullText(phrase, false).rows) if (among.has(rowid)) held.set(rowid, (held.get(rowid) ?? 0) + 1);
+      for (const { rowid } of this.fullText([phrase], false).rows) if (among.has(rowid)) held.set(rowid, (held.get(rowid) ?? 0) + 1);
     }
     return held;
   }
