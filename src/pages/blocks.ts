@@ -13,6 +13,7 @@ import { printedLines, unwrapHardWrapped } from './hard-wrap.ts';
 import {
   closeLetterSpacing,
   dashInsideQuotes,
+  hasTitleLabel,
   headingShaped,
   markLists,
   markLongHeadlines,
@@ -175,13 +176,14 @@ function readLine(raw: string, line: number): LineReading {
   }
   // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
   text = text.replace(/\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$/, (suffix) => (text.length - suffix.length >= 6 ? '' : suffix));
+  const titleField = hasTitleLabel(text) ? { titleField: true } : {};
   text = withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text)));
   if (headingShaped(text)) {
-    const split = withColumn({ line, text, shape: 'short' });
+    const split = withColumn({ line, text, shape: 'short', ...titleField });
     if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };
     // `【温馨提示】` alone: a column label, never a headline by itself.
     if (/^【[^】]{1,12}】$/.test(text)) return block('short', { kicker: text.slice(1, -1), label: true });
-    return block('short');
+    return block('short', titleField);
   }
   return block('text');
 }

@@ -162,6 +162,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     'footer',
     /^(?:投稿邮箱|新闻热线|爆料热线|联系邮箱|投稿热线|值班电话|新闻爆料)|^(?=.{0,80}$).*?(?<![\w.-])[\w.-]{1,40}@[\w-]{1,40}\.[\w.]{1,20}/,
   ],
+  // `2022-04-11 09:14:26 字号:`: the posting time before the font control is article data (it confirms the headline above).
+  ['article data', /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+.{0,16}?(?:字[体号]|字体大小)\s*[：:]/],
   ['navigation', /^.{0,30}(?:字[体号]|字体大小)\s*[：:].{0,20}$/],
   ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
   ['navigation', /^(?:字[体号]|文字|字体大小|文字大小)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
@@ -178,6 +180,9 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^(?:更多|点击|欢迎|进入|请进入).{0,16}(?:频道|栏目|专题|首页|客户端|公众号|下载|关注)$/],
   // `（上接1版）`, `(下转第3版)`: where an article jumps between pages
   ['navigation', /^[（(]?\s*(?:上接|下转|转第|接第|续第|转\d|接\d)[^）)]{0,12}[）)]?$/],
+  // a site's menu with its separators lost (`攻略问答门票地图摄影游记租车…`): forty characters and more
+  // with no punctuation or space at all, which no sentence and no headline runs to
+  ['navigation', /^[\u4e00-\u9fa5A-Za-z0-9]{40,}$/],
   // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   [
     'article data',

@@ -103,6 +103,26 @@ const numberedSection: ShortStep = (state, block) => {
   return true;
 };
 
+/** `原标题：…`: a reprint names the title the article first had. */
+const ORIGINAL_TITLE = /^原标题\s*[：:]\s*(\S.{3,})$/;
+
+/**
+ * Under the reprint's own headline the original title is a note, not a new article; where the page
+ * printed no headline of its own (a mirror that kept only the label), it is the headline.
+ */
+const originalTitle: ShortStep = (state, block) => {
+  const original = ORIGINAL_TITLE.exec(block.text)?.[1];
+  if (original === undefined) return false;
+  const { current } = state;
+  if (current?.title && !current.fragment) {
+    state.trace(block, 'note', "a reprint's original title (原标题：…) under its own headline");
+    return true;
+  }
+  state.start(original, block);
+  state.trace(block, 'headline', 'the original title (原标题：…), and no headline of its own above it');
+  return true;
+};
+
 /** A headline confirmed by what is right under it (or by the kicker line over it). */
 const confirmedHeadline: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
@@ -122,6 +142,13 @@ const confirmedHeadline: ShortStep = (state, block, index) => {
   if (!confirmation) return false;
   state.start(block.text, block);
   state.trace(block, 'headline', confirmation);
+  return true;
+};
+
+/** A short line over the CMS's title field (`标题：…`) at the top of the page: the site's banner, not a kicker. */
+const bannerOverTitleField: ShortStep = (state, block, index) => {
+  if (state.current || !state.blocks[index + 1]?.titleField) return false;
+  state.trace(block, 'furniture', "over the CMS's title field (标题：…): the site's banner");
   return true;
 };
 
@@ -194,7 +221,9 @@ const SHORT_STEPS: readonly ShortStep[] = [
   pairedSubtitle,
   seriesLine,
   numberedSection,
+  originalTitle,
   confirmedHeadline,
+  bannerOverTitleField,
   kickerLine,
   continuation,
   evidencedHeadline,

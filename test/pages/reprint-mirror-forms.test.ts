@@ -1,0 +1,83 @@
+/** Reprints, mirrors and app pages: what stands before, over and under the headline (docs/page-layouts.md §1.9b, §7.2). */
+import { describe, expect, it } from 'vitest';
+import { furnitureOf } from '../../src/pages/furniture.ts';
+import { splitPage } from '../../src/pages/split.ts';
+
+const page = (...lines: string[]) => lines.join('\n');
+const articles = (text: string) => splitPage(text).filter((a) => a.kind !== 'fragment');
+
+describe('reprints and mirrors', () => {
+  it('takes the original title as the headline when a mirror prints no headline of its own', () => {
+    const found = articles(
+      page(
+        '地 址：某某路联系地址',
+        '电 话：010-0000000',
+        '原标题：某镇百亩荷塘迎来采莲季',
+        '入夏以来，某镇荷塘里游人不断，村民忙着采莲蓬。',
+        '镇里还办起了荷花节。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['某镇百亩荷塘迎来采莲季']);
+    expect(found[0]?.body.join('')).toContain('荷花节');
+  });
+
+  it('never takes a letter-spaced contact label (地 址：, 电 话：) for a headline', () => {
+    const found = splitPage(page('地 址：某某路联系地址', '电 话：010-0000000', '近日，某村修通了进山公路。'));
+    expect(found.every((a) => a.kind === 'fragment')).toBe(true);
+  });
+
+  it("keeps a reprint's own headline and reads 原标题 under it as a note, not as another article", () => {
+    const found = articles(
+      page(
+        '某县古镇迎来冬游热',
+        '发布时间：2031-12-03 09:12 来源：某某头条',
+        '原标题：古镇“温泉+民宿”带火冬季游',
+        '入冬以来，古镇游客明显增多，民宿入住率超过九成。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['某县古镇迎来冬游热']);
+    expect(found[0]?.body.join('')).not.toContain('原标题');
+  });
+
+  it('keeps the first of two printings of a title field when the post’s data stands under it, and drops the banner above', () => {
+    const found = articles(
+      page(
+        '某某论坛',
+        '标题: 某县开展护河志愿行动 [打印本页]',
+        '作者: admin 时间: 2031-11-10 11:33',
+        '标题: 某县开展护河志愿行动',
+        '近日，某县两百余名志愿者沿河清理垃圾。',
+      ),
+    );
+    expect(found.map((a) => [a.title, a.kicker])).toEqual([['某县开展护河志愿行动', '']]);
+  });
+});
+
+describe('app pages and excerpts', () => {
+  it('takes a long poster-style headline over a posting time and font control as the headline', () => {
+    const title = '美丽某县：山水灵秀的生态之城 产业兴旺的活力之城 人文荟萃的书香之城 宜居宜业的幸福之城';
+    const found = articles(page('立即下载', title, '2031-04-11 09:14:26 字号:', '全县森林覆盖率超过六成，每年吸引大批游客。'));
+    expect(found.map((a) => a.title)).toEqual([title]);
+    expect(furnitureOf('2031-04-11 09:14:26 字号:')).toBe('article data');
+  });
+
+  it('reads a menu printed as one run of words without separators as navigation', () => {
+    expect(furnitureOf('首页资讯本地要闻图片视频专题评论财经文旅教育健康房产汽车政务乡村振兴联系我们关于我们')).toBe('navigation');
+    // …but a sentence of the same length has its punctuation
+    expect(furnitureOf('全县森林覆盖率超过六成，酒埠江水库碧波荡漾，每年吸引大批游客前来观鸟踏青，山水之间处处是景。')).toBeUndefined();
+  });
+
+  it('keeps the short lines of an excerpt that opens on photo captions as section headings', () => {
+    const found = splitPage(
+      page(
+        '新修的沿河步道。柳青摄',
+        '古镇石板街。（县委宣传部供图）',
+        '夜幕下的县城，两岸灯火倒映在水中，散步的市民三三两两。',
+        '山水兴城写、画、唱、演以颂之',
+        '县里新建的美术馆和剧场相继开放，好戏一场接一场。',
+      ),
+    );
+    expect(found.filter((a) => a.kind !== 'fragment')).toEqual([]);
+    expect(found.flatMap((a) => a.body).join('')).toContain('美术馆');
+  });
+});
