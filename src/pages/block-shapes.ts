@@ -50,6 +50,8 @@ export interface Block {
   titleField?: boolean;
   /** The page's title line printed these words too (and was dropped as a copy): a headline. */
   pageTitle?: boolean;
+  /** Printed with its English title after it on the line (a bilingual photo page): a headline. */
+  bilingual?: boolean;
 }
 
 /** Longest line that can still be a headline or heading. */

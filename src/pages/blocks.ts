@@ -4,6 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { splitBilingualHeadlines } from './bilingual.ts';
 import { markSiteNameLines } from './site-name.ts';
 import { authorsOfLine, INSTITUTION_AUTHOR, isNameList, LINE_MARKER, namesWithoutRoles, pairSingleCharacters } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
@@ -196,9 +197,10 @@ function readLine(raw: string, line: number): LineReading {
  */
 export function pageLines(text: string): LineReading[] {
   const printed = printedLines(text);
-  const readings = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
-  markIssueDate(readings);
-  markPhotoCaptions(readings);
+  const read = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
+  markIssueDate(read);
+  markPhotoCaptions(read);
+  const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
   markLists(readings);
   markRepeatedTitles(readings);

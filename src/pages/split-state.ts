@@ -141,6 +141,7 @@ export class SplitState {
   headlineEvidence(block: Block, index: number): string | undefined {
     const current = this.current;
     if (index === 0 || !current) return 'first line of the page';
+    if (block.bilingual) return 'its English title printed after it on the line';
     if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
     if (current.stamped) return 'the post above ends with its posting time (a list of posts)';
     // (a datelined block without its headline is a news item of its own, whose headings stay inside it)

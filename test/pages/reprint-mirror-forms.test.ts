@@ -80,4 +80,20 @@ describe('app pages and excerpts', () => {
     expect(found.filter((a) => a.kind !== 'fragment')).toEqual([]);
     expect(found.flatMap((a) => a.body).join('')).toContain('美术馆');
   });
+
+  it('reads a headline printed with its English title and the caption on one line as headline and text', () => {
+    const found = articles(
+      page(
+        '看图说话',
+        '溪畔杜鹃红 Azaleas bloom along the stream ▲清明前后，溪边的杜鹃花竞相开放，游客沿着栈道边走边拍，山谷里一片欢声笑语。',
+      ),
+    );
+    expect(found.map((a) => [a.kicker, a.title])).toEqual([['看图说话', '溪畔杜鹃红']]);
+    expect(found[0]?.body[0]).toMatch(/^清明前后/);
+  });
+
+  it('leaves a sentence that quotes an English name inside running text alone', () => {
+    const line = '近日，某县举办了一场名为 Spring Music Festival in Town 的音乐节活动，吸引了大批游客前来观看演出。';
+    expect(articles(page('某县音乐节开幕', '记者 周晓岚', line)).map((a) => a.title)).toEqual(['某县音乐节开幕']);
+  });
 });
