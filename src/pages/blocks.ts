@@ -176,7 +176,11 @@ function readLine(raw: string, line: number): LineReading {
     return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2] }) };
   }
   // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
-  text = text.replace(/\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$/, (suffix) => (text.length - suffix.length >= 6 ? '' : suffix));
+  // …or after a colon, when the name says it is a site (`标题：某某官方网站`, `标题:某某官网`).
+  text = text.replace(
+    /\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$|[：:][^：:，。]{2,16}(?:官方网站|官网|网站|首页|门户网站?)$/,
+    (suffix) => (text.length - suffix.length >= 6 ? '' : suffix),
+  );
   const titleField = hasTitleLabel(text) ? { titleField: true } : {};
   text = withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text)));
   if (headingShaped(text)) {

@@ -115,7 +115,8 @@ export function markLongHeadlines(readings: LineReading[]): void {
     if (
       block.shape !== 'text' ||
       block.text.length > LONG_HEADLINE_MAX ||
-      /[。！？；;!?]|[，,、…]$/.test(block.text) ||
+      // (An exclamation may open a headline, `盛会来了！…召开`; a quoted one is speech.)
+      /[。；;]|[，,、…]$|[！？!?]["”’」』]/.test(block.text) ||
       (block.text.match(/[，,]/g)?.length ?? 0) >= 2 ||
       datelineOf(block.text) ||
       !next

@@ -123,6 +123,33 @@ const originalTitle: ShortStep = (state, block) => {
   return true;
 };
 
+/** The words of a line without spaces and punctuation, to compare two printings of a headline. */
+const wordsOf = (text: string) => text.replace(/[\s\p{P}]/gu, '');
+
+/** Two printings of one headline: one holds the other, or they share nearly all their characters in order. */
+export function sameHeadline(a: string, b: string): boolean {
+  const [x, y] = [wordsOf(a), wordsOf(b)];
+  if (Math.min(x.length, y.length) < 6) return false;
+  if (x.includes(y) || y.includes(x)) return true;
+  const shorter = x.length <= y.length ? x : y;
+  const longer = shorter === x ? y : x;
+  let at = 0;
+  for (const ch of longer) if (ch === shorter[at]) at++;
+  return at >= shorter.length * 0.85;
+}
+
+/**
+ * A reprint prints the print edition's headline again under the web headline, before any text
+ * (`网页标题 甲乙丙` / data line / `甲乙丙`): the same words, not a new article.
+ */
+const headlineAgain: ShortStep = (state, block) => {
+  const { current } = state;
+  if (!current?.title || current.fragment || !current.body.every((p) => current.headings.has(p))) return false;
+  if (!sameHeadline(block.text, current.title)) return false;
+  state.trace(block, 'note', 'the headline printed again (the print edition’s) under the web one');
+  return true;
+};
+
 /** A headline confirmed by what is right under it (or by the kicker line over it). */
 const confirmedHeadline: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
@@ -222,6 +249,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   seriesLine,
   numberedSection,
   originalTitle,
+  headlineAgain,
   confirmedHeadline,
   bannerOverTitleField,
   kickerLine,

@@ -193,7 +193,8 @@ export class SplitState {
     } else if (
       datelineOf(block.text) &&
       !current.inHeader &&
-      current.body.length > 0 &&
+      // (headings alone above it, such as a print kicker under a web headline, are no item of their own)
+      current.body.some((p) => !current.headings.has(p)) &&
       (current.datelined || current.authors.length > 0)
     ) {
       // A new news item whose headline was lost in the layout.

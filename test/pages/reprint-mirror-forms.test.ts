@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { furnitureOf } from '../../src/pages/furniture.ts';
 import { splitPage } from '../../src/pages/split.ts';
+import { sameHeadline } from '../../src/pages/split-short.ts';
 
 const page = (...lines: string[]) => lines.join('\n');
 const articles = (text: string) => splitPage(text).filter((a) => a.kind !== 'fragment');
@@ -95,5 +96,50 @@ describe('app pages and excerpts', () => {
   it('leaves a sentence that quotes an English name inside running text alone', () => {
     const line = '近日，某县举办了一场名为 Spring Music Festival in Town 的音乐节活动，吸引了大批游客前来观看演出。';
     expect(articles(page('某县音乐节开幕', '记者 周晓岚', line)).map((a) => a.title)).toEqual(['某县音乐节开幕']);
+  });
+});
+
+describe('web copies of print stories and spam mirrors', () => {
+  it("drops the print edition's headline printed again under the web headline, and keeps the dateline's text in the article", () => {
+    const found = articles(
+      page(
+        '某镇老屋场变身研学营地 村民吃上“旅游饭”',
+        '来源：某某晚报 作者：邓小禾 2031-06-08 09:21:07',
+        '“研学长廊”里，孩子们笑声不断',
+        '某镇老屋场变身研学营地，村民吃上“旅游饭”',
+        '某某晚报讯（记者 邓小禾）暑假一到，某镇的老屋场里热闹起来，学生们在这里体验插秧。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['某镇老屋场变身研学营地 村民吃上“旅游饭”']);
+    expect(found[0]?.body.join('')).toContain('体验插秧');
+  });
+
+  it('tells two printings of a headline from two headlines', () => {
+    expect(sameHeadline('某镇老屋场变身研学营地 村民吃上“旅游饭”', '某镇老屋场变身研学营地，村民吃上“旅游饭”')).toBe(true);
+    expect(sameHeadline('长浏高速9月底建成通车 某某一行到浏阳调研', '某某一行到浏阳调研')).toBe(true);
+    expect(sameHeadline('某镇老屋场变身研学营地', '某县新建三座便民桥')).toBe(false);
+  });
+
+  it('takes a long headline that opens with an exclamation over its posting time', () => {
+    const title = '好消息来了!2031某县花炮文化节、某市首届乡村旅游节筹备工作推进会召开';
+    const found = articles(
+      page(title, '2031-08-24 09:02:40 某某网', '作者:龚晓 谭思远 编辑:周一', '8月22日，筹备工作推进会召开，会议通报了进展。'),
+    );
+    expect(found.map((a) => a.title)).toEqual([title]);
+  });
+
+  it("drops a spam mirror's banner, reading-time line and the site's name glued after the headline", () => {
+    expect(furnitureOf('🚗某某娱乐官方入口🚀')).toBe('navigation');
+    expect(furnitureOf('本篇文章680字，读完约2分钟')).toBe('counter');
+    expect(furnitureOf('导航切换')).toBe('navigation');
+    const found = articles(
+      page(
+        '某县百名茶农赛制茶:某某娱乐官方网站',
+        '作者: 某某娱乐 来源:   日期:2031-04-20 00:39',
+        '某县百名茶农赛制茶',
+        '谷雨前后，某县举办手工制茶技能大赛。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['某县百名茶农赛制茶']);
   });
 });
