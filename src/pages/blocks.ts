@@ -197,7 +197,9 @@ function readLine(raw: string, line: number): LineReading {
  * Every line of a page with what it was taken for. After each line is read on its own, two
  * readings need the page: a run of four or more headline-shaped lines with nothing between them
  * is a list (an e-paper's 标题导航, a 相关新闻 box), and a headline printed twice in a web dump
- * (the page title, then again over the article; also `标题_站名`) keeps only its last printing.
+ * (the page title, then again over the article; also `标题_站名`) keeps only its last printing,
+ * unless the first has the article's data right under it. A bilingual line (headline, English
+ * title, caption) is read as two blocks first.
  */
 export function pageLines(text: string): LineReading[] {
   const printed = printedLines(text);
