@@ -150,6 +150,20 @@ const headlineAgain: ShortStep = (state, block) => {
   return true;
 };
 
+/**
+ * The document a notice names in its title (`关于《某某预案（征求意见稿）》公开征求意见的通知`), printed
+ * in full under the notice's signature: the notice goes on with it, as its section heading.
+ */
+const noticeAttachment: ShortStep = (state, block) => {
+  const { current } = state;
+  const named = current?.notice ? [...current.title.matchAll(/《([^》]{4,60})》/g)].map((m) => wordsOf(m[1] ?? '')) : [];
+  if (!current || !named.includes(wordsOf(block.text))) return false;
+  current.closed = false;
+  state.addHeading(current, block.text);
+  state.trace(block, 'section heading', 'the document the notice names (《…》), printed under it');
+  return true;
+};
+
 /** A headline confirmed by what is right under it (or by the kicker line over it). */
 const confirmedHeadline: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
@@ -250,6 +264,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   numberedSection,
   originalTitle,
   headlineAgain,
+  noticeAttachment,
   confirmedHeadline,
   bannerOverTitleField,
   kickerLine,

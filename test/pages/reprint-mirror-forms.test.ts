@@ -143,3 +143,21 @@ describe('web copies of print stories and spam mirrors', () => {
     expect(found.map((a) => a.title)).toEqual(['某县百名茶农赛制茶']);
   });
 });
+
+describe('notices', () => {
+  it('keeps the document a notice names in its title, printed under its signature, inside the notice', () => {
+    const found = articles(
+      page(
+        '某县水利局关于《某县山洪灾害防御预案（征求意见稿）》公开征求意见的通知',
+        '为做好山洪灾害防御工作，现向社会公开征求意见。',
+        '某县水利局',
+        '2031年5月10日',
+        '某县山洪灾害防御预案（征求意见稿）',
+        '一、总则',
+        '为有效防御山洪灾害，制定本预案。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['某县水利局关于《某县山洪灾害防御预案（征求意见稿）》公开征求意见的通知']);
+    expect(found[0]?.body.join('')).toContain('制定本预案');
+  });
+});
