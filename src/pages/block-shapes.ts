@@ -46,6 +46,12 @@ export interface Block {
   label?: boolean;
   /** An author line that named roles (`记者 张三`): a byline wherever it stands. */
   byRole?: boolean;
+  /** Printed with a CMS's field label (`标题：…`): the article starts at this line. */
+  titleField?: boolean;
+  /** The page's title line printed these words too (and was dropped as a copy): a headline. */
+  pageTitle?: boolean;
+  /** Printed with its English title after it on the line (a bilingual photo page): a headline. */
+  bilingual?: boolean;
 }
 
 /** Longest line that can still be a headline or heading. */
@@ -75,8 +81,9 @@ export function endsSentence(text: string): boolean {
 }
 
 /** Lines that label a notice's contact details (`联系电话：…`, `地址：…`): never a brief's headline. */
+// (Templates letter-space the two-character labels to align them: `地 址：`, `邮 箱：`.)
 export const CONTACT_LABEL =
-  /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电话|人|地址|邮箱|邮编|传真|网址|单位|时间|地点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
+  /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电\s?话|人|地\s?址|邮\s?箱|邮\s?编|传\s?真|网\s?址|单\s?位|时\s?间|地\s?点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
 
 /** `编者按：`, `【编者按】`, `【核心提示】`: a label opening an editor's note (or an aggregator's summary) inside the article. */
 export const EDITOR_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|核心提示|引言|开栏语|开篇语|结束语)[】\]]?[：:]?$/;

@@ -4,6 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { splitBilingualHeadlines } from './bilingual.ts';
 import { markSiteNameLines } from './site-name.ts';
 import { authorsOfLine, INSTITUTION_AUTHOR, isNameList, LINE_MARKER, namesWithoutRoles, pairSingleCharacters } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
@@ -13,6 +14,7 @@ import { printedLines, unwrapHardWrapped } from './hard-wrap.ts';
 import {
   closeLetterSpacing,
   dashInsideQuotes,
+  hasTitleLabel,
   headingShaped,
   markLists,
   markLongHeadlines,
@@ -174,14 +176,19 @@ function readLine(raw: string, line: number): LineReading {
     return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2] }) };
   }
   // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
-  text = text.replace(/\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$/, (suffix) => (text.length - suffix.length >= 6 ? '' : suffix));
+  // …or after a colon, when the name says it is a site (`标题：某某官方网站`, `标题:某某官网`).
+  text = text.replace(
+    /\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$|[：:][^：:，。]{2,16}(?:官方网站|官网|网站|首页|门户网站?)$/,
+    (suffix) => (text.length - suffix.length >= 6 ? '' : suffix),
+  );
+  const titleField = hasTitleLabel(text) ? { titleField: true } : {};
   text = withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text)));
   if (headingShaped(text)) {
-    const split = withColumn({ line, text, shape: 'short' });
+    const split = withColumn({ line, text, shape: 'short', ...titleField });
     if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };
     // `【温馨提示】` alone: a column label, never a headline by itself.
     if (/^【[^】]{1,12}】$/.test(text)) return block('short', { kicker: text.slice(1, -1), label: true });
-    return block('short');
+    return block('short', titleField);
   }
   return block('text');
 }
@@ -190,13 +197,16 @@ function readLine(raw: string, line: number): LineReading {
  * Every line of a page with what it was taken for. After each line is read on its own, two
  * readings need the page: a run of four or more headline-shaped lines with nothing between them
  * is a list (an e-paper's 标题导航, a 相关新闻 box), and a headline printed twice in a web dump
- * (the page title, then again over the article; also `标题_站名`) keeps only its last printing.
+ * (the page title, then again over the article; also `标题_站名`) keeps only its last printing,
+ * unless the first has the article's data right under it. A bilingual line (headline, English
+ * title, caption) is read as two blocks first.
  */
 export function pageLines(text: string): LineReading[] {
   const printed = printedLines(text);
-  const readings = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
-  markIssueDate(readings);
-  markPhotoCaptions(readings);
+  const read = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
+  markIssueDate(read);
+  markPhotoCaptions(read);
+  const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
   markLists(readings);
   markRepeatedTitles(readings);

@@ -45,7 +45,12 @@ export function explainPage(text: string): PageExplanation {
   const readings = pageLines(simplifiedPage(text).text).map((reading) => ({ ...reading, raw: printed[reading.line - 1] ?? reading.raw }));
   const decisions = new Map<number, { decision: SplitDecision; reason: string }>();
   const blocks = readings.flatMap((r) => (r.block ? [r.block] : []));
-  splitBlocks(blocks, (block, decision, reason) => decisions.set(block.line, { decision, reason }));
+  // (Keyed by line and by line and text: a bilingual line is read as two blocks, its headline and its text.)
+  const ofBlock = new Map<string, { decision: SplitDecision; reason: string }>();
+  splitBlocks(blocks, (block, decision, reason) => {
+    decisions.set(block.line, { decision, reason });
+    ofBlock.set(`${block.line}|${block.text}`, { decision, reason });
+  });
   const articles = splitPage(text);
   const lines: ExplainedLine[] = [];
   let lastWithText = 0;
@@ -60,8 +65,10 @@ export function explainPage(text: string): PageExplanation {
         reason: FURNITURE_REASONS[reading.furniture] ?? reading.furniture,
       });
     } else if (reading.block) {
-      const decided = decisions.get(reading.line) ?? { decision: 'body', reason: '' };
-      lines.push({ line: reading.line, text: printed, ...decided });
+      const own = ofBlock.get(`${reading.line}|${reading.block.text}`);
+      const decided = own ?? decisions.get(reading.line) ?? { decision: 'body', reason: '' };
+      const shared = readings.filter((r) => r.line === reading.line && r.block).length > 1;
+      lines.push({ line: reading.line, text: shared ? reading.block.text : printed, ...decided });
       lastWithText = reading.line;
     } else {
       // A blank reading of a non-blank line: its text was joined to the line above (hard-wrapped column).

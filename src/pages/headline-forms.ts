@@ -68,6 +68,11 @@ export function withoutTitleLabel(text: string): string {
   return title.length >= 4 ? title : text;
 }
 
+/** Whether the line carries a CMS's title field label (`标题：…`). */
+export function hasTitleLabel(text: string): boolean {
+  return TITLE_LABEL.test(text);
+}
+
 /** `'标题'`: an aggregator prints the title in ASCII quotes, markup rather than a quotation. */
 const QUOTED_TITLE = /^'([^']{4,40})'$/;
 
@@ -110,7 +115,8 @@ export function markLongHeadlines(readings: LineReading[]): void {
     if (
       block.shape !== 'text' ||
       block.text.length > LONG_HEADLINE_MAX ||
-      /[。！？；;!?]|[，,、…]$/.test(block.text) ||
+      // (An exclamation may open a headline, `盛会来了！…召开`; a quoted one is speech.)
+      /[。；;]|[，,、…]$|[！？!?]["”’」』]/.test(block.text) ||
       (block.text.match(/[，,]/g)?.length ?? 0) >= 2 ||
       datelineOf(block.text) ||
       !next
@@ -183,8 +189,13 @@ export function markRepeatedTitles(readings: LineReading[]): void {
       const seriesPrefixed =
         key.endsWith(otherKey) && /[丨|｜:：·]$/.test(key.slice(0, key.length - otherKey.length)) && otherKey.length >= 6;
       if (textShaped ? otherKey === bare && bare !== key : otherKey === key || otherKey === bare || seriesPrefixed) {
-        reading.furniture = 'repeated title';
-        reading.block = undefined;
+        // The same words twice, the first with the article's data right under it (`标题：…` / `作者：… 时间：…`,
+        // then the title field again over the text): the first is the headline, the second the copy.
+        const confirmed = otherKey === key && blocks[i + 1]?.block?.shape === 'article-data';
+        const copy = confirmed ? later : reading;
+        copy.furniture = 'repeated title';
+        copy.block = undefined;
+        if (!confirmed) later.block = { ...other, pageTitle: true };
         return;
       }
     }

@@ -103,6 +103,67 @@ const numberedSection: ShortStep = (state, block) => {
   return true;
 };
 
+/** `原标题：…`: a reprint names the title the article first had. */
+const ORIGINAL_TITLE = /^原标题\s*[：:]\s*(\S.{3,})$/;
+
+/**
+ * Under the reprint's own headline the original title is a note, not a new article; where the page
+ * printed no headline of its own (a mirror that kept only the label), it is the headline.
+ */
+const originalTitle: ShortStep = (state, block) => {
+  const original = ORIGINAL_TITLE.exec(block.text)?.[1];
+  if (original === undefined) return false;
+  const { current } = state;
+  if (current?.title && !current.fragment) {
+    state.trace(block, 'note', "a reprint's original title (原标题：…) under its own headline");
+    return true;
+  }
+  state.start(original, block);
+  state.trace(block, 'headline', 'the original title (原标题：…), and no headline of its own above it');
+  return true;
+};
+
+/** The words of a line without spaces and punctuation, to compare two printings of a headline. */
+const wordsOf = (text: string) => text.replace(/[\s\p{P}]/gu, '');
+
+/** Two printings of one headline: one holds the other, or they share nearly all their characters in order. */
+export function sameHeadline(a: string, b: string): boolean {
+  const [x, y] = [wordsOf(a), wordsOf(b)];
+  if (Math.min(x.length, y.length) < 6) return false;
+  if (x.includes(y) || y.includes(x)) return true;
+  const shorter = x.length <= y.length ? x : y;
+  const longer = shorter === x ? y : x;
+  let at = 0;
+  for (const ch of longer) if (ch === shorter[at]) at++;
+  return at >= shorter.length * 0.85;
+}
+
+/**
+ * A reprint prints the print edition's headline again under the web headline, before any text
+ * (`网页标题 甲乙丙` / data line / `甲乙丙`): the same words, not a new article.
+ */
+const headlineAgain: ShortStep = (state, block) => {
+  const { current } = state;
+  if (!current?.title || current.fragment || !current.body.every((p) => current.headings.has(p))) return false;
+  if (!sameHeadline(block.text, current.title)) return false;
+  state.trace(block, 'note', 'the headline printed again (the print edition’s) under the web one');
+  return true;
+};
+
+/**
+ * The document a notice names in its title (`关于《某某预案（征求意见稿）》公开征求意见的通知`), printed
+ * in full under the notice's signature: the notice goes on with it, as its section heading.
+ */
+const noticeAttachment: ShortStep = (state, block) => {
+  const { current } = state;
+  const named = current?.notice ? [...current.title.matchAll(/《([^》]{4,60})》/g)].map((m) => wordsOf(m[1] ?? '')) : [];
+  if (!current || !named.includes(wordsOf(block.text))) return false;
+  current.closed = false;
+  state.addHeading(current, block.text);
+  state.trace(block, 'section heading', 'the document the notice names (《…》), printed under it');
+  return true;
+};
+
 /** A headline confirmed by what is right under it (or by the kicker line over it). */
 const confirmedHeadline: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
@@ -122,6 +183,13 @@ const confirmedHeadline: ShortStep = (state, block, index) => {
   if (!confirmation) return false;
   state.start(block.text, block);
   state.trace(block, 'headline', confirmation);
+  return true;
+};
+
+/** A short line over the CMS's title field (`标题：…`) at the top of the page: the site's banner, not a kicker. */
+const bannerOverTitleField: ShortStep = (state, block, index) => {
+  if (state.current || !state.blocks[index + 1]?.titleField) return false;
+  state.trace(block, 'furniture', "over the CMS's title field (标题：…): the site's banner");
   return true;
 };
 
@@ -194,7 +262,11 @@ const SHORT_STEPS: readonly ShortStep[] = [
   pairedSubtitle,
   seriesLine,
   numberedSection,
+  originalTitle,
+  headlineAgain,
+  noticeAttachment,
   confirmedHeadline,
+  bannerOverTitleField,
   kickerLine,
   continuation,
   evidencedHeadline,

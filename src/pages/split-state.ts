@@ -69,6 +69,8 @@ export class SplitState {
     if (this.current) return this.current;
     const fragment = this.start('');
     fragment.fragment = true;
+    // Whatever opens the page before any headline (text, captions, a byline) makes it an excerpt.
+    fragment.excerpt = true;
     return fragment;
   }
 
@@ -120,7 +122,15 @@ export class SplitState {
    */
   teaserEvidence(index: number): string | undefined {
     const current = this.current;
-    if (!current || current.authors.length > 0 || current.datelined || current.body.length !== 1 || current.headings.size > 0)
+    // (A list opens on a headline: an excerpt's one paragraph and a short line under it are not one.)
+    if (
+      !current ||
+      current.authors.length > 0 ||
+      current.datelined ||
+      current.body.length !== 1 ||
+      current.headings.size > 0 ||
+      current.excerpt
+    )
       return undefined;
     const [lede, after] = [this.blocks[index + 1], this.blocks[index + 2]];
     if (lede?.shape !== 'text' || (after !== undefined && after.shape !== 'short')) return undefined;
@@ -131,6 +141,7 @@ export class SplitState {
   headlineEvidence(block: Block, index: number): string | undefined {
     const current = this.current;
     if (index === 0 || !current) return 'first line of the page';
+    if (block.bilingual) return 'its English title printed after it on the line';
     if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
     if (current.stamped) return 'the post above ends with its posting time (a list of posts)';
     // (a datelined block without its headline is a news item of its own, whose headings stay inside it)
@@ -138,7 +149,8 @@ export class SplitState {
     if (current.notice) return undefined; // a notice's signature lines are not headlines
     if (block.kicker !== undefined) return 'a 【column】 label before it';
     // An excerpt that opens mid-article: its short lines are its section headings (宁乡：…, 第一天：…, places).
-    if (current.excerpt && !current.title) return undefined;
+    // …unless the page's title line printed the same words: then it is the excerpt's own headline.
+    if (current.excerpt && !current.title) return block.pageTitle ? 'the page title printed it too' : undefined;
     if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) return 'the brief form 地名：…';
     if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
     // (…with text under it: a place-opening line over another short line is a caption or a heading.)
@@ -181,7 +193,8 @@ export class SplitState {
     } else if (
       datelineOf(block.text) &&
       !current.inHeader &&
-      current.body.length > 0 &&
+      // (headings alone above it, such as a print kicker under a web headline, are no item of their own)
+      current.body.some((p) => !current.headings.has(p)) &&
       (current.datelined || current.authors.length > 0)
     ) {
       // A new news item whose headline was lost in the layout.

@@ -1,7 +1,7 @@
 /**
  * What ranks before relevance, in both engines: a word the reader typed and jieba cut (杉木湾 →
  * 杉木 + 湾) is better matched as written than in pieces, and a titled article comes before a
- * fragment holding the same words. The page is the invented layout fixture dev/34.
+ * fragment holding the same words. The page is the invented layout fixture dev/44.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { cutWords } from '../../src/search/search-terms.ts';
 import { type EngineName, type EngineUnderTest, openEngine } from '../support/engines.ts';
 import { postgresAvailable } from '../support/postgres.ts';
 
-const PAGE = readFileSync('test/fixtures/layouts/dev/34-city-page-places-ranking.txt', 'utf8');
+const PAGE = readFileSync('test/fixtures/layouts/dev/44-city-page-places-ranking.txt', 'utf8');
 const engines: EngineName[] = postgresAvailable() ? ['sqlite', 'postgres'] : ['sqlite'];
 
 describe('the words of a query as typed', () => {
