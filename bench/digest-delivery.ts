@@ -16,10 +16,23 @@ import type { CallApi } from '../src/telegram/api-retry.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/digest/db.ts';
 import { runDueDigests } from '../src/digest/run.ts';
-import { createDigestSender } from '../src/digest/sender.ts';
+import { createDigestSender, type SendMessage } from '../src/digest/sender.ts';
+import type { DigestStore } from '../src/digest/store.ts';
 import { SqliteDigestStore } from '../src/digest/sqlite-store.ts';
 import { createLogger } from '../src/log.ts';
-import { TEST_TOKEN, busiestRegions, openSeedIndex, received, startEmulator } from '../test/digest/fixture.ts';
+import { type Emulator, TEST_TOKEN, busiestRegions, openSeedIndex, received, startEmulator } from '../test/digest/fixture.ts';
+
+/** The real digest sender over a Bot API client of the emulator, at `perSecond` overall. */
+export function emulatorSender(emulator: Emulator, store: DigestStore, perSecond: number): SendMessage {
+  const config = loadConfig();
+  const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
+  return createDigestSender({
+    callApi: telegram.callApi.bind(telegram) as unknown as CallApi,
+    store,
+    logger: createLogger('silent'),
+    limits: { perSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
+  });
+}
 
 /** Runs the benchmark; `perSecond` overrides SEND_PER_SECOND. */
 export async function benchDigestDelivery(options: { chats?: number; perSecond?: number }): Promise<Record<string, number | string>> {
@@ -42,13 +55,7 @@ export async function benchDigestDelivery(options: { chats?: number; perSecond?:
     const regions = busiestRegions(seed, 4);
     for (let i = 0; i < chats; i++)
       await store.subscribe({ chatId: 10_000_000 + i, region: regions[i % regions.length], time: '08:00' }, now - 1000);
-    const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
-    const send = createDigestSender({
-      callApi: telegram.callApi.bind(telegram) as unknown as CallApi,
-      store,
-      logger: createLogger('silent'),
-      limits: { perSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
-    });
+    const send = emulatorSender(emulator, store, perSecond);
     const started = performance.now();
     const counts = await runDueDigests({
       sources: { index, expandRegion: seed.expandRegion },

@@ -11,20 +11,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Telegram } from 'telegraf';
 import { loadConfig } from '../src/config.ts';
 import { PostgresDigestStore } from '../src/digest/postgres/store.ts';
 import { runDueDigests } from '../src/digest/run.ts';
-import { createDigestSender } from '../src/digest/sender.ts';
-import { createLogger } from '../src/log.ts';
-import type { CallApi } from '../src/telegram/api-retry.ts';
-import { busiestRegions, openSeedIndex, received, seedStore, startEmulator, TEST_TOKEN } from '../test/digest/fixture.ts';
+import { busiestRegions, openSeedIndex, received, seedStore, startEmulator } from '../test/digest/fixture.ts';
 import { testDatabase } from '../test/support/postgres.ts';
+import { emulatorSender } from './digest-delivery.ts';
 
 /** Runs the benchmark; `perSecond` overrides SEND_PER_SECOND (the limit of both together). */
 export async function benchDigestTwoInstances(options: { chats?: number; perSecond?: number }): Promise<Record<string, number | string>> {
   if (process.env.DATABASE_URL) process.env.XIANGWEN_TEST_DATABASE_URL ??= process.env.DATABASE_URL;
-  const config = loadConfig({});
+  const config = loadConfig();
   const chats = options.chats ?? 10_000;
   const perSecond = options.perSecond ?? config.sendPerSecond;
   const dir = mkdtempSync(join(tmpdir(), 'xiangwen-bench-two-'));
@@ -40,13 +37,7 @@ export async function benchDigestTwoInstances(options: { chats?: number; perSeco
     for (let i = 0; i < chats; i++)
       await stores[0].subscribe({ chatId: 10_000_000 + i, region: regions[i % regions.length], time: '08:00' }, now - 1000);
     const run = (store: PostgresDigestStore) => {
-      const telegram = new Telegram(TEST_TOKEN, { apiRoot: emulator.config.apiURL });
-      const send = createDigestSender({
-        callApi: telegram.callApi.bind(telegram) as unknown as CallApi,
-        store,
-        logger: createLogger('silent'),
-        limits: { perSecond, perChatPerMinute: config.sendPerChatPerMinute, perGroupPerMinute: config.sendPerGroupPerMinute },
-      });
+      const send = emulatorSender(emulator, store, perSecond);
       const sources = { index: seed.index, expandRegion: seed.expandRegion };
       return runDueDigests({ sources, store, send, now, timeZone: config.digestTz, ignoreTime: true });
     };
