@@ -75,15 +75,19 @@ const TABLES: Record<keyof StateCopyReport, TableCopy> = {
  */
 export async function copySqliteState(sqlite: Db, pool: pg.Pool): Promise<StateCopyReport> {
   return inTransaction(pool, async (client) => {
-    const report = {} as StateCopyReport;
-    // Chats first: subscriptions and deliveries refer to them.
-    for (const name of ['chats', 'subscriptions', 'deliveries', 'queryKeys'] as const) {
-      const table = TABLES[name];
+    const copy = async (table: TableCopy) => {
       const rows = sqlite.prepare(table.select).all() as Record<string, unknown>[];
       let copied = 0;
       for (const row of rows) copied += (await client.query(table.insert, table.values(row))).rowCount ?? 0;
-      report[name] = { read: rows.length, copied };
-    }
+      return { read: rows.length, copied };
+    };
+    // Chats first: subscriptions and deliveries refer to them.
+    const report: StateCopyReport = {
+      chats: await copy(TABLES.chats),
+      subscriptions: await copy(TABLES.subscriptions),
+      deliveries: await copy(TABLES.deliveries),
+      queryKeys: await copy(TABLES.queryKeys),
+    };
     // New subscriptions continue after the highest id copied.
     await client.query("SELECT setval(pg_get_serial_sequence('subscriptions', 'id'), GREATEST((SELECT max(id) FROM subscriptions), 1))");
     return report;
