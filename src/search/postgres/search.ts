@@ -41,37 +41,46 @@ interface Lookup {
   capped: boolean;
 }
 
-/** Full text: all words together (ranked), then each word alone (partial matches, unranked). */
-async function matchFullText(lookup: Lookup, terms: string[]): Promise<void> {
+/** One full-text lookup: `query` over the bigram vectors, its matches credited with `terms`. */
+async function addFullText(lookup: Lookup, part: { query: string; terms: string[]; scored: boolean }): Promise<{ capped: boolean }> {
+  const params = new Params();
+  const q = params.add(part.query);
+  const rank = part.scored ? `ts_rank_cd(grams, ${q}::tsquery, 2)` : '0';
+  const where = `grams @@ ${q}::tsquery${filterSql(lookup.options, params)}`;
+  const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number }>(
+    lookup.db,
+    lookup.span,
+    `id, ${rank} AS rank`,
+    where,
+    params,
+    MATCH_CAP,
+  );
+  lookup.capped ||= capped;
+  for (const row of rows) {
+    const found = lookup.candidate(row.id, row.seq);
+    for (const term of part.terms) found.matched.add(term);
+    found.fullTextScore = Math.max(found.fullTextScore, row.rank / (row.rank + FULL_TEXT_HALF));
+  }
+  return { capped };
+}
+
+/**
+ * Full text: all words together (ranked), then each word alone (partial matches, unranked). As in
+ * the SQLite engine (../article-index.ts matchFullText): when the words together already fill
+ * MATCH_CAP, a word alone would add only partial matches, which rank after all of those, so it is
+ * not looked up, except a word beside a place word (with the place's region rows it completes
+ * articles about the place that do not name it).
+ */
+async function matchFullText(lookup: Lookup, terms: string[], placeWords: Set<string>): Promise<void> {
   const phrases = terms.flatMap((term) => {
     const query = gramQuery(term);
     return query === undefined ? [] : [{ term, query }];
   });
-  const parts: { query: string; terms: string[]; scored: boolean }[] = [];
-  if (phrases.length > 0) parts.push({ query: allOf(phrases.map((p) => p.query)), terms: phrases.map((p) => p.term), scored: true });
-  if (phrases.length > 1) for (const p of phrases) parts.push({ query: p.query, terms: [p.term], scored: false });
-  await Promise.all(
-    parts.map(async (part) => {
-      const params = new Params();
-      const q = params.add(part.query);
-      const rank = part.scored ? `ts_rank_cd(grams, ${q}::tsquery, 2)` : '0';
-      const where = `grams @@ ${q}::tsquery${filterSql(lookup.options, params)}`;
-      const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number }>(
-        lookup.db,
-        lookup.span,
-        `id, ${rank} AS rank`,
-        where,
-        params,
-        MATCH_CAP,
-      );
-      lookup.capped ||= capped;
-      for (const row of rows) {
-        const found = lookup.candidate(row.id, row.seq);
-        for (const term of part.terms) found.matched.add(term);
-        found.fullTextScore = Math.max(found.fullTextScore, row.rank / (row.rank + FULL_TEXT_HALF));
-      }
-    }),
-  );
+  if (phrases.length === 0) return;
+  const whole = await addFullText(lookup, { query: allOf(phrases.map((p) => p.query)), terms: phrases.map((p) => p.term), scored: true });
+  if (phrases.length === 1) return;
+  const alone = whole.capped ? phrases.filter((p) => placeWords.size > 0 && !placeWords.has(p.term)) : phrases;
+  await Promise.all(alone.map((p) => addFullText(lookup, { query: p.query, terms: [p.term], scored: false })));
 }
 
 /**
@@ -180,7 +189,7 @@ export async function searchArticles(db: pg.Pool, query: string, options: Search
   // Independent lookups, run at once on the pool's connections.
   const places = placesOf(terms);
   await Promise.all([
-    matchFullText(lookup, terms),
+    matchFullText(lookup, terms, new Set(places.keys())),
     matchPlaces(lookup, places),
     matchWords(
       lookup,
