@@ -44,6 +44,8 @@ export interface Block {
   subtitle?: string;
   /** A bracketed column label alone on its line (`【温馨提示】`): a kicker at most, never a headline. */
   label?: boolean;
+  /** An author line signed with the writer's mark (`文/某某`): the name may be a pen name. */
+  penName?: boolean;
   /** An author line that named roles (`记者 张三`): a byline wherever it stands. */
   byRole?: boolean;
   /** Printed with a CMS's field label (`标题：…`): the article starts at this line. */

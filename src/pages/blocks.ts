@@ -6,7 +6,15 @@
  */
 import { splitBilingualHeadlines } from './bilingual.ts';
 import { markSiteNameLines } from './site-name.ts';
-import { authorsOfLine, INSTITUTION_AUTHOR, isNameList, LINE_MARKER, namesWithoutRoles, pairSingleCharacters } from './author-lines.ts';
+import {
+  authorsOfLine,
+  INSTITUTION_AUTHOR,
+  isNameList,
+  isPenNameLine,
+  LINE_MARKER,
+  namesWithoutRoles,
+  pairSingleCharacters,
+} from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 import { authorsInArticleData, BARE_DATE, furnitureOf, isRunningText } from './furniture.ts';
@@ -140,6 +148,8 @@ function readLine(raw: string, line: number): LineReading {
   if (INSTITUTION_AUTHOR.test(text)) return block('author-line', { text: text.replace(LINE_MARKER, '') });
   const roleFree = namesWithoutRoles(text);
   const byRole = roleFree !== undefined && !/^[（(]/.test(text) && /记者|通讯员|实习生|评论员/.test(text);
+  // `文/某某`: the writer's mark makes it an author line even for a pen name no surname test knows.
+  if (roleFree !== undefined && isPenNameLine(text)) return block('author-line', { text: roleFree, penName: true });
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 
   if (/^(——|──|—|--)/.test(text)) return block('subtitle');

@@ -26,6 +26,7 @@ export interface PageExplanation {
 /** Labels of furniture families, for the reason column. */
 const FURNITURE_REASONS: Record<string, string> = {
   navigation: 'navigation (menus, breadcrumbs, page controls)',
+  'site promo': 'the site about itself (follow us, search results)',
   'article data': 'article data (source, time, editor, counters)',
   counter: 'a counter (reads, clicks)',
   masthead: 'masthead (issue number, issue date, registration)',

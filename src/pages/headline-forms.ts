@@ -11,8 +11,13 @@ export function closeLetterSpacing(text: string): string {
   return /^[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){2,}$/.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
 }
 
-/** `【栏目】标题`: a column label printed before the headline on the same line. */
-const COLUMN_PREFIX = /^【([^】]{1,14})】\s*(.+)$/;
+/**
+ * `【栏目】标题`: a column label printed before the headline on the same line; its number in the
+ * series may follow the label (`【某某笔记】之六：标题`, `【某某】（三）标题`) and stays with it.
+ */
+// (`之六`, `第3期` only before a colon, so `【栏目】之后…` stays a headline; a bracketed number needs none.)
+const COLUMN_PREFIX =
+  /^【([^】]{1,14})】\s*((?:之[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十\d]{1,3}[期篇集])(?=\s*[：:])|[(（][一二三四五六七八九十\d]{1,3}[)）])?[：:]?\s*(.+)$/;
 /** `主题——副题` on one line. */
 // A single dash joins places (`长沙—广州`), so only a double one parts title and subtitle.
 export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40})$/;
@@ -35,7 +40,9 @@ const BAR_SERIES =
 export function withColumn(headline: Block): Block {
   const series = BAR_SERIES.exec(headline.text);
   if (series) return { ...headline, text: series[1], kicker: series[2] };
-  const column = COLUMN_PREFIX.exec(headline.text) ?? COLUMN_BAR.exec(headline.text);
+  const prefixed = COLUMN_PREFIX.exec(headline.text);
+  if (prefixed && prefixed[3].length >= 4) return { ...headline, text: prefixed[3], kicker: prefixed[1] + (prefixed[2] ?? '') };
+  const column = COLUMN_BAR.exec(headline.text);
   return column && column[2].length >= 4 ? { ...headline, text: column[2], kicker: column[1] } : headline;
 }
 
