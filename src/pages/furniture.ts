@@ -66,7 +66,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   [
     'article data',
-    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|归档时间|作者|责任编辑|编辑|浏览次数|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
+    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
   ],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
   // an aggregator's tag line: keywords, the source paper and the date (`某县 湘江 防汛 某某日报 2019-07-29`)
@@ -87,6 +87,9 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     /^(?=.{0,50}$)(?!.*[。！？]).*(?:\d+\s*次?(?:浏览|阅读)(?:\s|$)|(?:阅读|浏览|点击)(?:数|量|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*次?(?:\s|$))/,
   ],
   ['counter', /^[\d/\s\-—.]+$/],
+  // a content farm's meta line: the account, a relative posting time, the category and a count
+  // (`某某号3年前历史故事头条354`); the count at the end keeps headlines such as `10年前种下的树` out
+  ['article data', /^[\u4e00-\u9fa5A-Za-z·]{2,12}\s*\d{1,2}\s*(?:年|个月|周|天|小时|分钟)前\s*[\u4e00-\u9fa5]{0,12}\s*\d+$/],
   // a reading-time line: `本篇文章733字，读完约2分钟`, `全文共1200字，阅读约需3分钟`
   ['counter', /^(?:本篇|本文|全文)(?:文章)?共?\s*\d+\s*字[，,、\s]*(?:阅读|读完)?(?:约需|需要|约|大约)?\s*\d+\s*分钟$/],
   // a promotional banner framed by pictographs (`🚗某某官方入口🚚`): a spam mirror's, never a headline

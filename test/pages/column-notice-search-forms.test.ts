@@ -74,3 +74,17 @@ describe("the site's own lines", () => {
     expect(furnitureOf('| 乡村动态 |2031-03-21')).toBe('article data');
   });
 });
+
+describe('page controls and meta lines', () => {
+  it('reads a content farm’s meta line (account, 3年前, category, count) as article data, not text', () => {
+    expect(furnitureOf('乡土通3年前地理常识头条512')).toBe('article data');
+    expect(furnitureOf('村里10年前种下的树')).toBeUndefined();
+    const found = articles(page('某镇属于哪个县，某镇在哪里', '乡土通3年前地理常识头条512', '某镇坐落在河谷里，老街沿河铺开。'));
+    expect(found.map((a) => [a.title, a.body[0]])).toEqual([['某镇属于哪个县，某镇在哪里', '某镇坐落在河谷里，老街沿河铺开。']]);
+  });
+
+  it('drops a government page’s eye-care switch and an empty 浏览量', () => {
+    expect(furnitureOf('视力保护色：')).toBe('navigation');
+    expect(furnitureOf('浏览量：')).toBe('article data');
+  });
+});
