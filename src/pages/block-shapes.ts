@@ -95,5 +95,5 @@ export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'repeated title' | 'site name';
+  furniture?: FurnitureKind | 'list' | 'repeated title' | 'bait title' | 'site name';
 }

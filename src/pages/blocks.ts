@@ -26,6 +26,7 @@ import {
   headingShaped,
   markLists,
   markLongHeadlines,
+  markBaitHeadlines,
   markRepeatedTitles,
   TITLE_DASH_SUBTITLE,
   withColumn,
@@ -220,6 +221,7 @@ export function pageLines(text: string): LineReading[] {
   markLongHeadlines(readings);
   markLists(readings);
   markRepeatedTitles(readings);
+  markBaitHeadlines(readings);
   markSiteNameLines(readings);
   return readings;
 }

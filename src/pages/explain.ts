@@ -36,6 +36,7 @@ const FURNITURE_REASONS: Record<string, string> = {
   'page header': 'page header (版次)',
   list: 'a list of headlines (e-paper navigation, related news)',
   'repeated title': 'the headline printed again (web page title)',
+  'bait title': "a spam mirror's bait headline (printed three times and more over a text that shares none of its words)",
   'site name': "the site's own name over the article (the one its article data names as source)",
 };
 

@@ -208,3 +208,43 @@ export function markRepeatedTitles(readings: LineReading[]): void {
     }
   });
 }
+
+/** How often a spam mirror prints its bait headline before the text it has nothing to do with. */
+const BAIT_PRINTINGS = 3;
+/** How many paragraphs after the headline are read for its words. */
+const BAIT_TEXT_PARAGRAPHS = 3;
+
+/** The two-character runs of a line (its words, roughly, without a dictionary). */
+function pairsOf(text: string): Set<string> {
+  const chars = [...text.replace(/[^\u4e00-\u9fa5]/g, '')];
+  return new Set(chars.slice(1).map((c, i) => chars[i] + c));
+}
+
+/**
+ * A spam mirror glues another site's headline over a text it copied from elsewhere: the headline
+ * printed three times and more (menu, page title, over and glued to the text), and the paragraphs
+ * under it share not one two-character word with it. That headline names no article of the page;
+ * the text is an excerpt without its headline. (A real article's opening always repeats some word
+ * of its headline.)
+ */
+export function markBaitHeadlines(readings: LineReading[]): void {
+  const compact = (s: string) => s.replace(/\s+/g, '');
+  readings.forEach((reading, i) => {
+    const block = reading.block;
+    if (block?.shape !== 'short' || block.text.length < 6) return;
+    const key = compact(block.text);
+    const later = readings.slice(i + 1).filter((r) => r.block?.shape === 'text');
+    const printings =
+      readings.slice(0, i + 1).filter((r) => compact(r.raw) === key || compact(r.block?.text ?? '') === key).length +
+      (later[0] && compact(later[0].block?.text ?? '').startsWith(key) ? 1 : 0);
+    if (printings < BAIT_PRINTINGS || later.length === 0) return;
+    const words = pairsOf(key);
+    const text = later
+      .slice(0, BAIT_TEXT_PARAGRAPHS)
+      .map((r) => compact(r.block?.text ?? '').replace(key, ''))
+      .join('');
+    if ([...pairsOf(text)].some((pair) => words.has(pair))) return;
+    reading.furniture = 'bait title';
+    reading.block = undefined;
+  });
+}
