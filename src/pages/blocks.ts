@@ -253,8 +253,31 @@ function markPhotoCaptions(readings: LineReading[]): void {
 
 /** Classifies every non-empty line of a page (furniture left out). */
 export function pageBlocks(text: string): Block[] {
-  return pageLines(text).flatMap((reading) => (reading.block ? [reading.block] : []));
+  return blocksOf(pageLines(text));
 }
+
+/** The blocks of a page's lines, each marked when a masthead or a list of headlines stands before it. */
+export function blocksOf(readings: readonly LineReading[]): Block[] {
+  const blocks: Block[] = [];
+  const listed = new Set(readings.filter((r) => r.furniture === 'list').map((r) => listKey(r.raw)));
+  let section = false;
+  for (const reading of readings) {
+    if (reading.furniture && SECTION_BREAKS.has(reading.furniture)) section = true;
+    if (!reading.block) continue;
+    const marks = { ...(section ? { afterSectionBreak: true } : {}), ...(listed.has(listKey(reading.block.text)) ? { listed: true } : {}) };
+    blocks.push(Object.keys(marks).length > 0 ? { ...reading.block, ...marks } : reading.block);
+    section = false;
+  }
+  return blocks;
+}
+
+/** A list line and a headline compared: without bullets, spaces and the site's markup. */
+function listKey(text: string): string {
+  return text.replace(BULLET, '').replace(/\s+/g, '');
+}
+
+/** Furniture that parts a page into regions (a masthead, a list of headlines): no paragraph runs across it. */
+const SECTION_BREAKS = new Set<string>(['masthead', 'list', 'page header']);
 
 /** A date alone above every article is the issue's date (see furniture.ts), not a notice's signature. */
 function markIssueDate(readings: LineReading[]): void {

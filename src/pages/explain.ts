@@ -4,7 +4,7 @@
  * developers use it to find the rule to change.
  */
 import type { ParsedArticle } from './article.ts';
-import { pageLines, printedLines } from './blocks.ts';
+import { blocksOf, pageLines, printedLines } from './blocks.ts';
 import { simplifiedPage } from './script.ts';
 import { type SplitDecision, splitBlocks, splitPage } from './split.ts';
 
@@ -46,7 +46,7 @@ export function explainPage(text: string): PageExplanation {
   const printed = printedLines(text);
   const readings = pageLines(simplifiedPage(text).text).map((reading) => ({ ...reading, raw: printed[reading.line - 1] ?? reading.raw }));
   const decisions = new Map<number, { decision: SplitDecision; reason: string }>();
-  const blocks = readings.flatMap((r) => (r.block ? [r.block] : []));
+  const blocks = blocksOf(readings);
   // (Keyed by line and by line and text: a bilingual line is read as two blocks, its headline and its text.)
   const ofBlock = new Map<string, { decision: SplitDecision; reason: string }>();
   splitBlocks(blocks, (block, decision, reason) => {

@@ -253,7 +253,13 @@ const continuation: ShortStep = (state, block, index) => {
     ? 'a quote or bracket left open'
     : clauseCount(block.text) > 2
       ? 'more clauses than a headline has'
-      : current?.openParagraph && !current.inHeader && !current.closed && !state.strongHeadline(block) && !placeHeadline
+      : current?.openParagraph &&
+          !current.inHeader &&
+          !current.closed &&
+          !state.strongHeadline(block) &&
+          !placeHeadline &&
+          // (a masthead or a list of headlines between them parts the page: the paragraph ended there)
+          !block.afterSectionBreak
         ? 'the paragraph above is unfinished'
         : undefined;
   if (!why) return false;
