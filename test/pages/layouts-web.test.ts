@@ -265,3 +265,24 @@ describe('a mobile paper parted by its masthead and 导读', () => {
     expect(found.map((a) => a.title)).toEqual(['一盏油灯下的家书', '清溪 花开满谷 第三届油菜花节开幕']);
   });
 });
+
+describe('a list of posts', () => {
+  it('keeps a post whose summary was only its credits, closed by its posting time, as a headline without text', () => {
+    const found = splitPage(
+      [
+        '其他',
+        '《某某影像》(第3期)|老街的铁匠铺',
+        '主播|张小溪责任编辑|刘一帆二审编辑|周明终审编辑|李湘监制|王远山',
+        '4月8日 下午 8:15',
+        '其他',
+        '山里的春笋上市了',
+        '笋农一早就挑着新挖的春笋赶来摆摊。',
+        '4月8日 上午 10:02',
+      ].join('\n'),
+    ).filter((a) => a.kind !== 'fragment');
+    expect(found.map((a) => [a.title, a.body.length])).toEqual([
+      ['老街的铁匠铺', 0],
+      ['山里的春笋上市了', 1],
+    ]);
+  });
+});
