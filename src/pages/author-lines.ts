@@ -64,8 +64,19 @@ export function pairSingleCharacters(text: string): string {
   return names.join(' ');
 }
 
+/** `文/某某`, `文／某某`: one name of 2–6 characters after the writer's mark. */
+const PEN_NAME = /^文\s*[\/／]\s*([\u4e00-\u9fa5·]{2,6})$/;
+
+/** `文/某某` alone on its line: an author line whatever the name. */
+export function isPenNameLine(text: string): boolean {
+  return PEN_NAME.test(text);
+}
+
 /** Names with role words removed, if the line is nothing but roles and names. */
 export function namesWithoutRoles(text: string): string | undefined {
+  // `文/某某`: the writer's mark says it is a byline, so a pen name (`幽谷兰馨`) passes without the surname test.
+  const penName = PEN_NAME.exec(text);
+  if (penName) return penName[1];
   // `（某某网、某县委宣传部联合报道）`, `（某某供稿）`: a source, not people.
   if (/联合报道|供稿|来源/.test(text) && !/记者|通讯员|实习生/.test(text)) return undefined;
   const stripped = pairSingleCharacters(

@@ -44,6 +44,12 @@ export interface Block {
   subtitle?: string;
   /** A bracketed column label alone on its line (`【温馨提示】`): a kicker at most, never a headline. */
   label?: boolean;
+  /** A list of headlines on the page (导读, 本版导航) names this line: the headline of that item. */
+  listed?: boolean;
+  /** A masthead or a list of headlines stands between this block and the one before it. */
+  afterSectionBreak?: boolean;
+  /** An author line signed with the writer's mark (`文/某某`): the name may be a pen name. */
+  penName?: boolean;
   /** An author line that named roles (`记者 张三`): a byline wherever it stands. */
   byRole?: boolean;
   /** Printed with a CMS's field label (`标题：…`): the article starts at this line. */
@@ -93,5 +99,5 @@ export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'repeated title' | 'site name';
+  furniture?: FurnitureKind | 'list' | 'repeated title' | 'bait title' | 'site name';
 }

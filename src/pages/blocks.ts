@@ -6,7 +6,15 @@
  */
 import { splitBilingualHeadlines } from './bilingual.ts';
 import { markSiteNameLines } from './site-name.ts';
-import { authorsOfLine, INSTITUTION_AUTHOR, isNameList, LINE_MARKER, namesWithoutRoles, pairSingleCharacters } from './author-lines.ts';
+import {
+  authorsOfLine,
+  INSTITUTION_AUTHOR,
+  isNameList,
+  isPenNameLine,
+  LINE_MARKER,
+  namesWithoutRoles,
+  pairSingleCharacters,
+} from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 import { authorsInArticleData, BARE_DATE, furnitureOf, isRunningText } from './furniture.ts';
@@ -18,6 +26,7 @@ import {
   headingShaped,
   markLists,
   markLongHeadlines,
+  markBaitHeadlines,
   markRepeatedTitles,
   TITLE_DASH_SUBTITLE,
   withColumn,
@@ -140,6 +149,8 @@ function readLine(raw: string, line: number): LineReading {
   if (INSTITUTION_AUTHOR.test(text)) return block('author-line', { text: text.replace(LINE_MARKER, '') });
   const roleFree = namesWithoutRoles(text);
   const byRole = roleFree !== undefined && !/^[（(]/.test(text) && /记者|通讯员|实习生|评论员/.test(text);
+  // `文/某某`: the writer's mark makes it an author line even for a pen name no surname test knows.
+  if (roleFree !== undefined && isPenNameLine(text)) return block('author-line', { text: roleFree, penName: true });
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 
   if (/^(——|──|—|--)/.test(text)) return block('subtitle');
@@ -210,6 +221,7 @@ export function pageLines(text: string): LineReading[] {
   markLongHeadlines(readings);
   markLists(readings);
   markRepeatedTitles(readings);
+  markBaitHeadlines(readings);
   markSiteNameLines(readings);
   return readings;
 }
@@ -241,8 +253,31 @@ function markPhotoCaptions(readings: LineReading[]): void {
 
 /** Classifies every non-empty line of a page (furniture left out). */
 export function pageBlocks(text: string): Block[] {
-  return pageLines(text).flatMap((reading) => (reading.block ? [reading.block] : []));
+  return blocksOf(pageLines(text));
 }
+
+/** The blocks of a page's lines, each marked when a masthead or a list of headlines stands before it. */
+export function blocksOf(readings: readonly LineReading[]): Block[] {
+  const blocks: Block[] = [];
+  const listed = new Set(readings.filter((r) => r.furniture === 'list').map((r) => listKey(r.raw)));
+  let section = false;
+  for (const reading of readings) {
+    if (reading.furniture && SECTION_BREAKS.has(reading.furniture)) section = true;
+    if (!reading.block) continue;
+    const marks = { ...(section ? { afterSectionBreak: true } : {}), ...(listed.has(listKey(reading.block.text)) ? { listed: true } : {}) };
+    blocks.push(Object.keys(marks).length > 0 ? { ...reading.block, ...marks } : reading.block);
+    section = false;
+  }
+  return blocks;
+}
+
+/** A list line and a headline compared: without bullets, spaces and the site's markup. */
+function listKey(text: string): string {
+  return text.replace(BULLET, '').replace(/\s+/g, '');
+}
+
+/** Furniture that parts a page into regions (a masthead, a list of headlines): no paragraph runs across it. */
+const SECTION_BREAKS = new Set<string>(['masthead', 'list', 'page header']);
 
 /** A date alone above every article is the issue's date (see furniture.ts), not a notice's signature. */
 function markIssueDate(readings: LineReading[]): void {

@@ -4,7 +4,8 @@
 import type { ArticleKind, ParsedArticle } from './article.ts';
 
 /** Headline words that mark an announcement rather than news. */
-export const NOTICE_TITLE = /(公告|启事|声明|通知|通告|公示|讣告|拍卖会|遗失)$/;
+// …also with the notice's document number printed after it (`…的通知（某办发〔2024〕2号）`).
+export const NOTICE_TITLE = /(公告|启事|声明|通知|通告|公示|讣告|拍卖会|遗失)(?:[（(][^（()）]{1,16}[〔[［]\d{4}[〕\]］]\d{1,4}号[）)])?$/;
 
 /** An article while it is being assembled: its fields so far, and the splitter's state. */
 export interface Draft extends Omit<ParsedArticle, 'kind'> {

@@ -4,7 +4,7 @@
  * developers use it to find the rule to change.
  */
 import type { ParsedArticle } from './article.ts';
-import { pageLines, printedLines } from './blocks.ts';
+import { blocksOf, pageLines, printedLines } from './blocks.ts';
 import { simplifiedPage } from './script.ts';
 import { type SplitDecision, splitBlocks, splitPage } from './split.ts';
 
@@ -26,6 +26,7 @@ export interface PageExplanation {
 /** Labels of furniture families, for the reason column. */
 const FURNITURE_REASONS: Record<string, string> = {
   navigation: 'navigation (menus, breadcrumbs, page controls)',
+  'site promo': 'the site about itself (follow us, search results)',
   'article data': 'article data (source, time, editor, counters)',
   counter: 'a counter (reads, clicks)',
   masthead: 'masthead (issue number, issue date, registration)',
@@ -35,6 +36,7 @@ const FURNITURE_REASONS: Record<string, string> = {
   'page header': 'page header (版次)',
   list: 'a list of headlines (e-paper navigation, related news)',
   'repeated title': 'the headline printed again (web page title)',
+  'bait title': "a spam mirror's bait headline (printed three times and more over a text that shares none of its words)",
   'site name': "the site's own name over the article (the one its article data names as source)",
 };
 
@@ -44,7 +46,7 @@ export function explainPage(text: string): PageExplanation {
   const printed = printedLines(text);
   const readings = pageLines(simplifiedPage(text).text).map((reading) => ({ ...reading, raw: printed[reading.line - 1] ?? reading.raw }));
   const decisions = new Map<number, { decision: SplitDecision; reason: string }>();
-  const blocks = readings.flatMap((r) => (r.block ? [r.block] : []));
+  const blocks = blocksOf(readings);
   // (Keyed by line and by line and text: a bilingual line is read as two blocks, its headline and its text.)
   const ofBlock = new Map<string, { decision: SplitDecision; reason: string }>();
   splitBlocks(blocks, (block, decision, reason) => {

@@ -12,7 +12,16 @@
 import { NAVIGATION_WORDS } from './navigation-words.ts';
 
 /** Why a line is furniture, by family (shown by `xiangwen articles --explain`). */
-export type FurnitureKind = 'navigation' | 'article data' | 'counter' | 'masthead' | 'credits' | 'footer' | 'media' | 'page header';
+export type FurnitureKind =
+  | 'navigation'
+  | 'article data'
+  | 'counter'
+  | 'masthead'
+  | 'credits'
+  | 'footer'
+  | 'media'
+  | 'page header'
+  | 'site promo';
 
 /** Patterns by family. Order matters only for the reason shown. */
 const PATTERNS: Array<[FurnitureKind, RegExp]> = [
@@ -57,11 +66,13 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   [
     'article data',
-    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
+    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
   ],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
   // an aggregator's tag line: keywords, the source paper and the date (`某县 湘江 防汛 某某日报 2019-07-29`)
   ['article data', /^(?:[\u4e00-\u9fa5A-Za-z]{2,8}\s+){3,}(?:19|20)\d\d-\d{1,2}-\d{1,2}$/],
+  // a blog's category between bars and the posting date: `| 某某动态 |2017-03-21`
+  ['article data', /^[|｜丨]?\s*[\u4e00-\u9fa5]{2,8}\s*[|｜丨]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}$/],
   ['article data', /^(?:时间|日期)\s*[：:]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}/],
   // any short line carrying a posting time: `凤网 2024-11-07 10:02 阅读数 58`, `- 某某网 2012-06-25 08:55:39`
   ['article data', /^(?=.{0,64}$)(?!.*[。！？，]).*(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}/],
@@ -76,10 +87,20 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     /^(?=.{0,50}$)(?!.*[。！？]).*(?:\d+\s*次?(?:浏览|阅读)(?:\s|$)|(?:阅读|浏览|点击)(?:数|量|次数)?\s*[：:]?\s*\d+[\d万+.]*\s*次?(?:\s|$))/,
   ],
   ['counter', /^[\d/\s\-—.]+$/],
+  // a content farm's meta line: the account, a relative posting time, the category and a count
+  // (`某某号3年前历史故事头条354`); the count at the end keeps headlines such as `10年前种下的树` out
+  ['article data', /^[\u4e00-\u9fa5A-Za-z·]{2,12}\s*\d{1,2}\s*(?:年|个月|周|天|小时|分钟)前\s*[\u4e00-\u9fa5]{0,12}\s*\d+$/],
   // a reading-time line: `本篇文章733字，读完约2分钟`, `全文共1200字，阅读约需3分钟`
   ['counter', /^(?:本篇|本文|全文)(?:文章)?共?\s*\d+\s*字[，,、\s]*(?:阅读|读完)?(?:约需|需要|约|大约)?\s*\d+\s*分钟$/],
   // a promotional banner framed by pictographs (`🚗某某官方入口🚚`): a spam mirror's, never a headline
   ['navigation', /^\p{Extended_Pictographic}.{1,30}\p{Extended_Pictographic}$/u],
+  // an account's call to follow it (`关注我们，关注某地`) and a search page's own lines (`搜索标签某地`,
+  // `已找到 3 则相关结果`): the site talking about itself, never a headline
+  ['site promo', /^关注我们(?:[，,、\s]*关注[\u4e00-\u9fa5]{1,8})?$/],
+  [
+    'site promo',
+    /^(?:搜索|搜寻)(?:标签|关键词|结果)\s*[：:]?\s*[\u4e00-\u9fa5A-Za-z0-9]{0,12}$|^(?:已|共)?找到\s*\d+\s*(?:则|条|篇|个)(?:相关)?(?:结果|内容|信息|新闻)$/,
+  ],
   // a section letter of an e-paper spread (`A`, `B`) standing alone
   ['page header', /^[A-Z]$/],
   ['page header', /^第\s*\d{1,3}\s*页$|^\d{1,3}\s*\/\s*\d{1,3}\s*页?$/],
@@ -138,6 +159,7 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
 const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
 const LABELLED_DATE =
   /(?:发布时间|发布日期|发表时间|更新时间|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?:^|[\[【(（\s])(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
+const ARCHIVE_DATE = /^归档时间\s*[：:]/;
 const TIMESTAMP = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
 /** A date alone on a line: the issue date when it stands above every article, a notice's date below one. */
 export const BARE_DATE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
@@ -172,6 +194,8 @@ export function pageDateOf(lines: string[]): string | undefined {
   }
   let beforeText = true;
   for (const line of short) {
+    // (`归档时间：` is when a government site filed the page, often years after it was published.)
+    if (ARCHIVE_DATE.test(line)) continue;
     const date = dateOf(
       LABELLED_DATE.exec(line) ??
         (furnitureOf(line) === 'article data' ? (TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line)) : null) ??

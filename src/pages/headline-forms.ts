@@ -11,8 +11,13 @@ export function closeLetterSpacing(text: string): string {
   return /^[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){2,}$/.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
 }
 
-/** `【栏目】标题`: a column label printed before the headline on the same line. */
-const COLUMN_PREFIX = /^【([^】]{1,14})】\s*(.+)$/;
+/**
+ * `【栏目】标题`: a column label printed before the headline on the same line; its number in the
+ * series may follow the label (`【某某笔记】之六：标题`, `【某某】（三）标题`) and stays with it.
+ */
+// (`之六`, `第3期` only before a colon, so `【栏目】之后…` stays a headline; a bracketed number needs none.)
+const COLUMN_PREFIX =
+  /^【([^】]{1,14})】\s*((?:之[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十\d]{1,3}[期篇集])(?=\s*[：:])|[(（][一二三四五六七八九十\d]{1,3}[)）])?[：:]?\s*(.+)$/;
 /** `主题——副题` on one line. */
 // A single dash joins places (`长沙—广州`), so only a double one parts title and subtitle.
 export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40})$/;
@@ -35,7 +40,9 @@ const BAR_SERIES =
 export function withColumn(headline: Block): Block {
   const series = BAR_SERIES.exec(headline.text);
   if (series) return { ...headline, text: series[1], kicker: series[2] };
-  const column = COLUMN_PREFIX.exec(headline.text) ?? COLUMN_BAR.exec(headline.text);
+  const prefixed = COLUMN_PREFIX.exec(headline.text);
+  if (prefixed && prefixed[3].length >= 4) return { ...headline, text: prefixed[3], kicker: prefixed[1] + (prefixed[2] ?? '') };
+  const column = COLUMN_BAR.exec(headline.text);
   return column && column[2].length >= 4 ? { ...headline, text: column[2], kicker: column[1] } : headline;
 }
 
@@ -199,5 +206,45 @@ export function markRepeatedTitles(readings: LineReading[]): void {
         return;
       }
     }
+  });
+}
+
+/** How often a spam mirror prints its bait headline before the text it has nothing to do with. */
+const BAIT_PRINTINGS = 3;
+/** How many paragraphs after the headline are read for its words. */
+const BAIT_TEXT_PARAGRAPHS = 3;
+
+/** The two-character runs of a line (its words, roughly, without a dictionary). */
+function pairsOf(text: string): Set<string> {
+  const chars = [...text.replace(/[^\u4e00-\u9fa5]/g, '')];
+  return new Set(chars.slice(1).map((c, i) => chars[i] + c));
+}
+
+/**
+ * A spam mirror glues another site's headline over a text it copied from elsewhere: the headline
+ * printed three times and more (menu, page title, over and glued to the text), and the paragraphs
+ * under it share not one two-character word with it. That headline names no article of the page;
+ * the text is an excerpt without its headline. (A real article's opening always repeats some word
+ * of its headline.)
+ */
+export function markBaitHeadlines(readings: LineReading[]): void {
+  const compact = (s: string) => s.replace(/\s+/g, '');
+  readings.forEach((reading, i) => {
+    const block = reading.block;
+    if (block?.shape !== 'short' || block.text.length < 6) return;
+    const key = compact(block.text);
+    const later = readings.slice(i + 1).filter((r) => r.block?.shape === 'text');
+    const printings =
+      readings.slice(0, i + 1).filter((r) => compact(r.raw) === key || compact(r.block?.text ?? '') === key).length +
+      (later[0] && compact(later[0].block?.text ?? '').startsWith(key) ? 1 : 0);
+    if (printings < BAIT_PRINTINGS || later.length === 0) return;
+    const words = pairsOf(key);
+    const text = later
+      .slice(0, BAIT_TEXT_PARAGRAPHS)
+      .map((r) => compact(r.block?.text ?? '').replace(key, ''))
+      .join('');
+    if ([...pairsOf(text)].some((pair) => words.has(pair))) return;
+    reading.furniture = 'bait title';
+    reading.block = undefined;
   });
 }

@@ -23,6 +23,8 @@ export const NAVIGATION_WORDS = new Set([
   '下一则',
   '导航',
   '导航切换',
+  // a government site's eye-care colour switch (`视力保护色：` before its colour buttons)
+  '视力保护色',
   '网站导航',
   '返回',
   '返回目录',

@@ -242,9 +242,10 @@ export function repairArticles(drafts: Draft[]): ParsedArticle[] {
   moveStrayTails(drafts, vocabulary);
   joinTailsToTheirArticles(drafts, vocabulary);
   // A headline with no text under it, even after the repairs above, is no article: a site's name
-  // over a web page, a column label, a footer line that looked like a brief.
+  // over a web page, a column label, a footer line that looked like a brief. …except a post in a
+  // list of posts that its own posting time closed (a video post whose summary was only credits).
   return drafts
-    .filter((d) => d.body.length > 0 || d.captions.length > 0)
+    .filter((d) => d.body.length > 0 || d.captions.length > 0 || (d.stamped && d.title !== '' && !d.fragment))
     .map((draft) => {
       const kind = kindOf(draft);
       return {

@@ -50,7 +50,7 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
   } else if (current?.inHeader && (current.title || current.subtitle || current.kicker)) {
     current.authors.push(...names);
     current.signed = true;
-    trace(block, 'authors', 'under the headline');
+    trace(block, 'authors', block.penName ? 'under the headline, signed 文/ (a pen name)' : 'under the headline');
   } else if (current?.title && current.authors.length === 0 && photoStoryLead(current)) {
     // A photo story: short captions printed between the headline and its author line.
     current.captions.push(...current.body.splice(0));

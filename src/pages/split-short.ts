@@ -151,6 +151,20 @@ const headlineAgain: ShortStep = (state, block) => {
 };
 
 /**
+ * A blog or column page prints the piece's own title under the web headline with the same
+ * series label (`【某某笔记】之六：网页标题` / data line / `【某某笔记】之六：本篇标题`), before any
+ * text: one article, and the second line is its section heading, not a new headline.
+ */
+const seriesTitleAgain: ShortStep = (state, block) => {
+  const { current } = state;
+  if (!current?.title || current.fragment || block.kicker === undefined || block.kicker !== current.kicker) return false;
+  if (!current.body.every((p) => current.headings.has(p))) return false;
+  state.addHeading(current, block.text);
+  state.trace(block, 'section heading', 'the headline’s own series label again, before its text: the piece’s title');
+  return true;
+};
+
+/**
  * The document a notice names in its title (`关于《某某预案（征求意见稿）》公开征求意见的通知`), printed
  * in full under the notice's signature: the notice goes on with it, as its section heading.
  */
@@ -239,7 +253,13 @@ const continuation: ShortStep = (state, block, index) => {
     ? 'a quote or bracket left open'
     : clauseCount(block.text) > 2
       ? 'more clauses than a headline has'
-      : current?.openParagraph && !current.inHeader && !current.closed && !state.strongHeadline(block) && !placeHeadline
+      : current?.openParagraph &&
+          !current.inHeader &&
+          !current.closed &&
+          !state.strongHeadline(block) &&
+          !placeHeadline &&
+          // (a masthead or a list of headlines between them parts the page: the paragraph ended there)
+          !block.afterSectionBreak
         ? 'the paragraph above is unfinished'
         : undefined;
   if (!why) return false;
@@ -264,6 +284,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   numberedSection,
   originalTitle,
   headlineAgain,
+  seriesTitleAgain,
   noticeAttachment,
   confirmedHeadline,
   bannerOverTitleField,

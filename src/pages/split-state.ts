@@ -144,6 +144,9 @@ export class SplitState {
     if (block.bilingual) return 'its English title printed after it on the line';
     if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
     if (current.stamped) return 'the post above ends with its posting time (a list of posts)';
+    // (…unless the list also names the open article: then it is a gallery's captions, printed again.)
+    if (block.listed && block.afterSectionBreak && !this.blocks.some((b) => b.listed && b.text === current.title))
+      return 'the list of headlines above (导读) names it';
     // (a datelined block without its headline is a news item of its own, whose headings stay inside it)
     if (current.fragment && !current.inHeader && !current.datelined && !current.excerpt) return 'after a fragment';
     if (current.notice) return undefined; // a notice's signature lines are not headlines

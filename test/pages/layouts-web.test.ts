@@ -245,3 +245,44 @@ describe('pathological pages', () => {
     expect(Array.isArray(splitPage(text))).toBe(true);
   });
 });
+
+describe('a mobile paper parted by its masthead and 导读', () => {
+  it('starts the listed headline as a new article after the list, even under an item without a full stop', () => {
+    const found = splitPage(
+      [
+        '读书角丨一盏油灯下的家书',
+        '他在信里写道，油灯下读一遍家书。详情点击：https://example.org/a1',
+        '2031年4月9日 星期三 农历三月初二',
+        '[导读]',
+        '★清溪 花开满谷 第三届油菜花节开幕',
+        '★某区与两家企业签订文旅合作协议',
+        '★某区召开春季森林防火工作会',
+        '[本区要闻]',
+        '★清溪 花开满谷 第三届油菜花节开幕',
+        '万亩油菜花沿着山谷铺开，引来不少城里人周末踏青。',
+      ].join('\n'),
+    ).filter((a) => a.kind !== 'fragment');
+    expect(found.map((a) => a.title)).toEqual(['一盏油灯下的家书', '清溪 花开满谷 第三届油菜花节开幕']);
+  });
+});
+
+describe('a list of posts', () => {
+  it('keeps a post whose summary was only its credits, closed by its posting time, as a headline without text', () => {
+    const found = splitPage(
+      [
+        '其他',
+        '《某某影像》(第3期)|老街的铁匠铺',
+        '主播|张小溪责任编辑|刘一帆二审编辑|周明终审编辑|李湘监制|王远山',
+        '4月8日 下午 8:15',
+        '其他',
+        '山里的春笋上市了',
+        '笋农一早就挑着新挖的春笋赶来摆摊。',
+        '4月8日 上午 10:02',
+      ].join('\n'),
+    ).filter((a) => a.kind !== 'fragment');
+    expect(found.map((a) => [a.title, a.body.length])).toEqual([
+      ['老街的铁匠铺', 0],
+      ['山里的春笋上市了', 1],
+    ]);
+  });
+});

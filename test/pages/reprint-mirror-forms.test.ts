@@ -161,3 +161,17 @@ describe('notices', () => {
     expect(found[0]?.body.join('')).toContain('制定本预案');
   });
 });
+
+describe("a spam mirror's bait headline", () => {
+  const bait = '某县新建三座乡村图书驿站';
+  it('reads a headline printed three times over a text sharing none of its words as no article', () => {
+    const found = splitPage(page(bait, bait, bait, '古城西门外原有一条青石码头，木排顺江而下。', '码头往上是一条窄巷。'));
+    expect(found.every((a) => a.kind === 'fragment')).toBe(true);
+    expect(found[0]?.body.join('')).toContain('青石码头');
+  });
+
+  it('keeps a headline printed three times when its text repeats its words', () => {
+    const found = articles(page(bait, bait, bait, '近日，某县三座乡村图书驿站建成开放，每座藏书两千册。'));
+    expect(found.map((a) => a.title)).toEqual([bait]);
+  });
+});
