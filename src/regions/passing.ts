@@ -17,7 +17,7 @@ export type PassingKind = 'organisation' | 'newspaper' | 'branch' | 'origin' | '
 /** How much a passing mention still counts, relative to a plain one (1). */
 export const PASSING_WEIGHT: Record<PassingKind, number> = {
   organisation: 0,
-  // A paper's name counts nothing in the text; in a headline it is the paper's own story (tagger.ts).
+  // A newsroom's name counts nothing in the text; in a headline it is the newsroom's own story (tagger.ts).
   newspaper: 0,
   origin: 0,
   // The branch of a bank or company is located in the place, but the story is the company's.
@@ -35,8 +35,11 @@ const ORGANISATION_WORDS = [
   '|[东西南北中]?路|大道|大街|街(?!道)',
 ].join('');
 const ORGANISATION_AFTER = new RegExp(`^(?:${ORGANISATION_WORDS})`);
-/** A newspaper named after its place (长沙晚报, 邵阳日报), but not as a reporter's outlet (长沙晚报记者). */
-const NEWSPAPER_AFTER = /^(?:日报|晚报|都市报)(?!社?(?:记者|通讯员|评论员))/;
+/**
+ * A newsroom named after its place — a paper (长沙晚报, 邵阳日报) or a broadcaster (某县电视台,
+ * 某县广播电视台, 某县融媒体中心) — but not as a reporter's outlet (长沙晚报记者, 某县电视台记者).
+ */
+const NEWSPAPER_AFTER = /^(?:日报|晚报|都市报|广播电视台|电视台|融媒体中心)(?!社?(?:记者|通讯员|评论员))/;
 /** A branch, or an institution named after its town (…永州分行, 吉首大学): located there, but not the story. */
 const BRANCH_AFTER = /^(?:分行|支行|分公司|营业部|办事处|大学|学院|职业技术学院|师范)/;
 /**
