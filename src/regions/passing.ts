@@ -7,23 +7,27 @@
  *   its town (…永州分行, 吉首大学) says a little, so it keeps some weight;
  * - someone's origin: 来自X, X籍, X人, X游客, X老乡 (a visitor's or a native's home town);
  * - a route or a destination: X至Y, X—Y, 开往X, 飞往X, X方向, X南站 (the trip passes by, the
- *   story is elsewhere).
+ *   story is elsewhere);
+ * - a neighbour named as a boundary: 东接X, 南抵X、Y, 北与X交界, 与X毗邻 (a place's description
+ *   names what lies around it; the neighbours are not its subject).
  */
 import type { Mention } from './matcher.ts';
 
 /** Why a mention is only in passing. */
-export type PassingKind = 'organisation' | 'newspaper' | 'branch' | 'origin' | 'route';
+export type PassingKind = 'organisation' | 'newspaper' | 'branch' | 'origin' | 'route' | 'neighbour';
 
 /** How much a passing mention still counts, relative to a plain one (1). */
 export const PASSING_WEIGHT: Record<PassingKind, number> = {
   organisation: 0,
-  // A paper's name counts nothing in the text; in a headline it is the paper's own story (tagger.ts).
+  // A newsroom's name counts nothing in the text; in a headline it is the newsroom's own story (tagger.ts).
   newspaper: 0,
   origin: 0,
   // The branch of a bank or company is located in the place, but the story is the company's.
   branch: 0.5,
   // A route names real places, but a story about a trip is rarely about its end points.
   route: 0.25,
+  // A boundary says where the subject lies, nothing about the neighbour.
+  neighbour: 0,
 };
 
 const ORGANISATION_WORDS = [
@@ -35,8 +39,11 @@ const ORGANISATION_WORDS = [
   '|[东西南北中]?路|大道|大街|街(?!道)',
 ].join('');
 const ORGANISATION_AFTER = new RegExp(`^(?:${ORGANISATION_WORDS})`);
-/** A newspaper named after its place (长沙晚报, 邵阳日报), but not as a reporter's outlet (长沙晚报记者). */
-const NEWSPAPER_AFTER = /^(?:日报|晚报|都市报)(?!社?(?:记者|通讯员|评论员))/;
+/**
+ * A newsroom named after its place — a paper (长沙晚报, 邵阳日报) or a broadcaster (某县电视台,
+ * 某县广播电视台, 某县融媒体中心) — but not as a reporter's outlet (长沙晚报记者, 某县电视台记者).
+ */
+const NEWSPAPER_AFTER = /^(?:日报|晚报|都市报|广播电视台|电视台|融媒体中心)(?!社?(?:记者|通讯员|评论员))/;
 /** A branch, or an institution named after its town (…永州分行, 吉首大学): located there, but not the story. */
 const BRANCH_AFTER = /^(?:分行|支行|分公司|营业部|办事处|大学|学院|职业技术学院|师范)/;
 /**
@@ -51,6 +58,13 @@ const ORIGIN_BEFORE = /来自[^\s，。、；：！？,.;:!?“”"（）()]{0,4
 const DESTINATION_BEFORE = /(?:开往|发往|飞往|驶往|去往|直达|往返|途经|经停|直飞)$/;
 /** A direction or a station: the trip passes by (长沙方向, 长沙南站, 长沙高铁). */
 const ROUTE_AFTER = /^(?:方向|[东西南北]?站|高速|高铁|机场)/;
+/** A boundary before the place: 东接, 南抵, 西靠, 北毗, 东邻, 西连, 南界, 毗邻, 紧邻. */
+const NEIGHBOUR_BEFORE = /(?:[东南西北](?:接|抵|靠|毗|邻|连|界)|毗邻|毗连|紧邻)$/;
+/** A boundary after the place: (北与)X交界, (东与)X毗邻, X接壤. */
+const NEIGHBOUR_AFTER = /^(?:交界|毗邻|毗连|接壤|相邻|相连)/;
+/** What may stand between two neighbours in one boundary: 东接X、Y; 与X和Y交界. */
+const NEIGHBOUR_LINK = /^(?:、|和|及|与)$/;
+
 /** What may stand between the two ends of a route: 至, 到, a dash, a tilde or an arrow. */
 const ROUTE_LINK = /^(?:至|到|—{1,2}|－|-|~|～|→|⇄|↔)$/;
 
@@ -68,8 +82,10 @@ export function passingKinds(text: string, mentions: Mention[]): (PassingKind | 
     if (BRANCH_AFTER.test(after)) return 'branch';
     if (ORIGIN_AFTER.test(after) || ORIGIN_BEFORE.test(before)) return 'origin';
     if (DESTINATION_BEFORE.test(before) || ROUTE_AFTER.test(after)) return 'route';
+    if (NEIGHBOUR_BEFORE.test(before) || NEIGHBOUR_AFTER.test(after)) return 'neighbour';
     return null;
   });
+  markNeighbourLists(text, mentions, kinds);
   for (let i = 0; i + 1 < mentions.length; i++) {
     const link = text.slice(mentions[i].end, mentions[i + 1].start);
     if (ROUTE_LINK.test(link)) {
@@ -78,4 +94,11 @@ export function passingKinds(text: string, mentions: Mention[]): (PassingKind | 
     }
   }
   return kinds;
+}
+
+/** A boundary naming several places (南抵X、Y; 与X、Y交界): all of them are neighbours. */
+function markNeighbourLists(text: string, mentions: Mention[], kinds: (PassingKind | null)[]): void {
+  const linked = (i: number) => NEIGHBOUR_LINK.test(text.slice(mentions[i].end, mentions[i + 1].start));
+  for (let i = 0; i + 1 < mentions.length; i++) if (kinds[i] === 'neighbour' && linked(i)) kinds[i + 1] ??= 'neighbour';
+  for (let i = mentions.length - 2; i >= 0; i--) if (kinds[i + 1] === 'neighbour' && linked(i)) kinds[i] ??= 'neighbour';
 }

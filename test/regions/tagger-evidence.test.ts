@@ -76,6 +76,14 @@ describe('names that hold a place', () => {
     expect(tagRegions(article('老街焕新颜', ['据衡阳日报报道，老街改造完成。']))).toEqual([]);
   });
 
+  it("make a broadcaster's own story its place's when the headline names the station", () => {
+    const praise = article('衡阳表彰耒阳电视台外宣工作', ['近日，衡阳市新闻奖揭晓，耒阳外宣工作居衡阳地区前列，获衡阳通报表扬。']);
+    expect(tagRegions(praise)).toEqual(['耒阳市', '衡阳市']);
+    // In the text, and as a reporter's outlet, a station's name still says nothing.
+    expect(tagRegions(article('耒阳电视台记者走进古村', ['近日，记者走进安化县一个古村。']))).toEqual(['安化县', '益阳市']);
+    expect(tagRegions(article('老街焕新颜', ['据耒阳电视台报道，老街改造完成。']))).toEqual([]);
+  });
+
   it("say nothing of the province when they are an institution's (湖南某某学院, 湖南省某某医院)", () => {
     expect(tagRegions(article('湖南山河职业学院学生下乡支教', ['7月，湖南山河职业学院的学生来到一个山村支教。']))).toEqual([]);
     expect(tagRegions(article('义诊进山村', ['近日，湖南省人民医院专家来到桂东县开展义诊。']))).toEqual(['桂东县', '郴州市']);

@@ -138,6 +138,17 @@ describe('passing mentions do not make an article about a place', () => {
     expect(tagRegions(story)).toEqual([]);
   });
 
+  it('a neighbour named as a boundary (东邻X, 南抵X、Y, 与X交界) is not the subject', () => {
+    const profile = article('汝城县情简介', [
+      '汝城县位于郴州市东南部，东邻桂东、炎陵，南抵宜章。',
+      '县境北部与桂东县、炎陵县交界，山高林密。',
+    ]);
+    expect(tagRegions(profile)).toEqual(['汝城县', '郴州市']);
+    // The same places named as where something happens still count.
+    const visit = article('汝城县干部赴外地学习', ['近日，汝城县干部来到桂东县、炎陵县学习经验。', '桂东县、炎陵县介绍了做法。']);
+    expect(tagRegions(visit)).toContain('桂东县');
+  });
+
   it("a paper named as such makes a story about itself its region's, when no place is named", () => {
     expect(tagRegions(article('那些年的老报馆', ['我是1991年进入青溪日报社工作的，后来调到常德日报社。']))).toEqual(['常德市']);
     expect(tagRegions(article('读报记', ['我第一次读到《邵阳日报》，是在读初中的时候。']))).toEqual(['邵阳市']);
