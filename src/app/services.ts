@@ -13,39 +13,29 @@ import { gazetteerLookup, type RegionLookup } from '../regions/region-lookup.ts'
 import { SqliteDigestStore } from '../digest/sqlite-store.ts';
 import { openBotState } from '../digest/start.ts';
 import type { DigestStore } from '../digest/store.ts';
-import type { Refresher } from '../ingest/refresh.ts';
-import type { SwappableIndex } from '../ingest/swappable-index.ts';
-import type { ArticleIndex } from '../search/engine.ts';
-import { openLiveEngine } from './engine.ts';
+import { type LiveEngine, type LiveEngineOptions, openLiveEngine } from './engine.ts';
 
-/** What the parts of the program share. */
-export interface Services {
+/**
+ * What the parts of the program share: the live engine's index, refresher and close (see
+ * ./engine.ts LiveEngine), with the config, logger, bot state and place lookup beside them.
+ */
+export interface Services extends Pick<LiveEngine, 'index' | 'refresher' | 'close'> {
   config: Config;
   logger: Logger;
-  /** The bot database: subscriptions, deliveries, first-seen times, paging keys. */
+  /** The bot's state: subscriptions, deliveries, first-seen times, paging keys. */
   store: DigestStore;
-  /** The live index (a rebuilt one takes its place when page files change). */
-  index: SwappableIndex;
   regions: RegionLookup;
-  /** Brings the index up to date now (after an upload, or when it is damaged). */
-  refresher: Refresher;
   /**
    * Starts the ingest stage (only for an index opened here): watching PAGES_DIR and the full
    * integrity check of the snapshot, or, on PostgreSQL, ingesting and following the other
-   * instances' ingests. Call once the program is up.
+   * instances' ingests. Call once the program is up. The store is closed by its owner (the digest).
    */
   startIngest(signal?: AbortSignal): void;
-  /** Stops ingesting and closes the index (if opened here). The store is closed by its owner (the digest). */
-  close(): Promise<void>;
 }
 
-export interface ServiceOptions {
-  logger: Logger;
-  /** An index already open (tests): neither watched nor closed here. */
-  index?: ArticleIndex;
+/** The live engine's options (an index already open in tests, the refresh hook), and the place lookup. */
+export interface ServiceOptions extends Pick<LiveEngineOptions, 'logger' | 'index' | 'onRefreshed'> {
   regions?: RegionLookup;
-  /** Called after a rebuilt index went live. */
-  onRefreshed?: (info: { articles: number; newArticles: number }) => void;
 }
 
 /**

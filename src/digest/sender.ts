@@ -8,7 +8,7 @@
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
 import { withRetry, type CallApi, type RetryOptions } from '../telegram/api-retry.ts';
-import { DEFAULT_PER_SECOND, PacerAbortedError, SendPacer, type PacerLimits } from '../telegram/pacer.ts';
+import { PacerAbortedError, SendPacer, type PacerLimits } from '../telegram/pacer.ts';
 import { sleep } from '../telegram/sleep.ts';
 import type { DigestStore, SendSlots, StoredMessage } from './store.ts';
 
@@ -89,14 +89,13 @@ export function createDigestSender(options: DigestSenderOptions): SendMessage {
   const { store, logger } = options;
   const now = options.now ?? Date.now;
   const pacer = new SendPacer(options.limits);
-  const overallGapMs = 1000 / (options.limits?.perSecond ?? DEFAULT_PER_SECOND);
   const call = withRetry(
     async (method, payload, callOptions) => {
       // Every attempt, retries included, waits for its slot: a retry is a message too.
       const chatId = Number(payload.chat_id);
       await pacer.acquire(chatId, callOptions?.signal);
       // Several instances share the token: the overall rate is held by the schedule they share.
-      if (store.sendSlots !== undefined) await sharedSlot(store.sendSlots, overallGapMs, callOptions?.signal);
+      if (store.sendSlots !== undefined) await sharedSlot(store.sendSlots, pacer.globalGapMs, callOptions?.signal);
       try {
         // Without the signal: a request Telegram may already have must finish and be recorded.
         return await options.callApi(method, payload);

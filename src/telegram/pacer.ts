@@ -7,7 +7,7 @@
  */
 
 /** Telegram's published overall limit for one token: about 30 messages a second. */
-export const DEFAULT_PER_SECOND = 30;
+const DEFAULT_PER_SECOND = 30;
 
 /** Rates of a {@link SendPacer}; defaults are Telegram's published limits. */
 export interface PacerLimits {
@@ -34,7 +34,8 @@ export class PacerAbortedError extends Error {
 
 /** The rate limiter of the digest sender; see the top of this file. */
 export class SendPacer {
-  private readonly globalGapMs: number;
+  /** The overall gap between two messages, in ms (1000 / perSecond). */
+  readonly globalGapMs: number;
   private readonly perSecond: number;
   /** Release times within the last second, oldest first: a hard cap however late timers fire. */
   private readonly recent: number[] = [];
