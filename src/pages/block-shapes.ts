@@ -58,6 +58,10 @@ export interface Block {
   pageTitle?: boolean;
   /** Printed with its English title after it on the line (a bilingual photo page): a headline. */
   bilingual?: boolean;
+  /** A label was glued before it with a colon (`作者名:标题`, `关键词:标题`) and taken off (./glued-label.ts). */
+  gluedLabel?: 'author' | 'keyword';
+  /** The writer's name that label was: the article's author. */
+  signedBy?: string;
 }
 
 /** Longest line that can still be a headline or heading. */

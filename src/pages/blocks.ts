@@ -4,6 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { markGluedLabels } from './glued-label.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
 import { markSiteNameLines } from './site-name.ts';
 import {
@@ -222,6 +223,7 @@ export function pageLines(text: string): LineReading[] {
   markLists(readings);
   markRepeatedTitles(readings);
   markBaitHeadlines(readings);
+  markGluedLabels(readings);
   markSiteNameLines(readings);
   return readings;
 }

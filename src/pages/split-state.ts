@@ -58,6 +58,7 @@ export class SplitState {
     draft.notice = NOTICE_TITLE.test(title);
     draft.kicker = from?.kicker ?? this.pendingKicker;
     draft.subtitle = from?.subtitle ?? '';
+    if (from?.signedBy) draft.authors = [from.signedBy];
     this.pendingKicker = '';
     this.drafts.push(draft);
     this.current = draft;
