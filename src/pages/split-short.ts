@@ -25,10 +25,25 @@ export function readShort(state: SplitState, block: Block, index: number): void 
   state.trace(block, 'section heading', 'short, but nothing confirms a new article');
 }
 
-/** Column labels, prize ranks, contact and editor's-note labels: never headlines. */
+/** Short lines with text right under them, from the label at `index` to the next label: its items. */
+function itemsUnder(blocks: readonly Block[], index: number): number {
+  const end = blocks.findIndex((b, i) => i > index && b.label);
+  const under = blocks.slice(index + 1, end < 0 ? blocks.length : end);
+  return under.filter((b, i) => b.shape === 'short' && under[i + 1]?.shape === 'text').length;
+}
+
+/** A short line ending on a colon, with no other colon in it: it introduces the text under it. */
+const LEAD_IN = /^[^：:]{2,24}[：:]$/;
+
+/** Column labels, prize ranks, contact and editor's-note labels, lead-ins: never headlines. */
 const labelLine: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
   if (block.label && (next?.shape === 'short' || next?.shape === 'md-headline')) {
+    // `【县市区】` alone over several items: the page's section, not the first item's kicker.
+    if (itemsUnder(state.blocks, index) > 1) {
+      state.trace(block, 'furniture', "a column label over several items below it (the page's section)");
+      return true;
+    }
     state.pendingKicker = block.kicker ?? '';
     state.trace(block, 'kicker', 'a column label over the next headline');
     return true;
@@ -43,6 +58,14 @@ const labelLine: ShortStep = (state, block, index) => {
   if (EDITOR_NOTE.test(block.text)) {
     // `编者按`, `【编者按】` alone: the note's text follows; the label itself is not the article's opening.
     state.trace(block, 'note', "an editor's note label (编者按, 开栏语…): its text follows, never a headline");
+    return true;
+  }
+  if (LEAD_IN.test(block.text) && next?.shape === 'text') {
+    // `全市城乡居民：`, `各乡镇人民政府：`: a notice's addressees; headlines never end on a colon.
+    const draft = state.currentOrFragment();
+    state.addText(draft, block.text);
+    draft.openParagraph = false;
+    state.trace(block, 'body', 'a lead-in ending on a colon (addressees): its text follows, never a headline');
     return true;
   }
   if (block.label || CONTACT_LABEL.test(block.text)) {

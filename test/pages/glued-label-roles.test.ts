@@ -44,3 +44,82 @@ describe('a label glued before the headline with a colon', () => {
     expect(gluedLabelOf('张家界:景区迎来客流高峰', '文/李可 国庆假期，张家界各景区游人如织。')).toBeUndefined();
   });
 });
+
+describe('roles and credits in other wordings', () => {
+  it('keeps only the writers of a line that names cameramen and editors too (记者：… 摄像：… 编辑：…)', () => {
+    const found = articles(
+      page(
+        '某县直播带货大赛决出十强',
+        '记者：谭一然 刘子行 摄像：贺一鸣 编辑：陈小曦',
+        '8月14日，某县首届直播带货大赛决赛举行，10名选手进入十强。',
+      ),
+    );
+    expect(found[0]?.authors).toEqual(['谭一然', '刘子行']);
+  });
+
+  it('reads 融媒记者 and 特约通讯员 as roles, and a compound surname as one four-character name', () => {
+    const datelined = articles(
+      page(
+        '某村积分超市开进山里人家',
+        '云上某县客户端4月17日讯（融媒记者 邹一桐 特约通讯员 曾凡一 摄像 罗嘉一）走进某村，积分超市里货架满满。',
+      ),
+    );
+    expect(datelined[0]?.authors).toEqual(['邹一桐', '曾凡一']);
+    const brief = articles(page('某镇举办山歌比赛', '近日，某镇举办山歌比赛，20支队伍参赛。(通讯员 欧阳晓一)'));
+    expect(brief[0]?.authors).toEqual(['欧阳晓一']);
+  });
+
+  it('leaves photographers as the authors when nobody else is named', () => {
+    const found = articles(page('古镇的清晨', '摄影 向天一', '晨雾还没散，古镇的石板路上已经有了挑担的人。'));
+    expect(found[0]?.authors).toEqual(['向天一']);
+  });
+});
+
+describe('site banners, section labels and notices', () => {
+  it("drops an outlet's name alone over the first headline, whatever source the article data names", () => {
+    for (const banner of ['某某新闻网', '某市人民政府门户网站', '某县广播电视台', '某南晚报']) {
+      const text = page(
+        banner,
+        '某镇“积分超市”开进山里人家',
+        '信息来源：某县融媒体中心 发布日期：2031年04月18日 浏览次数：',
+        '近日，某镇新开了积分超市。',
+      );
+      expect(articles(text).map((a) => [a.kicker, a.title])).toEqual([['', '某镇“积分超市”开进山里人家']]);
+    }
+  });
+
+  it('reads a 【section】 label alone over several items as the section, not as the first item’s kicker', () => {
+    const found = articles(
+      page(
+        '【县市区】',
+        '甲县：柑橘丰收',
+        '连日来，甲县柑橘进入采摘期。（通讯员 严一琪）',
+        '乙县举办芦笙比赛',
+        '11月1日，乙县举办芦笙比赛。（通讯员 吴一丹）',
+      ),
+    );
+    expect(found.map((a) => [a.kicker, a.title])).toEqual([
+      ['', '甲县：柑橘丰收'],
+      ['', '乙县举办芦笙比赛'],
+    ]);
+  });
+
+  it('keeps a notice whole: disclosure data, its document number, addressees and signature', () => {
+    const text = page(
+      '关于做好城乡居民医疗保险参保缴费工作的通告',
+      '发文机关：某市医疗保障局 成文日期：2031-09-20 发布日期：2031-09-22',
+      '某医保通〔2031〕6号',
+      '全市城乡居民：',
+      '为做好参保缴费工作，现将有关事项通告如下。',
+      '一、缴费时间',
+      '2031年9月25日至12月31日。',
+      '特此通告。',
+      '某市医疗保障局',
+      '2031年9月20日',
+    );
+    const found = articles(text);
+    expect(found.map((a) => [a.kind, a.title])).toEqual([['notice', '关于做好城乡居民医疗保险参保缴费工作的通告']]);
+    expect(found[0]?.body).toContain('全市城乡居民：');
+    expect(explainPage(text).lines.find((l) => l.text === '全市城乡居民：')?.reason).toContain('a lead-in ending on a colon');
+  });
+});
