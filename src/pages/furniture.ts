@@ -46,6 +46,10 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['article data', /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+.{0,16}?(?:字[体号]|字体大小)\s*[：:]/],
   ['navigation', /^.{0,30}(?:字[体号]|字体大小)\s*[：:].{0,20}$/],
   ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
+  // …cut before its first crumb (`> 重点推荐 > 某市概况`), or ending on the article's own headline
+  // (`首页 › 新闻 › 某县“积分超市”开进山里`): two separators and more, each crumb short but the last
+  ['navigation', /^(?:(?:>>?|＞|»|›)\s*)?(?:[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*){2,6}[^>＞»›]{1,36}$/],
+  ['navigation', /^(?:>>?|＞|»|›)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*[^>＞»›]{1,36}$/],
   ['navigation', /^(?:字[体号]|文字|字体大小|文字大小)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
   ['navigation', /^(?:字[体号]|字体大小|文字大小)\s*[：:].{0,20}$/],
   // other CMSs' previous/next links: `上一主题：…`, `下一条：…`, `上一则：…`

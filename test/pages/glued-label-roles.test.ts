@@ -123,3 +123,37 @@ describe('site banners, section labels and notices', () => {
     expect(explainPage(text).lines.find((l) => l.text === '全市城乡居民：')?.reason).toContain('a lead-in ending on a colon');
   });
 });
+
+describe('a web lead over the story, and breadcrumbs cut short', () => {
+  it("keeps the story whole when its own dateline, naming the article's authors, follows the web lead and photo", () => {
+    const text = page(
+      '某县“积分超市”开进山里人家',
+      '来源：某县融媒体中心 作者：邹一桐 曾凡一 发布日期：2031-04-18',
+      '某村的“积分超市”开张三个月，已有186户村民换到了生活用品。',
+      '▲村民在积分超市兑换生活用品。',
+      '某县客户端4月17日讯（记者 邹一桐 通讯员 曾凡一）走进某村，积分超市里货架满满。',
+      '超市的商品由驻村工作队和爱心企业共同筹集。',
+    );
+    expect(splitPage(text).map((a) => [a.kind, a.title])).toEqual([['feature', '某县“积分超市”开进山里人家']]);
+    expect(explainPage(text).lines.find((l) => l.line === 5)?.reason).toContain("the article's own dateline");
+  });
+
+  it('still starts another item at a dateline naming other reporters', () => {
+    const text = page(
+      '某县“积分超市”开进山里人家',
+      '来源：某县融媒体中心 作者：邹一桐 发布日期：2031-04-18',
+      '某村的“积分超市”开张三个月，已有186户村民换到了生活用品。',
+      '本报讯（记者 王小二）近日，某镇举办山歌比赛。',
+    );
+    expect(splitPage(text).map((a) => a.kind)).toEqual(['feature', 'fragment']);
+  });
+
+  it('drops a breadcrumb cut before its first crumb, or ending on the headline', () => {
+    for (const crumb of ['> 重点推荐 > 某市各县市区概况', '首页 › 新闻动态 › 某县“积分超市”开进山里人家']) {
+      const found = articles(
+        page(crumb, '某县“积分超市”开进山里人家', '来源：某县融媒体中心 发布日期：2031-04-18', '近日，某村新开了积分超市。'),
+      );
+      expect(found.map((a) => [a.kicker, a.title])).toEqual([['', '某县“积分超市”开进山里人家']]);
+    }
+  });
+});
