@@ -157,3 +157,23 @@ describe('a web lead over the story, and breadcrumbs cut short', () => {
     }
   });
 });
+
+describe('a digest that cuts its ledes short', () => {
+  it('takes the line under a datelined lede cut on a comma for the next headline when a sentence opens under it', () => {
+    const text = page(
+      '某县整治电动车安全隐患',
+      '本报某市讯 近日，某县组织检查组深入老旧小区排查电动车违规充电问题。同时，',
+      '“春风行动”送岗位',
+      '1月20日，某县在广场举办招聘会，50家企业提供岗位1200个。',
+    );
+    expect(articles(text).map((a) => a.title)).toEqual(['某县整治电动车安全隐患', '“春风行动”送岗位']);
+    expect(explainPage(text).lines.find((l) => l.line === 3)?.reason).toContain('cut short on a comma');
+  });
+
+  it('still reads a line that ends the cut sentence as its continuation', () => {
+    const found = articles(
+      page('某县整治电动车安全隐患', '本报某市讯 近日，某县组织检查组深入老旧小区，', '排查违规充电问题。', '检查组逐一督促整改。'),
+    );
+    expect(found.map((a) => a.title)).toEqual(['某县整治电动车安全隐患']);
+  });
+});
