@@ -154,6 +154,9 @@ function readLine(raw: string, line: number): LineReading {
   if (roleFree !== undefined && isPenNameLine(text)) return block('author-line', { text: roleFree, penName: true });
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 
+  // `——本报编辑部` under a closing wish: the piece's signature (an editorial's, a letter's), no subtitle.
+  const signOff = /^(?:——|──|—|--)\s*(\S.*)$/.exec(text);
+  if (signOff?.[1] && INSTITUTION_AUTHOR.test(signOff[1])) return block('byline', { text: signOff[1] });
   if (/^(——|──|—|--)/.test(text)) return block('subtitle');
   if (heading === 1) return block('md-headline');
   if (heading >= 2) return block(text.length <= MAX_HEADING_LENGTH ? 'bold-heading' : 'text');

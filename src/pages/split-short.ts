@@ -3,7 +3,7 @@
  * a series line, the end of a sentence or a section heading. The steps below are tried in order;
  * the first that takes the line decides, and says why in the trace.
  */
-import { type Block, CONTACT_LABEL, EDITOR_NOTE, endsSentence, startsMidSentence } from './block-shapes.ts';
+import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 import {
   clauseCount,
@@ -14,9 +14,11 @@ import {
   unbalanced,
   unmarkedSubtitle,
 } from './split-rules.ts';
+import { afterCutLede, pieceUnderSpecialPage } from './split-pieces.ts';
 import type { SplitState } from './split-state.ts';
 
-type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
+/** One step of the decision over a short line: true when it took the line. */
+export type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
 
 /** Decides what a short line is. */
 export function readShort(state: SplitState, block: Block, index: number): void {
@@ -267,22 +269,6 @@ const kickerLine: ShortStep = (state, block, index) => {
   return false;
 };
 
-/**
- * A tag page or digest cuts each item's lede short, often on a comma (`…同时,`): a headline-shaped
- * line under such a datelined lede, with a text under it that opens a sentence of its own (not
- * mid-sentence), ends no sentence of the lede. It is the next item's headline.
- */
-const afterCutLede: ShortStep = (state, block, index) => {
-  const { current } = state;
-  const next = state.blocks[index + 1];
-  const last = current?.body[current.body.length - 1] ?? '';
-  if (!(current?.openParagraph && current.datelined && !current.inHeader && /[，,、]$/.test(last))) return false;
-  if (next?.shape !== 'text' || startsMidSentence(next.text) || endsSentence(block.text) || clauseCount(block.text) > 1) return false;
-  state.start(block.text, block);
-  state.trace(block, 'headline', 'the datelined lede above was cut short on a comma, and a sentence opens under it');
-  return true;
-};
-
 /** The end of a sentence that runs on from the paragraph above, or a line no headline looks like. */
 const continuation: ShortStep = (state, block, index) => {
   const { current } = state;
@@ -318,6 +304,7 @@ const evidencedHeadline: ShortStep = (state, block, index) => {
 
 const SHORT_STEPS: readonly ShortStep[] = [
   labelLine,
+  pieceUnderSpecialPage,
   pairedSubtitle,
   seriesLine,
   numberedSection,

@@ -177,3 +177,30 @@ describe('a digest that cuts its ledes short', () => {
     expect(found.map((a) => a.title)).toEqual(['某县整治电动车安全隐患']);
   });
 });
+
+describe('a special page and its pieces', () => {
+  it("reads a special page's title as the page's, and the first piece under it by its own headline", () => {
+    const text = page(
+      '山乡十年--某县融媒体中心成立十周年特刊',
+      '十年，我们一起走过',
+      '十年前的今天，第一期手机报发到了两千多名读者手中。',
+      '谢谢你们，亲爱的读者！',
+      '——本报编辑部',
+      '某县举办山地马拉松',
+      '9月14日，首届山地马拉松在某县开跑。（杨一岚）',
+    );
+    expect(articles(text).map((a) => a.title)).toEqual(['十年，我们一起走过', '某县举办山地马拉松']);
+    expect(explainPage(text).lines[0]?.reason).toContain("a special page's title");
+  });
+
+  it('takes the piece under a special web page title and its data line as the headline', () => {
+    const text = page('不只是新闻--某报晚报版两周年纪念', '2031-01-05 本报记者', '这两年我们一起走过', '今天，晚报版面世整整两年了。');
+    expect(articles(text).map((a) => a.title)).toEqual(['这两年我们一起走过']);
+  });
+
+  it('reads ——本报编辑部 under a closing line as the signature, not as a subtitle', () => {
+    const found = articles(page('致读者', '感谢一年来的陪伴。', '祝福新年，也祝福你们！', '——本报编辑部'));
+    expect(found.map((a) => [a.title, a.subtitle])).toEqual([['致读者', '']]);
+    expect(found[0]?.body.join('')).toContain('祝福新年');
+  });
+});

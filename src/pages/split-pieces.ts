@@ -1,0 +1,46 @@
+/**
+ * Short lines that start a page's next piece on evidence of the page's own form (./split-short.ts
+ * tries them with its other steps): a special page's title over its pieces, a digest's ledes cut
+ * short. docs/page-layouts.md §1.11, §1.12.
+ */
+import { endsSentence, startsMidSentence } from './block-shapes.ts';
+import { clauseCount } from './split-rules.ts';
+import type { ShortStep } from './split-short.ts';
+
+/** A special page's title names the page (`…两周年纪念`, `…特刊`, `…专版`), not one article of it. */
+const SPECIAL_PAGE = /(?:周年|特刊|专刊|专版|专辑|纪念)$/;
+
+/**
+ * Under a special page's title and its data, before any text, a short line over text is the first
+ * piece's own headline: the page's title heads the page, the piece takes its place.
+ */
+export const pieceUnderSpecialPage: ShortStep = (state, block, index) => {
+  const { current } = state;
+  const [next, after] = [state.blocks[index + 1], state.blocks[index + 2]];
+  if (SPECIAL_PAGE.test(block.subtitle ?? block.text) && next?.shape === 'short' && after?.shape === 'text') {
+    state.trace(block, 'furniture', "a special page's title (…周年纪念, 特刊, 专版): it heads the page's pieces");
+    return true;
+  }
+  if (!(current?.inHeader && current.title && current.body.length === 0 && !current.kicker)) return false;
+  if (!SPECIAL_PAGE.test(current.subtitle || current.title) || state.blocks[index + 1]?.shape !== 'text') return false;
+  current.title = block.text;
+  current.subtitle = '';
+  state.trace(block, 'headline', "the first piece under a special page's title (…周年纪念, 特刊, 专版)");
+  return true;
+};
+
+/**
+ * A tag page or digest cuts each item's lede short, often on a comma (`…同时,`): a headline-shaped
+ * line under such a datelined lede, with a text under it that opens a sentence of its own (not
+ * mid-sentence), ends no sentence of the lede. It is the next item's headline.
+ */
+export const afterCutLede: ShortStep = (state, block, index) => {
+  const { current } = state;
+  const next = state.blocks[index + 1];
+  const last = current?.body[current.body.length - 1] ?? '';
+  if (!(current?.openParagraph && current.datelined && !current.inHeader && /[，,、]$/.test(last))) return false;
+  if (next?.shape !== 'text' || startsMidSentence(next.text) || endsSentence(block.text) || clauseCount(block.text) > 1) return false;
+  state.start(block.text, block);
+  state.trace(block, 'headline', 'the datelined lede above was cut short on a comma, and a sentence opens under it');
+  return true;
+};
