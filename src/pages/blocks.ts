@@ -4,7 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
-import { markGluedLabels } from './glued-label.ts';
+import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
 import { markSiteNameLines } from './site-name.ts';
 import {
@@ -227,8 +227,9 @@ export function pageLines(text: string): LineReading[] {
   markRepeatedTitles(readings);
   markBaitHeadlines(readings);
   markGluedLabels(readings);
-  markSiteNameLines(readings);
-  return readings;
+  const leads = splitRunTogetherLeads(readings);
+  markSiteNameLines(leads);
+  return leads;
 }
 
 /** Longest caption printed under an image's file name. */

@@ -145,6 +145,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // …and an aggregator's: a quote mark alone on its line (`"`), left from its title attribute
   ['media', /^["'“”‘’]+$/],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
+  // a forum's attachment and picture codes left in a copy (`[attach]2680[/attach]`, `[img]…[/img]`)
+  ['media', /^(?:\[(attach|attachimg|img|media|flash)\][^[\]]{0,200}\[\/\1\]\s*)+$/i],
 ];
 
 /** Why `text` (one trimmed line) is furniture, or undefined when it may be article text. */

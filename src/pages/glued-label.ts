@@ -72,3 +72,43 @@ export function markGluedLabels(readings: LineReading[]): void {
     reading.block = unglued;
   });
 }
+
+/** `文/某某 ` inside a run-together lead: the writer's mark, then the text. */
+const WRITER_MARK = /(?:^|\s)文\s*[/／]\s*([\u4e00-\u9fa5·]{2,4})\s+(?=\S)/;
+
+/** Where the headline's echo ends in a line that opens with it (spaces inside not counted). */
+function echoEnd(line: string, headline: string): number {
+  let seen = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (!/\s/.test(line[i] ?? '')) seen++;
+    if (seen === headline.length) return i + 1;
+  }
+  return line.length;
+}
+
+/**
+ * A reprint's lead run together on one line: the headline again, the photos' captions, the
+ * writer's mark (`文/某某`) and the text. The line is read as the writer's author line, the
+ * captions and the text (docs/page-layouts.md §1.9d).
+ */
+export function splitRunTogetherLeads(readings: LineReading[]): LineReading[] {
+  let headline = '';
+  return readings.flatMap((reading): LineReading[] => {
+    const block = reading.block;
+    if (block?.shape === 'short') headline = compact(block.text);
+    if (block?.shape !== 'text' || headline.length < 4 || !compact(block.text).startsWith(headline)) return [reading];
+    const mark = WRITER_MARK.exec(block.text);
+    if (!mark?.[1]) return [reading];
+    const captions = block.text.slice(echoEnd(block.text, headline), mark.index).trim();
+    headline = '';
+    const at = (shape: Block['shape'], text: string, extra: Partial<Block> = {}): LineReading => ({
+      ...reading,
+      block: { line: block.line, text, shape, ...extra },
+    });
+    return [
+      at('author-line', mark[1], { penName: true }),
+      ...(captions ? [at('caption', captions)] : []),
+      at('text', block.text.slice(mark.index + mark[0].length)),
+    ];
+  });
+}

@@ -204,3 +204,24 @@ describe('a special page and its pieces', () => {
     expect(found[0]?.body.join('')).toContain('祝福新年');
   });
 });
+
+describe('a lead run together on one line', () => {
+  it('reads the headline echo, captions, writer’s mark and text of one line as captions, author and text', () => {
+    const [found] = articles(
+      page(
+        '山城夜话',
+        '时间:2031-03-02 10:15:21',
+        '山城夜话 老街的夜市。 某某 摄 文/江晓禾 某县的老街一到夜里就热闹起来。',
+        '街口的油茶铺开了四十年。',
+      ),
+    );
+    expect(found?.authors).toEqual(['江晓禾']);
+    expect(found?.captions).toEqual(['老街的夜市。 某某 摄']);
+    expect(found?.body[0]).toBe('某县的老街一到夜里就热闹起来。');
+  });
+
+  it('drops a forum’s attachment codes left in a copy', () => {
+    const [found] = articles(page('某县举办摄影展', '[attach]2680[/attach]', '近日，某县举办摄影展，展出作品120幅。'));
+    expect(found?.body).toEqual(['近日，某县举办摄影展，展出作品120幅。']);
+  });
+});
