@@ -56,6 +56,8 @@ function stripMarkdown(raw: string): { text: string; heading: number; bold: bool
     heading = hashes[1].length;
     text = text.slice(hashes[0].length).trim();
   }
+  // A run of four or more asterisks at either end is decoration (`标题******`), not bold markers.
+  text = text.replace(/^[*＊]{4,}|[*＊]{4,}$/g, '').trim();
   let bold = false;
   const wholeBold = /^\*\*(.+?)\*\*$/.exec(text);
   if (wholeBold) {
@@ -216,6 +218,7 @@ export function pageLines(text: string): LineReading[] {
   const printed = printedLines(text);
   const read = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
   markIssueDate(read);
+  markMenuBullets(read);
   markPhotoCaptions(read);
   const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
@@ -278,6 +281,38 @@ function listKey(text: string): string {
 
 /** Furniture that parts a page into regions (a masthead, a list of headlines): no paragraph runs across it. */
 const SECTION_BREAKS = new Set<string>(['masthead', 'list', 'page header']);
+
+/** A site's menu printed as a bulleted list (`• 时政`, `• 国际`, …): one or two words an item. */
+const MENU_BULLET = /^\s*[•●▪◦]/;
+const MENU_ITEM_MAX = 4;
+const MENU_MIN = 3;
+
+/**
+ * Three or more bulleted one-word lines in a row above the page's first paragraph are its menu,
+ * never authors or headlines. (Below the text a bulleted list may be the article's own.)
+ */
+function markMenuBullets(readings: LineReading[]): void {
+  let run: LineReading[] = [];
+  const flush = () => {
+    if (run.length >= MENU_MIN)
+      for (const reading of run) {
+        reading.furniture = 'navigation';
+        reading.block = undefined;
+      }
+    run = [];
+  };
+  for (const reading of readings) {
+    const text = reading.block?.text;
+    if (text === undefined) continue;
+    if (MENU_BULLET.test(reading.raw) && text.replace(/\s+/g, '').length <= MENU_ITEM_MAX && !/[，。、：:！？]/.test(text)) {
+      run.push(reading);
+      continue;
+    }
+    flush();
+    if (isRunningText(text)) return;
+  }
+  flush();
+}
 
 /** A date alone above every article is the issue's date (see furniture.ts), not a notice's signature. */
 function markIssueDate(readings: LineReading[]): void {

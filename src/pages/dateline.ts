@@ -32,8 +32,16 @@ export interface Dateline {
 const BRACKETED_DATELINE =
   /^【([^【】]{2,24}?(?:消息|讯|电)[，,\s]*(?:(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{2,4}?)(?:发自|报道)[\u4e00-\u9fa5]{0,8})?)】\s*/;
 
+/** Reporters after a dateline without brackets: `张三、李四报道：`. */
+const REPORTED_BY = /^([\u4e00-\u9fa5·]{2,4}(?:[、，,\s]+[\u4e00-\u9fa5·]{2,4}){0,4})\s*报道\s*[：:]\s*/;
+
+/** A paper's round-up of other reports opens with `本报综合` (no place, date or 讯). */
+const COMPILED_REPORT = /^(?:本报综合(?:消息|报道)?|综合消息)(?:[\s　]+|[：:]\s*)(?=\S)/;
+
 /** The dateline opening `text`, if any. */
 export function datelineOf(text: string): Dateline | undefined {
+  const compiled = COMPILED_REPORT.exec(text);
+  if (compiled) return { length: compiled[0].length };
   const bracketed = BRACKETED_DATELINE.exec(text);
   if (bracketed && text.length > bracketed[0].length)
     return { length: bracketed[0].length, ...(bracketed[2] ? { names: bracketed[2] } : {}) };
@@ -43,11 +51,14 @@ export function datelineOf(text: string): Dateline | undefined {
   // 电 ends everyday words (供电, 来电): a wire dateline names a date, a news agency (…社电) or an
   // outlet followed by its reporters in brackets (`世界旅游报长沙电（记者 …）`).
   const bracketFollows = /^\s*[（(]/.test(text.slice(head[0].length));
-  if (mark.endsWith('消息') && !(date && OUTLET_MARK.test(outlet))) return undefined;
+  // `某某消息（记者 张三）`: a reporter in the brackets makes any name before 消息 an outlet.
+  const reporterFollows = /^\s*[（(][^（）()]{0,12}(?:记者|通讯员)/.test(text.slice(head[0].length));
+  if (mark.endsWith('消息') && !(date && OUTLET_MARK.test(outlet)) && !reporterFollows) return undefined;
   if (
-    mark === '电'
+    !reporterFollows &&
+    (mark === '电'
       ? !(date || /社[\u4e00-\u9fa5]{0,6}$/.test(outlet) || (bracketFollows && /报|网|台|客户端/.test(outlet)))
-      : !(date || OUTLET_MARK.test(outlet))
+      : !(date || OUTLET_MARK.test(outlet)))
   )
     return undefined;
   if (/(?:通|资|简|喜|快|短|视|来|供|停|用|放|发|充|触|致|贺|唁)$/.test(outlet) && !date) return undefined;
@@ -60,6 +71,13 @@ export function datelineOf(text: string): Dateline | undefined {
     length += bracket[0].length;
   } else {
     length += /^\s*/.exec(text.slice(length))?.[0].length ?? 0;
+    // `本报讯张三、李四报道：正文`: the reporters named without brackets, closed by 报道 and a colon.
+    const reported = REPORTED_BY.exec(text.slice(length));
+    const reporters = reported?.[1].replace(/[、，,\s]+/g, ' ').trim();
+    if (reported && reporters && isNameList(reporters)) {
+      names = reporters;
+      length += reported[0].length;
+    }
   }
   const titled = /^题[：:]\s*(.{2,40}?)\s*$/.exec(text.slice(length));
   if (titled) return { length: length - (/\s*$/.exec(text.slice(0, length))?.[0].length ?? 0), names, title: titled[1] };

@@ -112,6 +112,12 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     /^(?=.{0,100}$).*(?:国内统一(?:连续出版物号|刊号)|邮发代号|CN\s*43\s*[-－]|广告(?:经营)?许可证|总第\s*\d+\s*期(?![)）]?\s*[|｜丨]\s*[\u4e00-\u9fa5]))/,
   ],
   ['masthead', /^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周|礼拜)[一二三四五六日天].{0,30}$/],
+  // an issue's own title on a mobile paper or e-paper: its date and its name, in either order
+  // (`2031年5月6日某某手机报`, `5月6日某某手机报`, `某某日报 2031年5月6日`); a headline never is only these
+  [
+    'masthead',
+    /^(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*[\u4e00-\u9fa5]{2,12}(?:手机报|日报|晚报|早报|周报|电子报)$|^[\u4e00-\u9fa5]{2,12}(?:手机报|日报|晚报|早报|周报|电子报)\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日$/,
+  ],
   // a flip-book's title: `《某某报》2024.6.6`, `《某某报》掌上读报-2023.08.18`
   ['masthead', /^《[^》]{2,14}(?:报|刊|周刊)》.{0,12}(?:19|20)\d\d[-.年/]\d{1,2}[-.月/]\d{1,2}日?$/],
   // what a web template leaves unfilled: `粉丝: {{bookData.followerCount}}`
@@ -141,17 +147,28 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // …and an aggregator's: a quote mark alone on its line (`"`), left from its title attribute
   ['media', /^["'“”‘’]+$/],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
+  // a CMS's field names printed as lines (`Body:`, `news_publish_date:`): the template, not the article
+  ['media', /^[A-Za-z][A-Za-z_]{1,30}\s*[:：]$/],
 ];
+
+/** A label, a colon and four or more short words with nothing else: a menu. */
+const LABELLED_MENU = /^([\u4e00-\u9fa5A-Za-z]{1,10})\s*[：:]\s*[\u4e00-\u9fa5]{2,4}(?:[ 　]+[\u4e00-\u9fa5]{2,4}){3,}$/;
+/** …unless the label names people (`记者：`, `参加人员：`, `获奖名单：`): then the words are names. */
+const PEOPLE_LABEL = /(?:记者|通讯员|摄影|摄像|作者|编辑|责编|文|图|撰稿|编导|主持人?|嘉宾|成员|人员|名单|者|员|人)$/;
 
 /** Why `text` (one trimmed line) is furniture, or undefined when it may be article text. */
 export function furnitureOf(text: string): FurnitureKind | undefined {
   if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：\s]/g, ''))) return 'navigation';
   // A run of controls on one line: `上一篇 放大 缩小 默认`, `【打印】 【关闭】`.
+  // (A language switch glued to the menu, `首页English`, splits where the script changes.)
   const words = text
-    .split(/[\s|｜丨/]+/)
+    .split(/[\s|｜丨/]+|(?<=[\u4e00-\u9fa5])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fa5])/)
     .map((w) => w.replace(/[【】\[\]()（）:：]/g, ''))
     .filter(Boolean);
   if (words.length >= 2 && words.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
+  // A section's menu after its name: `某某景区: 资讯 门票 交通 路书 周边` (names after a role are an author line).
+  const menu = LABELLED_MENU.exec(text);
+  if (menu && !PEOPLE_LABEL.test(menu[1])) return 'navigation';
   for (const [kind, pattern] of PATTERNS) if (pattern.test(text)) return kind;
   return undefined;
 }
@@ -163,6 +180,8 @@ const ARCHIVE_DATE = /^归档时间\s*[：:]/;
 const TIMESTAMP = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
 /** A date alone on a line: the issue date when it stands above every article, a notice's date below one. */
 export const BARE_DATE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
+/** …or after a few words naming it, above every article: `当前报章2031年05月06日`, `本期 2031年5月6日`. */
+const LABELLED_BARE_DATE = /^[\u4e00-\u9fa5]{1,6}\s*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
 /** A line of running text (a sentence, or a long line): what ends a page's header. */
 export function isRunningText(line: string): boolean {
   return line.length > 40 || /[。！？]["”’」』）)]*$/.test(line);
@@ -199,7 +218,7 @@ export function pageDateOf(lines: string[]): string | undefined {
     const date = dateOf(
       LABELLED_DATE.exec(line) ??
         (furnitureOf(line) === 'article data' ? (TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line)) : null) ??
-        (beforeText ? BARE_DATE.exec(line) : null),
+        (beforeText ? (BARE_DATE.exec(line) ?? LABELLED_BARE_DATE.exec(line)) : null),
     );
     if (date) return date;
     if (isRunningText(line) && !furnitureOf(line)) beforeText = false;

@@ -152,8 +152,10 @@ function sameShape(a: LineReading, b: LineReading): boolean {
   return x !== y && series(x) !== undefined && series(x) === series(y);
 }
 
+/** An article's own controls: the font size switch, printed next to its headline. */
+const PAGE_CONTROLS = /^.{0,8}(?:字[体号體號]|字体大小)\s*[：:]?.{0,16}(?:放大|缩小|縮小|[大中小])/;
+
 export function markLists(readings: LineReading[]): void {
-  const blocks = readings.filter((r) => r.block);
   let run: LineReading[] = [];
   const flush = (followedByMore: boolean) => {
     // The last line of the run may be the headline of what follows it, unless it is printed like
@@ -167,10 +169,17 @@ export function markLists(readings: LineReading[]): void {
       }
     run = [];
   };
-  for (const reading of blocks) {
-    if (reading.block?.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) run.push(reading);
+  readings.forEach((reading, i) => {
+    // Page controls (`字体：大 中 小`) with a headline-shaped line right under them: the list ended
+    // above the controls, and the line under them is the article's headline.
+    if (!reading.block) {
+      if (PAGE_CONTROLS.test(reading.raw) && run.length > 0 && readings.slice(i + 1).find((r) => r.block)?.block?.shape === 'short')
+        flush(false);
+      return;
+    }
+    if (reading.block.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) run.push(reading);
     else flush(true);
-  }
+  });
   flush(false);
 }
 

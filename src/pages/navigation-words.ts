@@ -132,4 +132,12 @@ export const NAVIGATION_WORDS = new Set([
   '免责声明',
   '本版',
   '头版',
+  // a site's language and script switches
+  'English',
+  'ENGLISH',
+  '繁体',
+  '简体',
+  '繁体版',
+  '简体版',
+  '英文版',
 ]);

@@ -66,12 +66,16 @@ const KICKER_MARK = /[《》【】①-⑳]|[——：:]$|(?:行|记|笔记|侧�
  * the second its subtitle (`郴山足奇变 其水复清美` / `“楚粤孔道”访郴州`), unless the first is
  * kicker-shaped: a label of up to seven characters, a column or series mark, or a line shorter
  * than the headline under it (`产业兴村  人才回流` / `隆回县：金银花田里…`: a subtitle is no longer
- * than its headline), or the second has the brief form of a headline (`地名：…`).
+ * than its headline), or the second has the brief form of a headline (`地名：…`) or only a few
+ * characters.
  */
 export function unmarkedSubtitle(first: string, second: string): boolean {
   const [a, b] = [first.replace(/\s+/g, ''), second.replace(/\s+/g, '')];
-  return a.length >= 8 && b.length <= a.length && !KICKER_MARK.test(first) && !LEAD_COLON.test(second);
+  return a.length >= 8 && b.length <= a.length && b.length >= SUBTITLE_MIN && !KICKER_MARK.test(first) && !LEAD_COLON.test(second);
 }
+
+/** A subtitle explains: a line of a few characters (`焰火烧天`) under a longer one is the headline under its kicker. */
+const SUBTITLE_MIN = 6;
 
 /** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
 export function kickerShaped(text: string): boolean {
