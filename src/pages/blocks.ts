@@ -296,7 +296,7 @@ function markMenuBullets(readings: LineReading[]): void {
   const flush = () => {
     if (run.length >= MENU_MIN)
       for (const reading of run) {
-        reading.furniture = 'navigation';
+        reading.furniture = 'menu';
         reading.block = undefined;
       }
     run = [];

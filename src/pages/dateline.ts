@@ -43,8 +43,13 @@ export function datelineOf(text: string): Dateline | undefined {
   const compiled = COMPILED_REPORT.exec(text);
   if (compiled) return { length: compiled[0].length };
   const bracketed = BRACKETED_DATELINE.exec(text);
-  if (bracketed && text.length > bracketed[0].length)
+  if (bracketed && text.length > bracketed[0].length) {
+    // …and the reporters may follow in round brackets: `【某某社8月4日电】（记者 张三）`.
+    const reporters = /^[（(]\s*([^（）()]{2,40})[）)]\s*/.exec(text.slice(bracketed[0].length));
+    const names = reporters ? namesWithoutRoles(reporters[1].trim()) : undefined;
+    if (reporters && names) return { length: bracketed[0].length + reporters[0].length, names };
     return { length: bracketed[0].length, ...(bracketed[2] ? { names: bracketed[2] } : {}) };
+  }
   const head = DATELINE_HEAD.exec(text);
   if (!head) return undefined;
   const [, outlet, date, mark] = head;
@@ -52,7 +57,10 @@ export function datelineOf(text: string): Dateline | undefined {
   // outlet followed by its reporters in brackets (`世界旅游报长沙电（记者 …）`).
   const bracketFollows = /^\s*[（(]/.test(text.slice(head[0].length));
   // `某某消息（记者 张三）`: a reporter in the brackets makes any name before 消息 an outlet.
-  const reporterFollows = /^\s*[（(][^（）()]{0,12}(?:记者|通讯员)/.test(text.slice(head[0].length));
+  // (`好消息`, `传来好消息` are words, not outlets.)
+  const reporterFollows =
+    /^\s*[（(][^（）()]{0,12}(?:记者|通讯员)/.test(text.slice(head[0].length)) &&
+    !/[好喜新坏]$|传来|听到|带来|收到|得到|获悉|传出/.test(`${outlet}${mark}`.replace(/消息$/, ''));
   if (mark.endsWith('消息') && !(date && OUTLET_MARK.test(outlet)) && !reporterFollows) return undefined;
   if (
     !reporterFollows &&

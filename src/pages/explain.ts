@@ -26,15 +26,17 @@ export interface PageExplanation {
 /** Labels of furniture families, for the reason column. */
 const FURNITURE_REASONS: Record<string, string> = {
   navigation: 'navigation (menus, breadcrumbs, page controls)',
+  menu: "a site's menu (bulleted one-word items above the text, a section's name and its words)",
   'site promo': 'the site about itself (follow us, search results)',
   'article data': 'article data (source, time, editor, counters)',
   counter: 'a counter (reads, clicks)',
-  masthead: 'masthead (issue number, issue date, registration)',
+  masthead: "masthead (issue number, issue date, the issue's own title, registration)",
   credits: 'editor and production credits',
   footer: 'site footer (copyright, licences)',
   media: 'an image file name or link',
   'page header': 'page header (版次)',
   list: 'a list of headlines (e-paper navigation, related news)',
+  controls: "the article's font controls: the list above ends here, the short lines under them are the article's headline",
   'repeated title': 'the headline printed again (web page title)',
   'bait title': "a spam mirror's bait headline (printed three times and more over a text that shares none of its words)",
   'site name': "the site's own name over the article (the one its article data names as source)",

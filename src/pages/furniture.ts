@@ -14,6 +14,7 @@ import { NAVIGATION_WORDS } from './navigation-words.ts';
 /** Why a line is furniture, by family (shown by `xiangwen articles --explain`). */
 export type FurnitureKind =
   | 'navigation'
+  | 'menu'
   | 'article data'
   | 'counter'
   | 'masthead'
@@ -168,7 +169,7 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
   if (words.length >= 2 && words.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
   // A section's menu after its name: `某某景区: 资讯 门票 交通 路书 周边` (names after a role are an author line).
   const menu = LABELLED_MENU.exec(text);
-  if (menu && !PEOPLE_LABEL.test(menu[1])) return 'navigation';
+  if (menu && !PEOPLE_LABEL.test(menu[1])) return 'menu';
   for (const [kind, pattern] of PATTERNS) if (pattern.test(text)) return kind;
   return undefined;
 }

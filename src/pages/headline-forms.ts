@@ -173,8 +173,10 @@ export function markLists(readings: LineReading[]): void {
     // Page controls (`字体：大 中 小`) with a headline-shaped line right under them: the list ended
     // above the controls, and the line under them is the article's headline.
     if (!reading.block) {
-      if (PAGE_CONTROLS.test(reading.raw) && run.length > 0 && readings.slice(i + 1).find((r) => r.block)?.block?.shape === 'short')
+      if (PAGE_CONTROLS.test(reading.raw) && run.length > 0 && readings.slice(i + 1).find((r) => r.block)?.block?.shape === 'short') {
         flush(false);
+        reading.furniture = 'controls';
+      }
       return;
     }
     if (reading.block.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) run.push(reading);

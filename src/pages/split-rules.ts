@@ -71,11 +71,12 @@ const KICKER_MARK = /[《》【】①-⑳]|[——：:]$|(?:行|记|笔记|侧�
  */
 export function unmarkedSubtitle(first: string, second: string): boolean {
   const [a, b] = [first.replace(/\s+/g, ''), second.replace(/\s+/g, '')];
-  return a.length >= 8 && b.length <= a.length && b.length >= SUBTITLE_MIN && !KICKER_MARK.test(first) && !LEAD_COLON.test(second);
+  return a.length >= 8 && b.length <= a.length && !tooShortForSubtitle(second) && !KICKER_MARK.test(first) && !LEAD_COLON.test(second);
 }
 
 /** A subtitle explains: a line of a few characters (`焰火烧天`) under a longer one is the headline under its kicker. */
 const SUBTITLE_MIN = 6;
+export const tooShortForSubtitle = (text: string) => text.replace(/\s+/g, '').length < SUBTITLE_MIN;
 
 /** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
 export function kickerShaped(text: string): boolean {

@@ -11,6 +11,7 @@ import {
   NUMBERED_SECTION,
   PLACE_OPENING,
   PRIZE_LIST_LINE,
+  tooShortForSubtitle,
   unbalanced,
   unmarkedSubtitle,
 } from './split-rules.ts';
@@ -225,11 +226,8 @@ const kickerLine: ShortStep = (state, block, index) => {
     kickerShaped(block.text) &&
     (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data' || state.headlineEvidence(next, index + 1) !== undefined)
   ) {
-    if (
-      !next.kicker &&
-      unmarkedSubtitle(block.text, next.text) &&
-      (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data')
-    ) {
+    const overHeader = state.headerFollows(afterNext, index) || afterNext.shape === 'article-data';
+    if (!next.kicker && unmarkedSubtitle(block.text, next.text) && overHeader) {
       state.start(block.text, block);
       state.forcedSubtitle = index + 1;
       state.trace(block, 'headline', 'two short lines over the header, the first not kicker-shaped: headline and subtitle');
@@ -238,7 +236,13 @@ const kickerLine: ShortStep = (state, block, index) => {
     // Two short lines over the body: a kicker and its headline.
     state.pendingKicker = block.text;
     state.forcedHeadline = index + 1;
-    state.trace(block, 'kicker', 'two short lines over the text: kicker and headline');
+    state.trace(
+      block,
+      'kicker',
+      overHeader && tooShortForSubtitle(next.text)
+        ? 'two short lines over the header, the second of a few characters (no subtitle): kicker and headline'
+        : 'two short lines over the text: kicker and headline',
+    );
     return true;
   }
   return false;
