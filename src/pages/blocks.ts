@@ -283,7 +283,7 @@ function listKey(text: string): string {
 const SECTION_BREAKS = new Set<string>(['masthead', 'list', 'page header']);
 
 /** A site's menu printed as a bulleted list (`• 时政`, `• 国际`, …): one or two words an item. */
-const MENU_BULLET = /^\s*[•●▪◦]/;
+const MENU_BULLET = /^\s*(?:[•●▪◦·]|[-*]\s)/;
 const MENU_ITEM_MAX = 4;
 const MENU_MIN = 3;
 

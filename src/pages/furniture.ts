@@ -24,6 +24,11 @@ export type FurnitureKind =
   | 'page header'
   | 'site promo';
 
+/** An issue's own title: its date (`2031年6月3日`, `6月3日`, `2031-06-03`) and the paper's name, either first. */
+const ISSUE_DAY = String.raw`(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}`;
+const ISSUE_PAPER = String.raw`[\u4e00-\u9fa5]{2,12}(?:手机报|日报|晚报|早报|周报|电子报|数字报)(?:\s*第\s*\d{1,5}\s*期)?`;
+const ISSUE_TITLE = new RegExp(String.raw`^(?:${ISSUE_DAY})\s*${ISSUE_PAPER}$|^${ISSUE_PAPER}\s*(?:${ISSUE_DAY})$`);
+
 /** Patterns by family. Order matters only for the reason shown. */
 const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `第01版：头版`, `A02版：要闻`, `第3版`, `【第02版：综合】`, `01版 要闻`
@@ -115,10 +120,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['masthead', /^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周|礼拜)[一二三四五六日天].{0,30}$/],
   // an issue's own title on a mobile paper or e-paper: its date and its name, in either order
   // (`2031年5月6日某某手机报`, `5月6日某某手机报`, `某某日报 2031年5月6日`); a headline never is only these
-  [
-    'masthead',
-    /^(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*[\u4e00-\u9fa5]{2,12}(?:手机报|日报|晚报|早报|周报|电子报)$|^[\u4e00-\u9fa5]{2,12}(?:手机报|日报|晚报|早报|周报|电子报)\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日$/,
-  ],
+  ['masthead', ISSUE_TITLE],
   // a flip-book's title: `《某某报》2024.6.6`, `《某某报》掌上读报-2023.08.18`
   ['masthead', /^《[^》]{2,14}(?:报|刊|周刊)》.{0,12}(?:19|20)\d\d[-.年/]\d{1,2}[-.月/]\d{1,2}日?$/],
   // what a web template leaves unfilled: `粉丝: {{bookData.followerCount}}`

@@ -153,7 +153,7 @@ function sameShape(a: LineReading, b: LineReading): boolean {
 }
 
 /** An article's own controls: the font size switch, printed next to its headline. */
-const PAGE_CONTROLS = /^.{0,8}(?:字[体号體號]|字体大小)\s*[：:]?.{0,16}(?:放大|缩小|縮小|[大中小])/;
+const PAGE_CONTROLS = /^.{0,8}(?:字[体号體號]|字体大小)\s*[：:]?.{0,16}(?:放大|缩小|縮小|[大中小]|T\s*[|｜]\s*T)/;
 
 export function markLists(readings: LineReading[]): void {
   let run: LineReading[] = [];

@@ -20,6 +20,8 @@ describe("an issue's own title", () => {
     expect(furnitureOf('2031年6月3日某区手机报')).toBe('masthead');
     expect(furnitureOf('6月3日某区手机报')).toBe('masthead');
     expect(furnitureOf('某某日报 2031年6月3日')).toBe('masthead');
+    expect(furnitureOf('2031-06-03某某日报')).toBe('masthead');
+    expect(furnitureOf('6月3日某区手机报第120期')).toBe('masthead');
     // …but a headline that opens with a date says what happened
     expect(furnitureOf('6月3日起某区公交线路调整')).toBeUndefined();
   });
@@ -38,6 +40,13 @@ describe('menus', () => {
     expect(articles(text).map((a) => [a.title, a.kicker])).toEqual([['渡口灯火', '江河行：一条河的四季']]);
     expect(furnitureOf('首页English')).toBe('navigation');
     expect(reasonOf(text, '• 时政')).toContain("a site's menu");
+  });
+
+  it('reads a markdown-bulleted menu the same way', () => {
+    const found = articles(
+      page('- 时政', '- 国际', '- 文化', '- 体育', '三个村的新打算', '记者 周明远', '今年三个村各定了一件大事，都在春耕前开了工。'),
+    );
+    expect(found.map((a) => [a.title, a.authors])).toEqual([['三个村的新打算', ['周明远']]]);
   });
 
   it('keeps a bulleted list below the text as the article’s own', () => {
