@@ -71,8 +71,21 @@ const KICKER_MARK = /[《》【】①-⑳]|[——：:]$|(?:行|记|笔记|侧�
  */
 export function unmarkedSubtitle(first: string, second: string): boolean {
   const [a, b] = [first.replace(/\s+/g, ''), second.replace(/\s+/g, '')];
-  return a.length >= 8 && b.length <= a.length && !tooShortForSubtitle(second) && !KICKER_MARK.test(first) && !LEAD_COLON.test(second);
+  return (
+    a.length >= 8 &&
+    (b.length <= a.length || COUNT_OPENING.test(b)) &&
+    !tooShortForSubtitle(second) &&
+    !KICKER_MARK.test(first) &&
+    !LEAD_COLON.test(second)
+  );
 }
+
+/**
+ * …and a subtitle gives the figures: a line opening with a count (`两百多名孩子…`, `40多名记者将…`,
+ * `12个村庄入选…`) is the subtitle of the line above it even when it is the longer one.
+ */
+export const COUNT_OPENING =
+  /^(?:\d+|[一二三四五六七八九十两百千]+)(?:多|余)?(?:名|个|位|家|所|项|户|支|场|次|件|条|处|座|辆|吨|亩|万|千|百)/;
 
 /** A subtitle explains: a line of a few characters (`焰火烧天`) under a longer one is the headline under its kicker. */
 const SUBTITLE_MIN = 6;

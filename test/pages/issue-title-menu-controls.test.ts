@@ -1,7 +1,7 @@
 /**
  * Issue titles, menus, font controls, few-character headlines and the datelines of round-ups
  * (docs/page-layouts.md §1.5, §2.1, §7.2): the forms of a fresh blind set (round 8a), on
- * invented pages (test/fixtures/layouts/dev/56–62).
+ * invented pages (test/fixtures/layouts/dev/56–63).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,15 @@ describe('headlines and datelines', () => {
   it('reads a few-character line under a longer one over the header as the headline under its kicker', () => {
     const [found] = articles(page('山乡记：一条河的故事', '渡口灯火', '来源：某某日报', '傍晚的渡口最热闹，收工的人排队上船。'));
     expect([found?.title, found?.kicker, found?.subtitle]).toEqual(['渡口灯火', '山乡记：一条河的故事', '']);
+  });
+
+  it('reads a longer second line that opens with a count as the subtitle, over a dateline too', () => {
+    const text = fixture('63-headline-over-counted-subtitle');
+    expect(articles(text).map((a) => [a.title, a.kicker, a.subtitle])).toEqual([
+      ['山区小学迎来新操场', '', '两百多名孩子告别泥土跑道'],
+      ['某镇晚稻收割过半', '金秋时节走进田间地头', ''],
+    ]);
+    expect(reasonOf(text, '山区小学迎来新操场')).toContain('opening with a count');
   });
 
   it('takes 本报综合 and 某某消息（记者…） for datelines', () => {
