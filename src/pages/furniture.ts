@@ -103,6 +103,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // an account's call to follow it (`关注我们，关注某地`) and a search page's own lines (`搜索标签某地`,
   // `已找到 3 则相关结果`): the site talking about itself, never a headline
   ['site promo', /^关注我们(?:[，,、\s]*关注[\u4e00-\u9fa5]{1,8})?$/],
+  // …and a WeChat account's: `点击蓝字 关注我们`, `点击上方蓝字关注我们`, `长按二维码关注`
+  ['site promo', /^(?:点击|戳)(?:上方)?(?:蓝字|蓝色字体)[，,\s]*关注(?:我们|本号)?[！!]?$|^长按(?:识别)?二维码[，,\s]*关注.{0,8}$/],
   [
     'site promo',
     /^(?:搜索|搜寻)(?:标签|关键词|结果)\s*[：:]?\s*[\u4e00-\u9fa5A-Za-z0-9]{0,12}$|^(?:已|共)?找到\s*\d+\s*(?:则|条|篇|个)(?:相关)?(?:结果|内容|信息|新闻)$/,

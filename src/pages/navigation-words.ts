@@ -132,6 +132,8 @@ export const NAVIGATION_WORDS = new Set([
   '免责声明',
   '本版',
   '头版',
+  // a WeChat article's buttons under the text
+  '在看',
   // a site's language and script switches
   'English',
   'ENGLISH',

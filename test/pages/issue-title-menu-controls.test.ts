@@ -62,6 +62,13 @@ describe('menus', () => {
     expect(articles(fixture('60-travel-site-labelled-menu'))[0]?.body[0]).toMatch(/^2031年4月1日/);
   });
 
+  it('takes a WeChat account’s call to follow it for the site about itself', () => {
+    expect(furnitureOf('点击蓝字 关注我们')).toBe('site promo');
+    expect(furnitureOf('点击上方蓝字关注我们')).toBe('site promo');
+    expect(furnitureOf('长按二维码关注')).toBeDefined();
+    expect(furnitureOf('点击蓝字可以看到更多的村里故事')).toBeUndefined();
+  });
+
   it('drops the field names a CMS prints as lines', () => {
     expect(furnitureOf('Body:')).toBe('media');
     expect(furnitureOf('news_publish_date:')).toBe('media');
