@@ -1,7 +1,7 @@
 /**
  * Issue titles, menus, font controls, few-character headlines and the datelines of round-ups
  * (docs/page-layouts.md §1.5, §2.1, §7.2): the forms of a fresh blind set (round 8a), on
- * invented pages (test/fixtures/layouts/dev/56–63).
+ * invented pages (test/fixtures/layouts/dev/56–64).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,7 @@ describe('menus', () => {
     expect(furnitureOf('点击上方蓝字关注我们')).toBe('site promo');
     expect(furnitureOf('长按二维码关注')).toBeDefined();
     expect(furnitureOf('点击蓝字可以看到更多的村里故事')).toBeUndefined();
+    expect(articles(fixture('64-wechat-article-follow-call'))[0]?.body[0]).toMatch(/^六月的山里/);
   });
 
   it('drops the field names a CMS prints as lines', () => {
