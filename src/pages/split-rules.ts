@@ -25,9 +25,12 @@ export const PLACE_OPENING = new RegExp(
  */
 export const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}、\S/;
 
-/** A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`): the end of one post in a list of posts. */
+/**
+ * A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`) or date (`2031-02-03`, a list page's
+ * headline–lede–date items): the end of one post in a list of posts.
+ */
 export const POSTING_TIME =
-  /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)$/;
+  /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 /** A prize rank over a list of winners (`一等奖`), or the appendix line over it (`附：获奖名单`). */
 export const PRIZE_LIST_LINE = /^(?:(?:特|一|二|三|四|五|优秀|优胜|鼓励|提名|金|银|铜)(?:等)?奖|附[：:].{0,40}(?:名单|名录|一览表))$/;
 

@@ -1,7 +1,7 @@
 /**
  * Issue titles, menus, font controls, few-character headlines and the datelines of round-ups
  * (docs/page-layouts.md §1.5, §2.1, §7.2): the forms of a fresh blind set (round 8a), on
- * invented pages (test/fixtures/layouts/dev/56–64).
+ * invented pages (test/fixtures/layouts/dev/56–65).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,14 @@ describe('headlines and datelines', () => {
       ['某镇晚稻收割过半', '金秋时节走进田间地头', ''],
     ]);
     expect(reasonOf(text, '山区小学迎来新操场')).toContain('opening with a count');
+  });
+
+  it('ends a listed post at the bare date under its lede', () => {
+    expect(articles(fixture('65-list-page-dated-ledes')).map((a) => a.title)).toEqual([
+      '山村通了公交车',
+      '夜市烟火气回来了',
+      '某县举行江堤防汛拉练',
+    ]);
   });
 
   it('takes 本报综合 and 某某消息（记者…） for datelines', () => {
