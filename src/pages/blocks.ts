@@ -188,10 +188,11 @@ function readLine(raw: string, line: number): LineReading {
   if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text) && !dashInsideQuotes(dashed[1])) {
     return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2] }) };
   }
-  // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
+  // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`, `标题|某某日报` (the source paper).
+  // (Only after a headline's worth of words: `读报|我与某某日报` is a column and its headline.)
   // …or after a colon, when the name says it is a site (`标题：某某官方网站`, `标题:某某官网`).
   text = text.replace(
-    /\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$|[：:][^：:，。]{2,16}(?:官方网站|官网|网站|首页|门户网站?)$/,
+    /\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$|[：:][^：:，。]{2,16}(?:官方网站|官网|网站|首页|门户网站?)$|\s*[|｜]\s*[\u4e00-\u9fa5]{2,8}(?:日报|晚报|早报|都市报|报|网|新闻社|通讯社|电视台|客户端)$/,
     (suffix) => (text.length - suffix.length >= 6 ? '' : suffix),
   );
   const titleField = hasTitleLabel(text) ? { titleField: true } : {};

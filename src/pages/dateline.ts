@@ -12,8 +12,9 @@ import { isNameList, namesWithoutRoles, pairSingleCharacters } from './author-li
 // The date may lose its 月 in a web copy (`519日讯` for 5月19日).
 // `某某网11月5日长沙消息`, `某某网9月25日湘西州讯`: a place between the date and 消息 or 讯.
 // 电 must not start a word (`3月10日电话采访`, 电视, 电商 …).
+// (A character the copy could not decode may stand before it: `?新某某8月25日讯`.)
 const DATELINE_HEAD =
-  /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+  /^[?？\uFFFD]?(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {
@@ -32,6 +33,8 @@ export interface Dateline {
 const BRACKETED_DATELINE =
   /^【([^【】]{2,24}?(?:消息|讯|电)[，,\s]*(?:(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{2,4}?)(?:发自|报道)[\u4e00-\u9fa5]{0,8})?)】\s*/;
 
+/** `据某某日报消息（记者 张三）` after a dateline: the source of a reprint and its reporters. */
+const REPRINT_SOURCE = /^据[\u4e00-\u9fa5A-Za-z·]{2,12}(?:消息|报道)\s*[（(]([^（）()]{2,40})[）)]\s*/;
 /** Reporters after a dateline without brackets: `张三、李四报道：`. */
 const REPORTED_BY = /^([\u4e00-\u9fa5·]{2,4}(?:[、，,\s]+[\u4e00-\u9fa5·]{2,4}){0,4})\s*报道\s*[：:]\s*/;
 
@@ -79,6 +82,10 @@ export function datelineOf(text: string): Dateline | undefined {
     length += bracket[0].length;
   } else {
     length += /^\s*/.exec(text.slice(length))?.[0].length ?? 0;
+    // A reprint names its source after the dateline: `掌上长沙2月23日讯 据某某日报消息（记者 张三）`.
+    const source = REPRINT_SOURCE.exec(text.slice(length));
+    const sourceNames = source ? namesWithoutRoles(source[1].trim()) : undefined;
+    if (source && sourceNames) return { length: length + source[0].length, names: sourceNames };
     // `本报讯张三、李四报道：正文`: the reporters named without brackets, closed by 报道 and a colon.
     const reported = REPORTED_BY.exec(text.slice(length));
     const reporters = reported?.[1].replace(/[、，,\s]+/g, ' ').trim();

@@ -75,6 +75,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
   ],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
+  // the poster's role an aggregator prints over the posting time (`创始人`, `小编`): no headline
+  ['article data', /^(?:创始人|小编|管理员|楼主|版主|admin|匿名用户)$/],
   // an aggregator's tag line: keywords, the source paper and the date (`某县 湘江 防汛 某某日报 2019-07-29`)
   ['article data', /^(?:[\u4e00-\u9fa5A-Za-z]{2,8}\s+){3,}(?:19|20)\d\d-\d{1,2}-\d{1,2}$/],
   // a blog's category between bars and the posting date: `| 某某动态 |2017-03-21`
@@ -167,7 +169,7 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
   // A run of controls on one line: `上一篇 放大 缩小 默认`, `【打印】 【关闭】`.
   // (A language switch glued to the menu, `首页English`, splits where the script changes.)
   const words = text
-    .split(/[\s|｜丨/]+|(?<=[\u4e00-\u9fa5])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fa5])/)
+    .split(/[\s|｜丨/]+|[】\]]\s*[【\[]|(?<=[\u4e00-\u9fa5])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fa5])/)
     .map((w) => w.replace(/[【】\[\]()（）:：]/g, ''))
     .filter(Boolean);
   if (words.length >= 2 && words.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';

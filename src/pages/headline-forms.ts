@@ -155,9 +155,19 @@ function sameShape(a: LineReading, b: LineReading): boolean {
 /** An article's own controls: the font size switch, printed next to its headline. */
 const PAGE_CONTROLS = /^.{0,8}(?:字[体号體號]|字体大小)\s*[：:]?.{0,16}(?:放大|缩小|縮小|[大中小]|T\s*[|｜]\s*T)/;
 
+const LIST_LEAD_IN = /(?:是|有|为|如下|包括|分别是|名单)[：:]$/;
+
 export function markLists(readings: LineReading[]): void {
   let run: LineReading[] = [];
+  // A paragraph ending in a colon, or a lead-in line (`入选的十个村是：`, `名单如下：`), introduces the
+  // lines under it: the text's own list, not a list of headlines.
+  let introduced = false;
+  let lastText = '';
   const flush = (followedByMore: boolean) => {
+    if (introduced) {
+      run = [];
+      return;
+    }
     // The last line of the run may be the headline of what follows it, unless it is printed like
     // the items above it (`走村记——东岭篇`, `走村记——西岭篇` …).
     const last = run[run.length - 1];
@@ -179,8 +189,13 @@ export function markLists(readings: LineReading[]): void {
       }
       return;
     }
-    if (reading.block.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) run.push(reading);
-    else flush(true);
+    if (reading.block.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) {
+      if (run.length === 0) introduced = /[：:]$/.test(lastText) || LIST_LEAD_IN.test(reading.block.text);
+      run.push(reading);
+    } else {
+      flush(true);
+      lastText = reading.block.text;
+    }
   });
   flush(false);
 }

@@ -1,7 +1,7 @@
 /**
  * Issue titles, menus, font controls, few-character headlines and the datelines of round-ups
  * (docs/page-layouts.md §1.5, §2.1, §7.2): the forms of a fresh blind set (round 8a), on
- * invented pages (test/fixtures/layouts/dev/56–65).
+ * invented pages (test/fixtures/layouts/dev/56–68).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -116,6 +116,21 @@ describe('headlines and datelines', () => {
       '夜市烟火气回来了',
       '某县举行江堤防汛拉练',
     ]);
+  });
+
+  it('reads an aggregator’s copy: toolbar, |source after the headline, the poster’s role, a reprint’s dateline', () => {
+    const [found, ...rest] = articles(fixture('66-aggregator-source-suffix-poster-role'));
+    expect(rest).toEqual([]);
+    expect([found?.title, found?.authors]).toEqual(['某县：风筝节放飞古镇', ['林越', '夏青']]);
+    expect(found?.body[0]).toMatch(/^4月19日晚/);
+    expect(furnitureOf('【繁体】【 ENGLISH】【设为首页】【加入收藏')).toBe('navigation');
+    // a column before the bar and a headline naming a paper stay as they are
+    expect(articles(page('读报|我与某某日报', '记者 周明远', '三十年前，我在乡邮所第一次读到这份报纸。'))[0]?.title).toBe('我与某某日报');
+  });
+
+  it('keeps the short lines a lead-in introduces in the text, and reads a dateline after an undecodable character', () => {
+    expect(articles(fixture('67-list-inside-text-after-lead-in'))[0]?.body.join('')).toContain('北坪县花桥镇茶园村');
+    expect(articles(fixture('68-undecodable-char-before-dateline'))[0]?.body[0]).toMatch(/^25日，/);
   });
 
   it('takes 本报综合 and 某某消息（记者…） for datelines', () => {
