@@ -14,6 +14,7 @@ import {
   LINE_MARKER,
   namesWithoutRoles,
   pairSingleCharacters,
+  slashCreditNames,
 } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
@@ -153,6 +154,8 @@ function readLine(raw: string, line: number): LineReading {
   const byRole = roleFree !== undefined && !/^[（(]/.test(text) && /记者|通讯员|实习生|评论员/.test(text);
   // `文/某某`: the writer's mark makes it an author line even for a pen name no surname test knows.
   if (roleFree !== undefined && isPenNameLine(text)) return block('author-line', { text: roleFree, penName: true });
+  const slashCredits = slashCreditNames(text);
+  if (slashCredits !== undefined) return block('author-line', { text: slashCredits });
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 
   if (/^(——|──|—|--)/.test(text)) return block('subtitle');

@@ -26,6 +26,7 @@ export interface PageExplanation {
 /** Labels of furniture families, for the reason column. */
 const FURNITURE_REASONS: Record<string, string> = {
   navigation: 'navigation (menus, breadcrumbs, page controls)',
+  'keyword title': "a content farm's keyword title (its search words again in brackets)",
   menu: "a site's menu (bulleted one-word items above the text, a section's name and its words)",
   'site promo': 'the site about itself (follow us, search results)',
   'article data': 'article data (source, time, editor, counters)',

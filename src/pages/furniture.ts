@@ -15,6 +15,7 @@ import { NAVIGATION_WORDS } from './navigation-words.ts';
 export type FurnitureKind =
   | 'navigation'
   | 'menu'
+  | 'keyword title'
   | 'article data'
   | 'counter'
   | 'masthead'
@@ -176,9 +177,13 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
   // A section's menu after its name: `某某景区: 资讯 门票 交通 路书 周边` (names after a role are an author line).
   const menu = LABELLED_MENU.exec(text);
   if (menu && !PEOPLE_LABEL.test(menu[1])) return 'menu';
+  if (KEYWORD_TITLE.test(text)) return 'keyword title';
   for (const [kind, pattern] of PATTERNS) if (pattern.test(text)) return kind;
   return undefined;
 }
+
+/** A content farm's page title: its search words, then the same words again in brackets (`某地新闻(某地新闻主持人)`). */
+const KEYWORD_TITLE = /^([\u4e00-\u9fa5A-Za-z0-9]{2,12})\s*[(（]\s*\1[^()（）]{0,8}[)）]$/;
 
 const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
 const LABELLED_DATE =

@@ -1,11 +1,12 @@
 /**
  * Issue titles, menus, font controls, few-character headlines and the datelines of round-ups
  * (docs/page-layouts.md §1.5, §2.1, §7.2): the forms of a fresh blind set (round 8a), on
- * invented pages (test/fixtures/layouts/dev/56–68).
+ * invented pages (test/fixtures/layouts/dev/56–69).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { datelineOf } from '../../src/pages/dateline.ts';
+import { classifyLine } from '../../src/pages/blocks.ts';
 import { explainPage } from '../../src/pages/explain.ts';
 import { furnitureOf, pageDateOf } from '../../src/pages/furniture.ts';
 import { splitPage } from '../../src/pages/split.ts';
@@ -131,6 +132,15 @@ describe('headlines and datelines', () => {
   it('keeps the short lines a lead-in introduces in the text, and reads a dateline after an undecodable character', () => {
     expect(articles(fixture('67-list-inside-text-after-lead-in'))[0]?.body.join('')).toContain('北坪县花桥镇茶园村');
     expect(articles(fixture('68-undecodable-char-before-dateline'))[0]?.body[0]).toMatch(/^25日，/);
+  });
+
+  it('reads a content farm’s keyword title as furniture, and 某某/文 某某/图 as an author line', () => {
+    const text = fixture('69-content-farm-keyword-title-slash-credits');
+    expect(articles(text).map((a) => [a.title, a.authors])).toEqual([['山洪退去的第二天', ['林川', '何川', '周岩']]]);
+    expect(reasonOf(text, '某镇新闻(某镇新闻联播)')).toContain('keyword title');
+    expect(classifyLine('张明/文 王强/摄', 1)).toMatchObject({ shape: 'author-line', text: '张明 王强' });
+    // (a headline with its own bracket is no keyword title)
+    expect(furnitureOf('某镇新闻(图)')).toBeUndefined();
   });
 
   it('takes 本报综合 and 某某消息（记者…） for datelines', () => {
