@@ -9,6 +9,12 @@ import type { ShortStep } from './split-short.ts';
 
 /** A special page's title names the page (`…两周年纪念`, `…特刊`, `…专版`), not one article of it. */
 const SPECIAL_PAGE = /(?:周年|特刊|专刊|专版|专辑|纪念)$/;
+/** Without a subtitle only the page words count: a headline may well end on `…诞辰130周年`. */
+const SPECIAL_PAGE_WORD = /(?:特刊|专刊|专版|专辑)$/;
+
+/** A title (and its `--` subtitle) that names a special page. */
+const specialPage = (title: string, subtitle: string | undefined) =>
+  subtitle ? SPECIAL_PAGE.test(subtitle) : SPECIAL_PAGE_WORD.test(title);
 
 /**
  * Under a special page's title and its data, before any text, a short line over text is the first
@@ -17,12 +23,12 @@ const SPECIAL_PAGE = /(?:周年|特刊|专刊|专版|专辑|纪念)$/;
 export const pieceUnderSpecialPage: ShortStep = (state, block, index) => {
   const { current } = state;
   const [next, after] = [state.blocks[index + 1], state.blocks[index + 2]];
-  if (SPECIAL_PAGE.test(block.subtitle ?? block.text) && next?.shape === 'short' && after?.shape === 'text') {
+  if (specialPage(block.text, block.subtitle) && next?.shape === 'short' && after?.shape === 'text') {
     state.trace(block, 'furniture', "a special page's title (…周年纪念, 特刊, 专版): it heads the page's pieces");
     return true;
   }
   if (!(current?.inHeader && current.title && current.body.length === 0 && !current.kicker)) return false;
-  if (!SPECIAL_PAGE.test(current.subtitle || current.title) || state.blocks[index + 1]?.shape !== 'text') return false;
+  if (!specialPage(current.title, current.subtitle) || state.blocks[index + 1]?.shape !== 'text') return false;
   current.title = block.text;
   current.subtitle = '';
   state.trace(block, 'headline', "the first piece under a special page's title (…周年纪念, 特刊, 专版)");

@@ -225,3 +225,17 @@ describe('a lead run together on one line', () => {
     expect(found?.body).toEqual(['近日，某县举办摄影展，展出作品120幅。']);
   });
 });
+
+describe('a headline that ends on an anniversary is no special page', () => {
+  it('keeps a headline ending on …周年 over its data and a section heading', () => {
+    const found = articles(
+      page(
+        '某县举行活动纪念某某诞辰130周年',
+        '来源：某县融媒体中心 发布时间：2031-12-26 10:00',
+        '现场直击',
+        '12月26日，某县举行纪念活动，干部群众500余人参加。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['某县举行活动纪念某某诞辰130周年']);
+  });
+});
