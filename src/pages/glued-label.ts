@@ -3,7 +3,9 @@
  * (docs/page-layouts.md §1.9d) without a gazetteer, by what the page says of the label itself:
  *
  * - **the writer's name** (a reprint site that prints `作者名:标题`): the same name signs the text
- *   (`文/某某`, `作者：某某`, `记者 某某`) — a place lead is never printed as a signature;
+ *   (`文/某某`, `作者：某某`, `记者 某某`) — a place lead is never printed as a signature — and the
+ *   headline is printed again without it (a first-person piece `某某：我与…` signed by its speaker
+ *   keeps its headline whole);
  * - **a search keyword** (a content farm's bait, `某地治疗某病哪家医院好:标题`): six characters and
  *   more whose two-character words the text under the headline hardly repeats (fewer than one in
  *   five: a city named in the keyword may recur), while it repeats some of the rest of the
@@ -41,7 +43,10 @@ export function gluedLabelOf(headline: string, text: string): GluedLabel | undef
   const glued = GLUED.exec(compact(headline));
   if (!glued) return undefined;
   const [, label = '', rest = ''] = glued;
-  if (label.length <= 4 && startsWithSurname(label) && signs(label, text)) return 'author';
+  // (…and the mirror printed the headline again without it: `某某：我与…` over a text the same
+  // person signs is a first-person piece whose headline names its speaker, and stays whole.)
+  const echoed = text.split('\n').some((paragraph) => compact(paragraph).startsWith(rest));
+  if (label.length <= 4 && startsWithSurname(label) && signs(label, text) && echoed) return 'author';
   if (label.length < KEYWORD_MIN) return undefined;
   // (The whole glued line printed again in the text does not count: a mirror's echo of its headline.)
   const body = pairsOf(compact(text).replaceAll(compact(headline), ''));

@@ -239,3 +239,17 @@ describe('a headline that ends on an anniversary is no special page', () => {
     expect(found.map((a) => a.title)).toEqual(['某县举行活动纪念某某诞辰130周年']);
   });
 });
+
+describe('a first-person piece whose headline names its speaker', () => {
+  it('keeps 某某：我与… whole though the speaker signs the text, when the headline is not printed again', () => {
+    const found = articles(
+      page(
+        '江晓禾：我与这张报纸的二十年',
+        '来源：某某晚报 作者：江晓禾 2031-05-06 09:00',
+        '文/江晓禾 二十年前，我第一次给报社投稿。',
+        '那篇稿子只有三百字。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['江晓禾：我与这张报纸的二十年']);
+  });
+});
