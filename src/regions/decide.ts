@@ -35,13 +35,16 @@ export interface Scored {
   inTitle?: boolean;
 }
 
+/** Why an article is about the province as a whole (see {@link provinceWide}). */
+export type ProvinceWide = 'spread' | 'framed' | false;
+
 /**
- * True when the article is about the province as a whole: its places are spread over at least
- * {@link SPREAD_PREFECTURES} prefectures with none holding {@link DOMINANT_SHARE} of the points,
- * or a headline is framed by the province (全省…, 我省…, 湖南…) and the province has at least as
- * many points as the best prefecture with its counties.
+ * Whether the article is about the province as a whole, and why: its places are spread over at
+ * least {@link SPREAD_PREFECTURES} prefectures with none holding {@link DOMINANT_SHARE} of the
+ * points ('spread'), or a headline is framed by the province (全省…, 我省…, 湖南…) and the province
+ * has at least as many points as the best prefecture with its counties ('framed').
  */
-export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: boolean): boolean {
+export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: boolean): ProvinceWide {
   const byPrefecture = new Map<string, number>();
   for (const s of scored) {
     if (s.region.level === 'province') continue;
@@ -53,9 +56,9 @@ export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: b
   const best = Math.max(0, ...points);
   if (total === 0) return false;
   const named = points.filter((p) => p >= 1).length;
-  if (named >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total) return true;
+  if (named >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total) return 'spread';
   const province = scored.find((s) => s.region.level === 'province')?.score ?? 0;
-  return framedByProvince && province >= best;
+  return framedByProvince && province >= best ? 'framed' : false;
 }
 
 /**
@@ -114,15 +117,19 @@ function withPrefecture(g: Gazetteer, region: Region): string[] {
   return prefecture ? [region.name, prefecture.name] : [region.name];
 }
 
-/** From scores to the ordered list of official names. */
-export function decide(g: Gazetteer, province: Region, scored: Scored[], framedByProvince: boolean): string[] {
+/** From scores (and the venue of a province-framed event, if any) to the ordered list of official names. */
+export function decide(g: Gazetteer, province: Region, scored: Scored[], framedByProvince: boolean, venue?: Region): string[] {
   const places = scored.filter((s) => s.region.level !== 'province');
   const best = Math.max(0, ...places.map((s) => s.score));
   const chosen = places
     .filter((s) => s.score >= ABOUT_SCORE && s.score >= RELATIVE_SCORE * best)
     .sort((a, b) => b.score - a.score || a.order - b.order);
-  // Spread over the province, or framed by it: the province, even without a word naming it.
-  if (provinceWide(g, scored, framedByProvince)) return [province.name];
+  // Spread over the province, or framed by it: the province, even without a word naming it. A
+  // provincial event held in one county (…在某县举行, venue.ts) is that county's: its readers look
+  // for it, and the province's own lookup lists it anyway (the province covers its counties).
+  const wide = provinceWide(g, scored, framedByProvince);
+  if (wide === 'framed' && venue) return withPrefecture(g, venue);
+  if (wide) return [province.name];
   if (chosen.length === 0) {
     const province = scored.find((s) => s.region.level === 'province');
     if (province && province.score >= ABOUT_SCORE) return [province.region.name];

@@ -73,14 +73,18 @@ export class PlaceMatcher {
     return this.hidingWords.get(alias) ?? [];
   }
 
-  /** The place mentions in `text`, in reading order. */
-  scan(text: string): Mention[] {
+  /**
+   * The place mentions in `text`, in reading order. `onElsewhere` hears of every name of a place
+   * elsewhere the scan steps over (湘东区, 资阳市), with where it starts.
+   */
+  scan(text: string, onElsewhere?: (name: string, start: number) => void): Mention[] {
     const mentions: Mention[] = [];
     let i = 0;
     while (i < text.length) {
       const found = this.matchAt(text, i);
       const elsewhere = this.elsewhereAt(text, i);
       if (elsewhere > 0 && (!found || i + elsewhere > found.end)) {
+        onElsewhere?.(text.slice(i, i + elsewhere), i);
         i += elsewhere;
       } else if (found) {
         mentions.push(found);

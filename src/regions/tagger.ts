@@ -33,6 +33,7 @@ import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
 import { PASSING_WEIGHT, passingKinds } from './passing.ts';
 import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
+import { venueOf } from './venue.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -161,8 +162,8 @@ export class RegionTagger {
 
   /** The official names of the places the article is about, most specific first. */
   tag(article: TaggableArticle): string[] {
-    const { scored, framedByProvince } = this.score(article);
-    const regions = decide(this.terms.gazetteer, this.province, scored, framedByProvince);
+    const { scored, framedByProvince, venue } = this.score(article);
+    const regions = decide(this.terms.gazetteer, this.province, scored, framedByProvince, venue);
     return regions.length > 0 ? regions : this.ownNewsroom(article);
   }
 
@@ -228,7 +229,7 @@ export class RegionTagger {
     return false;
   }
 
-  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean } {
+  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; venue?: Region } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
     const credit: Credit = (region, points, order, from = {}) => {
@@ -241,14 +242,22 @@ export class RegionTagger {
     };
 
     const found: FoundMention[] = [];
+    // Hunan short names the article also writes as the full name of a place elsewhere (华容区 in 湖北).
+    const namesakes = new Set<string>();
+    const onElsewhere = (name: string) => {
+      const stem = this.terms.elsewhere.namesakes.get(name);
+      if (stem) namesakes.add(stem);
+    };
     let framedByProvince = false;
+    // Where the headline or the opening says the event is held (…在某县举行).
+    let venue: Region | undefined;
     let headlineNamesPlace = false;
     let openingRead = false;
     const home = this.homeOf(article);
     const matcher = this.matcherFor(home, article.home !== undefined);
     let offset = 0;
     for (const part of parts(article)) {
-      const mentions = matcher.scan(part.text);
+      const mentions = matcher.scan(part.text, onElsewhere);
       const kinds = passingKinds(part.text, mentions);
       // Starts of the mentions that count fully (no passing mention: 湖南大学 frames nothing).
       const counted: number[] = [];
@@ -279,12 +288,15 @@ export class RegionTagger {
         if (first.province < first.place) framedByProvince = true;
         if (part.kind === 'headline' && Math.min(first.province, first.place) < Infinity) headlineNamesPlace = true;
       }
+      if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead)) venue ??= venueOf(g, part.text, mentions, counted);
       if (part.kind === 'opening') openingRead = true;
       offset += part.text.length + 1;
     }
 
+    // A bare stem the article also writes as a place elsewhere (走进华容 … 鄂州市华容区) is that place.
+    for (const f of found) if (f.mention.term.short && namesakes.has(f.mention.term.text)) f.elsewhere = true;
     creditMentions(g, found, credit);
-    return { scored: [...scores.values()], framedByProvince };
+    return { scored: [...scores.values()], framedByProvince, venue };
   }
 }
 
