@@ -66,7 +66,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   [
     'article data',
-    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
+    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|更新日期|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
   ],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
   // an aggregator's tag line: keywords, the source paper and the date (`某县 湘江 防汛 某某日报 2019-07-29`)
@@ -158,7 +158,7 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
 
 const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
 const LABELLED_DATE =
-  /(?:发布时间|发布日期|发表时间|更新时间|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?:^|[\[【(（\s])(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
+  /(?:发布时间|发布日期|发表时间|更新时间|更新日期|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?:^|[\[【(（\s])(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
 const ARCHIVE_DATE = /^归档时间\s*[：:]/;
 const TIMESTAMP = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
 /** A date alone on a line: the issue date when it stands above every article, a notice's date below one. */
