@@ -58,13 +58,16 @@ export class PlaceMatcher {
       this.opensTerm[term.text.charCodeAt(0)] = 1;
     }
     for (const list of this.byOpening.values()) list.sort((a, b) => b.text.length - a.text.length);
-    // Longer words that hide a short name, minus those that are place terms themselves (岳阳楼).
+    // Longer words that hide a short name, minus those that are place terms themselves (岳阳楼)
+    // and those that only qualify it by a place before it (jieba's 湖南永州 is 永州, qualified).
     const termTexts = new Set(terms.terms.map((t) => t.text));
+    const qualified = (word: string, offset: number, alias: string) =>
+      offset > 0 && offset + alias.length === word.length && termTexts.has(word.slice(0, offset));
     for (const term of terms.terms) {
       if (term.short)
         this.hidingWords.set(
           term.text,
-          terms.lexicon.hidingCompounds(term.text).filter((c) => !termTexts.has(c.word)),
+          terms.lexicon.hidingCompounds(term.text).filter((c) => !termTexts.has(c.word) && !qualified(c.word, c.offset, term.text)),
         );
     }
   }

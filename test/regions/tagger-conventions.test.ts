@@ -4,7 +4,7 @@
  * variants the robustness pages (dev/83–86) exercise. Invented articles only.
  */
 import { describe, expect, it } from 'vitest';
-import { tagRegions, type TaggableArticle } from '../../src/regions/tagger.ts';
+import { outletHome, tagRegions, type TaggableArticle } from '../../src/regions/tagger.ts';
 
 /** A made-up article: headline and paragraphs, nothing else. */
 function article(title: string, body: string[], more: Partial<TaggableArticle> = {}): TaggableArticle {
@@ -83,5 +83,27 @@ describe('the robustness pages’ variants', () => {
       '长沙县开慧村、韶山市韶山村、凤凰县菖蒲塘村、新田县龙家大院村、桃源县枫树村等47个村入选。',
     ]);
     expect(tagRegions(list)).toEqual(['湖南省']);
+  });
+});
+
+describe('the home written by one character', () => {
+  it('credits the home after a verb of coming (来沅采访 on 沅江’s site), never 湘 or an everyday word', () => {
+    const visit = article('湖南卫视来沅采访', ['近日，湖南卫视派出记者来沅宣传报道湖区生态保护工作。', '记者先后走进我市的芦苇场和林场。']);
+    expect(tagRegions({ ...visit, home: '沅江市' })).toEqual(['沅江市', '益阳市']);
+    expect(tagRegions(visit)).toEqual([]);
+    // 在永远 is no 永州; 来湘 is Hunan, not 湘潭.
+    const words = article('一封家书', ['他说要在永远的故乡扎根，欢迎朋友们来湘做客。', '信写得很长。']);
+    expect(tagRegions({ ...words, home: '永州市' })).toEqual([]);
+    expect(tagRegions({ ...words, home: '湘潭市' })).toEqual([]);
+  });
+
+  it('reads an outlet’s name in traditional characters (沅江新聞網)', () => {
+    expect(outletHome('來源:沅江新聞網 作者:某某')).toBe('沅江市');
+  });
+});
+
+describe('a place the dictionary joins to its province', () => {
+  it('still finds 永州 in 湖南永州 (one word in jieba’s dictionary)', () => {
+    expect(tagRegions(article('新湖南永州十一个县区频道上线', ['9月6日，新湖南永州11个县区频道集中上线。']))).toEqual(['永州市']);
   });
 });
