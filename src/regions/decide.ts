@@ -125,7 +125,7 @@ export function decide(g: Gazetteer, province: Region, scored: Scored[], framedB
     .filter((s) => s.score >= ABOUT_SCORE && s.score >= RELATIVE_SCORE * best)
     .sort((a, b) => b.score - a.score || a.order - b.order);
   // Spread over the province, or framed by it: the province, even without a word naming it. A
-  // provincial event held in one county (…在某县举行, venue.ts) is that county's: its readers look
+  // provincial event held in one place (…在某县举行, venue.ts) is that place's: its readers look
   // for it, and the province's own lookup lists it anyway (the province covers its counties).
   const wide = provinceWide(g, scored, framedByProvince);
   if (wide === 'framed' && venue) return withPrefecture(g, venue);

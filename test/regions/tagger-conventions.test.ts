@@ -11,7 +11,7 @@ function article(title: string, body: string[], more: Partial<TaggableArticle> =
   return { title, body, kicker: '', subtitle: '', captions: [], authors: [], ...more };
 }
 
-describe('a provincial event held in one county', () => {
+describe('a provincial event held in one place', () => {
   it('is the county’s when the headline names the venue (在某市某县举办)', () => {
     const festival = article('全省乡村音乐季将在永州双牌举办', ['全省各地的乡村乐队将同台演出，游客可以到山里听歌、住民宿。']);
     expect(tagRegions(festival)).toEqual(['双牌县', '永州市']);
@@ -28,12 +28,20 @@ describe('a provincial event held in one county', () => {
     expect(tagRegions(meeting)).toEqual(['茶陵县', '株洲市']);
   });
 
+  it('is a city’s when the province holds it there, but never the capital’s', () => {
+    const games = article('全省老年人运动会开幕', ['9月20日，全省第五届老年人运动会在衡阳开幕，来自各市州的选手参加比赛。']);
+    expect(tagRegions(games)).toEqual(['衡阳市']);
+  });
+
   it('stays the province’s in the capital, and when the county is named but is no venue', () => {
     const capital = article('全省春季森林防火工作会议召开', [
       '3月2日，全省春季森林防火工作会议在长沙召开。',
       '会议要求全省各地严管野外用火。',
     ]);
     expect(tagRegions(capital)).toEqual(['湖南省']);
+    expect(
+      tagRegions({ ...capital, body: ['3月2日，全省春季森林防火工作会议在长沙市岳麓区召开。', '会议要求全省各地严管野外用火。'] }),
+    ).toEqual(['湖南省']);
     const praised = article('全省表彰乡村振兴先进集体', [
       '全省乡村振兴表彰大会日前召开，双牌县等20个县获评先进。',
       '会议要求全省各地再接再厉。',
