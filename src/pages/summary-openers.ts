@@ -2,8 +2,9 @@
  * What a summary never opens with (issue #9: never a dateline, a byline or furniture). Real pages
  * leave such lines in an article's body when the splitter could not tell them from text: a web
  * page's article data run into one line, a video's credits, a series announcement, a photo
- * caption standing between paragraphs, and labels or attributions glued before the first
- * sentence (`摘要：`, `据某报10月28日报道`, `某报邵阳报道（记者 某某）`, `某市融媒体中心7月3日，…`).
+ * caption standing between paragraphs, and labels, credits or attributions glued before the first
+ * sentence (`摘要：`, `本报综合`, `据某报10月28日报道`, `某报邵阳报道（记者 某某）`, `某市融媒体中心7月3日，…`,
+ * a dateline in traditional characters).
  * The body keeps them (nothing is lost); only the summary passes over them.
  */
 import { datelineOf } from './dateline.ts';
@@ -21,13 +22,20 @@ const NOTE_LABEL = /^[【\[]?(?:编者按|编者的话|编前语|开栏语|开�
 const CAPTION_LENGTH = 20;
 
 /**
- * Clutter glued before the first sentence of a paragraph, taken off one after the other: a bar
- * or a bullet left from the layout, an abstract's label (the abstract itself is a fine summary),
- * a reprint's attribution (`据某某晚报10月28日报道`), an outlet's report line with its reporter
- * (`某某邮报邵阳报道（记者 某某）`) and an outlet's name run into the date (`某市融媒体中心7月3日`).
+ * Clutter glued before the first sentence of a paragraph, taken off one after the other: a bar, a
+ * bullet or a stray question mark (a character the page's encoding lost) left from the layout; a
+ * credit (`本报综合`); a dateline in traditional characters; an abstract's label (the abstract itself
+ * is a fine summary); a reprint's attribution (`据某某晚报10月28日报道`); an outlet's report line
+ * with its reporter (`某某邮报邵阳报道（记者 某某）`) and an outlet's name run into the date
+ * (`某市融媒体中心7月3日`).
  */
 const GLUED_OPENERS: RegExp[] = [
-  /^[|｜丨▍│\s]+/,
+  /^[|｜丨▍│?？\uFFFD\s]+/,
+  // `本报综合 `: the paper compiled the item (a credit, like a dateline).
+  /^(?:本报|本報)(?:综合|綜合)(?:消息|报道|報導)?(?:\s+|[：:]\s*)/,
+  // a dateline in traditional characters (`某某報3月3日訊（記者 …）`, `新某某8月25日訊 `), which the
+  // splitter's dateline reader (simplified) leaves in place.
+  /^(?:[\u4e00-\u9fa5·]{2,16}?(?:\d{1,2}月)?\d{1,2}日|[\u4e00-\u9fa5·]{0,14}(?:報|網|台|社|新聞|融媒|客戶端))訊(?:\s*[（(][^（）()]{1,40}[）)])?\s*/,
   /^[【\[]?(?:摘要|内容摘要|内容提要|提要|导语|核心提示)[】\]]?\s*[：:]\s*/,
   /^据[\u4e00-\u9fa5A-Za-z·《》]{2,20}?(?:\d{1,2}月\d{1,2}日)?(?:报道|报導|消息)(?:\s+|[：:]\s*)/,
   /^[\u4e00-\u9fa5A-Za-z·]{2,16}?(?:报道|报導)\s*[（(][^（）()]{0,8}(?:记者|記者|通讯员|通訊員)[^（）()]{1,30}[）)]\s*/,

@@ -31,6 +31,9 @@ describe('what a summary passes over', () => {
     expect(summarise({ body: [`据某某晨报9月28日报道 ${TEXT}`, MORE] })).toMatch(/^9月27日/);
     expect(summarise({ body: [`某某邮报某地报道（记者 某某某）${TEXT}`, MORE] })).toMatch(/^9月27日/);
     expect(summarise({ body: [`| 某某县融媒体中心${TEXT}`, MORE] })).toMatch(/^9月27日/);
+    expect(summarise({ body: [`本报综合 ${TEXT}`, MORE] })).toMatch(/^9月27日/);
+    expect(summarise({ body: [`新某某9月28日訊 ${TEXT}`, MORE] })).toMatch(/^9月27日/);
+    expect(summarise({ body: [`某某日報9月28日訊（記者 某某）${TEXT}`, MORE] })).toMatch(/^9月27日/);
     // …and a caption run into the first paragraph before its dateline.
     expect(summarise({ body: [`活动现场。某某网某县站9月27日讯（记者 某某）${TEXT.slice(6)}`, MORE] })).toMatch(/^某县一个山村/);
   });
