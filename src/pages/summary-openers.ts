@@ -103,11 +103,28 @@ function fromInnerDateline(paragraph: string): string {
   return dateline ? paragraph.slice(end + 1 + dateline.length) : paragraph;
 }
 
+/** Page controls that close a line of article data (`字号：大 中 小`, `放大 缩小 默认`). */
+const CONTROLS = /^(?:\s*(?:放大|缩小|默认|打印|关闭|收藏|分享|大|中|小|[【】|｜]))+\s*/;
+
+/**
+ * The text a line of article data runs into (`…查看次数：  放大 缩小 默认在冰雪盛宴中，…`): what
+ * follows the last field's value and the page controls, when it reads as a sentence; otherwise
+ * the paragraph as it is.
+ */
+function textAfterData(paragraph: string): string {
+  const last = [...paragraph.matchAll(DATA_LABEL)].at(-1);
+  if (!last || !isDataOrCredits(paragraph)) return paragraph;
+  const afterValue = paragraph.slice((last.index ?? 0) + last[0].length).replace(/^\s*\S*/, '');
+  const rest = afterValue.replace(CONTROLS, '');
+  return rest.length >= CAPTION_LENGTH && /[。！？!?]/.test(rest) ? rest : paragraph;
+}
+
 /**
  * The body paragraphs a summary may use, in order, each without the clutter before its first
  * sentence: everything when nothing else is left (nothing is lost).
  */
 export function summaryParagraphs(body: readonly string[], hasCaptions: boolean): string[] {
-  const text = body.filter((_, i) => !notSummaryText(body, i, hasCaptions));
+  const paragraphs = body.map(textAfterData);
+  const text = paragraphs.filter((_, i) => !notSummaryText(paragraphs, i, hasCaptions));
   return (text.length > 0 ? text : body).map((p, i) => (i === 0 ? fromInnerDateline(p) : p));
 }

@@ -21,6 +21,8 @@ describe('what a summary passes over', () => {
   it('passes over article data, credits, a series announcement and an editor’s note run into its label', () => {
     const data = '作者：某某频道  发布时间：2032-09-27 15:40  浏览次数：210  字号：大 中 小 打印本页 关闭窗口';
     expect(summarise({ body: [data, TEXT, MORE] })).toMatch(/^9月27日/);
+    // …and the text that line runs into, past its page controls.
+    expect(summarise({ body: [`作者：某某  发布时间：2032-09-27  查看次数：  放大 缩小 默认${TEXT}`, MORE] })).toMatch(/^9月27日/);
     expect(summarise({ body: ['演唱：某某乐队 作词：某某 作曲：某某 编曲：某某 监制：某某 出品：某某频道', TEXT] })).toMatch(/^9月27日/);
     expect(summarise({ body: ['即日起，本频道推出“乡音”系列报道，记录乡村里的老手艺、老腔调，敬请关注。', TEXT] })).toMatch(/^9月27日/);
     expect(summarise({ body: ['编者按：丰收时节，本报记者走进田间地头，记录乡村里的新变化和新故事。', TEXT] })).toMatch(/^9月27日/);
