@@ -99,5 +99,5 @@ export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'repeated title' | 'bait title' | 'site name';
+  furniture?: FurnitureKind | 'list' | 'controls' | 'repeated title' | 'bait title' | 'site name';
 }

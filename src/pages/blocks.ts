@@ -14,6 +14,7 @@ import {
   LINE_MARKER,
   namesWithoutRoles,
   pairSingleCharacters,
+  slashCreditNames,
 } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
@@ -56,6 +57,8 @@ function stripMarkdown(raw: string): { text: string; heading: number; bold: bool
     heading = hashes[1].length;
     text = text.slice(hashes[0].length).trim();
   }
+  // A run of four or more asterisks at either end is decoration (`标题******`), not bold markers.
+  text = text.replace(/^[*＊]{4,}|[*＊]{4,}$/g, '').trim();
   let bold = false;
   const wholeBold = /^\*\*(.+?)\*\*$/.exec(text);
   if (wholeBold) {
@@ -151,6 +154,8 @@ function readLine(raw: string, line: number): LineReading {
   const byRole = roleFree !== undefined && !/^[（(]/.test(text) && /记者|通讯员|实习生|评论员/.test(text);
   // `文/某某`: the writer's mark makes it an author line even for a pen name no surname test knows.
   if (roleFree !== undefined && isPenNameLine(text)) return block('author-line', { text: roleFree, penName: true });
+  const slashCredits = slashCreditNames(text);
+  if (slashCredits !== undefined) return block('author-line', { text: slashCredits });
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 
   if (/^(——|──|—|--)/.test(text)) return block('subtitle');
@@ -186,10 +191,11 @@ function readLine(raw: string, line: number): LineReading {
   if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text) && !dashInsideQuotes(dashed[1])) {
     return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2] }) };
   }
-  // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
+  // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`, `标题|某某日报` (the source paper).
+  // (Only after a headline's worth of words: `读报|我与某某日报` is a column and its headline.)
   // …or after a colon, when the name says it is a site (`标题：某某官方网站`, `标题:某某官网`).
   text = text.replace(
-    /\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$|[：:][^：:，。]{2,16}(?:官方网站|官网|网站|首页|门户网站?)$/,
+    /\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$|[：:][^：:，。]{2,16}(?:官方网站|官网|网站|首页|门户网站?)$|\s*[|｜]\s*[\u4e00-\u9fa5]{2,8}(?:日报|晚报|早报|都市报|报|网|新闻社|通讯社|电视台|客户端)$/,
     (suffix) => (text.length - suffix.length >= 6 ? '' : suffix),
   );
   const titleField = hasTitleLabel(text) ? { titleField: true } : {};
@@ -216,6 +222,7 @@ export function pageLines(text: string): LineReading[] {
   const printed = printedLines(text);
   const read = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
   markIssueDate(read);
+  markMenuBullets(read);
   markPhotoCaptions(read);
   const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
@@ -278,6 +285,38 @@ function listKey(text: string): string {
 
 /** Furniture that parts a page into regions (a masthead, a list of headlines): no paragraph runs across it. */
 const SECTION_BREAKS = new Set<string>(['masthead', 'list', 'page header']);
+
+/** A site's menu printed as a bulleted list (`• 时政`, `• 国际`, …): one or two words an item. */
+const MENU_BULLET = /^\s*(?:[•●▪◦·]|[-*]\s)/;
+const MENU_ITEM_MAX = 4;
+const MENU_MIN = 3;
+
+/**
+ * Three or more bulleted one-word lines in a row above the page's first paragraph are its menu,
+ * never authors or headlines. (Below the text a bulleted list may be the article's own.)
+ */
+function markMenuBullets(readings: LineReading[]): void {
+  let run: LineReading[] = [];
+  const flush = () => {
+    if (run.length >= MENU_MIN)
+      for (const reading of run) {
+        reading.furniture = 'menu';
+        reading.block = undefined;
+      }
+    run = [];
+  };
+  for (const reading of readings) {
+    const text = reading.block?.text;
+    if (text === undefined) continue;
+    if (MENU_BULLET.test(reading.raw) && text.replace(/\s+/g, '').length <= MENU_ITEM_MAX && !/[，。、：:！？]/.test(text)) {
+      run.push(reading);
+      continue;
+    }
+    flush();
+    if (isRunningText(text)) return;
+  }
+  flush();
+}
 
 /** A date alone above every article is the issue's date (see furniture.ts), not a notice's signature. */
 function markIssueDate(readings: LineReading[]): void {

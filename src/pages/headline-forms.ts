@@ -152,10 +152,22 @@ function sameShape(a: LineReading, b: LineReading): boolean {
   return x !== y && series(x) !== undefined && series(x) === series(y);
 }
 
+/** An article's own controls: the font size switch, printed next to its headline. */
+const PAGE_CONTROLS = /^.{0,8}(?:字[体号體號]|字体大小)\s*[：:]?.{0,16}(?:放大|缩小|縮小|[大中小]|T\s*[|｜]\s*T)/;
+
+const LIST_LEAD_IN = /(?:是|有|为|如下|包括|分别是|名单)[：:]$/;
+
 export function markLists(readings: LineReading[]): void {
-  const blocks = readings.filter((r) => r.block);
   let run: LineReading[] = [];
+  // A paragraph ending in a colon, or a lead-in line (`入选的十个村是：`, `名单如下：`), introduces the
+  // lines under it: the text's own list, not a list of headlines.
+  let introduced = false;
+  let lastText = '';
   const flush = (followedByMore: boolean) => {
+    if (introduced) {
+      run = [];
+      return;
+    }
     // The last line of the run may be the headline of what follows it, unless it is printed like
     // the items above it (`走村记——东岭篇`, `走村记——西岭篇` …).
     const last = run[run.length - 1];
@@ -167,10 +179,24 @@ export function markLists(readings: LineReading[]): void {
       }
     run = [];
   };
-  for (const reading of blocks) {
-    if (reading.block?.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) run.push(reading);
-    else flush(true);
-  }
+  readings.forEach((reading, i) => {
+    // Page controls (`字体：大 中 小`) with a headline-shaped line right under them: the list ended
+    // above the controls, and the line under them is the article's headline.
+    if (!reading.block) {
+      if (PAGE_CONTROLS.test(reading.raw) && run.length > 0 && readings.slice(i + 1).find((r) => r.block)?.block?.shape === 'short') {
+        flush(false);
+        reading.furniture = 'controls';
+      }
+      return;
+    }
+    if (reading.block.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) {
+      if (run.length === 0) introduced = /[：:]$/.test(lastText) || LIST_LEAD_IN.test(reading.block.text);
+      run.push(reading);
+    } else {
+      flush(true);
+      lastText = reading.block.text;
+    }
+  });
   flush(false);
 }
 

@@ -132,4 +132,19 @@ export const NAVIGATION_WORDS = new Set([
   '免责声明',
   '本版',
   '头版',
+  '设为首页',
+  '设为主页',
+  '加入收藏',
+  '收藏本页',
+  '收藏本站',
+  // a WeChat article's buttons under the text
+  '在看',
+  // a site's language and script switches
+  'English',
+  'ENGLISH',
+  '繁体',
+  '简体',
+  '繁体版',
+  '简体版',
+  '英文版',
 ]);

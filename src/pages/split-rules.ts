@@ -25,9 +25,12 @@ export const PLACE_OPENING = new RegExp(
  */
 export const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}、\S/;
 
-/** A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`): the end of one post in a list of posts. */
+/**
+ * A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`) or date (`2031-02-03`, a list page's
+ * headline–lede–date items): the end of one post in a list of posts.
+ */
 export const POSTING_TIME =
-  /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)$/;
+  /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 /** A prize rank over a list of winners (`一等奖`), or the appendix line over it (`附：获奖名单`). */
 export const PRIZE_LIST_LINE = /^(?:(?:特|一|二|三|四|五|优秀|优胜|鼓励|提名|金|银|铜)(?:等)?奖|附[：:].{0,40}(?:名单|名录|一览表))$/;
 
@@ -66,12 +69,30 @@ const KICKER_MARK = /[《》【】①-⑳]|[——：:]$|(?:行|记|笔记|侧�
  * the second its subtitle (`郴山足奇变 其水复清美` / `“楚粤孔道”访郴州`), unless the first is
  * kicker-shaped: a label of up to seven characters, a column or series mark, or a line shorter
  * than the headline under it (`产业兴村  人才回流` / `隆回县：金银花田里…`: a subtitle is no longer
- * than its headline), or the second has the brief form of a headline (`地名：…`).
+ * than its headline), or the second has the brief form of a headline (`地名：…`) or only a few
+ * characters.
  */
 export function unmarkedSubtitle(first: string, second: string): boolean {
   const [a, b] = [first.replace(/\s+/g, ''), second.replace(/\s+/g, '')];
-  return a.length >= 8 && b.length <= a.length && !KICKER_MARK.test(first) && !LEAD_COLON.test(second);
+  return (
+    a.length >= 8 &&
+    (b.length <= a.length || COUNT_OPENING.test(b)) &&
+    !tooShortForSubtitle(second) &&
+    !KICKER_MARK.test(first) &&
+    !LEAD_COLON.test(second)
+  );
 }
+
+/**
+ * …and a subtitle gives the figures: a line opening with a count (`两百多名孩子…`, `40多名记者将…`,
+ * `12个村庄入选…`) is the subtitle of the line above it even when it is the longer one.
+ */
+export const COUNT_OPENING =
+  /^(?:\d+|[一二三四五六七八九十两百千]+)(?:多|余)?(?:名|个|位|家|所|项|户|支|场|次|件|条|处|座|辆|吨|亩|万|千|百)/;
+
+/** A subtitle explains: a line of a few characters (`焰火烧天`) under a longer one is the headline under its kicker. */
+const SUBTITLE_MIN = 6;
+export const tooShortForSubtitle = (text: string) => text.replace(/\s+/g, '').length < SUBTITLE_MIN;
 
 /** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
 export function kickerShaped(text: string): boolean {

@@ -6,11 +6,13 @@
 import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 import {
+  COUNT_OPENING,
   clauseCount,
   kickerShaped,
   NUMBERED_SECTION,
   PLACE_OPENING,
   PRIZE_LIST_LINE,
+  tooShortForSubtitle,
   unbalanced,
   unmarkedSubtitle,
 } from './split-rules.ts';
@@ -223,22 +225,37 @@ const kickerLine: ShortStep = (state, block, index) => {
     afterNext !== undefined &&
     afterNext.shape !== 'short' &&
     kickerShaped(block.text) &&
-    (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data' || state.headlineEvidence(next, index + 1) !== undefined)
+    (state.headerFollows(afterNext, index) ||
+      afterNext.shape === 'article-data' ||
+      // (a dateline opens a news item: the two short lines over it are its header, mid-page too)
+      (afterNext.shape === 'text' && datelineOf(afterNext.text) !== undefined) ||
+      state.headlineEvidence(next, index + 1) !== undefined)
   ) {
-    if (
-      !next.kicker &&
-      unmarkedSubtitle(block.text, next.text) &&
-      (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data')
-    ) {
+    const overHeader = state.headerFollows(afterNext, index) || afterNext.shape === 'article-data';
+    // (Over a dateline the pair is kicker and headline, unless the second gives the figures.)
+    const countedOverDateline = afterNext.shape === 'text' && datelineOf(afterNext.text) !== undefined && COUNT_OPENING.test(next.text);
+    if (!next.kicker && unmarkedSubtitle(block.text, next.text) && (overHeader || countedOverDateline)) {
       state.start(block.text, block);
       state.forcedSubtitle = index + 1;
-      state.trace(block, 'headline', 'two short lines over the header, the first not kicker-shaped: headline and subtitle');
+      state.trace(
+        block,
+        'headline',
+        COUNT_OPENING.test(next.text) && (countedOverDateline || next.text.length > block.text.length)
+          ? 'two short lines over the header or a dateline, the second opening with a count (the figures): headline and subtitle'
+          : 'two short lines over the header, the first not kicker-shaped: headline and subtitle',
+      );
       return true;
     }
     // Two short lines over the body: a kicker and its headline.
     state.pendingKicker = block.text;
     state.forcedHeadline = index + 1;
-    state.trace(block, 'kicker', 'two short lines over the text: kicker and headline');
+    state.trace(
+      block,
+      'kicker',
+      overHeader && tooShortForSubtitle(next.text)
+        ? 'two short lines over the header, the second of a few characters (no subtitle): kicker and headline'
+        : 'two short lines over the text: kicker and headline',
+    );
     return true;
   }
   return false;
