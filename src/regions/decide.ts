@@ -68,7 +68,7 @@ export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: b
  * prefecture's own mentions lead its counties' (see prefectureLeads). A round-up of projects in
  * five counties of 郴州 is about 郴州市.
  */
-export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Region): boolean {
+export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Region, scene?: Region): boolean {
   const own = scored.find((s) => s.region.code === prefecture.code)?.score ?? 0;
   const counties = scored.filter((s) => s.region.level === 'county' && g.prefectureOf(s.region)?.code === prefecture.code);
   const total = own + counties.reduce((a, s) => a + s.score, 0);
@@ -77,6 +77,7 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
     prefectureLeads(
       scored.find((s) => s.region.code === prefecture.code),
       counties,
+      scene,
     )
   )
     return true;
@@ -90,11 +91,14 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
  * (`某市：…` over a report from one of its villages) or the article names two or more of its
  * counties (the city's new bus lines in two districts).
  */
-function prefectureLeads(own: Scored | undefined, counties: Scored[]): boolean {
+function prefectureLeads(own: Scored | undefined, counties: Scored[], scene?: Region): boolean {
   const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
   if (!own || !best) return false;
   if (own.score >= LEADING_SHARE * best.score) return true;
   if (own.score < best.score) return false;
+  // The opening says it happened in that county (`某市某县某镇发生…`): a headline naming the city
+  // (an event named after it, `某市大火`) does not make the city the subject.
+  if (scene?.code === best.region.code) return false;
   return (own.inTitle === true && !best.inTitle) || counties.filter((s) => s.score >= 1).length >= 2;
 }
 
@@ -117,8 +121,18 @@ function withPrefecture(g: Gazetteer, region: Region): string[] {
   return prefecture ? [region.name, prefecture.name] : [region.name];
 }
 
-/** From scores (and the venue of a province-framed event, if any) to the ordered list of official names. */
-export function decide(g: Gazetteer, province: Region, scored: Scored[], framedByProvince: boolean, venue?: Region): string[] {
+/**
+ * From scores to the ordered list of official names; `where` holds the venue of a province-framed
+ * event and the county the opening says something happened in, if any (venue.ts).
+ */
+export function decide(
+  g: Gazetteer,
+  province: Region,
+  scored: Scored[],
+  framedByProvince: boolean,
+  where: { venue?: Region; scene?: Region } = {},
+): string[] {
+  const { venue, scene } = where;
   const places = scored.filter((s) => s.region.level !== 'province');
   const best = Math.max(0, ...places.map((s) => s.score));
   const chosen = places
@@ -144,7 +158,7 @@ export function decide(g: Gazetteer, province: Region, scored: Scored[], framedB
   for (const county of counties) {
     const prefecture = g.prefectureOf(county.region);
     if (out.includes(county.region.name)) continue;
-    if (prefecture && prefectureWide(g, scored, prefecture)) {
+    if (prefecture && prefectureWide(g, scored, prefecture, scene)) {
       if (!out.includes(prefecture.name)) out.push(prefecture.name);
       continue;
     }

@@ -34,7 +34,7 @@ import { PlaceMatcher, type Mention } from './matcher.ts';
 import { PASSING_WEIGHT, passingKinds } from './passing.ts';
 import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 import { homeCharacterAt } from './home-short.ts';
-import { venueOf } from './venue.ts';
+import { sceneOf, venueOf } from './venue.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -166,8 +166,8 @@ export class RegionTagger {
 
   /** The official names of the places the article is about, most specific first. */
   tag(article: TaggableArticle): string[] {
-    const { scored, framedByProvince, venue } = this.score(article);
-    const regions = decide(this.terms.gazetteer, this.province, scored, framedByProvince, venue);
+    const { scored, framedByProvince, where } = this.score(article);
+    const regions = decide(this.terms.gazetteer, this.province, scored, framedByProvince, where);
     return regions.length > 0 ? regions : this.ownNewsroom(article);
   }
 
@@ -233,7 +233,7 @@ export class RegionTagger {
     return false;
   }
 
-  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; venue?: Region } {
+  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; where: { venue?: Region; scene?: Region } } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
     const credit: Credit = (region, points, order, from = {}) => {
@@ -253,8 +253,9 @@ export class RegionTagger {
       if (stem) namesakes.add(stem);
     };
     let framedByProvince = false;
-    // Where the headline or the opening says the event is held (…在某县举行).
+    // Where the headline or the opening says the event is held (…在某县举行) or happened (某县发生…).
     let venue: Region | undefined;
+    let scene: Region | undefined;
     let headlineNamesPlace = false;
     let openingRead = false;
     const home = this.homeOf(article);
@@ -296,7 +297,10 @@ export class RegionTagger {
         if (first.province < first.place) framedByProvince = true;
         if (part.kind === 'headline' && Math.min(first.province, first.place) < Infinity) headlineNamesPlace = true;
       }
-      if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead)) venue ??= venueOf(g, part.text, mentions, counted);
+      if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead)) {
+        venue ??= venueOf(g, part.text, mentions, counted);
+        scene ??= sceneOf(g, part.text, mentions, counted);
+      }
       if (part.kind === 'opening') openingRead = true;
       offset += part.text.length + 1;
     }
@@ -304,7 +308,7 @@ export class RegionTagger {
     // A bare stem the article also writes as a place elsewhere (走进华容 … 鄂州市华容区) is that place.
     for (const f of found) if (f.mention.term.short && namesakes.has(f.mention.term.text)) f.elsewhere = true;
     creditMentions(g, found, credit);
-    return { scored: [...scores.values()], framedByProvince, venue };
+    return { scored: [...scores.values()], framedByProvince, where: { venue, scene } };
   }
 }
 

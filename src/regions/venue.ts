@@ -28,6 +28,23 @@ const AT_BEFORE = /在$/;
  */
 const HELD_AFTER = /^[^，。；！？,;!?\n]{0,20}?(?:举行|举办|召开|开幕|启动|舉行|舉辦|召開|開幕|啟動)/;
 
+/** `发生` within the clause after a county (`某县某镇某村发生…`): where the reported event happened. */
+const HAPPENED_AFTER = /^[^，。；！？,;!?\n]{0,12}?(?:发生|發生)/;
+
+/**
+ * The county a text says something happened in (`某市某县某镇发生山火`), or undefined: the scene
+ * of the event, which a headline naming its city (`某市山火扑灭`) does not make the city's.
+ */
+export function sceneOf(g: Gazetteer, text: string, mentions: Mention[], counted: number[]): Region | undefined {
+  for (const mention of mentions) {
+    if (!counted.includes(mention.start)) continue;
+    const region = mention.term.credits;
+    const county = region.level === 'town' ? g.countyOf(region) : region.level === 'county' ? region : undefined;
+    if (county && HAPPENED_AFTER.test(text.slice(mention.end))) return county;
+  }
+  return undefined;
+}
+
 /**
  * The city or county a text names as the venue of what it reports, or undefined. `counted` holds the
  * starts of the mentions that count fully (a bank's or a paper's name is no venue).

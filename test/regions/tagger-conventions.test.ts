@@ -115,3 +115,19 @@ describe('a place the dictionary joins to its province', () => {
     expect(tagRegions(article('新湖南永州十一个县区频道上线', ['9月6日，新湖南永州11个县区频道集中上线。']))).toEqual(['永州市']);
   });
 });
+
+describe('where an event happened', () => {
+  it('is the county the opening says it happened in, though the headline names the city', () => {
+    const fire = article('永州山火三小时扑灭', [
+      '3月2日下午，永州市江永县一个山村附近发生山火，三小时后明火被扑灭。',
+      '江永县应急管理局提醒，野外严禁用火。',
+    ]);
+    expect(tagRegions(fire)).toEqual(['江永县', '永州市']);
+    // Without the scene, a city headline over one county's example stays the city's (dev/44).
+    const buses = article('永州市：农村客运班线实现村村通', [
+      '近日，江永县一个山村的村民坐上了新开通的客运班车。',
+      '江永县所有行政村均已通客车。',
+    ]);
+    expect(tagRegions(buses)).toEqual(['永州市']);
+  });
+});
