@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Article } from '../pages/article.ts';
 import { type PageWarning, readPage, readPages } from '../pages/read.ts';
-import { IndexError, readMeta, SnapshotIndex, type SnapshotLoadOptions } from './article-index.ts';
+import { IdsUnreadable, IndexError, readMeta, SnapshotIndex, type SnapshotLoadOptions } from './article-index.ts';
 import { startSegmenterWorker } from './jieba.ts';
 import { prepareArticles } from './prepare.ts';
 import type { SnapshotMeta } from './snapshot.ts';
@@ -117,20 +117,32 @@ export async function openIndex(location: IndexLocation, load: SnapshotLoadOptio
 }
 
 /**
- * Loads the snapshot and reads a little of everything start-up reads (every id, the newest records,
- * the region counts, the full-text table), so that damage there is an IndexError — and a rebuild —
- * rather than a "database disk image is malformed" or a JSON SyntaxError escaping from start-up.
- * Damage elsewhere is found by the first query that touches it, and healed then.
+ * Loads the snapshot and reads a little of everything start-up reads (the newest records, the
+ * region counts, the full-text table, and every id when the first-seen ledger has not recorded
+ * this snapshot yet), so that damage there is an IndexError — and a rebuild — rather than a
+ * "database disk image is malformed" or a JSON SyntaxError escaping from start-up. Damage
+ * elsewhere is found by the first query that touches it, or by the full check the bot runs in the
+ * background (../ingest/index-check.ts), and healed then.
  */
 export function loadChecked(indexDir: string, load: SnapshotLoadOptions = {}): SnapshotIndex {
-  const index = SnapshotIndex.load(indexDir);
+  const index = SnapshotIndex.load(indexDir, { compact: load.compact });
   try {
     index.check();
   } catch (error) {
     index.closeNow();
-    const message = error instanceof Error ? error.message : String(error);
-    throw new IndexError('corrupt', `index at ${indexDir} is damaged (${message.split('\n')[0].slice(0, 120)})`);
+    throw damagedAt(indexDir, error);
   }
-  if (load.firstSeen) index.recordIn(load.firstSeen, load.now ?? Date.now());
+  try {
+    // The ledger is the bot's state, not the index: only a failure to read the ids is damage here.
+    if (load.firstSeen) index.recordIn(load.firstSeen, load.now ?? Date.now());
+  } catch (error) {
+    index.closeNow();
+    throw error instanceof IdsUnreadable ? damagedAt(indexDir, error.cause) : error;
+  }
   return index;
+}
+
+function damagedAt(indexDir: string, error: unknown): IndexError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new IndexError('corrupt', `index at ${indexDir} is damaged (${message.split('\n')[0].slice(0, 120)})`);
 }
