@@ -20,7 +20,7 @@ export interface EngineOptions {
   logger?: LogSink;
   /** Where the engine keeps first-seen times (the bot database); without it, the build time stands in. */
   firstSeen?: FirstSeenLedger;
-  /** `background`: answer while the in-memory parts still load (the bot; see SnapshotLoadOptions). */
+  /** `background`: answer while the in-memory parts still load, compare the pages later (the bot; see SnapshotLoadOptions). */
   compact?: CompactLoading;
 }
 
@@ -36,7 +36,7 @@ export async function openEngine(config: EngineConfig, options: EngineOptions = 
   if (config.databaseUrl) return (await import('./postgres-engine.ts')).openPostgresReader(config.databaseUrl, options.logger);
   return openIndex(
     { pagesDir: config.pagesDir, dataDir: config.dataDir, logger: options.logger },
-    { firstSeen: options.firstSeen, compact: options.compact },
+    { firstSeen: options.firstSeen, compact: options.compact, pagesCheck: options.compact === 'background' ? 'later' : 'now' },
   );
 }
 
@@ -109,6 +109,12 @@ async function openLiveSnapshot(config: Config, options: LiveEngineOptions): Pro
     start(signal) {
       if (!ownIndex || watcher !== undefined) return;
       watcher = watchPages({ pagesDir: config.pagesDir, logger, rescanMinutes: config.pagesRescanMinutes, refresher });
+      // Opened without comparing the pages folder (a start's first answers come first): compared now.
+      const { refresh } = watcher;
+      void index
+        .warm()
+        .catch(() => {})
+        .then(() => refresh('the page files are compared after the start'));
       // Damage the start-up probe did not read is found here, off the main thread, and healed.
       void checkIndexFile(indexDirOf(config.dataDir)).then((problem) => {
         if (problem !== undefined && signal?.aborted !== true) index.markBroken(problem);

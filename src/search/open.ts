@@ -66,13 +66,15 @@ export function buildIndex(location: IndexLocation): SnapshotMeta {
 /**
  * Why the snapshot is not current, or undefined when it is. Stale pages mean the folder differs
  * from the snapshot's per-file state (names, sizes, times): `updateIndex` brings it up to date
- * incrementally. Other reasons need a full build, which `updateIndex` also makes.
+ * incrementally. Other reasons need a full build, which `updateIndex` also makes. `not compared`
+ * leaves the pages folder out (0.2–0.5 s at 13 000 page files).
  */
-export function staleReason(location: IndexLocation): string | undefined {
+export function staleReason(location: IndexLocation, pages: 'compared' | 'not compared' = 'compared'): string | undefined {
   try {
     const meta = readMeta(indexDirOf(location.dataDir));
     if (meta.pipeline !== pipelineFingerprint()) return 'the code that reads the pages changed since it was built';
-    if (meta.fingerprint !== pagesFingerprint(location.pagesDir)) return 'the page files changed since it was built';
+    if (pages === 'compared' && meta.fingerprint !== pagesFingerprint(location.pagesDir))
+      return 'the page files changed since it was built';
     return undefined;
   } catch (error) {
     if (error instanceof IndexError) return error.reason === 'missing' ? 'there is no index yet' : error.message;
@@ -90,7 +92,7 @@ export async function openIndex(location: IndexLocation, load: SnapshotLoadOptio
   startSegmenterWorker();
   const logger = location.logger ?? silent;
   const indexDir = indexDirOf(location.dataDir);
-  const reason = staleReason(location);
+  const reason = staleReason(location, load.pagesCheck === 'later' ? 'not compared' : 'compared');
   if (reason === undefined) {
     try {
       return loadChecked(indexDir, load);
