@@ -109,12 +109,13 @@ async function openLiveSnapshot(config: Config, options: LiveEngineOptions): Pro
     start(signal) {
       if (!ownIndex || watcher !== undefined) return;
       watcher = watchPages({ pagesDir: config.pagesDir, logger, rescanMinutes: config.pagesRescanMinutes, refresher });
-      // Opened without comparing the pages folder (a start's first answers come first): compared now.
+      // Opened without comparing the pages folder (a start's first answers come first): compared
+      // now. A compact.json that turned out damaged while loading heals at once, not at a search.
       const { refresh } = watcher;
-      void index
-        .warm()
-        .catch(() => {})
-        .then(() => refresh('the page files are compared after the start'));
+      void index.warm().then(
+        () => refresh('the page files are compared after the start'),
+        (error: unknown) => index.markBroken(error instanceof Error ? error.message.slice(0, 200) : String(error)),
+      );
       // Damage the start-up probe did not read is found here, off the main thread, and healed.
       void checkIndexFile(indexDirOf(config.dataDir)).then((problem) => {
         if (problem !== undefined && signal?.aborted !== true) index.markBroken(problem);
