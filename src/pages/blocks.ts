@@ -242,11 +242,12 @@ export function pageLines(text: string): LineReading[] {
 /** Longest caption printed under an image's file name. */
 const PLACEHOLDER_CAPTION_MAX = 80;
 
-/** A short line right under an image's file name (`IMG_0931.jpg`, `微信图片_….png`) is its caption. */
+/** A short line right under an image's file name (`IMG_0931.jpg`, `微信图片_….png`) or attachment code is its caption. */
 function markPhotoCaptions(readings: LineReading[]): void {
   let afterImage = false;
   for (const reading of readings) {
-    if (reading.furniture === 'media' && /\.(?:jpe?g|png|gif|webp|bmp)\b/i.test(reading.raw)) {
+    // (…or a forum's attachment code standing for the picture: `[attach]2680[/attach]`)
+    if (reading.furniture === 'media' && /\.(?:jpe?g|png|gif|webp|bmp)\b|\[(?:attach|attachimg|img)\]/i.test(reading.raw)) {
       afterImage = true;
       continue;
     }

@@ -15,8 +15,10 @@ const CALL_TIMEOUT_MS = 120_000;
 export class SegmenterWorker {
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  /** [0]: raised after each answer; [1]: raised once the dictionaries are loaded (./worker-entry.mjs). */
+  private readonly signal = new Int32Array(new SharedArrayBuffer(8));
   private failed: Error | undefined;
+  private readonly loaded: Promise<void>;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
@@ -28,9 +30,23 @@ export class SegmenterWorker {
     this.worker.on('error', (error) => {
       this.failed = error;
     });
+    this.loaded = new Promise((resolve) => {
+      this.worker.once('message', () => resolve());
+      this.worker.once('exit', () => resolve());
+    });
     // Never what keeps the process alive.
     this.worker.unref();
     this.port.unref();
+  }
+
+  /** True once the worker answers without loading its dictionaries first (or has failed: calls then fall back at once). */
+  get ready(): boolean {
+    return this.failed !== undefined || Atomics.load(this.signal, 1) === 1;
+  }
+
+  /** Settles when {@link ready} becomes true (or the worker ends). */
+  whenReady(): Promise<void> {
+    return this.loaded;
   }
 
   /** Runs one call on the worker and waits for its answer; throws when the worker failed. */

@@ -10,6 +10,11 @@ register();
 const { handle } = await import(workerData.module);
 const port = workerData.port ?? parentPort;
 const signal = workerData.signal ? new Int32Array(workerData.signal) : undefined;
+// A caller with its own port is told once the module is loaded (the segmenter: its dictionaries are).
+if (workerData.port) {
+  if (signal && signal.length > 1) Atomics.store(signal, 1, 1);
+  parentPort.postMessage('ready');
+}
 port.on('message', async (input) => {
   try {
     port.postMessage({ output: await handle(input) });

@@ -220,8 +220,9 @@ describe('a lead run together on one line', () => {
     expect(found?.body[0]).toBe('某县的老街一到夜里就热闹起来。');
   });
 
-  it('drops a forum’s attachment codes left in a copy', () => {
-    const [found] = articles(page('某县举办摄影展', '[attach]2680[/attach]', '近日，某县举办摄影展，展出作品120幅。'));
+  it('drops a forum’s attachment code left in a copy, and reads the line under it as its caption', () => {
+    const [found] = articles(page('某县举办摄影展', '[attach]2680[/attach]', '观众在展厅参观。', '近日，某县举办摄影展，展出作品120幅。'));
+    expect(found?.captions).toEqual(['观众在展厅参观。']);
     expect(found?.body).toEqual(['近日，某县举办摄影展，展出作品120幅。']);
   });
 });
