@@ -28,8 +28,13 @@ export function readSubtitle(state: SplitState, block: Block): void {
     current.subtitle = subtitle;
     trace(block, 'subtitle', 'under its headline');
   } else if (current?.subtitle && wordsOnly(subtitle) === wordsOnly(current.subtitle)) {
-    state.addHeading(current, block.text);
-    trace(block, 'section heading', "the article's subtitle printed again (under a part's title)");
+    // Printed again: under the headline's copy (the header goes on), or under a part's title.
+    if (current.body.length === 0) {
+      trace(block, 'note', "the article's subtitle printed again under its headline");
+    } else {
+      state.addHeading(current, block.text);
+      trace(block, 'section heading', "the article's subtitle printed again (under a part's title)");
+    }
   } else if (current && NUMBERED_SECTION.test(current.body[current.body.length - 1] ?? '') && current.headings.size > 0) {
     // `一、…` then `——…`: the numbered section's own subtitle, printed as a heading too.
     state.addHeading(current, block.text);
