@@ -182,7 +182,7 @@ function readLine(raw: string, line: number): LineReading {
   // …and a scene in brackets with no full stop (`（某某视察建设现场）`): headlines are never bracketed.
   if (
     bracketed &&
-    (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图/.test(bracketed[1]) || bracketedScene(bracketed[1])) &&
+    (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图|[。！]\s*.{2,24}摄$/.test(bracketed[1]) || bracketedScene(bracketed[1])) &&
     text.length < 150
   )
     return block('caption');
@@ -199,9 +199,11 @@ function readLine(raw: string, line: number): LineReading {
   if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line', byRole ? { byRole } : {});
   if (datelineOf(text)) return block('text'); // a dateline opens running text, even when short
   if (DOCUMENT_NUMBER.test(text)) return block('text'); // `某政发〔2024〕12号` under a notice's title
+  const farm = withoutFarmMarks(text);
+  text = farm.text;
   const dashed = TITLE_DASH_SUBTITLE.exec(text);
   if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text) && !dashInsideQuotes(dashed[1])) {
-    return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2] }) };
+    return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2], dropped: farm.dropped }) };
   }
   // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`, `标题|某某日报` (the source paper).
   // (Only after a headline's worth of words: `读报|我与某某日报` is a column and its headline.)
@@ -211,9 +213,10 @@ function readLine(raw: string, line: number): LineReading {
     (suffix) => (text.length - suffix.length >= 6 ? '' : suffix),
   );
   const labelled = hasTitleLabel(text);
-  const farm = withoutFarmMarks(withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text))));
-  text = farm.text;
-  const titleField = { ...(labelled ? { titleField: true } : {}), ...(farm.dropped ? { dropped: farm.dropped } : {}) };
+  const bare = withoutFarmMarks(withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text))));
+  text = bare.text;
+  const dropped = bare.dropped ?? farm.dropped;
+  const titleField = { ...(labelled ? { titleField: true } : {}), ...(dropped ? { dropped } : {}) };
   if (headingShaped(text)) {
     const split = withColumn({ line, text, shape: 'short', ...titleField });
     if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };

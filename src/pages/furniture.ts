@@ -101,6 +101,11 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['article data', /^[\u4e00-\u9fa5A-Za-z·]{2,12}\s*\d{1,2}\s*(?:年|个月|周|天|小时|分钟)前\s*[\u4e00-\u9fa5]{0,12}\s*\d+$/],
   // a reading-time line: `本篇文章733字，读完约2分钟`, `全文共1200字，阅读约需3分钟`
   ['counter', /^(?:本篇|本文|全文)(?:文章)?共?\s*\d+\s*字[，,、\s]*(?:阅读|读完)?(?:约需|需要|约|大约)?\s*\d+\s*分钟$/],
+  // a spam mirror's banner of video-site keywords joined by `-`, `_` or `,` (`某某视频在线观看-某某精品…`)
+  [
+    'navigation',
+    /^(?!.*[。！？])(?=(?:.*(?:在线观看|在线播放|免费视频|精品|一区二区|久久|中文字幕|无码|日韩|亚洲|国产)){3})[^\s]{0,12}(?:[-_,，|][^\s]{2,30}){2,}$/,
+  ],
   // one word printed three times and more, nothing else (`某某软件某某软件某某软件`): a spam template's banner
   ['navigation', /^([\u4e00-\u9fa5A-Za-z]{2,6})\1{2,}$/],
   // a promotional banner framed by pictographs (`🚗某某官方入口🚚`): a spam mirror's, never a headline
@@ -143,7 +148,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // editor and production credits closing a page or an article
   [
     'credits',
-    /^[【\[(（]?\s*(?:责任编辑|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
+    /^[【\[(（]?\s*(?:责任编辑|文章来源|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
   ],
   // a run of credits on one line: `主播|张三 责任编辑|李四 二审编辑|王五 终审编辑|赵六`
   ['credits', /(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)[\s\S]{0,40}(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)/],

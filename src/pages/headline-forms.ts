@@ -67,7 +67,8 @@ export function withoutSpamPrefix(text: string): string {
  */
 const FARM_COLUMN =
   /^(?:当前|今日|每日|天天|全球|环球|世界|焦点|实时|热门)(?:观察|热闻|热点|快讯|快看|快播|速递|热议|聚焦|播报|热文|关注|热搜|看点)\s*[:：]\s*/;
-const PAGE_NUMBER = /\s*[(（]\s+(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s+[)）]$/;
+// (…or a gallery's picture counter, `标题 ( / 6)`, `标题（2/6）`)
+const PAGE_NUMBER = /\s*[(（](?:\s+(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s+|\s*(?:\d{1,2}\s*)?[/／]\s*\d{1,2}\s*)[)）]$/;
 
 /** The headline without a content farm's keyword column and page number, and what was dropped. */
 export function withoutFarmMarks(text: string): { text: string; dropped?: string } {

@@ -34,6 +34,8 @@ export const NAVIGATION_WORDS = new Set([
   '放大缩小全文复制',
   // a Q&A template's label over a copied article (`最佳回答`)
   '最佳回答',
+  // a font-size control alone on its line
+  '字号',
   '推荐答案',
   '返回首页',
   '返回顶部',

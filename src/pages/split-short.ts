@@ -204,6 +204,10 @@ const noticeAttachment: ShortStep = (state, block) => {
   return true;
 };
 
+/** The last sentence of an open article's text, over the editor's lines that close it (`雨停了，堤保住了，人都回家了！`). */
+const closingSentence = (state: SplitState, block: Block) =>
+  state.current !== undefined && !state.current.inHeader && state.current.body.length > 0 && clauseCount(block.text) > 2;
+
 /** A headline confirmed by what is right under it (or by the kicker line over it). */
 const confirmedHeadline: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
@@ -215,7 +219,7 @@ const confirmedHeadline: ShortStep = (state, block, index) => {
         ? next?.shape === 'subtitle'
           ? 'a subtitle below it'
           : 'an author line below it'
-        : next?.shape === 'article-data'
+        : next?.shape === 'article-data' && !closingSentence(state, block)
           ? 'article data (source, time) below it'
           : next?.shape === 'text' && datelineOf(next.text)
             ? 'a dateline below it'

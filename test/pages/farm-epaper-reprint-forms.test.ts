@@ -3,7 +3,7 @@
  * column and page number, a paper's page reference, an original title under a headline with
  * keywords pushed in, a page title that glued more to the headline, bulleted related links and a
  * national e-paper's article page (docs/page-layouts.md §1.5, §1.9b, §1.9c, §1.10, §5, §7.1, §7.2):
- * the forms of a fresh blind set (round 8c), on invented pages (test/fixtures/layouts/dev/90–95).
+ * the forms of a fresh blind set (round 8c), on invented pages (test/fixtures/layouts/dev/90–96).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +115,18 @@ describe("a national e-paper's article page", () => {
     expect(found?.body[0]).toMatch(/^云岭村坐落在大山深处/);
     expect(furnitureOf('某某日报图文数据库(1950-2030)')).toBe('masthead');
     expect(furnitureOf('返回目录  放大缩小全文复制   下一篇')).toBe('navigation');
+  });
+});
+
+describe("a portal's gallery copy", () => {
+  it('drops the spam banner, the picture counter and 字号, and keeps the closing sentence as text', () => {
+    const text = fixture('96-portal-gallery-counter-closing-credits');
+    const [found, ...more] = articles(text);
+    expect(more).toEqual([]);
+    expect([found?.title, found?.subtitle, found?.authors]).toEqual(['雨夜守堤纪实', '某县抗洪的七十二小时', ['林岚', '何舟']]);
+    expect(found?.body.at(-1)).toBe('雨停了，堤保住了，人都回家了！');
+    expect(found?.captions[0]).toMatch(/^\(7月4日凌晨/);
+    expect(furnitureOf('文章来源: 某某日报')).toBe('credits');
+    expect(withoutFarmMarks('雨夜守堤纪实 (2/4)').text).toBe('雨夜守堤纪实');
   });
 });
