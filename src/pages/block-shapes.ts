@@ -56,6 +56,8 @@ export interface Block {
   titleField?: boolean;
   /** The page's title line printed these words too (and was dropped as a copy): a headline. */
   pageTitle?: boolean;
+  /** What reading the headline took off it (a content farm's column, a page number), for `--explain`. */
+  dropped?: string;
   /** Printed with its English title after it on the line (a bilingual photo page): a headline. */
   bilingual?: boolean;
   /** A label was glued before it with a colon (`作者名:标题`, `关键词:标题`) and taken off (./glued-label.ts). */

@@ -5,7 +5,9 @@
  * is decided in ./split.ts.
  */
 import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
+import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
+import { markPhotoCaptions } from './photo-captions.ts';
 import { markSiteNameLines } from './site-name.ts';
 import {
   authorsOfLine,
@@ -32,6 +34,7 @@ import {
   markRepeatedTitles,
   TITLE_DASH_SUBTITLE,
   withColumn,
+  withoutFarmMarks,
   withoutSpamPrefix,
   withoutTitleLabel,
   withoutTitleQuotes,
@@ -95,9 +98,13 @@ const WIKI_TABS =
  * What copying from a web page leaves in a line: HTML tags and entities, pinyin glosses after
  * characters (`长(zhǎng)沙`, spam mirrors), role words printed letter-spaced (`记 者：张三`).
  */
+/** A national e-paper's citation after the byline: `本报记者 某某 《 某某日报 》( 2031年05月21日 第 07 版)`. */
+const PAPER_CITATION = /\s*《\s*[^》]{2,12}?\s*》\s*[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*第\s*\d{1,3}\s*版\s*[)）]$/;
+
 function cleanLine(text: string): string {
   return text
     .replace(WIKI_TABS, '')
+    .replace(PAPER_CITATION, '')
     .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '')
     .replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
     .replace(/(?<=[\u4e00-\u9fa5])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,12}[)）]/g, '')
@@ -111,8 +118,8 @@ function cleanLine(text: string): string {
 /** A document number (`娄经征预告〔2024〕12号`, `湘政办发[2024]3号`): part of a notice, never a headline. */
 const DOCUMENT_NUMBER = /[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$/;
 
-/** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`, `图：…`. */
-const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d]?[：:]|[▲△↑↓]|[（(]图[）)])/;
+/** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`, `图：…`, `图①：…` (numbered pictures). */
+const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d①-⑳]?[：:]|[▲△↑↓]|[（(]图[）)])/;
 /**
  * A photo's description in the present progressive (`某某主任讲话中`, `某某在发言`): what a caption
  * says of a picture, never a headline.
@@ -129,6 +136,12 @@ function bracketedScene(inner: string): boolean {
     !/^(?:19|20)\d\d年|^\d{1,2}月\d{1,2}日$/.test(text) &&
     !/[，。；]/.test(text)
   );
+}
+
+/** `——本报编辑部` under a closing wish: the piece's signature (an editorial's, a letter's), no subtitle. */
+function signedOff(text: string, block: (shape: BlockShape, extra?: Partial<Block>) => LineReading): LineReading | undefined {
+  const signOff = /^(?:——|──|—|--)\s*(\S.*)$/.exec(text)?.[1];
+  return signOff && INSTITUTION_AUTHOR.test(signOff) ? block('byline', { text: signOff }) : undefined;
 }
 
 /** Classifies one line of a page; undefined for blank lines and page furniture. */
@@ -159,10 +172,7 @@ function readLine(raw: string, line: number): LineReading {
   if (slashCredits !== undefined) return block('author-line', { text: slashCredits });
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 
-  // `——本报编辑部` under a closing wish: the piece's signature (an editorial's, a letter's), no subtitle.
-  const signOff = /^(?:——|──|—|--)\s*(\S.*)$/.exec(text);
-  if (signOff?.[1] && INSTITUTION_AUTHOR.test(signOff[1])) return block('byline', { text: signOff[1] });
-  if (/^(——|──|—|--)/.test(text)) return block('subtitle');
+  if (/^(——|──|—|--)/.test(text)) return signedOff(text, block) ?? block('subtitle');
   if (heading === 1) return block('md-headline');
   if (heading >= 2) return block(text.length <= MAX_HEADING_LENGTH ? 'bold-heading' : 'text');
   if (bold) return block('bold-heading');
@@ -180,20 +190,28 @@ function readLine(raw: string, line: number): LineReading {
   // …and a scene in brackets with no full stop (`（某某视察建设现场）`): headlines are never bracketed.
   if (
     bracketed &&
-    (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图/.test(bracketed[1]) || bracketedScene(bracketed[1])) &&
+    (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图|[。！]\s*.{2,24}摄$/.test(bracketed[1]) || bracketedScene(bracketed[1])) &&
     text.length < 150
   )
     return block('caption');
-  if (/^[\u4e00-\u9fa5·]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{2,4})*[ \u3000]*摄$/.test(text)) return block('photo-credit');
+  // `某某 摄`, `某 某摄（某某视觉）` (the agency after it), `资料图片`: a picture's credit on its own line
+  if (
+    /^(?:[\u4e00-\u9fa5·]{1,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{1,4})*[ \u3000]*摄(?:[（(][\u4e00-\u9fa5]{2,8}[)）])?|资料图片|资料图)$/.test(
+      text,
+    )
+  )
+    return block('photo-credit');
   if ((TRAILING_CREDIT.test(text) || TRAILING_BARE_CREDIT.test(text)) && text.length < 150) return block('caption');
   if ((CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text)) && text.length < 150) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
   if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line', byRole ? { byRole } : {});
   if (datelineOf(text)) return block('text'); // a dateline opens running text, even when short
   if (DOCUMENT_NUMBER.test(text)) return block('text'); // `某政发〔2024〕12号` under a notice's title
+  const farm = withoutFarmMarks(text);
+  text = farm.text;
   const dashed = TITLE_DASH_SUBTITLE.exec(text);
   if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text) && !dashInsideQuotes(dashed[1])) {
-    return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2] }) };
+    return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2], dropped: farm.dropped }) };
   }
   // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`, `标题|某某日报` (the source paper).
   // (Only after a headline's worth of words: `读报|我与某某日报` is a column and its headline.)
@@ -202,8 +220,11 @@ function readLine(raw: string, line: number): LineReading {
     /\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$|[：:][^：:，。]{2,16}(?:官方网站|官网|网站|首页|门户网站?)$|\s*[|｜]\s*[\u4e00-\u9fa5]{2,8}(?:日报|晚报|早报|都市报|报|网|新闻社|通讯社|电视台|客户端)$/,
     (suffix) => (text.length - suffix.length >= 6 ? '' : suffix),
   );
-  const titleField = hasTitleLabel(text) ? { titleField: true } : {};
-  text = withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text)));
+  const labelled = hasTitleLabel(text);
+  const bare = withoutFarmMarks(withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text))));
+  text = bare.text;
+  const dropped = bare.dropped ?? farm.dropped;
+  const titleField = { ...(labelled ? { titleField: true } : {}), ...(dropped ? { dropped } : {}) };
   if (headingShaped(text)) {
     const split = withColumn({ line, text, shape: 'short', ...titleField });
     if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };
@@ -227,6 +248,7 @@ export function pageLines(text: string): LineReading[] {
   const read = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
   markIssueDate(read);
   markMenuBullets(read);
+  markRelatedLinks(read);
   markPhotoCaptions(read);
   const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
@@ -237,32 +259,6 @@ export function pageLines(text: string): LineReading[] {
   const leads = splitRunTogetherLeads(readings);
   markSiteNameLines(leads);
   return leads;
-}
-
-/** Longest caption printed under an image's file name. */
-const PLACEHOLDER_CAPTION_MAX = 80;
-
-/** A short line right under an image's file name (`IMG_0931.jpg`, `微信图片_….png`) or attachment code is its caption. */
-function markPhotoCaptions(readings: LineReading[]): void {
-  let afterImage = false;
-  for (const reading of readings) {
-    // (…or a forum's attachment code standing for the picture: `[attach]2680[/attach]`)
-    if (reading.furniture === 'media' && /\.(?:jpe?g|png|gif|webp|bmp)\b|\[(?:attach|attachimg|img)\]/i.test(reading.raw)) {
-      afterImage = true;
-      continue;
-    }
-    if (!reading.block) continue;
-    const block = reading.block;
-    if (
-      afterImage &&
-      (block.shape === 'text' || block.shape === 'short') &&
-      block.text.length <= PLACEHOLDER_CAPTION_MAX &&
-      !datelineOf(block.text)
-    ) {
-      reading.block = { ...block, shape: 'caption' };
-    }
-    afterImage = false;
-  }
 }
 
 /** Classifies every non-empty line of a page (furniture left out). */

@@ -31,7 +31,7 @@ const FURNITURE_REASONS: Record<string, string> = {
   'site promo': 'the site about itself (follow us, search results)',
   'article data': 'article data (source, time, editor, counters)',
   counter: 'a counter (reads, clicks)',
-  masthead: "masthead (issue number, issue date, the issue's own title, registration)",
+  masthead: "masthead (issue number, issue date, the issue's own title, a page reference, registration)",
   credits: 'editor and production credits',
   footer: 'site footer (copyright, licences)',
   media: 'an image file name or link',
@@ -59,7 +59,9 @@ export function explainPage(text: string): PageExplanation {
   const blocks = blocksOf(readings);
   // (Keyed by line and by line and text: a bilingual line is read as two blocks, its headline and its text.)
   const ofBlock = new Map<string, { decision: SplitDecision; reason: string }>();
-  splitBlocks(blocks, (block, decision, reason) => {
+  splitBlocks(blocks, (block, decision, why) => {
+    // (What reading the line took off a headline is evidence too: `…; dropped a content farm's keyword column`.)
+    const reason = block.dropped && decision === 'headline' ? `${why}; dropped ${block.dropped}` : why;
     decisions.set(block.line, { decision, reason });
     ofBlock.set(`${block.line}|${block.text}`, { decision, reason });
   });

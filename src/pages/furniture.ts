@@ -55,8 +55,12 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
   // …cut before its first crumb (`> 重点推荐 > 某市概况`), or ending on the article's own headline
   // (`首页 › 新闻 › 某县“积分超市”开进山里`): two separators and more, each crumb short but the last
-  ['navigation', /^(?:(?:>>?|＞|»|›)\s*)?(?:[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*){2,6}[^>＞»›]{1,36}$/],
-  ['navigation', /^(?:>>?|＞|»|›)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*[^>＞»›]{1,36}$/],
+  // (a posting time after the trail, `某某网 > 文化 > 某栏目  2021-11-16 16:46`, makes it article data)
+  [
+    'navigation',
+    /^(?:(?:>>?|＞|»|›)\s*)?(?:[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*){2,6}(?![^>＞»›]*(?:19|20)\d\d[-/.年])[^>＞»›]{1,36}$/,
+  ],
+  ['navigation', /^(?:>>?|＞|»|›)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*(?![^>＞»›]*(?:19|20)\d\d[-/.年])[^>＞»›]{1,36}$/],
   ['navigation', /^(?:字[体号]|文字|字体大小|文字大小)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
   ['navigation', /^(?:字[体号]|字体大小|文字大小)\s*[：:].{0,20}$/],
   // other CMSs' previous/next links: `上一主题：…`, `下一条：…`, `上一则：…`
@@ -105,6 +109,13 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['article data', /^[\u4e00-\u9fa5A-Za-z·]{2,12}\s*\d{1,2}\s*(?:年|个月|周|天|小时|分钟)前\s*[\u4e00-\u9fa5]{0,12}\s*\d+$/],
   // a reading-time line: `本篇文章733字，读完约2分钟`, `全文共1200字，阅读约需3分钟`
   ['counter', /^(?:本篇|本文|全文)(?:文章)?共?\s*\d+\s*字[，,、\s]*(?:阅读|读完)?(?:约需|需要|约|大约)?\s*\d+\s*分钟$/],
+  // a spam mirror's banner of video-site keywords joined by `-`, `_` or `,` (`某某视频在线观看-某某精品…`)
+  [
+    'navigation',
+    /^(?!.*[。！？])(?=(?:.*(?:在线观看|在线播放|免费视频|精品|一区二区|久久|中文字幕|无码|日韩|亚洲|国产)){3})[^\s]{0,12}(?:[-_,，|][^\s]{2,30}){2,}$/,
+  ],
+  // one word printed three times and more, nothing else (`某某软件某某软件某某软件`): a spam template's banner
+  ['navigation', /^([\u4e00-\u9fa5A-Za-z]{2,6})\1{2,}$/],
   // a promotional banner framed by pictographs (`🚗某某官方入口🚚`): a spam mirror's, never a headline
   ['navigation', /^\p{Extended_Pictographic}.{1,30}\p{Extended_Pictographic}$/u],
   // an account's call to follow it (`关注我们，关注某地`) and a search page's own lines (`搜索标签某地`,
@@ -130,6 +141,13 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // an issue's own title on a mobile paper or e-paper: its date and its name, in either order
   // (`2031年5月6日某某手机报`, `5月6日某某手机报`, `某某日报 2031年5月6日`); a headline never is only these
   ['masthead', ISSUE_TITLE],
+  // an e-paper archive's banner: `某某日报图文数据库(1946-2021)`
+  ['masthead', /^.{2,16}(?:数据库|资料库|档案库)\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～]\s*(?:19|20)\d\d\s*[)）]$/],
+  // a paper's page reference over a copied piece (`某某日报 1月28日 第二十二版报道`): where it ran, not its headline
+  [
+    'masthead',
+    /^《?[\u4e00-\u9fa5]{2,12}(?:日报|晚报|早报|都市报|报)》?\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*第?\s*[一二三四五六七八九十百\d]{1,5}\s*版\s*(?:报道|刊发|刊登|转载)?$/,
+  ],
   // a flip-book's title: `《某某报》2024.6.6`, `《某某报》掌上读报-2023.08.18`
   ['masthead', /^《[^》]{2,14}(?:报|刊|周刊)》.{0,12}(?:19|20)\d\d[-.年/]\d{1,2}[-.月/]\d{1,2}日?$/],
   // what a web template leaves unfilled: `粉丝: {{bookData.followerCount}}`
@@ -138,7 +156,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // editor and production credits closing a page or an article
   [
     'credits',
-    /^[【\[(（]?\s*(?:责任编辑|责编|编辑|本版编辑|本版责编|美术编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
+    /^[【\[(（]?\s*(?:责任编辑|文章来源|责编|编辑|本版编辑|本版责编|美术编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
   ],
   // a run of credits on one line: `主播|张三 责任编辑|李四 二审编辑|王五 终审编辑|赵六`
   ['credits', /(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)[\s\S]{0,40}(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)/],

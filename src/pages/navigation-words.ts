@@ -28,6 +28,15 @@ export const NAVIGATION_WORDS = new Set([
   '网站导航',
   '返回',
   '返回目录',
+  // a national e-paper's article toolbar (`返回目录  放大缩小全文复制   下一篇`)
+  '放大缩小',
+  '全文复制',
+  '放大缩小全文复制',
+  // a Q&A template's label over a copied article (`最佳回答`)
+  '最佳回答',
+  // a font-size control alone on its line
+  '字号',
+  '推荐答案',
   '返回首页',
   '返回顶部',
   '回到顶部',

@@ -4,7 +4,7 @@
  * quotes), and the marks that close or credit an article (jumps, trailing bylines).
  */
 import type { Block } from './block-shapes.ts';
-import { endsSentence } from './block-shapes.ts';
+import { EDITOR_NOTE, endsSentence } from './block-shapes.ts';
 import type { Draft } from './draft.ts';
 
 /** `邵东：…`, `江华交警：…`, `荷塘区月塘街道：…`: the brief form, a short lead then a colon. */
@@ -46,6 +46,34 @@ export function photoStoryLead(draft: Draft): boolean {
   if (body.length === 0 || body.length > PHOTO_LEAD_CAPTIONS_MAX || draft.headings.size > 0) return false;
   const mean = body.reduce((sum, p) => sum + p.length, 0) / body.length;
   return mean <= PHOTO_LEAD_CAPTION_MEAN && body.every((p) => p.length <= PHOTO_LEAD_CAPTION_MAX && endsSentence(p));
+}
+
+/** An editor's note opening an article: `编者按：…` on its paragraph, or the label alone over its text. */
+const NOTE_OPENING = /^[【\[]?(?:编者按|编者的话|编前语|开栏语|开篇语|核心提示)[】\]]?\s*[：:]/;
+
+/** Whether all the text under the headline so far is an editor's note (its label and a paragraph or two). */
+export function onlyEditorsNote(draft: Draft): boolean {
+  const [first, ...rest] = draft.body;
+  return first !== undefined && rest.length <= 2 && draft.authors.length === 0 && (NOTE_OPENING.test(first) || EDITOR_NOTE.test(first));
+}
+
+/** `原标题：…` on its line, bare or in brackets (`（原标题：…）`, as reprints print it under their headline). */
+export const ORIGINAL_TITLE_LINE = /^[（(]?\s*原标题\s*[：:]\s*(\S.{3,}?)\s*[)）]?$/;
+
+const wordsOnly = (text: string) => text.replace(/[\s\p{P}]/gu, '');
+
+/**
+ * Whether a headline is the original title with words pushed into it (a spam mirror inserting its
+ * search keywords): every character of the original in order, more besides, and never the original whole
+ * (a reprint that only adds a place before it, `某县：原标题`, keeps its own headline).
+ */
+export function keywordsInserted(original: string, headline: string): boolean {
+  const wanted = wordsOnly(original);
+  const printed = wordsOnly(headline);
+  if (printed.length < wanted.length + 4 || printed.includes(wanted)) return false;
+  let found = 0;
+  for (const char of printed) if (char === wanted[found]) found++;
+  return found === wanted.length;
 }
 
 /** `（上接1版）`, `(接第2版①)` opening a paragraph; `（下转第3版）` closing one. */

@@ -18,6 +18,7 @@ import {
 } from './split-rules.ts';
 import { afterCutLede, pieceUnderSpecialPage } from './split-pieces.ts';
 import type { SplitState } from './split-state.ts';
+import { retitledByOriginal } from './split-lines.ts';
 
 /** One step of the decision over a short line: true when it took the line. */
 export type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
@@ -142,6 +143,7 @@ const originalTitle: ShortStep = (state, block) => {
   if (original === undefined) return false;
   const { current } = state;
   if (current?.title && !current.fragment) {
+    if (retitledByOriginal(state, block)) return true;
     state.trace(block, 'note', "a reprint's original title (原标题：…) under its own headline");
     return true;
   }
@@ -169,11 +171,33 @@ export function sameHeadline(a: string, b: string): boolean {
  * A reprint prints the print edition's headline again under the web headline, before any text
  * (`网页标题 甲乙丙` / data line / `甲乙丙`): the same words, not a new article.
  */
-const headlineAgain: ShortStep = (state, block) => {
+const headlineAgain: ShortStep = (state, block, index) => {
   const { current } = state;
   if (!current?.title || current.fragment || !current.body.every((p) => current.headings.has(p))) return false;
   if (!sameHeadline(block.text, current.title)) return false;
+  const [web, again] = [wordsOf(current.title), wordsOf(block.text)];
+  if (state.blocks[index + 1]?.shape === 'subtitle' && web.length > again.length && web.includes(again)) {
+    // `标题——副题(转载)别的标题` as the page title, then `标题` over `——副题`: this printing is the headline.
+    current.title = block.text;
+    state.trace(block, 'headline', 'the headline printed again with its subtitle under it: the page title above carried more');
+    return true;
+  }
   state.trace(block, 'note', 'the headline printed again (the print edition’s) under the web one');
+  return true;
+};
+
+/**
+ * A part's title over the article's subtitle printed again (`第一部分的标题` / `——副题`), before the
+ * text: the article goes on, and the line is its section heading.
+ */
+const partTitle: ShortStep = (state, block, index) => {
+  const { current } = state;
+  const next = state.blocks[index + 1];
+  if (!current?.title || !current.subtitle || next?.shape !== 'subtitle') return false;
+  if (!current.body.every((p) => current.headings.has(p))) return false;
+  if (wordsOf(next.text) !== wordsOf(current.subtitle)) return false;
+  state.addHeading(current, block.text);
+  state.trace(block, 'section heading', "a part's title over the article's subtitle printed again: the article goes on");
   return true;
 };
 
@@ -205,6 +229,10 @@ const noticeAttachment: ShortStep = (state, block) => {
   return true;
 };
 
+/** The last sentence of an open article's text, over the editor's lines that close it (`雨停了，堤保住了，人都回家了！`). */
+const closingSentence = (state: SplitState, block: Block) =>
+  state.current !== undefined && !state.current.inHeader && state.current.body.length > 0 && clauseCount(block.text) > 2;
+
 /** A headline confirmed by what is right under it (or by the kicker line over it). */
 const confirmedHeadline: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
@@ -216,7 +244,7 @@ const confirmedHeadline: ShortStep = (state, block, index) => {
         ? next?.shape === 'subtitle'
           ? 'a subtitle below it'
           : 'an author line below it'
-        : next?.shape === 'article-data'
+        : next?.shape === 'article-data' && !closingSentence(state, block)
           ? 'article data (source, time) below it'
           : next?.shape === 'text' && datelineOf(next.text)
             ? 'a dateline below it'
@@ -327,6 +355,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   numberedSection,
   originalTitle,
   headlineAgain,
+  partTitle,
   seriesTitleAgain,
   noticeAttachment,
   confirmedHeadline,

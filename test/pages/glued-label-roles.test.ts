@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explainPage } from '../../src/pages/explain.ts';
+import { furnitureOf } from '../../src/pages/furniture.ts';
 import { gluedLabelOf } from '../../src/pages/glued-label.ts';
 import { splitPage } from '../../src/pages/split.ts';
 
@@ -146,6 +147,12 @@ describe('a web lead over the story, and breadcrumbs cut short', () => {
       '本报讯（记者 王小二）近日，某镇举办山歌比赛。',
     );
     expect(splitPage(text).map((a) => a.kind)).toEqual(['feature', 'fragment']);
+  });
+
+  it('reads a trail followed by its posting time as article data, so the page keeps its date', () => {
+    const found = articles(page('某县村美业旺', '某某网 > 文化 > 乡村振兴      2031-11-16 16:46', '近日，某县燎原村的辣椒迎来丰收。'));
+    expect(found[0]?.title).toBe('某县村美业旺');
+    expect(furnitureOf('某某网 > 文化 > 乡村振兴      2031-11-16 16:46')).toBe('article data');
   });
 
   it('drops a breadcrumb cut before its first crumb, or ending on the headline', () => {
