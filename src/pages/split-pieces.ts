@@ -1,10 +1,11 @@
 /**
  * Short lines that start a page's next piece on evidence of the page's own form (./split-short.ts
  * tries them with its other steps): a special page's title over its pieces, a digest's ledes cut
- * short. docs/page-layouts.md §1.11, §1.12.
+ * short, a section label over several items, a lead-in over its text. docs/page-layouts.md §1.5, §1.11, §1.12, §9.
  */
 import { endsSentence, startsMidSentence } from './block-shapes.ts';
 import { clauseCount } from './split-rules.ts';
+import type { Block } from './block-shapes.ts';
 import type { ShortStep } from './split-short.ts';
 
 /** A special page's title names the page (`…两周年纪念`, `…特刊`, `…专版`), not one article of it. */
@@ -48,5 +49,25 @@ export const afterCutLede: ShortStep = (state, block, index) => {
   if (next?.shape !== 'text' || startsMidSentence(next.text) || endsSentence(block.text) || clauseCount(block.text) > 1) return false;
   state.start(block.text, block);
   state.trace(block, 'headline', 'the datelined lede above was cut short on a comma, and a sentence opens under it');
+  return true;
+};
+
+/** Short lines with text right under them, from the label at `index` to the next label: its items. */
+export function itemsUnder(blocks: readonly Block[], index: number): number {
+  const end = blocks.findIndex((b, i) => i > index && b.label);
+  const under = blocks.slice(index + 1, end < 0 ? blocks.length : end);
+  return under.filter((b, i) => b.shape === 'short' && under[i + 1]?.shape === 'text').length;
+}
+
+/** A short line ending on a colon, with no other colon in it: it introduces the text under it. */
+const LEAD_IN = /^[^：:]{2,24}[：:]$/;
+
+/** `全市城乡居民：`, `各乡镇人民政府：`: a notice's addressees; headlines never end on a colon. */
+export const leadInLine: ShortStep = (state, block, index) => {
+  if (!LEAD_IN.test(block.text) || state.blocks[index + 1]?.shape !== 'text') return false;
+  const draft = state.currentOrFragment();
+  state.addText(draft, block.text);
+  draft.openParagraph = false;
+  state.trace(block, 'body', 'a lead-in ending on a colon (addressees): its text follows, never a headline');
   return true;
 };

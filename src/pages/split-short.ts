@@ -16,7 +16,7 @@ import {
   unbalanced,
   unmarkedSubtitle,
 } from './split-rules.ts';
-import { afterCutLede, pieceUnderSpecialPage } from './split-pieces.ts';
+import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage } from './split-pieces.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
 
@@ -30,17 +30,7 @@ export function readShort(state: SplitState, block: Block, index: number): void 
   state.trace(block, 'section heading', 'short, but nothing confirms a new article');
 }
 
-/** Short lines with text right under them, from the label at `index` to the next label: its items. */
-function itemsUnder(blocks: readonly Block[], index: number): number {
-  const end = blocks.findIndex((b, i) => i > index && b.label);
-  const under = blocks.slice(index + 1, end < 0 ? blocks.length : end);
-  return under.filter((b, i) => b.shape === 'short' && under[i + 1]?.shape === 'text').length;
-}
-
-/** A short line ending on a colon, with no other colon in it: it introduces the text under it. */
-const LEAD_IN = /^[^：:]{2,24}[：:]$/;
-
-/** Column labels, prize ranks, contact and editor's-note labels, lead-ins: never headlines. */
+/** Column labels, prize ranks, contact and editor's-note labels: never headlines. */
 const labelLine: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
   if (block.label && (next?.shape === 'short' || next?.shape === 'md-headline')) {
@@ -63,14 +53,6 @@ const labelLine: ShortStep = (state, block, index) => {
   if (EDITOR_NOTE.test(block.text)) {
     // `编者按`, `【编者按】` alone: the note's text follows; the label itself is not the article's opening.
     state.trace(block, 'note', "an editor's note label (编者按, 开栏语…): its text follows, never a headline");
-    return true;
-  }
-  if (LEAD_IN.test(block.text) && next?.shape === 'text') {
-    // `全市城乡居民：`, `各乡镇人民政府：`: a notice's addressees; headlines never end on a colon.
-    const draft = state.currentOrFragment();
-    state.addText(draft, block.text);
-    draft.openParagraph = false;
-    state.trace(block, 'body', 'a lead-in ending on a colon (addressees): its text follows, never a headline');
     return true;
   }
   if (block.label || CONTACT_LABEL.test(block.text)) {
@@ -349,6 +331,7 @@ const evidencedHeadline: ShortStep = (state, block, index) => {
 
 const SHORT_STEPS: readonly ShortStep[] = [
   labelLine,
+  leadInLine,
   pieceUnderSpecialPage,
   pairedSubtitle,
   seriesLine,
