@@ -2,21 +2,23 @@
  * Author lines: personal names (with the surname test), role words and outlets before them,
  * names printed with a space inside, institutions signing an opinion piece.
  */
-import { startsWithSurname } from './surnames.ts';
+import { startsWithCompoundSurname, startsWithSurname } from './surnames.ts';
 
 const CJK_NAME = '[\\u4e00-\\u9fa5·]{2,4}';
 const NAMES = new RegExp(`^${CJK_NAME}(?:[ \\u3000]+${CJK_NAME}){0,7}$`);
 
 /**
  * A line of 1–8 personal names: each 2–4 Chinese characters starting with a common surname,
- * separated by spaces. Four-character tokens alone (`搭建平台 激发活力`) are phrases, not names.
+ * separated by spaces. Four-character tokens alone (`搭建平台 激发活力`) are phrases, not names,
+ * unless they open with a compound surname (`欧阳晓蕾`).
  */
 export function isNameList(text: string): boolean {
   if (!NAMES.test(text)) return false;
   const names = splitNames(text);
   // Rare surnames exist, so most (not all) tokens must open with a common one.
   const withSurname = names.filter(startsWithSurname).length;
-  return names.some((name) => name.length <= 3) && withSurname >= Math.ceil(names.length / 2);
+  const aName = (name: string) => name.length <= 3 || startsWithCompoundSurname(name);
+  return names.some(aName) && withSurname >= Math.ceil(names.length / 2);
 }
 
 /** Splits an author line or byline into names. */
@@ -27,7 +29,7 @@ export function splitNames(text: string): string[] {
 /** Role words before names on author lines and in bylines (`本报记者 张三 通讯员 李四`, `文/图 王五`). */
 // Only at the start of a token, so the 文 of a name like 麦天文 is never taken for a role.
 const ROLE =
-  '(?:首席|特约|见习|实习|驻站|驻[\\u4e00-\\u9fa5]{1,3}|融媒体|全媒体|摄影|视频)?(?:记者|通讯员|实习生|摄影师?|撰稿人?|编辑|评论员|(?:特别|联合)?(?:报道|采访|调研)组|副?(?:主任|主编|总编辑|社长|台长|站长|部长))';
+  '(?:首席|特约|见习|实习|驻站|驻[\\u4e00-\\u9fa5]{1,3}|融媒体|融媒|全媒体|摄影|视频)?(?:记者|通讯员|实习生|摄影师?|摄像|撰稿人?|编辑|评论员|(?:特别|联合)?(?:报道|采访|调研)组|副?(?:主任|主编|总编辑|社长|台长|站长|部长))';
 const ROLE_WORDS = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:本报)?${ROLE}|文[\\/／、]图|图[\\/／、]文|[文图](?=[：:|｜丨／/])`, 'g');
 /**
  * An outlet named before a role, glued to it: `湖南日报·华声在线记者`, `邵阳日报记者`,
@@ -83,11 +85,41 @@ export function isPenNameLine(text: string): boolean {
   return PEN_NAME.test(text);
 }
 
+/** Roles of those who did not write the piece: photographers, cameramen, editors. */
+const CREW_ROLE = /^(?:摄影(?:记者|师)?|摄像(?:记者)?|视频|剪辑|后期|(?:责任)?编辑|责编|校对|审核)$/;
+const WRITER_ROLE = /记者|通讯员|实习生|撰稿|撰文|评论员|^文$/;
+
+/**
+ * The line without the crew's names (`记者：张三 摄像：李四 编辑：王五` → `记者 张三`): a crew role
+ * holds the names after it until a writer's role. Photographers and cameramen credit the pictures,
+ * editors the page; they are authors only when nobody else is named (then the line stays whole).
+ */
+function withoutCrew(text: string): string {
+  let crew = false;
+  const kept: string[] = [];
+  const tokens = text
+    .replace(/[：:／/]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  for (const token of tokens) {
+    if (CREW_ROLE.test(token)) crew = true;
+    else if (WRITER_ROLE.test(token)) crew = false;
+    if (!crew) kept.push(token);
+  }
+  return kept.length > 0 && kept.length < tokens.length ? kept.join(' ') : text;
+}
+
 /** Names with role words removed, if the line is nothing but roles and names. */
 export function namesWithoutRoles(text: string): string | undefined {
   // `文/某某`: the writer's mark says it is a byline, so a pen name (`幽谷兰馨`) passes without the surname test.
   const penName = PEN_NAME.exec(text);
   if (penName) return penName[1];
+  const writers = withoutCrew(text);
+  return (writers !== text ? namesOnly(writers) : undefined) ?? namesOnly(text);
+}
+
+/** Names with role words removed, if the line is nothing but roles and names (no crew taken apart). */
+function namesOnly(text: string): string | undefined {
   // `（某某网、某县委宣传部联合报道）`, `（某某供稿）`: a source, not people.
   if (/联合报道|供稿|来源/.test(text) && !/记者|通讯员|实习生/.test(text)) return undefined;
   const stripped = pairSingleCharacters(

@@ -60,6 +60,10 @@ export interface Block {
   dropped?: string;
   /** Printed with its English title after it on the line (a bilingual photo page): a headline. */
   bilingual?: boolean;
+  /** A label was glued before it with a colon (`作者名:标题`, `关键词:标题`) and taken off (./glued-label.ts). */
+  gluedLabel?: 'author' | 'keyword';
+  /** The writer's name that label was: the article's author. */
+  signedBy?: string;
 }
 
 /** Longest line that can still be a headline or heading. */
@@ -101,5 +105,5 @@ export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'controls' | 'repeated title' | 'bait title' | 'site name';
+  furniture?: FurnitureKind | 'list' | 'controls' | 'repeated title' | 'bait title' | 'site name' | 'site banner';
 }

@@ -4,8 +4,10 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
+import { markPhotoCaptions } from './photo-captions.ts';
 import { markSiteNameLines } from './site-name.ts';
 import {
   authorsOfLine,
@@ -136,6 +138,12 @@ function bracketedScene(inner: string): boolean {
   );
 }
 
+/** `——本报编辑部` under a closing wish: the piece's signature (an editorial's, a letter's), no subtitle. */
+function signedOff(text: string, block: (shape: BlockShape, extra?: Partial<Block>) => LineReading): LineReading | undefined {
+  const signOff = /^(?:——|──|—|--)\s*(\S.*)$/.exec(text)?.[1];
+  return signOff && INSTITUTION_AUTHOR.test(signOff) ? block('byline', { text: signOff }) : undefined;
+}
+
 /** Classifies one line of a page; undefined for blank lines and page furniture. */
 export function classifyLine(raw: string, line: number): Block | undefined {
   return readLine(raw, line).block;
@@ -164,7 +172,7 @@ function readLine(raw: string, line: number): LineReading {
   if (slashCredits !== undefined) return block('author-line', { text: slashCredits });
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 
-  if (/^(——|──|—|--)/.test(text)) return block('subtitle');
+  if (/^(——|──|—|--)/.test(text)) return signedOff(text, block) ?? block('subtitle');
   if (heading === 1) return block('md-headline');
   if (heading >= 2) return block(text.length <= MAX_HEADING_LENGTH ? 'bold-heading' : 'text');
   if (bold) return block('bold-heading');
@@ -247,33 +255,10 @@ export function pageLines(text: string): LineReading[] {
   markLists(readings);
   markRepeatedTitles(readings);
   markBaitHeadlines(readings);
-  markSiteNameLines(readings);
-  return readings;
-}
-
-/** Longest caption printed under an image's file name. */
-const PLACEHOLDER_CAPTION_MAX = 80;
-
-/** A short line right under an image's file name (`IMG_0931.jpg`, `微信图片_….png`) is its caption. */
-function markPhotoCaptions(readings: LineReading[]): void {
-  let afterImage = false;
-  for (const reading of readings) {
-    if (reading.furniture === 'media' && /\.(?:jpe?g|png|gif|webp|bmp)\b/i.test(reading.raw)) {
-      afterImage = true;
-      continue;
-    }
-    if (!reading.block) continue;
-    const block = reading.block;
-    if (
-      afterImage &&
-      (block.shape === 'text' || block.shape === 'short') &&
-      block.text.length <= PLACEHOLDER_CAPTION_MAX &&
-      !datelineOf(block.text)
-    ) {
-      reading.block = { ...block, shape: 'caption' };
-    }
-    afterImage = false;
-  }
+  markGluedLabels(readings);
+  const leads = splitRunTogetherLeads(readings);
+  markSiteNameLines(leads);
+  return leads;
 }
 
 /** Classifies every non-empty line of a page (furniture left out). */

@@ -41,6 +41,13 @@ const FURNITURE_REASONS: Record<string, string> = {
   'repeated title': 'the headline printed again (web page title)',
   'bait title': "a spam mirror's bait headline (printed three times and more over a text that shares none of its words)",
   'site name': "the site's own name over the article (the one its article data names as source)",
+  'site banner': "the site's banner (an outlet's name alone over the first headline)",
+};
+
+/** What a label glued before the headline was taken for (./glued-label.ts). */
+const GLUED_REASONS: Record<'author' | 'keyword', string> = {
+  author: "; the writer's name glued before it (the text is signed with it)",
+  keyword: '; a search keyword glued before it (the text shares none of its words)',
 };
 
 /** Explains the split of one page. */
@@ -75,7 +82,8 @@ export function explainPage(text: string): PageExplanation {
       const own = ofBlock.get(`${reading.line}|${reading.block.text}`);
       const decided = own ?? decisions.get(reading.line) ?? { decision: 'body', reason: '' };
       const shared = readings.filter((r) => r.line === reading.line && r.block).length > 1;
-      lines.push({ line: reading.line, text: shared ? reading.block.text : printed, ...decided });
+      const glued = reading.block.gluedLabel ? GLUED_REASONS[reading.block.gluedLabel] : '';
+      lines.push({ line: reading.line, text: shared ? reading.block.text : printed, ...decided, reason: decided.reason + glued });
       lastWithText = reading.line;
     } else {
       // A blank reading of a non-blank line: its text was joined to the line above (hard-wrapped column).

@@ -53,6 +53,14 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['article data', /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+.{0,16}?(?:字[体号]|字体大小)\s*[：:]/],
   ['navigation', /^.{0,30}(?:字[体号]|字体大小)\s*[：:].{0,20}$/],
   ['navigation', /^[\u4e00-\u9fa5A-Za-z ]{1,12}(?:\s*(?:>|＞|»|›|→|>>)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}){1,6}\s*(?:>|＞|»|›)?$/],
+  // …cut before its first crumb (`> 重点推荐 > 某市概况`), or ending on the article's own headline
+  // (`首页 › 新闻 › 某县“积分超市”开进山里`): two separators and more, each crumb short but the last
+  // (a posting time after the trail, `某某网 > 文化 > 某栏目  2021-11-16 16:46`, makes it article data)
+  [
+    'navigation',
+    /^(?:(?:>>?|＞|»|›)\s*)?(?:[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*){2,6}(?![^>＞»›]*(?:19|20)\d\d[-/.年])[^>＞»›]{1,36}$/,
+  ],
+  ['navigation', /^(?:>>?|＞|»|›)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*(?![^>＞»›]*(?:19|20)\d\d[-/.年])[^>＞»›]{1,36}$/],
   ['navigation', /^(?:字[体号]|文字|字体大小|文字大小)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
   ['navigation', /^(?:字[体号]|字体大小|文字大小)\s*[：:].{0,20}$/],
   // other CMSs' previous/next links: `上一主题：…`, `下一条：…`, `上一则：…`
@@ -73,7 +81,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   [
     'article data',
-    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|更新日期|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
+    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|更新日期|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|发布机构|发文机关|成文日期|发文日期|索引号|字数)\s*[：:]/,
   ],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
   // the poster's role an aggregator prints over the posting time (`创始人`, `小编`): no headline
@@ -148,7 +156,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // editor and production credits closing a page or an article
   [
     'credits',
-    /^[【\[(（]?\s*(?:责任编辑|文章来源|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
+    /^[【\[(（]?\s*(?:责任编辑|文章来源|责编|编辑|本版编辑|本版责编|美术编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
   ],
   // a run of credits on one line: `主播|张三 责任编辑|李四 二审编辑|王五 终审编辑|赵六`
   ['credits', /(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)[\s\S]{0,40}(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)/],
@@ -169,6 +177,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // …and an aggregator's: a quote mark alone on its line (`"`), left from its title attribute
   ['media', /^["'“”‘’]+$/],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
+  // a forum's attachment and picture codes left in a copy (`[attach]2680[/attach]`, `[img]…[/img]`)
+  ['media', /^(?:\[(attach|attachimg|img|media|flash)\][^[\]]{0,200}\[\/\1\]\s*)+$/i],
   // a CMS's field names printed as lines (`Body:`, `news_publish_date:`): the template, not the article
   ['media', /^[A-Za-z][A-Za-z_]{1,30}\s*[:：]$/],
 ];

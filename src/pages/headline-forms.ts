@@ -263,7 +263,7 @@ const BAIT_PRINTINGS = 3;
 const BAIT_TEXT_PARAGRAPHS = 3;
 
 /** The two-character runs of a line (its words, roughly, without a dictionary). */
-function pairsOf(text: string): Set<string> {
+export function pairsOf(text: string): Set<string> {
   const chars = [...text.replace(/[^\u4e00-\u9fa5]/g, '')];
   return new Set(chars.slice(1).map((c, i) => chars[i] + c));
 }

@@ -10,11 +10,29 @@ const SOURCE_SITE = /来源[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,12}?(?:网|客户�
 
 const isArticleData = (r: LineReading) => r.furniture === 'article data' || r.block?.shape === 'article-data';
 
+/** An outlet's name alone on its line: `某某新闻网`, `某市人民政府门户网站`, `某县广播电视台`, `某某晚报`. */
+const OUTLET_NAME = /^[\u4e00-\u9fa5]{2,14}(?:网|网站|电视台|融媒体中心|客户端|日报|晚报|早报|都市报|手机报)$/;
+
+/**
+ * The page's first line, an outlet's name standing over a short line (the headline, or a kicker
+ * and headline): the site's banner, whatever source the article data names (a county news site
+ * whose data says `信息来源：某县融媒体中心`), never the headline's kicker.
+ */
+function markBanner(readings: LineReading[]): void {
+  const [first, next] = readings.filter((r) => r.block);
+  if (first?.block?.shape !== 'short' || next?.block?.shape !== 'short') return;
+  if (!OUTLET_NAME.test(first.block.text.replace(/\s+/g, ''))) return;
+  first.furniture = 'site banner';
+  first.block = undefined;
+}
+
 /**
  * Marks as furniture the lines above the page's first article data that open with the site it
- * names. (Only the page's head: further down, a dateline such as `某某报讯` opens with the name too.)
+ * names (only the page's head: further down, a dateline such as `某某报讯` opens with the name
+ * too), and an outlet's banner over the first headline.
  */
 export function markSiteNameLines(readings: LineReading[]): void {
+  markBanner(readings);
   const at = readings.findIndex(isArticleData);
   if (at < 0) return;
   const site = readings

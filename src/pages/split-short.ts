@@ -16,10 +16,12 @@ import {
   unbalanced,
   unmarkedSubtitle,
 } from './split-rules.ts';
+import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage } from './split-pieces.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
 
-type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
+/** One step of the decision over a short line: true when it took the line. */
+export type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
 
 /** Decides what a short line is. */
 export function readShort(state: SplitState, block: Block, index: number): void {
@@ -32,6 +34,11 @@ export function readShort(state: SplitState, block: Block, index: number): void 
 const labelLine: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
   if (block.label && (next?.shape === 'short' || next?.shape === 'md-headline')) {
+    // `【县市区】` alone over several items: the page's section, not the first item's kicker.
+    if (itemsUnder(state.blocks, index) > 1) {
+      state.trace(block, 'furniture', "a column label over several items below it (the page's section)");
+      return true;
+    }
     state.pendingKicker = block.kicker ?? '';
     state.trace(block, 'kicker', 'a column label over the next headline');
     return true;
@@ -324,6 +331,8 @@ const evidencedHeadline: ShortStep = (state, block, index) => {
 
 const SHORT_STEPS: readonly ShortStep[] = [
   labelLine,
+  leadInLine,
+  pieceUnderSpecialPage,
   pairedSubtitle,
   seriesLine,
   numberedSection,
@@ -335,6 +344,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   confirmedHeadline,
   bannerOverTitleField,
   kickerLine,
+  afterCutLede,
   continuation,
   evidencedHeadline,
 ];

@@ -58,6 +58,7 @@ export class SplitState {
     draft.notice = NOTICE_TITLE.test(title);
     draft.kicker = from?.kicker ?? this.pendingKicker;
     draft.subtitle = from?.subtitle ?? '';
+    if (from?.signedBy) draft.authors = [from.signedBy];
     this.pendingKicker = '';
     this.drafts.push(draft);
     this.current = draft;
@@ -198,7 +199,8 @@ export class SplitState {
       !current.inHeader &&
       // (headings alone above it, such as a print kicker under a web headline, are no item of their own)
       current.body.some((p) => !current.headings.has(p)) &&
-      (current.datelined || current.authors.length > 0)
+      (current.datelined || current.authors.length > 0) &&
+      !ownDateline(current, block.text)
     ) {
       // A new news item whose headline was lost in the layout.
       this.startFragment();
@@ -215,10 +217,23 @@ export class SplitState {
       why = 'opens mid-sentence after a complete paragraph: continued from elsewhere';
     } else if (current.openParagraph && current.body.length > 0 && !LIST_ITEM.test(block.text)) {
       why ||= 'continues the unfinished paragraph above';
+    } else if (current.body.length > 0 && ownDateline(current, block.text)) {
+      why = "the article's own dateline (it names the article's authors), after its web lead";
     }
     this.addText(this.currentOrFragment(), block.text);
     this.trace(block, 'body', why);
   }
+}
+
+/**
+ * The article's own dateline, printed after a web lead and its photos: it names only the
+ * article's authors (the page's data line gave them), and the article had no dateline yet. A
+ * second item's dateline names other reporters, or none.
+ */
+function ownDateline(current: Draft, text: string): boolean {
+  const names = datelineOf(text)?.names;
+  if (current.datelined || !names) return false;
+  return splitNames(names).every((name) => current.authors.includes(name));
 }
 
 /** Bylines, credits, captions and notice dates. */

@@ -34,6 +34,11 @@ const COMPOUND = [
 
 const SINGLE_SET = new Set(SINGLE);
 
+/** True when `name` opens with a compound surname (`欧阳晓蕾`): four characters can then be one name. */
+export function startsWithCompoundSurname(name: string): boolean {
+  return COMPOUND.some((surname) => name.startsWith(surname));
+}
+
 /** True when `name` (2–4 characters) starts with a common surname. */
 export function startsWithSurname(name: string): boolean {
   return SINGLE_SET.has(name[0]) || COMPOUND.some((surname) => name.startsWith(surname));
