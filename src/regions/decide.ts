@@ -68,7 +68,12 @@ export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: b
  * prefecture's own mentions lead its counties' (see prefectureLeads). A round-up of projects in
  * five counties of 郴州 is about 郴州市.
  */
-export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Region, scene?: Region): boolean {
+export function prefectureWide(
+  g: Gazetteer,
+  scored: Scored[],
+  prefecture: Region,
+  where: { venue?: Region; scene?: Region } = {},
+): boolean {
   const own = scored.find((s) => s.region.code === prefecture.code)?.score ?? 0;
   const counties = scored.filter((s) => s.region.level === 'county' && g.prefectureOf(s.region)?.code === prefecture.code);
   const total = own + counties.reduce((a, s) => a + s.score, 0);
@@ -77,7 +82,7 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
     prefectureLeads(
       scored.find((s) => s.region.code === prefecture.code),
       counties,
-      scene,
+      where,
     )
   )
     return true;
@@ -91,11 +96,14 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
  * (`某市：…` over a report from one of its villages) or the article names two or more of its
  * counties (the city's new bus lines in two districts).
  */
-function prefectureLeads(own: Scored | undefined, counties: Scored[], scene?: Region): boolean {
+function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene }: { venue?: Region; scene?: Region }): boolean {
   const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
   if (!own || !best) return false;
   if (own.score >= LEADING_SHARE * best.score) return true;
   if (own.score < best.score) return false;
+  // The city's own event held in one of its counties (`某市…推进会在某县召开`) stays the city's: a
+  // city holds everything in its counties, and the venue was only where it met.
+  if (venue?.code === best.region.code) return true;
   // The opening says it happened in that county (`某市某县某镇发生…`): a headline naming the city
   // (an event named after it, `某市大火`) does not make the city the subject.
   if (scene?.code === best.region.code) return false;
@@ -158,7 +166,7 @@ export function decide(
   for (const county of counties) {
     const prefecture = g.prefectureOf(county.region);
     if (out.includes(county.region.name)) continue;
-    if (prefecture && prefectureWide(g, scored, prefecture, scene)) {
+    if (prefecture && prefectureWide(g, scored, prefecture, where)) {
       if (!out.includes(prefecture.name)) out.push(prefecture.name);
       continue;
     }

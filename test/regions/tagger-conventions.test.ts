@@ -52,6 +52,9 @@ describe('a provincial event held in one place', () => {
   it('leaves a city’s event in one of its counties to the city (its seat is one of them)', () => {
     const contest = article('怀化市乡村讲解员大赛落幕', ['4月18日，怀化市乡村讲解员大赛决赛在溆浦县举行，来自各县市区的选手同台比拼。']);
     expect(tagRegions(contest)).toEqual(['怀化市']);
+    // The city named only once, in the opening, under a headline of 全市 (its county named as often).
+    const works = article('全市秋冬植树全面铺开', ['10月9日，邵阳市秋冬植树现场会在隆回县召开。', '全市今冬计划植树两万亩。']);
+    expect(tagRegions(works)).toEqual(['邵阳市']);
   });
 });
 
