@@ -12,6 +12,7 @@ import type { SearchOptions, SearchResult } from '../engine.ts';
 import { normaliseForSearch } from '../normalize.ts';
 import { placesAmong } from '../query-parse.ts';
 import { beforeRelevance } from '../candidates.ts';
+import { COMMON_MATCH_SHARE, COMMON_PROBE } from '../snapshot-rows.ts';
 import { newestMatching, Params, seqSpan, type SeqSpan } from './newest.ts';
 import { type Candidate, hitsFor, score, unscored } from './rows.ts';
 import { allOf, anyOf, gramQuery, WORD_WEIGHTS, wordQuery } from './tsvector.ts';
@@ -39,6 +40,26 @@ interface Lookup {
   options: SearchOptions;
   candidate(id: string, seq: string): Candidate;
   capped: boolean;
+}
+
+/**
+ * True when a phrase's newest COMMON_PROBE matches are at least COMMON_MATCH_SHARE of the articles
+ * published since the oldest of them: the SQLite engine's bound (../snapshot-rows.ts isCommon).
+ * Such a word's inverse document frequency is near zero, so ranking its matches by the full text
+ * buys almost nothing, while ts_rank_cd reads every matching article's bigram vector (about 12 KB,
+ * compressed) to score it. Filters are left out, as in the SQLite engine: the share is the word's.
+ */
+async function isCommon(lookup: Lookup, query: string): Promise<boolean> {
+  const params = new Params();
+  const where = `grams @@ ${params.add(query)}::tsquery`;
+  const { rows } = await newestMatching<{ seq: string }>(lookup.db, lookup.span, 'id', where, params, COMMON_PROBE);
+  if (rows.length < COMMON_PROBE) return false;
+  const bound = Math.ceil(COMMON_PROBE / COMMON_MATCH_SHARE);
+  const { rows: since } = await lookup.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM (SELECT 1 FROM articles WHERE seq >= $1 LIMIT $2) AS newer',
+    [rows[rows.length - 1].seq, bound],
+  );
+  return since[0].n < bound;
 }
 
 /** One full-text lookup: `query` over the bigram vectors, its matches credited with `terms`. */
@@ -77,7 +98,10 @@ async function matchFullText(lookup: Lookup, terms: string[], placeWords: Set<st
     return query === undefined ? [] : [{ term, query }];
   });
   if (phrases.length === 0) return;
-  const whole = await addFullText(lookup, { query: allOf(phrases.map((p) => p.query)), terms: phrases.map((p) => p.term), scored: true });
+  // As in the SQLite engine, a query holding a common word is not ranked by the full text.
+  const common = await Promise.all(phrases.map((p) => isCommon(lookup, p.query)));
+  const scored = !common.includes(true);
+  const whole = await addFullText(lookup, { query: allOf(phrases.map((p) => p.query)), terms: phrases.map((p) => p.term), scored });
   if (phrases.length === 1) return;
   const alone = whole.capped ? phrases.filter((p) => placeWords.size > 0 && !placeWords.has(p.term)) : phrases;
   await Promise.all(alone.map((p) => addFullText(lookup, { query: p.query, terms: [p.term], scored: false })));
