@@ -74,3 +74,33 @@ export async function newestMatching<Row extends { seq: string }>(
   rows.sort((a, b) => Number(b.seq) - Number(a.seq));
   return { rows, capped: rows.length >= cap };
 }
+
+/** The RUM index on the bigram vectors, with `seq` attached (./migrations.ts version 2). */
+export const ORDERED_GRAMS_INDEX = 'articles_grams_ordered';
+
+/** True when the database has the RUM index (its server had the `rum` extension at migration). */
+export async function hasOrderedGrams(db: pg.Pool): Promise<boolean> {
+  const { rows } = await db.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [ORDERED_GRAMS_INDEX]);
+  return rows[0].present;
+}
+
+/**
+ * What {@link newestMatching} gives for a `where` on `grams`, through the RUM index: one index
+ * scan that yields the matches newest first (`seq <=| newest`, the attached column's order) and
+ * stops at `cap`, with phrase matches decided from the positions in the index, never by reading
+ * the articles' vectors. No windows: the index is the order.
+ */
+export async function newestByGrams<Row extends { seq: string }>(
+  db: pg.Pool,
+  span: SeqSpan,
+  select: string,
+  where: string,
+  params: Params,
+  cap: number,
+): Promise<{ rows: Row[]; capped: boolean }> {
+  const local = new Params();
+  local.values.push(...params.values);
+  const sql = `SELECT seq, ${select} FROM articles WHERE ${where} ORDER BY seq <=| ${local.add(span.max)}::bigint LIMIT ${local.add(cap)}`;
+  const { rows } = await db.query<Row>(sql, local.values);
+  return { rows, capped: rows.length >= cap };
+}
