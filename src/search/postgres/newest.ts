@@ -26,6 +26,13 @@ export class Params {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+
+  /** A copy to add more parameters to, numbered after these. */
+  copy(): Params {
+    const copied = new Params();
+    copied.values.push(...this.values);
+    return copied;
+  }
 }
 
 export async function seqSpan(db: pg.Pool): Promise<SeqSpan | undefined> {
@@ -45,6 +52,12 @@ export function windowsOf(span: SeqSpan): [number, number][] {
   }
 }
 
+/** Matching rows, newest first; `capped` when they reached the cap (there may be more). */
+export interface NewestRows<Row> {
+  rows: Row[];
+  capped: boolean;
+}
+
 /**
  * Rows of `articles` matching `where`, newest first, at most `cap`. `select` and `where` may use
  * the parameters of `params`; `seq` is always selected. One statement: the windows are branches
@@ -58,9 +71,8 @@ export async function newestMatching<Row extends { seq: string }>(
   where: string,
   params: Params,
   cap: number,
-): Promise<{ rows: Row[]; capped: boolean }> {
-  const local = new Params();
-  local.values.push(...params.values);
+): Promise<NewestRows<Row>> {
+  const local = params.copy();
   const limit = local.add(cap);
   const branches = windowsOf(span).map(
     ([low, high]) =>
@@ -90,17 +102,9 @@ export async function hasOrderedGrams(db: pg.Pool): Promise<boolean> {
  * stops at `cap`, with phrase matches decided from the positions in the index, never by reading
  * the articles' vectors. No windows: the index is the order.
  */
-export async function newestByGrams<Row extends { seq: string }>(
-  db: pg.Pool,
-  span: SeqSpan,
-  select: string,
-  where: string,
-  params: Params,
-  cap: number,
-): Promise<{ rows: Row[]; capped: boolean }> {
-  const local = new Params();
-  local.values.push(...params.values);
+export const newestByGrams: typeof newestMatching = async (db, span, select, where, params, cap) => {
+  const local = params.copy();
   const sql = `SELECT seq, ${select} FROM articles WHERE ${where} ORDER BY seq <=| ${local.add(span.max)}::bigint LIMIT ${local.add(cap)}`;
-  const { rows } = await db.query<Row>(sql, local.values);
+  const { rows } = await db.query(sql, local.values);
   return { rows, capped: rows.length >= cap };
-}
+};
