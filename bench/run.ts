@@ -1,8 +1,10 @@
 /**
  * `npm run bench [-- --articles N[,N…]] [--skip-bot] [--skip-digest] [--skip-update] [--skip-soak]
- * [--skip-baselines] [--baseline-seconds S] [--soak-users N] [--soak-seconds S]`: all benchmarks,
+ * [--skip-postgres] [--skip-baselines] [--baseline-seconds S] [--soak-users N] [--soak-seconds S]`:
+ * all benchmarks,
  * printed as
- * a table and as JSON (bench/results.json). `--keep DIR` keeps the synthetic snapshots in DIR/<size>
+ * a table and as JSON (bench/results.json). PostgreSQL beside SQLite (./postgres-bench.ts) runs at
+ * every size whenever PostgreSQL can be had (DATABASE_URL, or Debian's server programs). `--keep DIR` keeps the synthetic snapshots in DIR/<size>
  * for profiling. Default sizes: the seeds, 10 000 and 100 000 articles; `--articles 1000000` is
  * the optional large size (streamed: the corpus is never held in memory; no baselines there).
  * Never part of `npm test`.
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     'skip-digest': { type: 'boolean', default: false },
     'skip-update': { type: 'boolean', default: false },
     'skip-soak': { type: 'boolean', default: false },
+    'skip-postgres': { type: 'boolean', default: false },
     'soak-users': { type: 'string', default: '100' },
     'soak-seconds': { type: 'string', default: '60' },
     chats: { type: 'string' },
@@ -57,6 +60,14 @@ if (!values['skip-update']) {
     results.push(await benchUpdate(size, log, values.keep ? `${values.keep}/update-${size}` : undefined));
   }
 }
+const withPostgres = !values['skip-postgres'] && postgresUnavailable() === undefined;
+if (withPostgres) {
+  const { benchPostgres } = await import('./postgres-bench.ts');
+  for (const size of sizes) {
+    log(`PostgreSQL beside SQLite: synthetic ${size} as page files…`);
+    results.push(await benchPostgres(size, log, { keep: values.keep ? `${values.keep}/postgres-${size}` : undefined }));
+  }
+}
 if (!values['skip-bot'] && existsSync(new URL('./bot-latency.ts', import.meta.url))) {
   log('bot latency…');
   const { benchBotLatency } = await import('./bot-latency.ts');
@@ -67,7 +78,7 @@ if (!values['skip-digest'] && existsSync(new URL('./digest-delivery.ts', import.
   const { benchDigestDelivery } = await import('./digest-delivery.ts');
   results.push({ corpus: 'digest delivery', ...(await benchDigestDelivery({ chats: values.chats ? Number(values.chats) : 10_000 })) });
 }
-if (!values['skip-digest'] && postgresUnavailable() === undefined) {
+if (!values['skip-digest'] && withPostgres) {
   log('digest delivery from two instances on PostgreSQL…');
   const { benchDigestTwoInstances } = await import('./digest-two-instances.ts');
   results.push({

@@ -20,7 +20,7 @@ export const MATCH_CAP = 1000;
  */
 export const COMMON_MATCH_SHARE = 0.2;
 /** Newest matches that estimate an expression's share (a sample: about 250 articles at the threshold). */
-const COMMON_PROBE = 50;
+export const COMMON_PROBE = 50;
 
 /** A full-text match: FTS5's bm25() rank (negative, more negative is better), 0 when not scored. */
 export interface FullTextRow {

@@ -22,6 +22,7 @@ import { createLogger } from '../../src/log.ts';
 import type { ArticleIndex } from '../../src/search/engine.ts';
 import { openIndex } from '../../src/search/open.ts';
 import { allArticles } from '../support/all-articles.ts';
+import { openEngine } from '../support/engines.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const TOKEN = '42:stub-token';
@@ -62,18 +63,24 @@ async function recordingStub(
 }
 
 let index: ArticleIndex;
+let closeIndex: (() => Promise<void>) | undefined;
 let dataDir: string;
 let keyword: string;
 const stubs: LocalApi[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-stub-'));
-  index = await openIndex({ pagesDir: SEEDS, dataDir });
+  // With XIANGWEN_TEST_BACKEND=postgres the bot searches the PostgreSQL engine (over the dated seeds).
+  if (process.env.XIANGWEN_TEST_BACKEND === 'postgres') {
+    const engine = await openEngine('postgres', {}, Date.now());
+    index = engine.index;
+    closeIndex = () => engine.close();
+  } else index = await openIndex({ pagesDir: SEEDS, dataDir });
   keyword = (await allArticles(index))[0].keywords[0];
 });
 afterAll(async () => {
   for (const stub of stubs) await stub.close();
-  await index.close();
+  await (closeIndex ?? (() => index.close()))();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

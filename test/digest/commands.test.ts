@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,14 +6,14 @@ import { digestCommands } from '../../src/digest/commands.ts';
 import { parseSubscription, subscribeButton, subscribeButtons } from '../../src/digest/subscription-input.ts';
 import type { DigestStore } from '../../src/digest/store.ts';
 import { createLogger } from '../../src/log.ts';
-import type { SnapshotIndex } from '../../src/search/article-index.ts';
+import type { ArticleIndex } from '../../src/search/engine.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { TEST_TOKEN, openSeedIndex, received, seedStore, startEmulator, type Emulator, type SeedIndex } from './fixture.ts';
+import { type DigestBackend, openDigestBackend } from './backend.ts';
+import { TEST_TOKEN, received, startEmulator, type Emulator } from './fixture.ts';
 
-let seed: SeedIndex;
-let index: SnapshotIndex;
+let seed: DigestBackend;
+let index: ArticleIndex;
 let regions: RegionLookup;
-let dir: string;
 let emulator: Emulator;
 let proxy: FaultProxy;
 let store: DigestStore;
@@ -25,16 +22,15 @@ let updateId = 1;
 let messageId = 1;
 
 beforeAll(async () => {
-  seed = await openSeedIndex();
+  seed = await openDigestBackend();
   ({ index, regions } = seed);
 });
-afterAll(() => seed.close());
+afterAll(() => seed?.close());
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'xiangwen-commands-'));
   emulator = await startEmulator();
   proxy = await startFaultProxy(emulator.config.apiURL);
-  store = seedStore(dir, Date.now() - 86_400_000, index);
+  store = await seed.freshStore(Date.now() - 86_400_000);
   bot = new Telegraf(TEST_TOKEN, { telegram: { apiRoot: proxy.url } });
   bot.botInfo = {
     id: 42,
@@ -51,7 +47,6 @@ afterEach(async () => {
   await store.close();
   await proxy.close();
   await emulator.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 type ChatKind = { id: number; type: 'private' } | { id: number; type: 'supergroup'; thread?: number };

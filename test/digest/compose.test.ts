@@ -1,51 +1,37 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCallback } from '../../src/telegram/callback-data.ts';
 import { QueryStore } from '../../src/telegram/query-store.ts';
 import { FIRST_DIGEST_ITEMS, DigestMatcher, composeDigest, renderDigest, selectDigest } from '../../src/digest/compose.ts';
-import { openDatabase } from '../../src/digest/db.ts';
-import { SqliteDigestStore } from '../../src/digest/sqlite-store.ts';
-import type { Subscription } from '../../src/digest/store.ts';
+import type { DigestStore, Subscription } from '../../src/digest/store.ts';
 import type { Article } from '../../src/pages/article.ts';
-import { busiestRegions, listable, openSeedIndex, seedFiles, type SeedIndex } from './fixture.ts';
+import { type DigestBackend, openDigestBackend } from './backend.ts';
+import { busiestRegions, listable, seedFiles } from './fixture.ts';
 
 const OLD = 100;
 const NEW = 200;
 
-let seed: SeedIndex;
+let seed: DigestBackend;
 let articles: Article[];
 let newIds: string[];
 /** The region with sub-regions most seed articles are about. */
 let busiest: string;
-let dir: string;
-let store: SqliteDigestStore;
+let store: DigestStore;
 
 beforeAll(async () => {
-  seed = await openSeedIndex();
+  seed = await openDigestBackend();
   articles = seed.articles;
   busiest = busiestRegions(seed, 1)[0];
 });
-afterAll(() => seed.close());
+afterAll(() => seed?.close());
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'xiangwen-compose-'));
-  store = new SqliteDigestStore(openDatabase(join(dir, 'bot.db')));
   // The first three pages were in yesterday's index; the other two arrived today.
   const oldFiles = new Set(seedFiles(seed).slice(0, 3));
-  store.firstSeen.record(
-    articles.filter((a) => oldFiles.has(a.file)).map((a) => a.id),
-    OLD,
-  );
   newIds = articles.filter((a) => !oldFiles.has(a.file)).map((a) => a.id);
-  store.firstSeen.record(newIds, NEW);
-  // The index reports first-seen times from this test's store (what it records itself is later).
-  seed.index.recordIn(store.firstSeen, NEW);
+  store = await seed.freshStore((id) => (newIds.includes(id) ? NEW : OLD));
 });
 afterEach(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function subscribe(region: string, keywords: string[]): Promise<Subscription> {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Telegram } from 'telegraf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallApi } from '../../src/telegram/api-retry.ts';
@@ -9,24 +6,24 @@ import { createDigestSender } from '../../src/digest/sender.ts';
 import type { DigestStore } from '../../src/digest/store.ts';
 import { createLogger } from '../../src/log.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { TEST_TOKEN, busiestRegions, openSeedIndex, received, seedStore, startEmulator, type Emulator, type SeedIndex } from './fixture.ts';
+import { type DigestBackend, openDigestBackend } from './backend.ts';
+import { TEST_TOKEN, busiestRegions, received, startEmulator, type Emulator } from './fixture.ts';
 
 const logger = createLogger('silent');
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // 10:00 in Asia/Shanghai
 const TZ = 'Asia/Shanghai';
 
-let seed: SeedIndex;
+let seed: DigestBackend;
 /** Regions with sub-regions, most articles first (taken from the index). */
 let busy: string[];
 /** A keyword that finds several seed articles. */
 let word: string;
-let dir: string;
 let emulator: Emulator;
 let proxy: FaultProxy;
 let store: DigestStore;
 
 beforeAll(async () => {
-  seed = await openSeedIndex();
+  seed = await openDigestBackend();
   busy = busiestRegions(seed, 3);
   const counts = new Map<string, number>();
   for (const article of seed.articles) for (const k of article.keywords.slice(0, 3)) counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -34,19 +31,17 @@ beforeAll(async () => {
     .filter(([k]) => /^\p{Script=Han}{2,}$/u.test(k) && seed.regions.resolve(k).region === null)
     .sort((a, b) => b[1] - a[1])[0][0];
 });
-afterAll(() => seed.close());
+afterAll(() => seed?.close());
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'xiangwen-delivery-'));
   emulator = await startEmulator();
   proxy = await startFaultProxy(emulator.config.apiURL);
-  store = seedStore(dir, NOW - 86_400_000, seed.index);
+  store = await seed.freshStore(NOW - 86_400_000);
 });
 afterEach(async () => {
   await store.close();
   await proxy.close();
   await emulator.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function callApi(): CallApi {

@@ -10,11 +10,11 @@ import type { RunningBot } from '../../src/app/start.ts';
 import { checkUpdate } from '../../src/bot/updates.ts';
 import { say, sentTo } from '../e2e/helpers.ts';
 import { freePort, waitFor } from '../support/emulator.ts';
-import { LEVEL, memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
+import { LEVEL, memoryLogger, preparedData, type PreparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
 
-let data: ReturnType<typeof preparedData>;
-beforeAll(() => {
-  data = preparedData();
+let data: PreparedData;
+beforeAll(async () => {
+  data = await preparedData();
 });
 afterAll(() => data?.cleanup());
 

@@ -3,6 +3,8 @@
  * working searches — at start-up (16 KB overwritten at several places, a record that is no longer
  * JSON) and while the bot runs (the file overwritten under it), where searches answer
  * "暂时无法搜索，正在重建索引" until the rebuilt index is live. Never a crash, never a stack trace.
+ * The embedded snapshot only (SQLite whatever XIANGWEN_TEST_BACKEND says): PostgreSQL's articles
+ * are not derived files to rebuild; its counterpart is postgres-state.test.ts.
  */
 import Database from 'better-sqlite3';
 import { closeSync, cpSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -19,17 +21,17 @@ import { checkIndexFile } from '../../src/ingest/index-check.ts';
 import { buildIndex, IndexUnavailableError, loadChecked, openIndex } from '../../src/search/open.ts';
 import { say } from '../e2e/helpers.ts';
 import { waitFor } from '../support/emulator.ts';
-import { LEVEL, memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
+import { LEVEL, memoryLogger, preparedData, type PreparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
 import { allArticles, allIds } from '../support/all-articles.ts';
 
 const zh = messages('zh');
-let data: ReturnType<typeof preparedData>;
+let data: PreparedData;
 let rig: Rig;
 let keyword: string;
 let nextChat = 700;
 
 beforeAll(async () => {
-  data = preparedData();
+  data = await preparedData({ embedded: true });
   rig = await startRig();
   const index = await openIndex(data);
   keyword = (await allArticles(index))[0].keywords[0];
@@ -37,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rig?.close();
-  data?.cleanup();
+  await data?.cleanup();
 });
 
 const articlesDb = () => join(data.dataDir, 'index', 'articles.db');

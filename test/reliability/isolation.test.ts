@@ -8,22 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/app/start.ts';
 import { repliesAfter, say, sentTo } from '../e2e/helpers.ts';
 import { waitFor } from '../support/emulator.ts';
-import { LEVEL, memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
+import { LEVEL, memoryLogger, preparedData, type PreparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
 
 let rig: Rig;
 let running: RunningBot;
-let data: ReturnType<typeof preparedData>;
+let data: PreparedData;
 const log = memoryLogger();
 
 beforeAll(async () => {
-  data = preparedData();
+  data = await preparedData();
   rig = await startRig();
   running = await startRigBot(rigConfig(rig.proxy.url, data), log.logger, { replyDeadlineMs: 4000 });
 });
 afterAll(async () => {
   await running?.stop();
   await rig?.close();
-  data?.cleanup();
+  await data?.cleanup();
 });
 
 function chat(id: number) {

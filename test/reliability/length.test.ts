@@ -8,7 +8,7 @@ import { fitPayload } from '../../src/telegram/length-guard.ts';
 import type { RunningBot } from '../../src/app/start.ts';
 import { messages } from '../../src/telegram/i18n.ts';
 import { say } from '../e2e/helpers.ts';
-import { memoryLogger, preparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
+import { memoryLogger, preparedData, type PreparedData, rigConfig, startRig, startRigBot, type Rig } from '../support/harness.ts';
 
 describe('the length guard', () => {
   const long = Array.from({ length: 300 }, (_, i) => `<b>第${i}段</b>这是一段用来测试长度的文字，共有好几十个字，写得很长很长。`).join(
@@ -54,20 +54,20 @@ describe('the length guard', () => {
 });
 
 describe('through the bot', () => {
-  let data: ReturnType<typeof preparedData>;
+  let data: PreparedData;
   let rig: Rig;
   let running: RunningBot;
   const texts = messages('zh');
 
   beforeAll(async () => {
-    data = preparedData();
+    data = await preparedData();
     rig = await startRig();
     running = await startRigBot(rigConfig(rig.proxy.url, data), memoryLogger().logger);
   });
   afterAll(async () => {
     await running?.stop();
     await rig?.close();
-    data?.cleanup();
+    await data?.cleanup();
   });
 
   const maxLength = () =>

@@ -51,6 +51,7 @@ describe('start-up', () => {
       const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/main.mjs')], {
         env: {
           ...process.env,
+          ...suite.data.env,
           ...env,
           BOT_TOKEN: TEST_TOKEN,
           TELEGRAM_API_ROOT: suite.rig.proxy.url,

@@ -2,6 +2,8 @@
  * Issue #10, item 5 (state): bot.db is never lost silently. An empty or foreign bot.db stops
  * start-up with one line; a read-only one says "read-only"; a bot.db deleted or made read-only
  * while the bot runs makes writes fail loudly, and the user is not told "已订阅".
+ * The embedded file only (the suite runs on SQLite whatever XIANGWEN_TEST_BACKEND says); the same
+ * promise on PostgreSQL is postgres-state.test.ts.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -15,7 +17,7 @@ import { say } from '../e2e/helpers.ts';
 import { TEST_TOKEN } from '../support/emulator.ts';
 import { LEVEL, memoryLogger, rigConfig, rigForSuite, startRigBot } from '../support/harness.ts';
 
-const suite = rigForSuite();
+const suite = rigForSuite({ embedded: true });
 const botDb = () => join(suite.data.dataDir, 'bot.db');
 const texts = messages('zh');
 

@@ -1,6 +1,7 @@
 /**
  * The seed pages indexed with publication dates spread over two years (given by their file names),
- * for tests of time ranges, newest-first lists and trends.
+ * for tests of time ranges, newest-first lists and trends. On the SQLite snapshot, or with
+ * XIANGWEN_TEST_BACKEND=postgres on the PostgreSQL engine (./engines.ts), as the e2e suites choose.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,9 +34,11 @@ export async function openDatedSeeds(): Promise<{ index: ArticleIndex; close(): 
 
 /** The dated seeds for the tests of one file: opened before them, closed after. Call the result for the index. */
 export function datedSeedsForSuite(): () => ArticleIndex {
-  let seeds: Awaited<ReturnType<typeof openDatedSeeds>> | undefined;
+  let seeds: { index: ArticleIndex; close(): unknown } | undefined;
   beforeAll(async () => {
-    seeds = await openDatedSeeds();
+    // Imported here: ./engines.ts takes SEED_DATES from this module.
+    if (process.env.XIANGWEN_TEST_BACKEND === 'postgres') seeds = await (await import('./engines.ts')).openEngine('postgres', {}, 0);
+    else seeds = await openDatedSeeds();
   });
   afterAll(() => seeds?.close());
   return () => {

@@ -1,10 +1,13 @@
 /**
  * The reliability suite's bench: the telegram-test-api emulator, the fault proxy in front of it, a
  * data folder whose index is built once per test file, and the real bot (startBot) pointed at the
- * proxy, with its log lines captured so tests can check what an operator would see.
+ * proxy, with its log lines captured so tests can check what an operator would see. With
+ * XIANGWEN_TEST_BACKEND=postgres (as the e2e suites, ../support/postgres.ts e2eBackend) the bot
+ * keeps its articles and state in a fresh PostgreSQL database instead of DATA_DIR, so the same
+ * suites prove both backends; suites about the embedded files ask for SQLite whatever the backend.
  */
-import { afterAll, beforeAll } from 'vitest';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBot, type RunningBot, type StartOptions } from '../../src/app/start.ts';
@@ -13,6 +16,7 @@ import { createLogger, type Logger } from '../../src/log.ts';
 import { buildIndex } from '../../src/search/open.ts';
 import { startEmulator, TEST_TOKEN, type Emulator } from './emulator.ts';
 import { startFaultProxy, type FaultProxy, type FaultRule } from './fault-proxy.ts';
+import { type E2eBackend, e2eBackend } from './postgres.ts';
 
 export const SEEDS = join(import.meta.dirname, '../../seeds');
 
@@ -41,18 +45,38 @@ export function memoryLogger(level: 'debug' | 'info' | 'warn' = 'info'): { logge
 /** pino's numeric levels. */
 export const LEVEL = { debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
 
-/** A data folder with the seeds' index already built (so a bot starts in a second or two). */
-export function preparedData(): { dataDir: string; pagesDir: string; cleanup(): void } {
+/** The pages and data of one test file, and the backend the bot keeps its articles and state in. */
+export interface PreparedData {
+  dataDir: string;
+  pagesDir: string;
+  backend: E2eBackend['name'];
+  /** Added to the bot's environment: DATABASE_URL on PostgreSQL, nothing on SQLite. */
+  env: E2eBackend['env'];
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A copy of the seed pages and a data folder, on the backend of XIANGWEN_TEST_BACKEND (SQLite
+ * alone with `embedded`). On SQLite the seeds' index is built here, so a bot starts in a second
+ * or two; on PostgreSQL the first bot started ingests them.
+ */
+export async function preparedData(options: { embedded?: boolean } = {}): Promise<PreparedData> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xiangwen-rel-'));
   const pagesDir = mkdtempSync(join(tmpdir(), 'xiangwen-rel-pages-'));
   cpSync(SEEDS, pagesDir, { recursive: true });
-  buildIndex({ pagesDir, dataDir });
+  const backend: E2eBackend = options.embedded ? { name: 'sqlite', env: {}, drop: async () => {} } : await e2eBackend();
+  if (backend.name === 'sqlite') buildIndex({ pagesDir, dataDir });
   return {
     dataDir,
     pagesDir,
-    cleanup() {
+    backend: backend.name,
+    env: backend.env,
+    async cleanup() {
+      // On PostgreSQL nothing of the bot's state or articles is kept under DATA_DIR.
+      if (backend.name === 'postgres') expect(existsSync(join(dataDir, 'bot.db')), 'bot.db on PostgreSQL').toBe(false);
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(pagesDir, { recursive: true, force: true });
+      await backend.drop();
     },
   };
 }
@@ -77,9 +101,14 @@ export async function startRig(rules: FaultRule[] = []): Promise<Rig> {
   };
 }
 
-/** The configuration of a bot talking to `apiRoot`. */
-export function rigConfig(apiRoot: string, data: { dataDir: string; pagesDir: string }, env: Record<string, string> = {}): Config {
+/** The configuration of a bot talking to `apiRoot`, on the backend of `data`. */
+export function rigConfig(
+  apiRoot: string,
+  data: Pick<PreparedData, 'dataDir' | 'pagesDir' | 'env'>,
+  env: Record<string, string> = {},
+): Config {
   return loadConfig({
+    ...data.env,
     BOT_TOKEN: TEST_TOKEN,
     TELEGRAM_API_ROOT: apiRoot,
     DATA_DIR: data.dataDir,
@@ -97,16 +126,16 @@ export async function startRigBot(config: Config, logger: Logger, options: Parti
 }
 
 /** The rig and a prepared data folder for the tests of one file: started before them, closed after. */
-export function rigForSuite(): { readonly data: ReturnType<typeof preparedData>; readonly rig: Rig } {
-  let data: ReturnType<typeof preparedData> | undefined;
+export function rigForSuite(options: { embedded?: boolean } = {}): { readonly data: PreparedData; readonly rig: Rig } {
+  let data: PreparedData | undefined;
   let rig: Rig | undefined;
   beforeAll(async () => {
-    data = preparedData();
+    data = await preparedData(options);
     rig = await startRig();
   });
   afterAll(async () => {
     await rig?.close();
-    data?.cleanup();
+    await data?.cleanup();
   });
   return {
     get data() {

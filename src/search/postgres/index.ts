@@ -13,6 +13,7 @@ import { SCHEMA_VERSION } from './migrations.ts';
 import { hitsFor, unscored } from './rows.ts';
 import { type ArticleIndex, EngineUnavailableError, type SeenPage } from '../engine.ts';
 import { isConnectionLoss } from './connection.ts';
+import { hasOrderedGrams } from './newest.ts';
 import { searchArticles } from './search.ts';
 
 type Paging = { limit?: number; offset?: number };
@@ -47,11 +48,17 @@ export class PostgresArticleIndex implements ArticleIndex {
     private readonly db: pg.Pool,
     private current: IndexInfo,
     private readonly ownsPool: boolean,
+    private readonly orderedGrams: boolean,
   ) {}
 
-  /** An index over `db` (already migrated). With `ownsPool`, `close` ends the pool. */
-  static async open(db: pg.Pool, options: { ownsPool?: boolean } = {}): Promise<PostgresArticleIndex> {
-    return new PostgresArticleIndex(db, await readInfo(db), options.ownsPool ?? false);
+  /**
+   * An index over `db` (already migrated). With `ownsPool`, `close` ends the pool. Full-text
+   * lookups use the RUM index when the database has one (`orderedGrams: false` keeps them on the
+   * GIN index, for comparisons).
+   */
+  static async open(db: pg.Pool, options: { ownsPool?: boolean; orderedGrams?: boolean } = {}): Promise<PostgresArticleIndex> {
+    const ordered = options.orderedGrams ?? (await hasOrderedGrams(db));
+    return new PostgresArticleIndex(db, await readInfo(db), options.ownsPool ?? false, ordered);
   }
 
   get info(): IndexInfo {
@@ -74,7 +81,7 @@ export class PostgresArticleIndex implements ArticleIndex {
   }
 
   search(query: string, options?: SearchOptions): Promise<SearchResult> {
-    return this.reach(() => searchArticles(this.db, query, options));
+    return this.reach(() => searchArticles(this.db, query, options, this.orderedGrams));
   }
 
   byRegions(names: string[], options: Paging = {}): Promise<RegionResult> {

@@ -26,6 +26,13 @@ export class Params {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+
+  /** A copy to add more parameters to, numbered after these. */
+  copy(): Params {
+    const copied = new Params();
+    copied.values.push(...this.values);
+    return copied;
+  }
 }
 
 export async function seqSpan(db: pg.Pool): Promise<SeqSpan | undefined> {
@@ -45,6 +52,12 @@ export function windowsOf(span: SeqSpan): [number, number][] {
   }
 }
 
+/** Matching rows, newest first; `capped` when they reached the cap (there may be more). */
+export interface NewestRows<Row> {
+  rows: Row[];
+  capped: boolean;
+}
+
 /**
  * Rows of `articles` matching `where`, newest first, at most `cap`. `select` and `where` may use
  * the parameters of `params`; `seq` is always selected. One statement: the windows are branches
@@ -58,9 +71,8 @@ export async function newestMatching<Row extends { seq: string }>(
   where: string,
   params: Params,
   cap: number,
-): Promise<{ rows: Row[]; capped: boolean }> {
-  const local = new Params();
-  local.values.push(...params.values);
+): Promise<NewestRows<Row>> {
+  const local = params.copy();
   const limit = local.add(cap);
   const branches = windowsOf(span).map(
     ([low, high]) =>
@@ -74,3 +86,25 @@ export async function newestMatching<Row extends { seq: string }>(
   rows.sort((a, b) => Number(b.seq) - Number(a.seq));
   return { rows, capped: rows.length >= cap };
 }
+
+/** The RUM index on the bigram vectors, with `seq` attached (./migrations.ts version 2). */
+export const ORDERED_GRAMS_INDEX = 'articles_grams_ordered';
+
+/** True when the database has the RUM index (its server had the `rum` extension at migration). */
+export async function hasOrderedGrams(db: pg.Pool): Promise<boolean> {
+  const { rows } = await db.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [ORDERED_GRAMS_INDEX]);
+  return rows[0].present;
+}
+
+/**
+ * What {@link newestMatching} gives for a `where` on `grams`, through the RUM index: one index
+ * scan that yields the matches newest first (`seq <=| newest`, the attached column's order) and
+ * stops at `cap`, with phrase matches decided from the positions in the index, never by reading
+ * the articles' vectors. No windows: the index is the order.
+ */
+export const newestByGrams: typeof newestMatching = async (db, span, select, where, params, cap) => {
+  const local = params.copy();
+  const sql = `SELECT seq, ${select} FROM articles WHERE ${where} ORDER BY seq <=| ${local.add(span.max)}::bigint LIMIT ${local.add(cap)}`;
+  const { rows } = await db.query(sql, local.values);
+  return { rows, capped: rows.length >= cap };
+};

@@ -21,6 +21,24 @@ export interface PoolOptions {
   onIdleError?: (error: Error) => void;
 }
 
+/**
+ * Runs one migration's SQL. A failure is a PostgresSchemaError in one line: the tables it creates
+ * are there already but the ledger does not say so (a migration run by hand half-way, a partial
+ * restore, another program's tables of the same name). The caller's transaction is rolled back, so
+ * the database is left exactly as it was found.
+ */
+async function applyOne(client: pg.PoolClient, migration: Migration, ledger: string): Promise<void> {
+  try {
+    await client.query(migration.sql);
+  } catch (error) {
+    if (isConnectionLoss(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PostgresSchemaError(
+      `cannot bring the database schema to version ${migration.version} (${ledger}: ${migration.description}): ${reason}; nothing was changed: restore the database or give the bot an empty one`,
+    );
+  }
+}
+
 /** Applies the migrations not yet recorded in `ledger`, in order, inside the caller's transaction. */
 async function applyMissing(client: pg.PoolClient, migrations: readonly Migration[], ledger: string): Promise<number[]> {
   // The ledger's name comes from our own code, never from input; still, only a plain identifier goes into the SQL.
@@ -38,7 +56,7 @@ async function applyMissing(client: pg.PoolClient, migrations: readonly Migratio
   const applied: number[] = [];
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
-    await client.query(migration.sql);
+    await applyOne(client, migration, ledger);
     await client.query(`INSERT INTO ${ledger} (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);
     applied.push(migration.version);
   }

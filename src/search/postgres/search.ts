@@ -12,7 +12,8 @@ import type { SearchOptions, SearchResult } from '../engine.ts';
 import { normaliseForSearch } from '../normalize.ts';
 import { placesAmong } from '../query-parse.ts';
 import { beforeRelevance } from '../candidates.ts';
-import { newestMatching, Params, seqSpan, type SeqSpan } from './newest.ts';
+import { COMMON_MATCH_SHARE, COMMON_PROBE } from '../snapshot-rows.ts';
+import { newestByGrams, newestMatching, Params, seqSpan, type SeqSpan } from './newest.ts';
 import { type Candidate, hitsFor, score, unscored } from './rows.ts';
 import { allOf, anyOf, gramQuery, WORD_WEIGHTS, wordQuery } from './tsvector.ts';
 
@@ -36,21 +37,67 @@ function filterSql(options: SearchOptions, params: Params): string {
 interface Lookup {
   db: pg.Pool;
   span: SeqSpan;
+  /** Full-text matches come newest first from the RUM index (./newest.ts newestByGrams). */
+  orderedGrams: boolean;
   options: SearchOptions;
   candidate(id: string, seq: string): Candidate;
   capped: boolean;
 }
 
+/**
+ * Newest full-text matches: for a part made only of common words through the RUM index where
+ * there is one, else in windows of time over the GIN index. The RUM index walks its posting lists
+ * in `seq` order and stops at the cap, which is quick where matches are dense (a common word's
+ * newest 1 000 in a few hundred index pages, against reading each match's vector to check it);
+ * where they are sparse it walks the common bigrams' long lists to find a few (measured at 10 000
+ * articles: 46 000 pages for one such query against 4 000 through the windows).
+ */
+function fullTextMatches<Row extends { seq: string }>(
+  lookup: Lookup,
+  dense: boolean,
+  select: string,
+  where: string,
+  params: Params,
+  cap: number,
+) {
+  const newest = dense && lookup.orderedGrams ? newestByGrams : newestMatching;
+  return newest<Row>(lookup.db, lookup.span, select, where, params, cap);
+}
+
+/**
+ * True when a phrase's newest COMMON_PROBE matches are at least COMMON_MATCH_SHARE of the articles
+ * published since the oldest of them: the SQLite engine's bound (../snapshot-rows.ts isCommon).
+ * Such a word's inverse document frequency is near zero, so ranking its matches by the full text
+ * buys almost nothing, while ts_rank_cd reads every matching article's bigram vector (about 12 KB,
+ * compressed) to score it. Filters are left out, as in the SQLite engine: the share is the word's.
+ */
+async function isCommon(lookup: Lookup, query: string): Promise<boolean> {
+  const params = new Params();
+  const where = `grams @@ ${params.add(query)}::tsquery`;
+  const { rows } = await fullTextMatches<{ seq: string }>(lookup, false, 'id', where, params, COMMON_PROBE);
+  if (rows.length < COMMON_PROBE) return false;
+  const bound = Math.ceil(COMMON_PROBE / COMMON_MATCH_SHARE);
+  const { rows: since } = await lookup.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM (SELECT 1 FROM articles WHERE seq >= $1 LIMIT $2) AS newer',
+    [rows[rows.length - 1].seq, bound],
+  );
+  return since[0].n < bound;
+}
+
 /** One full-text lookup: `query` over the bigram vectors, its matches credited with `terms`. */
-async function addFullText(lookup: Lookup, part: { query: string; terms: string[]; scored: boolean }): Promise<{ capped: boolean }> {
+async function addFullText(
+  lookup: Lookup,
+  part: { query: string; terms: string[]; scored: boolean; dense: boolean },
+): Promise<{ capped: boolean }> {
   const params = new Params();
   const q = params.add(part.query);
   const rank = part.scored ? `ts_rank_cd(grams, ${q}::tsquery, 2)` : '0';
   const where = `grams @@ ${q}::tsquery${filterSql(lookup.options, params)}`;
-  const { rows, capped } = await newestMatching<{ seq: string; id: string; rank: number }>(
-    lookup.db,
-    lookup.span,
-    `id, ${rank} AS rank`,
+  const select = `id, ${rank} AS rank`;
+  const { rows, capped } = await fullTextMatches<{ seq: string; id: string; rank: number }>(
+    lookup,
+    part.dense,
+    select,
     where,
     params,
     MATCH_CAP,
@@ -77,10 +124,19 @@ async function matchFullText(lookup: Lookup, terms: string[], placeWords: Set<st
     return query === undefined ? [] : [{ term, query }];
   });
   if (phrases.length === 0) return;
-  const whole = await addFullText(lookup, { query: allOf(phrases.map((p) => p.query)), terms: phrases.map((p) => p.term), scored: true });
+  // As in the SQLite engine, a query holding a common word is not ranked by the full text.
+  const common = await Promise.all(phrases.map((p) => isCommon(lookup, p.query)));
+  const whole = await addFullText(lookup, {
+    query: allOf(phrases.map((p) => p.query)),
+    terms: phrases.map((p) => p.term),
+    scored: !common.includes(true),
+    dense: !common.includes(false),
+  });
   if (phrases.length === 1) return;
   const alone = whole.capped ? phrases.filter((p) => placeWords.size > 0 && !placeWords.has(p.term)) : phrases;
-  await Promise.all(alone.map((p) => addFullText(lookup, { query: p.query, terms: [p.term], scored: false })));
+  await Promise.all(
+    alone.map((p) => addFullText(lookup, { query: p.query, terms: [p.term], scored: false, dense: common[phrases.indexOf(p)] })),
+  );
 }
 
 /**
@@ -165,7 +221,7 @@ async function markRanking(db: pg.Pool, candidates: Candidate[], asTyped: string
   }
 }
 
-export async function searchArticles(db: pg.Pool, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+export async function searchArticles(db: pg.Pool, query: string, options: SearchOptions = {}, orderedGrams = false): Promise<SearchResult> {
   const { limit, offset, phraseTerms, terms, asTyped, empty } = searchTerms(query, options);
   if (terms.length === 0) return { ...empty, noKeywords: true };
   const span = await seqSpan(db);
@@ -175,6 +231,7 @@ export async function searchArticles(db: pg.Pool, query: string, options: Search
   const lookup: Lookup = {
     db,
     span,
+    orderedGrams,
     options,
     capped: false,
     candidate(id, seq) {
