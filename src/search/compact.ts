@@ -7,7 +7,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Article } from '../pages/article.ts';
-import { indexTokens } from './jieba.ts';
+import { indexTokensOfEach } from './jieba.ts';
 
 /**
  * Fields MiniSearch holds in memory. The summary is left out on purpose: it is body text (found
@@ -69,14 +69,26 @@ function compactTexts(article: Article): Record<CompactField, string> {
 
 /** Cuts an article's compact fields into index tokens (needs jieba). */
 export function tokenizedDocument(rowid: number, article: Article): TokenizedDocument {
-  const texts = compactTexts(article);
-  const document = { rowid } as TokenizedDocument;
-  for (const field of COMPACT_FIELDS) {
-    document[field] = indexTokens(texts[field])
-      .map((token) => token.replaceAll(SEPARATOR, ''))
-      .filter(Boolean);
-  }
-  return document;
+  return atRowid(tokenizedDocuments([article])[0], rowid);
+}
+
+/**
+ * tokenizedDocument of each article at rowid 0 (see atRowid), in one call to the segmenter: a
+ * page's articles together.
+ */
+export function tokenizedDocuments(articles: readonly Article[]): TokenizedDocument[] {
+  const texts = articles.flatMap((article) => {
+    const fields = compactTexts(article);
+    return COMPACT_FIELDS.map((field) => fields[field]);
+  });
+  const tokens = indexTokensOfEach(texts);
+  return articles.map((_, index) => {
+    const document = { rowid: 0 } as TokenizedDocument;
+    COMPACT_FIELDS.forEach((field, f) => {
+      document[field] = tokens[index * COMPACT_FIELDS.length + f].map((token) => token.replaceAll(SEPARATOR, '')).filter(Boolean);
+    });
+    return document;
+  });
 }
 
 /** The same document at another rowid (an article that moves slot keeps its tokens). */
