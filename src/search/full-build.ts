@@ -7,7 +7,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
-import { compactJson, emptyCompact, type TokenizedDocument } from './compact.ts';
+import { emptyCompact, type TokenizedDocument, writeCompactJson } from './compact.ts';
 import { COMPACT_FILE, DELTA_FILE, emptyDelta } from './compact-delta.ts';
 import {
   byFileName,
@@ -153,7 +153,7 @@ export class FullBuild {
       this.abandon();
       return undefined;
     }
-    writeFileSync(join(this.building, COMPACT_FILE), compactJson(compact, generation));
+    writeCompactJson(join(this.building, COMPACT_FILE), compact, generation);
     writeFileSync(join(this.building, DELTA_FILE), JSON.stringify(emptyDelta(generation)));
     writeFileSync(join(this.building, 'meta.json'), JSON.stringify(meta, null, 2));
     rmSync(this.indexDir, { recursive: true, force: true });
