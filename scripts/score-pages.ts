@@ -51,6 +51,7 @@ for (const name of chosen) {
   if (verbose) {
     for (const line of score.missed) console.log(`  missed   ${line}`);
     for (const line of score.spurious) console.log(`  spurious ${line}`);
+    for (const line of score.badSummaries) console.log(`  summary  ${line}`);
   }
   if (search) {
     const found = await scoreSearch(set.labels, set.root, set.prefix);

@@ -10,6 +10,7 @@ import { checkIndexFile } from '../ingest/index-check.ts';
 import { createRefresher, type PageWatcher, type Refresher, watchPages } from '../ingest/refresh.ts';
 import { SwappableIndex } from '../ingest/swappable-index.ts';
 import { SnapshotIndex } from '../search/article-index.ts';
+import type { CompactLoading } from '../search/compact-pass.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import type { FirstSeenLedger } from '../search/first-seen.ts';
 import { indexDirOf, type LogSink, openIndex } from '../search/open.ts';
@@ -19,6 +20,8 @@ export interface EngineOptions {
   logger?: LogSink;
   /** Where the engine keeps first-seen times (the bot database); without it, the build time stands in. */
   firstSeen?: FirstSeenLedger;
+  /** `background`: answer while the in-memory parts still load, compare the pages later (the bot; see SnapshotLoadOptions). */
+  compact?: CompactLoading;
 }
 
 type EngineConfig = Pick<Config, 'pagesDir' | 'dataDir' | 'databaseUrl'>;
@@ -31,7 +34,10 @@ type EngineConfig = Pick<Config, 'pagesDir' | 'dataDir' | 'databaseUrl'>;
 export async function openEngine(config: EngineConfig, options: EngineOptions = {}): Promise<ArticleIndex> {
   // Loaded only when asked for: the embedded default never loads the PostgreSQL driver.
   if (config.databaseUrl) return (await import('./postgres-engine.ts')).openPostgresReader(config.databaseUrl, options.logger);
-  return openIndex({ pagesDir: config.pagesDir, dataDir: config.dataDir, logger: options.logger }, { firstSeen: options.firstSeen });
+  return openIndex(
+    { pagesDir: config.pagesDir, dataDir: config.dataDir, logger: options.logger },
+    { firstSeen: options.firstSeen, compact: options.compact, pagesCheck: options.compact === 'background' ? 'later' : 'now' },
+  );
 }
 
 /**
@@ -90,7 +96,9 @@ async function openLiveSnapshot(config: Config, options: LiveEngineOptions): Pro
   if (firstSeen === undefined) throw new Error('the snapshot engine keeps first-seen times in bot.db: open the SQLite bot state with it');
   const ownIndex = options.index === undefined;
   if (options.index) adoptEngine(options.index, firstSeen);
-  const index = new SwappableIndex(options.index ?? (await openEngine({ ...config, databaseUrl: undefined }, { logger, firstSeen })));
+  const index = new SwappableIndex(
+    options.index ?? (await openEngine({ ...config, databaseUrl: undefined }, { logger, firstSeen, compact: 'background' })),
+  );
   const location = { pagesDir: config.pagesDir, dataDir: config.dataDir };
   const refresher = createRefresher({ ...location, index, firstSeen, logger, onRefreshed: options.onRefreshed });
   if (ownIndex) index.healWith((reason) => refresher.refresh(reason, true));
@@ -101,6 +109,13 @@ async function openLiveSnapshot(config: Config, options: LiveEngineOptions): Pro
     start(signal) {
       if (!ownIndex || watcher !== undefined) return;
       watcher = watchPages({ pagesDir: config.pagesDir, logger, rescanMinutes: config.pagesRescanMinutes, refresher });
+      // Opened without comparing the pages folder (a start's first answers come first): compared
+      // now. A compact.json that turned out damaged while loading heals at once, not at a search.
+      const { refresh } = watcher;
+      void index.warm().then(
+        () => refresh('the page files are compared after the start'),
+        (error: unknown) => index.markBroken(error instanceof Error ? error.message.slice(0, 200) : String(error)),
+      );
       // Damage the start-up probe did not read is found here, off the main thread, and healed.
       void checkIndexFile(indexDirOf(config.dataDir)).then((problem) => {
         if (problem !== undefined && signal?.aborted !== true) index.markBroken(problem);

@@ -14,7 +14,6 @@ import type { Logger } from '../log.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import { createBot, registerCommands } from '../bot/app.ts';
 import { serveUpdates, untilAnswered } from '../bot/connect.ts';
-import { pickExamples } from '../bot/examples.ts';
 import type { RegionLookup } from '../regions/region-lookup.ts';
 import { Dispatcher } from '../bot/runner.ts';
 import type { WebhookServer } from '../bot/webhook.ts';
@@ -76,7 +75,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const abort = new AbortController();
   if (options.signal?.aborted) abort.abort();
   options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
-  const bot = await createAppBot(services, digest, options, abort.signal);
+  const bot = createAppBot(services, digest, options, abort.signal);
   const dispatcher = new Dispatcher({ handle: (update) => bot.handleUpdate(update), logger });
   let released = false;
   const releaseAll = async () => {
@@ -147,13 +146,13 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
 }
 
 /** The bot of the app: its handlers over the services, with the digest's commands and buttons mounted. */
-async function createAppBot(services: Services, digest: Digest, options: StartOptions, signal: AbortSignal): Promise<Telegraf<Context>> {
+function createAppBot(services: Services, digest: Digest, options: StartOptions, signal: AbortSignal): Telegraf<Context> {
   const { config, logger, store, index, regions } = services;
   return createBot({
     token: config.botToken!,
     apiRoot: config.telegramApiRoot,
     index,
-    examples: await pickExamples(index, regions),
+    // Picked once the index is warm (see createBot): a start answers before.
     logger,
     userQueriesPerMinute: config.userQueriesPerMinute,
     regions,

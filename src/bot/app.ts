@@ -158,8 +158,13 @@ export function createBot(options: BotOptions): Telegraf<Context> {
     subscribeButton: options.subscribeButton,
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
-  // Examples picked from the index replace the general ones as soon as they are read.
-  if (options.examples === undefined) void pickExamples(options.index, regions).then((examples) => (deps.examples = examples));
+  // Examples picked from the index replace the general ones once the index is warm (picking them
+  // searches, which must not hold up the first answers of a start, nor rank by a plainer pass).
+  if (options.examples === undefined)
+    void Promise.resolve(options.index.warm?.())
+      .catch(() => {})
+      .then(() => pickExamples(options.index, regions))
+      .then((examples) => (deps.examples = examples));
 
   bot.use((ctx, next) => {
     logger.debug({ update: ctx.update.update_id, chat: ctx.chat?.id, user: ctx.from?.id }, 'update');

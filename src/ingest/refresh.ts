@@ -15,10 +15,10 @@ import type { SwappableIndex } from './swappable-index.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/xiangwen.mjs', import.meta.url));
 
-/** Runs `xiangwen build-index` in a child process; resolves when it succeeded, rejects otherwise. */
-function buildInChild(pagesDir: string, dataDir: string, logger: Logger): Promise<void> {
+/** Runs `xiangwen build-index` (`--full` with `full`) in a child process; resolves when it succeeded, rejects otherwise. */
+function buildInChild(pagesDir: string, dataDir: string, logger: Logger, full: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'build-index'], {
+    const child = spawn(process.execPath, [CLI, 'build-index', ...(full ? ['--full'] : [])], {
       env: { ...process.env, PAGES_DIR: pagesDir, DATA_DIR: dataDir },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -134,7 +134,8 @@ export function createRefresher(options: RefresherOptions): Refresher {
     if (stale === undefined || stopped) return;
     if (force) logger.warn({ reason }, 'rebuilding the index in the background');
     else logger.info({ reason, stale }, 'page files changed; rebuilding the index in the background');
-    await buildInChild(pagesDir, dataDir, logger);
+    // Damage (force) is rebuilt in full: an update would not touch a damaged compact.json.
+    await buildInChild(pagesDir, dataDir, logger, force);
     // Shut down meanwhile: the child's snapshot is complete and the next start loads it.
     if (stopped) return;
     // Load what the child wrote, never rebuild here: a file added during the build would make

@@ -105,6 +105,9 @@ export class SwappableIndex implements ArticleIndex {
   get info(): IndexInfo {
     return this.current.info;
   }
+  async warm(): Promise<void> {
+    await this.current.warm?.();
+  }
   search(query: string, options?: SearchOptions): Promise<SearchResult> {
     return this.guard((index) => index.search(query, options));
   }

@@ -67,6 +67,17 @@ export function pairSingleCharacters(text: string): string {
 /** `文/某某`, `文／某某`: one name of 2–6 characters after the writer's mark. */
 const PEN_NAME = /^文\s*[\/／]\s*([\u4e00-\u9fa5·]{2,6})$/;
 
+/** A role written after the names it credits: `张三/文`, `李四/图`, `王五/摄`. */
+const ROLE_AFTER_NAME = /[\/／]\s*(?:文字|文|图片|图|摄影|摄)(?=[\s　]|$)/g;
+/** `某某/文 某某/图` on its own line: the writer's and the photographer's marks make it an author line. */
+const SLASH_CREDITS = /^[\u4e00-\u9fa5·\s]{2,30}[\/／]\s*文\s+[\u4e00-\u9fa5·\s]{2,12}[\/／]\s*(?:图|摄)$/;
+
+/** The names of a `某某/文 某某/图` line (run-together names stay as printed), if it is one. */
+export function slashCreditNames(text: string): string | undefined {
+  if (!SLASH_CREDITS.test(text)) return undefined;
+  return namesWithoutRoles(text) ?? text.replace(ROLE_AFTER_NAME, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** `文/某某` alone on its line: an author line whatever the name. */
 export function isPenNameLine(text: string): boolean {
   return PEN_NAME.test(text);
@@ -82,6 +93,8 @@ export function namesWithoutRoles(text: string): string | undefined {
   const stripped = pairSingleCharacters(
     text
       .replace(LINE_MARKER, '')
+      // `张三/文 李四/图`: the role after the name
+      .replace(ROLE_AFTER_NAME, ' ')
       .replace(OUTLET_ROLE, ' ')
       .replace(ROLE_WORDS, ' ')
       .replace(/[：:、，,|｜丨/／;；]/g, ' ')

@@ -56,6 +56,8 @@ export interface Block {
   titleField?: boolean;
   /** The page's title line printed these words too (and was dropped as a copy): a headline. */
   pageTitle?: boolean;
+  /** What reading the headline took off it (a content farm's column, a page number), for `--explain`. */
+  dropped?: string;
   /** Printed with its English title after it on the line (a bilingual photo page): a headline. */
   bilingual?: boolean;
 }
@@ -99,5 +101,5 @@ export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'repeated title' | 'bait title' | 'site name';
+  furniture?: FurnitureKind | 'list' | 'controls' | 'repeated title' | 'bait title' | 'site name';
 }

@@ -4,6 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
 import { markSiteNameLines } from './site-name.ts';
 import {
@@ -14,6 +15,7 @@ import {
   LINE_MARKER,
   namesWithoutRoles,
   pairSingleCharacters,
+  slashCreditNames,
 } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
@@ -30,6 +32,7 @@ import {
   markRepeatedTitles,
   TITLE_DASH_SUBTITLE,
   withColumn,
+  withoutFarmMarks,
   withoutSpamPrefix,
   withoutTitleLabel,
   withoutTitleQuotes,
@@ -56,6 +59,8 @@ function stripMarkdown(raw: string): { text: string; heading: number; bold: bool
     heading = hashes[1].length;
     text = text.slice(hashes[0].length).trim();
   }
+  // A run of four or more asterisks at either end is decoration (`标题******`), not bold markers.
+  text = text.replace(/^[*＊]{4,}|[*＊]{4,}$/g, '').trim();
   let bold = false;
   const wholeBold = /^\*\*(.+?)\*\*$/.exec(text);
   if (wholeBold) {
@@ -91,9 +96,13 @@ const WIKI_TABS =
  * What copying from a web page leaves in a line: HTML tags and entities, pinyin glosses after
  * characters (`长(zhǎng)沙`, spam mirrors), role words printed letter-spaced (`记 者：张三`).
  */
+/** A national e-paper's citation after the byline: `本报记者 某某 《 某某日报 》( 2031年05月21日 第 07 版)`. */
+const PAPER_CITATION = /\s*《\s*[^》]{2,12}?\s*》\s*[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*第\s*\d{1,3}\s*版\s*[)）]$/;
+
 function cleanLine(text: string): string {
   return text
     .replace(WIKI_TABS, '')
+    .replace(PAPER_CITATION, '')
     .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '')
     .replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
     .replace(/(?<=[\u4e00-\u9fa5])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,12}[)）]/g, '')
@@ -107,8 +116,8 @@ function cleanLine(text: string): string {
 /** A document number (`娄经征预告〔2024〕12号`, `湘政办发[2024]3号`): part of a notice, never a headline. */
 const DOCUMENT_NUMBER = /[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$/;
 
-/** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`, `图：…`. */
-const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d]?[：:]|[▲△↑↓]|[（(]图[）)])/;
+/** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`, `图：…`, `图①：…` (numbered pictures). */
+const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d①-⑳]?[：:]|[▲△↑↓]|[（(]图[）)])/;
 /**
  * A photo's description in the present progressive (`某某主任讲话中`, `某某在发言`): what a caption
  * says of a picture, never a headline.
@@ -151,6 +160,8 @@ function readLine(raw: string, line: number): LineReading {
   const byRole = roleFree !== undefined && !/^[（(]/.test(text) && /记者|通讯员|实习生|评论员/.test(text);
   // `文/某某`: the writer's mark makes it an author line even for a pen name no surname test knows.
   if (roleFree !== undefined && isPenNameLine(text)) return block('author-line', { text: roleFree, penName: true });
+  const slashCredits = slashCreditNames(text);
+  if (slashCredits !== undefined) return block('author-line', { text: slashCredits });
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 
   if (/^(——|──|—|--)/.test(text)) return block('subtitle');
@@ -171,29 +182,41 @@ function readLine(raw: string, line: number): LineReading {
   // …and a scene in brackets with no full stop (`（某某视察建设现场）`): headlines are never bracketed.
   if (
     bracketed &&
-    (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图/.test(bracketed[1]) || bracketedScene(bracketed[1])) &&
+    (/[。！]$/.test(bracketed[1].trim()) || /图片|图为|供图|截图|[。！]\s*.{2,24}摄$/.test(bracketed[1]) || bracketedScene(bracketed[1])) &&
     text.length < 150
   )
     return block('caption');
-  if (/^[\u4e00-\u9fa5·]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{2,4})*[ \u3000]*摄$/.test(text)) return block('photo-credit');
+  // `某某 摄`, `某 某摄（某某视觉）` (the agency after it), `资料图片`: a picture's credit on its own line
+  if (
+    /^(?:[\u4e00-\u9fa5·]{1,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{1,4})*[ \u3000]*摄(?:[（(][\u4e00-\u9fa5]{2,8}[)）])?|资料图片|资料图)$/.test(
+      text,
+    )
+  )
+    return block('photo-credit');
   if ((TRAILING_CREDIT.test(text) || TRAILING_BARE_CREDIT.test(text)) && text.length < 150) return block('caption');
   if ((CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text)) && text.length < 150) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
   if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line', byRole ? { byRole } : {});
   if (datelineOf(text)) return block('text'); // a dateline opens running text, even when short
   if (DOCUMENT_NUMBER.test(text)) return block('text'); // `某政发〔2024〕12号` under a notice's title
+  const farm = withoutFarmMarks(text);
+  text = farm.text;
   const dashed = TITLE_DASH_SUBTITLE.exec(text);
   if (dashed && headingShaped(dashed[1]) && headingShaped(dashed[2]) && !CONTACT_LABEL.test(text) && !dashInsideQuotes(dashed[1])) {
-    return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2] }) };
+    return { line, raw, block: withColumn({ line, text: dashed[1], shape: 'short', subtitle: dashed[2], dropped: farm.dropped }) };
   }
-  // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`.
+  // A web page title keeps the site's name after it: `标题_站名`, `标题-【新闻】`, `标题|某某日报` (the source paper).
+  // (Only after a headline's worth of words: `读报|我与某某日报` is a column and its headline.)
   // …or after a colon, when the name says it is a site (`标题：某某官方网站`, `标题:某某官网`).
   text = text.replace(
-    /\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$|[：:][^：:，。]{2,16}(?:官方网站|官网|网站|首页|门户网站?)$/,
+    /\s*(?:_[^_]{2,16}){1,3}$|\s*-\s*【[^】]{1,10}】$|[：:][^：:，。]{2,16}(?:官方网站|官网|网站|首页|门户网站?)$|\s*[|｜]\s*[\u4e00-\u9fa5]{2,8}(?:日报|晚报|早报|都市报|报|网|新闻社|通讯社|电视台|客户端)$/,
     (suffix) => (text.length - suffix.length >= 6 ? '' : suffix),
   );
-  const titleField = hasTitleLabel(text) ? { titleField: true } : {};
-  text = withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text)));
+  const labelled = hasTitleLabel(text);
+  const bare = withoutFarmMarks(withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text))));
+  text = bare.text;
+  const dropped = bare.dropped ?? farm.dropped;
+  const titleField = { ...(labelled ? { titleField: true } : {}), ...(dropped ? { dropped } : {}) };
   if (headingShaped(text)) {
     const split = withColumn({ line, text, shape: 'short', ...titleField });
     if (split.kicker !== undefined && headingShaped(split.text)) return { line, raw, block: split };
@@ -216,6 +239,8 @@ export function pageLines(text: string): LineReading[] {
   const printed = printedLines(text);
   const read = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
   markIssueDate(read);
+  markMenuBullets(read);
+  markRelatedLinks(read);
   markPhotoCaptions(read);
   const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
@@ -278,6 +303,38 @@ function listKey(text: string): string {
 
 /** Furniture that parts a page into regions (a masthead, a list of headlines): no paragraph runs across it. */
 const SECTION_BREAKS = new Set<string>(['masthead', 'list', 'page header']);
+
+/** A site's menu printed as a bulleted list (`• 时政`, `• 国际`, …): one or two words an item. */
+const MENU_BULLET = /^\s*(?:[•●▪◦·]|[-*]\s)/;
+const MENU_ITEM_MAX = 4;
+const MENU_MIN = 3;
+
+/**
+ * Three or more bulleted one-word lines in a row above the page's first paragraph are its menu,
+ * never authors or headlines. (Below the text a bulleted list may be the article's own.)
+ */
+function markMenuBullets(readings: LineReading[]): void {
+  let run: LineReading[] = [];
+  const flush = () => {
+    if (run.length >= MENU_MIN)
+      for (const reading of run) {
+        reading.furniture = 'menu';
+        reading.block = undefined;
+      }
+    run = [];
+  };
+  for (const reading of readings) {
+    const text = reading.block?.text;
+    if (text === undefined) continue;
+    if (MENU_BULLET.test(reading.raw) && text.replace(/\s+/g, '').length <= MENU_ITEM_MAX && !/[，。、：:！？]/.test(text)) {
+      run.push(reading);
+      continue;
+    }
+    flush();
+    if (isRunningText(text)) return;
+  }
+  flush();
+}
 
 /** A date alone above every article is the issue's date (see furniture.ts), not a notice's signature. */
 function markIssueDate(readings: LineReading[]): void {

@@ -12,8 +12,9 @@ import { isNameList, namesWithoutRoles, pairSingleCharacters } from './author-li
 // The date may lose its 月 in a web copy (`519日讯` for 5月19日).
 // `某某网11月5日长沙消息`, `某某网9月25日湘西州讯`: a place between the date and 消息 or 讯.
 // 电 must not start a word (`3月10日电话采访`, 电视, 电商 …).
+// (A character the copy could not decode may stand before it: `?新某某8月25日讯`.)
 const DATELINE_HEAD =
-  /^(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+  /^[?？\uFFFD]?(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {
@@ -32,22 +33,43 @@ export interface Dateline {
 const BRACKETED_DATELINE =
   /^【([^【】]{2,24}?(?:消息|讯|电)[，,\s]*(?:(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{2,4}?)(?:发自|报道)[\u4e00-\u9fa5]{0,8})?)】\s*/;
 
+/** `据某某日报消息（记者 张三）` after a dateline: the source of a reprint and its reporters. */
+const REPRINT_SOURCE = /^据[\u4e00-\u9fa5A-Za-z·]{2,12}(?:消息|报道)\s*[（(]([^（）()]{2,40})[）)]\s*/;
+/** Reporters after a dateline without brackets: `张三、李四报道：`. */
+const REPORTED_BY = /^([\u4e00-\u9fa5·]{2,4}(?:[、，,\s]+[\u4e00-\u9fa5·]{2,4}){0,4})\s*报道\s*[：:]\s*/;
+
+/** A paper's round-up of other reports opens with `本报综合` (no place, date or 讯). */
+const COMPILED_REPORT = /^(?:本报综合(?:消息|报道)?|综合消息)(?:[\s　]+|[：:]\s*)(?=\S)/;
+
 /** The dateline opening `text`, if any. */
 export function datelineOf(text: string): Dateline | undefined {
+  const compiled = COMPILED_REPORT.exec(text);
+  if (compiled) return { length: compiled[0].length };
   const bracketed = BRACKETED_DATELINE.exec(text);
-  if (bracketed && text.length > bracketed[0].length)
+  if (bracketed && text.length > bracketed[0].length) {
+    // …and the reporters may follow in round brackets: `【某某社8月4日电】（记者 张三）`.
+    const reporters = /^[（(]\s*([^（）()]{2,40})[）)]\s*/.exec(text.slice(bracketed[0].length));
+    const names = reporters ? namesWithoutRoles(reporters[1].trim()) : undefined;
+    if (reporters && names) return { length: bracketed[0].length + reporters[0].length, names };
     return { length: bracketed[0].length, ...(bracketed[2] ? { names: bracketed[2] } : {}) };
+  }
   const head = DATELINE_HEAD.exec(text);
   if (!head) return undefined;
   const [, outlet, date, mark] = head;
   // 电 ends everyday words (供电, 来电): a wire dateline names a date, a news agency (…社电) or an
   // outlet followed by its reporters in brackets (`世界旅游报长沙电（记者 …）`).
   const bracketFollows = /^\s*[（(]/.test(text.slice(head[0].length));
-  if (mark.endsWith('消息') && !(date && OUTLET_MARK.test(outlet))) return undefined;
+  // `某某消息（记者 张三）`: a reporter in the brackets makes any name before 消息 an outlet.
+  // (`好消息`, `传来好消息` are words, not outlets.)
+  const reporterFollows =
+    /^\s*[（(][^（）()]{0,12}(?:记者|通讯员)/.test(text.slice(head[0].length)) &&
+    !/[好喜新坏]$|传来|听到|带来|收到|得到|获悉|传出/.test(`${outlet}${mark}`.replace(/消息$/, ''));
+  if (mark.endsWith('消息') && !(date && OUTLET_MARK.test(outlet)) && !reporterFollows) return undefined;
   if (
-    mark === '电'
+    !reporterFollows &&
+    (mark === '电'
       ? !(date || /社[\u4e00-\u9fa5]{0,6}$/.test(outlet) || (bracketFollows && /报|网|台|客户端/.test(outlet)))
-      : !(date || OUTLET_MARK.test(outlet))
+      : !(date || OUTLET_MARK.test(outlet)))
   )
     return undefined;
   if (/(?:通|资|简|喜|快|短|视|来|供|停|用|放|发|充|触|致|贺|唁)$/.test(outlet) && !date) return undefined;
@@ -60,6 +82,17 @@ export function datelineOf(text: string): Dateline | undefined {
     length += bracket[0].length;
   } else {
     length += /^\s*/.exec(text.slice(length))?.[0].length ?? 0;
+    // A reprint names its source after the dateline: `掌上长沙2月23日讯 据某某日报消息（记者 张三）`.
+    const source = REPRINT_SOURCE.exec(text.slice(length));
+    const sourceNames = source ? namesWithoutRoles(source[1].trim()) : undefined;
+    if (source && sourceNames) return { length: length + source[0].length, names: sourceNames };
+    // `本报讯张三、李四报道：正文`: the reporters named without brackets, closed by 报道 and a colon.
+    const reported = REPORTED_BY.exec(text.slice(length));
+    const reporters = reported?.[1].replace(/[、，,\s]+/g, ' ').trim();
+    if (reported && reporters && isNameList(reporters)) {
+      names = reporters;
+      length += reported[0].length;
+    }
   }
   const titled = /^题[：:]\s*(.{2,40}?)\s*$/.exec(text.slice(length));
   if (titled) return { length: length - (/\s*$/.exec(text.slice(0, length))?.[0].length ?? 0), names, title: titled[1] };

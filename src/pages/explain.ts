@@ -26,15 +26,18 @@ export interface PageExplanation {
 /** Labels of furniture families, for the reason column. */
 const FURNITURE_REASONS: Record<string, string> = {
   navigation: 'navigation (menus, breadcrumbs, page controls)',
+  'keyword title': "a content farm's keyword title (its search words again in brackets)",
+  menu: "a site's menu (bulleted one-word items above the text, a section's name and its words)",
   'site promo': 'the site about itself (follow us, search results)',
   'article data': 'article data (source, time, editor, counters)',
   counter: 'a counter (reads, clicks)',
-  masthead: 'masthead (issue number, issue date, registration)',
+  masthead: "masthead (issue number, issue date, the issue's own title, a page reference, registration)",
   credits: 'editor and production credits',
   footer: 'site footer (copyright, licences)',
   media: 'an image file name or link',
   'page header': 'page header (版次)',
   list: 'a list of headlines (e-paper navigation, related news)',
+  controls: "the article's font controls: the list above ends here, the short lines under them are the article's headline",
   'repeated title': 'the headline printed again (web page title)',
   'bait title': "a spam mirror's bait headline (printed three times and more over a text that shares none of its words)",
   'site name': "the site's own name over the article (the one its article data names as source)",
@@ -49,7 +52,9 @@ export function explainPage(text: string): PageExplanation {
   const blocks = blocksOf(readings);
   // (Keyed by line and by line and text: a bilingual line is read as two blocks, its headline and its text.)
   const ofBlock = new Map<string, { decision: SplitDecision; reason: string }>();
-  splitBlocks(blocks, (block, decision, reason) => {
+  splitBlocks(blocks, (block, decision, why) => {
+    // (What reading the line took off a headline is evidence too: `…; dropped a content farm's keyword column`.)
+    const reason = block.dropped && decision === 'headline' ? `${why}; dropped ${block.dropped}` : why;
     decisions.set(block.line, { decision, reason });
     ofBlock.set(`${block.line}|${block.text}`, { decision, reason });
   });

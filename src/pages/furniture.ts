@@ -14,6 +14,8 @@ import { NAVIGATION_WORDS } from './navigation-words.ts';
 /** Why a line is furniture, by family (shown by `xiangwen articles --explain`). */
 export type FurnitureKind =
   | 'navigation'
+  | 'menu'
+  | 'keyword title'
   | 'article data'
   | 'counter'
   | 'masthead'
@@ -22,6 +24,11 @@ export type FurnitureKind =
   | 'media'
   | 'page header'
   | 'site promo';
+
+/** An issue's own title: its date (`2031年6月3日`, `6月3日`, `2031-06-03`) and the paper's name, either first. */
+const ISSUE_DAY = String.raw`(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}`;
+const ISSUE_PAPER = String.raw`[\u4e00-\u9fa5]{2,12}(?:手机报|日报|晚报|早报|周报|电子报|数字报)(?:\s*第\s*\d{1,5}\s*期)?`;
+const ISSUE_TITLE = new RegExp(String.raw`^(?:${ISSUE_DAY})\s*${ISSUE_PAPER}$|^${ISSUE_PAPER}\s*(?:${ISSUE_DAY})$`);
 
 /** Patterns by family. Order matters only for the reason shown. */
 const PATTERNS: Array<[FurnitureKind, RegExp]> = [
@@ -66,9 +73,11 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   [
     'article data',
-    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
+    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|更新日期|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|字数)\s*[：:]/,
   ],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
+  // the poster's role an aggregator prints over the posting time (`创始人`, `小编`): no headline
+  ['article data', /^(?:创始人|小编|管理员|楼主|版主|admin|匿名用户)$/],
   // an aggregator's tag line: keywords, the source paper and the date (`某县 湘江 防汛 某某日报 2019-07-29`)
   ['article data', /^(?:[\u4e00-\u9fa5A-Za-z]{2,8}\s+){3,}(?:19|20)\d\d-\d{1,2}-\d{1,2}$/],
   // a blog's category between bars and the posting date: `| 某某动态 |2017-03-21`
@@ -92,11 +101,20 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['article data', /^[\u4e00-\u9fa5A-Za-z·]{2,12}\s*\d{1,2}\s*(?:年|个月|周|天|小时|分钟)前\s*[\u4e00-\u9fa5]{0,12}\s*\d+$/],
   // a reading-time line: `本篇文章733字，读完约2分钟`, `全文共1200字，阅读约需3分钟`
   ['counter', /^(?:本篇|本文|全文)(?:文章)?共?\s*\d+\s*字[，,、\s]*(?:阅读|读完)?(?:约需|需要|约|大约)?\s*\d+\s*分钟$/],
+  // a spam mirror's banner of video-site keywords joined by `-`, `_` or `,` (`某某视频在线观看-某某精品…`)
+  [
+    'navigation',
+    /^(?!.*[。！？])(?=(?:.*(?:在线观看|在线播放|免费视频|精品|一区二区|久久|中文字幕|无码|日韩|亚洲|国产)){3})[^\s]{0,12}(?:[-_,，|][^\s]{2,30}){2,}$/,
+  ],
+  // one word printed three times and more, nothing else (`某某软件某某软件某某软件`): a spam template's banner
+  ['navigation', /^([\u4e00-\u9fa5A-Za-z]{2,6})\1{2,}$/],
   // a promotional banner framed by pictographs (`🚗某某官方入口🚚`): a spam mirror's, never a headline
   ['navigation', /^\p{Extended_Pictographic}.{1,30}\p{Extended_Pictographic}$/u],
   // an account's call to follow it (`关注我们，关注某地`) and a search page's own lines (`搜索标签某地`,
   // `已找到 3 则相关结果`): the site talking about itself, never a headline
   ['site promo', /^关注我们(?:[，,、\s]*关注[\u4e00-\u9fa5]{1,8})?$/],
+  // …and a WeChat account's: `点击蓝字 关注我们`, `点击上方蓝字关注我们`, `长按二维码关注`
+  ['site promo', /^(?:点击|戳)(?:上方)?(?:蓝字|蓝色字体)[，,\s]*关注(?:我们|本号)?[！!]?$|^长按(?:识别)?二维码[，,\s]*关注.{0,8}$/],
   [
     'site promo',
     /^(?:搜索|搜寻)(?:标签|关键词|结果)\s*[：:]?\s*[\u4e00-\u9fa5A-Za-z0-9]{0,12}$|^(?:已|共)?找到\s*\d+\s*(?:则|条|篇|个)(?:相关)?(?:结果|内容|信息|新闻)$/,
@@ -112,6 +130,16 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     /^(?=.{0,100}$).*(?:国内统一(?:连续出版物号|刊号)|邮发代号|CN\s*43\s*[-－]|广告(?:经营)?许可证|总第\s*\d+\s*期(?![)）]?\s*[|｜丨]\s*[\u4e00-\u9fa5]))/,
   ],
   ['masthead', /^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:星期|周|礼拜)[一二三四五六日天].{0,30}$/],
+  // an issue's own title on a mobile paper or e-paper: its date and its name, in either order
+  // (`2031年5月6日某某手机报`, `5月6日某某手机报`, `某某日报 2031年5月6日`); a headline never is only these
+  ['masthead', ISSUE_TITLE],
+  // an e-paper archive's banner: `某某日报图文数据库(1946-2021)`
+  ['masthead', /^.{2,16}(?:数据库|资料库|档案库)\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～]\s*(?:19|20)\d\d\s*[)）]$/],
+  // a paper's page reference over a copied piece (`某某日报 1月28日 第二十二版报道`): where it ran, not its headline
+  [
+    'masthead',
+    /^《?[\u4e00-\u9fa5]{2,12}(?:日报|晚报|早报|都市报|报)》?\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*第?\s*[一二三四五六七八九十百\d]{1,5}\s*版\s*(?:报道|刊发|刊登|转载)?$/,
+  ],
   // a flip-book's title: `《某某报》2024.6.6`, `《某某报》掌上读报-2023.08.18`
   ['masthead', /^《[^》]{2,14}(?:报|刊|周刊)》.{0,12}(?:19|20)\d\d[-.年/]\d{1,2}[-.月/]\d{1,2}日?$/],
   // what a web template leaves unfilled: `粉丝: {{bookData.followerCount}}`
@@ -120,7 +148,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // editor and production credits closing a page or an article
   [
     'credits',
-    /^[【\[(（]?\s*(?:责任编辑|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
+    /^[【\[(（]?\s*(?:责任编辑|文章来源|责编|编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
   ],
   // a run of credits on one line: `主播|张三 责任编辑|李四 二审编辑|王五 终审编辑|赵六`
   ['credits', /(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)[\s\S]{0,40}(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)/],
@@ -141,28 +169,45 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // …and an aggregator's: a quote mark alone on its line (`"`), left from its title attribute
   ['media', /^["'“”‘’]+$/],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
+  // a CMS's field names printed as lines (`Body:`, `news_publish_date:`): the template, not the article
+  ['media', /^[A-Za-z][A-Za-z_]{1,30}\s*[:：]$/],
 ];
+
+/** A label, a colon and four or more short words with nothing else: a menu. */
+const LABELLED_MENU = /^([\u4e00-\u9fa5A-Za-z]{1,10})\s*[：:]\s*[\u4e00-\u9fa5]{2,4}(?:[ 　]+[\u4e00-\u9fa5]{2,4}){3,}$/;
+/** …unless the label names people (`记者：`, `参加人员：`, `获奖名单：`): then the words are names. */
+const PEOPLE_LABEL = /(?:记者|通讯员|摄影|摄像|作者|编辑|责编|文|图|撰稿|编导|主持人?|嘉宾|成员|人员|名单|者|员|人)$/;
 
 /** Why `text` (one trimmed line) is furniture, or undefined when it may be article text. */
 export function furnitureOf(text: string): FurnitureKind | undefined {
   if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：\s]/g, ''))) return 'navigation';
   // A run of controls on one line: `上一篇 放大 缩小 默认`, `【打印】 【关闭】`.
+  // (A language switch glued to the menu, `首页English`, splits where the script changes.)
   const words = text
-    .split(/[\s|｜丨/]+/)
+    .split(/[\s|｜丨/]+|[】\]]\s*[【\[]|(?<=[\u4e00-\u9fa5])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fa5])/)
     .map((w) => w.replace(/[【】\[\]()（）:：]/g, ''))
     .filter(Boolean);
   if (words.length >= 2 && words.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
+  // A section's menu after its name: `某某景区: 资讯 门票 交通 路书 周边` (names after a role are an author line).
+  const menu = LABELLED_MENU.exec(text);
+  if (menu && !PEOPLE_LABEL.test(menu[1])) return 'menu';
+  if (KEYWORD_TITLE.test(text)) return 'keyword title';
   for (const [kind, pattern] of PATTERNS) if (pattern.test(text)) return kind;
   return undefined;
 }
 
+/** A content farm's page title: its search words, then the same words again in brackets (`某地新闻(某地新闻主持人)`). */
+const KEYWORD_TITLE = /^([\u4e00-\u9fa5A-Za-z0-9]{2,12})\s*[(（]\s*\1[^()（）]{0,8}[)）]$/;
+
 const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
 const LABELLED_DATE =
-  /(?:发布时间|发布日期|发表时间|更新时间|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?:^|[\[【(（\s])(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
+  /(?:发布时间|发布日期|发表时间|更新时间|更新日期|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?:^|[\[【(（\s])(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
 const ARCHIVE_DATE = /^归档时间\s*[：:]/;
 const TIMESTAMP = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
 /** A date alone on a line: the issue date when it stands above every article, a notice's date below one. */
 export const BARE_DATE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
+/** …or after a few words naming it, above every article: `当前报章2031年05月06日`, `本期 2031年5月6日`. */
+const LABELLED_BARE_DATE = /^[\u4e00-\u9fa5]{1,6}\s*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
 /** A line of running text (a sentence, or a long line): what ends a page's header. */
 export function isRunningText(line: string): boolean {
   return line.length > 40 || /[。！？]["”’」』）)]*$/.test(line);
@@ -199,7 +244,7 @@ export function pageDateOf(lines: string[]): string | undefined {
     const date = dateOf(
       LABELLED_DATE.exec(line) ??
         (furnitureOf(line) === 'article data' ? (TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line)) : null) ??
-        (beforeText ? BARE_DATE.exec(line) : null),
+        (beforeText ? (BARE_DATE.exec(line) ?? LABELLED_BARE_DATE.exec(line)) : null),
     );
     if (date) return date;
     if (isRunningText(line) && !furnitureOf(line)) beforeText = false;

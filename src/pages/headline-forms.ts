@@ -26,8 +26,9 @@ export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40
 // sixteen characters and may hold spaces, book-title marks and an issue number
 // (`某某采访团…侧记丨…`, `山水青溪 等你来 | …`, `《青溪印记》(第12期)|…`); one that lists places
 // with 、 (`某某团走进甲市、乙县某村见证丨…`) runs to twenty-four.
+// A series may be quoted and numbered (`某村和“它的邻居们”①丨…`, a 红网 series on a portal's reprint).
 const COLUMN_BAR =
-  /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000]){2,16}?|(?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（） \u3000、]){4,24}?)\s*[|｜丨]\s*(.+)$/;
+  /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（）“”‘’①-⑳ \u3000]){2,16}?|(?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（）“”‘’①-⑳ \u3000、]){4,24}?)\s*[|｜丨]\s*(.+)$/;
 
 /**
  * `标题｜系列③`, `标题|某某行之二`: the bar reversed, a series name with its number after the headline.
@@ -57,6 +58,27 @@ const SPAM_PREFIX =
 export function withoutSpamPrefix(text: string): string {
   const spam = SPAM_PREFIX.exec(text);
   return spam && text.length - spam[0].length >= 4 ? text.slice(spam[0].length) : text;
+}
+
+/**
+ * What a content farm adds to a copied headline: its keyword column before it (`当前观察：`,
+ * `天天快讯：`, the farm's template words, never a newsroom's column) and an aggregator's page
+ * number after it, spaced inside its brackets (`标题( 五 )`, the fifth page of the story).
+ */
+const FARM_COLUMN =
+  /^(?:当前|今日|每日|天天|全球|环球|世界|焦点|实时|热门)(?:观察|热闻|热点|快讯|快看|快播|速递|热议|聚焦|播报|热文|关注|热搜|看点)\s*[:：]\s*/;
+// (…or a gallery's picture counter, `标题 ( / 6)`, `标题（2/6）`)
+const PAGE_NUMBER = /\s*[(（](?:\s+(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s+|\s*(?:\d{1,2}\s*)?[/／]\s*\d{1,2}\s*)[)）]$/;
+
+/** The headline without a content farm's keyword column and page number, and what was dropped. */
+export function withoutFarmMarks(text: string): { text: string; dropped?: string } {
+  const column = FARM_COLUMN.exec(text);
+  const page = PAGE_NUMBER.exec(text);
+  let bare = column ? text.slice(column[0].length) : text;
+  if (page) bare = bare.slice(0, bare.length - page[0].length);
+  if (bare.length < 4 || bare === text) return { text };
+  const what = [column && "a content farm's keyword column before it", page && "an aggregator's page number after it"];
+  return { text: bare, dropped: what.filter(Boolean).join(' and ') };
 }
 
 /**
@@ -152,10 +174,22 @@ function sameShape(a: LineReading, b: LineReading): boolean {
   return x !== y && series(x) !== undefined && series(x) === series(y);
 }
 
+/** An article's own controls: the font size switch, printed next to its headline. */
+const PAGE_CONTROLS = /^.{0,8}(?:字[体号體號]|字体大小)\s*[：:]?.{0,16}(?:放大|缩小|縮小|[大中小]|T\s*[|｜]\s*T)/;
+
+const LIST_LEAD_IN = /(?:是|有|为|如下|包括|分别是|名单)[：:]$/;
+
 export function markLists(readings: LineReading[]): void {
-  const blocks = readings.filter((r) => r.block);
   let run: LineReading[] = [];
+  // A paragraph ending in a colon, or a lead-in line (`入选的十个村是：`, `名单如下：`), introduces the
+  // lines under it: the text's own list, not a list of headlines.
+  let introduced = false;
+  let lastText = '';
   const flush = (followedByMore: boolean) => {
+    if (introduced) {
+      run = [];
+      return;
+    }
     // The last line of the run may be the headline of what follows it, unless it is printed like
     // the items above it (`走村记——东岭篇`, `走村记——西岭篇` …).
     const last = run[run.length - 1];
@@ -167,10 +201,24 @@ export function markLists(readings: LineReading[]): void {
       }
     run = [];
   };
-  for (const reading of blocks) {
-    if (reading.block?.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) run.push(reading);
-    else flush(true);
-  }
+  readings.forEach((reading, i) => {
+    // Page controls (`字体：大 中 小`) with a headline-shaped line right under them: the list ended
+    // above the controls, and the line under them is the article's headline.
+    if (!reading.block) {
+      if (PAGE_CONTROLS.test(reading.raw) && run.length > 0 && readings.slice(i + 1).find((r) => r.block)?.block?.shape === 'short') {
+        flush(false);
+        reading.furniture = 'controls';
+      }
+      return;
+    }
+    if (reading.block.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) {
+      if (run.length === 0) introduced = /[：:]$/.test(lastText) || LIST_LEAD_IN.test(reading.block.text);
+      run.push(reading);
+    } else {
+      flush(true);
+      lastText = reading.block.text;
+    }
+  });
   flush(false);
 }
 

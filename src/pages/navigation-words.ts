@@ -28,6 +28,15 @@ export const NAVIGATION_WORDS = new Set([
   '网站导航',
   '返回',
   '返回目录',
+  // a national e-paper's article toolbar (`返回目录  放大缩小全文复制   下一篇`)
+  '放大缩小',
+  '全文复制',
+  '放大缩小全文复制',
+  // a Q&A template's label over a copied article (`最佳回答`)
+  '最佳回答',
+  // a font-size control alone on its line
+  '字号',
+  '推荐答案',
   '返回首页',
   '返回顶部',
   '回到顶部',
@@ -132,4 +141,19 @@ export const NAVIGATION_WORDS = new Set([
   '免责声明',
   '本版',
   '头版',
+  '设为首页',
+  '设为主页',
+  '加入收藏',
+  '收藏本页',
+  '收藏本站',
+  // a WeChat article's buttons under the text
+  '在看',
+  // a site's language and script switches
+  'English',
+  'ENGLISH',
+  '繁体',
+  '简体',
+  '繁体版',
+  '简体版',
+  '英文版',
 ]);

@@ -4,15 +4,21 @@
  */
 import { isNameList, namesWithoutRoles, splitNames } from './author-lines.ts';
 import type { Block } from './block-shapes.ts';
+import { withColumn } from './headline-forms.ts';
 import {
   afterNextIsBodyOrHeader,
+  keywordsInserted,
   NUMBERED_SECTION,
+  onlyEditorsNote,
+  ORIGINAL_TITLE_LINE,
   photoStoryLead,
   POSTING_TIME,
   TRAILING_BARE_BYLINE,
   TRAILING_BYLINE,
 } from './split-rules.ts';
 import { CLOSING_DECISIONS, closeOrCredit, type SplitState } from './split-state.ts';
+
+const wordsOnly = (text: string) => text.replace(/[\s\p{P}]/gu, '');
 
 /** `——副题`: under its headline, or the sign that the heading above it was a headline. */
 export function readSubtitle(state: SplitState, block: Block): void {
@@ -21,6 +27,14 @@ export function readSubtitle(state: SplitState, block: Block): void {
   if (current?.inHeader && !current.subtitle) {
     current.subtitle = subtitle;
     trace(block, 'subtitle', 'under its headline');
+  } else if (current?.subtitle && wordsOnly(subtitle) === wordsOnly(current.subtitle)) {
+    // Printed again: under the headline's copy (the header goes on), or under a part's title.
+    if (current.body.length === 0) {
+      trace(block, 'note', "the article's subtitle printed again under its headline");
+    } else {
+      state.addHeading(current, block.text);
+      trace(block, 'section heading', "the article's subtitle printed again (under a part's title)");
+    }
   } else if (current && NUMBERED_SECTION.test(current.body[current.body.length - 1] ?? '') && current.headings.size > 0) {
     // `一、…` then `——…`: the numbered section's own subtitle, printed as a heading too.
     state.addHeading(current, block.text);
@@ -59,6 +73,12 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     current.inHeader = true;
     current.openParagraph = false;
     trace(block, 'authors', 'the short paragraphs above it are photo captions');
+  } else if (current?.title && onlyEditorsNote(current)) {
+    // `编者按：…` under the headline, then `记者 甲 乙 某地报道`: the note introduces this article.
+    current.authors.push(...names);
+    current.signed = true;
+    current.openParagraph = false;
+    trace(block, 'authors', "under the editor's note (编者按) below the headline: the article's own byline");
   } else if (names.length > 1 || afterNextIsBodyOrHeader(state.blocks, index)) {
     // Authors with no headline above them: the headline is displaced (or lost); first on the page, an excerpt.
     const opensPage = current === undefined;
@@ -83,8 +103,24 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
   }
 }
 
+/**
+ * `（原标题：…）` under a headline that is those words with others pushed into it (a spam mirror's
+ * keywords): the original title is the headline. True when it was.
+ */
+export function retitledByOriginal(state: SplitState, block: Block): boolean {
+  const original = ORIGINAL_TITLE_LINE.exec(block.text)?.[1];
+  const { current } = state;
+  if (original === undefined || !current?.title || !keywordsInserted(original, current.title)) return false;
+  const titled = withColumn({ line: block.line, text: original, shape: 'short' });
+  current.title = titled.text;
+  if (titled.kicker) current.kicker = titled.kicker;
+  state.trace(block, 'note', "the original title (原标题：…): the headline above is it with a spam mirror's keywords pushed in");
+  return true;
+}
+
 /** A byline, end mark, credit, author's note, date line or caption: it closes or credits the article. */
 export function readClosing(state: SplitState, block: Block): void {
+  if (retitledByOriginal(state, block)) return;
   const draft = state.currentOrFragment();
   closeOrCredit(draft, block);
   state.trace(block, CLOSING_DECISIONS[block.shape] ?? 'body', draft.fragment && draft.body.length === 0 ? 'before any article' : '');

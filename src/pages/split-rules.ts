@@ -4,7 +4,7 @@
  * quotes), and the marks that close or credit an article (jumps, trailing bylines).
  */
 import type { Block } from './block-shapes.ts';
-import { endsSentence } from './block-shapes.ts';
+import { EDITOR_NOTE, endsSentence } from './block-shapes.ts';
 import type { Draft } from './draft.ts';
 
 /** `邵东：…`, `江华交警：…`, `荷塘区月塘街道：…`: the brief form, a short lead then a colon. */
@@ -25,9 +25,12 @@ export const PLACE_OPENING = new RegExp(
  */
 export const NUMBERED_SECTION = /^[一二三四五六七八九十]{1,3}、\S/;
 
-/** A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`): the end of one post in a list of posts. */
+/**
+ * A bare posting time (`4月16日 下午 4:38`, `2031-02-03 10:15`) or date (`2031-02-03`, a list page's
+ * headline–lede–date items): the end of one post in a list of posts.
+ */
 export const POSTING_TIME =
-  /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)$/;
+  /^(?:\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 /** A prize rank over a list of winners (`一等奖`), or the appendix line over it (`附：获奖名单`). */
 export const PRIZE_LIST_LINE = /^(?:(?:特|一|二|三|四|五|优秀|优胜|鼓励|提名|金|银|铜)(?:等)?奖|附[：:].{0,40}(?:名单|名录|一览表))$/;
 
@@ -43,6 +46,34 @@ export function photoStoryLead(draft: Draft): boolean {
   if (body.length === 0 || body.length > PHOTO_LEAD_CAPTIONS_MAX || draft.headings.size > 0) return false;
   const mean = body.reduce((sum, p) => sum + p.length, 0) / body.length;
   return mean <= PHOTO_LEAD_CAPTION_MEAN && body.every((p) => p.length <= PHOTO_LEAD_CAPTION_MAX && endsSentence(p));
+}
+
+/** An editor's note opening an article: `编者按：…` on its paragraph, or the label alone over its text. */
+const NOTE_OPENING = /^[【\[]?(?:编者按|编者的话|编前语|开栏语|开篇语|核心提示)[】\]]?\s*[：:]/;
+
+/** Whether all the text under the headline so far is an editor's note (its label and a paragraph or two). */
+export function onlyEditorsNote(draft: Draft): boolean {
+  const [first, ...rest] = draft.body;
+  return first !== undefined && rest.length <= 2 && draft.authors.length === 0 && (NOTE_OPENING.test(first) || EDITOR_NOTE.test(first));
+}
+
+/** `原标题：…` on its line, bare or in brackets (`（原标题：…）`, as reprints print it under their headline). */
+export const ORIGINAL_TITLE_LINE = /^[（(]?\s*原标题\s*[：:]\s*(\S.{3,}?)\s*[)）]?$/;
+
+const wordsOnly = (text: string) => text.replace(/[\s\p{P}]/gu, '');
+
+/**
+ * Whether a headline is the original title with words pushed into it (a spam mirror inserting its
+ * search keywords): every character of the original in order, more besides, and never the original whole
+ * (a reprint that only adds a place before it, `某县：原标题`, keeps its own headline).
+ */
+export function keywordsInserted(original: string, headline: string): boolean {
+  const wanted = wordsOnly(original);
+  const printed = wordsOnly(headline);
+  if (printed.length < wanted.length + 4 || printed.includes(wanted)) return false;
+  let found = 0;
+  for (const char of printed) if (char === wanted[found]) found++;
+  return found === wanted.length;
 }
 
 /** `（上接1版）`, `(接第2版①)` opening a paragraph; `（下转第3版）` closing one. */
@@ -66,12 +97,30 @@ const KICKER_MARK = /[《》【】①-⑳]|[——：:]$|(?:行|记|笔记|侧�
  * the second its subtitle (`郴山足奇变 其水复清美` / `“楚粤孔道”访郴州`), unless the first is
  * kicker-shaped: a label of up to seven characters, a column or series mark, or a line shorter
  * than the headline under it (`产业兴村  人才回流` / `隆回县：金银花田里…`: a subtitle is no longer
- * than its headline), or the second has the brief form of a headline (`地名：…`).
+ * than its headline), or the second has the brief form of a headline (`地名：…`) or only a few
+ * characters.
  */
 export function unmarkedSubtitle(first: string, second: string): boolean {
   const [a, b] = [first.replace(/\s+/g, ''), second.replace(/\s+/g, '')];
-  return a.length >= 8 && b.length <= a.length && !KICKER_MARK.test(first) && !LEAD_COLON.test(second);
+  return (
+    a.length >= 8 &&
+    (b.length <= a.length || COUNT_OPENING.test(b)) &&
+    !tooShortForSubtitle(second) &&
+    !KICKER_MARK.test(first) &&
+    !LEAD_COLON.test(second)
+  );
 }
+
+/**
+ * …and a subtitle gives the figures: a line opening with a count (`两百多名孩子…`, `40多名记者将…`,
+ * `12个村庄入选…`) is the subtitle of the line above it even when it is the longer one.
+ */
+export const COUNT_OPENING =
+  /^(?:\d+|[一二三四五六七八九十两百千]+)(?:多|余)?(?:名|个|位|家|所|项|户|支|场|次|件|条|处|座|辆|吨|亩|万|千|百)/;
+
+/** A subtitle explains: a line of a few characters (`焰火烧天`) under a longer one is the headline under its kicker. */
+const SUBTITLE_MIN = 6;
+export const tooShortForSubtitle = (text: string) => text.replace(/\s+/g, '').length < SUBTITLE_MIN;
 
 /** A kicker is a label: no clause break outside quotes (`此外，对于…` is a cut sentence). */
 export function kickerShaped(text: string): boolean {

@@ -6,15 +6,18 @@
 import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 import {
+  COUNT_OPENING,
   clauseCount,
   kickerShaped,
   NUMBERED_SECTION,
   PLACE_OPENING,
   PRIZE_LIST_LINE,
+  tooShortForSubtitle,
   unbalanced,
   unmarkedSubtitle,
 } from './split-rules.ts';
 import type { SplitState } from './split-state.ts';
+import { retitledByOriginal } from './split-lines.ts';
 
 type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
 
@@ -115,6 +118,7 @@ const originalTitle: ShortStep = (state, block) => {
   if (original === undefined) return false;
   const { current } = state;
   if (current?.title && !current.fragment) {
+    if (retitledByOriginal(state, block)) return true;
     state.trace(block, 'note', "a reprint's original title (原标题：…) under its own headline");
     return true;
   }
@@ -142,11 +146,33 @@ export function sameHeadline(a: string, b: string): boolean {
  * A reprint prints the print edition's headline again under the web headline, before any text
  * (`网页标题 甲乙丙` / data line / `甲乙丙`): the same words, not a new article.
  */
-const headlineAgain: ShortStep = (state, block) => {
+const headlineAgain: ShortStep = (state, block, index) => {
   const { current } = state;
   if (!current?.title || current.fragment || !current.body.every((p) => current.headings.has(p))) return false;
   if (!sameHeadline(block.text, current.title)) return false;
+  const [web, again] = [wordsOf(current.title), wordsOf(block.text)];
+  if (state.blocks[index + 1]?.shape === 'subtitle' && web.length > again.length && web.includes(again)) {
+    // `标题——副题(转载)别的标题` as the page title, then `标题` over `——副题`: this printing is the headline.
+    current.title = block.text;
+    state.trace(block, 'headline', 'the headline printed again with its subtitle under it: the page title above carried more');
+    return true;
+  }
   state.trace(block, 'note', 'the headline printed again (the print edition’s) under the web one');
+  return true;
+};
+
+/**
+ * A part's title over the article's subtitle printed again (`第一部分的标题` / `——副题`), before the
+ * text: the article goes on, and the line is its section heading.
+ */
+const partTitle: ShortStep = (state, block, index) => {
+  const { current } = state;
+  const next = state.blocks[index + 1];
+  if (!current?.title || !current.subtitle || next?.shape !== 'subtitle') return false;
+  if (!current.body.every((p) => current.headings.has(p))) return false;
+  if (wordsOf(next.text) !== wordsOf(current.subtitle)) return false;
+  state.addHeading(current, block.text);
+  state.trace(block, 'section heading', "a part's title over the article's subtitle printed again: the article goes on");
   return true;
 };
 
@@ -178,6 +204,10 @@ const noticeAttachment: ShortStep = (state, block) => {
   return true;
 };
 
+/** The last sentence of an open article's text, over the editor's lines that close it (`雨停了，堤保住了，人都回家了！`). */
+const closingSentence = (state: SplitState, block: Block) =>
+  state.current !== undefined && !state.current.inHeader && state.current.body.length > 0 && clauseCount(block.text) > 2;
+
 /** A headline confirmed by what is right under it (or by the kicker line over it). */
 const confirmedHeadline: ShortStep = (state, block, index) => {
   const next = state.blocks[index + 1];
@@ -189,7 +219,7 @@ const confirmedHeadline: ShortStep = (state, block, index) => {
         ? next?.shape === 'subtitle'
           ? 'a subtitle below it'
           : 'an author line below it'
-        : next?.shape === 'article-data'
+        : next?.shape === 'article-data' && !closingSentence(state, block)
           ? 'article data (source, time) below it'
           : next?.shape === 'text' && datelineOf(next.text)
             ? 'a dateline below it'
@@ -223,22 +253,37 @@ const kickerLine: ShortStep = (state, block, index) => {
     afterNext !== undefined &&
     afterNext.shape !== 'short' &&
     kickerShaped(block.text) &&
-    (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data' || state.headlineEvidence(next, index + 1) !== undefined)
+    (state.headerFollows(afterNext, index) ||
+      afterNext.shape === 'article-data' ||
+      // (a dateline opens a news item: the two short lines over it are its header, mid-page too)
+      (afterNext.shape === 'text' && datelineOf(afterNext.text) !== undefined) ||
+      state.headlineEvidence(next, index + 1) !== undefined)
   ) {
-    if (
-      !next.kicker &&
-      unmarkedSubtitle(block.text, next.text) &&
-      (state.headerFollows(afterNext, index) || afterNext.shape === 'article-data')
-    ) {
+    const overHeader = state.headerFollows(afterNext, index) || afterNext.shape === 'article-data';
+    // (Over a dateline the pair is kicker and headline, unless the second gives the figures.)
+    const countedOverDateline = afterNext.shape === 'text' && datelineOf(afterNext.text) !== undefined && COUNT_OPENING.test(next.text);
+    if (!next.kicker && unmarkedSubtitle(block.text, next.text) && (overHeader || countedOverDateline)) {
       state.start(block.text, block);
       state.forcedSubtitle = index + 1;
-      state.trace(block, 'headline', 'two short lines over the header, the first not kicker-shaped: headline and subtitle');
+      state.trace(
+        block,
+        'headline',
+        COUNT_OPENING.test(next.text) && (countedOverDateline || next.text.length > block.text.length)
+          ? 'two short lines over the header or a dateline, the second opening with a count (the figures): headline and subtitle'
+          : 'two short lines over the header, the first not kicker-shaped: headline and subtitle',
+      );
       return true;
     }
     // Two short lines over the body: a kicker and its headline.
     state.pendingKicker = block.text;
     state.forcedHeadline = index + 1;
-    state.trace(block, 'kicker', 'two short lines over the text: kicker and headline');
+    state.trace(
+      block,
+      'kicker',
+      overHeader && tooShortForSubtitle(next.text)
+        ? 'two short lines over the header, the second of a few characters (no subtitle): kicker and headline'
+        : 'two short lines over the text: kicker and headline',
+    );
     return true;
   }
   return false;
@@ -284,6 +329,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   numberedSection,
   originalTitle,
   headlineAgain,
+  partTitle,
   seriesTitleAgain,
   noticeAttachment,
   confirmedHeadline,

@@ -2,10 +2,13 @@
  * Extractive summaries: the most informative opening sentence or two of an article's body, about
  * 60–120 Chinese characters. Section headings, captions and bylines are never used (they are not
  * body sentences), and a lede that is only a quotation gives way to the reporting sentence after it.
+ * Lines the splitter left in the body that are no text (article data, credits, captions, a series
+ * announcement) and clutter glued before a first sentence are passed over (./summary-openers.ts).
  */
 import type { ParsedArticle } from './article.ts';
 import { EDITOR_NOTE, endsSentence, startsMidSentence } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
+import { isDataOrCredits, summaryParagraphs, withoutGluedOpeners } from './summary-openers.ts';
 
 export const SUMMARY_MIN = 60;
 export const SUMMARY_MAX = 120;
@@ -24,7 +27,7 @@ export function sentencesOf(paragraph: string): string[] {
  * Sentences a summary should not open with: all quotation (`“……”`), a note in brackets, the
  * attribution after a quotation (`……负责人介绍道。`), or text cut from a sentence on another page.
  */
-function weakOpening(sentence: string): boolean {
+export function weakOpening(sentence: string): boolean {
   return (
     /^[“「『"].*[”」』"]$/.test(sentence) ||
     /^[（(].*[）)]$/.test(sentence) ||
@@ -41,19 +44,24 @@ function clip(text: string, max: number): string {
   return `${boundary > max / 2 ? cut.slice(0, boundary) : cut.slice(0, max - 1)}……`;
 }
 
+/** `paragraph` without the dateline opening it, if any. */
+function withoutDateline(paragraph: string): string {
+  return paragraph.slice(datelineOf(paragraph)?.length ?? 0);
+}
+
 /** The summary of an article ('' when it has no body text). */
-export function summarise(article: Pick<ParsedArticle, 'body'>): string {
+export function summarise(article: Pick<ParsedArticle, 'body'> & Partial<Pick<ParsedArticle, 'captions'>>): string {
   // An editor's note (`编者按：` and its paragraph) introduces the article; the news text follows it.
   const body = EDITOR_NOTE.test(article.body[0] ?? '') && article.body.length > 2 ? article.body.slice(2) : article.body;
   // A dateline the splitter left in place (a second item's, an odd form) never opens a summary.
-  const paragraphs = body
+  const paragraphs = summaryParagraphs(body, (article.captions?.length ?? 0) > 0)
     .filter((p) => endsSentence(p) || p.length > 40)
-    .map((p) => p.slice(datelineOf(p)?.length ?? 0))
+    .map((p) => withoutGluedOpeners(withoutDateline(withoutGluedOpeners(p))))
     .filter(Boolean);
   const sentences = paragraphs
     .slice(0, 4)
     .flatMap(sentencesOf)
-    .filter((s) => s.length >= 6);
+    .filter((s) => s.length >= 6 && !isDataOrCredits(s));
   if (sentences.length === 0) return clip(body.join(''), SUMMARY_MAX);
   // Skip leading quotations when a reporting sentence follows soon.
   let start = 0;

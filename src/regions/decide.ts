@@ -35,13 +35,16 @@ export interface Scored {
   inTitle?: boolean;
 }
 
+/** Why an article is about the province as a whole (see {@link provinceWide}). */
+export type ProvinceWide = 'spread' | 'framed' | false;
+
 /**
- * True when the article is about the province as a whole: its places are spread over at least
- * {@link SPREAD_PREFECTURES} prefectures with none holding {@link DOMINANT_SHARE} of the points,
- * or a headline is framed by the province (全省…, 我省…, 湖南…) and the province has at least as
- * many points as the best prefecture with its counties.
+ * Whether the article is about the province as a whole, and why: its places are spread over at
+ * least {@link SPREAD_PREFECTURES} prefectures with none holding {@link DOMINANT_SHARE} of the
+ * points ('spread'), or a headline is framed by the province (全省…, 我省…, 湖南…) and the province
+ * has at least as many points as the best prefecture with its counties ('framed').
  */
-export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: boolean): boolean {
+export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: boolean): ProvinceWide {
   const byPrefecture = new Map<string, number>();
   for (const s of scored) {
     if (s.region.level === 'province') continue;
@@ -53,9 +56,9 @@ export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: b
   const best = Math.max(0, ...points);
   if (total === 0) return false;
   const named = points.filter((p) => p >= 1).length;
-  if (named >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total) return true;
+  if (named >= SPREAD_PREFECTURES && best < DOMINANT_SHARE * total) return 'spread';
   const province = scored.find((s) => s.region.level === 'province')?.score ?? 0;
-  return framedByProvince && province >= best;
+  return framedByProvince && province >= best ? 'framed' : false;
 }
 
 /**
@@ -65,7 +68,7 @@ export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: b
  * prefecture's own mentions lead its counties' (see prefectureLeads). A round-up of projects in
  * five counties of 郴州 is about 郴州市.
  */
-export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Region): boolean {
+export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Region, scene?: Region): boolean {
   const own = scored.find((s) => s.region.code === prefecture.code)?.score ?? 0;
   const counties = scored.filter((s) => s.region.level === 'county' && g.prefectureOf(s.region)?.code === prefecture.code);
   const total = own + counties.reduce((a, s) => a + s.score, 0);
@@ -74,6 +77,7 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
     prefectureLeads(
       scored.find((s) => s.region.code === prefecture.code),
       counties,
+      scene,
     )
   )
     return true;
@@ -87,11 +91,14 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
  * (`某市：…` over a report from one of its villages) or the article names two or more of its
  * counties (the city's new bus lines in two districts).
  */
-function prefectureLeads(own: Scored | undefined, counties: Scored[]): boolean {
+function prefectureLeads(own: Scored | undefined, counties: Scored[], scene?: Region): boolean {
   const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
   if (!own || !best) return false;
   if (own.score >= LEADING_SHARE * best.score) return true;
   if (own.score < best.score) return false;
+  // The opening says it happened in that county (`某市某县某镇发生…`): a headline naming the city
+  // (an event named after it, `某市大火`) does not make the city the subject.
+  if (scene?.code === best.region.code) return false;
   return (own.inTitle === true && !best.inTitle) || counties.filter((s) => s.score >= 1).length >= 2;
 }
 
@@ -114,15 +121,29 @@ function withPrefecture(g: Gazetteer, region: Region): string[] {
   return prefecture ? [region.name, prefecture.name] : [region.name];
 }
 
-/** From scores to the ordered list of official names. */
-export function decide(g: Gazetteer, province: Region, scored: Scored[], framedByProvince: boolean): string[] {
+/**
+ * From scores to the ordered list of official names; `where` holds the venue of a province-framed
+ * event and the county the opening says something happened in, if any (venue.ts).
+ */
+export function decide(
+  g: Gazetteer,
+  province: Region,
+  scored: Scored[],
+  framedByProvince: boolean,
+  where: { venue?: Region; scene?: Region } = {},
+): string[] {
+  const { venue, scene } = where;
   const places = scored.filter((s) => s.region.level !== 'province');
   const best = Math.max(0, ...places.map((s) => s.score));
   const chosen = places
     .filter((s) => s.score >= ABOUT_SCORE && s.score >= RELATIVE_SCORE * best)
     .sort((a, b) => b.score - a.score || a.order - b.order);
-  // Spread over the province, or framed by it: the province, even without a word naming it.
-  if (provinceWide(g, scored, framedByProvince)) return [province.name];
+  // Spread over the province, or framed by it: the province, even without a word naming it. A
+  // provincial event held in one place (…在某县举行, venue.ts) is that place's: its readers look
+  // for it, and the province's own lookup lists it anyway (the province covers its counties).
+  const wide = provinceWide(g, scored, framedByProvince);
+  if (wide === 'framed' && venue) return withPrefecture(g, venue);
+  if (wide) return [province.name];
   if (chosen.length === 0) {
     const province = scored.find((s) => s.region.level === 'province');
     if (province && province.score >= ABOUT_SCORE) return [province.region.name];
@@ -137,7 +158,7 @@ export function decide(g: Gazetteer, province: Region, scored: Scored[], framedB
   for (const county of counties) {
     const prefecture = g.prefectureOf(county.region);
     if (out.includes(county.region.name)) continue;
-    if (prefecture && prefectureWide(g, scored, prefecture)) {
+    if (prefecture && prefectureWide(g, scored, prefecture, scene)) {
       if (!out.includes(prefecture.name)) out.push(prefecture.name);
       continue;
     }

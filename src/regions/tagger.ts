@@ -33,6 +33,8 @@ import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
 import { PASSING_WEIGHT, passingKinds } from './passing.ts';
 import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
+import { homeCharacterAt } from './home-short.ts';
+import { sceneOf, venueOf } from './venue.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -70,13 +72,16 @@ const PROVINCE_WORDS = /全省|我省|(?<!湖南)省(?:委|政府|人大|政协)
  * dateline — when its name ends in the same character. 全市场, 全区域, 社区委员 are other words; a
  * committee after a place's name (长沙市委) is that place's, found by the matcher.
  */
-const HOME_WORDS = /(?:全|我|本)(市|县|区|州)(?![场域])|(市|县|区|州)委(?=书记|副书记|常委|组织部|宣传部|统战部|办公室)/g;
+const HOME_WORDS = /(?:全|我|本)(市|县|区|州|縣|區)(?![场域場])|(市|县|区|州)委(?=书记|副书记|常委|组织部|宣传部|统战部|办公室)/g;
+/** The simplified suffix of a traditional one in {@link HOME_WORDS} (我縣 is 我县). */
+const SIMPLIFIED_SUFFIX: Record<string, string> = { 縣: '县', 區: '区' };
 
 /** A paper named as such: in book-title marks (`《邵阳日报》`) or as the newspaper office (`常德日报社`). */
 const NEWSROOM = /《[^《》]{2,12}(?:日报|晚报|都市报|报)》|[\u4e00-\u9fa5]{2,8}(?:日报|晚报|都市报)社/g;
 
-/** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … */
-const OUTLET_AFTER = /^(?:日报|晚报|都市报|新闻|融媒|广播电视台|电视台|发布|客户端|头条|网)/;
+/** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … (traditional too: 沅江新聞網). */
+const OUTLET_AFTER =
+  /^(?:日[报報]|晚[报報]|都市[报報]|新[闻聞]|融媒|[广廣][播][电電][视視]台|[电電][视視]台|[发發]布|客[户戶]端|[头頭]条|[头頭]條|[网網])/;
 /**
  * The dateline opening the first paragraph (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电,
  * 新湖南客户端衡阳讯, 邵阳日报3月3日讯 …, with its bracketed byline): the page reader's own reading of
@@ -161,8 +166,8 @@ export class RegionTagger {
 
   /** The official names of the places the article is about, most specific first. */
   tag(article: TaggableArticle): string[] {
-    const { scored, framedByProvince } = this.score(article);
-    const regions = decide(this.terms.gazetteer, this.province, scored, framedByProvince);
+    const { scored, framedByProvince, where } = this.score(article);
+    const regions = decide(this.terms.gazetteer, this.province, scored, framedByProvince, where);
     return regions.length > 0 ? regions : this.ownNewsroom(article);
   }
 
@@ -228,7 +233,7 @@ export class RegionTagger {
     return false;
   }
 
-  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean } {
+  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; where: { venue?: Region; scene?: Region } } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
     const credit: Credit = (region, points, order, from = {}) => {
@@ -241,14 +246,23 @@ export class RegionTagger {
     };
 
     const found: FoundMention[] = [];
+    // Hunan short names the article also writes as the full name of a place elsewhere (华容区 in 湖北).
+    const namesakes = new Set<string>();
+    const onElsewhere = (name: string) => {
+      const stem = this.terms.elsewhere.namesakes.get(name);
+      if (stem) namesakes.add(stem);
+    };
     let framedByProvince = false;
+    // Where the headline or the opening says the event is held (…在某县举行) or happened (某县发生…).
+    let venue: Region | undefined;
+    let scene: Region | undefined;
     let headlineNamesPlace = false;
     let openingRead = false;
     const home = this.homeOf(article);
     const matcher = this.matcherFor(home, article.home !== undefined);
     let offset = 0;
     for (const part of parts(article)) {
-      const mentions = matcher.scan(part.text);
+      const mentions = matcher.scan(part.text, onElsewhere);
       const kinds = passingKinds(part.text, mentions);
       // Starts of the mentions that count fully (no passing mention: 湖南大学 frames nothing).
       const counted: number[] = [];
@@ -270,7 +284,11 @@ export class RegionTagger {
         for (const m of part.text.matchAll(HOME_WORDS)) {
           const at = m.index ?? 0;
           const inPlaceName = mentions.some((p) => p.start <= at && at < p.end);
-          if (at >= part.skip && !inPlaceName && home.name.endsWith(m[1] ?? m[2])) credit(home, part.weight, offset + at);
+          if (at >= part.skip && !inPlaceName && home.name.endsWith(SIMPLIFIED_SUFFIX[m[1]] ?? m[1] ?? m[2]))
+            credit(home, part.weight, offset + at);
+        }
+        for (const at of homeCharacterAt(part.text, home, mentions, this.terms.lexicon)) {
+          if (at >= part.skip) credit(home, part.weight, offset + at);
         }
       }
       if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead && !headlineNamesPlace)) {
@@ -279,12 +297,18 @@ export class RegionTagger {
         if (first.province < first.place) framedByProvince = true;
         if (part.kind === 'headline' && Math.min(first.province, first.place) < Infinity) headlineNamesPlace = true;
       }
+      if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead)) {
+        venue ??= venueOf(g, part.text, mentions, counted);
+        scene ??= sceneOf(g, part.text, mentions, counted);
+      }
       if (part.kind === 'opening') openingRead = true;
       offset += part.text.length + 1;
     }
 
+    // A bare stem the article also writes as a place elsewhere (走进华容 … 鄂州市华容区) is that place.
+    for (const f of found) if (f.mention.term.short && namesakes.has(f.mention.term.text)) f.elsewhere = true;
     creditMentions(g, found, credit);
-    return { scored: [...scores.values()], framedByProvince };
+    return { scored: [...scores.values()], framedByProvince, where: { venue, scene } };
   }
 }
 

@@ -27,19 +27,18 @@ import { normaliseForSearch } from './normalize.ts';
 import { placesAmong, type QueryPlace } from './query-parse.ts';
 import { searchTerms } from './search-terms.ts';
 import { MATCH_CAP, SnapshotRows } from './snapshot-rows.ts';
-import type { CompactIndex } from './compact.ts';
-import { loadCompact } from './compact-delta.ts';
+import { CompactPass, type CompactLoading } from './compact-pass.ts';
+import { cutByVocabulary } from './early-cut.ts';
+import { cutQueriesEarlyWith, segmenterReady } from './jieba.ts';
 import type { SnapshotMeta } from './snapshot.ts';
-import { IndexError, readMeta } from './index-meta.ts';
+import { IdsUnreadable, IndexError, readMeta } from './index-meta.ts';
 
-export { IndexError, readMeta } from './index-meta.ts';
+export { IdsUnreadable, IndexError, readMeta } from './index-meta.ts';
 
 /** Relevance an article gains from being about a place the query names (a strong title match is 1). */
 export const REGION_MATCH = 0.5;
 
 export { MATCH_CAP } from './snapshot-rows.ts';
-
-const BOOST = { title: 4, kicker: 2, subtitle: 2, regions: 2, keywords: 1.5, authors: 1 };
 
 /** Options of {@link SnapshotIndex.load}. */
 export interface SnapshotLoadOptions {
@@ -50,23 +49,38 @@ export interface SnapshotLoadOptions {
    */
   firstSeen?: FirstSeenLedger;
   now?: number;
+  /**
+   * `background`: compact.json loads while the index already answers (ranking by the full text and
+   * places until then), and queries are cut against the index's vocabulary until jieba is ready —
+   * for a process that must answer within a second or two of starting (the bot). Default `now`.
+   */
+  compact?: CompactLoading;
+  /**
+   * Read by openIndex (./open.ts) only. `later`: a snapshot built by this code is opened without
+   * comparing the pages folder with it; the caller compares later (the bot, once warm: a page
+   * changed while it was stopped goes live seconds after the start). Default `now`.
+   */
+  pagesCheck?: 'now' | 'later';
 }
 
 /** The MiniSearch + SQLite index, read-only. */
 export class SnapshotIndex implements ArticleIndex {
   readonly info: IndexInfo;
   private readonly db: Database.Database;
-  private readonly compact: CompactIndex;
+  private readonly compact: CompactPass;
   private readonly commonTerms: Set<string>;
+  /** What names this snapshot's content: every update or rebuild changes its generation or build time. */
+  private readonly contentKey: string;
   private readonly rows: SnapshotRows;
   private firstSeen: FirstSeenLedger | undefined;
   /** Articles this snapshot brought into the first-seen ledger when it was loaded (0 without one). */
   newlySeen = 0;
 
-  private constructor(meta: SnapshotMeta, db: Database.Database, compact: CompactIndex) {
+  private constructor(meta: SnapshotMeta, db: Database.Database, compact: CompactPass) {
     const { commonTerms, ...info } = meta;
     this.info = info;
     this.commonTerms = new Set(commonTerms);
+    this.contentKey = `${meta.builtAt} ${meta.generation} ${meta.articles} ${meta.fingerprint}`;
     this.db = db;
     this.rows = new SnapshotRows(db);
     this.compact = compact;
@@ -74,35 +88,43 @@ export class SnapshotIndex implements ArticleIndex {
 
   /** Loads a snapshot; throws IndexError when it is missing, old or corrupt. */
   static load(indexDir: string, options: SnapshotLoadOptions = {}): SnapshotIndex {
-    const index = SnapshotIndex.open(indexDir);
+    const index = SnapshotIndex.open(indexDir, options.compact ?? 'now');
+    if (options.compact === 'background') cutQueriesEarlyWith((text) => cutByVocabulary(text, (word) => index.rows.hasTerm(word)));
     if (options.firstSeen) index.recordIn(options.firstSeen, options.now ?? Date.now());
     return index;
+  }
+
+  /**
+   * Settles once the index answers as fully as it can: compact.json loaded and jieba ready (at once
+   * for an index loaded `now` in a process whose jieba is loaded). Rejects when compact.json is damaged.
+   */
+  async warm(): Promise<void> {
+    await Promise.all([this.compact.loaded, segmenterReady()]);
   }
 
   /** Records every article of this snapshot in `ledger` and reports first-seen times from it from now on. */
   recordIn(ledger: FirstSeenLedger, now: number): number {
     this.firstSeen = ledger;
-    this.newlySeen = ledger.record(this.ids(), now);
+    this.newlySeen = ledger.recordSnapshot(this.contentKey, () => this.ids(), now);
     return this.newlySeen;
   }
 
-  /** Every article id, in rowid order (streamed: a large archive is never held as one array). */
+  /**
+   * Every article id, in rowid order (streamed: a large archive is never held as one array); a
+   * failure to read them is an IdsUnreadable, told apart from the ledger's own errors.
+   */
   private *ids(): Generator<string> {
-    for (const row of this.rows.statement('SELECT id FROM articles ORDER BY rowid').iterate() as IterableIterator<{ id: string }>)
-      yield row.id;
+    try {
+      // A consumer's own error (the ledger's) ends the loop through return(), never through here.
+      for (const row of this.rows.statement('SELECT id FROM articles ORDER BY rowid').iterate() as IterableIterator<{ id: string }>)
+        yield row.id;
+    } catch (error) {
+      throw new IdsUnreadable(error);
+    }
   }
 
-  private static open(indexDir: string): SnapshotIndex {
+  private static open(indexDir: string, loading: CompactLoading): SnapshotIndex {
     const meta = readMeta(indexDir);
-    let compact: CompactIndex;
-    try {
-      compact = loadCompact(indexDir).compact;
-    } catch (error) {
-      throw new IndexError(
-        'corrupt',
-        `index file ${join(indexDir, 'compact.json')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`,
-      );
-    }
     let db: Database.Database | undefined;
     try {
       db = new Database(join(indexDir, 'articles.db'), { readonly: true, fileMustExist: true });
@@ -115,12 +137,20 @@ export class SnapshotIndex implements ArticleIndex {
         `index file ${join(indexDir, 'articles.db')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`,
       );
     }
+    let compact: CompactPass;
+    try {
+      compact = CompactPass.open(indexDir, loading);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     return new SnapshotIndex(meta, db, compact);
   }
 
   /**
    * Reads a sample of every table start-up depends on; throws whatever SQLite or JSON.parse throws
-   * on damage. Cheap: ids are read anyway at start-up, and only the newest records are parsed.
+   * on damage. Cheap: only the newest records and a sample of the region rows are read (the ids are read by
+   * recordIn, when a ledger has not recorded this snapshot yet).
    */
   check(sample = 1000): void {
     const rows = this.rows.statement('SELECT record FROM articles ORDER BY rowid DESC LIMIT ?').all(sample) as { record: string }[];
@@ -128,8 +158,8 @@ export class SnapshotIndex implements ArticleIndex {
       const article = JSON.parse(row.record) as Partial<Article>;
       if (typeof article !== 'object' || article === null || typeof article.id !== 'string') throw new Error('an article record has no id');
     }
-    for (const _ of this.ids());
-    this.rows.countRegions();
+    // A sample of the region rows, not every one: counting them all cost 0.1–0.25 s of each start.
+    this.rows.statement('SELECT region, rowid FROM article_regions LIMIT ?').all(sample);
     this.rows.statement('SELECT rowid FROM fulltext ORDER BY rowid DESC LIMIT 1').all();
   }
 
@@ -210,21 +240,9 @@ export class SnapshotIndex implements ArticleIndex {
     }
   }
 
-  /** Compact fields: headline, keywords, regions… (prefix matching, never fuzzy). */
+  /** Compact fields: headline, keywords, regions… (prefix matching, never fuzzy; see ./compact-pass.ts). */
   private matchCompact(terms: string[], candidates: Candidates): void {
-    if (terms.length === 0) return;
-    const { allowed } = candidates;
-    const results = this.compact.search(terms.join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      prefix: (term) => [...term].length >= 2,
-      fuzzy: false,
-      combineWith: 'OR',
-      boost: BOOST,
-      filter: allowed ? (result) => allowed.has(result.id as number) : undefined,
-    });
-    const top = results[0]?.score ?? 1;
-    for (const result of results) candidates.addCompact(result.id as number, result.queryTerms, result.score / top, true);
+    this.compact.match(terms, candidates);
   }
 
   async byRegions(names: string[], options: { limit?: number; offset?: number } = {}): Promise<RegionResult> {

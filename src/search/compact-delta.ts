@@ -12,8 +12,10 @@
  * compact.json's generation means a crash between their writes: the snapshot is rebuilt.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CompactIndex, type CompactSink, compactJson, parseCompact, type TokenizedDocument } from './compact.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { type CompactIndex, type CompactSink, compactJson, parseCompact, parseCompactAsync, type TokenizedDocument } from './compact.ts';
 
 export const COMPACT_FILE = 'compact.json';
 export const DELTA_FILE = 'compact-delta.json';
@@ -124,6 +126,20 @@ export class CompactDelta implements CompactSink {
     for (const document of this.added.values()) compact.add(document);
   }
 
+  /** {@link applyTo} in slices of `slice` documents, the event loop free between them (2–3 ms a document). */
+  async applyInSlices(compact: CompactIndex, slice = 25): Promise<void> {
+    let done = 0;
+    for (const [documents, change] of [
+      [this.removed, 'remove'],
+      [this.added, 'add'],
+    ] as const) {
+      for (const document of documents.values()) {
+        compact[change](document);
+        if (++done % slice === 0) await nextTurn();
+      }
+    }
+  }
+
   toFile(generation: number): DeltaFile {
     return { base: this.base, generation, removed: [...this.removed.values()], added: [...this.added.values()] };
   }
@@ -173,5 +189,20 @@ export function loadCompact(indexDir: string): { compact: CompactIndex; generati
     throw new CompactDeltaError(`index parts disagree (compact.json generation ${generation}, its delta applies to ${file.base})`);
   }
   new CompactDelta(file.base, file).applyTo(compact);
+  return { compact, generation: file.generation };
+}
+
+/**
+ * {@link loadCompact} leaving the event loop free most of the time (a reader serving queries
+ * meanwhile): the files are read off the thread and MiniSearch loads in slices; only JSON.parse of
+ * compact.json is one piece (about 0.2 s at 100 000 articles).
+ */
+export async function loadCompactInSlices(indexDir: string): Promise<{ compact: CompactIndex; generation: number }> {
+  const file = readDelta(indexDir);
+  const { compact, generation } = await parseCompactAsync(await readFile(join(indexDir, COMPACT_FILE), 'utf8'));
+  if (generation !== file.base) {
+    throw new CompactDeltaError(`index parts disagree (compact.json generation ${generation}, its delta applies to ${file.base})`);
+  }
+  await new CompactDelta(file.base, file).applyInSlices(compact);
   return { compact, generation: file.generation };
 }

@@ -149,8 +149,16 @@ export function writeCompactJson(path: string, compact: CompactIndex, generation
   }
 }
 
+type CompactJs = Parameters<typeof MiniSearch.loadJS>[0] & { generation?: number };
+
 /** Parses compact.json; returns the index and the generation it was written at. */
 export function parseCompact(json: string): { compact: CompactIndex; generation: number | undefined } {
-  const js = JSON.parse(json) as Parameters<typeof MiniSearch.loadJS>[0] & { generation?: number };
+  const js = JSON.parse(json) as CompactJs;
   return { compact: MiniSearch.loadJS<TokenizedDocument>(js, compactSearchOptions()), generation: js.generation };
+}
+
+/** {@link parseCompact} with MiniSearch loading in slices (it yields to the event loop every 1 000 terms). */
+export async function parseCompactAsync(json: string): Promise<{ compact: CompactIndex; generation: number | undefined }> {
+  const js = JSON.parse(json) as CompactJs;
+  return { compact: await MiniSearch.loadJSAsync<TokenizedDocument>(js, compactSearchOptions()), generation: js.generation };
 }

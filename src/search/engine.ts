@@ -97,6 +97,12 @@ export interface ArticleIndex {
   regionCounts(): Promise<Map<string, number>>;
   get(id: string): Promise<Article | undefined>;
   /**
+   * Settles once the engine answers as fully as it will (an engine that loads parts in the
+   * background answers before, with a plainer ranking); what can wait (examples for /help) waits
+   * for it. Engines without such parts leave it out.
+   */
+  warm?(): Promise<void>;
+  /**
    * Articles first seen after `since` (epoch ms), oldest first, `limit` (default 500) per page.
    * Replaces allIds(): the digest asks for what is new since its last cutoff; an article removed
    * from the index is not listed.

@@ -17,6 +17,14 @@ export class IndexError extends Error {
   }
 }
 
+/** The snapshot's article ids could not be read (its database is damaged); `cause` says how. */
+export class IdsUnreadable extends Error {
+  constructor(readonly cause: unknown) {
+    super(`the article ids cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'IdsUnreadable';
+  }
+}
+
 /** Reads the snapshot's meta data, or throws IndexError. */
 export function readMeta(indexDir: string): SnapshotMeta {
   const path = join(indexDir, 'meta.json');

@@ -31,6 +31,7 @@ const require = createRequire(import.meta.url);
 let jieba: NodeJieba | undefined;
 let worker: SegmenterWorker | SegmenterClient | undefined;
 let stopWords: Set<string> | undefined;
+let earlyCut: ((text: string) => string[]) | undefined;
 
 /** nodejieba in this thread, with the place names (its own dictionaries load on first use, ~1.4 s). */
 export function localSegmenter(): Segmenter {
@@ -117,10 +118,35 @@ export function indexTokensOfEach(texts: readonly string[]): string[][] {
   return normalised.map((text) => (text === '' ? [] : cuts[next++].map((t) => t.trim()).filter(meaningful)));
 }
 
+/**
+ * How queries are cut while the segmenter worker still loads jieba's dictionaries (a loaded index
+ * gives its vocabulary: see ./early-cut.ts); undefined: a query waits for jieba. A cut that throws
+ * (its index closed) waits for jieba too. Index tokens and keywords always come from jieba.
+ */
+export function cutQueriesEarlyWith(cut: ((text: string) => string[]) | undefined): void {
+  earlyCut = cut;
+}
+
+/** The early cut of `text` while jieba is not ready on the worker, or undefined. */
+function cutEarly(text: string): string[] | undefined {
+  if (earlyCut === undefined || worker === undefined || worker.ready) return undefined;
+  try {
+    return earlyCut(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Query words: the plain cut of the normalised query, stop words and duplicates dropped. */
 export function queryWords(query: string): string[] {
-  const [cut] = runAll<string[]>([{ method: 'cut', text: normaliseForSearch(query) }]);
-  return [...new Set(cut.map((t) => t.trim()).filter(meaningful))];
+  const text = normaliseForSearch(query);
+  const words = (cutEarly(text) ?? runAll<string[]>([{ method: 'cut', text }])[0]).map((t) => t.trim()).filter(meaningful);
+  return [...new Set(words)];
+}
+
+/** Resolves once jieba answers without waiting for its dictionaries (at once without a worker). */
+export function segmenterReady(): Promise<void> {
+  return worker?.whenReady() ?? Promise.resolve();
 }
 
 /** Top keywords of a text by jieba's TF-IDF, without numbers and single characters. */

@@ -25,7 +25,8 @@ export interface LineEnd {
 /** A new line: the caller's end, and the end the serving worker is given (see ./worker-entry.mjs). */
 export function segmenterLine(): { caller: LineEnd; server: LineEnd } {
   const { port1, port2 } = new MessageChannel();
-  const signal = new SharedArrayBuffer(4);
+  // [0]: raised after each answer; [1]: raised once the dictionaries are loaded (./worker-entry.mjs).
+  const signal = new SharedArrayBuffer(8);
   return { caller: { port: port1, signal }, server: { port: port2, signal } };
 }
 
@@ -42,6 +43,16 @@ export class SegmenterClient {
     this.port = end.port;
     this.signal = new Int32Array(end.signal);
     this.port.unref(); // never what keeps a process alive
+  }
+
+  /** True once the worker answers without loading its dictionaries first. */
+  get ready(): boolean {
+    return Atomics.load(this.signal, 1) === 1;
+  }
+
+  /** A line has no event for readiness: settles at once (calls wait for the dictionaries anyway). */
+  whenReady(): Promise<void> {
+    return Promise.resolve();
   }
 
   /**
@@ -84,6 +95,7 @@ export class SegmenterWorker {
   private readonly worker: Worker;
   private readonly client: SegmenterClient;
   private failed: Error | undefined;
+  private readonly loaded: Promise<void>;
 
   constructor(served: LineEnd[] = []) {
     const own = segmenterLine();
@@ -96,7 +108,21 @@ export class SegmenterWorker {
     this.worker.on('error', (error) => {
       this.failed = error;
     });
+    this.loaded = new Promise((resolve) => {
+      this.worker.once('message', () => resolve());
+      this.worker.once('exit', () => resolve());
+    });
     this.worker.unref();
+  }
+
+  /** True once the worker answers without loading its dictionaries first (or has failed: calls then fall back at once). */
+  get ready(): boolean {
+    return this.failed !== undefined || this.client.ready;
+  }
+
+  /** Settles when {@link ready} becomes true (or the worker ends). */
+  whenReady(): Promise<void> {
+    return this.loaded;
   }
 
   call<T>(input: SegmenterCall | SegmenterCall[]): T {

@@ -54,6 +54,11 @@ export class SnapshotRows {
     return statement;
   }
 
+  /** True when some article's compact fields hold `term` (the vocabulary of the early query cut, ./early-cut.ts). */
+  hasTerm(term: string): boolean {
+    return this.statement('SELECT 1 FROM term_df WHERE term = ?').get(term) !== undefined;
+  }
+
   /** The rows a search may return: of the regions asked for, in the date range asked for. */
   allowedRows(options: { regions?: string[]; from?: string; to?: string }): Set<number> | undefined {
     const inRegions = options.regions?.length ? this.rowidsInRegions(options.regions) : undefined;

@@ -10,6 +10,11 @@ import { register } from 'tsx/esm/api';
 register();
 const { handle } = await import(workerData.module);
 const lines = workerData.lines ?? [{ port: parentPort }];
+// The segmenter's callers are told once the module is loaded (its dictionaries are).
+if (workerData.lines) {
+  for (const { signal } of workerData.lines) Atomics.store(new Int32Array(signal), 1, 1);
+  parentPort.postMessage('ready');
+}
 for (const line of lines) {
   const { port } = line;
   const signal = line.signal ? new Int32Array(line.signal) : undefined;

@@ -71,6 +71,9 @@ export async function startBotRig(): Promise<void> {
   });
   running = await startBot(config, { logger: createLogger('silent'), onChatMigrated: (from, to) => migrations.push([from, to]) });
   index = running.index;
+  // The suites test the bot as it runs once warm; a start's first answers (before compact.json and
+  // jieba are loaded) are tested in test/search/background-load.test.ts.
+  await index.warm?.();
   // On PostgreSQL nothing of the bot's state or articles is kept under DATA_DIR.
   if (backend.name === 'postgres') expect(existsSync(join(dataDir, 'bot.db'))).toBe(false);
   keyword = (await pagedKeyword(index))!;

@@ -27,6 +27,11 @@ describe.each([
     expect(score.date).toBeGreaterThanOrEqual(minimum);
   });
 
+  it('opens each summary with the text, never with what the splitter left before it', () => {
+    if (score.badSummaries.length) console.log(`${set} summaries opening elsewhere:\n  ${score.badSummaries.join('\n  ')}`);
+    expect(score.summaryOpening).toBeGreaterThanOrEqual(minimum);
+  });
+
   it('finds each article by its word, first', async () => {
     const found = await scoreSearch(LABELS, ROOT, `${set}/`);
     console.log(

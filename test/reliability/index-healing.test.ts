@@ -5,7 +5,7 @@
  * "暂时无法搜索，正在重建索引" until the rebuilt index is live. Never a crash, never a stack trace.
  */
 import Database from 'better-sqlite3';
-import { closeSync, cpSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,19 @@ describe('damage found at start-up', () => {
       await searchWorks(nextChat++);
     });
   });
+});
+
+describe('damage found while the bot loads compact.json after starting', () => {
+  it('rebuilds at once, before any search, and searches work after', async () => {
+    buildIndex(data);
+    writeFileSync(join(data.dataDir, 'index', 'compact.json'), '{"not": "minisearch"');
+    await withBot(async (bot, log) => {
+      await waitFor(() => (log.lines.some((l) => l.msg === 'new index is live') ? true : undefined), 60_000);
+      expect(log.lines.some((l) => l.msg === 'rebuilding the index in the background')).toBe(true);
+      await bot.index.warm?.();
+      await searchWorks(nextChat++);
+    });
+  }, 150_000);
 });
 
 describe('damage the start-up probe does not read', () => {

@@ -29,6 +29,24 @@ describe('the first-seen ledger', () => {
     expect(ledger.page(-1, { id: 'a', firstSeen: 100 }, 10).map((r) => r.id)).toEqual(['b', 'c']);
   });
 
+  it('records a snapshot once: the same snapshot again reads no id, another one records its ids', () => {
+    const ledger = new FirstSeenLedger(new Database(':memory:'));
+    let reads = 0;
+    const ids = (list: string[]) => () => {
+      reads++;
+      return list;
+    };
+    expect(ledger.recordSnapshot('build 1, generation 1', ids(['a', 'b']), 100)).toBe(2);
+    expect(ledger.recordSnapshot('build 1, generation 1', ids(['a', 'b']), 200)).toBe(0);
+    expect(reads).toBe(1);
+    expect(ledger.recordSnapshot('build 1, generation 2', ids(['a', 'b', 'c']), 300)).toBe(1);
+    expect(ledger.firstSeen('c')).toBe(300);
+    // An earlier clock than the recording's: recorded again, so an earlier time still wins.
+    expect(ledger.recordSnapshot('build 1, generation 2', ids(['a', 'b', 'c']), 250)).toBe(0);
+    expect(reads).toBe(3);
+    expect(ledger.firstSeen('c')).toBe(250);
+  });
+
   it('reads its cursor back, and anything else as the start', () => {
     expect(decodeSeenCursor(encodeSeenCursor({ id: 'x:y', firstSeen: 42 }))).toEqual({ id: 'x:y', firstSeen: 42 });
     expect(decodeSeenCursor('garbage')).toBeUndefined();

@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ParsedArticle } from '../../src/pages/article.ts';
 import { readPage } from '../../src/pages/read.ts';
 import { splitPage } from '../../src/pages/split.ts';
+import { sentencesOf, summarise, weakOpening } from '../../src/pages/summary.ts';
 
 /** One labelled article as the fixtures record it. */
 export interface LabelledArticle {
@@ -53,6 +54,14 @@ export interface PageSetScore {
   phrase: number;
   /** Share of matched articles whose body opens with the labelled first sentence. */
   opening: number;
+  /**
+   * Share of matched articles whose summary opens with the labelled first sentence — or, where that
+   * sentence is one a summary passes over by design (a quotation, a clause cut from another page),
+   * with a later sentence of the first two paragraphs: never with a dateline, a byline or furniture.
+   */
+  summaryOpening: number;
+  /** Titles of the matched articles whose summary opens elsewhere, with its first words. */
+  badSummaries: string[];
   /** Share of pages with a labelled date whose parsed date equals it. */
   date: number;
   /** Labelled titles not recovered, and emitted titles that match no label. */
@@ -104,6 +113,7 @@ export function scorePages(labelsPath: string, root: string, include: (file: str
   const openingOk = pairs.filter(
     (p) => p.article && compact(p.article.body[0] ?? '').startsWith(compact(p.label.firstSentence).slice(0, 20)),
   );
+  const summaryOk = pairs.filter((p) => p.article && summaryOpensRight(p.article, p.label.firstSentence));
   return {
     labelled: pairs.length,
     emitted,
@@ -113,6 +123,10 @@ export function scorePages(labelsPath: string, root: string, include: (file: str
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
     phrase: phrases === 0 ? 1 : phrasesFound / phrases,
     opening: matched === 0 ? 0 : openingOk.length / matched,
+    summaryOpening: matched === 0 ? 0 : summaryOk.length / matched,
+    badSummaries: pairs
+      .filter((p) => p.article && !summaryOk.includes(p))
+      .map((p) => `${p.file}: ${p.label.title} → ${summarise(p.article ?? { body: [] }).slice(0, 24)}`),
     date: dated === 0 ? 1 : datesRight / dated,
     missed,
     spurious,
@@ -120,11 +134,22 @@ export function scorePages(labelsPath: string, root: string, include: (file: str
   };
 }
 
+/** See {@link PageSetScore.summaryOpening}. */
+function summaryOpensRight(article: ParsedArticle, firstSentence: string): boolean {
+  const start = compact(summarise(article)).slice(0, 20);
+  const wanted = compact(firstSentence).slice(0, 20);
+  if (start.startsWith(wanted) || wanted.startsWith(start)) return true;
+  const labelled = sentencesOf(firstSentence)[0] ?? firstSentence;
+  // Labels stop a quotation's first sentence at its 。 (without the ”): a quotation all the same.
+  const passedOver = /^[“「『"]/.test(labelled) || weakOpening(labelled);
+  return passedOver && compact(article.body.slice(0, 2).join('')).includes(start);
+}
+
 /** One line for logs and README: the figures of a page set. */
 export function describeScore(name: string, score: PageSetScore): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return (
     `${name}: ${score.labelled} labelled articles, titles F1 ${score.f1.toFixed(2)} (P ${pct(score.precision)}, R ${pct(score.recall)}), ` +
-    `body phrase ${pct(score.phrase)}, first sentence ${pct(score.opening)}, page date ${pct(score.date)}`
+    `body phrase ${pct(score.phrase)}, first sentence ${pct(score.opening)}, summary opening ${pct(score.summaryOpening)}, page date ${pct(score.date)}`
   );
 }

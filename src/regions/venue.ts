@@ -1,0 +1,68 @@
+/**
+ * The venue of an event: the city or county where a headline or an opening says something is held
+ * (`…示范活动在某市某县举行`, `…推进会在某县召开`, `…节将在某县举办`). A province-wide event held in
+ * one county is news for that county's readers (see decide.ts): the province chose it as the
+ * showcase. Any city or county (a town for its county) is a venue but the capital: the province
+ * holds its meetings there as a matter of course (`在长沙召开`), which says nothing about the city.
+ */
+import type { Gazetteer, Region } from './gazetteer.ts';
+import type { Mention } from './matcher.ts';
+
+/**
+ * The provincial capital: the statistics codes list it first among the prefectures (xx01, 长沙市
+ * 4301). The province meets there as a matter of course; any other city or county hosting a
+ * provincial event was chosen for it.
+ */
+function isCapital(g: Gazetteer, region: Region): boolean {
+  if (region.level === 'prefecture') return region.code.endsWith('01');
+  // …and so is each of its urban districts (在长沙市岳麓区召开); its counties and county cities are chosen.
+  const prefecture = g.prefectureOf(region);
+  return region.name.endsWith('区') && prefecture !== undefined && isCapital(g, prefecture);
+}
+
+/** `在` right before the place, or before its prefecture written just before it (在怀化辰溪县). */
+const AT_BEFORE = /在$/;
+/**
+ * The event's verb within the same clause after the place (`在某县某景区举行`, `在某县隆重召开`), in
+ * simplified or traditional characters.
+ */
+const HELD_AFTER = /^[^，。；！？,;!?\n]{0,20}?(?:举行|举办|召开|开幕|启动|舉行|舉辦|召開|開幕|啟動)/;
+
+/** `发生` within the clause after a county (`某县某镇某村发生…`): where the reported event happened. */
+const HAPPENED_AFTER = /^[^，。；！？,;!?\n]{0,12}?(?:发生|發生)/;
+
+/**
+ * The county a text says something happened in (`某市某县某镇发生山火`), or undefined: the scene
+ * of the event, which a headline naming its city (`某市山火扑灭`) does not make the city's.
+ */
+export function sceneOf(g: Gazetteer, text: string, mentions: Mention[], counted: number[]): Region | undefined {
+  for (const mention of mentions) {
+    if (!counted.includes(mention.start)) continue;
+    const region = mention.term.credits;
+    const county = region.level === 'town' ? g.countyOf(region) : region.level === 'county' ? region : undefined;
+    if (county && HAPPENED_AFTER.test(text.slice(mention.end))) return county;
+  }
+  return undefined;
+}
+
+/**
+ * The city or county a text names as the venue of what it reports, or undefined. `counted` holds the
+ * starts of the mentions that count fully (a bank's or a paper's name is no venue).
+ */
+export function venueOf(g: Gazetteer, text: string, mentions: Mention[], counted: number[]): Region | undefined {
+  for (const [i, mention] of mentions.entries()) {
+    if (!counted.includes(mention.start)) continue;
+    const region = mention.term.credits;
+    const place = region.level === 'town' ? g.countyOf(region) : region.level === 'province' ? undefined : region;
+    const next = mentions[i + 1];
+    // 在怀化辰溪县: the prefecture only says where the county is; the county is the venue.
+    const qualifies = next && next.start === mention.end && g.ancestors(next.term.credits).some((a) => a.code === region.code);
+    if (!place || isCapital(g, place) || qualifies) continue;
+    const previous = mentions[i - 1];
+    const qualifiedBy =
+      previous && previous.end === mention.start && g.ancestors(region).some((a) => a.code === previous.term.credits.code);
+    const before = text.slice(0, qualifiedBy ? previous.start : mention.start);
+    if (AT_BEFORE.test(before) && HELD_AFTER.test(text.slice(mention.end))) return place;
+  }
+  return undefined;
+}
