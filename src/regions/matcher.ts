@@ -41,6 +41,8 @@ export class PlaceMatcher {
   private readonly hidingWords = new Map<string, { word: string; offset: number }[]>();
   /** Names of places elsewhere by their first two characters, longest first. */
   private readonly elsewhereByOpening = new Map<string, string[]>();
+  /** 1 for every UTF-16 unit that starts the name of a place elsewhere (as opensTerm). */
+  private readonly opensElsewhere = new Uint8Array(65536);
 
   constructor(private readonly terms: PlaceTerms) {
     for (const name of terms.elsewhere.names) {
@@ -48,6 +50,7 @@ export class PlaceMatcher {
       const list = this.elsewhereByOpening.get(opening) ?? [];
       list.push(name);
       this.elsewhereByOpening.set(opening, list);
+      this.opensElsewhere[name.charCodeAt(0)] = 1;
     }
     for (const list of this.elsewhereByOpening.values()) list.sort((a, b) => b.length - a.length);
     for (const term of terms.terms) {
@@ -101,6 +104,7 @@ export class PlaceMatcher {
 
   /** Length of the longest name of a place elsewhere starting at `start`; 0 when none. */
   private elsewhereAt(text: string, start: number): number {
+    if (this.opensElsewhere[text.charCodeAt(start)] === 0) return 0;
     const candidates = this.elsewhereByOpening.get(text.slice(start, start + 2));
     if (!candidates) return 0;
     return candidates.find((name) => text.startsWith(name, start))?.length ?? 0;

@@ -4,14 +4,19 @@
  * (./full-build.ts), which needs no segmenter. Files are handed out a few at a time per worker, so
  * memory holds a bounded number of pages in flight, never the archive.
  *
- * Each worker loads its own jieba dictionaries (about 300 MB and 1.5–3 s), so threads pay off only
- * past a few hundred files, and more threads than cores only add memory.
+ * The workers share one jieba on a segmenter worker of their own (./segmenter-worker.ts): nodejieba
+ * keeps its dictionaries per thread (about 350 MB each, and memory a thread frees is not given
+ * back to the system), so a jieba per worker took the build past 1 GB. jieba is about a third of
+ * the preparing work, so two preparing workers keep it busy for less than one core. Starting the
+ * workers and loading the dictionaries takes seconds, so threads pay off only past a few hundred
+ * files, and more threads than cores gain nothing.
  */
 import { availableParallelism } from 'node:os';
 import { FullBuild } from './full-build.ts';
 import type { FileStat, LogSink } from './page-files.ts';
 import type { PrepareJob, PreparedPage } from './prepare-task.ts';
 import type { SnapshotMeta, SnapshotStamp } from './snapshot.ts';
+import { SegmenterWorker, segmenterLine } from './segmenter-worker.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 /** Below this many page files a full build stays in one thread (workers cost seconds to start). */
@@ -26,7 +31,12 @@ export function buildThreads(files: number): number {
 
 /** The pages prepared by `threads` workers, in the order of `stats`, a bounded number in flight. */
 async function* preparedPages(pagesDir: string, stats: FileStat[], threads: number): AsyncGenerator<PreparedPage> {
-  const pool = new WorkerPool<PrepareJob, PreparedPage>(new URL('./prepare-task.ts', import.meta.url), threads);
+  const lines = Array.from({ length: threads }, segmenterLine);
+  const segmenter = new SegmenterWorker(lines.map((line) => line.server));
+  const pool = new WorkerPool<PrepareJob, PreparedPage>(new URL('./prepare-task.ts', import.meta.url), threads, (index) => ({
+    data: { segmenterLine: lines[index].caller },
+    transfer: [lines[index].caller.port],
+  }));
   try {
     const inFlight: Promise<PreparedPage>[] = [];
     let next = 0;
@@ -40,6 +50,7 @@ async function* preparedPages(pagesDir: string, stats: FileStat[], threads: numb
     }
   } finally {
     await pool.close();
+    await segmenter.close();
   }
 }
 

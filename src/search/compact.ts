@@ -5,9 +5,10 @@
  * updater — and never while a reader loads or applies changes: a reader needs no segmenter until
  * its first query, and jieba's dictionaries can load beside the snapshot (see ./warm-up.ts).
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import type { Article } from '../pages/article.ts';
-import { indexTokens } from './jieba.ts';
+import { indexTokensOfEach } from './jieba.ts';
 
 /**
  * Fields MiniSearch holds in memory. The summary is left out on purpose: it is body text (found
@@ -69,14 +70,26 @@ function compactTexts(article: Article): Record<CompactField, string> {
 
 /** Cuts an article's compact fields into index tokens (needs jieba). */
 export function tokenizedDocument(rowid: number, article: Article): TokenizedDocument {
-  const texts = compactTexts(article);
-  const document = { rowid } as TokenizedDocument;
-  for (const field of COMPACT_FIELDS) {
-    document[field] = indexTokens(texts[field])
-      .map((token) => token.replaceAll(SEPARATOR, ''))
-      .filter(Boolean);
-  }
-  return document;
+  return atRowid(tokenizedDocuments([article])[0], rowid);
+}
+
+/**
+ * tokenizedDocument of each article at rowid 0 (see atRowid), in one call to the segmenter: a
+ * page's articles together.
+ */
+export function tokenizedDocuments(articles: readonly Article[]): TokenizedDocument[] {
+  const texts = articles.flatMap((article) => {
+    const fields = compactTexts(article);
+    return COMPACT_FIELDS.map((field) => fields[field]);
+  });
+  const tokens = indexTokensOfEach(texts);
+  return articles.map((_, index) => {
+    const document = { rowid: 0 } as TokenizedDocument;
+    COMPACT_FIELDS.forEach((field, f) => {
+      document[field] = tokens[index * COMPACT_FIELDS.length + f].map((token) => token.replaceAll(SEPARATOR, '')).filter(Boolean);
+    });
+    return document;
+  });
 }
 
 /** The same document at another rowid (an article that moves slot keeps its tokens). */
@@ -94,6 +107,46 @@ export function compactTerms(document: TokenizedDocument): Set<string> {
 /** compact.json: MiniSearch's own JSON plus the generation (MiniSearch ignores the extra field). */
 export function compactJson(compact: CompactIndex, generation: number): string {
   return JSON.stringify({ ...compact.toJSON(), generation });
+}
+
+/** Index terms serialised per write by writeCompactJson. */
+const TERMS_PER_WRITE = 2000;
+
+/**
+ * Writes exactly the text of compactJson to `path`, without ever holding it whole: at 100 000
+ * articles it is about 30 MB (twice that as a JavaScript string, and again as the bytes written)
+ * on top of MiniSearch and its toJSON copy, at the full build's memory peak. The index's terms go
+ * out a slice at a time (JSON.stringify of an array is its elements' texts joined by commas).
+ */
+export function writeCompactJson(path: string, compact: CompactIndex, generation: number): void {
+  const json: Record<string, unknown> = { ...compact.toJSON(), generation };
+  const fd = openSync(path, 'w');
+  try {
+    const put = (text: string) => writeSync(fd, text);
+    let separator = '{';
+    for (const [key, value] of Object.entries(json)) {
+      if (value === undefined) continue; // as JSON.stringify leaves it out
+      put(`${separator}${JSON.stringify(key)}:`);
+      separator = ',';
+      if (Array.isArray(value)) {
+        put('[');
+        for (let i = 0; i < value.length; i += TERMS_PER_WRITE) {
+          put(
+            `${i === 0 ? '' : ','}${value
+              .slice(i, i + TERMS_PER_WRITE)
+              .map((entry) => JSON.stringify(entry) ?? 'null')
+              .join(',')}`,
+          );
+        }
+        put(']');
+      } else {
+        put(JSON.stringify(value));
+      }
+    }
+    put(separator === '{' ? '{}' : '}');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 type CompactJs = Parameters<typeof MiniSearch.loadJS>[0] & { generation?: number };

@@ -7,13 +7,13 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
-import { compactJson, emptyCompact, type TokenizedDocument } from './compact.ts';
+import { emptyCompact, type TokenizedDocument, writeCompactJson } from './compact.ts';
 import { COMPACT_FILE, DELTA_FILE, emptyDelta } from './compact-delta.ts';
 import {
   byFileName,
   dayBase,
   type FileState,
-  indexedForm,
+  indexedForms,
   metaOf,
   type PreparedFile,
   SCHEMA,
@@ -38,11 +38,30 @@ export interface IndexedFile extends Omit<FileState, 'articles'> {
 
 /** Derives what the build stages for a prepared file (the work build workers do; needs jieba). */
 export function indexedFile({ articles, ...state }: PreparedFile): IndexedFile {
-  return { ...state, articles: articles.map((article) => ({ record: JSON.stringify(article), ...indexedForm(article) })) };
+  const forms = indexedForms(articles);
+  return { ...state, articles: articles.map((article, index) => ({ record: JSON.stringify(article), ...forms[index] })) };
 }
 
 /** Articles per transaction, both passes. */
 const BATCH = 1000;
+
+/**
+ * FTS5's settings while a full build writes: no incremental merging (the build ends with one
+ * 'optimize', which merges every segment once; merging along the way only redoes that work) and
+ * a 64 MB buffer of pending tokens instead of 1 MB (fewer, larger segments to merge). Measured at
+ * 10 000 articles: 40 % less CPU for the full-text inserts. They are persistent settings of the
+ * table, so the defaults are put back before the snapshot is handed over: updates and readers
+ * see the same table as before.
+ */
+const FTS_BUILD_SETTINGS = { automerge: 0, hashsize: 64 * 1024 * 1024 };
+/** FTS5's defaults (SQLite's fts5 documentation), restored after the build. */
+const FTS_DEFAULT_SETTINGS = { automerge: 4, hashsize: 1024 * 1024 };
+
+function configureFullText(db: Database.Database, settings: Record<string, number>): void {
+  // FTS5 takes only SQL integers here, and better-sqlite3 binds a number as a real: BigInt.
+  const set = db.prepare('INSERT INTO fulltext(fulltext, rank) VALUES(?, ?)');
+  for (const [name, value] of Object.entries(settings)) set.run(name, BigInt(value));
+}
 
 /**
  * A complete snapshot written into a temporary folder beside `indexDir` and renamed into place by
@@ -67,6 +86,7 @@ export class FullBuild {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.exec(SCHEMA);
+    configureFullText(db, FTS_BUILD_SETTINGS);
     db.prepare('ATTACH DATABASE ? AS staging').run(join(this.building, 'staging.db'));
     db.exec('PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF');
     db.exec(`CREATE TABLE staging.staged (file TEXT NOT NULL, position INTEGER NOT NULL, record TEXT NOT NULL, grams TEXT NOT NULL,
@@ -126,13 +146,14 @@ export class FullBuild {
     db.exec('DETACH DATABASE staging');
     rmSync(join(this.building, 'staging.db'), { force: true });
     db.exec("INSERT INTO fulltext(fulltext) VALUES('optimize')");
+    configureFullText(db, FTS_DEFAULT_SETTINGS);
     const meta = metaOf(stamp, done, states.length, generation, writer.commonTerms(done));
     db.close();
     if (done === 0) {
       this.abandon();
       return undefined;
     }
-    writeFileSync(join(this.building, COMPACT_FILE), compactJson(compact, generation));
+    writeCompactJson(join(this.building, COMPACT_FILE), compact, generation);
     writeFileSync(join(this.building, DELTA_FILE), JSON.stringify(emptyDelta(generation)));
     writeFileSync(join(this.building, 'meta.json'), JSON.stringify(meta, null, 2));
     rmSync(this.indexDir, { recursive: true, force: true });

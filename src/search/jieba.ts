@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { placeWordsForJieba } from '../regions/dictionary.ts';
 import { normaliseForSearch } from './normalize.ts';
-import { SegmenterWorker } from './segmenter-worker.ts';
+import { type LineEnd, SegmenterClient, SegmenterWorker } from './segmenter-worker.ts';
 
 interface NodeJieba {
   cut(text: string, hmm?: boolean): string[];
@@ -29,7 +29,7 @@ export interface SegmenterCall {
 
 const require = createRequire(import.meta.url);
 let jieba: NodeJieba | undefined;
-let worker: SegmenterWorker | undefined;
+let worker: SegmenterWorker | SegmenterClient | undefined;
 let stopWords: Set<string> | undefined;
 let earlyCut: ((text: string) => string[]) | undefined;
 
@@ -52,27 +52,37 @@ export function startSegmenterWorker(): void {
   if (!jieba && !worker && process.env.XIANGWEN_SEGMENTER !== 'thread') worker = new SegmenterWorker();
 }
 
-/** The worker's jieba while it works; this thread's if the worker fails (said once on stderr). */
-const remote: Segmenter = {
-  cut: (text) => callWorker({ method: 'cut', text }),
-  cutForSearch: (text) => callWorker({ method: 'cutForSearch', text }),
-  extract: (text, top) => callWorker({ method: 'extract', text, top }),
-};
-
-function callWorker<T>(call: SegmenterCall): T {
-  try {
-    return (worker as SegmenterWorker).call<T>(call);
-  } catch (error) {
-    process.emitWarning(`segmenter worker failed, segmenting in this thread: ${(error as Error).message.split('\n')[0]}`);
-    void worker?.close();
-    worker = undefined;
-    const local = localSegmenter();
-    return (call.method === 'extract' ? local.extract(call.text, call.top ?? 8) : local[call.method](call.text, true)) as T;
-  }
+/**
+ * Sends this thread's cuts down `line` to a segmenter worker another thread started: the full
+ * build's preparing workers share one jieba so (see ./build-workers.ts).
+ */
+export function useSegmenterLine(line: LineEnd): void {
+  if (!jieba && !worker) worker = new SegmenterClient(line);
 }
 
-function segmenter(): Segmenter {
-  return worker ? remote : localSegmenter();
+/** One call answered by a jieba in this thread. */
+function runLocally(local: Segmenter, call: SegmenterCall): unknown {
+  return call.method === 'extract' ? local.extract(call.text, call.top ?? 8) : local[call.method](call.text, true);
+}
+
+/**
+ * Runs `calls` on the worker's jieba while it works, in one round trip (a round trip is two
+ * thread hand-offs, slow on a busy machine: a page's articles go together); on this thread's if
+ * the worker fails (said once on stderr).
+ */
+function runAll<T>(calls: SegmenterCall[]): T[] {
+  if (calls.length === 0) return [];
+  if (worker) {
+    try {
+      return worker.call<T[]>(calls);
+    } catch (error) {
+      process.emitWarning(`segmenter worker failed, segmenting in this thread: ${(error as Error).message.split('\n')[0]}`);
+      void worker?.close();
+      worker = undefined;
+    }
+  }
+  const local = localSegmenter();
+  return calls.map((call) => runLocally(local, call) as T);
 }
 
 /** jieba's stop words plus punctuation-only tokens. */
@@ -95,10 +105,17 @@ function meaningful(token: string): boolean {
 
 /** Tokens for the index: search-mode cut of the normalised text, stop words dropped. */
 export function indexTokens(text: string): string[] {
-  return segmenter()
-    .cutForSearch(normaliseForSearch(text), true)
-    .map((t) => t.trim())
-    .filter(meaningful);
+  return indexTokensOfEach([text])[0];
+}
+
+/** indexTokens of each of `texts`, in one call to the segmenter. */
+export function indexTokensOfEach(texts: readonly string[]): string[][] {
+  const normalised = texts.map(normaliseForSearch);
+  // Most articles have no kicker, subtitle or authors: nothing to cut there.
+  const calls = normalised.filter(Boolean).map((text): SegmenterCall => ({ method: 'cutForSearch', text }));
+  const cuts = runAll<string[]>(calls);
+  let next = 0;
+  return normalised.map((text) => (text === '' ? [] : cuts[next++].map((t) => t.trim()).filter(meaningful)));
 }
 
 /**
@@ -123,7 +140,7 @@ function cutEarly(text: string): string[] | undefined {
 /** Query words: the plain cut of the normalised query, stop words and duplicates dropped. */
 export function queryWords(query: string): string[] {
   const text = normaliseForSearch(query);
-  const words = (cutEarly(text) ?? segmenter().cut(text, true)).map((t) => t.trim()).filter(meaningful);
+  const words = (cutEarly(text) ?? runAll<string[]>([{ method: 'cut', text }])[0]).map((t) => t.trim()).filter(meaningful);
   return [...new Set(words)];
 }
 
@@ -134,9 +151,16 @@ export function segmenterReady(): Promise<void> {
 
 /** Top keywords of a text by jieba's TF-IDF, without numbers and single characters. */
 export function keywordsOf(text: string, top = 8): string[] {
-  return segmenter()
-    .extract(text, top * 2)
-    .map((k) => k.word)
-    .filter((w) => [...w].length > 1 && !/^[\d.%]+$/.test(w) && meaningful(w))
-    .slice(0, top);
+  return keywordsOfEach([text], top)[0];
+}
+
+/** keywordsOf each of `texts`, in one call to the segmenter. */
+export function keywordsOfEach(texts: readonly string[], top = 8): string[][] {
+  const found = runAll<{ word: string }[]>(texts.map((text): SegmenterCall => ({ method: 'extract', text, top: top * 2 })));
+  return found.map((keywords) =>
+    keywords
+      .map((k) => k.word)
+      .filter((w) => [...w].length > 1 && !/^[\d.%]+$/.test(w) && meaningful(w))
+      .slice(0, top),
+  );
 }

@@ -9,7 +9,7 @@ import { splitPage } from '../pages/split.ts';
 import { summarise } from '../pages/summary.ts';
 import { outletHome, tagRegions } from '../regions/tagger.ts';
 import { outletLines } from '../pages/furniture.ts';
-import { keywordsOf } from './jieba.ts';
+import { keywordsOfEach } from './jieba.ts';
 
 /**
  * A stable id: a hash of the page's file name (not its folder, so moving the archive keeps ids)
@@ -41,12 +41,13 @@ export function prepareArticles(page: Page): Article[] {
   const seen = new Set<string>();
   const articles = splitPage(page.text);
   const home = pageHome(page.text, articles);
-  return articles.map((parsed) => {
+  // One call to the segmenter for the whole page (see keywordsOfEach).
+  const keywords = keywordsOfEach(articles.map((parsed) => [parsed.title, parsed.subtitle, ...parsed.body].join('\n')));
+  return articles.map((parsed, index) => {
     let id = articleId(page.file, parsed);
     // Two identical fragments on one page would share an id; keep ids unique and still stable.
     for (let n = 2; seen.has(id); n++) id = `${articleId(page.file, parsed)}-${n}`;
     seen.add(id);
-    const text = [parsed.title, parsed.subtitle, ...parsed.body].join('\n');
     return {
       ...parsed,
       id,
@@ -54,7 +55,7 @@ export function prepareArticles(page: Page): Article[] {
       date: page.date,
       regions: tagRegions(home ? { ...parsed, home } : parsed),
       summary: summarise(parsed),
-      keywords: keywordsOf(text),
+      keywords: keywords[index],
     };
   });
 }

@@ -6,7 +6,12 @@ import { localSegmenter, type SegmenterCall } from './jieba.ts';
 
 const jieba = localSegmenter(); // loads the dictionaries now, beside the snapshot load
 
-export function handle({ method, text, top }: SegmenterCall): unknown {
+function run({ method, text, top }: SegmenterCall): unknown {
   if (method === 'extract') return jieba.extract(text, top ?? 8);
   return method === 'cut' ? jieba.cut(text, true) : jieba.cutForSearch(text, true);
+}
+
+/** One call, or a list of them (one round trip for a page's articles), answered in order. */
+export function handle(input: SegmenterCall | SegmenterCall[]): unknown {
+  return Array.isArray(input) ? input.map(run) : run(input);
 }

@@ -14,7 +14,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
-import { atRowid, type CompactSink, compactTerms, type TokenizedDocument, tokenizedDocument } from './compact.ts';
+import { atRowid, type CompactSink, compactTerms, type TokenizedDocument, tokenizedDocument, tokenizedDocuments } from './compact.ts';
 import type { IndexInfo } from './engine.ts';
 import { gramsOf } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
@@ -158,7 +158,13 @@ export interface IndexedForm {
 
 /** Derives an article's indexed form (needs jieba). */
 export function indexedForm(article: Article): IndexedForm {
-  return { grams: fullTextGrams(article), document: tokenizedDocument(0, article) };
+  return indexedForms([article])[0];
+}
+
+/** The indexed forms of a page's articles, with one call to the segmenter. */
+export function indexedForms(articles: readonly Article[]): IndexedForm[] {
+  const documents = tokenizedDocuments(articles);
+  return articles.map((article, index) => ({ grams: fullTextGrams(article), document: documents[index] }));
 }
 
 /**

@@ -5,7 +5,7 @@
  * Why not piscina or tinypool: the build needs only this (a fixed pool, a queue, and an error that
  * names the job), and both would have to register tsx's loader in a bootstrap file all the same.
  */
-import { Worker } from 'node:worker_threads';
+import { type MessagePort, Worker } from 'node:worker_threads';
 
 interface Job<I, O> {
   input: I;
@@ -22,13 +22,22 @@ export class WorkerPool<I, O> {
   private broken: Error | undefined;
   private closed = false;
 
-  /** `module`: a module URL exporting `handle(input: I): O | Promise<O>`. */
+  /**
+   * `module`: a module URL exporting `handle(input: I): O | Promise<O>`. `extra(index)`: what the
+   * worker at `index` finds in its workerData besides the module (`transfer`: the message ports
+   * in it).
+   */
   constructor(
     module: URL,
     readonly size: number,
+    extra: (index: number) => { data: Record<string, unknown>; transfer: MessagePort[] } = () => ({ data: {}, transfer: [] }),
   ) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { module: module.href } });
+      const { data, transfer } = extra(i);
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+        workerData: { ...data, module: module.href },
+        transferList: transfer,
+      });
       worker.on('message', (reply: Reply<O>) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(worker, error));
       worker.on('exit', (code) => {
