@@ -32,10 +32,15 @@ export function checkIndexFile(indexDir: string): Promise<string | undefined> {
     const child = spawn(process.execPath, ['-e', SCRIPT, modulePath, join(indexDir, 'articles.db')], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
+    // The check is one synchronous call in the child, deaf to its parent's going: a bot that stops
+    // (or restarts in a loop) would leave it reading the whole file for tens of seconds.
+    const stopCheck = () => child.kill('SIGKILL');
+    process.once('exit', stopCheck);
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.on('error', () => resolve(undefined));
     child.on('exit', (code) => {
+      process.off('exit', stopCheck);
       const verdict = out.trim();
       if (code !== 0 || verdict === '') return resolve(undefined);
       resolve(verdict === 'ok' ? undefined : `integrity check: ${verdict.split('\n')[0].slice(0, 200)}`);
