@@ -140,7 +140,7 @@ export function decide(
   framedByProvince: boolean,
   where: { venue?: Region; scene?: Region } = {},
 ): string[] {
-  const { venue, scene } = where;
+  const { venue } = where;
   const places = scored.filter((s) => s.region.level !== 'province');
   const best = Math.max(0, ...places.map((s) => s.score));
   const chosen = places
