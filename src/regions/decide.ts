@@ -35,6 +35,15 @@ export interface Scored {
   inTitle?: boolean;
 }
 
+/**
+ * Where the headline or opening says the reported event took place (venue.ts): the county it is
+ * held in (`…在某县召开`) and the county something happened in (`某县…发生`).
+ */
+export interface EventPlace {
+  venue?: Region;
+  scene?: Region;
+}
+
 /** Why an article is about the province as a whole (see {@link provinceWide}). */
 export type ProvinceWide = 'spread' | 'framed' | false;
 
@@ -68,12 +77,7 @@ export function provinceWide(g: Gazetteer, scored: Scored[], framedByProvince: b
  * prefecture's own mentions lead its counties' (see prefectureLeads). A round-up of projects in
  * five counties of 郴州 is about 郴州市.
  */
-export function prefectureWide(
-  g: Gazetteer,
-  scored: Scored[],
-  prefecture: Region,
-  where: { venue?: Region; scene?: Region } = {},
-): boolean {
+export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Region, where: EventPlace = {}): boolean {
   const own = scored.find((s) => s.region.code === prefecture.code)?.score ?? 0;
   const counties = scored.filter((s) => s.region.level === 'county' && g.prefectureOf(s.region)?.code === prefecture.code);
   const total = own + counties.reduce((a, s) => a + s.score, 0);
@@ -96,7 +100,7 @@ export function prefectureWide(
  * (`某市：…` over a report from one of its villages) or the article names two or more of its
  * counties (the city's new bus lines in two districts).
  */
-function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene }: { venue?: Region; scene?: Region }): boolean {
+function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene }: EventPlace): boolean {
   const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
   if (!own || !best) return false;
   if (own.score >= LEADING_SHARE * best.score) return true;
@@ -133,13 +137,7 @@ function withPrefecture(g: Gazetteer, region: Region): string[] {
  * From scores to the ordered list of official names; `where` holds the venue of a province-framed
  * event and the county the opening says something happened in, if any (venue.ts).
  */
-export function decide(
-  g: Gazetteer,
-  province: Region,
-  scored: Scored[],
-  framedByProvince: boolean,
-  where: { venue?: Region; scene?: Region } = {},
-): string[] {
+export function decide(g: Gazetteer, province: Region, scored: Scored[], framedByProvince: boolean, where: EventPlace = {}): string[] {
   const { venue } = where;
   const places = scored.filter((s) => s.region.level !== 'province');
   const best = Math.max(0, ...places.map((s) => s.score));

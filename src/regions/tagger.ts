@@ -28,7 +28,7 @@
 import type { ParsedArticle } from '../pages/article.ts';
 import { datelineOf } from '../pages/dateline.ts';
 import { type Credit, creditMentions, type FoundMention } from './credit.ts';
-import { decide, type Scored } from './decide.ts';
+import { decide, type EventPlace, type Scored } from './decide.ts';
 import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
 import { PASSING_WEIGHT, passingKinds } from './passing.ts';
@@ -233,7 +233,7 @@ export class RegionTagger {
     return false;
   }
 
-  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; where: { venue?: Region; scene?: Region } } {
+  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; where: EventPlace } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
     const credit: Credit = (region, points, order, from = {}) => {
