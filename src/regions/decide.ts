@@ -119,10 +119,11 @@ function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, s
  * descent (a county and its prefecture, or one prefecture): a notice signed `某市某区某店`, a
  * memoir naming its county once, a caption naming the city. Such an article is about that place
  * even below {@link ABOUT_SCORE}. It takes one full mention (a bank's name, a route's end are not
- * enough); places in two counties or two prefectures say nothing.
+ * enough; a village's name or a ranking's scope is); places in two counties or two prefectures say nothing.
  */
 function loneLine(g: Gazetteer, places: Scored[]): Region | undefined {
-  const named = places.filter((s) => s.plain && s.score >= 1).map((s) => s.region);
+  // Any points of a plain mention: a village (weighed ½) or a ranking's scope (¼) named once still places it.
+  const named = places.filter((s) => s.plain && s.score > 0).map((s) => s.region);
   const deepest = named.find((r) => named.every((o) => o === r || g.ancestors(r).some((a) => a.code === o.code)));
   return deepest;
 }

@@ -18,7 +18,8 @@ export function placeWordsForJieba(): string[] {
   const words = new Set<string>();
   for (const region of gazetteer.all()) words.add(region.name);
   for (const term of terms) {
-    if (term.strength === 'weak') continue;
+    // Villages are tagging evidence only: thousands of rare names would change how search cuts text.
+    if (term.strength === 'weak' || term.village) continue;
     if (toSimplified(term.text) === term.text) words.add(term.text);
   }
   return [...words];

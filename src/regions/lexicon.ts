@@ -54,14 +54,23 @@ export class Lexicon {
   private readonly compoundMap = new Map<string, { word: string; offset: number }[]>();
   private readonly commonPairs = new Set<string>();
   private readonly placePairs = new Set<string>();
+  /** Two-character words (any frequency) ending in a character that opens an alias: 雁城 before 城步. */
+  private readonly leftEdgeWords = new Set<string>();
+  /** Words of two or three characters seen {@link MIN_COMPOUND_FREQUENCY} times or more, opening with a character that closes an alias: 步行, 步道 after 城步. */
+  private readonly rightEdgeWords = new Set<string>();
 
   /**
    * Reads the dictionary text (one `word frequency tag` per line) and keeps the entries of
-   * `aliases` and of the longer words that contain one of them.
+   * `aliases` and of the longer words that contain one of them. `otherNames` (villages) are only
+   * checked at their left edge (see {@link joinsLeft}).
    */
-  constructor(dictionaryText: string, aliases: Iterable<string>) {
+  constructor(dictionaryText: string, aliases: Iterable<string>, otherNames: Iterable<string> = []) {
     const byFirstChar = new Map<string, string[]>();
+    const lastChars = new Set<string>();
+    const firstChars = new Set([...otherNames].map((name) => name[0]));
     for (const alias of aliases) {
+      firstChars.add(alias[0]);
+      lastChars.add(alias[alias.length - 1]);
       const first = alias[0];
       const list = byFirstChar.get(first) ?? [];
       if (!list.includes(alias)) list.push(alias);
@@ -76,6 +85,7 @@ export class Lexicon {
         this.commonPairs.add(word);
         if (line.trimEnd().endsWith(' ns')) this.placePairs.add(word);
       }
+      this.noteEdgeWord(word, line.slice(space + 1), firstChars, lastChars);
       let found = false;
       for (let i = 0; i < word.length; i++) {
         for (const alias of byFirstChar.get(word[i]) ?? []) {
@@ -93,6 +103,29 @@ export class Lexicon {
         }
       }
     }
+  }
+
+  private noteEdgeWord(word: string, rest: string, firstChars: Set<string>, lastChars: Set<string>): void {
+    if (word.length === 2 && firstChars.has(word[1])) this.leftEdgeWords.add(word);
+    if ((word.length === 2 || word.length === 3) && lastChars.has(word[0]) && Number.parseInt(rest, 10) >= MIN_COMPOUND_FREQUENCY)
+      this.rightEdgeWords.add(word);
+  }
+
+  /**
+   * True when a name at [start, end) of `text` runs into dictionary words: its last character and
+   * the two after it are a word (莲城步行街: 步行街), or it cuts a word at both edges — the character
+   * before it and its first character are a word (雁城, even a rare one) and its last character
+   * opens a word with what follows (步行, 步道). Neither `雁城步行街` nor `莲城步行街` holds 城步.
+   */
+  cutsWords(text: string, start: number, end: number): boolean {
+    if (end >= text.length) return false;
+    if (this.rightEdgeWords.has(text.slice(end - 1, end + 2))) return true;
+    return this.joinsLeft(text, start) && this.rightEdgeWords.has(text.slice(end - 1, end + 1));
+  }
+
+  /** True when the character before `start` and the one at it are a dictionary word (云岭 before 岭茶村). */
+  joinsLeft(text: string, start: number): boolean {
+    return start > 0 && this.leftEdgeWords.has(text.slice(start - 1, start + 1));
   }
 
   /** jieba's entry for the word, if it has one. */
@@ -146,6 +179,6 @@ export class Lexicon {
 }
 
 /** A lexicon for these aliases built from the installed jieba dictionary. */
-export function loadLexicon(aliases: Iterable<string>): Lexicon {
-  return new Lexicon(readFileSync(jiebaDictionaryPath(), 'utf8'), aliases);
+export function loadLexicon(aliases: Iterable<string>, otherNames: Iterable<string> = []): Lexicon {
+  return new Lexicon(readFileSync(jiebaDictionaryPath(), 'utf8'), aliases, otherNames);
 }

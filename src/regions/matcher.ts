@@ -10,9 +10,19 @@
  * - followed by another division's suffix (洪江区 beside 洪江市, a village 桃源村 beside 桃源县):
  *   a different place with the same stem → no mention; a county's stem followed by 县 or 市 is
  *   its former designation (邵东县 before it became 邵东市) and counts;
- * - both edges split an everyday two-character word (股东安排 holds 东安) → no mention; for a weak
- *   (common-word) name one split edge is enough.
- * A town's full name is dropped when its last character starts an everyday word (…乡村, …道路).
+ *   a county's stem followed by a village's or town's suffix that makes no Hunan division's name
+ *   (`湘阴村美业旺`, `宁乡镇村干部`: the suffix opens the next word) is a `pending` mention: it
+ *   counts only where the article also names that place in full (credit.ts), as a weak name does;
+ * - both edges split an everyday two-character word (股东安排 holds 东安), or a dictionary word
+ *   of any frequency runs into its first character while its last opens another word (雁城步行街
+ *   holds 城步) → no mention; for a weak (common-word) name one split edge is enough;
+ * - the short name and the character after it are a place word jieba knows, ending in a natural
+ *   feature or landmark (浏阳河, 武陵山, 永兴岛, 东安门): the mention is marked `feature` — the
+ *   river, mountain or gate is named after the place (or an older place of that name) and may lie
+ *   far from it (passing.ts weighs it 0).
+ * A town's full name is dropped when its last character starts an everyday word (…乡村, …道路);
+ * a village's (place-terms.ts) when its first character ends a dictionary word begun before it
+(云岭茶村 holds the village 岭茶村).
  *
  * The full names of places elsewhere in China (place-terms.ts: ElsewhereNames) are matched too and
  * credit nothing: where one starts, the text names that place, so a Hunan name inside it is no
@@ -25,12 +35,23 @@ export interface Mention {
   term: PlaceTerm;
   start: number;
   end: number;
+  /** Named with a feature's word (浏阳河, 武陵山): see above. */
+  feature?: true;
+  /** A short name run into a village's or town's suffix (湘阴村美): counts only when the place is also named in full. */
+  pending?: true;
 }
+
+/** What the matcher makes of a term at a position. */
+type Verdict = 'mention' | 'pending' | 'no';
 
 /** Suffixes that make a stem the name of some division (a county, a town, a village …). */
 const DIVISION_SUFFIX = /^(?:区|县|市|州|镇|乡|村|街道|社区|管理区)/;
 /** After a county's stem, 县 or 市 is its former or current designation (many counties became cities). */
 const FORMER_COUNTY_SUFFIX = /^(?:县|市)/;
+/** Suffixes of villages and towns: after a county's stem they may open the next word instead (村美, 镇村). */
+const LOCAL_SUFFIX = /^(?:村|社区|镇|乡|街道)/;
+/** Last characters of a natural feature or landmark named after a place (浏阳河, 武陵山, 东安门). */
+const FEATURE_END = /[山河江湖溪水洲岛洞峰岭门寺庙桥]$/;
 
 /** The matcher for one term list. Build it once and reuse it for every text. */
 export class PlaceMatcher {
@@ -39,6 +60,8 @@ export class PlaceMatcher {
   /** 1 for every UTF-16 unit that starts some term: most characters of a text are rejected here, without building a key. */
   private readonly opensTerm = new Uint8Array(65536);
   private readonly hidingWords = new Map<string, { word: string; offset: number }[]>();
+  /** By short name, the place words jieba knows that add one feature character to it (浏阳 → 浏阳河). */
+  private readonly featureWords = new Map<string, string[]>();
   /** Names of places elsewhere by their first two characters, longest first. */
   private readonly elsewhereByOpening = new Map<string, string[]>();
   /** 1 for every UTF-16 unit that starts the name of a place elsewhere (as opensTerm). */
@@ -66,12 +89,19 @@ export class PlaceMatcher {
     const termTexts = new Set(terms.terms.map((t) => t.text));
     const qualified = (word: string, offset: number, alias: string) =>
       offset > 0 && offset + alias.length === word.length && termTexts.has(word.slice(0, offset));
+    const { lexicon } = terms;
     for (const term of terms.terms) {
-      if (term.short)
-        this.hidingWords.set(
-          term.text,
-          terms.lexicon.hidingCompounds(term.text).filter((c) => !termTexts.has(c.word) && !qualified(c.word, c.offset, term.text)),
-        );
+      if (!term.short) continue;
+      this.hidingWords.set(
+        term.text,
+        lexicon.hidingCompounds(term.text).filter((c) => !termTexts.has(c.word) && !qualified(c.word, c.offset, term.text)),
+      );
+      const features = lexicon
+        .compounds(term.text)
+        .filter(({ word, offset }) => offset === 0 && word.length === term.text.length + 1 && FEATURE_END.test(word))
+        .filter(({ word }) => lexicon.entry(word)?.tag === 'ns' && !termTexts.has(word))
+        .map(({ word }) => word);
+      if (features.length > 0) this.featureWords.set(term.text, features);
     }
   }
 
@@ -117,29 +147,42 @@ export class PlaceMatcher {
     for (const term of candidates) {
       if (!text.startsWith(term.text, start)) continue;
       const end = start + term.text.length;
-      if (this.accepted(text, term, start, end)) return { term, start, end };
+      const verdict = this.verdict(text, term, start, end);
+      if (verdict === 'no') continue;
+      const mention: Mention = { term, start, end };
+      if (verdict === 'pending') mention.pending = true;
+      if (this.featureWords.get(term.text)?.some((word) => text.startsWith(word, start))) mention.feature = true;
+      return mention;
     }
     return undefined;
   }
 
-  private accepted(text: string, term: PlaceTerm, start: number, end: number): boolean {
+  private verdict(text: string, term: PlaceTerm, start: number, end: number): Verdict {
     const { lexicon } = this.terms;
     const splitsLeft = start > 0 && lexicon.isCommonPair(text[start - 1] + text[start]);
     const splitsRight = end < text.length && lexicon.isCommonPair(text[end - 1] + text[end]);
-    if (!term.short) {
-      // Official names stand on their own; a town's name must not run into an everyday word.
-      return term.named.level !== 'town' || !splitsRight;
-    }
+    const yes = (ok: boolean): Verdict => (ok ? 'mention' : 'no');
+    if (term.village) return yes(!splitsLeft && !lexicon.joinsLeft(text, start));
+    // Official names stand on their own; a town's name must not run into an everyday word.
+    if (!term.short) return yes(term.named.level !== 'town' || !splitsRight);
     for (const { word, offset } of this.hiding(term.text)) {
-      if (start >= offset && text.startsWith(word, start - offset)) return false;
+      if (start >= offset && text.startsWith(word, start - offset)) return 'no';
     }
+    const suffix = this.suffixVerdict(text, term, end);
+    if (suffix === 'no') return 'no';
+    if (term.strength === 'weak') return !splitsLeft && !splitsRight ? suffix : 'no';
+    return splitsLeft && splitsRight ? 'no' : lexicon.cutsWords(text, start, end) ? 'no' : suffix;
+  }
+
+  /** What a division suffix right after a short name makes of it (see the file's comment). */
+  private suffixVerdict(text: string, term: PlaceTerm, end: number): Verdict {
     const after = text.slice(end, end + 3);
     // 区域, 市场, 村民 … start with a suffix character but are words of their own.
-    if (DIVISION_SUFFIX.test(after) && !lexicon.isCommonPair(after.slice(0, 2))) {
-      const formerCounty = term.named.level === 'county' && FORMER_COUNTY_SUFFIX.test(after);
-      if (!formerCounty) return false;
-    }
-    if (term.strength === 'weak') return !splitsLeft && !splitsRight;
-    return !(splitsLeft && splitsRight);
+    if (!DIVISION_SUFFIX.test(after) || this.terms.lexicon.isCommonPair(after.slice(0, 2))) return 'mention';
+    if (term.named.level !== 'county') return 'no';
+    if (FORMER_COUNTY_SUFFIX.test(after)) return 'mention';
+    const local = LOCAL_SUFFIX.exec(after)?.[0];
+    if (!local || this.terms.gazetteer.byName(term.text + local).length > 0) return 'no';
+    return 'pending';
   }
 }

@@ -9,12 +9,16 @@
  * - a route or a destination: X至Y, X—Y, 开往X, 飞往X, X方向, X南站 (the trip passes by, the
  *   story is elsewhere);
  * - a neighbour named as a boundary: 东接X, 南抵X、Y, 北与X交界, 与X毗邻 (a place's description
- *   names what lies around it; the neighbours are not its subject).
+ *   names what lies around it; the neighbours are not its subject);
+ * - the scope of a ranking: X首家, X首条, X第一, X唯一, X最美, X率先 (the first or best in the city:
+ *   the story is somewhere in it, which a district or street named beside it says better);
+ * - a natural feature or landmark named after the place (浏阳河, 武陵山区, 东安门: the matcher
+ *   marks these from jieba's place words).
  */
 import type { Mention } from './matcher.ts';
 
 /** Why a mention is only in passing. */
-export type PassingKind = 'organisation' | 'newspaper' | 'branch' | 'origin' | 'route' | 'neighbour';
+export type PassingKind = 'organisation' | 'newspaper' | 'branch' | 'origin' | 'route' | 'neighbour' | 'feature' | 'scope';
 
 /** How much a passing mention still counts, relative to a plain one (1). */
 export const PASSING_WEIGHT: Record<PassingKind, number> = {
@@ -28,6 +32,11 @@ export const PASSING_WEIGHT: Record<PassingKind, number> = {
   route: 0.25,
   // A boundary says where the subject lies, nothing about the neighbour.
   neighbour: 0,
+  // A river or mountain named after a place (浏阳河, 武陵山) runs past many; the place counts by its own name.
+  feature: 0,
+  // The scope of a ranking (长沙首家…, 全市率先…, 长沙最美…) is where the subject is, but as wide as
+  // the comparison: a district named beside it says more. It still places the article (tagger.ts).
+  scope: 0.25,
 };
 
 const ORGANISATION_WORDS = [
@@ -65,6 +74,14 @@ const NEIGHBOUR_AFTER = /^(?:交界|毗邻|毗连|接壤|相邻|相连)/;
 /** What may stand between two neighbours in one boundary: 东接X、Y; 与X和Y交界. */
 const NEIGHBOUR_LINK = /^(?:、|和|及|与)$/;
 
+/** A ranking after the place: 首家, 首个, 首条, 首批, 第一, 唯一, 最美, 最大 …, 率先. */
+const RANKING_AFTER = /^(?:首[家个座条批例位届开创次]|第一|唯一|最(?!终|后|近|新)|率先|领先)/;
+
+/** True when the place word ending at `end` is the scope of a ranking (`长沙首家`, `全市率先`). */
+export function rankingScope(text: string, end: number): boolean {
+  return RANKING_AFTER.test(text.slice(end, end + 4));
+}
+
 /** What may stand between the two ends of a route: 至, 到, a dash, a tilde or an arrow. */
 const ROUTE_LINK = /^(?:至|到|—{1,2}|－|-|~|～|→|⇄|↔)$/;
 
@@ -76,6 +93,7 @@ export function passingKinds(text: string, mentions: Mention[]): (PassingKind | 
   const kinds: (PassingKind | null)[] = mentions.map((m) => {
     const after = text.slice(m.end, m.end + 6);
     const before = text.slice(Math.max(0, m.start - 8), m.start);
+    if (m.feature) return 'feature';
     if (NEWSPAPER_AFTER.test(after)) return 'newspaper';
     if (ORGANISATION_AFTER.test(after)) return 'organisation';
     if (m.term.credits.level === 'province' && PROVINCE_INSTITUTION_AFTER.test(text.slice(m.end, m.end + 10))) return 'organisation';
@@ -83,6 +101,8 @@ export function passingKinds(text: string, mentions: Mention[]): (PassingKind | 
     if (ORIGIN_AFTER.test(after) || ORIGIN_BEFORE.test(before)) return 'origin';
     if (DESTINATION_BEFORE.test(before) || ROUTE_AFTER.test(after)) return 'route';
     if (NEIGHBOUR_BEFORE.test(before) || NEIGHBOUR_AFTER.test(after)) return 'neighbour';
+    // Only a city's or the province's: nothing finer than a county is tagged, so a county's scope is simply the county.
+    if (m.term.credits.level !== 'county' && RANKING_AFTER.test(after)) return 'scope';
     return null;
   });
   markNeighbourLists(text, mentions, kinds);

@@ -17,8 +17,13 @@
  * - a town (镇, 乡, 街道) counts only by its full name, credits its county, and only when the name
  *   is unique in Hunan and its stem is neither a known word nor a known place elsewhere (a stem
  *   jieba knows, like 新城 or 龙潭, would make 新城镇化 or a 龙潭 elsewhere a false match) —
- *   except on a page of the county's own outlet, which names its own towns (`homeTowns`).
+ *   except on a page of the county's own outlet, which names its own towns (`homeTowns`);
+ * - a village or community (十八洞村, 西园社区) counts by its full name, credits its county, and only
+ *   when the extract kept it as unique and distinctive in Hunan (hunan-villages.json, see
+ *   scripts/village-names.ts); it weighs less than the county's own name (tagger.ts) and is never
+ *   added to jieba's dictionary (search cuts text as before).
  */
+import { readFileSync } from 'node:fs';
 import { gazetteer, type Gazetteer, type Region } from './gazetteer.ts';
 import { autonomousParts, shortName } from './aliases.ts';
 import { COMMON_WORD_FREQUENCY, loadLexicon, type Lexicon } from './lexicon.ts';
@@ -36,6 +41,8 @@ export interface PlaceTerm {
   strength: TermStrength;
   /** True for a short name (the official name minus its suffix): the matcher guards these. */
   short: boolean;
+  /** True for a village's or community's name (`named` and `credits` are then its county). */
+  village?: true;
 }
 
 /**
@@ -104,6 +111,28 @@ function townIsSafe(g: Gazetteer, lexicon: Lexicon, town: Region): boolean {
   return !whole || whole.tag === 'ns';
 }
 
+/** The extract's distinctive villages and communities (scripts/extract-gazetteer.ts), by county code. */
+interface VillageExtract {
+  villages: Record<string, string[]>;
+}
+
+/** The distinctive villages' names by county code. */
+function readVillages(): Record<string, string[]> {
+  return (JSON.parse(readFileSync(new URL('./hunan-villages.json', import.meta.url), 'utf8')) as VillageExtract).villages;
+}
+
+/** A term for every distinctive village, crediting its county. */
+function villageTerms(g: Gazetteer, villages: Record<string, string[]>): PlaceTerm[] {
+  const counties = new Map(g.ofLevel('county').map((c) => [c.code, c]));
+  const terms: PlaceTerm[] = [];
+  for (const [code, names] of Object.entries(villages)) {
+    const county = counties.get(code);
+    if (county)
+      for (const text of names) terms.push({ text, named: county, credits: county, strength: 'plain', short: false, village: true });
+  }
+  return terms;
+}
+
 function buildTerms(g: Gazetteer): PlaceTerms {
   const chinese = (text: string) => /\p{Script=Han}/u.test(text);
   const candidates = g.all().flatMap((r) =>
@@ -112,7 +141,8 @@ function buildTerms(g: Gazetteer): PlaceTerms {
       .filter((f) => f.kind !== 'pinyin' && chinese(f.text))
       .map((f) => f.text),
   );
-  const lexicon = loadLexicon(candidates);
+  const villages = readVillages();
+  const lexicon = loadLexicon(candidates, Object.values(villages).flat());
   const terms: PlaceTerm[] = [];
   const homeTowns = new Map<string, PlaceTerm[]>();
   for (const region of g.all()) {
@@ -134,6 +164,7 @@ function buildTerms(g: Gazetteer): PlaceTerms {
       terms.push({ text: form.text, named: region, credits: region, strength, short });
     }
   }
+  terms.push(...villageTerms(g, villages));
   // Every written form of a Hunan place, pinyin aside: a place elsewhere with the same name is not blocked.
   const hunanTexts = new Set(
     g.all().flatMap((r) =>

@@ -31,7 +31,7 @@ import { type Credit, creditMentions, type FoundMention } from './credit.ts';
 import { decide, type EventPlace, type Scored } from './decide.ts';
 import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
-import { PASSING_WEIGHT, passingKinds } from './passing.ts';
+import { PASSING_WEIGHT, passingKinds, rankingScope } from './passing.ts';
 import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 import { homeCharacterAt } from './home-short.ts';
 import { sceneOf, venueOf } from './venue.ts';
@@ -54,6 +54,12 @@ export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle
 export const PART_WEIGHT = { title: 4, kicker: 3, subtitle: 3, opening: 2, body: 1, caption: 1, author: 1 } as const;
 
 export { ABOUT_SCORE, DOMINANT_SHARE, RELATIVE_SCORE, SPREAD_PREFECTURES } from './decide.ts';
+
+/**
+ * What a village's name earns against its county's (place-terms.ts): it says where the story is
+ * as surely, but a famous village is also named in passing (a model others visit, a slogan).
+ */
+export const VILLAGE_WEIGHT = 0.5;
 
 /** Characters of opening text that count as the first paragraph (a short lead line is joined by the next). */
 const OPENING_LENGTH = 40;
@@ -271,10 +277,13 @@ export class RegionTagger {
         // A place in the dateline, or right after the name of a place elsewhere, counts nothing.
         const elsewhere = this.afterElsewhere(part.text, mention.start);
         const ignored = mention.start < part.skip || elsewhere;
-        const at = { order: offset + mention.start, inTitle: part.text === article.title };
+        // A ranking's scope (长沙首家) still places the article, but is not the headline's subject.
+        const scope = kind === 'scope';
+        const at = { order: offset + mention.start, inTitle: part.text === article.title && !scope };
         // A paper named in the headline (`我与某某晚报的25年`) is the paper's own story: its place counts.
-        const passing = kind !== null && !(kind === 'newspaper' && at.inTitle);
-        const points = ignored ? 0 : part.weight * (passing && kind ? PASSING_WEIGHT[kind] : 1);
+        const passing = kind !== null && !scope && !(kind === 'newspaper' && at.inTitle);
+        const share = (kind && (passing || scope) ? PASSING_WEIGHT[kind] : 1) * (mention.term.village ? VILLAGE_WEIGHT : 1);
+        const points = ignored ? 0 : part.weight * share;
         found.push({ mention, points, previous: mentions[i - 1], ...at, elsewhere, passing });
         if (points > 0 && !kind) counted.push(mention.start);
       });
@@ -284,8 +293,9 @@ export class RegionTagger {
         for (const m of part.text.matchAll(HOME_WORDS)) {
           const at = m.index ?? 0;
           const inPlaceName = mentions.some((p) => p.start <= at && at < p.end);
+          const share = home.level !== 'county' && rankingScope(part.text, at + m[0].length) ? PASSING_WEIGHT.scope : 1;
           if (at >= part.skip && !inPlaceName && home.name.endsWith(SIMPLIFIED_SUFFIX[m[1]] ?? m[1] ?? m[2]))
-            credit(home, part.weight, offset + at);
+            credit(home, part.weight * share, offset + at);
         }
         for (const at of homeCharacterAt(part.text, home, mentions, this.terms.lexicon)) {
           if (at >= part.skip) credit(home, part.weight, offset + at);
