@@ -100,7 +100,12 @@ export function distinctiveVillages(
     return !stems.has(stem);
   };
   const byCounty: Record<string, string[]> = {};
-  for (const r of named) if (distinctive(r.name)) (byCounty[r.county] ??= []).push(r.name);
+  for (const r of named) {
+    if (!distinctive(r.name)) continue;
+    const list = byCounty[r.county] ?? [];
+    list.push(r.name);
+    byCounty[r.county] = list;
+  }
   for (const list of Object.values(byCounty)) list.sort();
   return byCounty;
 }
