@@ -39,6 +39,15 @@ export const MIN_COMPOUND_FREQUENCY = 10;
 /** The longest dictionary word kept as a compound: longer ones are phrases, not words. */
 const MAX_COMPOUND_LENGTH = 6;
 
+/**
+ * Names whose edges the matcher checks against dictionary words: `both` (short names: 城步 in
+ * 雁城步行街) at both edges, `left` (villages: 岭茶村 in 云岭茶村) at the left one only.
+ */
+export interface EdgeNames {
+  both?: Iterable<string>;
+  left?: Iterable<string>;
+}
+
 /** Path of jieba's main dictionary inside the installed nodejieba package. */
 export function jiebaDictionaryPath(): string {
   const require = createRequire(import.meta.url);
@@ -61,16 +70,15 @@ export class Lexicon {
 
   /**
    * Reads the dictionary text (one `word frequency tag` per line) and keeps the entries of
-   * `aliases` and of the longer words that contain one of them. `otherNames` (villages) are only
-   * checked at their left edge (see {@link joinsLeft}).
+   * `aliases` and of the longer words that contain one of them; and the words that may run into
+   * the names of `edges` (see {@link cutsWords}, {@link joinsLeft}).
    */
-  constructor(dictionaryText: string, aliases: Iterable<string>, otherNames: Iterable<string> = []) {
+  constructor(dictionaryText: string, aliases: Iterable<string>, edges: EdgeNames = {}) {
     const byFirstChar = new Map<string, string[]>();
-    const lastChars = new Set<string>();
-    const firstChars = new Set([...otherNames].map((name) => name[0]));
+    const both = [...(edges.both ?? [])];
+    const firstChars = new Set([...both, ...(edges.left ?? [])].map((name) => name[0]));
+    const lastChars = new Set(both.map((name) => name[name.length - 1]));
     for (const alias of aliases) {
-      firstChars.add(alias[0]);
-      lastChars.add(alias[alias.length - 1]);
       const first = alias[0];
       const list = byFirstChar.get(first) ?? [];
       if (!list.includes(alias)) list.push(alias);
@@ -179,6 +187,6 @@ export class Lexicon {
 }
 
 /** A lexicon for these aliases built from the installed jieba dictionary. */
-export function loadLexicon(aliases: Iterable<string>, otherNames: Iterable<string> = []): Lexicon {
-  return new Lexicon(readFileSync(jiebaDictionaryPath(), 'utf8'), aliases, otherNames);
+export function loadLexicon(aliases: Iterable<string>, edges: EdgeNames = {}): Lexicon {
+  return new Lexicon(readFileSync(jiebaDictionaryPath(), 'utf8'), aliases, edges);
 }

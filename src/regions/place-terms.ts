@@ -135,14 +135,13 @@ function villageTerms(g: Gazetteer, villages: Record<string, string[]>): PlaceTe
 
 function buildTerms(g: Gazetteer): PlaceTerms {
   const chinese = (text: string) => /\p{Script=Han}/u.test(text);
-  const candidates = g.all().flatMap((r) =>
-    g
-      .aliasForms(r)
-      .filter((f) => f.kind !== 'pinyin' && chinese(f.text))
-      .map((f) => f.text),
-  );
+  const forms = g.all().flatMap((r) => g.aliasForms(r).filter((f) => f.kind !== 'pinyin' && chinese(f.text)));
   const villages = readVillages();
-  const lexicon = loadLexicon(candidates, Object.values(villages).flat());
+  const shortForms = forms.filter((f) => f.kind === 'short').map((f) => f.text);
+  const lexicon = loadLexicon(
+    forms.map((f) => f.text),
+    { both: shortForms, left: Object.values(villages).flat() },
+  );
   const terms: PlaceTerm[] = [];
   const homeTowns = new Map<string, PlaceTerm[]>();
   for (const region of g.all()) {
