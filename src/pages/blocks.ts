@@ -18,6 +18,7 @@ import {
   namesWithoutRoles,
   pairSingleCharacters,
   slashCreditNames,
+  staffByline,
 } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
@@ -157,6 +158,7 @@ function readLine(raw: string, line: number): LineReading {
   if (furniture) return { line, raw, furniture };
   const block = (shape: BlockShape, extra: Partial<Block> = {}): LineReading => ({ line, raw, block: { line, text, shape, ...extra } });
   if (INSTITUTION_AUTHOR.test(text)) return block('author-line', { text: text.replace(LINE_MARKER, '') });
+  if (staffByline(text)) return block('author-line', { text: '' });
   const roleFree = namesWithoutRoles(text);
   const byRole = roleFree !== undefined && !/^[（(]/.test(text) && /记者|通讯员|实习生|评论员/.test(text);
   // `文/某某`: the writer's mark makes it an author line even for a pen name no surname test knows.

@@ -83,10 +83,10 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // a site's menu with its separators lost (`攻略问答门票地图摄影游记租车…`): forty characters and more
   // with no punctuation or space at all, which no sentence and no headline runs to
   ['navigation', /^[\u4e00-\u9fa5A-Za-z0-9]{40,}$/],
-  // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
+  // `来源：邵阳日报`, `[来源：…]`, `- 来源：…` (bulleted), `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   [
     'article data',
-    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|更新日期|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|发布机构|发文机关|成文日期|发文日期|索引号|字数)\s*[：:]/,
+    /^(?:[-–*]\s+)?[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|更新日期|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|发布机构|发文机关|成文日期|发文日期|索引号|字数|关键词|关键字)\s*[：:]/,
   ],
   // …the fields after the site's name: `某某网   时间：2031-09-21    作者：佚名    来源：某某社` (two fields and more)
   [
@@ -161,6 +161,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ],
   // …and a national paper's citation under its headline: `《某某日报》(2031年05月06日 02版)`
   ['masthead', /^《[^》]{2,14}》\s*[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:第\s*)?[A-Z]?\d{1,3}\s*版\s*[)）]$/],
+  // a magazine's issue: `某某 2031年8期`, `《某某》2031年第8期`
+  ['masthead', /^《?[\u4e00-\u9fa5]{2,10}》?\s*(?:19|20)\d\d年\s*第?\s*\d{1,2}\s*期$/],
   // a flip-book's title: `《某某报》2024.6.6`, `《某某报》掌上读报-2023.08.18`
   ['masthead', /^《[^》]{2,14}(?:报|刊|周刊)》.{0,12}(?:19|20)\d\d[-.年/]\d{1,2}[-.月/]\d{1,2}日?$/],
   // what a web template leaves unfilled: `粉丝: {{bookData.followerCount}}`
@@ -192,6 +194,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // …and an aggregator's: a quote mark alone on its line (`"`), left from its title attribute
   ['media', /^["'“”‘’]+$/],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
+  // a picture's placeholder in brackets: `【资料图】`, `[图片]`, `【組圖】`
+  ['media', /^[【\[(（]\s*(?:资料图|資料圖|资料图片|資料圖片|图片|圖片|组图|組圖|视频|視頻)\s*[】\])）]$/],
   // a forum's attachment and picture codes left in a copy (`[attach]2680[/attach]`, `[img]…[/img]`)
   ['media', /^(?:\[(attach|attachimg|img|media|flash)\][^[\]]{0,200}\[\/\1\]\s*)+$/i],
   // a CMS's field names printed as lines (`Body:`, `news_publish_date:`): the template, not the article

@@ -1,9 +1,10 @@
 /**
  * A trade portal's wire reprint, a trade daily's citation, a slogan under a headline, a county
  * mobile paper's masthead and contents, a spam mirror's share buttons, a gallery's picture counter
- * and foot title, a farm's 当前滚动 column and a dated scene caption (docs/page-layouts.md §1.1,
+ * and foot title, a farm's 当前滚动 column, a dated scene caption, a magazine's staff byline and an
+ * aggregator's picture placeholder (docs/page-layouts.md §1.1,
  * §1.3, §1.9, §1.9d, §5, §7.1–7.3): the forms of a fresh blind set (round 9), on invented pages
- * (test/fixtures/layouts/dev/97–104).
+ * (test/fixtures/layouts/dev/97–106).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -138,5 +139,31 @@ describe('a dated scene over the headline', () => {
     expect(found.map((a) => [a.title, a.subtitle, a.authors])).toEqual([
       ['扎根泥土 情系民生', '州人大代表为建设美好家园贡献力量', ['林晓岚', '周远帆']],
     ]);
+  });
+});
+
+describe("a magazine archive's article", () => {
+  const text = fixture('105-magazine-archive-staff-byline');
+
+  it('reads the issue and the keywords as furniture, and the staff byline as an author line naming no one', () => {
+    expect(furnitureOf('某某 2031年8期')).toBe('masthead');
+    expect(furnitureOf('关键词:茶叶某县老故事')).toBe('article data');
+    expect(classifyLine('文_本刊记者(发自某县)', 1)).toMatchObject({ shape: 'author-line', text: '' });
+    expect(reasonOf(text, '策划人语')).toContain("an editor's note label");
+  });
+
+  it('finds the one article, with no author and its text from the first paragraph', () => {
+    expect(articles(text).map((a) => [a.title, a.subtitle, a.authors])).toEqual([['山里“金叶子”', '某县茶叶的老故事和新日子', []]]);
+    expect(articles(text)[0]?.body[0]).toMatch(/^“茶香不怕山路远”/);
+  });
+});
+
+describe("an aggregator's copy of a brief", () => {
+  it('reads bulleted article data and a picture placeholder as furniture, never a subtitle or the text', () => {
+    expect(furnitureOf('- 来源:某某网')).toBe('article data');
+    expect(furnitureOf('【资料图】')).toBe('media');
+    const found = articles(fixture('106-aggregator-brief-picture-placeholder'));
+    expect(found.map((a) => [a.title, a.subtitle, a.authors])).toEqual([['某县：晚稻收割忙(组图)', '', ['林晓岚', '周远帆']]]);
+    expect(found[0]?.body[0]).toMatch(/^10月8日/);
   });
 });
