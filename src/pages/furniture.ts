@@ -254,6 +254,18 @@ const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-
  */
 export function pageDateOf(lines: string[]): string | undefined {
   const short = lines.map((line) => line.trim()).filter((line) => line.length <= 120);
+  const issue = issueDateOf(short);
+  const published = publishingDateOf(short);
+  // A "masthead" date a month and more after the article's own publishing time is the site's
+  // clock (a mirror's header prints the day it was copied: `2031年04月22日 星期二`), not an issue.
+  if (issue && published && Date.parse(issue) - Date.parse(published) > SITE_CLOCK_MS) return published;
+  return issue ?? published;
+}
+
+/** How much later than the publishing time a header's date must be to be the site's own clock. */
+const SITE_CLOCK_MS = 31 * 24 * 3600 * 1000;
+
+function issueDateOf(short: string[]): string | undefined {
   // A masthead's issue date outranks a web page's publishing time (reprints are published later).
   // …but a diary's `2005年11月26日 星期六 晴` inside an article is no issue date: only furniture
   // lines, or lines above every article, count.
@@ -266,6 +278,10 @@ export function pageDateOf(lines: string[]): string | undefined {
     }
     if (isRunningText(line) && !kind) header = false;
   }
+  return undefined;
+}
+
+function publishingDateOf(short: string[]): string | undefined {
   let beforeText = true;
   for (const line of short) {
     // (`归档时间：` is when a government site filed the page, often years after it was published.)

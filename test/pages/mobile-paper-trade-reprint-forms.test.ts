@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/pages/blocks.ts';
 import { explainPage } from '../../src/pages/explain.ts';
-import { furnitureOf } from '../../src/pages/furniture.ts';
+import { furnitureOf, pageDateOf } from '../../src/pages/furniture.ts';
 import { withoutFarmMarks } from '../../src/pages/headline-forms.ts';
 import { splitPage } from '../../src/pages/split.ts';
 
@@ -93,6 +93,12 @@ describe("a spam mirror's share buttons", () => {
     for (const line of ['weixin', 'qqzone', '分享到微信', '免费视频 ,精品资源一区二区 ,国产高清久久 ,中文字幕日韩专区'])
       expect(furnitureOf(line)).toBe('navigation');
     expect(furnitureOf('分享到家乡的故事')).toBeUndefined();
+  });
+
+  it('takes the article’s own time for the page date, not the mirror’s clock in its header', () => {
+    expect(pageDateOf(fixture('101-spam-mirror-share-buttons').split('\n'))).toBe('2031-06-23');
+    // (an e-paper put online the evening before its issue keeps the issue date)
+    expect(pageDateOf(['2031年05月06日 星期二', '第01版：要闻', '发布时间：2031-05-05 22:10'])).toBe('2031-05-06');
   });
 
   it('keeps the byline under the buttons with the article', () => {
