@@ -146,6 +146,16 @@ function namesOnly(text: string): string | undefined {
 export const INSTITUTION_AUTHOR =
   /^(?:[□■●◎]\s*)?(?:本报|[\u4e00-\u9fa5·]{2,14}?(?:报|网|社|台|客户端|在线))(?:特约)?(?:评论员|评论部|评论组|编辑部)$/;
 
+/**
+ * A byline naming the masthead's staff, no one by name: `文_本刊记者(发自某地)`, `文/本报记者`. It is
+ * the article's author line all the same (it closes the header), but it names no author.
+ */
+const STAFF_BYLINE =
+  /^(?:文|图|文图|文\/图)\s*[_／/｜|]\s*(?:本刊|本报|本台|本网|本站)(?:特约|全媒体)?记者(?:\s*[(（]发自[^)）]{1,16}[)）])?$/;
+
+/** Whether the line is a byline that names only the staff. */
+export const staffByline = (text: string): boolean => STAFF_BYLINE.test(text);
+
 /** An author line with roles or an institution, as its names; undefined when the line is something else. */
 export function authorsOfLine(text: string): string | undefined {
   if (INSTITUTION_AUTHOR.test(text)) return text.replace(LINE_MARKER, '');

@@ -98,7 +98,8 @@ export const CONTACT_LABEL =
   /^(?:联系|咨询|举报|监督|投诉|报名)?(?:电\s?话|人|地\s?址|邮\s?箱|邮\s?编|传\s?真|网\s?址|单\s?位|时\s?间|地\s?点|方式|对象|条件|范围|要求|材料|内容|说明|附件|备注|热线)\s*[：:]/;
 
 /** `编者按：`, `【编者按】`, `【核心提示】`: a label opening an editor's note (or an aggregator's summary) inside the article. */
-export const EDITOR_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|核心提示|引言|开栏语|开篇语|结束语)[】\]]?[：:]?$/;
+export const EDITOR_NOTE =
+  /^[【\[]?(?:编者按|编者的话|编前语|编后语|编后|导读|核心提示|引言|开栏语|开篇语|结束语|策划人语|策划手记)[】\]]?[：:]?$/;
 
 /** What one line of a page was taken for: a block, or furniture (with its family). */
 export interface LineReading {

@@ -7,7 +7,7 @@
 import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
-import { markPhotoCaptions } from './photo-captions.ts';
+import { markPhotoCaptions, uncreditedCaption } from './photo-captions.ts';
 import { markSiteNameLines } from './site-name.ts';
 import {
   authorsOfLine,
@@ -18,6 +18,7 @@ import {
   namesWithoutRoles,
   pairSingleCharacters,
   slashCreditNames,
+  staffByline,
 } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
@@ -118,13 +119,6 @@ function cleanLine(text: string): string {
 /** A document number (`娄经征预告〔2024〕12号`, `湘政办发[2024]3号`): part of a notice, never a headline. */
 const DOCUMENT_NUMBER = /[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$/;
 
-/** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`, `图：…`, `图①：…` (numbered pictures). */
-const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d①-⑳]?[：:]|[▲△↑↓]|[（(]图[）)])/;
-/**
- * A photo's description in the present progressive (`某某主任讲话中`, `某某在发言`): what a caption
- * says of a picture, never a headline.
- */
-const CAPTION_PROGRESSIVE = /(?:(?:讲话|发言|致辞|讲解|授课|作报告|宣讲|主持会议)中|在(?:讲话|发言|致辞|讲解|授课))$/;
 /** `（某某视察项目建设现场）`: a scene in brackets, with no full stop; not names, a number or a date. */
 function bracketedScene(inner: string): boolean {
   const text = inner.trim();
@@ -164,6 +158,7 @@ function readLine(raw: string, line: number): LineReading {
   if (furniture) return { line, raw, furniture };
   const block = (shape: BlockShape, extra: Partial<Block> = {}): LineReading => ({ line, raw, block: { line, text, shape, ...extra } });
   if (INSTITUTION_AUTHOR.test(text)) return block('author-line', { text: text.replace(LINE_MARKER, '') });
+  if (staffByline(text)) return block('author-line', { text: '' });
   const roleFree = namesWithoutRoles(text);
   const byRole = roleFree !== undefined && !/^[（(]/.test(text) && /记者|通讯员|实习生|评论员/.test(text);
   // `文/某某`: the writer's mark makes it an author line even for a pen name no surname test knows.
@@ -202,7 +197,7 @@ function readLine(raw: string, line: number): LineReading {
   )
     return block('photo-credit');
   if ((TRAILING_CREDIT.test(text) || TRAILING_BARE_CREDIT.test(text)) && text.length < 150) return block('caption');
-  if ((CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text)) && text.length < 150) return block('caption');
+  if (uncreditedCaption(text)) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
   if (isNameList(text) && !/(公告|启事|声明|通知|通告|公示)$/.test(text)) return block('author-line', byRole ? { byRole } : {});
   if (datelineOf(text)) return block('text'); // a dateline opens running text, even when short

@@ -66,6 +66,11 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // other CMSs' previous/next links: `上一主题：…`, `下一条：…`, `上一则：…`
   ['navigation', /^(?:上一|下一)(?:篇|版|期|主题|条|则|页|个|张)\s*[：:]/],
   ['navigation', /^(?:分享到|分享至)[：:\s]|^(?:扫一扫|扫码|长按|点击进入|点击查看|点击阅读).{0,30}$/],
+  // share buttons: `分享到微信`, `• weixin`, `• qqzone` (a service's name alone; the bullet is stripped before)
+  ['navigation', /^(?:分享到|分享至)(?:微信|微博|朋友圈|QQ|qq)|^(?:weixin|weibo|qqzone|wechat|douban|facebook|twitter)$/i],
+  // an app's promotion on a mobile paper: `了解更多精彩新闻，请下载“某某新闻”客户端。`, `下载地址：http://…`
+  ['site promo', /^(?:了解|查看|阅读|获取)更多.{0,16}[，,]?\s*(?:请|敬请)?(?:下载|关注|安装).{0,20}(?:客户端|APP|App|app|公众号)[。！!]?$/],
+  ['media', /^[\u4e00-\u9fa5]{2,6}\s*[：:]\s*(?:https?:\/\/|www\.)\S+$/i],
   // menu bars: `首页 | 时政要闻 | 乡镇动态 | 视频`, `首页 新闻 政务 服务`
   ['navigation', /^[^|｜丨，。,.]{1,8}(?:\s*[|｜丨]\s*[^|｜丨，。,.]{1,8}){2,}\s*[|｜丨]?$/],
   ['navigation', /^(?=.*首页)[\u4e00-\u9fa5A-Za-z]{2,6}(?:[\s　]+[\u4e00-\u9fa5A-Za-z]{2,6}){2,}$/],
@@ -78,10 +83,15 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // a site's menu with its separators lost (`攻略问答门票地图摄影游记租车…`): forty characters and more
   // with no punctuation or space at all, which no sentence and no headline runs to
   ['navigation', /^[\u4e00-\u9fa5A-Za-z0-9]{40,}$/],
-  // `来源：邵阳日报`, `[来源：…]`, `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
+  // `来源：邵阳日报`, `[来源：…]`, `- 来源：…` (bulleted), `发布时间：2024-03-27 来源：… 编辑：…`, `作者：… 2019-06-27 11:21`
   [
     'article data',
-    /^[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|更新日期|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|发布机构|发文机关|成文日期|发文日期|索引号|字数)\s*[：:]/,
+    /^(?:[-–*]\s+)?[【\[(（]?\s*(?:来源|稿源|出处|发布时间|发布日期|发表时间|更新时间|更新日期|归档时间|作者|责任编辑|编辑|浏览次数|浏览量|浏览|点击|点击数|点击量|阅读|阅读量|阅读数|访问量|信息来源|发布者|发布人|发布单位|发布机构|发文机关|成文日期|发文日期|索引号|字数|关键词|关键字)\s*[：:]/,
+  ],
+  // …the fields after the site's name: `某某网   时间：2031-09-21    作者：佚名    来源：某某社` (two fields and more)
+  [
+    'article data',
+    /^(?=.{0,100}$)(?!.*[。！？]).{0,16}?(?:(?:^|\s)(?:来源|发布时间|时间|日期|作者|编辑|责任编辑|浏览|点击)\s*[：:][^：:]{1,30}){2,}$/,
   ],
   // `时间：` and `日期：` also open a notice's own lines (`时间：3月5日上午9时`): furniture only with a numeric date.
   // the poster's role an aggregator prints over the posting time (`创始人`, `小编`): no headline
@@ -112,7 +122,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // a spam mirror's banner of video-site keywords joined by `-`, `_` or `,` (`某某视频在线观看-某某精品…`)
   [
     'navigation',
-    /^(?!.*[。！？])(?=(?:.*(?:在线观看|在线播放|免费视频|精品|一区二区|久久|中文字幕|无码|日韩|亚洲|国产)){3})[^\s]{0,12}(?:[-_,，|][^\s]{2,30}){2,}$/,
+    /^(?!.*[。！？])(?=(?:.*(?:在线观看|在线播放|免费视频|精品|一区二区|久久|中文字幕|无码|日韩|亚洲|国产)){3})[^\s]{0,12}(?:\s?[-_,，|]\s?[^\s]{2,30}){2,}$/,
   ],
   // one word printed three times and more, nothing else (`某某软件某某软件某某软件`): a spam template's banner
   ['navigation', /^([\u4e00-\u9fa5A-Za-z]{2,6})\1{2,}$/],
@@ -129,7 +139,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ],
   // a section letter of an e-paper spread (`A`, `B`) standing alone
   ['page header', /^[A-Z]$/],
-  ['page header', /^第\s*\d{1,3}\s*页$|^\d{1,3}\s*\/\s*\d{1,3}\s*页?$/],
+  // a page or a gallery's picture counter alone: `第2页`, `2/6`, `(1/20)`
+  ['page header', /^第\s*\d{1,3}\s*页$|^[(（]?\s*\d{1,3}\s*[\/／]\s*\d{1,3}\s*页?\s*[)）]?$/],
   // mastheads: `国内统一刊号：CN43-0001`, `邮发代号：41-1`, `第23期 总第1647期`, `2022年03月04日 星期五`
   // (only on lines of masthead length: an e-paper dump may glue the masthead to the first article;
   // a series' issue number before a bar and a headline, `《某某》(总第9期)|标题`, is a column name)
@@ -148,11 +159,17 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     'masthead',
     /^《?[\u4e00-\u9fa5]{2,12}(?:日报|晚报|早报|都市报|报)》?\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*第?\s*[一二三四五六七八九十百\d]{1,5}\s*版\s*(?:报道|刊发|刊登|转载)?$/,
   ],
+  // …and a national paper's citation under its headline: `《某某日报》(2031年05月06日 02版)`
+  ['masthead', /^《[^》]{2,14}》\s*[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:第\s*)?[A-Z]?\d{1,3}\s*版\s*[)）]$/],
+  // a magazine's issue: `某某 2031年8期`, `《某某》2031年第8期`
+  ['masthead', /^《?[\u4e00-\u9fa5]{2,10}》?\s*(?:19|20)\d\d年\s*第?\s*\d{1,2}\s*期$/],
   // a flip-book's title: `《某某报》2024.6.6`, `《某某报》掌上读报-2023.08.18`
   ['masthead', /^《[^》]{2,14}(?:报|刊|周刊)》.{0,12}(?:19|20)\d\d[-.年/]\d{1,2}[-.月/]\d{1,2}日?$/],
   // what a web template leaves unfilled: `粉丝: {{bookData.followerCount}}`
   ['media', /\{\{[^}]{0,60}\}\}/],
   ['masthead', /^(?:农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年).{0,16}$/],
+  // a mobile paper's weather under its date: `今日天气：多云 19-26℃`, `风向风力：北风2级`
+  ['masthead', /^(?=.{0,40}$)(?:今日|明日|今天|明天|后天)天气\s*[：:]|^风向风力\s*[：:]/],
   // editor and production credits closing a page or an article
   [
     'credits',
@@ -167,7 +184,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['footer', /^(?:主办|承办|协办|联办|运营|维护)\s*[：:]/],
   [
     'footer',
-    /未经.{0,12}(?:授权|许可|同意)|严禁转载|禁止转载|不得转载|转载请注明|^(?:本网站?|本站|本平台|本号)(?:所)?(?:刊载|发布|登载|转载)/,
+    /未经.{0,12}(?:授权|许可|同意)|严禁转载|禁止转载|不得转载|转载请注明|(?:刊用|转载|使用)本(?:网站?|站|平台)稿件|^(?:本网站?|本站|本平台|本号)(?:所)?(?:刊载|发布|登载|转载)/,
   ],
   // image file names and bare links
   ['media', /^\S*\.(?:jpe?g|png|gif|webp|bmp|tiff?|mp4|pdf)(?:\s*\(\d+\s*[KM]?B\))?$/i],
@@ -177,6 +194,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // …and an aggregator's: a quote mark alone on its line (`"`), left from its title attribute
   ['media', /^["'“”‘’]+$/],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
+  // a picture's placeholder in brackets: `【资料图】`, `[图片]`, `【組圖】`
+  ['media', /^[【\[(（]\s*(?:资料图|資料圖|资料图片|資料圖片|图片|圖片|组图|組圖|视频|視頻)\s*[】\])）]$/],
   // a forum's attachment and picture codes left in a copy (`[attach]2680[/attach]`, `[img]…[/img]`)
   ['media', /^(?:\[(attach|attachimg|img|media|flash)\][^[\]]{0,200}\[\/\1\]\s*)+$/i],
   // a CMS's field names printed as lines (`Body:`, `news_publish_date:`): the template, not the article
@@ -235,6 +254,18 @@ const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-
  */
 export function pageDateOf(lines: string[]): string | undefined {
   const short = lines.map((line) => line.trim()).filter((line) => line.length <= 120);
+  const issue = issueDateOf(short);
+  const published = publishingDateOf(short);
+  // A "masthead" date a month and more after the article's own publishing time is the site's
+  // clock (a mirror's header prints the day it was copied: `2031年04月22日 星期二`), not an issue.
+  if (issue && published && Date.parse(issue) - Date.parse(published) > SITE_CLOCK_MS) return published;
+  return issue ?? published;
+}
+
+/** How much later than the publishing time a header's date must be to be the site's own clock. */
+const SITE_CLOCK_MS = 31 * 24 * 3600 * 1000;
+
+function issueDateOf(short: string[]): string | undefined {
   // A masthead's issue date outranks a web page's publishing time (reprints are published later).
   // …but a diary's `2005年11月26日 星期六 晴` inside an article is no issue date: only furniture
   // lines, or lines above every article, count.
@@ -247,6 +278,10 @@ export function pageDateOf(lines: string[]): string | undefined {
     }
     if (isRunningText(line) && !kind) header = false;
   }
+  return undefined;
+}
+
+function publishingDateOf(short: string[]): string | undefined {
   let beforeText = true;
   for (const line of short) {
     // (`归档时间：` is when a government site filed the page, often years after it was published.)

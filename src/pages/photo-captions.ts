@@ -2,6 +2,24 @@
 import type { LineReading } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 
+/** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`, `图：…`, `图①：…` (numbered pictures). */
+const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d①-⑳]?[：:]|[▲△↑↓]|[（(]图[）)])/;
+/**
+ * A photo's description in the present progressive (`某某主任讲话中`, `某某在发言`): what a caption
+ * says of a picture, never a headline.
+ */
+const CAPTION_PROGRESSIVE = /(?:(?:讲话|发言|致辞|讲解|授课|作报告|宣讲|主持会议)中|在(?:讲话|发言|致辞|讲解|授课))$/;
+/**
+ * A picture's date and scene, with no verb of news: `2月9日 某州两会“代表通道”发言现场` (the date, a
+ * space, then what the picture shows, ending on 现场 or 一角). A headline on a date would say what happened.
+ */
+const DATED_SCENE = /^\d{1,2}月\d{1,2}日[ \u3000]+\S.{3,40}(?:现场|現場|一角)$/;
+
+/** A caption without a credit, by its form: an opening such as `图为`, a progressive, a dated scene. */
+export function uncreditedCaption(text: string): boolean {
+  return (CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text) || DATED_SCENE.test(text)) && text.length < 150;
+}
+
 /** Longest caption printed under an image's file name. */
 const PLACEHOLDER_CAPTION_MAX = 80;
 

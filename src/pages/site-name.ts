@@ -11,7 +11,8 @@ const SOURCE_SITE = /来源[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,12}?(?:网|客户�
 const isArticleData = (r: LineReading) => r.furniture === 'article data' || r.block?.shape === 'article-data';
 
 /** An outlet's name alone on its line: `某某新闻网`, `某市人民政府门户网站`, `某县广播电视台`, `某某晚报`. */
-const OUTLET_NAME = /^[\u4e00-\u9fa5]{2,14}(?:网|网站|电视台|融媒体中心|客户端|日报|晚报|早报|都市报|手机报)$/;
+const OUTLET_NAME =
+  /^(?=.*[\u4e00-\u9fa5]{2})[\u4e00-\u9fa5\dA-Za-z]{2,14}(?:网|网站|电视台|融媒体中心|客户端|日报|晚报|早报|都市报|手机报)$/;
 
 /**
  * The page's first line, an outlet's name standing over a short line (the headline, or a kicker

@@ -5,18 +5,9 @@
  */
 import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
-import {
-  COUNT_OPENING,
-  clauseCount,
-  kickerShaped,
-  NUMBERED_SECTION,
-  PLACE_OPENING,
-  PRIZE_LIST_LINE,
-  tooShortForSubtitle,
-  unbalanced,
-  unmarkedSubtitle,
-} from './split-rules.ts';
+import { clauseCount, kickerShaped, NUMBERED_SECTION, PLACE_OPENING, PRIZE_LIST_LINE, unbalanced } from './split-rules.ts';
 import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage } from './split-pieces.ts';
+import { kickerLine } from './split-short-pair.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
 
@@ -242,58 +233,6 @@ const bannerOverTitleField: ShortStep = (state, block, index) => {
   if (state.current || !state.blocks[index + 1]?.titleField) return false;
   state.trace(block, 'furniture', "over the CMS's title field (标题：…): the site's banner");
   return true;
-};
-
-/** A kicker over a markdown headline, or over a short headline right above the text. */
-const kickerLine: ShortStep = (state, block, index) => {
-  const [next, afterNext] = [state.blocks[index + 1], state.blocks[index + 2]];
-  if (next?.shape === 'md-headline') {
-    state.pendingKicker = block.text;
-    state.trace(block, 'kicker', 'over a markdown headline');
-    return true;
-  }
-  if (
-    next?.shape === 'short' &&
-    !next.label &&
-    !EDITOR_NOTE.test(next.text) &&
-    !CONTACT_LABEL.test(next.text) &&
-    afterNext !== undefined &&
-    afterNext.shape !== 'short' &&
-    kickerShaped(block.text) &&
-    (state.headerFollows(afterNext, index) ||
-      afterNext.shape === 'article-data' ||
-      // (a dateline opens a news item: the two short lines over it are its header, mid-page too)
-      (afterNext.shape === 'text' && datelineOf(afterNext.text) !== undefined) ||
-      state.headlineEvidence(next, index + 1) !== undefined)
-  ) {
-    const overHeader = state.headerFollows(afterNext, index) || afterNext.shape === 'article-data';
-    // (Over a dateline the pair is kicker and headline, unless the second gives the figures.)
-    const countedOverDateline = afterNext.shape === 'text' && datelineOf(afterNext.text) !== undefined && COUNT_OPENING.test(next.text);
-    if (!next.kicker && unmarkedSubtitle(block.text, next.text) && (overHeader || countedOverDateline)) {
-      state.start(block.text, block);
-      state.forcedSubtitle = index + 1;
-      state.trace(
-        block,
-        'headline',
-        COUNT_OPENING.test(next.text) && (countedOverDateline || next.text.length > block.text.length)
-          ? 'two short lines over the header or a dateline, the second opening with a count (the figures): headline and subtitle'
-          : 'two short lines over the header, the first not kicker-shaped: headline and subtitle',
-      );
-      return true;
-    }
-    // Two short lines over the body: a kicker and its headline.
-    state.pendingKicker = block.text;
-    state.forcedHeadline = index + 1;
-    state.trace(
-      block,
-      'kicker',
-      overHeader && tooShortForSubtitle(next.text)
-        ? 'two short lines over the header, the second of a few characters (no subtitle): kicker and headline'
-        : 'two short lines over the text: kicker and headline',
-    );
-    return true;
-  }
-  return false;
 };
 
 /** The end of a sentence that runs on from the paragraph above, or a line no headline looks like. */

@@ -157,8 +157,10 @@ export class SplitState {
     if (current.excerpt && !current.title) return block.pageTitle ? 'the page title printed it too' : undefined;
     if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) return 'the brief form 地名：…';
     if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
-    // (…with text under it: a place-opening line over another short line is a caption or a heading.)
-    if (PLACE_OPENING.test(block.text) && this.blocks[index + 1]?.shape !== 'short') return 'opens with a place name';
+    // (…with text under it: a place-opening line over another short line is a caption or a heading,
+    // and one the page ends on is where the excerpt was cut, inside a sentence.)
+    const under = this.blocks[index + 1];
+    if (PLACE_OPENING.test(block.text) && under !== undefined && under.shape !== 'short') return 'opens with a place name';
     return undefined;
   }
 
