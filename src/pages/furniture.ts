@@ -159,6 +159,12 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     'masthead',
     /^《?[\u4e00-\u9fa5]{2,12}(?:日报|晚报|早报|都市报|报)》?\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*第?\s*[一二三四五六七八九十百\d]{1,5}\s*版\s*(?:报道|刊发|刊登|转载)?$/,
   ],
+  // an e-paper page's running head: the paper, the date (a weekday), the page and its section
+  // (`某某晚报 2031年12月06日 第04版 综合新闻`); a headline never ends on a page number and a section
+  [
+    'masthead',
+    /^《?[\u4e00-\u9fa5]{2,12}(?:日报|晚报|早报|都市报|时报|商报|周报|报)》?\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天]\s*)?第?\s*[A-Z]?\d{1,3}\s*版\s*[：:·]?\s*[\u4e00-\u9fa5]{2,8}$/,
+  ],
   // …and a national paper's citation under its headline: `《某某日报》(2031年05月06日 02版)`
   ['masthead', /^《[^》]{2,14}》\s*[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:第\s*)?[A-Z]?\d{1,3}\s*版\s*[)）]$/],
   // a magazine's issue: `某某 2031年8期`, `《某某》2031年第8期`

@@ -90,6 +90,10 @@ describe('a page reference and an original title', () => {
     expect(furnitureOf('某某日报 3月2日 第十五版报道')).toBe('masthead');
     expect(furnitureOf('《某某晚报》2031年3月2日第三版刊发')).toBe('masthead');
     expect(furnitureOf('3月2日起某某日报改版')).toBeUndefined();
+    // an e-paper page's running head over its first headline (dev/112)
+    expect(furnitureOf('某某晚报 2031年12月06日 第04版 综合新闻')).toBe('masthead');
+    expect(furnitureOf('某某日报 5月6日 星期三 A03版：要闻')).toBe('masthead');
+    expect(articles(fixture('112-briefs-villages-features-scopes'))[0].title).toBe('报木溪村的腊肉熏上了');
     expect(articles(fixture('92-blog-copy-paper-page-reference'))).toEqual([]);
   });
 
