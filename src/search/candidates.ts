@@ -81,15 +81,47 @@ export class Candidates {
     }
   }
 
-  /** Drops the `excluded` rows and those missing a required phrase, then ranks the rest. */
-  ranked(excluded: Set<number>, phrases: readonly string[], order: 'relevance' | 'date'): Candidate[] {
+  /**
+   * Drops the `excluded` rows and those missing a required phrase; says how many are left and
+   * ranks the page `offset`…`offset + limit` of them (only that page is put in order: sorting
+   * every candidate of a 1 000-match query cost 0.2–0.6 ms at 100 000 articles).
+   */
+  rankedPage(
+    excluded: Set<number>,
+    phrases: readonly string[],
+    order: 'relevance' | 'date',
+    page: { offset: number; limit: number },
+  ): { total: number; page: Candidate[] } {
     const kept = [...this.found.values()].filter((c) => !excluded.has(c.rowid) && phrases.every((p) => c.matched.has(p)));
-    return kept.sort(
-      order === 'date'
-        ? (a, b) => b.matched.size - a.matched.size || b.rowid - a.rowid
-        : (a, b) => beforeRelevance(a, b) || Candidates.score(b) - Candidates.score(a) || b.rowid - a.rowid,
-    );
+    const compare = order === 'date' ? byDate : byRelevance;
+    return { total: kept.length, page: firstRanked(kept, page.offset + page.limit, compare).slice(page.offset) };
   }
+}
+
+const byDate = (a: Candidate, b: Candidate) => b.matched.size - a.matched.size || b.rowid - a.rowid;
+const byRelevance = (a: Candidate, b: Candidate) => beforeRelevance(a, b) || Candidates.score(b) - Candidates.score(a) || b.rowid - a.rowid;
+
+/**
+ * The first `count` of `items` in the order of `compare` (a total order: both end on the rowid),
+ * the same as sorting them all and taking the head, kept in a sorted array of `count`.
+ */
+export function firstRanked<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  if (count <= 0) return [];
+  if (count * 4 >= items.length) return [...items].sort(compare).slice(0, count);
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === count && compare(item, best[count - 1]) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(item, best[middle]) < 0) high = middle;
+      else low = middle + 1;
+    }
+    best.splice(low, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** What ranks a candidate before its relevance score. */
