@@ -231,7 +231,8 @@ export class SnapshotIndex implements ArticleIndex {
         .plucked('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
         .all(place.name, MATCH_CAP) as number[];
       candidates.capped ||= rowids.length >= MATCH_CAP;
-      for (const rowid of rowids) candidates.addCompact(rowid, [place.word], REGION_MATCH);
+      const words = [place.word];
+      for (const rowid of rowids) candidates.addCompact(rowid, words, REGION_MATCH);
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstRanked } from '../../src/search/candidates.ts';
+import { Candidates, firstRanked } from '../../src/search/candidates.ts';
 import { SCHEMA } from '../../src/search/snapshot.ts';
 import { SnapshotRows } from '../../src/search/snapshot-rows.ts';
 
@@ -37,6 +37,24 @@ describe('firstRanked', () => {
     const items = [3, 1, 2].map((score, rowid) => ({ score, rowid }));
     firstRanked(items, 1, byScoreThenRowid);
     expect(items.map((item) => item.score)).toEqual([3, 1, 2]);
+  });
+});
+
+describe('the words each candidate matched', () => {
+  it('stay its own when another candidate that matched the same words gains one more', () => {
+    const candidates = new Candidates(undefined);
+    const whole = ['茶园', '采摘'];
+    candidates.addFullText(1, whole, -2);
+    candidates.addFullText(2, whole, -1);
+    candidates.addCompact(2, ['桂东'], 0.5);
+    candidates.addCompact(2, ['新茶'], 0.5);
+    candidates.addFullText(3, ['茶园'], 0);
+    const { page } = candidates.rankedPage(new Set(), [], 'relevance', { offset: 0, limit: 3 });
+    expect(page.map((c) => [c.rowid, [...c.matched].sort()])).toEqual([
+      [2, ['新茶', '桂东', '茶园', '采摘'].sort()],
+      [1, ['茶园', '采摘'].sort()],
+      [3, ['茶园']],
+    ]);
   });
 });
 
