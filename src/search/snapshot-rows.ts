@@ -105,7 +105,7 @@ export class SnapshotRows {
    */
   holdingAsTyped(words: string[], rowids: number[]): Map<number, number> {
     const held = new Map<number, number>();
-    if (rowids.length === 0) return held;
+    if (rowids.length === 0 || words.length === 0) return held;
     const among = new Set(rowids);
     for (const word of words) {
       const phrase = gramPhrase(word);
