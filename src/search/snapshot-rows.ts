@@ -116,11 +116,12 @@ export class SnapshotRows {
   }
 
   /**
-   * The fragments among `rowids` (articles whose headline the page did not print), read from the
-   * partial index of fragments (SCHEMA in ./snapshot.ts) over the rowids' span; probing the
-   * articles table, whose rows hold whole records, cost 1–3.5 ms for 1 000–2 000 candidates at
-   * 100 000 articles, and even a probe of that small index per candidate 0.7–1.2 ms. Where the
-   * span holds more fragments than twice the candidates, they are probed one by one instead.
+   * The fragments among `rowids` (articles whose headline the page did not print; other fragments
+   * of their span may come with them), read from the partial index of fragments (SCHEMA in
+   * ./snapshot.ts) over the rowids' span. Probing the articles table, whose rows hold whole
+   * records, cost 1–3.5 ms for 1 000–2 000 candidates at 100 000 articles, and even a probe of that
+   * small index per candidate 0.7–1.2 ms; only where the span holds more fragments than twice the
+   * candidates are they probed one by one.
    */
   fragmentsAmong(rowids: number[]): Set<number> {
     if (rowids.length === 0) return new Set();
