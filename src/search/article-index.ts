@@ -182,14 +182,9 @@ export class SnapshotIndex implements ArticleIndex {
       candidates.mark(this.rows.holdingAsTyped(asTyped, found), this.rows.fragmentsAmong(found));
     }
     // Every phrase is required; excluded words remove an article whatever else it matches.
-    const ranked = candidates.ranked(this.rows.rowidsContaining(options.exclude ?? []), phraseTerms, options.order ?? 'relevance');
-    return {
-      ...empty,
-      noKeywords: false,
-      total: ranked.length,
-      capped: candidates.capped,
-      hits: this.rows.hits(ranked.slice(offset, offset + limit)),
-    };
+    const excluded = this.rows.rowidsContaining(options.exclude ?? []);
+    const { total, page } = candidates.rankedPage(excluded, phraseTerms, options.order ?? 'relevance', { offset, limit });
+    return { ...empty, noKeywords: false, total, capped: candidates.capped, hits: this.rows.hits(page) };
   }
 
   /**
@@ -232,11 +227,12 @@ export class SnapshotIndex implements ArticleIndex {
    */
   private matchPlaces(places: QueryPlace[], candidates: Candidates): void {
     for (const place of places) {
-      const rows = this.rows
-        .statement('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
-        .all(place.name, MATCH_CAP) as { rowid: number }[];
-      candidates.capped ||= rows.length >= MATCH_CAP;
-      for (const { rowid } of rows) candidates.addCompact(rowid, [place.word], REGION_MATCH);
+      const rowids = this.rows
+        .plucked('SELECT rowid FROM article_regions WHERE region = ? ORDER BY rowid DESC LIMIT ?')
+        .all(place.name, MATCH_CAP) as number[];
+      candidates.capped ||= rowids.length >= MATCH_CAP;
+      const words = [place.word];
+      for (const rowid of rowids) candidates.addCompact(rowid, words, REGION_MATCH);
     }
   }
 

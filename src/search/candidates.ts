@@ -9,7 +9,8 @@
 /** One article a search found. */
 export interface Candidate {
   rowid: number;
-  matched: Set<string>;
+  /** The query words it matched (possibly a set shared with other candidates: never changed in place). */
+  matched: ReadonlySet<string>;
   compactScore: number;
   fullTextScore: number;
   /** How many of the query's cut words the article holds as typed. */
@@ -18,9 +19,20 @@ export interface Candidate {
   untitled?: boolean;
 }
 
+/** The matched words of a candidate that matched none yet. */
+const NONE: ReadonlySet<string> = new Set();
+
 /** The candidates of one search, limited to `allowed` rows when given (region and date filters). */
 export class Candidates {
   private readonly found = new Map<number, Candidate>();
+  /**
+   * One set per words array a pass hands in (a pass gives every one of its rows the same array),
+   * shared by the candidates that matched just those words: a set of their own for each of 1 000–2 000
+   * candidates cost 0.3–0.5 ms a query at 100 000 articles.
+   */
+  private readonly shared = new Map<readonly string[], ReadonlySet<string>>();
+  /** The sets made for one candidate alone, which may grow in place. */
+  private readonly own = new WeakSet<ReadonlySet<string>>();
   /** True when some pass stopped at its bound (the totals are then lower bounds). */
   capped = false;
 
@@ -37,7 +49,7 @@ export class Candidates {
 
   /** A candidate with no match yet (a plain list shows its rows in this shape). */
   static of(rowid: number): Candidate {
-    return { rowid, matched: new Set(), compactScore: 0, fullTextScore: 0 };
+    return { rowid, matched: NONE, compactScore: 0, fullTextScore: 0 };
   }
 
   /** The candidate of `rowid`, made on first use; undefined when the filters rule it out (unless already `checked`). */
@@ -55,7 +67,7 @@ export class Candidates {
   addFullText(rowid: number, terms: readonly string[], rank: number): void {
     const found = this.candidate(rowid);
     if (!found) return;
-    for (const term of terms) found.matched.add(term);
+    this.addWords(found, terms);
     // Fold bm25() into 0…1.
     found.fullTextScore = Math.max(found.fullTextScore, -rank / (1 - rank));
   }
@@ -64,8 +76,28 @@ export class Candidates {
   addCompact(rowid: number, terms: readonly string[], score: number, filtered = false): void {
     const found = this.candidate(rowid, filtered);
     if (!found) return;
-    for (const term of terms) found.matched.add(term);
+    this.addWords(found, terms);
     found.compactScore += score;
+  }
+
+  /** Adds `words` to what `found` matched: the pass's shared set, or a set of its own once it differs. */
+  private addWords(found: Candidate, words: readonly string[]): void {
+    const matched = found.matched;
+    if (matched === NONE) {
+      let shared = this.shared.get(words);
+      if (!shared) {
+        shared = new Set(words);
+        this.shared.set(words, shared);
+      }
+      found.matched = shared;
+      return;
+    }
+    if (words.every((word) => matched.has(word))) return;
+    // Only sets in `own` are ever changed, and those are Sets made here.
+    const mine = this.own.has(matched) ? (matched as Set<string>) : new Set(matched);
+    for (const word of words) mine.add(word);
+    this.own.add(mine);
+    found.matched = mine;
   }
 
   /** Rowids found so far. */
@@ -81,20 +113,52 @@ export class Candidates {
     }
   }
 
-  /** Drops the `excluded` rows and those missing a required phrase, then ranks the rest. */
-  ranked(excluded: Set<number>, phrases: readonly string[], order: 'relevance' | 'date'): Candidate[] {
+  /**
+   * Drops the `excluded` rows and those missing a required phrase; says how many are left and
+   * ranks the page `offset`…`offset + limit` of them (only that page is put in order: sorting
+   * every candidate of a 1 000-match query cost 0.2–0.6 ms at 100 000 articles).
+   */
+  rankedPage(
+    excluded: Set<number>,
+    phrases: readonly string[],
+    order: 'relevance' | 'date',
+    page: { offset: number; limit: number },
+  ): { total: number; page: Candidate[] } {
     const kept = [...this.found.values()].filter((c) => !excluded.has(c.rowid) && phrases.every((p) => c.matched.has(p)));
-    return kept.sort(
-      order === 'date'
-        ? (a, b) => b.matched.size - a.matched.size || b.rowid - a.rowid
-        : (a, b) => beforeRelevance(a, b) || Candidates.score(b) - Candidates.score(a) || b.rowid - a.rowid,
-    );
+    const compare = order === 'date' ? byDate : byRelevance;
+    return { total: kept.length, page: firstRanked(kept, page.offset + page.limit, compare).slice(page.offset) };
   }
+}
+
+const byDate = (a: Candidate, b: Candidate) => b.matched.size - a.matched.size || b.rowid - a.rowid;
+const byRelevance = (a: Candidate, b: Candidate) => beforeRelevance(a, b) || Candidates.score(b) - Candidates.score(a) || b.rowid - a.rowid;
+
+/**
+ * The first `count` of `items` in the order of `compare` (a total order: both end on the rowid),
+ * the same as sorting them all and taking the head, kept in a sorted array of `count`.
+ */
+export function firstRanked<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  if (count <= 0) return [];
+  if (count * 4 >= items.length) return [...items].sort(compare).slice(0, count);
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === count && compare(item, best[count - 1]) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(item, best[middle]) < 0) high = middle;
+      else low = middle + 1;
+    }
+    best.splice(low, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** What ranks a candidate before its relevance score. */
 export interface RankedMatch {
-  matched: Set<string>;
+  matched: ReadonlySet<string>;
   asTyped?: number;
   untitled?: boolean;
 }

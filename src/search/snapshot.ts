@@ -20,7 +20,7 @@ import { gramsOf } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
 
 /** Bump when the snapshot layout or the article pipeline changes meaning. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /**
  * A term in more than this share of articles is "common": MiniSearch would score every one of its
@@ -76,7 +76,8 @@ export function byFileName(a: string, b: string): number {
  * database as the articles so that both change in one transaction. `term_df` counts, per term of
  * the compact fields, the articles containing it (for `commonTerms`); `state` holds the snapshot's
  * generation, which compact.json and meta.json repeat so that a mismatch (a crash between their
- * writes) is detected.
+ * writes) is detected. `articles_fragments` lists the fragments alone, so that ranking can tell
+ * them from titled articles without reading the candidates' whole rows (format 5).
  */
 export const SCHEMA = `
   CREATE TABLE articles (
@@ -91,6 +92,7 @@ export const SCHEMA = `
     record TEXT NOT NULL
   );
   CREATE INDEX articles_by_file ON articles(file, rowid);
+  CREATE INDEX articles_fragments ON articles(kind) WHERE kind = 'fragment';
   CREATE TABLE article_regions (
     region TEXT NOT NULL,
     rowid INTEGER NOT NULL REFERENCES articles(rowid),

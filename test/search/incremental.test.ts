@@ -7,10 +7,12 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
 import { DELTA_FILE, readDelta } from '../../src/search/compact-delta.ts';
 import { indexDirOf, staleReason } from '../../src/search/open.ts';
+import { FORMAT_VERSION } from '../../src/search/snapshot.ts';
 import { type IndexUpdate, updateIndex } from '../../src/search/update.ts';
 import { allIds } from '../support/all-articles.ts';
 import { answers, page, stored } from '../support/snapshot-compare.ts';
@@ -208,6 +210,21 @@ describe('incremental index updates', () => {
     expect(update.reason).toMatch(/compact-delta\.json is corrupt/);
   });
 
+  it('rebuilds in full a snapshot of the previous format (no partial index of fragments)', async () => {
+    const indexDir = indexDirOf(dataDir);
+    const db = new Database(join(indexDir, 'articles.db'));
+    db.exec('DROP INDEX articles_fragments');
+    db.close();
+    const metaFile = join(indexDir, 'meta.json');
+    writeFileSync(metaFile, JSON.stringify({ ...JSON.parse(readFileSync(metaFile, 'utf8')), formatVersion: FORMAT_VERSION - 1 }));
+    expect(() => SnapshotIndex.load(indexDir)).toThrow(/has format/);
+    write('2024-07-03_format.txt', page([['桂东县茶园迎来采摘季', '桂东县', '茶农忙着采摘新茶。']]));
+    const { update, index } = await checkStep();
+    await index.close();
+    expect(update.mode).toBe('full');
+    expect(update.reason).toMatch(/has format/);
+  });
+
   it('rebuilds in full when the snapshot parts disagree, and refuses to empty the index', async () => {
     const compact = join(indexDirOf(dataDir), 'compact.json');
     const json = JSON.parse(readFileSync(compact, 'utf8')) as { generation: number };
@@ -226,6 +243,7 @@ describe('incremental index updates', () => {
       '2024-05-06_a_first.txt',
       '2024-07-01_more.txt',
       '2024-07-02_delta.txt',
+      '2024-07-03_format.txt',
       'archive/2023-01-15_earlier.txt',
       'broken.txt',
     ]) {

@@ -52,6 +52,11 @@ export function stored(dir: string) {
       files: db.prepare('SELECT file, size, hash, date, articles FROM files ORDER BY file').all(),
       terms: db.prepare('SELECT term, n FROM term_df ORDER BY term').all(),
       regions: db.prepare('SELECT region, rowid, rank FROM article_regions ORDER BY region, rowid').all(),
+      // Read through the partial index the ranking uses, so a snapshot lacking it fails here.
+      fragments: db
+        .prepare("SELECT rowid FROM articles INDEXED BY articles_fragments WHERE kind = 'fragment' ORDER BY rowid")
+        .pluck()
+        .all(),
     };
   } finally {
     db.close();
