@@ -11,6 +11,7 @@ import { IdsUnreadable, IndexError, readMeta, SnapshotIndex, type SnapshotLoadOp
 import { startSegmenterWorker } from './jieba.ts';
 import { prepareArticles } from './prepare.ts';
 import type { SnapshotMeta } from './snapshot.ts';
+import { upgradeInPlace } from './snapshot-upgrade.ts';
 import {
   type IndexLocation,
   indexDirOf,
@@ -92,6 +93,7 @@ export async function openIndex(location: IndexLocation, load: SnapshotLoadOptio
   startSegmenterWorker();
   const logger = location.logger ?? silent;
   const indexDir = indexDirOf(location.dataDir);
+  upgradeInPlace(indexDir, logger);
   const reason = staleReason(location, load.pagesCheck === 'later' ? 'not compared' : 'compared');
   if (reason === undefined) {
     try {

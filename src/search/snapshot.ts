@@ -79,6 +79,9 @@ export function byFileName(a: string, b: string): number {
  * writes) is detected. `articles_fragments` lists the fragments alone, so that ranking can tell
  * them from titled articles without reading the candidates' whole rows (format 5).
  */
+/** Lists the fragments alone (format 5); also what upgrades a format-4 snapshot in place (snapshot-upgrade.ts). */
+export const FRAGMENTS_INDEX = "CREATE INDEX IF NOT EXISTS articles_fragments ON articles(kind) WHERE kind = 'fragment'";
+
 export const SCHEMA = `
   CREATE TABLE articles (
     rowid INTEGER PRIMARY KEY,
@@ -92,7 +95,7 @@ export const SCHEMA = `
     record TEXT NOT NULL
   );
   CREATE INDEX articles_by_file ON articles(file, rowid);
-  CREATE INDEX articles_fragments ON articles(kind) WHERE kind = 'fragment';
+  ${FRAGMENTS_INDEX};
   CREATE TABLE article_regions (
     region TEXT NOT NULL,
     rowid INTEGER NOT NULL REFERENCES articles(rowid),

@@ -23,6 +23,7 @@ import { buildThreads, writeFullSnapshotInWorkers } from './build-workers.ts';
 import { writeFullSnapshot } from './full-build.ts';
 import { type FileStat, fingerprintOf, type LogSink, pipelineFingerprint, readPageFile, scanPages } from './page-files.ts';
 import type { PreparedFile, SnapshotMeta } from './snapshot.ts';
+import { upgradeInPlace } from './snapshot-upgrade.ts';
 
 export { type IndexUpdate, NoArticlesError } from './incremental.ts';
 export { type FileStat, fingerprintOf, type LogSink, pagesFingerprint, pipelineFingerprint, scanPages } from './page-files.ts';
@@ -145,6 +146,7 @@ function fullBuildReason(indexDir: string): string | undefined {
 export async function updateIndex(options: UpdateOptions): Promise<IndexUpdate> {
   const logger = options.logger ?? silent;
   const indexDir = indexDirOf(options.dataDir);
+  if (!options.full) upgradeInPlace(indexDir, logger);
   const reason = options.full ? 'asked for a full rebuild' : fullBuildReason(indexDir);
   if (reason !== undefined) return rebuildIndexInWorkers(options, reason, options.buildThreads);
   try {

@@ -210,19 +210,40 @@ describe('incremental index updates', () => {
     expect(update.reason).toMatch(/compact-delta\.json is corrupt/);
   });
 
-  it('rebuilds in full a snapshot of the previous format (no partial index of fragments)', async () => {
+  /** Turns the snapshot back into one of `formatVersion`: format 4 had no partial index of fragments. */
+  const asFormat = (formatVersion: number) => {
     const indexDir = indexDirOf(dataDir);
     const db = new Database(join(indexDir, 'articles.db'));
     db.exec('DROP INDEX articles_fragments');
     db.close();
     const metaFile = join(indexDir, 'meta.json');
-    writeFileSync(metaFile, JSON.stringify({ ...JSON.parse(readFileSync(metaFile, 'utf8')), formatVersion: FORMAT_VERSION - 1 }));
+    writeFileSync(metaFile, JSON.stringify({ ...JSON.parse(readFileSync(metaFile, 'utf8')), formatVersion }));
     expect(() => SnapshotIndex.load(indexDir)).toThrow(/has format/);
+  };
+  const hasFragmentsIndex = () => {
+    const db = new Database(join(indexDirOf(dataDir), 'articles.db'), { readonly: true });
+    const found = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'articles_fragments'").get();
+    db.close();
+    return found !== undefined;
+  };
+
+  it('upgrades a snapshot of the previous format in place (adds the partial index of fragments), then updates it incrementally', async () => {
+    asFormat(FORMAT_VERSION - 1);
     write('2024-07-03_format.txt', page([['桂东县茶园迎来采摘季', '桂东县', '茶农忙着采摘新茶。']]));
+    const { update, index } = await checkStep();
+    await index.close();
+    expect(update.mode).toBe('incremental');
+    expect(hasFragmentsIndex()).toBe(true);
+  });
+
+  it('rebuilds in full a snapshot of an older format', async () => {
+    asFormat(FORMAT_VERSION - 2);
+    write('2024-07-04_format.txt', page([['汝城县温泉小镇迎客', '汝城县', '温泉小镇周末游客增多。']]));
     const { update, index } = await checkStep();
     await index.close();
     expect(update.mode).toBe('full');
     expect(update.reason).toMatch(/has format/);
+    expect(hasFragmentsIndex()).toBe(true);
   });
 
   it('rebuilds in full when the snapshot parts disagree, and refuses to empty the index', async () => {
@@ -244,6 +265,7 @@ describe('incremental index updates', () => {
       '2024-07-01_more.txt',
       '2024-07-02_delta.txt',
       '2024-07-03_format.txt',
+      '2024-07-04_format.txt',
       'archive/2023-01-15_earlier.txt',
       'broken.txt',
     ]) {
