@@ -23,6 +23,7 @@ import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADI
 import { datelineOf } from './dateline.ts';
 import { authorsInArticleData, BARE_DATE, furnitureOf, isRunningText } from './furniture.ts';
 import { printedLines, unwrapHardWrapped } from './hard-wrap.ts';
+import { markRosters } from './roster.ts';
 import {
   closeLetterSpacing,
   dashInsideQuotes,
@@ -252,6 +253,7 @@ export function pageLines(text: string): LineReading[] {
   markPhotoCaptions(read);
   const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
+  markRosters(readings);
   markLists(readings);
   markRepeatedTitles(readings);
   markBaitHeadlines(readings);

@@ -2,6 +2,7 @@
  * Hard-wrapped text: e-paper columns extracted with their line breaks are joined back into
  * paragraphs, and HTML copied on one line is broken at its paragraph tags.
  */
+import { authorsOfLine } from './author-lines.ts';
 import { endsSentence } from './block-shapes.ts';
 import { furnitureOf } from './furniture.ts';
 
@@ -50,7 +51,8 @@ export function unwrapHardWrapped(lines: string[]): string[] {
   out.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    if (open >= 0 && !furnitureOf(line)) {
+    // An author line opens its own block: a headline as wide as the column is no unfinished line.
+    if (open >= 0 && !furnitureOf(line) && !authorsOfLine(line)) {
       out[open] = `${out[open].trimEnd()}${line}`;
       out[index] = '';
     } else {
