@@ -37,7 +37,7 @@ export function isRosterEntry(text: string): boolean {
 export function markRosters(readings: LineReading[]): void {
   let run: LineReading[] = [];
   const flush = () => {
-    if (run.length >= ROSTER_MIN) for (const r of run) if (r.block) r.block = { ...r.block, shape: 'text' };
+    if (run.length >= ROSTER_MIN) for (const r of run) if (r.block) r.block = { ...r.block, shape: 'text', roster: true };
     run = [];
   };
   for (const reading of readings) {

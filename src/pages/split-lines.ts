@@ -5,6 +5,7 @@
 import { isNameList, namesWithoutRoles, splitNames } from './author-lines.ts';
 import type { Block } from './block-shapes.ts';
 import { withColumn } from './headline-forms.ts';
+import { commentaryLabel } from './split-columns.ts';
 import {
   afterNextIsBodyOrHeader,
   keywordsInserted,
@@ -56,6 +57,8 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
   const { current, trace } = state;
   const names = splitNames(block.text);
   const next = state.blocks[index + 1];
+  // (`时评` reads like a name: 时 is a surname.)
+  if (commentaryLabel(state, block, index)) return;
   if (current?.winnersList) {
     // `溆浦县 舒雨桐` under `一等奖`: an entry of the list, not a byline.
     state.addText(current, block.text);

@@ -182,7 +182,11 @@ export class SplitState {
 
   /** Body text: continues the current article, or starts a fragment when it cannot belong to it. */
   handleText(block: Block): void {
-    let why = datelineOf(block.text) ? 'dateline read' : '';
+    let why = block.roster
+      ? "an entry of a roster (names under a group, or a name and its fields): the article's own list"
+      : datelineOf(block.text)
+        ? 'dateline read'
+        : '';
     const jump = JUMP_IN.exec(block.text);
     if (jump) {
       // `（上接1版）…`: the rest of an article begun elsewhere; repair joins it to that article if it is on this page.
