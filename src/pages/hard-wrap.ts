@@ -4,6 +4,7 @@
  */
 import { authorsOfLine } from './author-lines.ts';
 import { endsSentence } from './block-shapes.ts';
+import { datelineOf } from './dateline.ts';
 import { furnitureOf } from './furniture.ts';
 
 /**
@@ -47,12 +48,12 @@ export function unwrapHardWrapped(lines: string[]): string[] {
   }
   if (best < WRAPPED_MIN_LINES || best < measured.length * WRAPPED_MIN_SHARE) return lines;
   const out = [...lines];
+  const indentOpens = indentMarksParagraphs(lines);
   let open = -1; // index of the line a paragraph is being gathered into
   out.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    // An author line opens its own block: a headline as wide as the column is no unfinished line.
-    if (open >= 0 && !furnitureOf(line) && !authorsOfLine(line)) {
+    if (open >= 0 && !opensBlock(raw, indentOpens)) {
       out[open] = `${out[open].trimEnd()}${line}`;
       out[index] = '';
     } else {
@@ -63,4 +64,30 @@ export function unwrapHardWrapped(lines: string[]): string[] {
     if (!(fullWidth && !endsSentence(last) && !/[）)]$/.test(last) && !furnitureOf(line))) open = -1;
   });
   return out;
+}
+
+/**
+ * What never continues the line above, however wide that line: furniture, an author line, a
+ * dateline (`本报讯…` opens a news item), and an indented line where indents mark paragraphs. A
+ * headline as wide as the column, over any of these, is no unfinished line of text.
+ */
+function opensBlock(raw: string, indentOpens: boolean): boolean {
+  const line = raw.trim();
+  return (
+    furnitureOf(line) !== undefined ||
+    authorsOfLine(line) !== undefined ||
+    datelineOf(line) !== undefined ||
+    (indentOpens && INDENT.test(raw))
+  );
+}
+
+const INDENT = /^[ \t\u3000]/;
+/** Below this share of indented lines, an indent marks a paragraph's first line (a page may indent every line). */
+const INDENT_MAX_SHARE = 0.5;
+
+/** True when some lines of the page, but well under all, are indented: the indent opens a paragraph. */
+function indentMarksParagraphs(lines: readonly string[]): boolean {
+  const printed = lines.filter((line) => line.trim() !== '');
+  const indented = printed.filter((line) => INDENT.test(line)).length;
+  return indented > 0 && indented < printed.length * INDENT_MAX_SHARE;
 }

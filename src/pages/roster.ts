@@ -21,12 +21,21 @@ const FIELD = /^[^，。！？；：,;:!?、“”]{1,12}$/;
 const personName = (token: string) =>
   token.length >= 2 && token.length <= 4 && (startsWithSurname(token) || startsWithCompoundSurname(token));
 
-/** One entry of a roster: names under a group label, or a person's name followed by two or more fields. */
+/** `1.`, `2、`, `（3）` before an entry: its number in the list. */
+const ENTRY_NUMBER = /^(?:\d{1,3}[.、．]|[（(]\d{1,3}[)）])\s*/;
+
+/**
+ * One entry of a roster: names under a group label, or a person's name followed by two or more
+ * fields (one is enough after the entry's number: `1.张某某 某某县某某镇`).
+ */
 export function isRosterEntry(text: string): boolean {
-  const labelled = LABELLED_NAMES.exec(text);
+  const number = ENTRY_NUMBER.exec(text);
+  const entry = number ? text.slice(number[0].length) : text;
+  const labelled = LABELLED_NAMES.exec(entry);
   if (labelled) return !ROLE_LABEL.test(labelled[1] ?? '') && isNameList(labelled[2] ?? '');
-  const fields = splitNames(text);
-  return fields.length >= 3 && fields.length <= 6 && personName(fields[0] ?? '') && fields.every((f) => FIELD.test(f));
+  const fields = splitNames(entry);
+  const fewest = number ? 2 : 3;
+  return fields.length >= fewest && fields.length <= 6 && personName(fields[0] ?? '') && fields.every((f) => FIELD.test(f));
 }
 
 /**

@@ -57,6 +57,8 @@ describe('a roster inside an article', () => {
   it('tells roster entries from credits and headlines', () => {
     expect(isRosterEntry('丙区:谢德明 彭小兰 周和平')).toBe(true);
     expect(isRosterEntry('曾广福 龙潭镇 中蜂养殖')).toBe(true);
+    expect(isRosterEntry('2.李春花 某某区某某街道')).toBe(true);
+    expect(isRosterEntry('李春花 某某区某某街道')).toBe(false);
     expect(isRosterEntry('编辑:谢德明 彭小兰')).toBe(false);
     expect(isRosterEntry('索溪峪畔 一座民宿带富一个组')).toBe(false);
     expect(isRosterEntry('某县：茶园里的夜间课堂')).toBe(false);
@@ -161,5 +163,26 @@ describe('short and hard-wrapped headlines', () => {
     const [article] = titled(wrapped);
     expect(article?.title).toBe('某县启动农村饮水安全巩固提升工程建设');
     expect(article?.authors).toEqual(['蒋一舟']);
+  });
+
+  it('never joins a dateline, or an indented first line, onto a headline as wide as the column', () => {
+    const wrapped = [
+      '某县启动农村饮水安全巩固提升工程建设',
+      '  本报讯(通讯员 刘某)某县近日启动农村饮',
+      '水安全巩固提升工程,计划用两年时间改造',
+      '供水管网三百公里,新建水厂两座,让山区',
+      '群众喝上放心水。工程完工后,全县农村自',
+      '来水普及率将达到百分之九十八以上。',
+      '',
+      '某镇新建的农贸市场开业迎客方便周边群众',
+      '  1月6日,某镇新建的农贸市场开业,市场设',
+      '摊位一百二十个,配套建设了停车场和公共',
+      '厕所,方便周边八个村的群众买菜。',
+    ].join('\n');
+    expect(titles(wrapped)[0]).toBe('某县启动农村饮水安全巩固提升工程建设');
+    // (Whether the second is a headline is another question; it is not glued to its first line.)
+    const lines = explainPage(wrapped).lines;
+    expect(lines.find((l) => l.line === 9)?.decision).not.toBe('joined');
+    expect(lines.find((l) => l.line === 8)?.text).toBe('某镇新建的农贸市场开业迎客方便周边群众');
   });
 });
