@@ -8,7 +8,7 @@ import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
 import { markPhotoCaptions } from './photo-captions.ts';
-import { markSiteNameLines } from './site-name.ts';
+import { markSiteBanner, markSiteNameLines } from './site-name.ts';
 import {
   authorsOfLine,
   INSTITUTION_AUTHOR,
@@ -254,6 +254,7 @@ export function pageLines(text: string): LineReading[] {
   const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
   markRosters(readings);
+  markSiteBanner(readings);
   markLists(readings);
   markRepeatedTitles(readings);
   markBaitHeadlines(readings);

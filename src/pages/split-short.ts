@@ -18,7 +18,7 @@ import {
   unmarkedSubtitle,
 } from './split-rules.ts';
 import { commentaryLabel, columnOfItems, interviewTurn } from './split-columns.ts';
-import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage } from './split-pieces.ts';
+import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage, stackedHeadline } from './split-pieces.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
 
@@ -324,6 +324,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   leadInLine,
   pieceUnderSpecialPage,
   pairedSubtitle,
+  stackedHeadline,
   seriesLine,
   numberedSection,
   originalTitle,

@@ -35,6 +35,9 @@ export const CLOSING_DECISIONS: Record<string, SplitDecision> = {
   caption: 'caption',
 };
 
+/** Markers that open an item's headline in briefs columns and 手机报 (not ▲, a caption's, nor ◎, an author line's). */
+const HEADLINE_MARKER = /^[□■●○◆◇★☆▶►▷•·]\s*/;
+
 export class SplitState {
   readonly drafts: Draft[] = [];
   /** The article being written; undefined before the first one. */
@@ -54,7 +57,8 @@ export class SplitState {
   /** Starts an article with this headline (its kicker and subtitle from the block, or the pending kicker). */
   start(title: string, from?: Block): Draft {
     const draft = newDraft();
-    draft.title = title;
+    // `■ 标题`, `★标题`: a briefs column's item marker is no part of the headline.
+    draft.title = title.replace(HEADLINE_MARKER, '');
     draft.notice = NOTICE_TITLE.test(title);
     draft.kicker = from?.kicker ?? this.pendingKicker;
     draft.subtitle = from?.subtitle ?? '';

@@ -186,3 +186,51 @@ describe('short and hard-wrapped headlines', () => {
     expect(lines.find((l) => l.line === 8)?.text).toBe('某镇新建的农贸市场开业迎客方便周边群众');
   });
 });
+
+describe('stacked headlines and marked items', () => {
+  it('reads three unmarked short lines over the author line as kicker, headline and subtitle, under the paper’s banner', () => {
+    const text = page(
+      '某某日报',
+      '2025年3月5日 星期三',
+      '某县“两会”特别报道',
+      '某县人代会胜利闭幕',
+      '选举产生新一届县人民政府领导班子',
+      '某某日报记者 罗某某',
+      '本报讯 3月4日，某县人代会胜利闭幕。',
+    );
+    const [article, ...rest] = titled(text);
+    expect(rest).toEqual([]);
+    expect(article).toMatchObject({
+      kicker: '某县“两会”特别报道',
+      title: '某县人代会胜利闭幕',
+      subtitle: '选举产生新一届县人民政府领导班子',
+    });
+    expect(reasonFor(text, '某县“两会”特别报道')).toContain('three short lines over the header');
+  });
+
+  it('keeps a short third line the headline (a page series, a series, then the headline)', () => {
+    const text = page('江河行', '一条河的四季', '渡口灯火', '某某日报记者 章某', '渡口的灯每晚亮到十点。');
+    expect(titles(text)).toEqual(['渡口灯火']);
+  });
+
+  it('takes a briefs column item’s marker off its headline', () => {
+    const text = page(
+      '■ 某县消防大队开展节前检查',
+      '节前，某县消防救援大队检查了全县商场。（通讯员 赵某）',
+      '★ 某镇举办迎春书画展',
+      '近日，某镇举办迎春书画展。（通讯员 李某）',
+    );
+    expect(titles(text)).toEqual(['某县消防大队开展节前检查', '某镇举办迎春书画展']);
+  });
+
+  it('reads `（紧接第1版）` as a continuation from another page, never the text of the article above', () => {
+    const text = page(
+      '某镇的“新农人”',
+      '某某日报记者 贺某',
+      '春节刚过，某镇的大棚里已是一片新绿。',
+      '（紧接第1版）会议期间，代表们提出建议112件。',
+    );
+    const [article] = titled(text);
+    expect(article?.body).toEqual(['春节刚过，某镇的大棚里已是一片新绿。']);
+  });
+});
