@@ -7,7 +7,7 @@
 import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
-import { markPhotoCaptions } from './photo-captions.ts';
+import { markPhotoCaptions, photoCreditAlone } from './photo-captions.ts';
 import { markSiteBanner, markSiteNameLines } from './site-name.ts';
 import {
   authorsOfLine,
@@ -195,13 +195,9 @@ function readLine(raw: string, line: number): LineReading {
     text.length < 150
   )
     return block('caption');
-  // `某某 摄`, `某 某摄（某某视觉）` (the agency after it), `资料图片`: a picture's credit on its own line
-  if (
-    /^(?:[\u4e00-\u9fa5·]{1,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{1,4})*[ \u3000]*摄(?:[（(][\u4e00-\u9fa5]{2,8}[)）])?|资料图片|资料图)$/.test(
-      text,
-    )
-  )
-    return block('photo-credit');
+  // `某某 摄`, `某 某摄（某某视觉）`, `资料图片`, `某某日报记者 某某 摄`: a picture's credit on its own line
+  const credit = photoCreditAlone(text);
+  if (credit !== undefined) return block('photo-credit', { text: credit });
   if ((TRAILING_CREDIT.test(text) || TRAILING_BARE_CREDIT.test(text)) && text.length < 150) return block('caption');
   if ((CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text)) && text.length < 150) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');

@@ -233,4 +233,18 @@ describe('stacked headlines and marked items', () => {
     const [article] = titled(text);
     expect(article?.body).toEqual(['春节刚过，某镇的大棚里已是一片新绿。']);
   });
+
+  it('reads `某某日报全媒体记者 X 摄` alone as a photo credit: the line above it is the caption, X no author', () => {
+    const text = page(
+      '某县推进“茶旅融合”',
+      '某某日报全媒体记者 黄某',
+      '本报讯 5月18日，某县茶旅文化周开幕。',
+      '游客在某县一处茶园体验采茶。',
+      '某某日报全媒体记者 钟某 摄',
+    );
+    const [article] = titled(text);
+    expect(article?.captions).toEqual(['游客在某县一处茶园体验采茶。']);
+    expect(article?.body).toEqual(['5月18日，某县茶旅文化周开幕。']);
+    expect(article?.authors).toEqual(['黄某']);
+  });
 });
