@@ -247,4 +247,29 @@ describe('stacked headlines and marked items', () => {
     expect(article?.body).toEqual(['5月18日，某县茶旅文化周开幕。']);
     expect(article?.authors).toEqual(['黄某']);
   });
+
+  it('reads unbulleted headlines under 【相关阅读】 over 上一篇/下一篇 as the box’s links, not headings', () => {
+    const text = [
+      '某县举办农产品电商培训班',
+      '发布时间：2025-10-19 信息来源：某县商务局 浏览次数：208',
+      '10月17日，某县农产品电商培训班开班。',
+      '【相关阅读】',
+      '某县电商服务站实现村村全覆盖',
+      '上一篇：某县启动秋冬季造林绿化',
+    ].join('\n');
+    expect(titled(text)[0]?.body).toEqual(['10月17日，某县农产品电商培训班开班。']);
+  });
+
+  it('leaves a headline under the related-reading label alone when article data follows it', () => {
+    const text = [
+      '某县举办农产品电商培训班',
+      '发布时间：2025-10-19 信息来源：某县商务局',
+      '10月17日，某县农产品电商培训班开班。',
+      '相关阅读：',
+      '某县开展消防安全大检查',
+      '发布时间：2025-10-18 信息来源：某县消防救援大队',
+      '10月16日，某县开展消防安全大检查。',
+    ].join('\n');
+    expect(titles(text)).toEqual(['某县举办农产品电商培训班', '某县开展消防安全大检查']);
+  });
 });
