@@ -53,14 +53,16 @@ export function unwrapHardWrapped(lines: string[]): string[] {
   out.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    if (open >= 0 && !opensBlock(raw, indentOpens)) {
+    // (`…绣品。(转第` / `3版)`: a jump mark cut by the column's edge goes on, though its end reads as a page header.)
+    if (open >= 0 && (!opensBlock(raw, indentOpens) || OPEN_JUMP_MARK.test(out[open]))) {
       out[open] = `${out[open].trimEnd()}${line}`;
       out[index] = '';
     } else {
       open = index;
     }
     const last = out[open].trim();
-    const fullWidth = printedWidth(line) >= column - 1.5;
+    // (A paragraph's first line is as wide as the column with its indent: `　　金秋时节,…`.)
+    const fullWidth = printedWidth(raw.trimEnd()) >= column - 1.5;
     if (!(fullWidth && !endsSentence(last) && !/[）)]$/.test(last) && !furnitureOf(line))) open = -1;
   });
   return out;
@@ -82,6 +84,8 @@ function opensBlock(raw: string, indentOpens: boolean): boolean {
 }
 
 const INDENT = /^[ \t\u3000]/;
+/** A jump mark opened at a line's end and not closed: `（下转`, `(转第`. */
+const OPEN_JUMP_MARK = /[（(]\s*(?:下转|转第|转)[^（）()]{0,6}$/;
 /** Below this share of indented lines, an indent marks a paragraph's first line (a page may indent every line). */
 const INDENT_MAX_SHARE = 0.5;
 

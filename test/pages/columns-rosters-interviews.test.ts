@@ -187,6 +187,39 @@ describe('short and hard-wrapped headlines', () => {
   });
 });
 
+describe('hard-wrapped columns with full-width indents', () => {
+  const column = [
+    '苗绣走进高校课堂',
+    '',
+    '某某报记者 龙某',
+    '',
+    '　　新学期开学,某大学开设苗绣选修课,',
+    '请来苗绣传承人走上讲台。第一堂课,一',
+    '百二十个名额两天就报满了。课程共十六',
+    '课时,学生结课时要独立完成一件绣品。(转第',
+    '3版)',
+    '',
+    '椪柑迎来丰收',
+    '',
+    '某某报记者 向某',
+    '',
+    '　　金秋时节,某县的椪柑园里果实累累',
+    '。全县椪柑种植面积十万亩,今年预计产',
+    '量二十万吨,县里开通了椪柑直通车。',
+  ].join('\n');
+
+  it('continues a paragraph whose first line is as wide as the column with its indent', () => {
+    expect(titles(column)).toEqual(['苗绣走进高校课堂', '椪柑迎来丰收']);
+    expect(titled(column)[1]?.authors).toEqual(['向某']);
+  });
+
+  it('joins a jump mark cut by the column edge back whole, never leaving `3版)` as a page header', () => {
+    const lines = explainPage(column).lines;
+    expect(lines.find((l) => l.text === '3版)')?.decision).toBe('joined');
+    expect(titled(column)[0]?.body.join('')).not.toContain('转第');
+  });
+});
+
 describe('stacked headlines and marked items', () => {
   it('reads three unmarked short lines over the author line as kicker, headline and subtitle, under the paper’s banner', () => {
     const text = page(
