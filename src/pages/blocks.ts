@@ -7,8 +7,8 @@
 import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
-import { markPhotoCaptions, uncreditedCaption } from './photo-captions.ts';
-import { markSiteNameLines } from './site-name.ts';
+import { markPhotoCaptions, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
+import { markSiteBanner, markSiteNameLines } from './site-name.ts';
 import {
   authorsOfLine,
   INSTITUTION_AUTHOR,
@@ -24,6 +24,7 @@ import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADI
 import { datelineOf } from './dateline.ts';
 import { authorsInArticleData, BARE_DATE, furnitureOf, isRunningText } from './furniture.ts';
 import { printedLines, unwrapHardWrapped } from './hard-wrap.ts';
+import { markRosters } from './roster.ts';
 import {
   closeLetterSpacing,
   dashInsideQuotes,
@@ -189,13 +190,9 @@ function readLine(raw: string, line: number): LineReading {
     text.length < 150
   )
     return block('caption');
-  // `某某 摄`, `某 某摄（某某视觉）` (the agency after it), `资料图片`: a picture's credit on its own line
-  if (
-    /^(?:[\u4e00-\u9fa5·]{1,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{1,4})*[ \u3000]*摄(?:[（(][\u4e00-\u9fa5]{2,8}[)）])?|资料图片|资料图)$/.test(
-      text,
-    )
-  )
-    return block('photo-credit');
+  // `某某 摄`, `某 某摄（某某视觉）`, `资料图片`, `某某日报记者 某某 摄`: a picture's credit on its own line
+  const credit = photoCreditAlone(text);
+  if (credit !== undefined) return block('photo-credit', { text: credit });
   if ((TRAILING_CREDIT.test(text) || TRAILING_BARE_CREDIT.test(text)) && text.length < 150) return block('caption');
   if (uncreditedCaption(text)) return block('caption');
   if (/^(19|20)\d\d年\d{1,2}月\d{1,2}日$/.test(text)) return block('date-line');
@@ -247,6 +244,8 @@ export function pageLines(text: string): LineReading[] {
   markPhotoCaptions(read);
   const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
+  markRosters(readings);
+  markSiteBanner(readings);
   markLists(readings);
   markRepeatedTitles(readings);
   markBaitHeadlines(readings);

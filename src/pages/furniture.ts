@@ -79,7 +79,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^[【\[]\s*(?:字[体号]|字体大小)[^】\]]{0,16}[】\]]/],
   ['navigation', /^(?:更多|点击|欢迎|进入|请进入).{0,16}(?:频道|栏目|专题|首页|客户端|公众号|下载|关注)$/],
   // `（上接1版）`, `(下转第3版)`: where an article jumps between pages
-  ['navigation', /^[（(]?\s*(?:上接|下转|转第|接第|续第|转\d|接\d)[^）)]{0,12}[）)]?$/],
+  ['navigation', /^[（(]?\s*(?:上接|紧接|下转|转第|接第|续第|转\d|接\d)[^）)]{0,12}[）)]?$/],
   // a site's menu with its separators lost (`攻略问答门票地图摄影游记租车…`): forty characters and more
   // with no punctuation or space at all, which no sentence and no headline runs to
   ['navigation', /^[\u4e00-\u9fa5A-Za-z0-9]{40,}$/],

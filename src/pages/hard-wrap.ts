@@ -2,7 +2,9 @@
  * Hard-wrapped text: e-paper columns extracted with their line breaks are joined back into
  * paragraphs, and HTML copied on one line is broken at its paragraph tags.
  */
+import { authorsOfLine } from './author-lines.ts';
 import { endsSentence } from './block-shapes.ts';
+import { datelineOf } from './dateline.ts';
 import { furnitureOf } from './furniture.ts';
 
 /**
@@ -46,19 +48,50 @@ export function unwrapHardWrapped(lines: string[]): string[] {
   }
   if (best < WRAPPED_MIN_LINES || best < measured.length * WRAPPED_MIN_SHARE) return lines;
   const out = [...lines];
+  const indentOpens = indentMarksParagraphs(lines);
   let open = -1; // index of the line a paragraph is being gathered into
   out.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    if (open >= 0 && !furnitureOf(line)) {
+    // (`…绣品。(转第` / `3版)`: a jump mark cut by the column's edge goes on, though its end reads as a page header.)
+    if (open >= 0 && (!opensBlock(raw, indentOpens) || OPEN_JUMP_MARK.test(out[open]))) {
       out[open] = `${out[open].trimEnd()}${line}`;
       out[index] = '';
     } else {
       open = index;
     }
     const last = out[open].trim();
-    const fullWidth = printedWidth(line) >= column - 1.5;
+    // (A paragraph's first line is as wide as the column with its indent: `　　金秋时节,…`.)
+    const fullWidth = printedWidth(raw.trimEnd()) >= column - 1.5;
     if (!(fullWidth && !endsSentence(last) && !/[）)]$/.test(last) && !furnitureOf(line))) open = -1;
   });
   return out;
+}
+
+/**
+ * What never continues the line above, however wide that line: furniture, an author line, a
+ * dateline (`本报讯…` opens a news item), and an indented line where indents mark paragraphs. A
+ * headline as wide as the column, over any of these, is no unfinished line of text.
+ */
+function opensBlock(raw: string, indentOpens: boolean): boolean {
+  const line = raw.trim();
+  return (
+    furnitureOf(line) !== undefined ||
+    authorsOfLine(line) !== undefined ||
+    datelineOf(line) !== undefined ||
+    (indentOpens && INDENT.test(raw))
+  );
+}
+
+const INDENT = /^[ \t\u3000]/;
+/** A jump mark opened at a line's end and not closed: `（下转`, `(转第`. */
+const OPEN_JUMP_MARK = /[（(]\s*(?:下转|转第|转)[^（）()]{0,6}$/;
+/** Below this share of indented lines, an indent marks a paragraph's first line (a page may indent every line). */
+const INDENT_MAX_SHARE = 0.5;
+
+/** True when some lines of the page, but well under all, are indented: the indent opens a paragraph. */
+function indentMarksParagraphs(lines: readonly string[]): boolean {
+  const printed = lines.filter((line) => line.trim() !== '');
+  const indented = printed.filter((line) => INDENT.test(line)).length;
+  return indented > 0 && indented < printed.length * INDENT_MAX_SHARE;
 }

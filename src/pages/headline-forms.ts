@@ -301,3 +301,18 @@ export function markBaitHeadlines(readings: LineReading[]): void {
     reading.block = undefined;
   });
 }
+
+/** The words of a line without spaces and punctuation, to compare two printings of a headline. */
+export const wordsOf = (text: string) => text.replace(/[\s\p{P}]/gu, '');
+
+/** Two printings of one headline: one holds the other, or they share nearly all their characters in order. */
+export function sameHeadline(a: string, b: string): boolean {
+  const [x, y] = [wordsOf(a), wordsOf(b)];
+  if (Math.min(x.length, y.length) < 6) return false;
+  if (x.includes(y) || y.includes(x)) return true;
+  const shorter = x.length <= y.length ? x : y;
+  const longer = shorter === x ? y : x;
+  let at = 0;
+  for (const ch of longer) if (ch === shorter[at]) at++;
+  return at >= shorter.length * 0.85;
+}

@@ -1,4 +1,5 @@
 /** Captions standing under an image's file name or a forum's attachment code (docs/page-layouts.md §5). */
+import { isNameList, namesWithoutRoles } from './author-lines.ts';
 import type { LineReading } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 
@@ -44,4 +45,18 @@ export function markPhotoCaptions(readings: LineReading[]): void {
     }
     afterImage = false;
   }
+}
+
+/** `某某 摄`, `某 某摄（某某视觉）` (the agency after it), `资料图片`. */
+const BARE_CREDIT =
+  /^(?:[\u4e00-\u9fa5·]{1,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{1,4})*[ \u3000]*摄(?:[（(][\u4e00-\u9fa5]{2,8}[)）])?|资料图片|资料图)$/;
+
+/**
+ * A picture's credit standing alone on its line, as the credit to keep (the photographer named
+ * without the outlet and role: `某某日报全媒体记者 张三 摄` → `张三 摄`); undefined for anything else.
+ */
+export function photoCreditAlone(text: string): string | undefined {
+  if (BARE_CREDIT.test(text)) return text;
+  const roleFree = /\S\s*摄$/.test(text) ? namesWithoutRoles(text.replace(/\s*摄$/, '')) : undefined;
+  return roleFree && isNameList(roleFree) ? `${roleFree} 摄` : undefined;
 }

@@ -17,9 +17,10 @@ const OUTLET_NAME =
 /**
  * The page's first line, an outlet's name standing over a short line (the headline, or a kicker
  * and headline): the site's banner, whatever source the article data names (a county news site
- * whose data says `信息来源：某县融媒体中心`), never the headline's kicker.
+ * whose data says `信息来源：某县融媒体中心`), never the headline's kicker, nor the first item of a list of
+ * headlines (a stacked kicker, headline and subtitle under it would read as one).
  */
-function markBanner(readings: LineReading[]): void {
+export function markSiteBanner(readings: LineReading[]): void {
   const [first, next] = readings.filter((r) => r.block);
   if (first?.block?.shape !== 'short' || next?.block?.shape !== 'short') return;
   if (!OUTLET_NAME.test(first.block.text.replace(/\s+/g, ''))) return;
@@ -30,10 +31,9 @@ function markBanner(readings: LineReading[]): void {
 /**
  * Marks as furniture the lines above the page's first article data that open with the site it
  * names (only the page's head: further down, a dateline such as `某某报讯` opens with the name
- * too), and an outlet's banner over the first headline.
+ * too). (The banner over the first headline is read before lists: `markSiteBanner`.)
  */
 export function markSiteNameLines(readings: LineReading[]): void {
-  markBanner(readings);
   const at = readings.findIndex(isArticleData);
   if (at < 0) return;
   const site = readings

@@ -5,6 +5,7 @@
 import { isNameList, namesWithoutRoles, splitNames } from './author-lines.ts';
 import type { Block } from './block-shapes.ts';
 import { withColumn } from './headline-forms.ts';
+import { commentaryLabel } from './split-columns.ts';
 import {
   afterNextIsBodyOrHeader,
   keywordsInserted,
@@ -56,6 +57,8 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
   const { current, trace } = state;
   const names = splitNames(block.text);
   const next = state.blocks[index + 1];
+  // (`时评` reads like a name: 时 is a surname.)
+  if (commentaryLabel(state, block, index)) return;
   if (current?.winnersList) {
     // `溆浦县 舒雨桐` under `一等奖`: an entry of the list, not a byline.
     state.addText(current, block.text);
@@ -79,6 +82,10 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     current.signed = true;
     current.openParagraph = false;
     trace(block, 'authors', "under the editor's note (编者按) below the headline: the article's own byline");
+  } else if (current && !current.inHeader && current.body.length > 0 && shortTitleOverByline(block, next)) {
+    // `茅岩莓` over `某某日报记者 张三`: a two- to four-character headline that reads like a name.
+    state.start(block.text, block);
+    trace(block, 'headline', 'a lone name-like line over an author line with roles: a short headline');
   } else if (names.length > 1 || afterNextIsBodyOrHeader(state.blocks, index)) {
     // Authors with no headline above them: the headline is displaced (or lost); first on the page, an excerpt.
     const opensPage = current === undefined;
@@ -101,6 +108,11 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     state.start(block.text);
     trace(block, 'headline', 'first line of the page');
   }
+}
+
+/** One bare "name" (no role, no mark) right over an author line that names roles: that line is the byline. */
+function shortTitleOverByline(block: Block, next: Block | undefined): boolean {
+  return !block.byRole && !block.penName && splitNames(block.text).length === 1 && next?.shape === 'author-line' && next.byRole === true;
 }
 
 /**

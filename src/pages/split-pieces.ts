@@ -4,7 +4,8 @@
  * short, a section label over several items, a lead-in over its text. docs/page-layouts.md §1.5, §1.11, §1.12, §9.
  */
 import { endsSentence, startsMidSentence } from './block-shapes.ts';
-import { clauseCount } from './split-rules.ts';
+import { datelineOf } from './dateline.ts';
+import { clauseCount, kickerShaped, LEAD_COLON, tooShortForSubtitle } from './split-rules.ts';
 import type { Block } from './block-shapes.ts';
 import type { ShortStep } from './split-short.ts';
 
@@ -69,5 +70,44 @@ export const leadInLine: ShortStep = (state, block, index) => {
   state.addText(draft, block.text);
   draft.openParagraph = false;
   state.trace(block, 'body', 'a lead-in ending on a colon (addressees): its text follows, never a headline');
+  return true;
+};
+
+/** A line that may stand in a stacked headline: short, no label, no sentence, at most one clause break. */
+const stackable = (b: Block | undefined): b is Block =>
+  b?.shape === 'short' && !b.label && b.kicker === undefined && !endsSentence(b.text) && clauseCount(b.text) <= 2;
+
+/**
+ * `引题` / `主题` / `副题` stacked on three lines with no dash, right over the article's header (an
+ * author line, its data, a dateline), where an article may start: kicker, headline and subtitle.
+ * The middle line is the headline whatever the lengths (a 副题 often runs longer than its 主题).
+ */
+export const stackedHeadline: ShortStep = (state, block, index) => {
+  const [second, third, after] = [state.blocks[index + 1], state.blocks[index + 2], state.blocks[index + 3]];
+  if (
+    !stackable(block) ||
+    !stackable(second) ||
+    !stackable(third) ||
+    // (a masthead or a list between the lines parts the page: they are no one header)
+    second.afterSectionBreak ||
+    third.afterSectionBreak ||
+    !kickerShaped(block.text) ||
+    LEAD_COLON.test(third.text) ||
+    tooShortForSubtitle(third.text)
+  )
+    return false;
+  // (Over a `——` subtitle the third line is the headline itself; `关注：` is a label.)
+  if (after?.shape === 'subtitle' || /[：:]$/.test(block.text)) return false;
+  const header =
+    state.headerFollows(after, index + 2) ||
+    after?.shape === 'article-data' ||
+    (after?.shape === 'text' && datelineOf(after.text) !== undefined);
+  const { current } = state;
+  const mayStart = !current || current.closed || (!current.inHeader && !current.openParagraph && current.body.length > 0);
+  if (!header || !mayStart) return false;
+  state.pendingKicker = block.text;
+  state.forcedHeadline = index + 1;
+  state.forcedSubtitle = index + 2;
+  state.trace(block, 'kicker', 'three short lines over the header: kicker, headline and unmarked subtitle');
   return true;
 };

@@ -77,7 +77,7 @@ export function keywordsInserted(original: string, headline: string): boolean {
 }
 
 /** `（上接1版）`, `(接第2版①)` opening a paragraph; `（下转第3版）` closing one. */
-export const JUMP_IN = /^[（(]\s*(?:上接|接上|接第|续第|接)[^（）()]{0,12}[）)]\s*/;
+export const JUMP_IN = /^[（(]\s*(?:上接|紧接|承接|接上|接第|续第|接)[^（）()]{0,12}[）)]\s*/;
 export const JUMP_OUT = /\s*[（(]\s*(?:下转|转第|转)[^（）()]{0,12}[）)]\s*$/;
 
 /** A paragraph closed by names in parentheses right after its last sentence. */

@@ -5,8 +5,10 @@
  */
 import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
+import { sameHeadline, wordsOf } from './headline-forms.ts';
 import { clauseCount, kickerShaped, NUMBERED_SECTION, PLACE_OPENING, PRIZE_LIST_LINE, unbalanced } from './split-rules.ts';
-import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage } from './split-pieces.ts';
+import { commentaryLabel, columnOfItems, interviewTurn } from './split-columns.ts';
+import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage, stackedHeadline } from './split-pieces.ts';
 import { kickerLine } from './split-short-pair.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
@@ -124,21 +126,6 @@ const originalTitle: ShortStep = (state, block) => {
   state.trace(block, 'headline', 'the original title (原标题：…), and no headline of its own above it');
   return true;
 };
-
-/** The words of a line without spaces and punctuation, to compare two printings of a headline. */
-const wordsOf = (text: string) => text.replace(/[\s\p{P}]/gu, '');
-
-/** Two printings of one headline: one holds the other, or they share nearly all their characters in order. */
-export function sameHeadline(a: string, b: string): boolean {
-  const [x, y] = [wordsOf(a), wordsOf(b)];
-  if (Math.min(x.length, y.length) < 6) return false;
-  if (x.includes(y) || y.includes(x)) return true;
-  const shorter = x.length <= y.length ? x : y;
-  const longer = shorter === x ? y : x;
-  let at = 0;
-  for (const ch of longer) if (ch === shorter[at]) at++;
-  return at >= shorter.length * 0.85;
-}
 
 /**
  * A reprint prints the print edition's headline again under the web headline, before any text
@@ -269,10 +256,14 @@ const evidencedHeadline: ShortStep = (state, block, index) => {
 };
 
 const SHORT_STEPS: readonly ShortStep[] = [
+  commentaryLabel,
+  columnOfItems,
+  interviewTurn,
   labelLine,
   leadInLine,
   pieceUnderSpecialPage,
   pairedSubtitle,
+  stackedHeadline,
   seriesLine,
   numberedSection,
   originalTitle,

@@ -35,6 +35,9 @@ export const CLOSING_DECISIONS: Record<string, SplitDecision> = {
   caption: 'caption',
 };
 
+/** Markers that open an item's headline in briefs columns and 手机报 (not ▲, a caption's, nor ◎, an author line's). */
+const HEADLINE_MARKER = /^[□■●○◆◇★☆▶►▷•·]\s*/;
+
 export class SplitState {
   readonly drafts: Draft[] = [];
   /** The article being written; undefined before the first one. */
@@ -54,7 +57,8 @@ export class SplitState {
   /** Starts an article with this headline (its kicker and subtitle from the block, or the pending kicker). */
   start(title: string, from?: Block): Draft {
     const draft = newDraft();
-    draft.title = title;
+    // `■ 标题`, `★标题`: a briefs column's item marker is no part of the headline.
+    draft.title = title.replace(HEADLINE_MARKER, '');
     draft.notice = NOTICE_TITLE.test(title);
     draft.kicker = from?.kicker ?? this.pendingKicker;
     draft.subtitle = from?.subtitle ?? '';
@@ -184,7 +188,11 @@ export class SplitState {
 
   /** Body text: continues the current article, or starts a fragment when it cannot belong to it. */
   handleText(block: Block): void {
-    let why = datelineOf(block.text) ? 'dateline read' : '';
+    let why = block.roster
+      ? "an entry of a roster (names under a group, or a name and its fields): the article's own list"
+      : datelineOf(block.text)
+        ? 'dateline read'
+        : '';
     const jump = JUMP_IN.exec(block.text);
     if (jump) {
       // `（上接1版）…`: the rest of an article begun elsewhere; repair joins it to that article if it is on this page.
@@ -262,7 +270,8 @@ export function closeOrCredit(draft: Draft, block: Block): void {
       draft.photographers.push(...splitNames(block.text.replace(/^[（(]\s*|\s*[）)]$/g, '').replace(/\s*摄$/, '')));
       // The credit signs the caption printed just above it.
       const last = draft.body[draft.body.length - 1];
-      if (last !== undefined && !draft.inHeader && (last.length < 120 || !draft.openParagraph)) {
+      // (…unless it is all the text there is: a gallery's one description is its article's text)
+      if (last !== undefined && draft.body.length > 1 && !draft.inHeader && (last.length < 120 || !draft.openParagraph)) {
         draft.captions.push(draft.body.pop() as string);
         draft.openParagraph = false;
       }

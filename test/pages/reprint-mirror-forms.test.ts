@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { furnitureOf } from '../../src/pages/furniture.ts';
 import { splitPage } from '../../src/pages/split.ts';
-import { sameHeadline } from '../../src/pages/split-short.ts';
+import { sameHeadline } from '../../src/pages/headline-forms.ts';
 
 const page = (...lines: string[]) => lines.join('\n');
 const articles = (text: string) => splitPage(text).filter((a) => a.kind !== 'fragment');
