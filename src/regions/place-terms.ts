@@ -133,6 +133,23 @@ function villageTerms(g: Gazetteer, villages: Record<string, string[]>): PlaceTe
   return terms;
 }
 
+/**
+ * A town's name without 镇/乡/街道 as its own county's outlet writes it (`大围山` on 浏阳's paper,
+ * for 大围山镇 and the mountain it is named after): three characters or more and no everyday word,
+ * since a two-character stem (东山, 城关) is written everywhere for other things.
+ */
+function homeTownStem(lexicon: Lexicon, town: Region): string | undefined {
+  const stem = shortName(town.name, 'town');
+  if (!stem || [...stem].length < 3 || lexicon.isCommonWord(stem)) return undefined;
+  return stem;
+}
+
+function homeTownList(homeTowns: Map<string, PlaceTerm[]>, county: Region): PlaceTerm[] {
+  const list = homeTowns.get(county.code) ?? [];
+  homeTowns.set(county.code, list);
+  return list;
+}
+
 function buildTerms(g: Gazetteer): PlaceTerms {
   const chinese = (text: string) => /\p{Script=Han}/u.test(text);
   const forms = g.all().flatMap((r) => g.aliasForms(r).filter((f) => f.kind !== 'pinyin' && chinese(f.text)));
@@ -149,10 +166,12 @@ function buildTerms(g: Gazetteer): PlaceTerms {
       const county = g.countyOf(region);
       if (!county) continue;
       const safe = townIsSafe(g, lexicon, region);
-      const list = safe ? terms : (homeTowns.get(county.code) ?? homeTowns.set(county.code, []).get(county.code) ?? []);
+      const list = safe ? terms : homeTownList(homeTowns, county);
       for (const form of g.aliasForms(region)) {
         if (form.kind === 'name') list.push({ text: form.text, named: region, credits: county, strength: 'plain', short: false });
       }
+      const stem = homeTownStem(lexicon, region);
+      if (stem) homeTownList(homeTowns, county).push({ text: stem, named: region, credits: county, strength: 'plain', short: true });
       continue;
     }
     for (const form of g.aliasForms(region)) {

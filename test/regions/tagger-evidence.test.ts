@@ -100,6 +100,13 @@ describe("a county outlet's own towns", () => {
     expect(tagRegions({ ...brief, home: '汝城县' })).toEqual([]);
     expect(tagRegions({ ...brief, home: '郴州市' })).toEqual([]);
   });
+
+  it("count written without 镇 on their county's pages when three characters or more (大围山 for 大围山镇)", () => {
+    const trip = article('大围山杜鹃花进入盛花期', ['本报讯 这几天，大围山的杜鹃花开满山坡，景区周末接待游客过万人次。']);
+    expect(tagRegions(trip)).toEqual([]);
+    expect(tagRegions({ ...trip, home: '浏阳市' })).toEqual(['浏阳市', '长沙市']);
+    expect(tagRegions({ ...trip, home: '平江县' })).toEqual([]);
+  });
 });
 
 describe("the home's own committee", () => {
