@@ -4,6 +4,7 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { splitGluedDataLine } from './glued-data.ts';
 import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
@@ -237,7 +238,9 @@ function readLine(raw: string, line: number): LineReading {
  */
 export function pageLines(text: string): LineReading[] {
   const printed = printedLines(text);
-  const read = unwrapHardWrapped(printed).map((joined, index) => ({ ...readLine(joined, index + 1), raw: printed[index] }));
+  const read = unwrapHardWrapped(printed).flatMap((joined, index) =>
+    splitGluedDataLine(joined).map((part) => ({ ...readLine(part, index + 1), raw: printed[index] })),
+  );
   markIssueDate(read);
   markMenuBullets(read);
   markRelatedLinks(read);

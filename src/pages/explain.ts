@@ -31,6 +31,7 @@ const FURNITURE_REASONS: Record<string, string> = {
   'site promo': 'the site about itself (follow us, search results)',
   'article data': 'article data (source, time, editor, counters)',
   counter: 'a counter (reads, clicks)',
+  'thread header': "a forum thread's header (its readers and replies, the thread's controls)",
   masthead: "masthead (issue number, issue date, the issue's own title, a page reference, registration)",
   credits: 'editor and production credits',
   footer: 'site footer (copyright, licences)',

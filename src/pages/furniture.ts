@@ -23,12 +23,16 @@ export type FurnitureKind =
   | 'footer'
   | 'media'
   | 'page header'
-  | 'site promo';
+  | 'site promo'
+  | 'thread header';
 
 /** An issue's own title: its date (`2031年6月3日`, `6月3日`, `2031-06-03`) and the paper's name, either first. */
 const ISSUE_DAY = String.raw`(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}`;
 const ISSUE_PAPER = String.raw`[\u4e00-\u9fa5]{2,12}(?:手机报|日报|晚报|早报|周报|电子报|数字报)(?:\s*第\s*\d{1,5}\s*期)?`;
 const ISSUE_TITLE = new RegExp(String.raw`^(?:${ISSUE_DAY})\s*${ISSUE_PAPER}$|^${ISSUE_PAPER}\s*(?:${ISSUE_DAY})$`);
+
+/** A posting time written day first (`14.09.2031 17:28`), alone on its line: day, month, year. */
+export const DAY_FIRST_TIME = /^(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 /** Patterns by family. Order matters only for the reason shown. */
 const PATTERNS: Array<[FurnitureKind, RegExp]> = [
@@ -67,7 +71,16 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^(?:上一|下一)(?:篇|版|期|主题|条|则|页|个|张)\s*[：:]/],
   ['navigation', /^(?:分享到|分享至)[：:\s]|^(?:扫一扫|扫码|长按|点击进入|点击查看|点击阅读).{0,30}$/],
   // share buttons: `分享到微信`, `• weixin`, `• qqzone` (a service's name alone; the bullet is stripped before)
-  ['navigation', /^(?:分享到|分享至)(?:微信|微博|朋友圈|QQ|qq)|^(?:weixin|weibo|qqzone|wechat|douban|facebook|twitter)$/i],
+  ['navigation', /^(?:分享到|分享至)(?:微信|微博|朋友圈|QQ|qq)|^(?:weixin|weibo|qqzone|qzone|QQ空间|wechat|douban|facebook|twitter)$/i],
+  // a forum thread's header: how many read it and replied (`5499个阅读者，54条回复 | 打印 | 收藏`)
+  ['thread header', /^(?=.{0,80}$)(?!.*[。！？]).*\d+\s*(?:个|位)?(?:阅读者|读者)[，,、\s]*\d+\s*(?:条|个)(?:回复|回帖|跟帖)/],
+  ['thread header', /^(?=.{0,80}$)(?!.*[。！？])\d+\s*(?:条|个)(?:回复|回帖|跟帖)(?:[，,、\s|｜丨]|$)/],
+  // …and the poster's status a forum template prints by the post (`隐身或者不在线`, `当前离线`)
+  ['thread header', /^(?:隐身或者?不在线|当前(?:离线|在线)|用户(?:离线|在线))$/],
+  // …the poster and the board a repost was filed under (`某网友 发表在 某栏目 某某论坛 https://…`)
+  ['thread header', /^(?=.{0,100}$)(?!.*[。！？])\S{1,16}\s+发表(?:在|于)\s+\S.{0,80}$/],
+  // …and a forum's link text where a picture stood (`按此在新窗口浏览图片`)
+  ['media', /^(?:按此|点此|点击)在新窗口(?:浏览|查看|打开)(?:图片|全图|大图)$/],
   // an app's promotion on a mobile paper: `了解更多精彩新闻，请下载“某某新闻”客户端。`, `下载地址：http://…`
   ['site promo', /^(?:了解|查看|阅读|获取)更多.{0,16}[，,]?\s*(?:请|敬请)?(?:下载|关注|安装).{0,20}(?:客户端|APP|App|app|公众号)[。！!]?$/],
   ['media', /^[\u4e00-\u9fa5]{2,6}\s*[：:]\s*(?:https?:\/\/|www\.)\S+$/i],
@@ -104,6 +117,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // any short line carrying a posting time: `凤网 2024-11-07 10:02 阅读数 58`, `- 某某网 2012-06-25 08:55:39`
   ['article data', /^(?=.{0,64}$)(?!.*[。！？，]).*(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}/],
   ['article data', /^\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}$|^(?:19|20)\d\d[-/.]\d{1,2}$/],
+  // a posting time written day first, as sites abroad print it: `14.09.2031 17:28`, `14/09/2031`
+  ['article data', DAY_FIRST_TIME],
   // `湖南日报·新湖南客户端 2024-08-02 17:22:35`, `2025年03月11日 15:20 来源：中国新闻网`
   ['article data', /^.{0,30}\s(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/],
   ['article data', /^(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2}|.{0,8}来源)/],
@@ -131,6 +146,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // an account's call to follow it (`关注我们，关注某地`) and a search page's own lines (`搜索标签某地`,
   // `已找到 3 则相关结果`): the site talking about itself, never a headline
   ['site promo', /^关注我们(?:[，,、\s]*关注[\u4e00-\u9fa5]{1,8})?$/],
+  // …and a portal's follow button under its data line: `关注某某网`, `关注某某客户端`
+  ['site promo', /^关注[\u4e00-\u9fa5]{2,8}(?:网|客户端|公众号|微博|APP|App)$/],
   // …and a WeChat account's: `点击蓝字 关注我们`, `点击上方蓝字关注我们`, `长按二维码关注`
   ['site promo', /^(?:点击|戳)(?:上方)?(?:蓝字|蓝色字体)[，,\s]*关注(?:我们|本号)?[！!]?$|^长按(?:识别)?二维码[，,\s]*关注.{0,8}$/],
   [
@@ -234,85 +251,12 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
 /** A content farm's page title: its search words, then the same words again in brackets (`某地新闻(某地新闻主持人)`). */
 const KEYWORD_TITLE = /^([\u4e00-\u9fa5A-Za-z0-9]{2,12})\s*[(（]\s*\1[^()（）]{0,8}[)）]$/;
 
-const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
-const LABELLED_DATE =
-  /(?:发布时间|发布日期|发表时间|更新时间|更新日期|出版日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?:^|[\[【(（\s])(?:时间|日期)\s*[：:]\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})/;
-const ARCHIVE_DATE = /^归档时间\s*[：:]/;
-const TIMESTAMP = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
 /** A date alone on a line: the issue date when it stands above every article, a notice's date below one. */
 export const BARE_DATE = /^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
-/** …or after a few words naming it, above every article: `当前报章2031年05月06日`, `本期 2031年5月6日`. */
-const LABELLED_BARE_DATE = /^[\u4e00-\u9fa5]{1,6}\s*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日$/;
 /** A line of running text (a sentence, or a long line): what ends a page's header. */
 export function isRunningText(line: string): boolean {
   return line.length > 40 || /[。！？]["”’」』）)]*$/.test(line);
 }
-const NUMERIC_DATE = /((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
-const CJK_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日/;
-const EPAPER_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日.{0,12}第?\s*[A-Z]?\d{1,3}\s*版/;
-
-/**
- * The date a page prints for itself, `YYYY-MM-DD`: the issue date of a masthead
- * (`2022年03月04日 星期五`, `2022年3月4日 第01版`) or the publishing time of a web article
- * (`发布时间：2019-08-12 06:24:20`, a bare `2019-08-12 06:24` line of article data). The first such
- * line wins. A date signing a notice (`2023年3月1日` alone) is the notice's, not the page's, and a
- * date in running text is never taken.
- */
-export function pageDateOf(lines: string[]): string | undefined {
-  const short = lines.map((line) => line.trim()).filter((line) => line.length <= 120);
-  const issue = issueDateOf(short);
-  const published = publishingDateOf(short);
-  // A "masthead" date a month and more after the article's own publishing time is the site's
-  // clock (a mirror's header prints the day it was copied: `2031年04月22日 星期二`), not an issue.
-  if (issue && published && Date.parse(issue) - Date.parse(published) > SITE_CLOCK_MS) return published;
-  return issue ?? published;
-}
-
-/** How much later than the publishing time a header's date must be to be the site's own clock. */
-const SITE_CLOCK_MS = 31 * 24 * 3600 * 1000;
-
-function issueDateOf(short: string[]): string | undefined {
-  // A masthead's issue date outranks a web page's publishing time (reprints are published later).
-  // …but a diary's `2005年11月26日 星期六 晴` inside an article is no issue date: only furniture
-  // lines, or lines above every article, count.
-  let header = true;
-  for (const line of short) {
-    const kind = furnitureOf(line);
-    if (header || kind === 'masthead' || kind === 'page header') {
-      const date = dateOf(ISSUE_DATE.exec(line) ?? EPAPER_DATE.exec(line));
-      if (date) return date;
-    }
-    if (isRunningText(line) && !kind) header = false;
-  }
-  return undefined;
-}
-
-function publishingDateOf(short: string[]): string | undefined {
-  let beforeText = true;
-  for (const line of short) {
-    // (`归档时间：` is when a government site filed the page, often years after it was published.)
-    if (ARCHIVE_DATE.test(line)) continue;
-    const date = dateOf(
-      LABELLED_DATE.exec(line) ??
-        (furnitureOf(line) === 'article data' ? (TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line)) : null) ??
-        (beforeText ? (BARE_DATE.exec(line) ?? LABELLED_BARE_DATE.exec(line)) : null),
-    );
-    if (date) return date;
-    if (isRunningText(line) && !furnitureOf(line)) beforeText = false;
-  }
-  return undefined;
-}
-
-function dateOf(match: RegExpExecArray | null): string | undefined {
-  if (!match) return undefined;
-  const [year, month, day] = match
-    .slice(1)
-    .filter((group) => group !== undefined)
-    .map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** `作者：张三 李四` inside a line of article data: the names it gives, if any. */
 export function authorsInArticleData(text: string): string | undefined {
   const match =

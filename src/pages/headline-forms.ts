@@ -62,11 +62,11 @@ export function withoutSpamPrefix(text: string): string {
 
 /**
  * What a content farm adds to a copied headline: its keyword column before it (`当前观察：`,
- * `天天快讯：`, `当前滚动：`, in traditional characters too, the farm's template words, never a newsroom's column) and an aggregator's page
+ * `天天快讯：`, `当前滚动：`, `全球观热点：`, in traditional characters too, the farm's template words, never a newsroom's column) and an aggregator's page
  * number after it, spaced inside its brackets (`标题( 五 )`, the fifth page of the story).
  */
 const FARM_COLUMN =
-  /^(?:当前|當前|今日|每日|天天|全球|环球|環球|世界|焦点|焦點|实时|實時|热门|熱門)(?:观察|觀察|热闻|熱聞|热点|熱點|快讯|快訊|快看|快播|速递|速遞|热议|熱議|聚焦|播报|播報|热文|熱文|关注|關注|热搜|熱搜|看点|看點|滚动|滾動)\s*[:：]\s*/;
+  /^(?:当前|當前|今日|每日|天天|全球|环球|環球|世界|焦点|焦點|实时|實時|热门|熱門)(?:观|觀|看)?(?:观察|觀察|热闻|熱聞|热点|熱點|快讯|快訊|快看|快播|速递|速遞|热议|熱議|聚焦|播报|播報|热文|熱文|关注|關注|热搜|熱搜|看点|看點|滚动|滾動)\s*[:：]\s*/;
 // (…or a gallery's picture counter, `标题 ( / 6)`, `标题（2/6）`)
 const PAGE_NUMBER = /\s*[(（](?:\s+(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s+|\s*(?:\d{1,2}\s*)?[/／]\s*\d{1,2}\s*)[)）]$/;
 

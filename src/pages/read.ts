@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { pageDateOf } from './furniture.ts';
+import { pageDateOf } from './page-date.ts';
 
 /** One page file, decoded. */
 export interface Page {

@@ -159,11 +159,12 @@ export class SplitState {
     // An excerpt that opens mid-article: its short lines are its section headings (宁乡：…, 第一天：…, places).
     // …unless the page's title line printed the same words: then it is the excerpt's own headline.
     if (current.excerpt && !current.title) return block.pageTitle ? 'the page title printed it too' : undefined;
-    if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text)) return 'the brief form 地名：…';
+    // (…not on the page's last line: one the page ends on is where the excerpt was cut, `某某说：如果`.)
+    const under = this.blocks[index + 1];
+    if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text) && under !== undefined) return 'the brief form 地名：…';
     if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
     // (…with text under it: a place-opening line over another short line is a caption or a heading,
     // and one the page ends on is where the excerpt was cut, inside a sentence.)
-    const under = this.blocks[index + 1];
     if (PLACE_OPENING.test(block.text) && under !== undefined && under.shape !== 'short') return 'opens with a place name';
     return undefined;
   }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { datelineOf } from '../../src/pages/dateline.ts';
 import { classifyLine } from '../../src/pages/blocks.ts';
 import { explainPage } from '../../src/pages/explain.ts';
-import { furnitureOf, pageDateOf } from '../../src/pages/furniture.ts';
+import { furnitureOf } from '../../src/pages/furniture.ts';
+import { pageDateOf } from '../../src/pages/page-date.ts';
 import { splitPage } from '../../src/pages/split.ts';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/layouts/dev/${name}.txt`, 'utf8');

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { datelineOf, namesWithoutRoles, authorsOfLine } from '../../src/pages/blocks.ts';
-import { furnitureOf, pageDateOf } from '../../src/pages/furniture.ts';
+import { furnitureOf } from '../../src/pages/furniture.ts';
+import { pageDateOf } from '../../src/pages/page-date.ts';
 import { splitPage } from '../../src/pages/split.ts';
 import { summarise } from '../../src/pages/summary.ts';
 

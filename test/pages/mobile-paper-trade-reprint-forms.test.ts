@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/pages/blocks.ts';
 import { explainPage } from '../../src/pages/explain.ts';
-import { furnitureOf, pageDateOf } from '../../src/pages/furniture.ts';
+import { furnitureOf } from '../../src/pages/furniture.ts';
+import { pageDateOf } from '../../src/pages/page-date.ts';
 import { withoutFarmMarks } from '../../src/pages/headline-forms.ts';
 import { splitPage } from '../../src/pages/split.ts';
 

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Composer, type Context } from 'telegraf';
-import { pageDateOf } from '../../pages/furniture.ts';
+import { pageDateOf } from '../../pages/page-date.ts';
 import { decodePage, listPageFiles } from '../../pages/read.ts';
 import { todayIn } from '../../search/query-parse.ts';
 import { prepareArticles } from '../../search/prepare.ts';
