@@ -248,10 +248,14 @@ export function markRepeatedTitles(readings: LineReading[]): void {
         // then the title field again over the text): the first is the headline, the second the copy.
         // …or the first over its own text and data, the second printed again under them (a gallery's
         // page title at its foot): the first is the headline there too.
+        // …or the first with its header under it (a subtitle, an author line) and the second printed
+        // again below them over the photo (an e-paper's picture title): the first is the headline.
         const between = blocks.slice(i + 1, blocks.indexOf(later)).map((r) => r.block?.shape);
+        const under = blocks[i + 1]?.block?.shape;
         const confirmed =
-          (otherKey === key && blocks[i + 1]?.block?.shape === 'article-data') ||
-          (between.includes('text') && between.includes('article-data'));
+          (otherKey === key && under === 'article-data') ||
+          (between.includes('text') && between.includes('article-data')) ||
+          (otherKey === key && (under === 'subtitle' || under === 'author-line'));
         const copy = confirmed ? later : reading;
         copy.furniture = 'repeated title';
         copy.block = undefined;

@@ -2,7 +2,8 @@
  * A forum's repost, a mirror's follow button and share bar, an aggregator's day-first posting time
  * and account links, a copy site's data line run together with the text, and a farm's
  * `全球观热点` column (docs/page-layouts.md §1.5, §7.2): the forms of a fresh blind set (round 10),
- * on invented pages (test/fixtures/layouts/dev/125–129).
+ * and a headline printed again over the photo (§1.9), on invented pages
+ * (test/fixtures/layouts/dev/125–130).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -92,5 +93,23 @@ describe("a content farm's 全球观热点 column", () => {
     expect(articles(fixture('129-content-farm-watch-column-series')).map((a) => [a.kicker, a.title])).toEqual([
       ['好評中國·走進湖南', '溆浦縣山背村:五月梯田,在雲端看“插秧的季節”'],
     ]);
+  });
+});
+
+describe("an e-paper's headline printed again over the photo", () => {
+  const text = fixture('130-trade-epaper-title-again-over-photo');
+
+  it('keeps the first printing, with its subtitle and author line, as the headline', () => {
+    expect(splitPage(text).map((a) => [a.kind, a.title, a.subtitle, a.authors])).toEqual([
+      ['feature', '橘香“湘”里话丰年', '某地农民丰收节石门县主场活动见闻', ['邹明远', '易小禾']],
+    ]);
+    const second = explainPage(text).lines.filter((l) => l.text === '橘香“湘”里话丰年');
+    expect(second.map((l) => l.decision)).toEqual(['headline', 'furniture']);
+    expect(second[1]?.reason).toContain('the headline printed again');
+  });
+
+  it('still reads a web page title over the headline as the copy', () => {
+    const found = splitPage(['某县新修三座桥', '某县新修三座桥', '——通车当天村民赶来看', '县里今年新修了三座桥。'].join('\n'));
+    expect(found.map((a) => [a.title, a.subtitle])).toEqual([['某县新修三座桥', '通车当天村民赶来看']]);
   });
 });
