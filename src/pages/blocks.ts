@@ -145,6 +145,9 @@ export function classifyLine(raw: string, line: number): Block | undefined {
   return readLine(raw, line).block;
 }
 
+/** A role and a name closed by a colon, alone on its line: who speaks in the lines under it. */
+const SPEAKER_LABEL = /^[^，。,：:]{2,24}\s[\u4e00-\u9fa5]{2,4}\s*[：:]$/;
+
 function readLine(raw: string, line: number): LineReading {
   const stripped = stripMarkdown(raw);
   const { heading, bold } = stripped;
@@ -159,13 +162,15 @@ function readLine(raw: string, line: number): LineReading {
   }
   if (furniture) return { line, raw, furniture };
   const block = (shape: BlockShape, extra: Partial<Block> = {}): LineReading => ({ line, raw, block: { line, text, shape, ...extra } });
-  if (INSTITUTION_AUTHOR.test(text)) return block('author-line', { text: text.replace(LINE_MARKER, '') });
-  if (staffByline(text)) return block('author-line', { text: '' });
-  const roleFree = namesWithoutRoles(text);
+  // `某校文学社主编 张三：` over a quotation (a TV script's speaker): the speaker's label, never a byline.
+  const speaker = SPEAKER_LABEL.test(text);
+  if (!speaker && INSTITUTION_AUTHOR.test(text)) return block('author-line', { text: text.replace(LINE_MARKER, '') });
+  if (!speaker && staffByline(text)) return block('author-line', { text: '' });
+  const roleFree = speaker ? undefined : namesWithoutRoles(text);
   const byRole = roleFree !== undefined && !/^[（(]/.test(text) && /记者|通讯员|实习生|评论员/.test(text);
   // `文/某某`: the writer's mark makes it an author line even for a pen name no surname test knows.
   if (roleFree !== undefined && isPenNameLine(text)) return block('author-line', { text: roleFree, penName: true });
-  const slashCredits = slashCreditNames(text);
+  const slashCredits = speaker ? undefined : slashCreditNames(text);
   if (slashCredits !== undefined) return block('author-line', { text: slashCredits });
   if (roleFree !== undefined && !/^[（(]/.test(text)) text = roleFree;
 

@@ -85,6 +85,13 @@ describe('a data line run together with the first paragraph', () => {
     expect(found.map((a) => [a.title, a.subtitle])).toEqual([['山里的约定', '某县检察长走访基层代表']]);
     expect(found[0]?.body[0]).toMatch(/^雪峰山下的初冬/);
   });
+
+  it("keeps a speaker's label (a role, a name, a colon) and the quotation under it in the article", () => {
+    const found = splitPage(fixture('128-copy-site-data-glued-to-text'));
+    expect(found.map((a) => a.kind)).toEqual(['feature']);
+    expect(found[0]?.authors).toEqual([]);
+    expect(found[0]?.body.slice(-2).join('')).toContain('在村部开个法律讲堂');
+  });
 });
 
 describe("a content farm's 全球观热点 column", () => {
