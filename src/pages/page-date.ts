@@ -69,14 +69,11 @@ function publishingDateOf(short: string[]): string | undefined {
   return undefined;
 }
 
+/** The year, month and day groups of a date pattern's match (whichever alternative matched) as `YYYY-MM-DD`. */
 function dateOf(match: RegExpExecArray | null): string | undefined {
   if (!match) return undefined;
-  const [year, month, day] = match
-    .slice(1)
-    .filter((group) => group !== undefined)
-    .map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const [year, month, day] = match.slice(1).filter((group) => group !== undefined);
+  return isoDate(year, month, day);
 }
 
 /** A day-first posting time (`14.09.2031 17:28`) as `YYYY-MM-DD`. */
@@ -84,5 +81,12 @@ function dayFirstDateOf(line: string): string | undefined {
   const match = DAY_FIRST_TIME.exec(line);
   if (!match) return undefined;
   const [, day, month, year] = match;
-  return dateOf(Object.assign([match[0], year, month, day], { index: 0, input: line }) as RegExpExecArray);
+  return isoDate(year, month, day);
+}
+
+/** `YYYY-MM-DD` from the printed parts, or undefined when they are no calendar date. */
+function isoDate(yearText = '', monthText = '', dayText = ''): string | undefined {
+  const [year, month, day] = [yearText, monthText, dayText].map(Number);
+  if (!year || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
