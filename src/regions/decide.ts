@@ -33,6 +33,8 @@ export interface Scored {
   plain?: boolean;
   /** True when the headline itself (not a kicker or subtitle) names the region. */
   inTitle?: boolean;
+  /** The part of {@link score} earned by sites named after the region (长沙经开区: passing.ts). */
+  site?: number;
 }
 
 /**
@@ -98,13 +100,15 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
  * scored): it has {@link LEADING_SHARE} times the best county's points (a tour of the city that
  * passes one district), or at least as many and either the headline names it and not that county
  * (`某市：…` over a report from one of its villages) or the article names two or more of its
- * counties (the city's new bus lines in two districts).
+ * counties (the city's new bus lines in two districts). A site named after the city (长沙经开区)
+ * lies in one of its counties: a county named beside it says which, so such points never lead it.
  */
 function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene }: EventPlace): boolean {
   const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
   if (!own || !best) return false;
-  if (own.score >= LEADING_SHARE * best.score) return true;
-  if (own.score < best.score) return false;
+  const ownScore = own.score - (own.site ?? 0);
+  if (ownScore >= LEADING_SHARE * best.score) return true;
+  if (ownScore < best.score) return false;
   // The city's own event held in one of its counties (`某市…推进会在某县召开`) stays the city's: a
   // city holds everything in its counties, and the venue was only where it met.
   if (venue?.code === best.region.code) return true;
@@ -141,7 +145,9 @@ function withPrefecture(g: Gazetteer, region: Region): string[] {
 export function decide(g: Gazetteer, province: Region, scored: Scored[], framedByProvince: boolean, where: EventPlace = {}): string[] {
   const { venue } = where;
   const places = scored.filter((s) => s.region.level !== 'province');
-  const best = Math.max(0, ...places.map((s) => s.score));
+  // A site named after a city (长沙经开区) says the story is somewhere in it: it does not push a
+  // county named beside it below the relative bar.
+  const best = Math.max(0, ...places.map((s) => s.score - (s.site ?? 0)));
   const chosen = places
     .filter((s) => s.score >= ABOUT_SCORE && s.score >= RELATIVE_SCORE * best)
     .sort((a, b) => b.score - a.score || a.order - b.order);
