@@ -132,6 +132,26 @@ function loneLine(g: Gazetteer, places: Scored[]): Region | undefined {
   return deepest;
 }
 
+/**
+ * The prefecture of a thinly placed article whose places, none a subject alone, add up to one within
+ * it: a line through two of its counties that ends in a neighbouring city (`甲市至乙市…途经甲市某县、
+ * 某县`) is the first city's. It needs {@link ABOUT_SCORE} points over the prefecture and its counties,
+ * and more than {@link DOMINANT_SHARE} of all the places' points.
+ */
+function thinPrefecture(g: Gazetteer, places: Scored[]): Region | undefined {
+  const byPrefecture = new Map<string, { region: Region; points: number }>();
+  for (const s of places) {
+    const prefecture = s.region.level === 'prefecture' ? s.region : g.prefectureOf(s.region);
+    if (!prefecture) continue;
+    const entry = byPrefecture.get(prefecture.code) ?? { region: prefecture, points: 0 };
+    entry.points += s.score;
+    byPrefecture.set(prefecture.code, entry);
+  }
+  const total = places.reduce((a, s) => a + s.score, 0);
+  const best = [...byPrefecture.values()].sort((a, b) => b.points - a.points)[0];
+  return best && best.points >= ABOUT_SCORE && best.points > DOMINANT_SHARE * total ? best.region : undefined;
+}
+
 /** A county followed by its prefecture, a prefecture alone. */
 function withPrefecture(g: Gazetteer, region: Region): string[] {
   const prefecture = region.level === 'county' ? g.prefectureOf(region) : undefined;
@@ -160,7 +180,7 @@ export function decide(g: Gazetteer, province: Region, scored: Scored[], framedB
   if (chosen.length === 0) {
     const province = scored.find((s) => s.region.level === 'province');
     if (province && province.score >= ABOUT_SCORE) return [province.region.name];
-    const lone = loneLine(g, places);
+    const lone = loneLine(g, places) ?? thinPrefecture(g, places);
     return lone ? withPrefecture(g, lone) : [];
   }
   // Counties grouped under their prefecture (in the order of each group's best county), each

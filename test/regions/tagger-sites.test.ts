@@ -50,3 +50,21 @@ describe('a visiting group', () => {
     expect(tagRegions(abroad)).toEqual(['浏阳市', '长沙市']);
   });
 });
+
+describe('a thinly placed article within one prefecture', () => {
+  it('is the prefecture whose places, none a subject alone, hold most of the points', () => {
+    const line = article('衡阳至郴州城际铁路完成铺轨', [
+      '10月13日，随着最后一组长轨精准落位，城际铁路铺轨全部完成，全线转入联调联试准备阶段。',
+      '线路全长约九十公里，设站5座，沿线的衡南县和耒阳市将新增两座车站。',
+    ]);
+    expect(tagRegions(line)).toEqual(['衡阳市']);
+  });
+
+  it('says nothing when two prefectures hold the points evenly', () => {
+    const even = article('长沙至岳阳城际列车加密', [
+      '即日起，城际列车每天增开六对，早晚高峰时段的发车间隔缩短到二十分钟以内，周末另有加开。',
+      '沿线的宁乡市和湘阴县将同步增设候车点。',
+    ]);
+    expect(tagRegions(even)).toEqual([]);
+  });
+});
