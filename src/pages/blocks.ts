@@ -31,7 +31,6 @@ import {
   dashInsideQuotes,
   hasTitleLabel,
   headingShaped,
-  markLists,
   markLongHeadlines,
   markBaitHeadlines,
   markRepeatedTitles,
@@ -42,6 +41,7 @@ import {
   withoutTitleLabel,
   withoutTitleQuotes,
 } from './headline-forms.ts';
+import { markLists } from './headline-lists.ts';
 
 // The modules the line reading is built from, re-exported for the splitter, the tagger and tests.
 export * from './block-shapes.ts';
