@@ -44,7 +44,10 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['page header', /^[A-Z]\d{1,2}\s*[：:]?\s*[\u4e00-\u9fa5]{2,6}$/],
   // breadcrumbs: `首页 > 新闻 > 本地`, `当前位置：首页>>要闻`, `您现在的位置：…`
   ['navigation', /^.{0,6}位置\s*[：:]/],
-  ['navigation', /^(?:往期回顾|相关新闻|相关阅读|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/],
+  [
+    'navigation',
+    /^(?:往期回顾|相关新闻|相关阅读|相关报道|相关链接|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/,
+  ],
   // app banners and contact lines of the newsroom
   ['navigation', /^(?:立即下载|马上下载|打开APP|打开App|下载APP|下载App|打开客户端|APP内打开|在APP中打开|打开看看)/],
   // `打开某某新闻 查看精彩图片`, `下载某某客户端阅读全文`: an aggregator's app asking for the pictures or the rest

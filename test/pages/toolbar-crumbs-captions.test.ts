@@ -109,3 +109,22 @@ describe('a counter printed on the data line with the date', () => {
     );
   });
 });
+
+describe('smaller forms seen on the same pages', () => {
+  it('reads two qualifiers before a role (特约全媒体记者) and a spaced two-character name after it', () => {
+    const text = page(
+      '党员带头兴产业 铺就村民致富路',
+      '本报讯(特约全媒体记者 向 军 通讯员 王斯轶)近日,吉首市双塘街道的村民在老党员带领下翻地种瓜。',
+    );
+    expect(articles(text).map((a) => a.authors)).toEqual([['向军', '王斯轶']]);
+  });
+
+  it("takes a caption closed by a table cell's bar for a caption", () => {
+    const text = page('|', '溆浦县城全景。向小山摄 |', '近年来,湖南省溆浦县坚持以产业强县,推动城乡融合发展。');
+    expect(explainPage(text).lines[1]?.decision).toBe('caption');
+  });
+
+  it('drops a 相关链接 line (related links) like 相关阅读', () => {
+    expect(furnitureOf('相关链接:张家界旅游')).toBe('navigation');
+  });
+});
