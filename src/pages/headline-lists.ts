@@ -84,18 +84,22 @@ export function markLists(readings: LineReading[]): void {
 const NUMBERED_SECTION = /^(?:[（(]?[一二三四五六七八九十]{1,3}[）)、]|第[一二三四五六七八九十]{1,3}[章节部分条]|\d{1,2}[、.．])/;
 
 /** How much of the text under a list's last line is read for its words. */
-const HEADED_TEXT_CHARS = 400;
+const HEADED_TEXT_CHARS = 1000;
 
 /**
- * A headline repeats some word of its own text; the last of a run of short lines that shares no
- * two-character word with the text under it (up to the next short line) heads nothing. With no
- * text under it at all, it may still be a headline (a post without text).
+ * A headline repeats some word of its own text: the last of a run of short lines, with the text
+ * straight under it (no subtitle, author line or article data to confirm a header), that shares no
+ * two-character word with that text (its first thousand characters, section headings skipped)
+ * heads nothing. A headline confirmed by its header stays one whatever its words (a feature's
+ * `橘香“湘”里话丰年` over its `——subtitle` and byline), and so may a line with no text under it (a
+ * post without text).
  */
 function sharesWordWithText(line: LineReading, below: LineReading[]): boolean {
+  if (below.find((r) => r.block)?.block?.shape !== 'text') return true;
   let text = '';
   for (const r of below) {
     if (!r.block) continue;
-    if (r.block.shape === 'short' || text.length >= HEADED_TEXT_CHARS) break;
+    if (text.length >= HEADED_TEXT_CHARS) break;
     if (r.block.shape === 'text') text += r.block.text;
   }
   // (A numbered section, `（一）编制目的`, heads its text whatever its words.)

@@ -93,6 +93,21 @@ describe('a run of short lines whose last line shares no word with the text unde
   });
 });
 
+describe('a list whose last line has a header under it', () => {
+  it('keeps the last line as the headline, whatever its words (its header confirms it)', () => {
+    const text = page(
+      '标题导航',
+      '· 一场田间运动会',
+      '· 三种丰收味道',
+      '· 图片新闻',
+      '橘香“湘”里话丰年',
+      '某某农报记者 邹明远 易小禾',
+      '10月7日,石门县秀坪园艺场的橘园里,果农们一早就挑着箩筐上了山。',
+    );
+    expect(articles(text).map((a) => a.title)).toEqual(['橘香“湘”里话丰年']);
+  });
+});
+
 describe('a line of no letter and no digit', () => {
   it('is never a headline (a table cell border, a rule)', () => {
     for (const line of ['|', '◆◆◆', '* * *']) expect(furnitureOf(line)).toBe('media');
