@@ -244,8 +244,8 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
     .split(/[\s|｜丨/]+|[】\]]\s*[【\[]|(?<=[\u4e00-\u9fa5])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fa5])/)
     .map((w) => w.replace(/[【】\[\]()（）:：]/g, ''))
     .filter(Boolean);
-  // (An e-paper prints its arrow buttons as digits: `3 上一篇  下一篇 4 放大 缩小 默认`.)
-  const controls = words.filter((w) => !/^\d$/.test(w));
+  // (An e-paper prints its arrow buttons as digits or arrows: `3 上一篇  下一篇 4 放大 缩小 默认`, `<< 上一篇`.)
+  const controls = words.filter((w) => !/^(?:\d|<<?|>>?|[«»‹›←→])$/.test(w));
   if (controls.length >= 2 && controls.length >= words.length - 2 && controls.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
   // A section's menu after its name: `某某景区: 资讯 门票 交通 路书 周边` (names after a role are an author line).
   const menu = LABELLED_MENU.exec(text);

@@ -25,7 +25,7 @@ function sameShape(a: LineReading, b: LineReading): boolean {
 const PAGE_CONTROLS = /^.{0,8}(?:字[体号體號]|字体大小)\s*[：:]?.{0,16}(?:放大|缩小|縮小|[大中小]|T\s*[|｜]\s*T)/;
 
 /** …or an e-paper's article toolbar (`3 上一篇  下一篇 4 放大 缩小 默认`), printed right over the headline. */
-const ARTICLE_TOOLBAR = /(?:上一篇|下一篇)[\s\d上下一篇]*放大\s*缩小/;
+const ARTICLE_TOOLBAR = /(?:上一篇|下一篇)[\s\d<>«»‹›←→上下一篇]*放大\s*缩小/;
 
 const LIST_LEAD_IN = /(?:是|有|为|如下|包括|分别是|名单)[：:]$/;
 

@@ -17,6 +17,7 @@ describe("an e-paper's article toolbar", () => {
   it('is navigation though its arrows are printed as digits', () => {
     expect(furnitureOf('3 上一篇  下一篇 4 放大 缩小 默认')).toBe('navigation');
     expect(furnitureOf('3 上一篇 放大 缩小 默认')).toBe('navigation');
+    expect(furnitureOf('<< 上一篇  下一篇 >> 放大 缩小 默认')).toBe('navigation');
     // Digits that are more than arrows (a headline's figures) keep a line out of it.
     expect(furnitureOf('3月4日 上一篇')).toBeUndefined();
   });
