@@ -31,7 +31,6 @@ import {
   dashInsideQuotes,
   hasTitleLabel,
   headingShaped,
-  markLists,
   markLongHeadlines,
   markBaitHeadlines,
   markRepeatedTitles,
@@ -42,6 +41,7 @@ import {
   withoutTitleLabel,
   withoutTitleQuotes,
 } from './headline-forms.ts';
+import { markLists } from './headline-lists.ts';
 
 // The modules the line reading is built from, re-exported for the splitter, the tagger and tests.
 export * from './block-shapes.ts';
@@ -115,8 +115,12 @@ function cleanLine(text: string): string {
       /(记|编|通|摄|校)[ \u3000]+(者|辑|讯[ \u3000]*员|影|对)(?=[ \u3000]*[：:])/g,
       (_, a: string, b: string) => a + b.replace(/[ \u3000]/g, ''),
     )
-    .trim();
+    .trim()
+    .replace(CELL_BAR_AFTER_SENTENCE, '');
 }
+
+/** A table cell's bar left after a sentence or a photo credit (`某县城全貌。某某摄 |`). */
+const CELL_BAR_AFTER_SENTENCE = /(?<=[。！？摄])\s+[|｜]$/;
 
 /** A document number (`娄经征预告〔2024〕12号`, `湘政办发[2024]3号`): part of a notice, never a headline. */
 const DOCUMENT_NUMBER = /[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$/;

@@ -35,7 +35,7 @@ const FURNITURE_REASONS: Record<string, string> = {
   masthead: "masthead (issue number, issue date, the issue's own title, a page reference, registration)",
   credits: 'editor and production credits',
   footer: 'site footer (copyright, licences)',
-  media: 'an image file name or link',
+  media: 'an image file name or link, or what a template left (`-->`, a cell border)',
   'page header': 'page header (版次) or a page or picture counter (第2页, 1/20)',
   list: 'a list of headlines (e-paper navigation, related news)',
   controls: "the article's font controls: the list above ends here, the short lines under them are the article's headline",

@@ -44,7 +44,10 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['page header', /^[A-Z]\d{1,2}\s*[：:]?\s*[\u4e00-\u9fa5]{2,6}$/],
   // breadcrumbs: `首页 > 新闻 > 本地`, `当前位置：首页>>要闻`, `您现在的位置：…`
   ['navigation', /^.{0,6}位置\s*[：:]/],
-  ['navigation', /^(?:往期回顾|相关新闻|相关阅读|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/],
+  [
+    'navigation',
+    /^(?:往期回顾|相关新闻|相关阅读|相关报道|相关链接|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/,
+  ],
   // app banners and contact lines of the newsroom
   ['navigation', /^(?:立即下载|马上下载|打开APP|打开App|下载APP|下载App|打开客户端|APP内打开|在APP中打开|打开看看)/],
   // `打开某某新闻 查看精彩图片`, `下载某某客户端阅读全文`: an aggregator's app asking for the pictures or the rest
@@ -216,6 +219,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['media', /<!--|-->|enpproperty|enpcontent/i],
   // …and an aggregator's: a quote mark alone on its line (`"`), left from its title attribute
   ['media', /^["'“”‘’]+$/],
+  // …and a table's cell border or a template's rule alone (`|`, `---`, `◆◆◆`): no letter, no digit
+  ['media', /^[^\p{L}\p{N}]+$/u],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
   // a picture's placeholder in brackets: `【资料图】`, `[图片]`, `【組圖】`
   ['media', /^[【\[(（]\s*(?:资料图|資料圖|资料图片|資料圖片|图片|圖片|组图|組圖|视频|視頻)\s*[】\])）]$/],
@@ -239,7 +244,9 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
     .split(/[\s|｜丨/]+|[】\]]\s*[【\[]|(?<=[\u4e00-\u9fa5])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fa5])/)
     .map((w) => w.replace(/[【】\[\]()（）:：]/g, ''))
     .filter(Boolean);
-  if (words.length >= 2 && words.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
+  // (An e-paper prints its arrow buttons as digits or arrows: `3 上一篇  下一篇 4 放大 缩小 默认`, `<< 上一篇`.)
+  const controls = words.filter((w) => !/^(?:\d|<<?|>>?|[«»‹›←→])$/.test(w));
+  if (controls.length >= 2 && controls.length >= words.length - 2 && controls.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
   // A section's menu after its name: `某某景区: 资讯 门票 交通 路书 周边` (names after a role are an author line).
   const menu = LABELLED_MENU.exec(text);
   if (menu && !PEOPLE_LABEL.test(menu[1])) return 'menu';

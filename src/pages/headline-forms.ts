@@ -1,9 +1,9 @@
 /**
  * Headline forms: letter-spaced titles, `主题——副题` and `栏目|标题` on one line, what a headline
  * may look like; and the passes over a page's lines that need neighbours (long one-line
- * headlines, lists of headlines, a headline printed twice).
+ * headlines, a headline printed twice; lists of headlines are ./headline-lists.ts).
  */
-import { type Block, CONTACT_LABEL, endsSentence, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
+import { type Block, endsSentence, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 
 /** Letter-spaced titles (`征 地 公 告`): single characters with spaces between them. */
@@ -160,70 +160,11 @@ export function markLongHeadlines(readings: LineReading[]): void {
   });
 }
 
-/** Headline-shaped lines in a row that make a list: more than a kicker, headline and subtitle. */
-const LIST_MIN = 3;
-
-/**
- * Two list lines printed alike: the same series name before a dash or bar. (A line equal to
- * an item is not alike: e-paper navigation lists the page's own headlines, printed again over
- * their articles.)
- */
-function sameShape(a: LineReading, b: LineReading): boolean {
-  const [x, y] = [a.block?.text ?? '', b.block?.text ?? ''];
-  const series = (t: string) => /^(.{2,12}?)(?:——|丨|\|)/.exec(t)?.[1];
-  return x !== y && series(x) !== undefined && series(x) === series(y);
-}
-
-/** An article's own controls: the font size switch, printed next to its headline. */
-const PAGE_CONTROLS = /^.{0,8}(?:字[体号體號]|字体大小)\s*[：:]?.{0,16}(?:放大|缩小|縮小|[大中小]|T\s*[|｜]\s*T)/;
-
-const LIST_LEAD_IN = /(?:是|有|为|如下|包括|分别是|名单)[：:]$/;
-
-export function markLists(readings: LineReading[]): void {
-  let run: LineReading[] = [];
-  // A paragraph ending in a colon, or a lead-in line (`入选的十个村是：`, `名单如下：`), introduces the
-  // lines under it: the text's own list, not a list of headlines.
-  let introduced = false;
-  let lastText = '';
-  const flush = (followedByMore: boolean) => {
-    if (introduced) {
-      run = [];
-      return;
-    }
-    // The last line of the run may be the headline of what follows it, unless it is printed like
-    // the items above it (`走村记——东岭篇`, `走村记——西岭篇` …).
-    const last = run[run.length - 1];
-    const listed = followedByMore && !(last && run.slice(0, -1).some((r) => sameShape(r, last))) ? run.slice(0, -1) : run;
-    if (listed.length >= LIST_MIN)
-      for (const r of listed) {
-        r.furniture = 'list';
-        r.block = undefined;
-      }
-    run = [];
-  };
-  readings.forEach((reading, i) => {
-    // Page controls (`字体：大 中 小`) with a headline-shaped line right under them: the list ended
-    // above the controls, and the line under them is the article's headline.
-    if (!reading.block) {
-      if (PAGE_CONTROLS.test(reading.raw) && run.length > 0 && readings.slice(i + 1).find((r) => r.block)?.block?.shape === 'short') {
-        flush(false);
-        reading.furniture = 'controls';
-      }
-      return;
-    }
-    if (reading.block.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) {
-      if (run.length === 0) introduced = /[：:]$/.test(lastText) || LIST_LEAD_IN.test(reading.block.text);
-      run.push(reading);
-    } else {
-      flush(true);
-      lastText = reading.block.text;
-    }
-  });
-  flush(false);
-}
-
 /** A web page's title line: the headline, then a separator and the site's or column's name. */
 const SITE_SUFFIX = /(?:[_|｜丨\-–—]).{1,30}$/;
+
+/** Where a breadcrumb trail starts: the home page, or the `当前位置` label. */
+const BREADCRUMB_START = /^(?:首页|主页|网站首页|当前位置|您的位置|你的位置|您现在的位置)/;
 
 export function markRepeatedTitles(readings: LineReading[]): void {
   const blocks = readings.filter((r) => r.block);
@@ -243,6 +184,14 @@ export function markRepeatedTitles(readings: LineReading[]): void {
       // …or a series label before it: `相约2025丨某某活动启动` over `某某活动启动`.
       const seriesPrefixed =
         key.endsWith(otherKey) && /[丨|｜:：·]$/.test(key.slice(0, key.length - otherKey.length)) && otherKey.length >= 6;
+      // …or a breadcrumb run on to it without separators: `首页 资讯某县资讯 某县举行…活动` over `某县举行…活动`.
+      const crumbPrefixed =
+        key.endsWith(otherKey) && otherKey.length >= 6 && BREADCRUMB_START.test(key.slice(0, key.length - otherKey.length));
+      if (crumbPrefixed) {
+        reading.furniture = 'navigation';
+        reading.block = undefined;
+        return;
+      }
       if (textShaped ? otherKey === bare && bare !== key : otherKey === key || otherKey === bare || seriesPrefixed) {
         // The same words twice, the first with the article's data right under it (`标题：…` / `作者：… 时间：…`,
         // then the title field again over the text): the first is the headline, the second the copy.
