@@ -194,10 +194,18 @@ export class RegionTagger {
     return matcher;
   }
 
-  /** True when a Hunan name at `start` is written right after the name of a place elsewhere (福建龙岩永定区). */
-  private afterElsewhere(text: string, start: number): boolean {
+  /**
+   * True when a Hunan name at `start` is written right after the name of a place elsewhere (福建龙岩永定区).
+   * A name elsewhere that is only the tail of a longer Hunan name ending there is none: 汉寿县岩汪湖镇
+   * holds 寿县 (in 安徽), but it is the county named before its own town.
+   */
+  private afterElsewhere(text: string, start: number, mentions: readonly Mention[]): boolean {
     const { leads, longestLead } = this.terms.elsewhere;
-    for (let k = 2; k <= longestLead && k <= start; k++) if (leads.has(text.slice(start - k, start))) return true;
+    const before = mentions.find((m) => m.end === start);
+    for (let k = 2; k <= longestLead && k <= start; k++) {
+      if (before && before.start < start - k) continue;
+      if (leads.has(text.slice(start - k, start))) return true;
+    }
     return false;
   }
 
@@ -238,7 +246,7 @@ export class RegionTagger {
       mentions.forEach((mention, i) => {
         const kind = kinds[i];
         // A place in the dateline, or right after the name of a place elsewhere, counts nothing.
-        const elsewhere = this.afterElsewhere(part.text, mention.start);
+        const elsewhere = this.afterElsewhere(part.text, mention.start, mentions);
         const ignored = mention.start < part.skip || elsewhere;
         // A ranking's scope (长沙首家), a site or visitors' home still place the article, not as its subject.
         const scope = kind !== null && PLACING_KINDS.has(kind);
