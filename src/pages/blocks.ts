@@ -105,18 +105,22 @@ const WIKI_TABS =
 const PAPER_CITATION = /\s*《\s*[^》]{2,12}?\s*》\s*[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*第\s*\d{1,3}\s*版\s*[)）]$/;
 
 function cleanLine(text: string): string {
-  return text
-    .replace(WIKI_TABS, '')
-    .replace(PAPER_CITATION, '')
-    .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '')
-    .replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
-    .replace(/(?<=[\u4e00-\u9fa5])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,12}[)）]/g, '')
-    .replace(
-      /(记|编|通|摄|校)[ \u3000]+(者|辑|讯[ \u3000]*员|影|对)(?=[ \u3000]*[：:])/g,
-      (_, a: string, b: string) => a + b.replace(/[ \u3000]/g, ''),
-    )
-    .trim()
-    .replace(CELL_BAR_AFTER_SENTENCE, '');
+  return (
+    text
+      .replace(WIKI_TABS, '')
+      .replace(PAPER_CITATION, '')
+      .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '')
+      // Bars that only look like the column bar (∣ a maths sign, │ a box-drawing line, ￨): the bar itself.
+      .replace(/[∣│￨]/g, '｜')
+      .replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
+      .replace(/(?<=[\u4e00-\u9fa5])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,12}[)）]/g, '')
+      .replace(
+        /(记|编|通|摄|校)[ \u3000]+(者|辑|讯[ \u3000]*员|影|对)(?=[ \u3000]*[：:])/g,
+        (_, a: string, b: string) => a + b.replace(/[ \u3000]/g, ''),
+      )
+      .trim()
+      .replace(CELL_BAR_AFTER_SENTENCE, '')
+  );
 }
 
 /** A table cell's bar left after a sentence or a photo credit (`某县城全貌。某某摄 |`). */

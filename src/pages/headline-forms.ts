@@ -16,8 +16,9 @@ export function closeLetterSpacing(text: string): string {
  * series may follow the label (`【某某笔记】之六：标题`, `【某某】（三）标题`) and stays with it.
  */
 // (`之六`, `第3期` only before a colon, so `【栏目】之后…` stays a headline; a bracketed number needs none.)
+// (A forum prints its board's label in ASCII brackets: `[时事评论] 标题`.)
 const COLUMN_PREFIX =
-  /^【([^】]{1,14})】\s*((?:之[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十\d]{1,3}[期篇集])(?=\s*[：:])|[(（][一二三四五六七八九十\d]{1,3}[)）])?[：:]?\s*(.+)$/;
+  /^(?:【([^】]{1,14})】|\[([^\]]{1,14})\])\s*((?:之[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十\d]{1,3}[期篇集])(?=\s*[：:])|[(（][一二三四五六七八九十\d]{1,3}[)）])?[：:]?\s*(.+)$/;
 /** `主题——副题` on one line. */
 // A single dash joins places (`长沙—广州`), so only a double one parts title and subtitle.
 export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40})$/;
@@ -42,7 +43,8 @@ export function withColumn(headline: Block): Block {
   const series = BAR_SERIES.exec(headline.text);
   if (series) return { ...headline, text: series[1], kicker: series[2] };
   const prefixed = COLUMN_PREFIX.exec(headline.text);
-  if (prefixed && prefixed[3].length >= 4) return { ...headline, text: prefixed[3], kicker: prefixed[1] + (prefixed[2] ?? '') };
+  if (prefixed && prefixed[4].length >= 4)
+    return { ...headline, text: prefixed[4], kicker: (prefixed[1] ?? prefixed[2]) + (prefixed[3] ?? '') };
   const column = COLUMN_BAR.exec(headline.text);
   return column && column[2].length >= 4 ? { ...headline, text: column[2], kicker: column[1] } : headline;
 }
@@ -202,7 +204,8 @@ export function markRepeatedTitles(readings: LineReading[]): void {
         const between = blocks.slice(i + 1, blocks.indexOf(later)).map((r) => r.block?.shape);
         const under = blocks[i + 1]?.block?.shape;
         const confirmed =
-          (otherKey === key && under === 'article-data') ||
+          // (The web headline may add its place before the print one's words: `某区：标题` over `标题`.)
+          ((otherKey === key || seriesPrefixed) && under === 'article-data') ||
           (between.includes('text') && between.includes('article-data')) ||
           (otherKey === key && (under === 'subtitle' || under === 'author-line'));
         const copy = confirmed ? later : reading;

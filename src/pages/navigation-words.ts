@@ -152,6 +152,13 @@ export const NAVIGATION_WORDS = new Set([
   '本版',
   '头版',
   '设为首页',
+  // a site's search box label
+  '站内查找',
+  '站内搜索',
+  '全站搜索',
+  '站内检索',
+  // a forum thread's button for its own address
+  '复制链接',
   '设为主页',
   '加入收藏',
   '收藏本页',

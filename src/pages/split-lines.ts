@@ -153,6 +153,7 @@ export function readArticleData(state: SplitState, block: Block): void {
     trace(block, 'furniture', 'a posting time: the post above ends here');
     return;
   }
+  if (current?.inHeader && current.title) current.dataLine = true;
   trace(block, 'furniture', 'article data (source, time, editor)'); // it confirmed the headline above it (see split-short.ts)
 }
 

@@ -124,6 +124,8 @@ export class SplitState {
    * A list of teasers (a channel page, a WeChat account's posts): headline, one paragraph, headline,
    * one paragraph… An article of one unsigned paragraph followed by this short line over one
    * paragraph and another short line (or the page's end) is such a list, not a feature with headings.
+   * An article whose header printed its data (source, time) is a web article page: its short lines
+   * are its own headings (each item of a list has a data line of its own, or none).
    */
   teaserEvidence(index: number): string | undefined {
     const current = this.current;
@@ -134,7 +136,8 @@ export class SplitState {
       current.datelined ||
       current.body.length !== 1 ||
       current.headings.size > 0 ||
-      current.excerpt
+      current.excerpt ||
+      current.dataLine
     )
       return undefined;
     const [lede, after] = [this.blocks[index + 1], this.blocks[index + 2]];
