@@ -90,6 +90,19 @@ describe('headlines in new forms', () => {
     expect(found[0]?.authors).toEqual(['张小文', '李明']);
   });
 
+  it('a copy that glues the headline once more to the first paragraph: the text starts after it', () => {
+    const [one] = articles(
+      page(
+        '某县绘就乡村共富新图景',
+        '某县绘就乡村共富新图景',
+        '某县绘就乡村共富新图景五月的某县某镇，青山叠翠，游客络绎不绝。',
+        '镇里的露营基地成了新的打卡地。',
+      ),
+    );
+    expect(one?.title).toBe('某县绘就乡村共富新图景');
+    expect(one?.body[0]).toBe('五月的某县某镇，青山叠翠，游客络绎不绝。');
+  });
+
   it('a bar that only looks like the column bar (∣) parts a series from its headline', () => {
     const [one] = articles(page('某某答卷⑭∣某区：潮头再立 城势而上', '本报讯 某区日前召开会议，部署明年重点工作。'));
     expect(one?.kicker).toBe('某某答卷⑭');
