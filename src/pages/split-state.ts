@@ -38,6 +38,9 @@ export const CLOSING_DECISIONS: Record<string, SplitDecision> = {
 /** Markers that open an item's headline in briefs columns and 手机报 (not ▲, a caption's, nor ◎, an author line's). */
 const HEADLINE_MARKER = /^[□■●○◆◇★☆▶►▷•·]\s*/;
 
+/** The source, writer or editor an article page prints under its headline. */
+const ARTICLE_SOURCE_FIELD = /(?:来源|作者|编辑)\s*[：:]/;
+
 export class SplitState {
   readonly drafts: Draft[] = [];
   /** The article being written; undefined before the first one. */
@@ -139,6 +142,11 @@ export class SplitState {
       return undefined;
     const [lede, after] = [this.blocks[index + 1], this.blocks[index + 2]];
     if (lede?.shape !== 'text' || (after !== undefined && after.shape !== 'short')) return undefined;
+    // (A list's items show no source and editor: under such data the one paragraph is an article's
+    // own, and the short line after it its caption or heading.)
+    let above = index - 1;
+    while (this.blocks[above]?.shape === 'text') above--;
+    if (this.blocks[above]?.shape === 'article-data' && ARTICLE_SOURCE_FIELD.test(this.blocks[above].text)) return undefined;
     return 'a list of headlines, each over one paragraph';
   }
 
