@@ -66,7 +66,8 @@ function footerSite(readings: readonly LineReading[]): string | undefined {
   for (const reading of readings)
     for (const pattern of FOOTER_SITE) {
       const name = pattern.exec(reading.raw)?.[1];
-      if (name) return name;
+      // (`不代表本网立场` names no site: `本网` is any site's word for itself.)
+      if (name && !/^本/.test(name)) return name;
     }
   return undefined;
 }

@@ -22,10 +22,10 @@ function pairsOf(text: string): string[] {
   return pairs;
 }
 
-/** The share of a line's character pairs that a text prints too. */
-function echoShare(line: string, text: string): number {
+/** The share of a line's character pairs that a text prints too (none for a line without any: undefined). */
+function echoShare(line: string, text: string): number | undefined {
   const pairs = pairsOf(line);
-  return pairs.length === 0 ? 0 : pairs.filter((pair) => text.includes(pair)).length / pairs.length;
+  return pairs.length === 0 ? undefined : pairs.filter((pair) => text.includes(pair)).length / pairs.length;
 }
 
 export const kickerLine: ShortStep = (state, block, index) => {
@@ -79,7 +79,7 @@ export const kickerLine: ShortStep = (state, block, index) => {
       !next.kicker &&
       opening &&
       unmarkedSubtitle(block.text, next.text) &&
-      echoShare(block.text, opening) >= 0.5 &&
+      (echoShare(block.text, opening) ?? 0) >= 0.5 &&
       echoShare(next.text, opening) === 0
     ) {
       state.start(block.text, block);

@@ -143,3 +143,17 @@ describe('a closing byline on the page’s last lines', () => {
     expect(found?.body[0]).toMatch(/^今天,某县表彰/);
   });
 });
+
+describe('a footer that disclaims for 本网', () => {
+  it('names no site: a kicker with 本网 in it stays', () => {
+    const text = page(
+      '本网特稿',
+      '某县山歌传人带出三十个徒弟',
+      '本网讯 某县山歌传人杨老汉今年七十岁,二十年来带出徒弟三十多人。',
+      '本文仅代表作者观点,不代表本网立场',
+    );
+    const [found] = articles(text);
+    expect(found?.title).toBe('某县山歌传人带出三十个徒弟');
+    expect(found?.kicker).toBe('本网特稿');
+  });
+});
