@@ -1,5 +1,5 @@
 /**
- * Round-12 conventions (docs/page-layouts.md §1.13, §3, §5, §6, §7.2): a site's slogans over the
+ * Round-11 splitter conventions from blind11 (docs/page-layouts.md §1.13, §3, §5, §6, §7.2): a site's slogans over the
  * headline, a reading-settings bar, a slogan subtitle over a dateline, a web article's picture line
  * between its paragraphs, a dated lead under a picture, a closing byline on the page's last lines.
  * Invented text.
