@@ -9,7 +9,7 @@ import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
 import { markPhotoCaptions, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
-import { markSiteBanner, markSiteNameLines } from './site-name.ts';
+import { markSiteBanner, markSiteNameLines, markSiteSlogans } from './site-name.ts';
 import {
   authorsOfLine,
   INSTITUTION_AUTHOR,
@@ -262,6 +262,7 @@ export function pageLines(text: string): LineReading[] {
   markLongHeadlines(readings);
   markRosters(readings);
   markSiteBanner(readings);
+  markSiteSlogans(readings);
   markLists(readings);
   markRepeatedTitles(readings);
   markBaitHeadlines(readings);

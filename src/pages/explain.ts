@@ -43,6 +43,7 @@ const FURNITURE_REASONS: Record<string, string> = {
   'bait title': "a spam mirror's bait headline (printed three times and more over a text that shares none of its words)",
   'site name': "the site's own name over the article (the one its article data names as source)",
   'site banner': "the site's banner (an outlet's name alone over the first headline)",
+  'site slogan': "the site's slogan over the headline (it names the site the page's footer names)",
 };
 
 /** What a label glued before the headline was taken for (./glued-label.ts). */

@@ -72,6 +72,9 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^(?:>>?|＞|»|›)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*(?![^>＞»›]*(?:19|20)\d\d[-/.年])[^>＞»›]{1,36}$/],
   ['navigation', /^(?:字[体号]|文字|字体大小|文字大小)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
   ['navigation', /^(?:字[体号]|字体大小|文字大小)\s*[：:].{0,20}$/],
+  // a reading-settings bar: the background's colour swatches by their codes (`背景：#FFFFFF #FAFBE6 … 默认`);
+  // no text prints two colour codes in a row
+  ['navigation', /^(?!.*[。！？]).{0,12}#[0-9A-Fa-f]{6}\b[ \u3000,，、]*#[0-9A-Fa-f]{6}\b.{0,80}$/],
   // other CMSs' previous/next links: `上一主题：…`, `下一条：…`, `上一则：…`
   ['navigation', /^(?:上一|下一)(?:篇|版|期|主题|条|则|页|个|张)\s*[：:]/],
   ['navigation', /^(?:分享到|分享至)[：:\s]|^(?:扫一扫|扫码|长按|点击进入|点击查看|点击阅读).{0,30}$/],

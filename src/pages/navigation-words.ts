@@ -25,6 +25,12 @@ export const NAVIGATION_WORDS = new Set([
   '导航切换',
   // a government site's eye-care colour switch (`视力保护色：` before its colour buttons)
   '视力保护色',
+  // …and a reading-settings bar's label over the article it styles
+  '阅读设置',
+  '阅读内容',
+  // a portal's boxes under the article (its hot list, its slideshow)
+  '今日热点',
+  '焦点图',
   '网站导航',
   '返回',
   '返回目录',
@@ -58,6 +64,7 @@ export const NAVIGATION_WORDS = new Set([
   '我要评论',
   '发表评论',
   '相关新闻',
+  '相关推荐',
   '相关阅读',
   '相关文章',
   '相关链接',
