@@ -203,24 +203,49 @@ describe('incremental index updates', () => {
     expect(update.reason).toMatch(/compact_postings/);
   });
 
-  /** Turns the snapshot back into one of `formatVersion` (format 5 held the compact index in compact.json). */
+  /**
+   * Turns the snapshot back into one of `formatVersion`: format 5 held the compact index in
+   * compact.json, not in articles.db; format 4 had no partial index of fragments either.
+   */
   const asFormat = (formatVersion: number) => {
     const indexDir = indexDirOf(dataDir);
     const db = new Database(join(indexDir, 'articles.db'));
-    db.exec('DROP TABLE compact_postings');
+    db.exec("DROP TABLE compact_postings; DELETE FROM state WHERE key = 'compact_totals'");
+    if (formatVersion < 5) db.exec('DROP INDEX articles_fragments');
     db.close();
     const metaFile = join(indexDir, 'meta.json');
     writeFileSync(metaFile, JSON.stringify({ ...JSON.parse(readFileSync(metaFile, 'utf8')), formatVersion }));
     expect(() => SnapshotIndex.load(indexDir)).toThrow(/has format/);
   };
+  const hasFragmentsIndex = () => {
+    const db = new Database(join(indexDirOf(dataDir), 'articles.db'), { readonly: true });
+    const found = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'articles_fragments'").get();
+    db.close();
+    return found !== undefined;
+  };
 
-  it('rebuilds in full a snapshot of the previous format (its compact index was not in articles.db)', async () => {
-    asFormat(FORMAT_VERSION - 1);
-    write('2024-07-03_format.txt', page([['桂东县茶园迎来采摘季', '桂东县', '茶农忙着采摘新茶。']]));
+  for (const [formatVersion, day] of [
+    [FORMAT_VERSION - 1, '03'],
+    [FORMAT_VERSION - 2, '05'],
+  ] as const) {
+    it(`upgrades a snapshot of format ${formatVersion} in place (derives the compact postings from the records), then updates it incrementally`, async () => {
+      asFormat(formatVersion);
+      write(`2024-07-${day}_format.txt`, page([[`桂东县茶园迎来采摘季${day}`, '桂东县', '茶农忙着采摘新茶。']]));
+      const { update, index } = await checkStep();
+      await index.close();
+      expect(update.mode).toBe('incremental');
+      expect(hasFragmentsIndex()).toBe(true);
+    });
+  }
+
+  it('rebuilds in full a snapshot of an older format', async () => {
+    asFormat(FORMAT_VERSION - 3);
+    write('2024-07-04_format.txt', page([['汝城县温泉小镇迎客', '汝城县', '温泉小镇周末游客增多。']]));
     const { update, index } = await checkStep();
     await index.close();
     expect(update.mode).toBe('full');
     expect(update.reason).toMatch(/has format/);
+    expect(hasFragmentsIndex()).toBe(true);
   });
 
   it('rebuilds in full when the snapshot parts disagree, and refuses to empty the index', async () => {
@@ -243,6 +268,7 @@ describe('incremental index updates', () => {
       '2024-07-02_delta.txt',
       '2024-07-03_format.txt',
       '2024-07-04_format.txt',
+      '2024-07-05_format.txt',
       'archive/2023-01-15_earlier.txt',
       'broken.txt',
     ]) {
