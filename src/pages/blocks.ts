@@ -41,7 +41,7 @@ import {
   withoutTitleLabel,
   withoutTitleQuotes,
 } from './headline-forms.ts';
-import { markLists } from './headline-lists.ts';
+import { markLists, markNumberedCopies } from './headline-lists.ts';
 
 // The modules the line reading is built from, re-exported for the splitter, the tagger and tests.
 export * from './block-shapes.ts';
@@ -263,6 +263,7 @@ export function pageLines(text: string): LineReading[] {
   markRosters(readings);
   markSiteBanner(readings);
   markSiteSlogans(readings);
+  markNumberedCopies(readings);
   markLists(readings);
   markRepeatedTitles(readings);
   markBaitHeadlines(readings);

@@ -40,6 +40,8 @@ export interface Draft extends Omit<ParsedArticle, 'kind'> {
   winnersList: boolean;
   /** Its header printed the article's data (source, time, editor): a web article page, not a list's item. */
   dataLine: boolean;
+  /** It is a digest's numbered item (`01、…`): the next number opens the next item. */
+  digestItem: boolean;
 }
 
 export function newDraft(): Draft {
@@ -64,6 +66,7 @@ export function newDraft(): Draft {
     stamped: false,
     winnersList: false,
     dataLine: false,
+    digestItem: false,
   };
 }
 

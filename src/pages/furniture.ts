@@ -50,6 +50,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     'navigation',
     /^(?:往期回顾|相关新闻|相关阅读|相关报道|相关链接|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/,
   ],
+  // a forum's prompt to log in for what it hides (`查看隐藏内容需先登录`, `登录后可查看附件`, `请登录后下载`)
+  ['navigation', /^(?!.*[。！？])(?=.{0,30}$).*(?:(?:需|请|须)先?登录|登录后(?:才能|才可以|可以?|方可)?(?:查看|下载|阅读|回复|浏览))/],
   // app banners and contact lines of the newsroom
   ['navigation', /^(?:立即下载|马上下载|打开APP|打开App|下载APP|下载App|打开客户端|APP内打开|在APP中打开|打开看看)/],
   // `打开某某新闻 查看精彩图片`, `下载某某客户端阅读全文`: an aggregator's app asking for the pictures or the rest

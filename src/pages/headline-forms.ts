@@ -56,9 +56,15 @@ export function withColumn(headline: Block): Block {
 const SPAM_PREFIX =
   /^[\u4e00-\u9fa5\dA-Za-z]{0,12}?(?:开奖结果|开奖记录|开奖号码|开奖直播|开奖现场|六合彩|时时彩|博彩|娱乐城|百家乐|彩票网)\s*/;
 
-/** The line without a spam prefix, when enough of a headline is left after it. */
+/**
+ * An aggregator's location path before a copied headline, the county in ASCII brackets:
+ * `湖南某市[某县] 某县举办…`. It files the item; the headline is what follows.
+ */
+const LOCATION_TAG = /^[\u4e00-\u9fa5]{2,8}\[[\u4e00-\u9fa5]{2,8}\]\s+/;
+
+/** The line without a spam prefix or a location path, when enough of a headline is left after it. */
 export function withoutSpamPrefix(text: string): string {
-  const spam = SPAM_PREFIX.exec(text);
+  const spam = SPAM_PREFIX.exec(text) ?? LOCATION_TAG.exec(text);
   return spam && text.length - spam[0].length >= 4 ? text.slice(spam[0].length) : text;
 }
 
@@ -114,7 +120,9 @@ export function withoutTitleQuotes(text: string): string {
 
 /** True when the dash of `主题——副题` would fall inside quotes (`“长沙——广州”专列`). */
 export function dashInsideQuotes(head: string): boolean {
-  return (head.match(/[“"「『《]/g)?.length ?? 0) > (head.match(/[”"」』》]/g)?.length ?? 0);
+  // (ASCII quotes open and close alike: an odd number of them leaves one open.)
+  const asciiOpen = (head.match(/"/g)?.length ?? 0) % 2 === 1;
+  return asciiOpen || (head.match(/[“「『《]/g)?.length ?? 0) > (head.match(/[”」』》]/g)?.length ?? 0);
 }
 
 /**

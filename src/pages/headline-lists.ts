@@ -107,3 +107,28 @@ function sharesWordWithText(line: LineReading, below: LineReading[]): boolean {
   const words = pairsOf(line.block?.text ?? '');
   return words.size === 0 || [...pairsOf(text)].some((pair) => words.has(pair));
 }
+
+/** A picture's number after a line (`标题(3)`): a gallery prints its alt text so under each picture. */
+const PICTURE_NUMBER = /\s*[(（]\d{1,2}[)）]$/;
+/** So many copies of one line, numbered, make a gallery's alt texts (two may be a series' parts). */
+const NUMBERED_COPIES_MIN = 3;
+
+/** Lines printed three times or more with only a picture's number changing are the pictures' alt text. */
+export function markNumberedCopies(readings: LineReading[]): void {
+  const base = (r: LineReading) => {
+    const text = r.block?.text;
+    return text && PICTURE_NUMBER.test(text) ? text.replace(PICTURE_NUMBER, '') : undefined;
+  };
+  const counts = new Map<string, number>();
+  for (const r of readings) {
+    const b = base(r);
+    if (b && b.length >= 6) counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
+  for (const r of readings) {
+    const b = base(r);
+    if (b && (counts.get(b) ?? 0) >= NUMBERED_COPIES_MIN) {
+      r.furniture = 'media';
+      r.block = undefined;
+    }
+  }
+}

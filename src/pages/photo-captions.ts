@@ -4,7 +4,8 @@ import type { Block, LineReading } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 
 /** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`, `图：…`, `图①：…` (numbered pictures). */
-const CAPTION_OPENING = /^(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d①-⑳]?[：:]|[▲△↑↓]|[（(]图[）)])/;
+// (A quote mark left before the marker by the paragraph above, `”▲…截图`, does not hide it.)
+const CAPTION_OPENING = /^[”’"]?(?:图为|上图|下图|左图|右图|图[一二三四五六七八九\d①-⑳]?[：:]|[▲△↑↓]|[（(]图[）)])/;
 /**
  * A photo's description in the present progressive (`某某主任讲话中`, `某某在发言`): what a caption
  * says of a picture, never a headline.

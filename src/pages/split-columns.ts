@@ -1,7 +1,7 @@
 /**
  * Short lines whose form a paper's columns give away (./split-short.ts tries them first): a
  * commentary column's label over its one-line headline, a column of one-sentence items under its
- * label, and the turns of an interview. docs/page-layouts.md §1.5, §4.7.
+ * label, a digest's numbered items, and the turns of an interview. docs/page-layouts.md §1.5, §1.11, §4.7.
  */
 import { type Block, EDITOR_NOTE } from './block-shapes.ts';
 import type { ShortStep } from './split-short.ts';
@@ -65,5 +65,24 @@ export const interviewTurn: ShortStep = (state, block) => {
   state.addText(draft, block.text);
   draft.openParagraph = false;
   state.trace(block, 'body', "an interview's turn (记者：, 问：, 答：, a speaker after a question): never a headline");
+  return true;
+};
+
+/** `01、标题`: a digest's numbered item, zero-padded as digests number them (a feature's sections run 一、 or 1、). */
+const DIGEST_ITEM = /^0[1-9][、.．]\s*(\S.{1,30})$/;
+
+/**
+ * A digest's numbered item over its text opens an item of its own, titled without its number:
+ * at the top of the page, under a header with no text yet, or after the item before it (an article
+ * that opened with text of its own keeps such lines as its sections).
+ */
+export const digestItem: ShortStep = (state, block, index) => {
+  const item = DIGEST_ITEM.exec(block.text)?.[1];
+  const { current } = state;
+  if (item === undefined || state.blocks[index + 1]?.shape !== 'text') return false;
+  if (current && !current.digestItem && current.body.length > 0) return false;
+  state.start(item, block);
+  if (state.current) state.current.digestItem = true;
+  state.trace(block, 'headline', "a digest's numbered item (01、…) over its text");
   return true;
 };

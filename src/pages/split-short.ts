@@ -7,7 +7,7 @@ import { type Block, CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 import { sameHeadline, wordsOf } from './headline-forms.ts';
 import { clauseCount, kickerShaped, NUMBERED_SECTION, PLACE_OPENING, PRIZE_LIST_LINE, unbalanced } from './split-rules.ts';
-import { commentaryLabel, columnOfItems, interviewTurn } from './split-columns.ts';
+import { commentaryLabel, columnOfItems, digestItem, interviewTurn } from './split-columns.ts';
 import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage, stackedHeadline } from './split-pieces.ts';
 import { kickerLine } from './split-short-pair.ts';
 import type { SplitState } from './split-state.ts';
@@ -258,6 +258,7 @@ const evidencedHeadline: ShortStep = (state, block, index) => {
 const SHORT_STEPS: readonly ShortStep[] = [
   commentaryLabel,
   columnOfItems,
+  digestItem,
   interviewTurn,
   labelLine,
   leadInLine,
