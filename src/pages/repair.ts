@@ -16,18 +16,32 @@ function bigrams(text: string): Set<string> {
 
 /** Similarity of texts within one page: the share of `text`'s distinctive bigrams found in `other`. */
 class PageVocabulary {
-  private readonly documentFrequency = new Map<string, number>();
+  /** Made on the first comparison: most pages need no repair that compares texts. */
+  private documentFrequency: Map<string, number> | undefined;
+  private readonly weights = new Map<string, number>();
   private readonly paragraphs: number;
 
-  constructor(paragraphs: string[]) {
-    this.paragraphs = Math.max(1, paragraphs.length);
-    for (const paragraph of paragraphs) {
-      for (const gram of bigrams(paragraph)) this.documentFrequency.set(gram, (this.documentFrequency.get(gram) ?? 0) + 1);
+  constructor(private readonly texts: string[]) {
+    this.paragraphs = Math.max(1, texts.length);
+  }
+
+  private frequencies(): Map<string, number> {
+    if (this.documentFrequency) return this.documentFrequency;
+    const frequency = new Map<string, number>();
+    for (const paragraph of this.texts) {
+      for (const gram of this.bigramsOf(paragraph)) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
     }
+    this.documentFrequency = frequency;
+    return frequency;
   }
 
   private weight(gram: string): number {
-    return Math.log((this.paragraphs + 1) / ((this.documentFrequency.get(gram) ?? 0) + 0.5));
+    let weight = this.weights.get(gram);
+    if (weight === undefined) {
+      weight = Math.log((this.paragraphs + 1) / ((this.frequencies().get(gram) ?? 0) + 0.5));
+      this.weights.set(gram, weight);
+    }
+    return weight;
   }
 
   /**
