@@ -134,7 +134,6 @@ export async function benchSynthetic(
       prepareMs,
       buildMs,
       snapshotMb: +(folderBytes(indexDir) / 1e6).toFixed(1),
-      compactJsonMb: +(statSync(join(indexDir, 'compact.json')).size / 1e6).toFixed(1),
       loadMs: figures.loadMs,
       loadVsRebuild: +(figures.loadMs / buildMs).toFixed(4),
       peakRssMb: figures.peakRssMb,

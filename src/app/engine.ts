@@ -1,5 +1,5 @@
 /**
- * The one place that knows which search engine runs: MiniSearch + SQLite over DATA_DIR by default
+ * The one place that knows which search engine runs: SQLite over DATA_DIR by default
  * (../search/article-index.ts), PostgreSQL when DATABASE_URL is set (./postgres-engine.ts).
  * Nothing else in the program names an engine. Besides the engine itself, a *live* engine comes
  * with its ingest stage: how it is kept current while the bot runs (../ingest/).
@@ -110,7 +110,7 @@ async function openLiveSnapshot(config: Config, options: LiveEngineOptions): Pro
       if (!ownIndex || watcher !== undefined) return;
       watcher = watchPages({ pagesDir: config.pagesDir, logger, rescanMinutes: config.pagesRescanMinutes, refresher });
       // Opened without comparing the pages folder (a start's first answers come first): compared
-      // now. A compact.json that turned out damaged while loading heals at once, not at a search.
+      // now (once jieba is ready, so the comparison does not compete with its load).
       const { refresh } = watcher;
       void index.warm().then(
         () => refresh('the page files are compared after the start'),

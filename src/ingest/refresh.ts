@@ -134,7 +134,7 @@ export function createRefresher(options: RefresherOptions): Refresher {
     if (stale === undefined || stopped) return;
     if (force) logger.warn({ reason }, 'rebuilding the index in the background');
     else logger.info({ reason, stale }, 'page files changed; rebuilding the index in the background');
-    // Damage (force) is rebuilt in full: an update would not touch a damaged compact.json.
+    // Damage (force) is rebuilt in full: an update would not repair a damaged table it never rewrites.
     await buildInChild(pagesDir, dataDir, logger, force);
     // Shut down meanwhile: the child's snapshot is complete and the next start loads it.
     if (stopped) return;

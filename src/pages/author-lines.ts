@@ -27,9 +27,10 @@ export function splitNames(text: string): string[] {
 }
 
 /** Role words before names on author lines and in bylines (`本报记者 张三 通讯员 李四`, `文/图 王五`). */
+// (Two qualifiers may stand before the role: `特约全媒体记者`, `首席融媒体记者`.)
 // Only at the start of a token, so the 文 of a name like 麦天文 is never taken for a role.
 const ROLE =
-  '(?:首席|特约|见习|实习|驻站|驻[\\u4e00-\\u9fa5]{1,3}|融媒体|融媒|全媒体|摄影|视频)?(?:记者|通讯员|实习生|摄影师?|摄像|撰稿人?|编辑|评论员|(?:特别|联合)?(?:报道|采访|调研)组|副?(?:主任|主编|总编辑|社长|台长|站长|部长))';
+  '(?:首席|特约|见习|实习|驻站|驻[\\u4e00-\\u9fa5]{1,3}|融媒体|融媒|全媒体|摄影|视频){0,2}(?:记者|通讯员|实习生|摄影师?|摄像|撰稿人?|编辑|评论员|(?:特别|联合)?(?:报道|采访|调研)组|副?(?:主任|主编|总编辑|社长|台长|站长|部长))';
 const ROLE_WORDS = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:本报)?${ROLE}|文[\\/／、]图|图[\\/／、]文|[文图](?=[：:|｜丨／/])`, 'g');
 /**
  * An outlet named before a role, glued to it: `湖南日报·华声在线记者`, `邵阳日报记者`,

@@ -108,5 +108,5 @@ export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'controls' | 'repeated title' | 'bait title' | 'site name' | 'site banner';
+  furniture?: FurnitureKind | 'list' | 'controls' | 'repeated title' | 'bait title' | 'site name' | 'site banner' | 'site slogan';
 }

@@ -9,7 +9,7 @@ import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
 import { markPhotoCaptions, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
-import { markSiteBanner, markSiteNameLines } from './site-name.ts';
+import { markSiteBanner, markSiteNameLines, markSiteSlogans } from './site-name.ts';
 import {
   authorsOfLine,
   INSTITUTION_AUTHOR,
@@ -31,7 +31,6 @@ import {
   dashInsideQuotes,
   hasTitleLabel,
   headingShaped,
-  markLists,
   markLongHeadlines,
   markBaitHeadlines,
   markRepeatedTitles,
@@ -42,6 +41,7 @@ import {
   withoutTitleLabel,
   withoutTitleQuotes,
 } from './headline-forms.ts';
+import { markLists } from './headline-lists.ts';
 
 // The modules the line reading is built from, re-exported for the splitter, the tagger and tests.
 export * from './block-shapes.ts';
@@ -105,18 +105,26 @@ const WIKI_TABS =
 const PAPER_CITATION = /\s*《\s*[^》]{2,12}?\s*》\s*[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*第\s*\d{1,3}\s*版\s*[)）]$/;
 
 function cleanLine(text: string): string {
-  return text
-    .replace(WIKI_TABS, '')
-    .replace(PAPER_CITATION, '')
-    .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '')
-    .replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
-    .replace(/(?<=[\u4e00-\u9fa5])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,12}[)）]/g, '')
-    .replace(
-      /(记|编|通|摄|校)[ \u3000]+(者|辑|讯[ \u3000]*员|影|对)(?=[ \u3000]*[：:])/g,
-      (_, a: string, b: string) => a + b.replace(/[ \u3000]/g, ''),
-    )
-    .trim();
+  return (
+    text
+      .replace(WIKI_TABS, '')
+      .replace(PAPER_CITATION, '')
+      .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '')
+      // Bars that only look like the column bar (∣ a maths sign, │ a box-drawing line, ￨): the bar itself.
+      .replace(/[∣│￨]/g, '｜')
+      .replace(/&(?:[a-z]+|#\d+);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
+      .replace(/(?<=[\u4e00-\u9fa5])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,12}[)）]/g, '')
+      .replace(
+        /(记|编|通|摄|校)[ \u3000]+(者|辑|讯[ \u3000]*员|影|对)(?=[ \u3000]*[：:])/g,
+        (_, a: string, b: string) => a + b.replace(/[ \u3000]/g, ''),
+      )
+      .trim()
+      .replace(CELL_BAR_AFTER_SENTENCE, '')
+  );
 }
+
+/** A table cell's bar left after a sentence or a photo credit (`某县城全貌。某某摄 |`). */
+const CELL_BAR_AFTER_SENTENCE = /(?<=[。！？摄])\s+[|｜]$/;
 
 /** A document number (`娄经征预告〔2024〕12号`, `湘政办发[2024]3号`): part of a notice, never a headline. */
 const DOCUMENT_NUMBER = /[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$/;
@@ -254,6 +262,7 @@ export function pageLines(text: string): LineReading[] {
   markLongHeadlines(readings);
   markRosters(readings);
   markSiteBanner(readings);
+  markSiteSlogans(readings);
   markLists(readings);
   markRepeatedTitles(readings);
   markBaitHeadlines(readings);

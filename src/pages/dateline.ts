@@ -11,10 +11,11 @@ import { isNameList, namesWithoutRoles, pairSingleCharacters } from './author-li
  */
 // The date may lose its 月 in a web copy (`519日讯` for 5月19日).
 // `某某网11月5日长沙消息`, `某某网9月25日湘西州讯`: a place between the date and 消息 or 讯.
+// A site's brand and name joined by a dash: `某某在线—某某新闻网3月3日讯`.
 // 电 must not start a word (`3月10日电话采访`, 电视, 电商 …).
 // (A character the copy could not decode may stand before it: `?新某某8月25日讯`.)
 const DATELINE_HEAD =
-  /^[?？\uFFFD]?(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+  /^[?？\uFFFD]?(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?(?:[—－][\u4e00-\u9fa5·A-Za-z]{2,12}?)?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {

@@ -38,6 +38,8 @@ export interface Draft extends Omit<ParsedArticle, 'kind'> {
   stamped: boolean;
   /** A prize rank or `附：…名单` was read: the name lines after it are the list's entries. */
   winnersList: boolean;
+  /** Its header printed the article's data (source, time, editor): a web article page, not a list's item. */
+  dataLine: boolean;
 }
 
 export function newDraft(): Draft {
@@ -61,6 +63,7 @@ export function newDraft(): Draft {
     datelined: false,
     stamped: false,
     winnersList: false,
+    dataLine: false,
   };
 }
 

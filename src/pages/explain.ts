@@ -35,7 +35,7 @@ const FURNITURE_REASONS: Record<string, string> = {
   masthead: "masthead (issue number, issue date, the issue's own title, a page reference, registration)",
   credits: 'editor and production credits',
   footer: 'site footer (copyright, licences)',
-  media: 'an image file name or link',
+  media: 'an image file name or link, or what a template left (`-->`, a cell border)',
   'page header': 'page header (版次) or a page or picture counter (第2页, 1/20)',
   list: 'a list of headlines (e-paper navigation, related news)',
   controls: "the article's font controls: the list above ends here, the short lines under them are the article's headline",
@@ -43,6 +43,7 @@ const FURNITURE_REASONS: Record<string, string> = {
   'bait title': "a spam mirror's bait headline (printed three times and more over a text that shares none of its words)",
   'site name': "the site's own name over the article (the one its article data names as source)",
   'site banner': "the site's banner (an outlet's name alone over the first headline)",
+  'site slogan': "the site's slogan over the headline (it names the site the page's footer names)",
 };
 
 /** What a label glued before the headline was taken for (./glued-label.ts). */

@@ -44,7 +44,12 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['page header', /^[A-Z]\d{1,2}\s*[：:]?\s*[\u4e00-\u9fa5]{2,6}$/],
   // breadcrumbs: `首页 > 新闻 > 本地`, `当前位置：首页>>要闻`, `您现在的位置：…`
   ['navigation', /^.{0,6}位置\s*[：:]/],
-  ['navigation', /^(?:往期回顾|相关新闻|相关阅读|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/],
+  // …also after the site's own label (`某某新闻网站内位置 您当前所在的位置:首页 > 文化 > 内容阅读`)
+  ['navigation', /^.{0,20}位置\s*[：:].*(?:>|»|›)/],
+  [
+    'navigation',
+    /^(?:往期回顾|相关新闻|相关阅读|相关报道|相关链接|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|热门推荐|更多新闻)\s*[：:]/,
+  ],
   // app banners and contact lines of the newsroom
   ['navigation', /^(?:立即下载|马上下载|打开APP|打开App|下载APP|下载App|打开客户端|APP内打开|在APP中打开|打开看看)/],
   // `打开某某新闻 查看精彩图片`, `下载某某客户端阅读全文`: an aggregator's app asking for the pictures or the rest
@@ -67,6 +72,9 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['navigation', /^(?:>>?|＞|»|›)\s*[\u4e00-\u9fa5A-Za-z0-9 ]{1,12}\s*(?:>>?|＞|»|›)\s*(?![^>＞»›]*(?:19|20)\d\d[-/.年])[^>＞»›]{1,36}$/],
   ['navigation', /^(?:字[体号]|文字|字体大小|文字大小)\s*[：:]?\s*[【\[(（]?\s*[大中小](?:\s|[】\])）|｜/]|$)/],
   ['navigation', /^(?:字[体号]|字体大小|文字大小)\s*[：:].{0,20}$/],
+  // a reading-settings bar: the background's colour swatches by their codes (`背景：#FFFFFF #FAFBE6 … 默认`);
+  // no text prints two colour codes in a row
+  ['navigation', /^(?!.*[。！？]).{0,12}#[0-9A-Fa-f]{6}\b[ \u3000,，、]*#[0-9A-Fa-f]{6}\b.{0,80}$/],
   // other CMSs' previous/next links: `上一主题：…`, `下一条：…`, `上一则：…`
   ['navigation', /^(?:上一|下一)(?:篇|版|期|主题|条|则|页|个|张)\s*[：:]/],
   ['navigation', /^(?:分享到|分享至)[：:\s]|^(?:扫一扫|扫码|长按|点击进入|点击查看|点击阅读).{0,30}$/],
@@ -75,6 +83,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // a forum thread's header: how many read it and replied (`5499个阅读者，54条回复 | 打印 | 收藏`)
   ['thread header', /^(?=.{0,80}$)(?!.*[。！？]).*\d+\s*(?:个|位)?(?:阅读者|读者)[，,、\s]*\d+\s*(?:条|个)(?:回复|回帖|跟帖)/],
   ['thread header', /^(?=.{0,80}$)(?!.*[。！？])\d+\s*(?:条|个)(?:回复|回帖|跟帖)(?:[，,、\s|｜丨]|$)/],
+  // …or as a board prints its counters (`查看: 449|回复: 0`, `阅读 1203 回复 12`, `浏览:88 | 评论:3`)
+  ['thread header', /^(?:查看|阅读|浏览|点击)\s*[：:]?\s*\d+\s*[|｜丨\s]\s*(?:回复|回帖|评论|跟帖)\s*[：:]?\s*\d+$/],
   // …and the poster's status a forum template prints by the post (`隐身或者不在线`, `当前离线`)
   ['thread header', /^(?:隐身或者?不在线|当前(?:离线|在线)|用户(?:离线|在线))$/],
   // …the poster and the board a repost was filed under (`某网友 发表在 某栏目 某某论坛 https://…`)
@@ -216,6 +226,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['media', /<!--|-->|enpproperty|enpcontent/i],
   // …and an aggregator's: a quote mark alone on its line (`"`), left from its title attribute
   ['media', /^["'“”‘’]+$/],
+  // …and a table's cell border or a template's rule alone (`|`, `---`, `◆◆◆`): no letter, no digit
+  ['media', /^[^\p{L}\p{N}]+$/u],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
   // a picture's placeholder in brackets: `【资料图】`, `[图片]`, `【組圖】`
   ['media', /^[【\[(（]\s*(?:资料图|資料圖|资料图片|資料圖片|图片|圖片|组图|組圖|视频|視頻)\s*[】\])）]$/],
@@ -223,6 +235,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['media', /^(?:\[(attach|attachimg|img|media|flash)\][^[\]]{0,200}\[\/\1\]\s*)+$/i],
   // a CMS's field names printed as lines (`Body:`, `news_publish_date:`): the template, not the article
   ['media', /^[A-Za-z][A-Za-z_]{1,30}\s*[:：]$/],
+  // …or a template's code token left in the copy (`plugin_name:class_11`): an identifier, never a headline
+  ['media', /^(?=[\w:.=-]*_)(?=[\w:.=-]*[A-Za-z])[\w:.=-]{3,60}$/],
 ];
 
 /** A label, a colon and four or more short words with nothing else: a menu. */
@@ -256,13 +270,32 @@ function furnitureByForm(text: string): FurnitureKind | undefined {
     .split(/[\s|｜丨/]+|[】\]]\s*[【\[]|(?<=[\u4e00-\u9fa5])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fa5])/)
     .map((w) => w.replace(/[【】\[\]()（）:：]/g, ''))
     .filter(Boolean);
-  if (words.length >= 2 && words.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
+  // (An e-paper prints its arrow buttons as digits or arrows: `3 上一篇  下一篇 4 放大 缩小 默认`, `<< 上一篇`.)
+  const controls = words.filter((w) => !/^(?:\d|<<?|>>?|[«»‹›←→])$/.test(w));
+  if (controls.length >= 2 && controls.length >= words.length - 2 && controls.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
+  if (siteBar(text, words)) return 'navigation';
   // A section's menu after its name: `某某景区: 资讯 门票 交通 路书 周边` (names after a role are an author line).
   const menu = LABELLED_MENU.exec(text);
   if (menu && !PEOPLE_LABEL.test(menu[1])) return 'menu';
   if (KEYWORD_TITLE.test(text)) return 'keyword title';
   for (const [kind, pattern] of PATTERNS) if (pattern.test(text)) return kind;
   return undefined;
+}
+
+/** Items of a site's top bar: short, and none of them a sentence. */
+const SITE_BAR_ITEMS_MIN = 4;
+const SITE_BAR_ITEM_MAX = 12;
+
+/**
+ * A site's top bar: four or more short items side by side, two or more of them controls
+ * (`某某新闻网首页 设为首页 某某新闻网 收藏本站 在线投稿`): the site's own names between its buttons
+ * do not make it text.
+ */
+function siteBar(text: string, words: string[]): boolean {
+  // (A date or time makes it the article's data line with its font buttons: `某网 2024-05-06 10:20 放大 缩小`.)
+  if (/[，。！？；,;!?]|\d{1,2}:\d{2}|(?:19|20)\d\d\s*[-/.年]/.test(text) || words.length < SITE_BAR_ITEMS_MIN) return false;
+  if (words.some((w) => w.length > SITE_BAR_ITEM_MAX)) return false;
+  return words.filter((w) => NAVIGATION_WORDS.has(w)).length >= 2;
 }
 
 /** A content farm's page title: its search words, then the same words again in brackets (`某地新闻(某地新闻主持人)`). */

@@ -1,9 +1,9 @@
 /**
  * Headline forms: letter-spaced titles, `主题——副题` and `栏目|标题` on one line, what a headline
  * may look like; and the passes over a page's lines that need neighbours (long one-line
- * headlines, lists of headlines, a headline printed twice).
+ * headlines, a headline printed twice; lists of headlines are ./headline-lists.ts).
  */
-import { type Block, CONTACT_LABEL, endsSentence, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
+import { type Block, endsSentence, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 
 /** Letter-spaced titles (`征 地 公 告`): single characters with spaces between them. */
@@ -16,8 +16,9 @@ export function closeLetterSpacing(text: string): string {
  * series may follow the label (`【某某笔记】之六：标题`, `【某某】（三）标题`) and stays with it.
  */
 // (`之六`, `第3期` only before a colon, so `【栏目】之后…` stays a headline; a bracketed number needs none.)
+// (A forum prints its board's label in ASCII brackets: `[时事评论] 标题`.)
 const COLUMN_PREFIX =
-  /^【([^】]{1,14})】\s*((?:之[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十\d]{1,3}[期篇集])(?=\s*[：:])|[(（][一二三四五六七八九十\d]{1,3}[)）])?[：:]?\s*(.+)$/;
+  /^(?:【([^】]{1,14})】|\[([^\]]{1,14})\])\s*((?:之[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十\d]{1,3}[期篇集])(?=\s*[：:])|[(（][一二三四五六七八九十\d]{1,3}[)）])?[：:]?\s*(.+)$/;
 /** `主题——副题` on one line. */
 // A single dash joins places (`长沙—广州`), so only a double one parts title and subtitle.
 export const TITLE_DASH_SUBTITLE = /^(.{4,36}?)\s*(?:——|──|--)\s*(.{4,40})$/;
@@ -42,7 +43,8 @@ export function withColumn(headline: Block): Block {
   const series = BAR_SERIES.exec(headline.text);
   if (series) return { ...headline, text: series[1], kicker: series[2] };
   const prefixed = COLUMN_PREFIX.exec(headline.text);
-  if (prefixed && prefixed[3].length >= 4) return { ...headline, text: prefixed[3], kicker: prefixed[1] + (prefixed[2] ?? '') };
+  if (prefixed && prefixed[4].length >= 4)
+    return { ...headline, text: prefixed[4], kicker: (prefixed[1] ?? prefixed[2]) + (prefixed[3] ?? '') };
   const column = COLUMN_BAR.exec(headline.text);
   return column && column[2].length >= 4 ? { ...headline, text: column[2], kicker: column[1] } : headline;
 }
@@ -160,70 +162,11 @@ export function markLongHeadlines(readings: LineReading[]): void {
   });
 }
 
-/** Headline-shaped lines in a row that make a list: more than a kicker, headline and subtitle. */
-const LIST_MIN = 3;
-
-/**
- * Two list lines printed alike: the same series name before a dash or bar. (A line equal to
- * an item is not alike: e-paper navigation lists the page's own headlines, printed again over
- * their articles.)
- */
-function sameShape(a: LineReading, b: LineReading): boolean {
-  const [x, y] = [a.block?.text ?? '', b.block?.text ?? ''];
-  const series = (t: string) => /^(.{2,12}?)(?:——|丨|\|)/.exec(t)?.[1];
-  return x !== y && series(x) !== undefined && series(x) === series(y);
-}
-
-/** An article's own controls: the font size switch, printed next to its headline. */
-const PAGE_CONTROLS = /^.{0,8}(?:字[体号體號]|字体大小)\s*[：:]?.{0,16}(?:放大|缩小|縮小|[大中小]|T\s*[|｜]\s*T)/;
-
-const LIST_LEAD_IN = /(?:是|有|为|如下|包括|分别是|名单)[：:]$/;
-
-export function markLists(readings: LineReading[]): void {
-  let run: LineReading[] = [];
-  // A paragraph ending in a colon, or a lead-in line (`入选的十个村是：`, `名单如下：`), introduces the
-  // lines under it: the text's own list, not a list of headlines.
-  let introduced = false;
-  let lastText = '';
-  const flush = (followedByMore: boolean) => {
-    if (introduced) {
-      run = [];
-      return;
-    }
-    // The last line of the run may be the headline of what follows it, unless it is printed like
-    // the items above it (`走村记——东岭篇`, `走村记——西岭篇` …).
-    const last = run[run.length - 1];
-    const listed = followedByMore && !(last && run.slice(0, -1).some((r) => sameShape(r, last))) ? run.slice(0, -1) : run;
-    if (listed.length >= LIST_MIN)
-      for (const r of listed) {
-        r.furniture = 'list';
-        r.block = undefined;
-      }
-    run = [];
-  };
-  readings.forEach((reading, i) => {
-    // Page controls (`字体：大 中 小`) with a headline-shaped line right under them: the list ended
-    // above the controls, and the line under them is the article's headline.
-    if (!reading.block) {
-      if (PAGE_CONTROLS.test(reading.raw) && run.length > 0 && readings.slice(i + 1).find((r) => r.block)?.block?.shape === 'short') {
-        flush(false);
-        reading.furniture = 'controls';
-      }
-      return;
-    }
-    if (reading.block.shape === 'short' && !CONTACT_LABEL.test(reading.block.text)) {
-      if (run.length === 0) introduced = /[：:]$/.test(lastText) || LIST_LEAD_IN.test(reading.block.text);
-      run.push(reading);
-    } else {
-      flush(true);
-      lastText = reading.block.text;
-    }
-  });
-  flush(false);
-}
-
 /** A web page's title line: the headline, then a separator and the site's or column's name. */
 const SITE_SUFFIX = /(?:[_|｜丨\-–—]).{1,30}$/;
+
+/** Where a breadcrumb trail starts: the home page, or the `当前位置` label. */
+const BREADCRUMB_START = /^(?:首页|主页|网站首页|当前位置|您的位置|你的位置|您现在的位置)/;
 
 export function markRepeatedTitles(readings: LineReading[]): void {
   const blocks = readings.filter((r) => r.block);
@@ -243,6 +186,14 @@ export function markRepeatedTitles(readings: LineReading[]): void {
       // …or a series label before it: `相约2025丨某某活动启动` over `某某活动启动`.
       const seriesPrefixed =
         key.endsWith(otherKey) && /[丨|｜:：·]$/.test(key.slice(0, key.length - otherKey.length)) && otherKey.length >= 6;
+      // …or a breadcrumb run on to it without separators: `首页 资讯某县资讯 某县举行…活动` over `某县举行…活动`.
+      const crumbPrefixed =
+        key.endsWith(otherKey) && otherKey.length >= 6 && BREADCRUMB_START.test(key.slice(0, key.length - otherKey.length));
+      if (crumbPrefixed) {
+        reading.furniture = 'navigation';
+        reading.block = undefined;
+        return;
+      }
       if (textShaped ? otherKey === bare && bare !== key : otherKey === key || otherKey === bare || seriesPrefixed) {
         // The same words twice, the first with the article's data right under it (`标题：…` / `作者：… 时间：…`,
         // then the title field again over the text): the first is the headline, the second the copy.
@@ -253,7 +204,8 @@ export function markRepeatedTitles(readings: LineReading[]): void {
         const between = blocks.slice(i + 1, blocks.indexOf(later)).map((r) => r.block?.shape);
         const under = blocks[i + 1]?.block?.shape;
         const confirmed =
-          (otherKey === key && under === 'article-data') ||
+          // (The web headline may add its place before the print one's words: `某区：标题` over `标题`.)
+          ((otherKey === key || seriesPrefixed) && under === 'article-data') ||
           (between.includes('text') && between.includes('article-data')) ||
           (otherKey === key && (under === 'subtitle' || under === 'author-line'));
         const copy = confirmed ? later : reading;

@@ -25,6 +25,12 @@ export const NAVIGATION_WORDS = new Set([
   '导航切换',
   // a government site's eye-care colour switch (`视力保护色：` before its colour buttons)
   '视力保护色',
+  // …and a reading-settings bar's label over the article it styles
+  '阅读设置',
+  '阅读内容',
+  // a portal's boxes under the article (its hot list, its slideshow)
+  '今日热点',
+  '焦点图',
   '网站导航',
   '返回',
   '返回目录',
@@ -58,6 +64,7 @@ export const NAVIGATION_WORDS = new Set([
   '我要评论',
   '发表评论',
   '相关新闻',
+  '相关推荐',
   '相关阅读',
   '相关文章',
   '相关链接',
@@ -152,6 +159,13 @@ export const NAVIGATION_WORDS = new Set([
   '本版',
   '头版',
   '设为首页',
+  // a site's search box label
+  '站内查找',
+  '站内搜索',
+  '全站搜索',
+  '站内检索',
+  // a forum thread's button for its own address
+  '复制链接',
   '设为主页',
   '加入收藏',
   '收藏本页',

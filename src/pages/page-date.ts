@@ -52,6 +52,9 @@ function issueDateOf(short: string[]): string | undefined {
   return undefined;
 }
 
+/** Furniture lines whose date is the article's: its data, and a counter printed with the date (`某网 2024-11-07 阅读数 5811`). */
+const DATED_KINDS = new Set(['article data', 'counter']);
+
 function publishingDateOf(short: string[]): string | undefined {
   let beforeText = true;
   for (const line of short) {
@@ -60,7 +63,7 @@ function publishingDateOf(short: string[]): string | undefined {
     const date =
       dateOf(
         LABELLED_DATE.exec(line) ??
-          (furnitureOf(line) === 'article data' ? (TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line)) : null) ??
+          (DATED_KINDS.has(furnitureOf(line) ?? '') ? (TIMESTAMP.exec(line) ?? CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line)) : null) ??
           (beforeText ? (BARE_DATE.exec(line) ?? LABELLED_BARE_DATE.exec(line)) : null),
       ) ?? dayFirstDateOf(line);
     if (date) return date;

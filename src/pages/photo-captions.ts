@@ -1,6 +1,6 @@
 /** Captions standing under an image's file name or a forum's attachment code (docs/page-layouts.md §5). */
 import { isNameList, namesWithoutRoles } from './author-lines.ts';
-import type { LineReading } from './block-shapes.ts';
+import type { Block, LineReading } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 
 /** A caption without a credit, by its opening: `图为…`, `▲…`, `（图）…`, `图：…`, `图①：…` (numbered pictures). */
@@ -24,10 +24,23 @@ export function uncreditedCaption(text: string): boolean {
 /** Longest caption printed under an image's file name. */
 const PLACEHOLDER_CAPTION_MAX = 80;
 
+/** `5月7日，`, `近日，`: the when a news item's first sentence opens with. */
+const DATED_OPENING = /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚|早|凌晨)?|近日|日前)[，,]/;
+
+/**
+ * A picture right under the headline, then a dated sentence: the article's lead, not the picture's
+ * caption, unless the text after it opens with a date or a dateline too (only one of them leads).
+ */
+function leadUnderPicture(block: Block, after: Block | undefined, textAbove: boolean): boolean {
+  if (textAbove || !DATED_OPENING.test(block.text) || !/[。！？]$/.test(block.text)) return false;
+  return after === undefined || !(DATED_OPENING.test(after.text) || datelineOf(after.text) !== undefined);
+}
+
 /** A short line right under an image's file name (`IMG_0931.jpg`, `微信图片_….png`) or attachment code is its caption. */
 export function markPhotoCaptions(readings: LineReading[]): void {
   let afterImage = false;
-  for (const reading of readings) {
+  let textAbove = false;
+  for (const [at, reading] of readings.entries()) {
     // (…or a forum's attachment code standing for the picture: `[attach]2680[/attach]`)
     if (reading.furniture === 'media' && /\.(?:jpe?g|png|gif|webp|bmp)\b|\[(?:attach|attachimg|img)\]/i.test(reading.raw)) {
       afterImage = true;
@@ -39,11 +52,13 @@ export function markPhotoCaptions(readings: LineReading[]): void {
       afterImage &&
       (block.shape === 'text' || block.shape === 'short') &&
       block.text.length <= PLACEHOLDER_CAPTION_MAX &&
-      !datelineOf(block.text)
+      !datelineOf(block.text) &&
+      !leadUnderPicture(block, readings.slice(at + 1).find((r) => r.block)?.block, textAbove)
     ) {
       reading.block = { ...block, shape: 'caption' };
     }
     afterImage = false;
+    if (block.shape === 'text') textAbove = true;
   }
 }
 

@@ -51,3 +51,46 @@ export function markSiteNameLines(readings: LineReading[]): void {
     }
   }
 }
+
+/**
+ * The site's own name as its footer prints it: `不代表某某网立场`, `某某网版权所有`, `版权所有：某某网`
+ * (a reprinting site disclaims the views of what it carries, and signs its copyright).
+ */
+const FOOTER_SITE = [
+  /不代表(?:本站|本网)?[ \u3000]*([\u4e00-\u9fa5A-Za-z]{2,12}?(?:网|在线|客户端))(?:的)?(?:观点|立场)/,
+  /([\u4e00-\u9fa5A-Za-z]{2,12}?(?:网|在线))[ \u3000]*版权所有/,
+  /版权所有[:：]?[ \u3000]*([\u4e00-\u9fa5A-Za-z]{2,12}?(?:网|在线))/,
+];
+
+function footerSite(readings: readonly LineReading[]): string | undefined {
+  for (const reading of readings)
+    for (const pattern of FOOTER_SITE) {
+      const name = pattern.exec(reading.raw)?.[1];
+      // (`不代表本网立场` names no site: `本网` is any site's word for itself.)
+      if (name && !/^本/.test(name)) return name;
+    }
+  return undefined;
+}
+
+/**
+ * A site's slogan printed over the headline (`某某网与您共同讲好某某故事`, with slogans stacked over
+ * it): among the short lines heading the page, one naming the site its footer names, and every
+ * line above it, are the site's banner. The last short line over the text stays the headline,
+ * even when it names the site (an item on the site's own doings).
+ */
+export function markSiteSlogans(readings: LineReading[]): void {
+  const site = footerSite(readings);
+  if (!site) return;
+  const head: LineReading[] = [];
+  for (const reading of readings) {
+    if (!reading.block) continue;
+    if (reading.block.shape !== 'short') break;
+    head.push(reading);
+  }
+  let named = head.length - 2;
+  while (named >= 0 && !head[named].block?.text.includes(site)) named--;
+  for (const reading of head.slice(0, named + 1)) {
+    reading.furniture = 'site slogan';
+    reading.block = undefined;
+  }
+}

@@ -68,6 +68,11 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     current.authors.push(...names);
     current.signed = true;
     trace(block, 'authors', block.penName ? 'under the headline, signed 文/ (a pen name)' : 'under the headline');
+  } else if (current && !current.inHeader && current.body.length > 0 && signsOff(current.authors, names, block, next)) {
+    // `■某某报记者 张三 通讯员 李四` after the text: its writers signing off (named in its data, or
+    // on the page's last lines, where no article they could head follows).
+    if (current.authors.length === 0) current.authors.push(...names);
+    trace(block, 'byline', "the article's writers signing its text off (named already, or on the page's last lines)");
   } else if (current?.title && current.authors.length === 0 && photoStoryLead(current)) {
     // A photo story: short captions printed between the headline and its author line.
     current.captions.push(...current.body.splice(0));
@@ -108,6 +113,12 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     state.start(block.text);
     trace(block, 'headline', 'first line of the page');
   }
+}
+
+/** A byline after an article's text that closes it: the writers it named already, or roles at the page's end. */
+function signsOff(authors: readonly string[], names: readonly string[], block: Block, next: Block | undefined): boolean {
+  if (names.length === 0) return false;
+  return names.every((n) => authors.includes(n)) || (authors.length === 0 && block.byRole === true && next === undefined);
 }
 
 /** One bare "name" (no role, no mark) right over an author line that names roles: that line is the byline. */
@@ -153,6 +164,7 @@ export function readArticleData(state: SplitState, block: Block): void {
     trace(block, 'furniture', 'a posting time: the post above ends here');
     return;
   }
+  if (current?.inHeader && current.title) current.dataLine = true;
   trace(block, 'furniture', 'article data (source, time, editor)'); // it confirmed the headline above it (see split-short.ts)
 }
 

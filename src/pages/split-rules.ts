@@ -40,12 +40,16 @@ const PHOTO_LEAD_CAPTIONS_MAX = 12;
 const PHOTO_LEAD_CAPTION_MAX = 100;
 const PHOTO_LEAD_CAPTION_MEAN = 45;
 
+/** A caption in square brackets on its line (`【城区航拍图】`, `【某某公园。】`): an e-paper's photo slot. */
+const BRACKETED_CAPTION = /^【[^【】]+】$/;
+
 /** The text so far of a titled, unsigned article is a photo story's captions (then its author line). */
 export function photoStoryLead(draft: Draft): boolean {
   const body = draft.body;
   if (body.length === 0 || body.length > PHOTO_LEAD_CAPTIONS_MAX || draft.headings.size > 0) return false;
   const mean = body.reduce((sum, p) => sum + p.length, 0) / body.length;
-  return mean <= PHOTO_LEAD_CAPTION_MEAN && body.every((p) => p.length <= PHOTO_LEAD_CAPTION_MAX && endsSentence(p));
+  const caption = (p: string) => p.length <= PHOTO_LEAD_CAPTION_MAX && (endsSentence(p) || BRACKETED_CAPTION.test(p));
+  return mean <= PHOTO_LEAD_CAPTION_MEAN && body.every(caption);
 }
 
 /** An editor's note opening an article: `编者按：…` on its paragraph, or the label alone over its text. */

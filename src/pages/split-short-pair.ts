@@ -15,6 +15,19 @@ function sloganPair(text: string): boolean {
   return pair !== null && pair[1].length === pair[2].length;
 }
 
+/** Pairs of Chinese characters in a row (the words a line shares with a text, roughly). */
+function pairsOf(text: string): string[] {
+  const pairs: string[] = [];
+  for (const run of text.match(/[\u4e00-\u9fa5]{2,}/g) ?? []) for (let i = 0; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
+  return pairs;
+}
+
+/** The share of a line's character pairs that a text prints too (none for a line without any: undefined). */
+function echoShare(line: string, text: string): number | undefined {
+  const pairs = pairsOf(line);
+  return pairs.length === 0 ? undefined : pairs.filter((pair) => text.includes(pair)).length / pairs.length;
+}
+
 export const kickerLine: ShortStep = (state, block, index) => {
   const [next, afterNext] = [state.blocks[index + 1], state.blocks[index + 2]];
   if (next?.shape === 'md-headline') {
@@ -57,6 +70,25 @@ export const kickerLine: ShortStep = (state, block, index) => {
       state.start(block.text, block);
       state.forcedSubtitle = index + 1;
       state.trace(block, 'headline', 'two short lines over the text, the second a slogan (two equal phrases): headline and subtitle');
+      return true;
+    }
+    // Over a dateline, the opening retells its headline: when it repeats most of the first line's
+    // words and none of the second's (`礼赞新时代` under `某县举办某某大赛`), the second is a subtitle.
+    const opening = afterNext.shape === 'text' && datelineOf(afterNext.text) !== undefined ? afterNext.text : undefined;
+    if (
+      !next.kicker &&
+      opening &&
+      unmarkedSubtitle(block.text, next.text) &&
+      (echoShare(block.text, opening) ?? 0) >= 0.5 &&
+      echoShare(next.text, opening) === 0
+    ) {
+      state.start(block.text, block);
+      state.forcedSubtitle = index + 1;
+      state.trace(
+        block,
+        'headline',
+        'two short lines over a dateline whose text retells the first and shares no word of the second: headline and subtitle',
+      );
       return true;
     }
     // Two short lines over the body: a kicker and its headline.

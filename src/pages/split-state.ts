@@ -35,6 +35,9 @@ export const CLOSING_DECISIONS: Record<string, SplitDecision> = {
   caption: 'caption',
 };
 
+/** A headline this long glued before the first paragraph is a copy's third printing, not the text's own opening words. */
+const GLUED_HEADLINE_MIN = 8;
+
 /** Markers that open an item's headline in briefs columns and 手机报 (not ▲, a caption's, nor ◎, an author line's). */
 const HEADLINE_MARKER = /^[□■●○◆◇★☆▶►▷•·]\s*/;
 
@@ -91,6 +94,14 @@ export class SplitState {
     // `本报讯（记者 张三）…`, `本报长沙11月20日讯（记者 张三 通讯员 李四）…`: a dateline naming the authors.
     // `…（下转第3版）`: where the article goes on; not text.
     let text = raw.replace(JUMP_OUT, '');
+    // A copy that glues the headline once more to its first paragraph (`标题五月的某县…`): the text starts after it.
+    if (
+      draft.body.length === 0 &&
+      draft.title.length >= GLUED_HEADLINE_MIN &&
+      text.startsWith(draft.title) &&
+      text.length > draft.title.length
+    )
+      text = text.slice(draft.title.length).trimStart();
     const dateline = datelineOf(text);
     // The first dateline of an item opens its news text, even under an editor's note (编者按).
     if (dateline && !draft.datelined && (draft.body.length === 0 || draft.authors.length === 0)) {
@@ -124,6 +135,8 @@ export class SplitState {
    * A list of teasers (a channel page, a WeChat account's posts): headline, one paragraph, headline,
    * one paragraph… An article of one unsigned paragraph followed by this short line over one
    * paragraph and another short line (or the page's end) is such a list, not a feature with headings.
+   * An article whose header printed its data (source, time) is a web article page: its short lines
+   * are its own headings (each item of a list has a data line of its own, or none).
    */
   teaserEvidence(index: number): string | undefined {
     const current = this.current;
@@ -134,7 +147,8 @@ export class SplitState {
       current.datelined ||
       current.body.length !== 1 ||
       current.headings.size > 0 ||
-      current.excerpt
+      current.excerpt ||
+      current.dataLine
     )
       return undefined;
     const [lede, after] = [this.blocks[index + 1], this.blocks[index + 2]];

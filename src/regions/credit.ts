@@ -20,10 +20,17 @@ export interface FoundMention {
   passing: boolean;
   /** In the headline itself. */
   inTitle: boolean;
+  /** The name of a site named after the place (长沙经开区: see passing.ts). */
+  site?: boolean;
 }
 
 /** Adds points to a region (see Scored in ./decide.ts). */
-export type Credit = (region: Region, points: number, order: number, from?: { passing?: boolean; inTitle?: boolean }) => void;
+export type Credit = (
+  region: Region,
+  points: number,
+  order: number,
+  from?: { passing?: boolean; inTitle?: boolean; site?: boolean },
+) => void;
 
 /** Credits the regions of `found` (in reading order), under the rules above. */
 export function creditMentions(g: Gazetteer, found: FoundMention[], credit: Credit): void {

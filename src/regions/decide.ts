@@ -33,6 +33,8 @@ export interface Scored {
   plain?: boolean;
   /** True when the headline itself (not a kicker or subtitle) names the region. */
   inTitle?: boolean;
+  /** The part of {@link score} earned by sites named after the region (长沙经开区: passing.ts). */
+  site?: number;
 }
 
 /**
@@ -98,13 +100,15 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
  * scored): it has {@link LEADING_SHARE} times the best county's points (a tour of the city that
  * passes one district), or at least as many and either the headline names it and not that county
  * (`某市：…` over a report from one of its villages) or the article names two or more of its
- * counties (the city's new bus lines in two districts).
+ * counties (the city's new bus lines in two districts). A site named after the city (长沙经开区)
+ * lies in one of its counties: a county named beside it says which, so such points never lead it.
  */
 function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene }: EventPlace): boolean {
   const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
   if (!own || !best) return false;
-  if (own.score >= LEADING_SHARE * best.score) return true;
-  if (own.score < best.score) return false;
+  const ownScore = own.score - (own.site ?? 0);
+  if (ownScore >= LEADING_SHARE * best.score) return true;
+  if (ownScore < best.score) return false;
   // The city's own event held in one of its counties (`某市…推进会在某县召开`) stays the city's: a
   // city holds everything in its counties, and the venue was only where it met.
   if (venue?.code === best.region.code) return true;
@@ -128,6 +132,26 @@ function loneLine(g: Gazetteer, places: Scored[]): Region | undefined {
   return deepest;
 }
 
+/**
+ * The prefecture of a thinly placed article whose places, none a subject alone, add up to one within
+ * it: a line through two of its counties that ends in a neighbouring city (`甲市至乙市…途经甲市某县、
+ * 某县`) is the first city's. It needs {@link ABOUT_SCORE} points over the prefecture and its counties,
+ * and more than {@link DOMINANT_SHARE} of all the places' points.
+ */
+function thinPrefecture(g: Gazetteer, places: Scored[]): Region | undefined {
+  const byPrefecture = new Map<string, { region: Region; points: number }>();
+  for (const s of places) {
+    const prefecture = s.region.level === 'prefecture' ? s.region : g.prefectureOf(s.region);
+    if (!prefecture) continue;
+    const entry = byPrefecture.get(prefecture.code) ?? { region: prefecture, points: 0 };
+    entry.points += s.score;
+    byPrefecture.set(prefecture.code, entry);
+  }
+  const total = places.reduce((a, s) => a + s.score, 0);
+  const best = [...byPrefecture.values()].sort((a, b) => b.points - a.points)[0];
+  return best && best.points >= ABOUT_SCORE && best.points > DOMINANT_SHARE * total ? best.region : undefined;
+}
+
 /** A county followed by its prefecture, a prefecture alone. */
 function withPrefecture(g: Gazetteer, region: Region): string[] {
   const prefecture = region.level === 'county' ? g.prefectureOf(region) : undefined;
@@ -141,7 +165,9 @@ function withPrefecture(g: Gazetteer, region: Region): string[] {
 export function decide(g: Gazetteer, province: Region, scored: Scored[], framedByProvince: boolean, where: EventPlace = {}): string[] {
   const { venue } = where;
   const places = scored.filter((s) => s.region.level !== 'province');
-  const best = Math.max(0, ...places.map((s) => s.score));
+  // A site named after a city (长沙经开区) says the story is somewhere in it: it does not push a
+  // county named beside it below the relative bar.
+  const best = Math.max(0, ...places.map((s) => s.score - (s.site ?? 0)));
   const chosen = places
     .filter((s) => s.score >= ABOUT_SCORE && s.score >= RELATIVE_SCORE * best)
     .sort((a, b) => b.score - a.score || a.order - b.order);
@@ -154,7 +180,7 @@ export function decide(g: Gazetteer, province: Region, scored: Scored[], framedB
   if (chosen.length === 0) {
     const province = scored.find((s) => s.region.level === 'province');
     if (province && province.score >= ABOUT_SCORE) return [province.region.name];
-    const lone = loneLine(g, places);
+    const lone = loneLine(g, places) ?? thinPrefecture(g, places);
     return lone ? withPrefecture(g, lone) : [];
   }
   // Counties grouped under their prefecture (in the order of each group's best county), each

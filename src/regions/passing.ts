@@ -12,13 +12,27 @@
  *   names what lies around it; the neighbours are not its subject);
  * - the scope of a ranking: X首家, X首条, X第一, X唯一, X最美, X率先 (the first or best in the city:
  *   the story is somewhere in it, which a district or street named beside it says better);
+ * - a site named after the city: X经开区, X高新区, X国际会议中心 (it lies in the city, so it counts in
+ *   full, but somewhere in it: the city does not lead a county named beside it, see decide.ts);
+ * - a visiting group's home: X考察组到Y, X调研团 (the visit is the host's story; the visitors' home
+ *   still places an article whose host lies outside Hunan);
  * - a natural feature or landmark named after the place (浏阳河, 武陵山区, 东安门: the matcher
  *   marks these from jieba's place words).
  */
 import type { Mention } from './matcher.ts';
 
 /** Why a mention is only in passing. */
-export type PassingKind = 'organisation' | 'newspaper' | 'branch' | 'origin' | 'route' | 'neighbour' | 'feature' | 'scope';
+export type PassingKind =
+  | 'organisation'
+  | 'newspaper'
+  | 'branch'
+  | 'origin'
+  | 'route'
+  | 'neighbour'
+  | 'feature'
+  | 'scope'
+  | 'site'
+  | 'visitors';
 
 /** How much a passing mention still counts, relative to a plain one (1). */
 export const PASSING_WEIGHT: Record<PassingKind, number> = {
@@ -37,7 +51,14 @@ export const PASSING_WEIGHT: Record<PassingKind, number> = {
   // The scope of a ranking (长沙首家…, 全市率先…, 长沙最美…) is where the subject is, but as wide as
   // the comparison: a district named beside it says more. It still places the article (tagger.ts).
   scope: 0.25,
+  // A zone or venue named after the city (长沙经开区) lies in the city, in some county of it (decide.ts).
+  site: 1,
+  // A visiting group's home (某市考察组到某镇): the host is the story, but the visitors' home still places it.
+  visitors: 0.25,
 };
+
+/** Kinds that still place the article (at their weight) without making the place the headline's subject. */
+export const PLACING_KINDS: ReadonlySet<PassingKind> = new Set(['scope', 'site', 'visitors']);
 
 const ORGANISATION_WORDS = [
   // Companies and banks named after a city.
@@ -82,6 +103,14 @@ export function rankingScope(text: string, end: number): boolean {
   return RANKING_AFTER.test(text.slice(end, end + 4));
 }
 
+/**
+ * A site named after its city: a development zone (经开区, 高新区, 经济技术开发区, 新区, 工业园) or a
+ * venue (国际会议中心, 会展中心, 会展新城). A zone the dataset lists (永州经开区) is matched as that zone.
+ */
+const SITE_AFTER = /^(?:经开区|高新区|经济技术开发区|高新技术产业开发区|新区|工业园|产业园|(?:国际)?会议中心|(?:国际)?会展(?:中心|新城))/;
+/** A visiting group after its home: 考察组, 调研团, 参观团, 学习团, 观摩团, 访问团. */
+const VISITORS_AFTER = /^(?:考察|调研|参观|学习|观摩|访问)(?:组|团)/;
+
 /** What may stand between the two ends of a route: 至, 到, a dash, a tilde or an arrow. */
 const ROUTE_LINK = /^(?:至|到|—{1,2}|－|-|~|～|→|⇄|↔)$/;
 
@@ -103,6 +132,9 @@ export function passingKinds(text: string, mentions: Mention[]): (PassingKind | 
     if (NEIGHBOUR_BEFORE.test(before) || NEIGHBOUR_AFTER.test(after)) return 'neighbour';
     // Only a city's or the province's: nothing finer than a county is tagged, so a county's scope is simply the county.
     if (m.term.credits.level !== 'county' && RANKING_AFTER.test(after)) return 'scope';
+    if (m.term.credits.level !== 'county' && SITE_AFTER.test(text.slice(m.end, m.end + 9))) return 'site';
+    // The province's own groups (湖南代表团 …) are not covered: only a city's or a county's.
+    if (m.term.credits.level !== 'province' && VISITORS_AFTER.test(after)) return 'visitors';
     return null;
   });
   markNeighbourLists(text, mentions, kinds);

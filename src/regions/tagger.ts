@@ -26,14 +26,14 @@
  *   descent, are decided in ./decide.ts (prefectureLeads, loneLine).
  */
 import type { ParsedArticle } from '../pages/article.ts';
-import { datelineOf } from '../pages/dateline.ts';
 import { type Credit, creditMentions, type FoundMention } from './credit.ts';
 import { decide, type EventPlace, type Scored } from './decide.ts';
 import type { Region } from './gazetteer.ts';
 import { PlaceMatcher, type Mention } from './matcher.ts';
-import { PASSING_WEIGHT, passingKinds, rankingScope } from './passing.ts';
+import { PASSING_WEIGHT, PLACING_KINDS, passingKinds, rankingScope } from './passing.ts';
 import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 import { homeCharacterAt } from './home-short.ts';
+import { datelineLength, parts } from './parts.ts';
 import { sceneOf, venueOf } from './venue.ts';
 
 /** The parts of an article the tagger reads. */
@@ -50,9 +50,7 @@ export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle
   home?: string;
 };
 
-/** Points a mention earns by where it stands. */
-export const PART_WEIGHT = { title: 4, kicker: 3, subtitle: 3, opening: 2, body: 1, caption: 1, author: 1 } as const;
-
+export { datelineLength, PART_WEIGHT } from './parts.ts';
 export { ABOUT_SCORE, DOMINANT_SHARE, RELATIVE_SCORE, SPREAD_PREFECTURES } from './decide.ts';
 
 /**
@@ -60,9 +58,6 @@ export { ABOUT_SCORE, DOMINANT_SHARE, RELATIVE_SCORE, SPREAD_PREFECTURES } from 
  * as surely, but a famous village is also named in passing (a model others visit, a slogan).
  */
 export const VILLAGE_WEIGHT = 0.5;
-
-/** Characters of opening text that count as the first paragraph (a short lead line is joined by the next). */
-const OPENING_LENGTH = 40;
 
 /**
  * Words that mean the province itself in a Hunan paper: 全省, 我省, and the province's own
@@ -88,39 +83,6 @@ const NEWSROOM = /《[^《》]{2,12}(?:日报|晚报|都市报|报)》|[\u4e00-\
 /** Words that close an outlet's name: 邵阳日报, 浏阳日报, 郴州新闻网, 长沙晚报, 衡阳融媒 … (traditional too: 沅江新聞網). */
 const OUTLET_AFTER =
   /^(?:日[报報]|晚[报報]|都市[报報]|新[闻聞]|融媒|[广廣][播][电電][视視]台|[电電][视視]台|[发發]布|客[户戶]端|[头頭]条|[头頭]條|[网網])/;
-/**
- * The dateline opening the first paragraph (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电,
- * 新湖南客户端衡阳讯, 邵阳日报3月3日讯 …, with its bracketed byline): the page reader's own reading of
- * it, so that both stages agree on what a dateline is. The filing place is not the subject.
- */
-export function datelineLength(paragraph: string): number {
-  const opening = /^[\s\u3000]*/.exec(paragraph)?.[0].length ?? 0;
-  const dateline = datelineOf(paragraph.slice(opening));
-  return dateline ? opening + dateline.length : 0;
-}
-
-type PartKind = 'headline' | 'opening' | 'rest';
-
-/** The article's parts in reading order, each with its weight. */
-function parts(article: TaggableArticle): { text: string; weight: number; kind: PartKind; skip: number }[] {
-  const out: { text: string; weight: number; kind: PartKind; skip: number }[] = [
-    { text: article.kicker, weight: PART_WEIGHT.kicker, kind: 'headline', skip: 0 },
-    { text: article.title, weight: PART_WEIGHT.title, kind: 'headline', skip: 0 },
-    { text: article.subtitle, weight: PART_WEIGHT.subtitle, kind: 'headline', skip: 0 },
-  ];
-  let opening = 0;
-  article.body.forEach((paragraph, i) => {
-    const inOpening = opening < OPENING_LENGTH;
-    // Only the first paragraph can open with a dateline.
-    const skip = i === 0 ? datelineLength(paragraph) : 0;
-    out.push({ text: paragraph, weight: inOpening ? PART_WEIGHT.opening : PART_WEIGHT.body, kind: inOpening ? 'opening' : 'rest', skip });
-    opening += paragraph.length - skip;
-  });
-  for (const caption of article.captions) out.push({ text: caption, weight: PART_WEIGHT.caption, kind: 'rest', skip: 0 });
-  for (const author of article.authors) out.push({ text: author, weight: PART_WEIGHT.author, kind: 'rest', skip: 0 });
-  return out.filter((p) => p.text.length > 0);
-}
-
 /** What the tagger found in an article, before deciding: points per region and the province framing. */
 export interface RegionScores {
   /** Points per region (counties, prefectures and the province), highest first. */
@@ -232,10 +194,18 @@ export class RegionTagger {
     return matcher;
   }
 
-  /** True when a Hunan name at `start` is written right after the name of a place elsewhere (福建龙岩永定区). */
-  private afterElsewhere(text: string, start: number): boolean {
+  /**
+   * True when a Hunan name at `start` is written right after the name of a place elsewhere (福建龙岩永定区).
+   * A name elsewhere that is only the tail of a longer Hunan name ending there is none: 汉寿县岩汪湖镇
+   * holds 寿县 (in 安徽), but it is the county named before its own town.
+   */
+  private afterElsewhere(text: string, start: number, mentions: readonly Mention[]): boolean {
     const { leads, longestLead } = this.terms.elsewhere;
-    for (let k = 2; k <= longestLead && k <= start; k++) if (leads.has(text.slice(start - k, start))) return true;
+    const before = mentions.find((m) => m.end === start);
+    for (let k = 2; k <= longestLead && k <= start; k++) {
+      if (before && before.start < start - k) continue;
+      if (leads.has(text.slice(start - k, start))) return true;
+    }
     return false;
   }
 
@@ -249,6 +219,7 @@ export class RegionTagger {
       s.score += points;
       s.plain ||= !from.passing;
       s.inTitle ||= from.inTitle === true;
+      if (from.site) s.site = (s.site ?? 0) + points;
     };
 
     const found: FoundMention[] = [];
@@ -275,11 +246,11 @@ export class RegionTagger {
       mentions.forEach((mention, i) => {
         const kind = kinds[i];
         // A place in the dateline, or right after the name of a place elsewhere, counts nothing.
-        const elsewhere = this.afterElsewhere(part.text, mention.start);
+        const elsewhere = this.afterElsewhere(part.text, mention.start, mentions);
         const ignored = mention.start < part.skip || elsewhere;
-        // A ranking's scope (长沙首家) still places the article, but is not the headline's subject.
-        const scope = kind === 'scope';
-        const at = { order: offset + mention.start, inTitle: part.text === article.title && !scope };
+        // A ranking's scope (长沙首家), a site or visitors' home still place the article, not as its subject.
+        const scope = kind !== null && PLACING_KINDS.has(kind);
+        const at = { order: offset + mention.start, inTitle: part.text === article.title && !scope, site: kind === 'site' };
         // A paper named in the headline (`我与某某晚报的25年`) is the paper's own story: its place counts.
         const passing = kind !== null && !scope && !(kind === 'newspaper' && at.inTitle);
         const share = (kind && (passing || scope) ? PASSING_WEIGHT[kind] : 1) * (mention.term.village ? VILLAGE_WEIGHT : 1);

@@ -1,6 +1,6 @@
 /**
- * The loaded index: MiniSearch over the compact fields in memory, article records and the
- * full-text bigram table in SQLite on disk. Implements the `ArticleIndex` interface.
+ * The loaded index: article records, the compact fields' postings and the full-text bigram table,
+ * all in SQLite on disk (nothing grows in memory with the archive). Implements `ArticleIndex`.
  *
  * Ranking: articles containing every query word come first, then partial matches; within a group,
  * compact-field relevance (title weighs most) plus full-text BM25. The work one query can cause
@@ -50,9 +50,8 @@ export interface SnapshotLoadOptions {
   firstSeen?: FirstSeenLedger;
   now?: number;
   /**
-   * `background`: compact.json loads while the index already answers (ranking by the full text and
-   * places until then), and queries are cut against the index's vocabulary until jieba is ready —
-   * for a process that must answer within a second or two of starting (the bot). Default `now`.
+   * `background`: queries are cut against the index's vocabulary until jieba is ready — for a
+   * process that must answer within a second or two of starting (the bot). Default `now`.
    */
   compact?: CompactLoading;
   /**
@@ -63,7 +62,7 @@ export interface SnapshotLoadOptions {
   pagesCheck?: 'now' | 'later';
 }
 
-/** The MiniSearch + SQLite index, read-only. */
+/** The SQLite index, read-only. */
 export class SnapshotIndex implements ArticleIndex {
   readonly info: IndexInfo;
   private readonly db: Database.Database;
@@ -88,18 +87,15 @@ export class SnapshotIndex implements ArticleIndex {
 
   /** Loads a snapshot; throws IndexError when it is missing, old or corrupt. */
   static load(indexDir: string, options: SnapshotLoadOptions = {}): SnapshotIndex {
-    const index = SnapshotIndex.open(indexDir, options.compact ?? 'now');
+    const index = SnapshotIndex.open(indexDir);
     if (options.compact === 'background') cutQueriesEarlyWith((text) => cutByVocabulary(text, (word) => index.rows.hasTerm(word)));
     if (options.firstSeen) index.recordIn(options.firstSeen, options.now ?? Date.now());
     return index;
   }
 
-  /**
-   * Settles once the index answers as fully as it can: compact.json loaded and jieba ready (at once
-   * for an index loaded `now` in a process whose jieba is loaded). Rejects when compact.json is damaged.
-   */
+  /** Settles once the index answers as fully as it can: once jieba is ready (at once in a process whose jieba is loaded). */
   async warm(): Promise<void> {
-    await Promise.all([this.compact.loaded, segmenterReady()]);
+    await segmenterReady();
   }
 
   /** Records every article of this snapshot in `ledger` and reports first-seen times from it from now on. */
@@ -123,13 +119,15 @@ export class SnapshotIndex implements ArticleIndex {
     }
   }
 
-  private static open(indexDir: string, loading: CompactLoading): SnapshotIndex {
+  private static open(indexDir: string): SnapshotIndex {
     const meta = readMeta(indexDir);
     let db: Database.Database | undefined;
     try {
       db = new Database(join(indexDir, 'articles.db'), { readonly: true, fileMustExist: true });
       const count = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
       if (count !== meta.articles) throw new Error(`${count} articles, meta says ${meta.articles}`);
+      const compact = new CompactPass(db);
+      return new SnapshotIndex(meta, db, compact);
     } catch (error) {
       db?.close();
       throw new IndexError(
@@ -137,14 +135,6 @@ export class SnapshotIndex implements ArticleIndex {
         `index file ${join(indexDir, 'articles.db')} is corrupt or missing (${(error as Error).message.slice(0, 80)})`,
       );
     }
-    let compact: CompactPass;
-    try {
-      compact = CompactPass.open(indexDir, loading);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-    return new SnapshotIndex(meta, db, compact);
   }
 
   /**

@@ -1,84 +1,107 @@
 /**
- * The compact-field pass of a search (MiniSearch over title, kicker, subtitle, keywords, regions,
- * authors), over a compact index loaded at once or in the background. At 100 000 articles loading
- * compact.json takes about 2 s of CPU, most of a start; a reader that must answer sooner (the bot)
- * loads it in slices while it already serves. Until it is loaded, searches rank by the full-text
- * and place passes alone (the compact fields are in the full text too, so nothing goes unfound:
- * only the title's extra weight and prefix matching wait); if it cannot be loaded, every search
- * throws the IndexError, which makes the live index rebuild (../ingest/swappable-index.ts).
+ * The compact-field pass of a search (title, kicker, subtitle, keywords, regions, authors), read
+ * from the postings in articles.db (./compact-postings.ts): a query reads its terms' postings and
+ * those of the longer terms they prefix, nothing else, and nothing needs loading first. The
+ * scores are MiniSearch 7's, which held this index in memory until format 5, so answers stay
+ * what they were: per query term, the term itself and (from two characters on) every longer term
+ * it starts, weighted down by the extra length; per field, its boost times BM25; summed over the
+ * query's terms, times the number of query terms matched.
  */
-import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Candidates } from './candidates.ts';
-import type { CompactIndex } from './compact.ts';
-import { loadCompact, loadCompactInSlices } from './compact-delta.ts';
-import { IndexError } from './index-meta.ts';
+import { COMPACT_FIELDS } from './compact.ts';
+import { compactTotals } from './compact-postings.ts';
 
 /** Field weights of the compact pass: a headline match counts most. */
 const BOOST = { title: 4, kicker: 2, subtitle: 2, regions: 2, keywords: 1.5, authors: 1 };
+const FIELD_BOOST = COMPACT_FIELDS.map((field) => BOOST[field]);
+/** MiniSearch's BM25 parameters and prefix weight (its defaults, which this index always used). */
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+const PREFIX_WEIGHT = 0.375;
+/** Above every code point: `term >= t AND term < t || LAST` is every term starting with t (SQLite compares UTF-8 bytes). */
+const LAST = '\u{10FFFF}';
 
-/** When a reader loads compact.json: before it opens (`now`), or while it serves (`background`). */
+/**
+ * When a reader is ready: at once (`now`) or while jieba still loads (`background`: queries are
+ * cut against the index's vocabulary meanwhile, see ./early-cut.ts). The compact index itself
+ * needs no loading either way.
+ */
 export type CompactLoading = 'now' | 'background';
 
-function damaged(indexDir: string, error: unknown): IndexError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new IndexError('corrupt', `index file ${join(indexDir, 'compact.json')} is corrupt or missing (${message.slice(0, 80)})`);
+/** A posting as read: term, article rowid, field number, count in the field, field length. */
+type PostingRow = [string, number, number, number, number];
+
+/** What one article gathered in the pass. */
+interface Gathered {
+  score: number;
+  terms: string[];
 }
 
-/** The compact index of one snapshot and the pass that searches it. */
+/** The compact pass over one snapshot's articles.db. */
 export class CompactPass {
-  private compact: CompactIndex | undefined;
-  private failure: IndexError | undefined;
-  /** Settles when the compact index is loaded (rejects with the IndexError when it cannot be). */
-  readonly loaded: Promise<void>;
+  private readonly exact: Database.Statement;
+  private readonly prefixed: Database.Statement;
+  private readonly documents: number;
+  private readonly averages: number[];
 
-  private constructor(indexDir: string, loading: CompactLoading) {
-    if (loading === 'now') {
-      try {
-        this.compact = loadCompact(indexDir).compact;
-      } catch (error) {
-        throw damaged(indexDir, error);
-      }
-      this.loaded = Promise.resolve();
-      return;
-    }
-    this.loaded = loadCompactInSlices(indexDir).then(
-      ({ compact }) => {
-        this.compact = compact;
-      },
-      (error: unknown) => {
-        this.failure = damaged(indexDir, error);
-        throw this.failure;
-      },
-    );
-    // A failure is reported by the next search; it must not count as unhandled meanwhile.
-    this.loaded.catch(() => {});
-  }
-
-  /** Loads the compact index of the snapshot in `indexDir`; `now` throws IndexError on damage. */
-  static open(indexDir: string, loading: CompactLoading = 'now'): CompactPass {
-    return new CompactPass(indexDir, loading);
-  }
-
-  /** True once the compact index answers (always, when it was loaded at once). */
-  get ready(): boolean {
-    return this.compact !== undefined;
+  /** Throws SQLite's error when the snapshot has no postings table (the caller reports damage). */
+  constructor(db: Database.Database) {
+    const columns = 'SELECT term, rowid, field, tf, len FROM compact_postings';
+    this.exact = db.prepare(`${columns} WHERE term = ?`).raw();
+    this.prefixed = db.prepare(`${columns} WHERE term >= ? AND term < ?`).raw();
+    const totals = compactTotals(db);
+    this.documents = totals.documents;
+    this.averages = totals.lengths.map((sum) => (totals.documents > 0 ? sum / totals.documents : 0));
   }
 
   /** Adds the compact-field matches of `terms` (prefix matching, never fuzzy) to `candidates`. */
   match(terms: string[], candidates: Candidates): void {
-    if (this.failure) throw this.failure;
-    if (terms.length === 0 || this.compact === undefined) return;
-    const { allowed } = candidates;
-    const results = this.compact.search(terms.join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      prefix: (term) => [...term].length >= 2,
-      fuzzy: false,
-      combineWith: 'OR',
-      boost: BOOST,
-      filter: allowed ? (result) => allowed.has(result.id as number) : undefined,
-    });
-    const top = results[0]?.score ?? 1;
-    for (const result of results) candidates.addCompact(result.id as number, result.queryTerms, result.score / top, true);
+    if (terms.length === 0) return;
+    const found = new Map<number, Gathered>();
+    for (const term of terms) {
+      const rows = ([...term].length >= 2 ? this.prefixed.all(term, term + LAST) : this.exact.all(term)) as PostingRow[];
+      this.gather(term, rows, candidates.allowed, found);
+    }
+    let top = 0;
+    for (const gathered of found.values()) {
+      gathered.score *= gathered.terms.length;
+      top = Math.max(top, gathered.score);
+    }
+    // One words array per combination of terms: Candidates shares a set per array.
+    const shared = new Map<string, string[]>();
+    for (const [rowid, { score, terms: matched }] of found) {
+      const key = matched.join('\u0000');
+      const words = shared.get(key) ?? matched;
+      shared.set(key, words);
+      candidates.addCompact(rowid, words, score / top, true);
+    }
+  }
+
+  /** Scores the postings of query term `term` (rows in term order) into `found`. */
+  private gather(term: string, rows: PostingRow[], allowed: Set<number> | undefined, found: Map<number, Gathered>): void {
+    const df = COMPACT_FIELDS.map(() => 0);
+    for (let start = 0; start < rows.length; ) {
+      const derived = rows[start][0];
+      let end = start;
+      df.fill(0);
+      for (; end < rows.length && rows[end][0] === derived; end++) df[rows[end][2]]++;
+      const weight = derived === term ? 1 : (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * (derived.length - term.length));
+      for (let i = start; i < end; i++) {
+        const [, rowid, field, tf, length] = rows[i];
+        if (allowed && !allowed.has(rowid)) continue;
+        const idf = Math.log(1 + (this.documents - df[field] + 0.5) / (df[field] + 0.5));
+        const bm25 = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / this.averages[field])));
+        const score = weight * FIELD_BOOST[field] * bm25;
+        const gathered = found.get(rowid);
+        if (!gathered) found.set(rowid, { score, terms: [term] });
+        else {
+          gathered.score += score;
+          if (!gathered.terms.includes(term)) gathered.terms.push(term);
+        }
+      }
+      start = end;
+    }
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The one small interface the bot, the CLI and the digest use to find articles. MiniSearch plus
- * SQLite implement it today (see ./article-index.ts); a server engine can replace them for very
+ * The one small interface the bot, the CLI and the digest use to find articles. SQLite implements
+ * it by default (see ./article-index.ts); a server engine can replace it for very
  * large archives without touching the callers.
  */
 import type { Article, ArticleKind } from '../pages/article.ts';

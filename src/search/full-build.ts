@@ -7,8 +7,8 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
-import { emptyCompact, type TokenizedDocument, writeCompactJson } from './compact.ts';
-import { COMPACT_FILE, DELTA_FILE, emptyDelta } from './compact-delta.ts';
+import type { TokenizedDocument } from './compact.ts';
+import { POSTINGS_COLUMNS, PostingsWriter } from './compact-postings.ts';
 import {
   byFileName,
   dayBase,
@@ -67,9 +67,12 @@ function configureFullText(db: Database.Database, settings: Record<string, numbe
  * A complete snapshot written into a temporary folder beside `indexDir` and renamed into place by
  * `finish`, so a crash mid-build never leaves a half index. Pass 1 (`stage`): each file's staged
  * articles go to a staging database as they come, in batched transactions, so memory holds only
- * the file states (plus the MiniSearch index of pass 2, which is the snapshot itself), never the
- * archive; files may come in any order. Pass 2 (`finish`): articles are written day by day in
- * rowid order, in batched transactions, with the tokens derived in pass 1 — no segmenter needed.
+ * the file states, never the archive; files may come in any order. Pass 2 (`finish`): articles
+ * are written day by day in rowid order, in batched transactions, with the tokens derived in
+ * pass 1 — no segmenter needed. Their compact postings go to an unordered staging table first and
+ * into compact_postings in one sorted insert at the end: SQLite sorts them in bounded memory
+ * (spilling to temporary files), where inserting them as they come would write the term-ordered
+ * table in random places.
  */
 export class FullBuild {
   private readonly building: string;
@@ -91,6 +94,7 @@ export class FullBuild {
     db.exec('PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF');
     db.exec(`CREATE TABLE staging.staged (file TEXT NOT NULL, position INTEGER NOT NULL, record TEXT NOT NULL, grams TEXT NOT NULL,
       document TEXT NOT NULL, PRIMARY KEY (file, position)) WITHOUT ROWID`);
+    db.exec(`CREATE TABLE staging.postings (${POSTINGS_COLUMNS})`);
     this.stageArticle = db.prepare('INSERT INTO staging.staged (file, position, record, grams, document) VALUES (?, ?, ?, ?, ?)');
     this.db = db;
     db.exec('BEGIN');
@@ -117,8 +121,7 @@ export class FullBuild {
     const { db, states } = this;
     saveFileStates(db, states);
     db.exec('COMMIT');
-    const compact = emptyCompact();
-    const writer = new SnapshotWriter(db, compact);
+    const writer = new SnapshotWriter(db, new PostingsWriter(db, 'staging.postings'));
     const staged = db.prepare('SELECT record, grams, document FROM staging.staged WHERE file = ? ORDER BY position');
     let done = 0;
     db.exec('BEGIN');
@@ -143,6 +146,7 @@ export class FullBuild {
     const generation = 1;
     writer.setGeneration(generation);
     db.exec('COMMIT');
+    db.exec('INSERT INTO compact_postings SELECT term, rowid, field, tf, len FROM staging.postings ORDER BY term, rowid, field');
     db.exec('DETACH DATABASE staging');
     rmSync(join(this.building, 'staging.db'), { force: true });
     db.exec("INSERT INTO fulltext(fulltext) VALUES('optimize')");
@@ -153,8 +157,6 @@ export class FullBuild {
       this.abandon();
       return undefined;
     }
-    writeCompactJson(join(this.building, COMPACT_FILE), compact, generation);
-    writeFileSync(join(this.building, DELTA_FILE), JSON.stringify(emptyDelta(generation)));
     writeFileSync(join(this.building, 'meta.json'), JSON.stringify(meta, null, 2));
     rmSync(this.indexDir, { recursive: true, force: true });
     renameSync(this.building, this.indexDir);

@@ -1,16 +1,15 @@
 /**
  * The incremental update (see ./update.ts for when it runs and its atomicity rules): compare the
  * pages folder with the per-file state in articles.db, re-read only added and changed files, and
- * rewrite only the days they (and removed files) belong to. The compact index is never loaded:
- * its changes go to compact-delta.json (./compact-delta.ts), written before the commit and renamed
- * into place after it, meta.json last.
+ * rewrite only the days they (and removed files) belong to. Every table, the compact postings
+ * with them, changes in one transaction; meta.json is written before the commit and renamed into
+ * place after it.
  */
 import { join } from 'node:path';
-import { renameSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
 import { readMeta } from './index-meta.ts';
-import { CompactDelta, compactGeneration, readDelta, stageCompactFiles, stageFile } from './compact-delta.ts';
 import { fingerprintOf, type LogSink, readPageFile, scanPages } from './page-files.ts';
 import {
   byFileName,
@@ -134,19 +133,8 @@ function planDays(db: Database.Database, filesByDay: Map<string, string[]>, chan
   return { deletions, insertions };
 }
 
-/** The compact changes recorded so far, checked against articles.db and compact.json. */
-function openDelta(indexDir: string, generation: number): CompactDelta {
-  const file = readDelta(indexDir);
-  if (file.generation !== generation)
-    throw new InconsistentSnapshot(`index parts disagree (compact delta generation ${file.generation}, articles.db ${generation})`);
-  const base = compactGeneration(indexDir);
-  if (base !== file.base)
-    throw new InconsistentSnapshot(`index parts disagree (compact.json generation ${base}, its delta applies to ${file.base})`);
-  return new CompactDelta(file.base, file);
-}
-
 /** Brings the snapshot up to date with the pages folder without a full build (see the top of this file). */
-export async function updateIncrementally(pagesDir: string, indexDir: string, logger: LogSink, deltaLimit?: number): Promise<IndexUpdate> {
+export async function updateIncrementally(pagesDir: string, indexDir: string, logger: LogSink): Promise<IndexUpdate> {
   // A long busy timeout: a second updater waits for the first instead of failing.
   const db = new Database(join(indexDir, 'articles.db'), { fileMustExist: true, timeout: 10 * 60_000 });
   let open = false;
@@ -174,8 +162,7 @@ export async function updateIncrementally(pagesDir: string, indexDir: string, lo
       return { mode: 'unchanged', added: [], removed: [], changedFiles: [], meta: next };
     }
 
-    const delta = openDelta(indexDir, generation);
-    const apply = new SnapshotWriter(db, delta);
+    const apply = new SnapshotWriter(db);
     const { deletions, insertions } = planDays(db, daysToRewrite(changes), changed);
     // Deletions first: an article moving to another slot keeps its (unique) id.
     for (const row of deletions) apply.delete(row.rowid, JSON.parse(row.record) as Article);
@@ -190,13 +177,12 @@ export async function updateIncrementally(pagesDir: string, indexDir: string, lo
     const nextGeneration = generation + 1;
     apply.setGeneration(nextGeneration);
     const next = metaOf({ fingerprint, pipeline: meta.pipeline }, articles, stats.length, nextGeneration, apply.commonTerms(articles));
-    const staged = [
-      ...stageCompactFiles(indexDir, delta, nextGeneration, deltaLimit),
-      stageFile(join(indexDir, 'meta.json'), JSON.stringify(next, null, 2)),
-    ];
+    const metaFile = join(indexDir, 'meta.json');
+    const staged = `${metaFile}.tmp-${process.pid}`;
+    writeFileSync(staged, JSON.stringify(next, null, 2));
     db.exec('COMMIT');
     open = false;
-    for (const { temporary, path } of staged) renameSync(temporary, path);
+    renameSync(staged, metaFile);
 
     const deletedIds = new Set(deletions.map((row) => row.id));
     const insertedIds = new Set(insertions.map((row) => row.article.id));

@@ -1,30 +1,29 @@
 /**
  * Writing the index snapshot under `DATA_DIR/index/`:
  * - `meta.json`: format version, fingerprint of the pages it was built from, build time, counts;
- * - `compact.json`: MiniSearch over the compact fields readers search most (title, kicker,
- *   subtitle, keywords, regions, authors), a few dozen terms per article, as of a past generation;
- * - `compact-delta.json`: the compact index's changes since then (./compact-delta.ts);
- * - `articles.db`: SQLite with the article records, their regions, and an FTS5 table of the full
- *   text as character bigrams (every body phrase stays findable without holding bodies in memory).
+ * - `articles.db`: SQLite with the article records, their regions, the postings of the compact
+ *   fields readers search most (title, kicker, subtitle, keywords, regions, authors: see
+ *   ./compact-postings.ts), and an FTS5 table of the full text as character bigrams (every body
+ *   phrase stays findable without holding bodies in memory).
  * A full build writes a temporary folder and renames it into place, so a crash mid-build never
  * leaves a half-written index; an update (./update.ts) changes articles.db in one transaction and
- * replaces compact-delta.json (./compact-delta.ts) and meta.json by renames. Both share the writer
- * below.
+ * replaces meta.json by a rename. Both share the writer below.
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Article } from '../pages/article.ts';
-import { atRowid, type CompactSink, compactTerms, type TokenizedDocument, tokenizedDocument, tokenizedDocuments } from './compact.ts';
+import { atRowid, compactTerms, type TokenizedDocument, tokenizedDocument, tokenizedDocuments } from './compact.ts';
 import type { IndexInfo } from './engine.ts';
 import { gramsOf } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
+import { POSTINGS_TABLE, PostingsWriter } from './compact-postings.ts';
 
 /** Bump when the snapshot layout or the article pipeline changes meaning. */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 /**
- * A term in more than this share of articles is "common": MiniSearch would score every one of its
- * articles (10–20 µs each), so it is left to the bounded full-text pass, which ranks only its
+ * A term in more than this share of articles is "common": the compact pass would score every one
+ * of its articles, so it is left to the bounded full-text pass, which ranks only its
  * newest matches.
  */
 export const COMMON_TERM_SHARE = 0.005;
@@ -72,11 +71,11 @@ export function byFileName(a: string, b: string): number {
  * SQLite 3.53), so scores would drift from a full build's with every update. An external-content
  * table would store every body a second time, as bigrams.
  *
- * `files` is the per-file state an update compares the pages folder with; it lives in the same
+ * `compact_postings` is the compact index (format 6; see ./compact-postings.ts). `files` is the per-file state an update compares the pages folder with; it lives in the same
  * database as the articles so that both change in one transaction. `term_df` counts, per term of
  * the compact fields, the articles containing it (for `commonTerms`); `state` holds the snapshot's
- * generation, which compact.json and meta.json repeat so that a mismatch (a crash between their
- * writes) is detected. `articles_fragments` lists the fragments alone, so that ranking can tell
+ * generation, which meta.json repeats so that a mismatch (a crash between their writes) is
+ * detected, and the compact index's totals. `articles_fragments` lists the fragments alone, so that ranking can tell
  * them from titled articles without reading the candidates' whole rows (format 5).
  */
 /** Lists the fragments alone (format 5); also what upgrades a format-4 snapshot in place (snapshot-upgrade.ts). */
@@ -111,6 +110,7 @@ export const SCHEMA = `
     date TEXT,
     articles INTEGER NOT NULL
   ) WITHOUT ROWID;
+  ${POSTINGS_TABLE};
   CREATE TABLE term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
@@ -148,7 +148,7 @@ export interface SnapshotMeta extends IndexInfo {
   pipeline: string;
   /** Page files the snapshot holds state for (including files that held no article). */
   files: number;
-  /** Incremented by every write; articles.db, compact.json and meta.json carry the same one. */
+  /** Incremented by every write; articles.db and meta.json carry the same one. */
   generation: number;
 }
 
@@ -173,8 +173,8 @@ export function indexedForms(articles: readonly Article[]): IndexedForm[] {
 }
 
 /**
- * Inserts and deletes articles in all three stores at once: the SQLite tables, the MiniSearch
- * index and the document-frequency counts. The caller owns transactions.
+ * Inserts and deletes articles in every table at once: the records, regions, full text, compact
+ * postings and document-frequency counts. The caller owns transactions.
  */
 export class SnapshotWriter {
   private readonly insertArticle: Database.Statement;
@@ -188,7 +188,8 @@ export class SnapshotWriter {
 
   constructor(
     readonly db: Database.Database,
-    readonly compact: CompactSink,
+    /** Where the compact postings go (a full build stages them unordered: see ./full-build.ts). */
+    readonly compact = new PostingsWriter(db),
   ) {
     this.insertArticle = db.prepare(
       'INSERT INTO articles (rowid, id, date, file, kind, title, regions, summary, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -229,14 +230,13 @@ export class SnapshotWriter {
     this.deleteArticle.run(rowid);
     const document = tokenizedDocument(rowid, article);
     for (const term of compactTerms(document)) this.termDelta.set(term, (this.termDelta.get(term) ?? 0) - 1);
-    // remove(), not discard(): discard leaves postings that skew document frequencies until a
-    // vacuum, which walks every posting of the index (seconds at 100 000 articles). The document
-    // re-derived from the record has the indexed tokens, for the reason given for `fulltext`.
+    // The document re-derived from the record has the indexed tokens, for the reason given for `fulltext`.
     this.compact.remove(document);
   }
 
-  /** Writes the pending document-frequency changes (inside the caller's transaction). */
+  /** Writes the pending document-frequency and compact-total changes (inside the caller's transaction). */
   flushTermCounts(): void {
+    this.compact.flushTotals();
     const add = this.db.prepare('INSERT INTO term_df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n');
     // Only terms that lost articles can reach zero: no scan of the whole table per update.
     const forget = this.db.prepare('DELETE FROM term_df WHERE term = ? AND n <= 0');

@@ -8,16 +8,14 @@
  * other pipeline code, inconsistent or corrupt, or when asked for.
  *
  * Atomicity for readers: articles.db changes in one SQLite transaction, which also serialises
- * concurrent updates (BEGIN IMMEDIATE is taken before the folder is compared); compact-delta.json
- * (and, when the delta is folded, compact.json) and meta.json are written to temporary files before
- * the commit and renamed into place right after it, meta.json last. A reader opening the snapshot
- * in that instant sees a count mismatch and may retry; a reader that already holds the snapshot
- * keeps its in-memory MiniSearch until it reloads. The incremental path is ./incremental.ts.
+ * concurrent updates (BEGIN IMMEDIATE is taken before the folder is compared); meta.json is
+ * written to a temporary file before the commit and renamed into place right after it. A reader
+ * opening the snapshot in that instant sees a count mismatch and may retry; a reader that already
+ * holds the snapshot reads the new rows from the commit on. The incremental path is ./incremental.ts.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { IndexError, readMeta } from './index-meta.ts';
-import { CompactDeltaError } from './compact-delta.ts';
 import { InconsistentSnapshot, type IndexUpdate, NoArticlesError, updateIncrementally } from './incremental.ts';
 import { buildThreads, writeFullSnapshotInWorkers } from './build-workers.ts';
 import { writeFullSnapshot } from './full-build.ts';
@@ -37,8 +35,6 @@ export interface IndexLocation {
 export interface UpdateOptions extends IndexLocation {
   /** Rebuild from every page even when an incremental update would do. */
   full?: boolean;
-  /** Documents the compact delta may hold before it is folded into compact.json (MAX_DELTA_DOCUMENTS). */
-  compactDeltaLimit?: number;
   /** Worker threads of a full build (default: see buildThreads in ./build-workers.ts; 0: none). */
   buildThreads?: number;
 }
@@ -150,13 +146,9 @@ export async function updateIndex(options: UpdateOptions): Promise<IndexUpdate> 
   const reason = options.full ? 'asked for a full rebuild' : fullBuildReason(indexDir);
   if (reason !== undefined) return rebuildIndexInWorkers(options, reason, options.buildThreads);
   try {
-    return await updateIncrementally(options.pagesDir, indexDir, logger, options.compactDeltaLimit);
+    return await updateIncrementally(options.pagesDir, indexDir, logger);
   } catch (error) {
-    const damaged =
-      error instanceof InconsistentSnapshot ||
-      error instanceof CompactDeltaError ||
-      error instanceof Database.SqliteError ||
-      error instanceof SyntaxError;
+    const damaged = error instanceof InconsistentSnapshot || error instanceof Database.SqliteError || error instanceof SyntaxError;
     if (!damaged) throw error;
     logger.warn(`rebuilding the index: ${error.message}`);
     return rebuildIndexInWorkers(options, error.message, options.buildThreads);

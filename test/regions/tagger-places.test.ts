@@ -96,6 +96,12 @@ describe('places elsewhere in China are not Hunan', () => {
       '张家界市',
     ]);
   });
+
+  it('a Hunan county whose tail is a place elsewhere, named before its own town (长沙县 holds 沙县, 汉寿县 寿县)', () => {
+    // The town right after the county is the county's own, not a place after 福建沙县 or 安徽寿县.
+    expect(tagRegions(article('汉寿县某湖镇办起油菜花节', ['汉寿县岩汪湖镇日前举办油菜花节，游客上万人。']))).toEqual(['汉寿县', '常德市']);
+    expect(tagRegions(article('长沙县黄兴镇新建一所小学', ['长沙县黄兴镇新建的小学日前开学。']))).toEqual(['长沙县', '长沙市']);
+  });
 });
 
 describe('functional zones', () => {

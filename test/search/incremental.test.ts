@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
-import { DELTA_FILE, readDelta } from '../../src/search/compact-delta.ts';
 import { indexDirOf, staleReason } from '../../src/search/open.ts';
 import { FORMAT_VERSION } from '../../src/search/snapshot.ts';
 import { type IndexUpdate, updateIndex } from '../../src/search/update.ts';
@@ -38,18 +37,10 @@ const write = (file: string, text: string) => {
 };
 
 let step = 0;
-/** The step (moving a page by its file time) whose update folds the delta. */
-const FOLD_STEP = 4;
 let previousIds: string[] = [];
 /** Updates the incremental snapshot, builds a full one beside it, and checks they agree. */
 async function checkStep(): Promise<{ update: IndexUpdate; index: SnapshotIndex }> {
-  // One step folds the compact delta into compact.json; the others add to it.
-  const fold = step === FOLD_STEP;
-  const update = await updateIndex({ pagesDir, dataDir, compactDeltaLimit: fold ? 0 : undefined });
-  const delta = readDelta(indexDirOf(dataDir));
-  expect(delta.generation).toBe(update.meta.generation);
-  if (fold || update.mode === 'full') expect(delta).toMatchObject({ base: delta.generation, removed: [], added: [] });
-  else if (update.mode === 'incremental') expect(delta.added.length + delta.removed.length).toBeGreaterThan(0);
+  const update = await updateIndex({ pagesDir, dataDir });
   const fullDir = join(work, `full-${step++}`);
   await updateIndex({ pagesDir, dataDir: fullDir, full: true });
   const incremental = SnapshotIndex.load(indexDirOf(dataDir));
@@ -201,20 +192,26 @@ describe('incremental index updates', () => {
     expect(again).toMatchObject({ mode: 'unchanged', added: [], removed: [] });
   });
 
-  it('rebuilds in full when the compact delta is damaged', async () => {
-    writeFileSync(join(indexDirOf(dataDir), DELTA_FILE), '{"base": 1, "generation"');
+  it('rebuilds in full when the compact postings are damaged', async () => {
+    const damaged = new Database(join(indexDirOf(dataDir), 'articles.db'));
+    damaged.exec('DROP TABLE compact_postings');
+    damaged.close();
     write('2024-07-02_delta.txt', page([['临武县举办香芋节', '临武县', '香芋节吸引游客品尝特色美食。']]));
     const { update, index } = await checkStep();
     await index.close();
     expect(update.mode).toBe('full');
-    expect(update.reason).toMatch(/compact-delta\.json is corrupt/);
+    expect(update.reason).toMatch(/compact_postings/);
   });
 
-  /** Turns the snapshot back into one of `formatVersion`: format 4 had no partial index of fragments. */
+  /**
+   * Turns the snapshot back into one of `formatVersion`: format 5 held the compact index in
+   * compact.json, not in articles.db; format 4 had no partial index of fragments either.
+   */
   const asFormat = (formatVersion: number) => {
     const indexDir = indexDirOf(dataDir);
     const db = new Database(join(indexDir, 'articles.db'));
-    db.exec('DROP INDEX articles_fragments');
+    db.exec("DROP TABLE compact_postings; DELETE FROM state WHERE key = 'compact_totals'");
+    if (formatVersion < 5) db.exec('DROP INDEX articles_fragments');
     db.close();
     const metaFile = join(indexDir, 'meta.json');
     writeFileSync(metaFile, JSON.stringify({ ...JSON.parse(readFileSync(metaFile, 'utf8')), formatVersion }));
@@ -227,17 +224,22 @@ describe('incremental index updates', () => {
     return found !== undefined;
   };
 
-  it('upgrades a snapshot of the previous format in place (adds the partial index of fragments), then updates it incrementally', async () => {
-    asFormat(FORMAT_VERSION - 1);
-    write('2024-07-03_format.txt', page([['桂东县茶园迎来采摘季', '桂东县', '茶农忙着采摘新茶。']]));
-    const { update, index } = await checkStep();
-    await index.close();
-    expect(update.mode).toBe('incremental');
-    expect(hasFragmentsIndex()).toBe(true);
-  });
+  for (const [formatVersion, day] of [
+    [FORMAT_VERSION - 1, '03'],
+    [FORMAT_VERSION - 2, '05'],
+  ] as const) {
+    it(`upgrades a snapshot of format ${formatVersion} in place (derives the compact postings from the records), then updates it incrementally`, async () => {
+      asFormat(formatVersion);
+      write(`2024-07-${day}_format.txt`, page([[`桂东县茶园迎来采摘季${day}`, '桂东县', '茶农忙着采摘新茶。']]));
+      const { update, index } = await checkStep();
+      await index.close();
+      expect(update.mode).toBe('incremental');
+      expect(hasFragmentsIndex()).toBe(true);
+    });
+  }
 
   it('rebuilds in full a snapshot of an older format', async () => {
-    asFormat(FORMAT_VERSION - 2);
+    asFormat(FORMAT_VERSION - 3);
     write('2024-07-04_format.txt', page([['汝城县温泉小镇迎客', '汝城县', '温泉小镇周末游客增多。']]));
     const { update, index } = await checkStep();
     await index.close();
@@ -247,9 +249,9 @@ describe('incremental index updates', () => {
   });
 
   it('rebuilds in full when the snapshot parts disagree, and refuses to empty the index', async () => {
-    const compact = join(indexDirOf(dataDir), 'compact.json');
-    const json = JSON.parse(readFileSync(compact, 'utf8')) as { generation: number };
-    writeFileSync(compact, JSON.stringify({ ...json, generation: json.generation - 1 }));
+    const db = new Database(join(indexDirOf(dataDir), 'articles.db'));
+    db.exec("UPDATE state SET value = CAST(value - 1 AS TEXT) WHERE key = 'generation'");
+    db.close();
     write('2024-07-01_more.txt', page([['嘉禾县铸造产业园开园', '嘉禾县', '铸造产业园首批企业入驻投产。']]));
     const { update, index } = await checkStep();
     await index.close();
@@ -266,6 +268,7 @@ describe('incremental index updates', () => {
       '2024-07-02_delta.txt',
       '2024-07-03_format.txt',
       '2024-07-04_format.txt',
+      '2024-07-05_format.txt',
       'archive/2023-01-15_earlier.txt',
       'broken.txt',
     ]) {

@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,11 +130,13 @@ describe('the index snapshot', () => {
     const dir = join(work, 'corrupt');
     const location = { pagesDir, dataDir: dir, logger };
     await (await openIndex(location)).close();
-    writeFileSync(join(indexDirOf(dir), 'compact.json'), '{"not": "minisearch"');
+    const db = new Database(join(indexDirOf(dir), 'articles.db'));
+    db.exec('DROP TABLE compact_postings');
+    db.close();
     logLines.length = 0;
     const reopened = await openIndex(location);
     try {
-      expect(logLines.join('\n')).toMatch(/WARN rebuilding the index: index file .*compact\.json is corrupt/);
+      expect(logLines.join('\n')).toMatch(/WARN rebuilding the index: index file .*articles\.db is corrupt .*compact_postings/);
       expect((await reopened.search('禁毒')).hits.length).toBeGreaterThan(0);
     } finally {
       await reopened.close();

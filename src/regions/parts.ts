@@ -1,0 +1,49 @@
+/**
+ * The parts of an article the region tagger reads, in reading order, each with the points a
+ * mention there earns (./tagger.ts): the headline lines, the opening paragraph (its dateline
+ * skipped), later paragraphs, captions and author lines.
+ */
+import type { ParsedArticle } from '../pages/article.ts';
+import { datelineOf } from '../pages/dateline.ts';
+
+/** Points a mention earns by where it stands. */
+export const PART_WEIGHT = { title: 4, kicker: 3, subtitle: 3, opening: 2, body: 1, caption: 1, author: 1 } as const;
+
+/** What {@link parts} reads of an article. */
+export type PartsOfArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'>;
+
+/** Characters of opening text that count as the first paragraph (a short lead line is joined by the next). */
+const OPENING_LENGTH = 40;
+
+/**
+ * The dateline opening the first paragraph (本报长沙11月20日讯, 掌上长沙11月27日讯, 中新网长沙3月10日电,
+ * 新湖南客户端衡阳讯, 邵阳日报3月3日讯 …, with its bracketed byline): the page reader's own reading of
+ * it, so that both stages agree on what a dateline is. The filing place is not the subject.
+ */
+export function datelineLength(paragraph: string): number {
+  const opening = /^[\s\u3000]*/.exec(paragraph)?.[0].length ?? 0;
+  const dateline = datelineOf(paragraph.slice(opening));
+  return dateline ? opening + dateline.length : 0;
+}
+
+export type PartKind = 'headline' | 'opening' | 'rest';
+
+/** The article's parts in reading order, each with its weight. */
+export function parts(article: PartsOfArticle): { text: string; weight: number; kind: PartKind; skip: number }[] {
+  const out: { text: string; weight: number; kind: PartKind; skip: number }[] = [
+    { text: article.kicker, weight: PART_WEIGHT.kicker, kind: 'headline', skip: 0 },
+    { text: article.title, weight: PART_WEIGHT.title, kind: 'headline', skip: 0 },
+    { text: article.subtitle, weight: PART_WEIGHT.subtitle, kind: 'headline', skip: 0 },
+  ];
+  let opening = 0;
+  article.body.forEach((paragraph, i) => {
+    const inOpening = opening < OPENING_LENGTH;
+    // Only the first paragraph can open with a dateline.
+    const skip = i === 0 ? datelineLength(paragraph) : 0;
+    out.push({ text: paragraph, weight: inOpening ? PART_WEIGHT.opening : PART_WEIGHT.body, kind: inOpening ? 'opening' : 'rest', skip });
+    opening += paragraph.length - skip;
+  });
+  for (const caption of article.captions) out.push({ text: caption, weight: PART_WEIGHT.caption, kind: 'rest', skip: 0 });
+  for (const author of article.authors) out.push({ text: author, weight: PART_WEIGHT.author, kind: 'rest', skip: 0 });
+  return out.filter((p) => p.text.length > 0);
+}
