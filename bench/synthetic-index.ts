@@ -10,7 +10,7 @@ import { summarise } from '../src/pages/summary.ts';
 import { tagRegions } from '../src/regions/tagger.ts';
 import { FullBuild, indexedFile } from '../src/search/full-build.ts';
 import { keywordsOf } from '../src/search/jieba.ts';
-import { articleId } from '../src/search/prepare.ts';
+import { articleId, keywordText } from '../src/search/prepare.ts';
 import { type SyntheticArticle, syntheticArticles, syntheticSource } from './synthetic.ts';
 
 /** What the query mix is picked from. */
@@ -42,7 +42,7 @@ function prepared(synthetic: SyntheticArticle): Article {
     date: synthetic.date,
     regions: tagRegions(parsed),
     summary: summarise(parsed),
-    keywords: keywordsOf(`${parsed.title}\n${parsed.body.join('\n')}`),
+    keywords: keywordsOf(keywordText(parsed)),
   };
 }
 

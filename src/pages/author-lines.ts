@@ -119,8 +119,12 @@ export function namesWithoutRoles(text: string): string | undefined {
   return (writers !== text ? namesOnly(writers) : undefined) ?? namesOnly(text);
 }
 
+const SENTENCE_END = /[。！？]/;
+
 /** Names with role words removed, if the line is nothing but roles and names (no crew taken apart). */
 function namesOnly(text: string): string | undefined {
+  // A sentence's end survives every step below and no name holds one: running text, answered at once.
+  if (SENTENCE_END.test(text)) return undefined;
   // `（某某网、某县委宣传部联合报道）`, `（某某供稿）`: a source, not people.
   if (/联合报道|供稿|来源/.test(text) && !/记者|通讯员|实习生/.test(text)) return undefined;
   const stripped = pairSingleCharacters(

@@ -246,8 +246,25 @@ const LABELLED_MENU = /^([\u4e00-\u9fa5A-Za-z]{1,10})\s*[：:]\s*[\u4e00-\u9fa5]
 /** …unless the label names people (`记者：`, `参加人员：`, `获奖名单：`): then the words are names. */
 const PEOPLE_LABEL = /(?:记者|通讯员|摄影|摄像|作者|编辑|责编|文|图|撰稿|编导|主持人?|嘉宾|成员|人员|名单|者|员|人)$/;
 
+/**
+ * Answers already given: a line is asked about several times while its page is read (page date,
+ * hard wraps, line reading, summary), and some forty patterns are tried each time. A pure function
+ * of the text, so a bounded memo changes nothing but the time; it is emptied when full.
+ */
+const known = new Map<string, FurnitureKind | null>();
+const KNOWN_MAX = 20_000;
+
 /** Why `text` (one trimmed line) is furniture, or undefined when it may be article text. */
 export function furnitureOf(text: string): FurnitureKind | undefined {
+  const answer = known.get(text);
+  if (answer !== undefined) return answer ?? undefined;
+  if (known.size >= KNOWN_MAX) known.clear();
+  const kind = furnitureByForm(text);
+  known.set(text, kind ?? null);
+  return kind;
+}
+
+function furnitureByForm(text: string): FurnitureKind | undefined {
   if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：\s]/g, ''))) return 'navigation';
   // A run of controls on one line: `上一篇 放大 缩小 默认`, `【打印】 【关闭】`.
   // (A language switch glued to the menu, `首页English`, splits where the script changes.)

@@ -18,7 +18,13 @@ export function printedLines(text: string): string[] {
 /** How wide a line prints: Chinese characters and punctuation 1, Latin letters and digits ½. */
 function printedWidth(line: string): number {
   let width = 0;
-  for (const char of line) width += /[A-Za-z0-9 ]/.test(char) ? 0.5 : 1;
+  for (let i = 0; i < line.length; i++) {
+    const unit = line.charCodeAt(i);
+    // A surrogate pair is one character (counted at its first half).
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && (line.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+    const narrow = (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit === 32;
+    width += narrow ? 0.5 : 1;
+  }
   return width;
 }
 

@@ -6,28 +6,61 @@
 import type { ParsedArticle } from './article.ts';
 import { type Draft, kindOf } from './draft.ts';
 
-/** Bigrams of the Chinese characters, letters and digits in a text. */
-function bigrams(text: string): Set<string> {
-  const chars = text.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, '');
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars.slice(i, i + 2));
+/** A character of the vocabulary (Chinese character, letter or digit) as 1…SYMBOLS − 1; 0 for any other. */
+const SYMBOLS = 0x9fa5 - 0x4e00 + 1 + 62 + 1;
+function symbolOf(unit: number): number {
+  if (unit >= 0x4e00 && unit <= 0x9fa5) return unit - 0x4e00 + 63;
+  if (unit >= 48 && unit <= 57) return unit - 47;
+  if (unit >= 65 && unit <= 90) return unit - 54;
+  if (unit >= 97 && unit <= 122) return unit - 60;
+  return 0;
+}
+
+/**
+ * Bigrams of the Chinese characters, letters and digits in a text (other characters are skipped,
+ * so a bigram may span them), each as one small integer: no string is made for a bigram, and the
+ * sets and counts below are keyed by numbers.
+ */
+function bigrams(text: string): Set<number> {
+  const grams = new Set<number>();
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const symbol = symbolOf(text.charCodeAt(i));
+    if (symbol === 0) continue;
+    if (previous !== 0) grams.add(previous * SYMBOLS + symbol);
+    previous = symbol;
+  }
   return grams;
 }
 
 /** Similarity of texts within one page: the share of `text`'s distinctive bigrams found in `other`. */
 class PageVocabulary {
-  private readonly documentFrequency = new Map<string, number>();
+  /** Made on the first comparison: most pages need no repair that compares texts. */
+  private documentFrequency: Map<number, number> | undefined;
+  private readonly weights = new Map<number, number>();
   private readonly paragraphs: number;
 
-  constructor(paragraphs: string[]) {
-    this.paragraphs = Math.max(1, paragraphs.length);
-    for (const paragraph of paragraphs) {
-      for (const gram of bigrams(paragraph)) this.documentFrequency.set(gram, (this.documentFrequency.get(gram) ?? 0) + 1);
-    }
+  constructor(private readonly texts: string[]) {
+    this.paragraphs = Math.max(1, texts.length);
   }
 
-  private weight(gram: string): number {
-    return Math.log((this.paragraphs + 1) / ((this.documentFrequency.get(gram) ?? 0) + 0.5));
+  private frequencies(): Map<number, number> {
+    if (this.documentFrequency) return this.documentFrequency;
+    const frequency = new Map<number, number>();
+    for (const paragraph of this.texts) {
+      for (const gram of this.bigramsOf(paragraph)) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
+    }
+    this.documentFrequency = frequency;
+    return frequency;
+  }
+
+  private weight(gram: number): number {
+    let weight = this.weights.get(gram);
+    if (weight === undefined) {
+      weight = Math.log((this.paragraphs + 1) / ((this.frequencies().get(gram) ?? 0) + 0.5));
+      this.weights.set(gram, weight);
+    }
+    return weight;
   }
 
   /**
@@ -35,9 +68,9 @@ class PageVocabulary {
    * texts many times over (a tenth of a build's page splitting went into remaking these sets).
    * Lives as long as the page's vocabulary.
    */
-  private readonly gramsOf = new Map<string, Set<string>>();
+  private readonly gramsOf = new Map<string, Set<number>>();
 
-  private bigramsOf(text: string): Set<string> {
+  private bigramsOf(text: string): Set<number> {
     let grams = this.gramsOf.get(text);
     if (!grams) {
       grams = bigrams(text);

@@ -53,23 +53,33 @@ const LOCAL_SUFFIX = /^(?:村|社区|镇|乡|街道)/;
 /** Last characters of a natural feature or landmark named after a place (浏阳河, 武陵山, 东安门). */
 const FEATURE_END = /[山河江湖溪水洲岛洞峰岭门寺庙桥]$/;
 
+/**
+ * The first two UTF-16 units at `start` as one number: the key of the opening indexes, looked up at
+ * every character a term starts with, so no two-character string is made there. A single unit
+ * (the text's last) gives a key of its own, as its one-character slice did.
+ */
+function openingAt(text: string, start: number): number {
+  const second = start + 1 < text.length ? text.charCodeAt(start + 1) : 65_536;
+  return text.charCodeAt(start) * 65_537 + second;
+}
+
 /** The matcher for one term list. Build it once and reuse it for every text. */
 export class PlaceMatcher {
-  /** Terms by their first two characters (every term has at least two), longest first. */
-  private readonly byOpening = new Map<string, PlaceTerm[]>();
+  /** Terms by their first two characters (every term has at least two; see openingAt), longest first. */
+  private readonly byOpening = new Map<number, PlaceTerm[]>();
   /** 1 for every UTF-16 unit that starts some term: most characters of a text are rejected here, without building a key. */
   private readonly opensTerm = new Uint8Array(65536);
   private readonly hidingWords = new Map<string, { word: string; offset: number }[]>();
   /** By short name, the place words jieba knows that add one feature character to it (浏阳 → 浏阳河). */
   private readonly featureWords = new Map<string, string[]>();
   /** Names of places elsewhere by their first two characters, longest first. */
-  private readonly elsewhereByOpening = new Map<string, string[]>();
+  private readonly elsewhereByOpening = new Map<number, string[]>();
   /** 1 for every UTF-16 unit that starts the name of a place elsewhere (as opensTerm). */
   private readonly opensElsewhere = new Uint8Array(65536);
 
   constructor(private readonly terms: PlaceTerms) {
     for (const name of terms.elsewhere.names) {
-      const opening = name.slice(0, 2);
+      const opening = openingAt(name, 0);
       const list = this.elsewhereByOpening.get(opening) ?? [];
       list.push(name);
       this.elsewhereByOpening.set(opening, list);
@@ -77,7 +87,7 @@ export class PlaceMatcher {
     }
     for (const list of this.elsewhereByOpening.values()) list.sort((a, b) => b.length - a.length);
     for (const term of terms.terms) {
-      const opening = term.text.slice(0, 2);
+      const opening = openingAt(term.text, 0);
       const list = this.byOpening.get(opening) ?? [];
       list.push(term);
       this.byOpening.set(opening, list);
@@ -135,14 +145,14 @@ export class PlaceMatcher {
   /** Length of the longest name of a place elsewhere starting at `start`; 0 when none. */
   private elsewhereAt(text: string, start: number): number {
     if (this.opensElsewhere[text.charCodeAt(start)] === 0) return 0;
-    const candidates = this.elsewhereByOpening.get(text.slice(start, start + 2));
+    const candidates = this.elsewhereByOpening.get(openingAt(text, start));
     if (!candidates) return 0;
     return candidates.find((name) => text.startsWith(name, start))?.length ?? 0;
   }
 
   private matchAt(text: string, start: number): Mention | undefined {
     if (this.opensTerm[text.charCodeAt(start)] === 0) return undefined;
-    const candidates = this.byOpening.get(text.slice(start, start + 2));
+    const candidates = this.byOpening.get(openingAt(text, start));
     if (!candidates) return undefined;
     for (const term of candidates) {
       if (!text.startsWith(term.text, start)) continue;
