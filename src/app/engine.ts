@@ -10,7 +10,7 @@ import { checkIndexFile } from '../ingest/index-check.ts';
 import { createRefresher, type PageWatcher, type Refresher, watchPages } from '../ingest/refresh.ts';
 import { SwappableIndex } from '../ingest/swappable-index.ts';
 import { SnapshotIndex } from '../search/article-index.ts';
-import type { CompactLoading } from '../search/compact-pass.ts';
+import type { ReaderStart } from '../search/article-index.ts';
 import type { ArticleIndex } from '../search/engine.ts';
 import type { FirstSeenLedger } from '../search/first-seen.ts';
 import { indexDirOf, type LogSink, openIndex } from '../search/open.ts';
@@ -20,8 +20,8 @@ export interface EngineOptions {
   logger?: LogSink;
   /** Where the engine keeps first-seen times (the bot database); without it, the build time stands in. */
   firstSeen?: FirstSeenLedger;
-  /** `background`: answer while the in-memory parts still load, compare the pages later (the bot; see SnapshotLoadOptions). */
-  compact?: CompactLoading;
+  /** `background`: answer while jieba still loads, compare the pages later (the bot; see SnapshotLoadOptions). */
+  start?: ReaderStart;
 }
 
 type EngineConfig = Pick<Config, 'pagesDir' | 'dataDir' | 'databaseUrl'>;
@@ -36,7 +36,7 @@ export async function openEngine(config: EngineConfig, options: EngineOptions = 
   if (config.databaseUrl) return (await import('./postgres-engine.ts')).openPostgresReader(config.databaseUrl, options.logger);
   return openIndex(
     { pagesDir: config.pagesDir, dataDir: config.dataDir, logger: options.logger },
-    { firstSeen: options.firstSeen, compact: options.compact, pagesCheck: options.compact === 'background' ? 'later' : 'now' },
+    { firstSeen: options.firstSeen, start: options.start, pagesCheck: options.start === 'background' ? 'later' : 'now' },
   );
 }
 
@@ -97,7 +97,7 @@ async function openLiveSnapshot(config: Config, options: LiveEngineOptions): Pro
   const ownIndex = options.index === undefined;
   if (options.index) adoptEngine(options.index, firstSeen);
   const index = new SwappableIndex(
-    options.index ?? (await openEngine({ ...config, databaseUrl: undefined }, { logger, firstSeen, compact: 'background' })),
+    options.index ?? (await openEngine({ ...config, databaseUrl: undefined }, { logger, firstSeen, start: 'background' })),
   );
   const location = { pagesDir: config.pagesDir, dataDir: config.dataDir };
   const refresher = createRefresher({ ...location, index, firstSeen, logger, onRefreshed: options.onRefreshed });

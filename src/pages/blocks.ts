@@ -37,7 +37,7 @@ import {
   TITLE_DASH_SUBTITLE,
   withColumn,
   withoutFarmMarks,
-  withoutSpamPrefix,
+  withoutCopyPrefix,
   withoutTitleLabel,
   withoutTitleQuotes,
 } from './headline-forms.ts';
@@ -227,7 +227,7 @@ function readLine(raw: string, line: number): LineReading {
     (suffix) => (text.length - suffix.length >= 6 ? '' : suffix),
   );
   const labelled = hasTitleLabel(text);
-  const bare = withoutFarmMarks(withoutSpamPrefix(withoutTitleQuotes(withoutTitleLabel(text))));
+  const bare = withoutFarmMarks(withoutCopyPrefix(withoutTitleQuotes(withoutTitleLabel(text))));
   text = bare.text;
   const dropped = bare.dropped ?? farm.dropped;
   const titleField = { ...(labelled ? { titleField: true } : {}), ...(dropped ? { dropped } : {}) };

@@ -63,7 +63,7 @@ const SPAM_PREFIX =
 const LOCATION_TAG = /^[\u4e00-\u9fa5]{2,8}\[[\u4e00-\u9fa5]{2,8}\]\s+/;
 
 /** The line without a spam prefix or a location path, when enough of a headline is left after it. */
-export function withoutSpamPrefix(text: string): string {
+export function withoutCopyPrefix(text: string): string {
   const spam = SPAM_PREFIX.exec(text) ?? LOCATION_TAG.exec(text);
   return spam && text.length - spam[0].length >= 4 ? text.slice(spam[0].length) : text;
 }

@@ -5,6 +5,7 @@
  */
 import { CONTACT_LABEL, EDITOR_NOTE } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
+import { pairsOf } from './headline-forms.ts';
 import { COUNT_OPENING, kickerShaped, tooShortForSubtitle, unmarkedSubtitle } from './split-rules.ts';
 import type { ShortStep } from './split-short.ts';
 
@@ -15,16 +16,9 @@ function sloganPair(text: string): boolean {
   return pair !== null && pair[1].length === pair[2].length;
 }
 
-/** Pairs of Chinese characters in a row (the words a line shares with a text, roughly). */
-function pairsOf(text: string): string[] {
-  const pairs: string[] = [];
-  for (const run of text.match(/[\u4e00-\u9fa5]{2,}/g) ?? []) for (let i = 0; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
-  return pairs;
-}
-
 /** The share of a line's character pairs that a text prints too (none for a line without any: undefined). */
 function echoShare(line: string, text: string): number | undefined {
-  const pairs = pairsOf(line);
+  const pairs = [...pairsOf(line)];
   return pairs.length === 0 ? undefined : pairs.filter((pair) => text.includes(pair)).length / pairs.length;
 }
 

@@ -27,7 +27,7 @@ import { normaliseForSearch } from './normalize.ts';
 import { placesAmong, type QueryPlace } from './query-parse.ts';
 import { searchTerms } from './search-terms.ts';
 import { MATCH_CAP, SnapshotRows } from './snapshot-rows.ts';
-import { CompactPass, type CompactLoading } from './compact-pass.ts';
+import { CompactPass } from './compact-pass.ts';
 import { cutByVocabulary } from './early-cut.ts';
 import { cutQueriesEarlyWith, segmenterReady } from './jieba.ts';
 import type { SnapshotMeta } from './snapshot.ts';
@@ -53,7 +53,7 @@ export interface SnapshotLoadOptions {
    * `background`: queries are cut against the index's vocabulary until jieba is ready — for a
    * process that must answer within a second or two of starting (the bot). Default `now`.
    */
-  compact?: CompactLoading;
+  start?: ReaderStart;
   /**
    * Read by openIndex (./open.ts) only. `later`: a snapshot built by this code is opened without
    * comparing the pages folder with it; the caller compares later (the bot, once warm: a page
@@ -61,6 +61,12 @@ export interface SnapshotLoadOptions {
    */
   pagesCheck?: 'now' | 'later';
 }
+
+/**
+ * When a reader answers: once jieba is loaded (`now`), or at once, cutting queries against the
+ * index's vocabulary while jieba still loads (`background`, see ./early-cut.ts).
+ */
+export type ReaderStart = 'now' | 'background';
 
 /** The SQLite index, read-only. */
 export class SnapshotIndex implements ArticleIndex {
@@ -88,7 +94,7 @@ export class SnapshotIndex implements ArticleIndex {
   /** Loads a snapshot; throws IndexError when it is missing, old or corrupt. */
   static load(indexDir: string, options: SnapshotLoadOptions = {}): SnapshotIndex {
     const index = SnapshotIndex.open(indexDir);
-    if (options.compact === 'background') cutQueriesEarlyWith((text) => cutByVocabulary(text, (word) => index.rows.hasTerm(word)));
+    if (options.start === 'background') cutQueriesEarlyWith((text) => cutByVocabulary(text, (word) => index.rows.hasTerm(word)));
     if (options.firstSeen) index.recordIn(options.firstSeen, options.now ?? Date.now());
     return index;
   }

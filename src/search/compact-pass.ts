@@ -23,13 +23,6 @@ const PREFIX_WEIGHT = 0.375;
 /** Above every code point: `term >= t AND term < t || LAST` is every term starting with t (SQLite compares UTF-8 bytes). */
 const LAST = '\u{10FFFF}';
 
-/**
- * When a reader is ready: at once (`now`) or while jieba still loads (`background`: queries are
- * cut against the index's vocabulary meanwhile, see ./early-cut.ts). The compact index itself
- * needs no loading either way.
- */
-export type CompactLoading = 'now' | 'background';
-
 /** A posting as read: term, article rowid, field number, count in the field, field length. */
 type PostingRow = [string, number, number, number, number];
 

@@ -129,7 +129,7 @@ export async function openIndex(location: IndexLocation, load: SnapshotLoadOptio
  * background (../ingest/index-check.ts), and healed then.
  */
 export function loadChecked(indexDir: string, load: SnapshotLoadOptions = {}): SnapshotIndex {
-  const index = SnapshotIndex.load(indexDir, { compact: load.compact });
+  const index = SnapshotIndex.load(indexDir, { start: load.start });
   try {
     index.check();
   } catch (error) {

@@ -27,7 +27,7 @@ describe('loading the index for a quick start', () => {
   });
 
   it('answers at once, and as the full load does once warm', async () => {
-    const early = SnapshotIndex.load(indexDir, { compact: 'background' });
+    const early = SnapshotIndex.load(indexDir, { start: 'background' });
     try {
       const first = await early.search('营商环境', { limit: 5 });
       expect(first.total).toBeGreaterThan(0);
