@@ -59,6 +59,7 @@ export const NAVIGATION_WORDS = new Set([
   '收藏',
   '分享',
   '分享到',
+  '分享至',
   '纠错',
   '我要纠错',
   '我要评论',

@@ -7,6 +7,7 @@ import { splitNames } from './author-lines.ts';
 import { type Block, CONTACT_LABEL, endsSentence, LIST_ITEM, startsMidSentence } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
+import { leadPrintedAgain } from './lead-again.ts';
 import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, PLACE_OPENING, unbalanced } from './split-rules.ts';
 
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
@@ -216,6 +217,15 @@ export class SplitState {
       return;
     }
     const current = this.current;
+    const again = current && leadPrintedAgain(current, block.text);
+    if (current && again !== undefined) {
+      // The description the CMS printed over the text was its lead, cut before the 。: the full one stands.
+      current.body.pop();
+      current.openParagraph = false;
+      this.addText(current, again);
+      this.trace(block, 'body', "the lead printed again in full (the CMS's description over the text): one paragraph");
+      return;
+    }
     if (!current || current.closed) {
       why = current ? 'text after a closed article: a fragment' : 'text before any headline: a fragment';
       this.startFragment().excerpt = !current;

@@ -44,6 +44,8 @@ export interface Scored {
 export interface EventPlace {
   venue?: Region;
   scene?: Region;
+  /** The county leaders went to on a visit (`…一行来到某县某村调研`: visit.ts): the host's story. */
+  visited?: Region;
 }
 
 /** Why an article is about the province as a whole (see {@link provinceWide}). */
@@ -103,9 +105,9 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
  * counties (the city's new bus lines in two districts). A site named after the city (长沙经开区)
  * lies in one of its counties: a county named beside it says which, so such points never lead it.
  */
-function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene }: EventPlace): boolean {
+function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene, visited }: EventPlace): boolean {
   const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
-  if (!own || !best) return false;
+  if (!own || !best || visited?.code === best.region.code) return false;
   const ownScore = own.score - (own.site ?? 0);
   if (ownScore >= LEADING_SHARE * best.score) return true;
   if (ownScore < best.score) return false;

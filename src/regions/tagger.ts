@@ -35,6 +35,8 @@ import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 import { homeCharacterAt } from './home-short.ts';
 import { datelineLength, parts } from './parts.ts';
 import { sceneOf, venueOf } from './venue.ts';
+import { visitedOf } from './visit.ts';
+import { dropVillageStems } from './village-stem.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -233,12 +235,14 @@ export class RegionTagger {
     // Where the headline or the opening says the event is held (…在某县举行) or happened (某县发生…).
     let venue: Region | undefined;
     let scene: Region | undefined;
+    let visited: Region | undefined;
     let headlineNamesPlace = false;
     let openingRead = false;
     const home = this.homeOf(article);
     const matcher = this.matcherFor(home, article.home !== undefined);
     let offset = 0;
-    for (const part of parts(article)) {
+    const articleParts = parts(article);
+    for (const part of articleParts) {
       const mentions = matcher.scan(part.text, onElsewhere);
       const kinds = passingKinds(part.text, mentions);
       // Starts of the mentions that count fully (no passing mention: 湖南大学 frames nothing).
@@ -281,6 +285,7 @@ export class RegionTagger {
       if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead)) {
         venue ??= venueOf(g, part.text, mentions, counted);
         scene ??= sceneOf(g, part.text, mentions, counted);
+        visited ??= visitedOf(g, part.text, mentions, counted);
       }
       if (part.kind === 'opening') openingRead = true;
       offset += part.text.length + 1;
@@ -288,8 +293,9 @@ export class RegionTagger {
 
     // A bare stem the article also writes as a place elsewhere (走进华容 … 鄂州市华容区) is that place.
     for (const f of found) if (f.mention.term.short && namesakes.has(f.mention.term.text)) f.elsewhere = true;
+    dropVillageStems(found, articleParts.map((p) => p.text).join('\n'));
     creditMentions(g, found, credit);
-    return { scored: [...scores.values()], framedByProvince, where: { venue, scene } };
+    return { scored: [...scores.values()], framedByProvince, where: { venue, scene, visited } };
   }
 }
 

@@ -1,0 +1,88 @@
+/**
+ * Round-15 splitter conventions from blind15 (docs/page-layouts.md §2, §4, §7.2): a self-media
+ * platform's share bar under a long headline, a table cell's bar after a headline, a national
+ * e-paper's citation without 第, a CMS's description over the lead it repeats. Invented text.
+ */
+import { describe, expect, it } from 'vitest';
+import { explainPage } from '../../src/pages/explain.ts';
+import { splitPage } from '../../src/pages/split.ts';
+
+const page = (...lines: string[]) => lines.join('\n\n');
+const articles = (text: string) => splitPage(text).filter((a) => a.kind !== 'fragment');
+const lineOf = (text: string, line: string) => explainPage(text).lines.find((l) => l.text.startsWith(line));
+
+describe("a platform's share bar under the headline", () => {
+  const headline = '某县一小区楼顶变菜园获邻居点赞,回应:不占公共地方,种了三年';
+  const text = page(
+    '某某首页 > 某某号 > 正文 申请入驻',
+    headline,
+    '0',
+    '分享至',
+    '近日,有网友发帖说,某县一小区的楼顶被居民改成了菜园,种满了辣椒和茄子。',
+    '该帖子引来不少网友点赞。',
+  );
+
+  it('takes the page’s first line over it for the headline, though it runs to three clauses', () => {
+    expect(articles(text).map((a) => a.title)).toEqual([headline]);
+    expect(lineOf(text, headline)?.reason).toMatch(/share bar/);
+    expect(lineOf(text, '分享至')?.decision).toBe('furniture');
+  });
+
+  it('takes no sentence for a headline, whatever stands under it', () => {
+    const told = page('近日,有网友发帖说,某县一小区楼顶变成了菜园。', '0', '分享至', '该帖子引来不少网友点赞。');
+    expect(articles(told)).toEqual([]);
+  });
+});
+
+describe("a table cell's bar after the headline", () => {
+  it('is dropped from the headline and the data line', () => {
+    const text = page(
+      '某县某乡“村医”人人骑电动车 |',
+      '|',
+      '发布日期:2031/3/19 9:19:52 来源:某某日报 作者:某某 |',
+      '|',
+      '某乡位于某县东北部,山高路远,村医出诊全靠一辆电动车。 |',
+    );
+    expect(articles(text).map((a) => a.title)).toEqual(['某县某乡“村医”人人骑电动车']);
+  });
+});
+
+describe("a national e-paper's citation without 第", () => {
+  it('is taken off the byline, which then signs the article under its headline', () => {
+    const text = page(
+      '某报“乡村书屋”报道在湖南引起反响',
+      '王青山、李木子 赵一方 《 某某日报 》( 2031年12月17日   04 版)',
+      '本报长沙12月16日电(记者王青山、李木子 通讯员赵一方)12月10日,本报刊登乡村书屋的报道,在湖南引起反响。',
+    );
+    const [story] = articles(text);
+    expect(story?.title).toBe('某报“乡村书屋”报道在湖南引起反响');
+    expect(story?.authors).toEqual(['王青山', '李木子', '赵一方']);
+  });
+});
+
+describe("a CMS's description over the lead it repeats", () => {
+  const lead = '某某在线讯(通讯员 何 雨)2月23日是某县中小学开学报到的日子,校园又热闹起来';
+  it('keeps one paragraph, the full lead, and no second item', () => {
+    const text = page(
+      '某县:新学期新气象',
+      '时间:2031-02-26 20:03来源:某某在线 责任编辑:某某',
+      lead,
+      `${lead}。`,
+      '在城区各学校,报到窗口前排起了长队。',
+    );
+    const found = articles(text);
+    expect(found.map((a) => a.title)).toEqual(['某县:新学期新气象']);
+    expect(found[0]?.body[0]).toBe('2月23日是某县中小学开学报到的日子,校园又热闹起来。');
+    expect(found[0]?.body).toContain('在城区各学校,报到窗口前排起了长队。');
+  });
+
+  it('keeps a second dateline that opens other words as another item', () => {
+    const text = page(
+      '某县:新学期新气象',
+      '时间:2031-02-26 20:03来源:某某在线 责任编辑:某某',
+      `${lead}。`,
+      '某某在线讯(通讯员 何 雨)2月24日,某县图书馆开放寒假阅览室。',
+    );
+    expect(splitPage(text).length).toBe(2);
+  });
+});
