@@ -86,3 +86,22 @@ describe("a CMS's description over the lead it repeats", () => {
     expect(splitPage(text).length).toBe(2);
   });
 });
+
+describe("the poster between a platform copy's headline and its posting time", () => {
+  it('is article data, so the line above it is the headline', () => {
+    const text = page(
+      '网易号',
+      '某县一中学食堂请家长陪餐,校长:饭菜好不好,家长说了算',
+      '某某晨报',
+      '2031-11-05 10:20 · 湖南',
+      '近日,某县一所中学邀请家长走进食堂陪孩子吃午饭,边吃边给饭菜打分。',
+    );
+    expect(articles(text).map((a) => a.title)).toEqual(['某县一中学食堂请家长陪餐,校长:饭菜好不好,家长说了算']);
+    expect(lineOf(text, '某某晨报')?.decision).toBe('furniture');
+  });
+
+  it('keeps an outlet named in a headline over the data line as the headline', () => {
+    const text = page('某某晨报创刊二十周年座谈会召开', '2031-11-05 10:20 · 湖南', '11月4日,某某晨报创刊二十周年座谈会在长沙召开。');
+    expect(articles(text).map((a) => a.title)).toEqual(['某某晨报创刊二十周年座谈会召开']);
+  });
+});
