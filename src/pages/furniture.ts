@@ -216,7 +216,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     'footer',
     /(?:版权所有|Copyright|copyright|©|ICP[备证]|公网安备|互联网新闻信息服务许可证|未经(?:书面)?授权|违法和不良信息举报|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:])/,
   ],
-  ['footer', /^(?:主办|承办|协办|联办|运营|维护)\s*[：:]/],
+  // …and a government site's registration (`网站标识码：4300000001`, `政府网站标识码`) and `网站地图`-style links
+  ['footer', /^(?:主办|承办|协办|联办|运营|维护)\s*[：:]|^(?:政府)?网站标识码\s*[：:]?\s*[\dA-Za-z]{6,}/],
   [
     'footer',
     /未经.{0,12}(?:授权|许可|同意)|严禁转载|禁止转载|不得转载|转载请注明|(?:刊用|转载|使用)本(?:网站?|站|平台)稿件|^(?:本网站?|本站|本平台|本号)(?:所)?(?:刊载|发布|登载|转载)/,
@@ -231,6 +232,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // …and a table's cell border or a template's rule alone (`|`, `---`, `◆◆◆`): no letter, no digit
   ['media', /^[^\p{L}\p{N}]+$/u],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
+  // …a template's rule around its label (`------分隔线------`), and DedeCMS's QR widget (`织梦二维码生成器`)
+  ['media', /^[-—–=_*~]{3,}\s*[\u4e00-\u9fa5A-Za-z]{1,6}\s*[-—–=_*~]{3,}$|^织梦二维码生成器$|^(?:用?手机)?扫描二维码.{0,10}$/],
   // a picture's placeholder in brackets: `【资料图】`, `[图片]`, `【組圖】`
   ['media', /^[【\[(（]\s*(?:资料图|資料圖|资料图片|資料圖片|图片|圖片|组图|組圖|视频|視頻)\s*[】\])）]$/],
   // a forum's attachment and picture codes left in a copy (`[attach]2680[/attach]`, `[img]…[/img]`)
