@@ -105,3 +105,40 @@ describe("the poster between a platform copy's headline and its posting time", (
     expect(articles(text).map((a) => a.title)).toEqual(['某某晨报创刊二十周年座谈会召开']);
   });
 });
+
+describe("a template's leftovers and a government site's registration", () => {
+  const story = [
+    '某县新建五个口袋公园',
+    '来源:某某网 时间:2031-05-06 10:20',
+    '本报讯 今年以来,某县利用边角地新建五个口袋公园,市民出门五分钟就能见到绿。',
+  ];
+
+  it('reads a rule around its label and the QR widget as media, never a headline and its subtitle', () => {
+    const text = page(
+      ...story,
+      '织梦二维码生成器',
+      '------分隔线----------------------------',
+      '某某民生网由某某协会主办,欢迎各地通讯员投稿。',
+    );
+    expect(articles(text).map((a) => a.title)).toEqual(['某县新建五个口袋公园']);
+    expect(lineOf(text, '------分隔线')?.decision).toBe('furniture');
+  });
+
+  it('reads 网站标识码 as the footer and a label over a bare number as no 地名： brief', () => {
+    const text = page(...story, '网站标识码:4300000001', '今日访问:12', '本站由某县人民政府办公室主办,某县政务服务中心承办。');
+    expect(articles(text).map((a) => a.title)).toEqual(['某县新建五个口袋公园']);
+    expect(lineOf(text, '网站标识码')?.decision).toBe('furniture');
+  });
+
+  it('keeps a 地名： brief whose words follow the colon', () => {
+    const text = page(...story, '某镇:12名村医上岗', '某镇今年新招12名村医,全部安排到偏远村卫生室。');
+    expect(articles(text).map((a) => a.title)).toEqual(['某县新建五个口袋公园', '某镇:12名村医上岗']);
+  });
+});
+
+describe("a portal's county station in the dateline", () => {
+  it('names the reporter after the station and the role (桑植分站实习记者 某某)', () => {
+    const text = page('某县开展志愿服务活动', '某某网时刻12月6日讯(某县分站实习记者 王妍)12月6日,某县机关干部来到社区开展志愿服务。');
+    expect(articles(text)[0]?.authors).toEqual(['王妍']);
+  });
+});
