@@ -142,3 +142,19 @@ describe("a portal's county station in the dateline", () => {
     expect(articles(text)[0]?.authors).toEqual(['王妍']);
   });
 });
+
+describe("a paper's tip-off line and a platform's disclaimer under the story", () => {
+  it('are the footer, so the byline over them signs the article off', () => {
+    const text = page(
+      '某县一村部院坝变篮球场',
+      '来源:某某晚报 2031-11-05 10:20',
+      '近日,某县一村部前的院坝晚饭后成了村民的篮球场,大人小孩围着看球,热闹得像过节。',
+      '某某晚报记者刘晓禾',
+      '爆料、维权通道:应用市场下载某某客户端,搜索“报料”一键直达。',
+      '特别声明:以上内容为自媒体平台“某某号”用户上传并发布,本平台仅提供信息存储服务。',
+    );
+    const found = splitPage(text);
+    expect(found.map((a) => a.title)).toEqual(['某县一村部院坝变篮球场']);
+    expect(found[0]?.authors).toEqual(['刘晓禾']);
+  });
+});
