@@ -158,3 +158,19 @@ describe("a paper's tip-off line and a platform's disclaimer under the story", (
     expect(found[0]?.authors).toEqual(['刘晓禾']);
   });
 });
+
+describe("an aggregator's closing credit glued together", () => {
+  it('names the writer between the role and 现场图文报道', () => {
+    const text = page(
+      '美丽某村 胜景处处有',
+      '4月21日,某市作家协会组织会员到某镇某村采风,村党总支书记陪同参观了新修的屋场。',
+      '都市头条特约通讯员任小舟现场图文报道',
+    );
+    expect(splitPage(text)[0]?.authors).toEqual(['任小舟']);
+  });
+
+  it('keeps a place before 报道 out of the names', () => {
+    const text = page('某县举办龙舟赛', '记者 张三 李四 长沙报道', '6月2日,某县首届龙舟邀请赛在城区河段开赛,十六支队伍参赛。');
+    expect(splitPage(text)[0]?.authors).toEqual(['张三', '李四']);
+  });
+});
