@@ -61,7 +61,11 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
     /^(?:投稿邮箱|新闻热线|爆料热线|联系邮箱|投稿热线|值班电话|新闻爆料)|^(?=.{0,80}$).*?(?<![\w.-])[\w.-]{1,40}@[\w-]{1,40}\.[\w.]{1,20}/,
   ],
   // a paper's tip-off channels under its story (`爆料、维权通道:…`) and a platform's disclaimer for what its users post
-  ['footer', /^爆料[、，,和及与]?(?:维权|投诉|求助)?(?:通道|渠道|方式|热线)?[：:]|仅提供信息存储服务|^Notice: The content above/],
+  // …a comment box's rules (`请自觉遵守互联网相关的政策法规…`) and a channel's reprint notice (`转载请附上原文出处链接和本声明`)
+  [
+    'footer',
+    /^爆料[、，,和及与]?(?:维权|投诉|求助)?(?:通道|渠道|方式|热线)?[：:]|仅提供信息存储服务|^Notice: The content above|^请自觉遵守互联网相关的?政策法规|转载请附上原文出处/,
+  ],
   // `2022-04-11 09:14:26 字号:`: the posting time before the font control is article data (it confirms the headline above).
   ['article data', /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+.{0,16}?(?:字[体号]|字体大小)\s*[：:]/],
   ['navigation', /^.{0,30}(?:字[体号]|字体大小)\s*[：:].{0,20}$/],

@@ -130,6 +130,16 @@ describe("a template's leftovers and a government site's registration", () => {
     expect(lineOf(text, '网站标识码')?.decision).toBe('furniture');
   });
 
+  it("reads a comment box's rules and a channel's reprint notice as the footer, never the article's text", () => {
+    const text = page(
+      ...story,
+      '发表评论',
+      '请自觉遵守互联网相关的政策法规,严禁发布色情、暴力、反动的言论。',
+      '本文为某某频道原创文章,转载请附上原文出处链接和本声明。',
+    );
+    expect(articles(text)[0]?.body).toEqual([story[2]?.replace('本报讯 ', '')]);
+  });
+
   it('keeps a 地名： brief whose words follow the colon', () => {
     const text = page(...story, '某镇:12名村医上岗', '某镇今年新招12名村医,全部安排到偏远村卫生室。');
     expect(articles(text).map((a) => a.title)).toEqual(['某县新建五个口袋公园', '某镇:12名村医上岗']);
