@@ -60,6 +60,9 @@ export const NAVIGATION_WORDS = new Set([
   '分享',
   '分享到',
   '分享至',
+  // a platform's follow button beside the poster's name
+  '关注',
+  '+关注',
   '纠错',
   '我要纠错',
   '我要评论',

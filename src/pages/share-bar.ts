@@ -1,10 +1,11 @@
 /**
  * A self-media platform's copy (网易号, 搜狐号 and the like) prints the article's headline, then the
  * header's controls: a counter (`0`, its likes or comments) and the share button (`分享至`). Those
- * controls belong to an article's header, so the page's first line over them is its headline, also
+ * controls belong to an article's header, so the line over them, above any text, is its headline, also
  * a long one of three clauses (`某镇…获网友点赞,回应:…,年年如此`) a headline's shape alone would not admit.
  */
 import type { LineReading } from './block-shapes.ts';
+import { isRunningText } from './furniture.ts';
 
 /** The share button alone on its line, as the platforms print it over the text. */
 const SHARE_BUTTON = /^(?:分享至|分享到)[：:]?$/;
@@ -15,15 +16,15 @@ const LONG_HEADLINE_MAX = 64;
 /** A sentence inside, or a clause left open: never a headline, whatever stands under it. */
 const NOT_A_HEADLINE = /[。；;]|[，,、…：:]$|[！？!?]["”’」』]/;
 
-/** Marks the page's first line when a share bar (counters may stand between) is right under it. */
+/** Marks the line right over a share bar (counters may stand between) when no text stands above it. */
 export function markShareBars(readings: LineReading[]): void {
-  const first = readings.findIndex((r) => r.block);
-  const headline = readings[first]?.block;
-  if (!headline || (headline.shape !== 'short' && headline.shape !== 'text')) return;
+  const bar = readings.findIndex((r) => r.furniture !== undefined && SHARE_BUTTON.test(r.raw.trim()));
+  let at = bar - 1;
+  while (at >= 0 && (readings[at]?.furniture === 'counter' || readings[at]?.raw.trim() === '')) at--;
+  const headline = readings[at]?.block;
+  if (bar < 0 || !headline || (headline.shape !== 'short' && headline.shape !== 'text')) return;
   if (headline.text.length > LONG_HEADLINE_MAX || NOT_A_HEADLINE.test(headline.text)) return;
-  let below = first + 1;
-  while (readings[below]?.furniture === 'counter' || readings[below]?.raw.trim() === '') below++;
-  const bar = readings[below];
-  if (!bar?.furniture || !SHARE_BUTTON.test(bar.raw.trim())) return;
-  readings[first] = { ...readings[first], block: { ...headline, shape: 'short', overShareBar: true } } as LineReading;
+  // (The page's header only: menus and the platform's name may stand above it, no paragraph.)
+  if (readings.slice(0, at).some((r) => r.block && isRunningText(r.block.text))) return;
+  readings[at] = { ...readings[at], block: { ...headline, shape: 'short', overShareBar: true } } as LineReading;
 }

@@ -28,6 +28,29 @@ describe("a platform's share bar under the headline", () => {
     expect(lineOf(text, '分享至')?.decision).toBe('furniture');
   });
 
+  it('finds it under the breadcrumb printed one crumb a line, or under the poster and its follow button', () => {
+    const crumbs = page(
+      '某某首页',
+      '某某号',
+      '正文',
+      '申请入驻',
+      headline,
+      '0',
+      '分享至',
+      '近日,有网友发帖说,某县一小区的楼顶被居民改成了菜园,种满了辣椒和茄子。',
+    );
+    expect(articles(crumbs).map((a) => a.title)).toEqual([headline]);
+    const poster = page(
+      '某某晨报',
+      '关注',
+      headline,
+      '0',
+      '分享至',
+      '近日,有网友发帖说,某县一小区的楼顶被居民改成了菜园,种满了辣椒和茄子。',
+    );
+    expect(articles(poster).map((a) => a.title)).toEqual([headline]);
+  });
+
   it('takes no sentence for a headline, whatever stands under it', () => {
     const told = page('近日,有网友发帖说,某县一小区楼顶变成了菜园。', '0', '分享至', '该帖子引来不少网友点赞。');
     expect(articles(told)).toEqual([]);
