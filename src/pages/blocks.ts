@@ -8,6 +8,7 @@ import { splitGluedDataLine } from './glued-data.ts';
 import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
+import { splitBracketedEntries } from './bracketed-entry.ts';
 import { markPhotoCaptions, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
 import { markSiteBanner, markSiteNameLines, markSiteSlogans } from './site-name.ts';
 import {
@@ -258,7 +259,7 @@ export function pageLines(text: string): LineReading[] {
   markMenuBullets(read);
   markRelatedLinks(read);
   markPhotoCaptions(read);
-  const readings = splitBilingualHeadlines(read);
+  const readings = splitBracketedEntries(splitBilingualHeadlines(read));
   markLongHeadlines(readings);
   markRosters(readings);
   markSiteBanner(readings);

@@ -57,17 +57,29 @@ export function gluedLabelOf(headline: string, text: string): GluedLabel | undef
   return shared(label) < KEYWORD_FOREIGN && shared(rest) > 0 ? 'keyword' : undefined;
 }
 
+/**
+ * The first paragraphs under a headline, with the column label and the captions printed among
+ * them: a series' name before the colon (`某某专题:标题`) recurs in its `【栏目】` or a caption.
+ */
+function textUnder(readings: LineReading[]): string {
+  const lines: string[] = [];
+  let paragraphs = 0;
+  for (const reading of readings) {
+    const block = reading.block;
+    if (!block) continue;
+    if (block.shape === 'text') paragraphs++;
+    if (block.shape === 'text' || block.shape === 'caption' || block.label) lines.push(block.text);
+    if (paragraphs === TEXT_PARAGRAPHS) break;
+  }
+  return paragraphs === 0 ? '' : lines.join('\n');
+}
+
 /** Takes glued labels off the headline-shaped lines of a page (before the split reads them). */
 export function markGluedLabels(readings: LineReading[]): void {
   readings.forEach((reading, i) => {
     const block = reading.block;
     if (block?.shape !== 'short') return;
-    const text = readings
-      .slice(i + 1)
-      .filter((r) => r.block?.shape === 'text')
-      .slice(0, TEXT_PARAGRAPHS)
-      .map((r) => r.block?.text ?? '')
-      .join('\n');
+    const text = textUnder(readings.slice(i + 1));
     if (text === '') return;
     const label = gluedLabelOf(block.text, text);
     if (!label) return;

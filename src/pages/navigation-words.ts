@@ -136,6 +136,8 @@ export const NAVIGATION_WORDS = new Set([
   '打开APP',
   '分享',
   '—分享—',
+  // a portal's app link printed over its share button (红网's app: its name alone is a link, never a headline)
+  '时刻新闻',
   '-分享-',
   '登录',
   '注册',

@@ -144,6 +144,14 @@ export function retitledByOriginal(state: SplitState, block: Block): boolean {
 /** A byline, end mark, credit, author's note, date line or caption: it closes or credits the article. */
 export function readClosing(state: SplitState, block: Block): void {
   if (retitledByOriginal(state, block)) return;
+  const original = ORIGINAL_TITLE_LINE.exec(block.text)?.[1];
+  const { current } = state;
+  if (original !== undefined && (!current || (!current.title && current.body.length === 0))) {
+    // `（原标题：…）` with no headline above it (a mirror kept only the note): the headline.
+    state.start(original, block);
+    state.trace(block, 'headline', 'the original title (原标题：…) in brackets, and no headline of its own above it');
+    return;
+  }
   const draft = state.currentOrFragment();
   closeOrCredit(draft, block);
   state.trace(block, CLOSING_DECISIONS[block.shape] ?? 'body', draft.fragment && draft.body.length === 0 ? 'before any article' : '');

@@ -48,6 +48,13 @@ const labelLine: ShortStep = (state, block, index) => {
     state.trace(block, 'note', "an editor's note label (编者按, 开栏语…): its text follows, never a headline");
     return true;
   }
+  const { current } = state;
+  if (block.label && block.kicker && current?.inHeader && current.title && !current.kicker && current.body.length === 0) {
+    // A copy that prints the headline and its time first, then the column `【栏目】` over the text.
+    current.kicker = block.kicker;
+    state.trace(block, 'kicker', "a column label under the headline, before its text: the headline's column");
+    return true;
+  }
   if (block.label || CONTACT_LABEL.test(block.text)) {
     // `联系电话：…`, `地址：…`, `【温馨提示】`: a notice's own lines, each a paragraph of its own.
     const draft = state.currentOrFragment();

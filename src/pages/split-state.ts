@@ -161,6 +161,7 @@ export class SplitState {
     const current = this.current;
     if (index === 0 || !current) return 'first line of the page';
     if (block.bilingual) return 'its English title printed after it on the line';
+    if (block.bracketedEntry) return 'printed in 【】 before its text on the line (an entry of a yearbook)';
     if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
     if (current.stamped) return 'the post above ends with its posting time (a list of posts)';
     // (…unless the list also names the open article: then it is a gallery's captions, printed again.)
