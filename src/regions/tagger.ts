@@ -34,7 +34,7 @@ import { PASSING_WEIGHT, PLACING_KINDS, passingKinds, rankingScope } from './pas
 import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 import { homeCharacterAt } from './home-short.ts';
 import { datelineLength, parts } from './parts.ts';
-import { sceneOf, venueOf } from './venue.ts';
+import { sceneOf, venueOf, visitedOf } from './venue.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -232,6 +232,8 @@ export class RegionTagger {
     let framedByProvince = false;
     // Where the headline or the opening says the event is held (…在某县举行) or happened (某县发生…).
     let venue: Region | undefined;
+    let venueInHeadline = false;
+    let visited: Region | undefined;
     let scene: Region | undefined;
     let headlineNamesPlace = false;
     let openingRead = false;
@@ -279,8 +281,12 @@ export class RegionTagger {
         if (part.kind === 'headline' && Math.min(first.province, first.place) < Infinity) headlineNamesPlace = true;
       }
       if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead)) {
-        venue ??= venueOf(g, part.text, mentions, counted);
+        if (!venue) {
+          venue = venueOf(g, part.text, mentions, counted);
+          if (venue && part.kind === 'headline') venueInHeadline = true;
+        }
         scene ??= sceneOf(g, part.text, mentions, counted);
+        visited ??= visitedOf(g, part.text, mentions, counted);
       }
       if (part.kind === 'opening') openingRead = true;
       offset += part.text.length + 1;
@@ -289,7 +295,7 @@ export class RegionTagger {
     // A bare stem the article also writes as a place elsewhere (走进华容 … 鄂州市华容区) is that place.
     for (const f of found) if (f.mention.term.short && namesakes.has(f.mention.term.text)) f.elsewhere = true;
     creditMentions(g, found, credit);
-    return { scored: [...scores.values()], framedByProvince, where: { venue, scene } };
+    return { scored: [...scores.values()], framedByProvince, where: { venue, scene, venueInHeadline, visited } };
   }
 }
 

@@ -28,6 +28,25 @@ const AT_BEFORE = /在$/;
  */
 const HELD_AFTER = /^[^，。；！？,;!?\n]{0,20}?(?:举行|举办|召开|开幕|启动|舉行|舉辦|召開|開幕|啟動)/;
 
+/** Going to the place (`前往某区`, `赴某县`, `深入某县`) … */
+const GOING_BEFORE = /(?:前往|赴|来到|深入|走进)$/;
+/** …to look at it (`…开展走访调研`, `考察`, `参观`) within the clause: a visit. */
+const VISIT_AFTER = /^[^，。；！？,;!?\n]{0,20}?(?:调研|考察|走访|参观|视察|督导|观摩)/;
+
+/**
+ * The county a text says a group goes to see (`某市某会组织委员前往某区开展走访调研`), or undefined:
+ * the host of the visit, whose story it is, though the visitors' home city heads the headline.
+ */
+export function visitedOf(g: Gazetteer, text: string, mentions: Mention[], counted: number[]): Region | undefined {
+  for (const mention of mentions) {
+    if (!counted.includes(mention.start)) continue;
+    const region = mention.term.credits;
+    const county = region.level === 'town' ? g.countyOf(region) : region.level === 'county' ? region : undefined;
+    if (county && GOING_BEFORE.test(text.slice(0, mention.start)) && VISIT_AFTER.test(text.slice(mention.end))) return county;
+  }
+  return undefined;
+}
+
 /** `发生` within the clause after a county (`某县某镇某村发生…`): where the reported event happened. */
 const HAPPENED_AFTER = /^[^，。；！？,;!?\n]{0,12}?(?:发生|發生)/;
 
