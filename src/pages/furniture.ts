@@ -39,6 +39,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `第01版：头版`, `A02版：要闻`, `第3版`, `【第02版：综合】`, `01版 要闻`
   ['page header', /^[【\[]?\s*(?:第\s*)?[A-Z]?\s*\d{1,3}\s*版\s*(?:[：:·\s]\s*[\u4e00-\u9fa5A-Za-z·]{0,12})?\s*[】\]]?$/],
   ['page header', /^第?\s*\d{1,2}\s*版|第\s*\d{1,2}\s*版\s*$/],
+  // …with its pager after it: `第A08版:民生热线 上一版3  4下一版` (an e-paper's page bar).
+  ['page header', /^(?:第\s*)?[A-Z]\s*\d{1,3}\s*版\s*[：:·]\s*[\u4e00-\u9fa5]{2,12}\s+.{0,6}?(?:上一版|下一版)/],
   // `娄底日报 公告·广告`, `某某晚报 A04 城事`: the paper's name and the page's section
   ['page header', /^[\u4e00-\u9fa5]{2,10}(?:日报|晚报|早报|都市报|报)\s+(?:[A-Z]?\d{1,3}\s*)?[\u4e00-\u9fa5·、]{2,10}$/],
   ['page header', /^[A-Z]\d{1,2}\s*[：:]?\s*[\u4e00-\u9fa5]{2,6}$/],

@@ -21,6 +21,8 @@ import { startsWithSurname } from './surnames.ts';
 const GLUED = /^([\u4e00-\u9fa5·]{2,16})[:：]\s*(\S.{3,})$/;
 /** Shortest keyword taken for spam: column names and place leads (`一线调研：`, `壶瓶山镇：`) are shorter. */
 const KEYWORD_MIN = 6;
+/** A reporting series' genre closing the label (`某省小县蹲点手记:`, `乡村振兴观察:`): a column, never bait. */
+const SERIES_GENRE = /(?:手记|笔记|札记|日记|纪实|见闻|观察|调查|随笔|访谈|专访)$/;
 /** Below this share of its words repeated in the text, a keyword is foreign to the text. */
 const KEYWORD_FOREIGN = 0.2;
 /** How many paragraphs under the headline are read for the label's words. */
@@ -47,7 +49,7 @@ export function gluedLabelOf(headline: string, text: string): GluedLabel | undef
   // person signs is a first-person piece whose headline names its speaker, and stays whole.)
   const echoed = text.split('\n').some((paragraph) => compact(paragraph).startsWith(rest));
   if (label.length <= 4 && startsWithSurname(label) && signs(label, text) && echoed) return 'author';
-  if (label.length < KEYWORD_MIN) return undefined;
+  if (label.length < KEYWORD_MIN || SERIES_GENRE.test(label)) return undefined;
   // (The whole glued line printed again in the text does not count: a mirror's echo of its headline.)
   const body = pairsOf(compact(text).replaceAll(compact(headline), ''));
   const shared = (part: string) => {

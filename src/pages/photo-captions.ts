@@ -16,10 +16,17 @@ const CAPTION_PROGRESSIVE = /(?:(?:讲话|发言|致辞|讲解|授课|作报告|
  * space, then what the picture shows, ending on 现场 or 一角). A headline on a date would say what happened.
  */
 const DATED_SCENE = /^\d{1,2}月\d{1,2}日[ \u3000]+\S.{3,40}(?:现场|現場|一角)$/;
+/**
+ * A view named alone, with its full stop: `某村一角。`, `古镇全景。`, `新城夜景。` (no clause, no verb): what
+ * a picture shows, never a paragraph of the text (a headline has no full stop).
+ */
+const SCENE_NOUN = /^[^，,、；;：:！？!?。\s]{2,16}(?:一角|一隅|全景|远眺|鸟瞰|俯瞰|夜景|掠影)。$/;
 
-/** A caption without a credit, by its form: an opening such as `图为`, a progressive, a dated scene. */
+/** A caption without a credit, by its form: an opening such as `图为`, a progressive, a dated scene, a view. */
 export function uncreditedCaption(text: string): boolean {
-  return (CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text) || DATED_SCENE.test(text)) && text.length < 150;
+  return (
+    (CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text) || DATED_SCENE.test(text) || SCENE_NOUN.test(text)) && text.length < 150
+  );
 }
 
 /** Longest caption printed under an image's file name. */

@@ -73,8 +73,9 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     // on the page's last lines, where no article they could head follows).
     if (current.authors.length === 0) current.authors.push(...names);
     trace(block, 'byline', "the article's writers signing its text off (named already, or on the page's last lines)");
-  } else if (current?.title && current.authors.length === 0 && photoStoryLead(current)) {
-    // A photo story: short captions printed between the headline and its author line.
+  } else if (current?.title && current.authors.length === 0 && photoStoryLead(current) && textBelow(state.blocks, index)) {
+    // A photo story: short captions printed between the headline and its author line, its text under
+    // that line (with no text below, the line signs off the short paragraphs above it).
     current.captions.push(...current.body.splice(0));
     current.authors.push(...names);
     current.signed = true;
@@ -113,6 +114,11 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     state.start(block.text);
     trace(block, 'headline', 'first line of the page');
   }
+}
+
+/** Running text stands somewhere below this line, before the next headline-shaped line's article. */
+function textBelow(blocks: readonly Block[], index: number): boolean {
+  return blocks.slice(index + 1).some((b) => b.shape === 'text');
 }
 
 /** A byline after an article's text that closes it: the writers it named already, or roles at the page's end. */
