@@ -80,6 +80,7 @@ const seriesLine: ShortStep = (state, block, index) => {
       current.authors.length > 0 &&
       current.body.length === 0 &&
       kickerShaped(block.text) &&
+      !sameHeadline(block.text, current.title) &&
       next?.shape !== 'author-line' &&
       next?.shape !== 'article-data' &&
       !state.headerFollows(next, index)
@@ -140,7 +141,9 @@ const originalTitle: ShortStep = (state, block) => {
  */
 const headlineAgain: ShortStep = (state, block, index) => {
   const { current } = state;
-  if (!current?.title || current.fragment || !current.body.every((p) => current.headings.has(p))) return false;
+  // (A wire item titled from its dateline, `…电题:标题`, may print the headline alone after its lede.)
+  const textAbove = !current?.body.every((p) => current.headings.has(p));
+  if (!current?.title || current.fragment || (textAbove && !current.wireTitle)) return false;
   if (!sameHeadline(block.text, current.title)) return false;
   const [web, again] = [wordsOf(current.title), wordsOf(block.text)];
   if (state.blocks[index + 1]?.shape === 'subtitle' && web.length > again.length && web.includes(again)) {
@@ -149,7 +152,13 @@ const headlineAgain: ShortStep = (state, block, index) => {
     state.trace(block, 'headline', 'the headline printed again with its subtitle under it: the page title above carried more');
     return true;
   }
-  state.trace(block, 'note', 'the headline printed again (the print edition’s) under the web one');
+  state.trace(
+    block,
+    'note',
+    current.wireTitle
+      ? "the headline printed again (the wire dateline's 题：… named it)"
+      : 'the headline printed again (the print edition’s) under the web one',
+  );
   return true;
 };
 

@@ -217,6 +217,17 @@ export class SplitState {
       return;
     }
     const current = this.current;
+    const wire = datelineOf(block.text);
+    if (wire?.title && (!current || current.closed || (current.fragment && current.body.length === 0))) {
+      // `新华社长沙3月4日电题:…` opening a page (or after a closed item): the item's headline is in it.
+      const draft = this.start(wire.title);
+      draft.datelined = true;
+      draft.dateline = block.text.slice(0, wire.length).trim();
+      draft.dataLine = true;
+      draft.wireTitle = true;
+      this.trace(block, 'headline', "a wire dateline's 题：…: the item's headline");
+      return;
+    }
     if (!current || current.closed) {
       why = current ? 'text after a closed article: a fragment' : 'text before any headline: a fragment';
       this.startFragment().excerpt = !current;

@@ -103,6 +103,26 @@ describe('headlines a copy prints in other places', () => {
   });
 });
 
+describe('a wire dateline that holds the headline', () => {
+  it('opens the article with the dateline’s 题：… and reads the headline printed alone after it as a copy', () => {
+    for (const lede of [[], ['走进某县的茶山，一垄垄茶树沿着山坡铺开。']]) {
+      const found = articles(
+        page(
+          '新华社长沙4月12日电题:深山茶园迎来新茶人',
+          '新华社记者 苏小岚 邓一舟',
+          ...lede,
+          '深山茶园迎来新茶人',
+          '清晨六点，茶农们已经背着竹篓上了山。',
+        ),
+      );
+      expect(found.map((a) => a.title)).toEqual(['深山茶园迎来新茶人']);
+      expect(found[0]?.authors).toEqual(['苏小岚', '邓一舟']);
+      expect(found[0]?.kicker).toBe('');
+      expect(found[0]?.body.join('')).not.toContain('新茶人');
+    }
+  });
+});
+
 describe('lines that only look like something else', () => {
   it('reads a village’s name alone as a heading, not an author line, and a view `某村一角。` as a caption', () => {
     const found = articles(
