@@ -38,6 +38,11 @@ const BRACKETED_DATELINE =
 const REPRINT_SOURCE = /^据[\u4e00-\u9fa5A-Za-z·]{2,12}(?:消息|报道)\s*[（(]([^（）()]{2,40})[）)]\s*/;
 /** `/据某某社报导，` glued to a reprint's own dateline (`某某社北京2月6日电/据新华社报导，`): its second source. */
 const SLASHED_SOURCE = /^[/／]\s*据[\u4e00-\u9fa5A-Za-z·]{2,12}?(?:报导|报道|消息|电)[，,：:]?\s*/;
+/**
+ * A site's brand glued before its reporters' role inside the dateline's brackets (`（星城全媒体记者 张三）`,
+ * a brand no outlet word ends): there it can only be the outlet.
+ */
+const BRAND_BEFORE_ROLE = /^[\u4e00-\u9fa5]{2,6}?(?=(?:全媒体|融媒体|融媒)(?:记者|通讯员))/;
 /** Reporters after a dateline without brackets: `张三、李四报道：`. */
 const REPORTED_BY = /^([\u4e00-\u9fa5·]{2,4}(?:[、，,\s]+[\u4e00-\u9fa5·]{2,4}){0,4})\s*报道\s*[：:]\s*/;
 
@@ -80,7 +85,7 @@ export function datelineOf(text: string): Dateline | undefined {
   let names: string | undefined;
   const bracket = /^\s*[（(]([^（）()]{2,60})[）)]\s*/.exec(text.slice(length));
   if (bracket) {
-    const inner = bracket[1].trim();
+    const inner = bracket[1].trim().replace(BRAND_BEFORE_ROLE, '');
     names = namesWithoutRoles(inner) ?? (isNameList(pairSingleCharacters(inner)) ? pairSingleCharacters(inner) : undefined);
     length += bracket[0].length;
   } else {

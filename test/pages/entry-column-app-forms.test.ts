@@ -151,6 +151,10 @@ describe('lines that only look like something else', () => {
     expect(text.slice(datelineOf(text)?.length ?? 0)).toBe('山区县的发展，关系着千万群众的日子。');
   });
 
+  it('takes a brand glued before 全媒体记者 in the dateline’s brackets for the outlet', () => {
+    expect(datelineOf('某某在线3月15日讯(星城全媒体记者 唐小峰 邓一鸣) 3月15日，市两会开幕。')?.names).toBe('唐小峰 邓一鸣');
+  });
+
   it('reads an e-paper page bar with its pager as furniture', () => {
     expect(furnitureOf('第A08版:民生热线 上一版3  4下一版')).toBe('page header');
   });
