@@ -210,8 +210,11 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // editor and production credits closing a page or an article
   [
     'credits',
-    /^[【\[(（]?\s*(?:责任编辑|文章来源|责编|编辑|本版编辑|本版责编|美术编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
+    /^[【\[(（]?\s*(?:责任编辑|文章来源|责编|编辑|本版编辑|本版责编|美术编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版)\s*[：:|｜丨/]/,
   ],
+  // …and a media credit (`视频：张三 李四`, `海报丨王五`), but not a portal's media tag before a headline
+  // (`视频丨某县茶园迎来采茶季`): six characters and more with no space after it are a headline, not names.
+  ['credits', /^[【\[(（]?\s*(?:视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/](?!\s*[^\s：:|｜丨/]{6,}(?<!中心|报|台|网|社|站)$)/],
   // a run of credits on one line: `主播|张三 责任编辑|李四 二审编辑|王五 终审编辑|赵六`
   ['credits', /(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)[\s\S]{0,40}(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)/],
   [

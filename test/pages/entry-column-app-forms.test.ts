@@ -123,6 +123,30 @@ describe('a wire dateline that holds the headline', () => {
   });
 });
 
+describe('what a platform prints on a headline', () => {
+  const headlineOf = (line: string) =>
+    articles(page(line, '发布时间：2031-04-02 09:00 来源：某某网', '四月的某县，茶山一片新绿，茶农们忙着采摘春茶。'))[0];
+
+  it('takes a portal’s media tag before the bar (视频丨, 海报丨) for the kicker, not a credit line', () => {
+    expect(headlineOf('视频丨某县茶园迎来采茶季')).toMatchObject({ title: '某县茶园迎来采茶季', kicker: '视频' });
+    expect(furnitureOf('视频：张三 李四')).toBe('credits');
+    expect(furnitureOf('海报丨王小五')).toBe('credits');
+  });
+
+  it('drops a posting platform’s tag (置顶, 原创, a badge, a hashtag), but not words a headline opens with', () => {
+    for (const line of [
+      '置顶 某县茶园迎来采茶季',
+      '某县茶园迎来采茶季原创',
+      '原创 某县茶园迎来采茶季',
+      '某县茶园迎来采茶季 热',
+      '#某县# 某县茶园迎来采茶季',
+    ]) {
+      expect(headlineOf(line)?.title).toBe('某县茶园迎来采茶季');
+    }
+    expect(headlineOf('原创歌曲唱响某县茶乡')?.title).toBe('原创歌曲唱响某县茶乡');
+  });
+});
+
 describe('lines that only look like something else', () => {
   it('reads a village’s name alone as a heading, not an author line, and a view `某村一角。` as a caption', () => {
     const found = articles(
