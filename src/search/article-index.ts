@@ -132,7 +132,7 @@ export class SnapshotIndex implements ArticleIndex {
       db = new Database(join(indexDir, 'articles.db'), { readonly: true, fileMustExist: true });
       const count = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
       if (count !== meta.articles) throw new Error(`${count} articles, meta says ${meta.articles}`);
-      const compact = new CompactPass(db);
+      const compact = new CompactPass(db, meta.commonTerms);
       return new SnapshotIndex(meta, db, compact);
     } catch (error) {
       db?.close();
