@@ -54,6 +54,32 @@ describe('headlines the splitter used to miss', () => {
   });
 });
 
+describe("a post's introduction over the story it reprints", () => {
+  it("keeps the story's byline under the introduction as the post's own, in one article", () => {
+    const text = page(
+      '这个周末,某县老街火了,三天接待游客超十万!',
+      '这个周末,永顺县的老街上人头攒动,某某日报的报道在客户端的浏览量已超过五十万。',
+      '▲老街的夜景 某某日报记者 向晚晴 摄',
+      '某某日报记者 向晚晴 彭一帆',
+      '老街全长一公里多,两旁是清一色的木板房,保留了吊脚楼的老样子。',
+    );
+    const found = splitPage(text);
+    expect(found.map((a) => [a.kind, a.title, a.authors])).toEqual([
+      ['feature', '这个周末,某县老街火了,三天接待游客超十万!', ['向晚晴', '彭一帆']],
+    ]);
+  });
+
+  it('still starts a headless article at a byline under a first article that has its own dateline', () => {
+    const text = page(
+      '某县新建图书室',
+      '本报讯 11月24日,某县今年新建的五座乡村图书室全部建成开放,图书室由村部的旧仓库改建而成,藏书三千余册,配有电脑和阅读桌,每天下午向村民开放。',
+      '本报记者 向晚晴 彭一帆',
+      '老街全长一公里多,两旁是清一色的木板房,近两年县里对老街进行了修缮。',
+    );
+    expect(splitPage(text).map((a) => a.kind)).toEqual(['brief', 'fragment']);
+  });
+});
+
 describe('the brief form 地名：… and section headings of that form', () => {
   it("keeps a feature's sections in one article when their text never names the lead again", () => {
     const text = page(
