@@ -76,3 +76,15 @@ export function photoCreditAlone(text: string): string | undefined {
   const roleFree = /\S\s*摄$/.test(text) ? namesWithoutRoles(text.replace(/\s*摄$/, '')) : undefined;
   return roleFree && isNameList(roleFree) ? `${roleFree} 摄` : undefined;
 }
+
+/** Longest bare caption over the dated text: a picture's short description, no clause of a sentence. */
+const CAPTION_OVER_TEXT_MAX = 30;
+
+/**
+ * Paragraphs of an article printed before its dateline that are pictures' bare captions: the
+ * dateline opens the news text, so what stands above it, under the header or the editor's note, is
+ * no text of it. Only one short sentence each, no comma (`某街道新建的公交站台。`).
+ */
+export function bareCaptionOverDateline(paragraph: string): boolean {
+  return paragraph.length <= CAPTION_OVER_TEXT_MAX && /^[^，,；;。！？]+。$/.test(paragraph);
+}

@@ -8,6 +8,7 @@ import { type Block, CONTACT_LABEL, endsSentence, LIST_ITEM, startsMidSentence }
 import { briefLead } from './brief-lead.ts';
 import { datelineOf } from './dateline.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
+import { bareCaptionOverDateline } from './photo-captions.ts';
 import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, PLACE_OPENING, unbalanced } from './split-rules.ts';
 
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
@@ -105,8 +106,12 @@ export class SplitState {
       text = text.slice(draft.title.length).trimStart();
     const dateline = datelineOf(text);
     // The first dateline of an item opens its news text, even under an editor's note (编者按).
-    if (dateline && !draft.datelined && (draft.body.length === 0 || draft.authors.length === 0)) {
+    // (Bare captions of the pictures between the header, or the editor's note, and the dateline.)
+    const captions = dateline ? draft.body.filter((p) => !draft.headings.has(p) && bareCaptionOverDateline(p)) : [];
+    if (dateline && !draft.datelined && (draft.body.length === captions.length || draft.authors.length === 0)) {
       draft.datelined = true;
+      draft.captions.push(...captions);
+      draft.body = draft.body.filter((p) => !captions.includes(p));
       draft.dateline = text.slice(0, dateline.length).trim();
       if (dateline.names && draft.authors.length === 0) draft.authors.push(...splitNames(dateline.names));
       if (dateline.title && !draft.title) {

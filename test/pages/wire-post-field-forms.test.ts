@@ -139,6 +139,19 @@ describe('page dates, article data and datelines', () => {
     ).toEqual(['来源:', '某某晚报', '标签:', '株洲|谣言', '责任编辑:', '周小川']);
   });
 
+  it('takes the short comma-less sentences between the header and the dateline as captions, and still reads the dateline', () => {
+    const text = page(
+      '“茶香小镇”迎来采茶季',
+      '作者:方晓 李青禾    来源:某某日报    发布时间:2031年04月08日',
+      '茶垄间的采茶工人。',
+      '合作社里分拣装箱的新茶。',
+      '某某日报全媒体讯(方晓 李青禾)清明前后,岳阳县一个茶乡小镇的茶园里,采茶工人背着竹篓穿行在茶垄间。',
+    );
+    const [article] = articles(text);
+    expect(article?.captions).toEqual(['茶垄间的采茶工人。', '合作社里分拣装箱的新茶。']);
+    expect(article?.body).toEqual(['清明前后,岳阳县一个茶乡小镇的茶园里,采茶工人背着竹篓穿行在茶垄间。']);
+  });
+
   it("drops a forum's attachment label run into the first paragraph", () => {
     const [article] = articles(
       page('某县农民丰收节开幕', '查看隐藏内容(*)需先登录', '图片附件9月22日,平江县农民丰收节在三市镇开幕,近千名农民群众参加。'),
