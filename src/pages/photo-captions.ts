@@ -88,3 +88,16 @@ const CAPTION_OVER_TEXT_MAX = 30;
 export function bareCaptionOverDateline(paragraph: string): boolean {
   return paragraph.length <= CAPTION_OVER_TEXT_MAX && /^[^，,；;。！？]+。$/.test(paragraph);
 }
+
+/** A news text's first sentence opens with its day: `11月27日清晨,`, `5月7日上午，`. */
+const DAY_OPENING = /^\d{1,2}月\d{1,2}日[\u4e00-\u9fa5]{0,3}[，,]/;
+/** Shortest paragraph that opens the text under the captions (a sentence and more). */
+const DATED_TEXT_MIN = 40;
+
+/**
+ * The paragraphs under an article's author line are all bare captions, and `text` opens the news
+ * with its day: an e-paper prints the pictures' captions between the byline and the text.
+ */
+export function captionsOverDatedText(body: readonly string[], text: string): boolean {
+  return body.length > 0 && body.every(bareCaptionOverDateline) && text.length >= DATED_TEXT_MIN && DAY_OPENING.test(text);
+}

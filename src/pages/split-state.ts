@@ -8,7 +8,7 @@ import { type Block, CONTACT_LABEL, endsSentence, LIST_ITEM, startsMidSentence }
 import { briefLead } from './brief-lead.ts';
 import { datelineOf } from './dateline.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
-import { bareCaptionOverDateline } from './photo-captions.ts';
+import { bareCaptionOverDateline, captionsOverDatedText } from './photo-captions.ts';
 import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, PLACE_OPENING, unbalanced } from './split-rules.ts';
 
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
@@ -106,6 +106,11 @@ export class SplitState {
       text = text.slice(draft.title.length).trimStart();
     const dateline = datelineOf(text);
     // The first dateline of an item opens its news text, even under an editor's note (编者按).
+    // (…or between the author line and a text that opens with its day, when the page prints no dateline.)
+    if (!dateline && !draft.datelined && draft.authors.length > 0 && captionsOverDatedText(draft.body, text)) {
+      draft.captions.push(...draft.body.splice(0));
+      draft.openParagraph = false;
+    }
     // (Bare captions of the pictures between the header, or the editor's note, and the dateline.)
     const captions = dateline ? draft.body.filter((p) => !draft.headings.has(p) && bareCaptionOverDateline(p)) : [];
     if (dateline && !draft.datelined && (draft.body.length === captions.length || draft.authors.length === 0)) {

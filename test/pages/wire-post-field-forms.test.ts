@@ -152,6 +152,23 @@ describe('page dates, article data and datelines', () => {
     expect(article?.body).toEqual(['清明前后,岳阳县一个茶乡小镇的茶园里,采茶工人背着竹篓穿行在茶垄间。']);
   });
 
+  it('takes them as captions between the author line and a text that opens with its day, and not over any other text', () => {
+    const dated = page(
+      '某县新建五座乡村图书室',
+      '记者 唐晓峰 通讯员 罗一鸣',
+      '图书室里的小读者。',
+      '11月24日,武冈市一个山村的图书室里,几名小学生正趴在桌上看书,这是该市今年新建的图书室之一。',
+    );
+    expect(articles(dated)[0]?.captions).toEqual(['图书室里的小读者。']);
+    const undated = page(
+      '某县新建五座乡村图书室',
+      '记者 唐晓峰 通讯员 罗一鸣',
+      '天亮了。',
+      '武冈市一个山村的图书室里,几名小学生正趴在桌上看书,这是该市今年新建的图书室之一。',
+    );
+    expect(articles(undated)[0]?.body[0]).toBe('天亮了。');
+  });
+
   it("drops a forum's attachment label run into the first paragraph", () => {
     const [article] = articles(
       page('某县农民丰收节开幕', '查看隐藏内容(*)需先登录', '图片附件9月22日,平江县农民丰收节在三市镇开幕,近千名农民群众参加。'),
