@@ -94,6 +94,18 @@ describe('the brief form 地名：… and section headings of that form', () => 
     expect(articles(text).map((a) => a.title)).toEqual(['山水之间何以为家?作家采风团走进某市寻访绿色与乡愁']);
   });
 
+  it('keeps a section whose lead sets a scene (…里, …上) as a heading, though its text repeats the words', () => {
+    const text = page(
+      '山水之间何以为家?作家采风团走进某市寻访绿色与乡愁',
+      '6月3日至4日,作家采风活动在郴州举行,三十余位作家走进乡村、园区和古村落,记录这座城市的变化。',
+      '老屋里:在门槛上读懂岁月',
+      '走进古村的一栋老屋,门槛已被磨得发亮。屋主人说,这栋老屋住过五代人,梁上的雕花还是清代的手艺。',
+      '作家们在老屋的天井里坐下来,听屋主人讲祖辈留下的家训。',
+    );
+    expect(articles(text).map((a) => a.title)).toEqual(['山水之间何以为家?作家采风团走进某市寻访绿色与乡愁']);
+    expect(explainPage(text).lines[2]?.decision).toBe('section heading');
+  });
+
   it('starts a brief at a place lead its text names, in the first paragraph or the second', () => {
     const text = page(
       '某地要闻',
