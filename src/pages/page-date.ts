@@ -46,7 +46,7 @@ function issueDateOf(short: string[]): string | undefined {
     const kind = furnitureOf(line);
     if (header || kind === 'masthead' || kind === 'page header') {
       // (…and an e-paper's toolbar over the article, `上一篇 下一篇 2031年11月29日 放大 缩小`, prints the issue's date.)
-      const toolbar = header && kind === 'navigation' ? CJK_DATE.exec(line) : null;
+      const toolbar = header && kind === 'navigation' ? (CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line)) : null;
       const date = dateOf(ISSUE_DATE.exec(line) ?? EPAPER_DATE.exec(line) ?? toolbar);
       if (date) return date;
     }

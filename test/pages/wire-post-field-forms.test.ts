@@ -125,6 +125,7 @@ describe('page dates, article data and datelines', () => {
     expect(furnitureOf('3上一篇  下一篇4 2031年11月26日 放大 缩小 默认')).toBe('navigation');
     expect(furnitureOf('3上一期  下一期4')).toBe('navigation');
     expect(pageDateOf(['第03版:要闻', '3上一篇  下一篇4 2031年11月26日 放大 缩小 默认', '某县新建五座乡村图书室'])).toBe('2031-11-26');
+    expect(pageDateOf(['上一篇 下一篇 2031-11-26 放大 缩小', '某县新建五座乡村图书室'])).toBe('2031-11-26');
   });
 
   it("takes a forum post's time as the page's date", () => {
