@@ -190,7 +190,7 @@ describe('page dates, article data and datelines', () => {
   });
 
   it("reads a city daily's `全媒体讯` dateline with its reporters' bare names (the 日 of 日报 is no date)", () => {
-    expect(datelineOf('岳阳日报全媒体讯(方晓 李青禾)清明前后,岳阳县的茶园里一片繁忙。')).toEqual({ length: 16, names: '方晓 李青禾' });
+    expect(datelineOf('某某日报全媒体讯(方晓 李青禾)清明前后,岳阳县的茶园里一片繁忙。')).toEqual({ length: 16, names: '方晓 李青禾' });
     expect(datelineOf('某某日报全媒体讯 清明前后,茶园里一片繁忙。')?.length).toBe(9);
     expect(datelineOf('某某网9月25日湘西州讯 近日,某地举行活动。')?.length).toBe(13);
   });
