@@ -12,6 +12,7 @@ import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage, stackedHea
 import { kickerLine } from './split-short-pair.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
+import { headlineUnderPageTitle } from './split-retitled.ts';
 
 /** One step of the decision over a short line: true when it took the line. */
 export type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
@@ -269,6 +270,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   numberedSection,
   originalTitle,
   headlineAgain,
+  headlineUnderPageTitle,
   partTitle,
   seriesTitleAgain,
   noticeAttachment,
