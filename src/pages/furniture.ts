@@ -265,7 +265,7 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
 }
 
 function furnitureByForm(text: string): FurnitureKind | undefined {
-  if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：\s]/g, ''))) return 'navigation';
+  if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：•●\s]/g, ''))) return 'navigation';
   // A run of controls on one line: `上一篇 放大 缩小 默认`, `【打印】 【关闭】`.
   // (A language switch glued to the menu, `首页English`, splits where the script changes.)
   const words = text

@@ -13,6 +13,7 @@ import { kickerLine } from './split-short-pair.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
 import { headlineUnderPageTitle } from './split-retitled.ts';
+import { headingUnderDataLine } from './split-data-heading.ts';
 
 /** One step of the decision over a short line: true when it took the line. */
 export type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
@@ -279,5 +280,6 @@ const SHORT_STEPS: readonly ShortStep[] = [
   kickerLine,
   afterCutLede,
   continuation,
+  headingUnderDataLine,
   evidencedHeadline,
 ];

@@ -1,0 +1,80 @@
+/** Web article pages: a reprint's page title over the real headline (§1.9), a page opening on a section (§4.4), font buttons (§7.2). */
+import { describe, expect, it } from 'vitest';
+import { splitPage } from '../../src/pages/split.ts';
+
+const page = (...lines: string[]) => lines.join('\n');
+const titles = (text: string) => splitPage(text).map((a) => a.title);
+
+describe("a reprint's page title over the real headline", () => {
+  it('takes the line over the text for the headline when a picture parts it from a first line sharing its words', () => {
+    const text = page(
+      '天天快看:好消息!某县又一所新学校即将建成招生!就在城东',
+      '(相关资料图)',
+      '城东实验学校即将建成招生 可提供学位两千个',
+      '近日,某县教育局发布消息,城东实验学校主体工程已完工,即将建成招生。',
+      '学校设小学和初中两个学部,可提供学位两千个。',
+    );
+    expect(titles(text)).toEqual(['城东实验学校即将建成招生 可提供学位两千个']);
+    expect(splitPage(text)[0]?.body.join('')).not.toContain('好消息');
+  });
+
+  it('keeps the first line when the line under the picture shares no run of its words', () => {
+    const text = page('某县新建三座乡村图书驿站', '(相关资料图)', '书香进村', '近日,某县三座乡村图书驿站同时开放,村民在家门口就能借书。');
+    expect(titles(text)).toEqual(['某县新建三座乡村图书驿站']);
+  });
+
+  it('keeps the first line when no picture stands between the two', () => {
+    const text = page(
+      '好消息!某县又一所新学校即将建成招生!就在城东',
+      '发布时间:2031-10-12 09:30 来源:某某网',
+      '城东实验学校即将建成招生',
+      '近日,某县教育局发布消息,城东实验学校主体工程已完工。',
+    );
+    expect(titles(text)[0]).toBe('好消息!某县又一所新学校即将建成招生!就在城东');
+  });
+});
+
+describe('a web article that opens on a section heading', () => {
+  it('keeps an `X：Y` line under the headline and its data line as the first section heading, not a new brief', () => {
+    const found = splitPage(
+      page(
+        '茶香满山富万家——某县茶产业发展纪实',
+        '来源: 作者: 2031-11-02 10:20',
+        '品牌引领:小茶叶走出大山',
+        '品牌是茶产业的生命。近几年,某县把全县茶园统一到一个品牌之下。',
+        '茶叶成了山里人增收的主要门路。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['茶香满山富万家']);
+    expect(found[0]?.body.join('')).toContain('品牌是茶产业的生命');
+  });
+
+  it('still starts a new brief at a `地名：` line after an article that has text', () => {
+    const found = splitPage(
+      page(
+        '某县新建三座乡村图书驿站',
+        '来源: 作者: 2031-11-02 10:20',
+        '近日,某县三座乡村图书驿站同时开放,村民在家门口就能借书。',
+        '甲镇:百亩荷塘迎来采莲季',
+        '入夏以来,甲镇荷塘里游人不断,村民忙着采莲蓬。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['某县新建三座乡村图书驿站', '甲镇:百亩荷塘迎来采莲季']);
+  });
+
+  it('reads bulleted font buttons one a line (`• 字体放大`) and the account link as furniture', () => {
+    const found = splitPage(
+      page(
+        '个人中心',
+        '某县产业档案里的增收密码',
+        '时间:2031-06-17 来源:某县融媒体中心',
+        '• 字体放大',
+        '• 字体缩小',
+        '档案见证增收路,翻开档案就能看到变化。',
+      ),
+    );
+    expect(found.map((a) => [a.title, a.kicker, a.body[0]])).toEqual([
+      ['某县产业档案里的增收密码', '', '档案见证增收路,翻开档案就能看到变化。'],
+    ]);
+  });
+});
