@@ -20,6 +20,8 @@
  *   feature or landmark (浏阳河, 武陵山, 永兴岛, 东安门): the mention is marked `feature` — the
  *   river, mountain or gate is named after the place (or an older place of that name) and may lie
  *   far from it (passing.ts weighs it 0).
+ * A town's name several towns share (place-terms.ts: `after`) counts only right after its county or
+ * prefecture (长沙某某街道).
  * A town's full name is dropped when its last character starts an everyday word (…乡村, …道路);
  * a village's (place-terms.ts) when its first character ends a dictionary word begun before it
 (云岭茶村 holds the village 岭茶村).
@@ -127,7 +129,7 @@ export class PlaceMatcher {
     const mentions: Mention[] = [];
     let i = 0;
     while (i < text.length) {
-      const found = this.matchAt(text, i);
+      const found = this.matchAt(text, i, mentions[mentions.length - 1]);
       const elsewhere = this.elsewhereAt(text, i);
       if (elsewhere > 0 && (!found || i + elsewhere > found.end)) {
         onElsewhere?.(text.slice(i, i + elsewhere), i);
@@ -150,12 +152,14 @@ export class PlaceMatcher {
     return candidates.find((name) => text.startsWith(name, start))?.length ?? 0;
   }
 
-  private matchAt(text: string, start: number): Mention | undefined {
+  private matchAt(text: string, start: number, previous: Mention | undefined): Mention | undefined {
     if (this.opensTerm[text.charCodeAt(start)] === 0) return undefined;
     const candidates = this.byOpening.get(openingAt(text, start));
     if (!candidates) return undefined;
     for (const term of candidates) {
       if (!text.startsWith(term.text, start)) continue;
+      // A name several towns share counts only right after the place that says which (长沙某某街道).
+      if (term.after && !(previous?.end === start && term.after.has(previous.term.credits.code))) continue;
       const end = start + term.text.length;
       const verdict = this.verdict(text, term, start, end);
       if (verdict === 'no') continue;

@@ -35,6 +35,7 @@ import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 import { homeCharacterAt } from './home-short.ts';
 import { datelineLength, parts } from './parts.ts';
 import { sceneOf, venueOf } from './venue.ts';
+import { namesSomePlace, placelessOnHome } from './placeless.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -134,9 +135,12 @@ export class RegionTagger {
 
   /** The official names of the places the article is about, most specific first. */
   tag(article: TaggableArticle): string[] {
-    const { scored, framedByProvince, where } = this.score(article);
+    const { scored, framedByProvince, where, namesPlace } = this.score(article);
     const regions = decide(this.terms.gazetteer, this.province, scored, framedByProvince, where);
-    return regions.length > 0 ? regions : this.ownNewsroom(article);
+    if (regions.length > 0) return regions;
+    const own = this.ownNewsroom(article);
+    if (own.length > 0 || namesPlace || namesSomePlace(this.terms, [article.title, article.kicker, ...article.body].join('\n'))) return own;
+    return placelessOnHome(this.terms.gazetteer, article.home);
   }
 
   /**
@@ -209,7 +213,7 @@ export class RegionTagger {
     return false;
   }
 
-  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; where: EventPlace } {
+  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; where: EventPlace; namesPlace: boolean } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
     const credit: Credit = (region, points, order, from = {}) => {
@@ -225,7 +229,11 @@ export class RegionTagger {
     const found: FoundMention[] = [];
     // Hunan short names the article also writes as the full name of a place elsewhere (华容区 in 湖北).
     const namesakes = new Set<string>();
+    let namesElsewhere = false;
+    // 全县, 县委, 州委 … (another level's committee names a place too: it is not the county's).
+    let homeWords = false;
     const onElsewhere = (name: string) => {
+      namesElsewhere = true;
       const stem = this.terms.elsewhere.namesakes.get(name);
       if (stem) namesakes.add(stem);
     };
@@ -262,6 +270,7 @@ export class RegionTagger {
       for (const at of provinceWords) credit(this.province, part.weight, offset + at);
       if (home && home.level !== 'province') {
         for (const m of part.text.matchAll(HOME_WORDS)) {
+          homeWords = true;
           const at = m.index ?? 0;
           const inPlaceName = mentions.some((p) => p.start <= at && at < p.end);
           const share = home.level !== 'county' && rankingScope(part.text, at + m[0].length) ? PASSING_WEIGHT.scope : 1;
@@ -289,7 +298,8 @@ export class RegionTagger {
     // A bare stem the article also writes as a place elsewhere (走进华容 … 鄂州市华容区) is that place.
     for (const f of found) if (f.mention.term.short && namesakes.has(f.mention.term.text)) f.elsewhere = true;
     creditMentions(g, found, credit);
-    return { scored: [...scores.values()], framedByProvince, where: { venue, scene } };
+    const namesPlace = found.length > 0 || scores.size > 0 || namesElsewhere || homeWords;
+    return { scored: [...scores.values()], framedByProvince, where: { venue, scene }, namesPlace };
   }
 }
 
