@@ -1,6 +1,7 @@
 /** Web article pages: a reprint's page title over the real headline (§1.9), a page opening on a section (§4.4), font buttons (§7.2). */
 import { describe, expect, it } from 'vitest';
 import { splitPage } from '../../src/pages/split.ts';
+import { summarise } from '../../src/pages/summary.ts';
 
 const page = (...lines: string[]) => lines.join('\n');
 const titles = (text: string) => splitPage(text).map((a) => a.title);
@@ -76,5 +77,25 @@ describe('a web article that opens on a section heading', () => {
     expect(found.map((a) => [a.title, a.kicker, a.body[0]])).toEqual([
       ['某县产业档案里的增收密码', '', '档案见证增收路,翻开档案就能看到变化。'],
     ]);
+  });
+});
+
+describe("a series' note before the text", () => {
+  it('is passed over by the summary when it opens with the kicker in brackets, printed with another dot', () => {
+    const article = splitPage(
+      page(
+        '【走进新时代·乡镇巡礼】千年渡口 一江春水',
+        '来源:某某网 作者:周远帆 编辑:龙小溪 2031-03-19 08:30:12',
+        '【走进新时代•乡镇巡礼】今日推出某镇篇。某镇位于澧水下游,全镇面积86平方公里。',
+        '这里,曾是澧水上最热闹的渡口之一,南来北往的船只在镇前停靠。',
+      ),
+    )[0];
+    expect(article?.kicker).toBe('走进新时代·乡镇巡礼');
+    expect(article?.body[0]).toContain('今日推出');
+    expect(summarise(article ?? { body: [] })).toMatch(/^这里,曾是澧水上/);
+    // Another label in brackets opening the text is no note of this series.
+    expect(summarise({ body: ['【现场】今日推出某镇篇。某镇位于澧水下游。', '这里曾是渡口。'], kicker: '走进新时代·乡镇巡礼' })).toMatch(
+      /^【现场】|^今日推出/,
+    );
   });
 });
