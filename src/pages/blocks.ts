@@ -8,7 +8,7 @@ import { splitGluedDataLine } from './glued-data.ts';
 import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
-import { markPhotoCaptions, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
+import { markCreditedCaptions, markPhotoCaptions, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
 import { markSiteBanner, markSiteNameLines, markSiteSlogans } from './site-name.ts';
 import {
   authorsOfLine,
@@ -258,6 +258,7 @@ export function pageLines(text: string): LineReading[] {
   markMenuBullets(read);
   markRelatedLinks(read);
   markPhotoCaptions(read);
+  markCreditedCaptions(read);
   const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
   markRosters(readings);

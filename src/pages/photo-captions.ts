@@ -63,6 +63,23 @@ export function markPhotoCaptions(readings: LineReading[]): void {
   }
 }
 
+/**
+ * One sentence on its line with the photographer's credit alone on the next (`某地现场。` / `记者 某某 摄`),
+ * and text after them: the picture's caption, even as the first lines under the header (a web copy
+ * that puts the lead photo's caption and credit on lines of their own). With no text after them it
+ * stays text: a gallery's one description is its article's text.
+ */
+export function markCreditedCaptions(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  for (let i = 0; i + 2 < blocks.length; i++) {
+    const [line, credit, after] = [blocks[i]?.block, blocks[i + 1]?.block, blocks[i + 2]?.block];
+    if (!line || line.shape !== 'text' || credit?.shape !== 'photo-credit' || after?.shape !== 'text') continue;
+    if (line.text.length > PLACEHOLDER_CAPTION_MAX || !/^[^。！？]+[。！]$/.test(line.text) || datelineOf(line.text)) continue;
+    const reading = blocks[i];
+    if (reading) reading.block = { ...line, shape: 'caption' };
+  }
+}
+
 /** `某某 摄`, `某 某摄（某某视觉）` (the agency after it), `资料图片`. */
 const BARE_CREDIT =
   /^(?:[\u4e00-\u9fa5·]{1,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{1,4})*[ \u3000]*摄(?:[（(][\u4e00-\u9fa5]{2,8}[)）])?|资料图片|资料图)$/;

@@ -99,3 +99,25 @@ describe("a series' note before the text", () => {
     );
   });
 });
+
+describe('a caption and its credit on lines of their own', () => {
+  it('reads the sentence over a credit alone as the picture’s caption when text follows, even right under the header', () => {
+    const article = splitPage(
+      page(
+        '两车泥土再堵小区大门',
+        '时间:2031-04-01 08:57',
+        '记者 甲乙丙 实习生 丁戊',
+        '4月1日,某小区南门被泥土堵死,物管人员挖出一条通道供人通行。',
+        '记者 庚辛 摄',
+        '某小区业主来电:去年有人在小区南边大门口堆了两车泥土,今年又有人来这里堆土。',
+      ),
+    )[0];
+    expect(article?.captions).toEqual(['4月1日,某小区南门被泥土堵死,物管人员挖出一条通道供人通行。']);
+    expect(article?.body[0]).toMatch(/^某小区业主来电/);
+  });
+
+  it('keeps a gallery’s one description as its text', () => {
+    const article = splitPage(page('雪后山村', '雪后的山村银装素裹,炊烟袅袅。', '庚辛 摄'))[0];
+    expect(article?.body).toEqual(['雪后的山村银装素裹,炊烟袅袅。']);
+  });
+});
