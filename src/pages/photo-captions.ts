@@ -71,13 +71,13 @@ export function markPhotoCaptions(readings: LineReading[]): void {
  */
 export function markCreditedCaptions(readings: LineReading[]): void {
   const blocks = readings.filter((r) => r.block);
-  for (let i = 0; i + 2 < blocks.length; i++) {
-    const [line, credit, after] = [blocks[i]?.block, blocks[i + 1]?.block, blocks[i + 2]?.block];
-    if (!line || line.shape !== 'text' || credit?.shape !== 'photo-credit' || after?.shape !== 'text') continue;
-    if (line.text.length > PLACEHOLDER_CAPTION_MAX || !/^[^。！？]+[。！]$/.test(line.text) || datelineOf(line.text)) continue;
-    const reading = blocks[i];
-    if (reading) reading.block = { ...line, shape: 'caption' };
-  }
+  blocks.forEach((reading, i) => {
+    const line = reading.block;
+    const [credit, after] = [blocks[i + 1]?.block, blocks[i + 2]?.block];
+    if (line?.shape !== 'text' || credit?.shape !== 'photo-credit' || after?.shape !== 'text') return;
+    if (line.text.length > PLACEHOLDER_CAPTION_MAX || !/^[^。！？]+[。！]$/.test(line.text) || datelineOf(line.text)) return;
+    reading.block = { ...line, shape: 'caption' };
+  });
 }
 
 /** `某某 摄`, `某 某摄（某某视觉）` (the agency after it), `资料图片`. */
