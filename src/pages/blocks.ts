@@ -8,7 +8,8 @@ import { splitGluedDataLine } from './glued-data.ts';
 import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
-import { markCreditedCaptions, markPhotoCaptions, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
+import { markPictures, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
+import { markRetitledPageTitle } from './split-retitled.ts';
 import { markSiteBanner, markSiteNameLines, markSiteSlogans } from './site-name.ts';
 import {
   authorsOfLine,
@@ -257,8 +258,7 @@ export function pageLines(text: string): LineReading[] {
   markIssueDate(read);
   markMenuBullets(read);
   markRelatedLinks(read);
-  markPhotoCaptions(read);
-  markCreditedCaptions(read);
+  markPictures(read);
   const readings = splitBilingualHeadlines(read);
   markLongHeadlines(readings);
   markRosters(readings);
@@ -267,6 +267,7 @@ export function pageLines(text: string): LineReading[] {
   markNumberedCopies(readings);
   markLists(readings);
   markRepeatedTitles(readings);
+  markRetitledPageTitle(readings);
   markBaitHeadlines(readings);
   markGluedLabels(readings);
   const leads = splitRunTogetherLeads(readings);

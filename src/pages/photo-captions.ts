@@ -93,3 +93,9 @@ export function photoCreditAlone(text: string): string | undefined {
   const roleFree = /\S\s*摄$/.test(text) ? namesWithoutRoles(text.replace(/\s*摄$/, '')) : undefined;
   return roleFree && isNameList(roleFree) ? `${roleFree} 摄` : undefined;
 }
+
+/** The captions the page's pictures leave: under a file name, and over a credit alone (see above). */
+export function markPictures(readings: LineReading[]): void {
+  markPhotoCaptions(readings);
+  markCreditedCaptions(readings);
+}

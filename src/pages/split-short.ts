@@ -12,8 +12,8 @@ import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage, stackedHea
 import { kickerLine } from './split-short-pair.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
+import { headingUnderDataLine, printKickerAbove } from './split-data-heading.ts';
 import { headlineUnderPageTitle } from './split-retitled.ts';
-import { headingUnderDataLine } from './split-data-heading.ts';
 
 /** One step of the decision over a short line: true when it took the line. */
 export type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
@@ -145,6 +145,7 @@ const headlineAgain: ShortStep = (state, block, index) => {
     return true;
   }
   state.trace(block, 'note', 'the headline printed again (the print edition’s) under the web one');
+  printKickerAbove(state, current);
   return true;
 };
 

@@ -22,31 +22,34 @@ export function placelessOnHome(g: Gazetteer, home: string | undefined): string[
 
 /** Matchers of every town's name and stem, the unsafe ones included, by term list. */
 const townMatchers = new WeakMap<PlaceTerms, PlaceMatcher>();
-/** By term list, the stems of provinces and cities elsewhere (北京, 江西, 义乌): the length of the longest, and the set. */
-const cityStems = new WeakMap<PlaceTerms, { stems: ReadonlySet<string>; longest: number }>();
+/** By term list, the stems of provinces elsewhere (江西, 广东): the length of the longest, and the set. */
+const provinceStems = new WeakMap<PlaceTerms, { stems: ReadonlySet<string>; longest: number }>();
 
-/** A province's or city's designation: their stems are written bare for the place (来自北京). */
-const CITY_SUFFIX = /(?:省|市|自治区|特别行政区)$/;
+/**
+ * A province's designation: its stem is written bare for the province (江西, 广东). A city's stem may
+ * be a word too (樟树 of 樟树市 is the camphor tree); a city elsewhere counts by its full name.
+ */
+const PROVINCE_SUFFIX = /(?:省|自治区|特别行政区)$/;
 
-function cityStemsOf(terms: PlaceTerms): { stems: ReadonlySet<string>; longest: number } {
-  let found = cityStems.get(terms);
+function provinceStemsOf(terms: PlaceTerms): { stems: ReadonlySet<string>; longest: number } {
+  let found = provinceStems.get(terms);
   if (!found) {
-    // Only stems the tagger reads as places elsewhere (leads); a county's (东山 of 东山县) is written for other things.
+    // Only stems the tagger reads as places elsewhere (leads).
     const stems = new Set(
       [...terms.gazetteer.outside]
-        .filter((n) => CITY_SUFFIX.test(n))
-        .map((n) => n.replace(CITY_SUFFIX, ''))
+        .filter((n) => PROVINCE_SUFFIX.test(n))
+        .map((n) => n.replace(PROVINCE_SUFFIX, ''))
         .filter((s) => terms.elsewhere.leads.has(s)),
     );
     found = { stems, longest: Math.max(0, ...[...stems].map((s) => s.length)) };
-    cityStems.set(terms, found);
+    provinceStems.set(terms, found);
   }
   return found;
 }
 
 /**
  * True when `text` writes the name of some Hunan town, safe or not (清泉镇, 大围山), or the stem of a
- * province or city elsewhere (北京, 江西): places the tagger's scan passes over.
+ * province elsewhere (江西): places the tagger's scan passes over.
  */
 export function namesSomePlace(terms: PlaceTerms, text: string): boolean {
   let matcher = townMatchers.get(terms);
@@ -55,7 +58,7 @@ export function namesSomePlace(terms: PlaceTerms, text: string): boolean {
     townMatchers.set(terms, matcher);
   }
   if (matcher.scan(text).length > 0) return true;
-  const { stems, longest } = cityStemsOf(terms);
+  const { stems, longest } = provinceStemsOf(terms);
   for (let i = 0; i < text.length; i++) {
     for (let k = 2; k <= longest && i + k <= text.length; k++) if (stems.has(text.slice(i, i + k))) return true;
   }

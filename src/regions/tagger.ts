@@ -233,7 +233,9 @@ export class RegionTagger {
     // 全县, 县委, 州委 … (another level's committee names a place too: it is not the county's).
     let homeWords = false;
     const onElsewhere = (name: string) => {
-      namesElsewhere = true;
+      // (城区, a district's name in other provinces, is an everyday word: it names no place.)
+      const { lexicon } = this.terms;
+      namesElsewhere ||= !(name.length === 2 && lexicon.isCommonPair(name) && !lexicon.isPlacePair(name));
       const stem = this.terms.elsewhere.namesakes.get(name);
       if (stem) namesakes.add(stem);
     };

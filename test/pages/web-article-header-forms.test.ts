@@ -19,6 +19,18 @@ describe("a reprint's page title over the real headline", () => {
     expect(splitPage(text)[0]?.body.join('')).not.toContain('好消息');
   });
 
+  it('does the same over a placeholder read as furniture (`（资料图片）`), with no kicker left', () => {
+    const found = splitPage(
+      page(
+        '环球快看:好消息!湖南这个镇千亩葡萄迎来采摘季!游客纷纷赶来',
+        '（资料图片）',
+        '某镇千亩葡萄迎来采摘季 亩产值超过两万元',
+        '8月6日,某镇千亩葡萄陆续成熟。',
+      ),
+    );
+    expect(found.map((a) => [a.kicker, a.title])).toEqual([['', '某镇千亩葡萄迎来采摘季 亩产值超过两万元']]);
+  });
+
   it('keeps the first line when the line under the picture shares no run of its words', () => {
     const text = page('某县新建三座乡村图书驿站', '(相关资料图)', '书香进村', '近日,某县三座乡村图书驿站同时开放,村民在家门口就能借书。');
     expect(titles(text)).toEqual(['某县新建三座乡村图书驿站']);
@@ -119,5 +131,34 @@ describe('a caption and its credit on lines of their own', () => {
   it('keeps a gallery’s one description as its text', () => {
     const article = splitPage(page('雪后山村', '雪后的山村银装素裹,炊烟袅袅。', '庚辛 摄'))[0];
     expect(article?.body).toEqual(['雪后的山村银装素裹,炊烟袅袅。']);
+  });
+});
+
+describe('mastheads and print kickers', () => {
+  it("reads a 手机报's publisher line (`某某县融媒体中心主办`) as masthead, not the first headline", () => {
+    const found = splitPage(
+      page(
+        '某某手机报',
+        '2031年8月7日 星期四 第1021期',
+        '某某县融媒体中心主办',
+        '',
+        '城区新添三处口袋公园',
+        '8月6日,城区新建的三处口袋公园正式开放。(记者 谭可)',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['城区新添三处口袋公园']);
+  });
+
+  it("takes the print edition's kicker over its headline printed again as a note, so the body opens with the text", () => {
+    const article = splitPage(
+      page(
+        '某镇老屋场变身研学营地 村民吃上“旅游饭”',
+        '来源：某某晚报 作者：邓某 编辑：刘某 2031-06-08 09:21:07',
+        '“研学长廊”里，孩子们笑声不断',
+        '某镇老屋场变身研学营地，村民吃上“旅游饭”',
+        '某某晚报讯（记者 邓某）暑假一到，某镇的老屋场里热闹起来。',
+      ),
+    )[0];
+    expect(article?.body[0]).toMatch(/^暑假一到/);
   });
 });

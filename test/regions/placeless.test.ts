@@ -22,7 +22,10 @@ describe('a placeless article', () => {
   });
 
   it('keeps its places when it names any: elsewhere, an unsafe town, another level’s committee', () => {
-    expect(tagRegions({ ...article('老街书院迎来访客', ['来自北京的游客走进老街书院。']), home: '湘乡市' })).toEqual([]);
+    expect(tagRegions({ ...article('老街书院迎来访客', ['来自江西的游客走进老街书院。']), home: '湘乡市' })).toEqual([]);
+    expect(tagRegions({ ...article('老街书院迎来访客', ['来自北京市的游客走进老街书院。']), home: '湘乡市' })).toEqual([]);
+    // (A city's stem elsewhere that is a word, 樟树 of 樟树市, is not read as that city.)
+    expect(tagRegions({ ...article('老街书院种下樟树', ['老街书院里新栽了十棵樟树。']), home: '湘乡市' })).toEqual(['湘乡市', '湘潭市']);
     expect(tagRegions({ ...article('清泉镇：高山茶园迎来采摘季', ['连日来，清泉镇的高山茶园里一片忙碌。']), home: '汝城县' })).toEqual([]);
     expect(tagRegions({ ...article('州委组织部发布公告', ['州委组织部发布干部任前公示。']), home: '桂东县' })).toEqual([]);
   });
