@@ -275,7 +275,11 @@ function furnitureByForm(text: string): FurnitureKind | undefined {
     .map((w) => w.replace(/[【】\[\]()（）:：]/g, ''))
     .filter(Boolean);
   // (An e-paper prints its arrow buttons as digits or arrows: `3 上一篇  下一篇 4 放大 缩小 默认`, `<< 上一篇`.)
-  const controls = words.filter((w) => !/^(?:\d|<<?|>>?|[«»‹›←→])$/.test(w));
+  // (…or glued to the word, `3上一篇  下一篇4`: a symbol font's arrows copied as the digits they are coded by.)
+  // (An e-paper's toolbar prints the issue's date among its buttons: `上一篇 下一篇 2031年11月29日 放大 缩小`.)
+  const controls = words
+    .filter((w) => !/^(?:\d|<<?|>>?|[«»‹›←→]|(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))$/.test(w))
+    .map((w) => w.replace(/^\d(?=\D)|(?<=\D)\d$/, ''));
   if (controls.length >= 2 && controls.length >= words.length - 2 && controls.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
   if (siteBar(text, words)) return 'navigation';
   // A section's menu after its name: `某某景区: 资讯 门票 交通 路书 周边` (names after a role are an author line).

@@ -46,8 +46,14 @@ export function withColumn(headline: Block): Block {
   if (prefixed && prefixed[4].length >= 4)
     return { ...headline, text: prefixed[4], kicker: (prefixed[1] ?? prefixed[2]) + (prefixed[3] ?? '') };
   const column = COLUMN_BAR.exec(headline.text);
-  return column && column[2].length >= 4 ? { ...headline, text: column[2], kicker: column[1] } : headline;
+  // (A numbered series before the bar, `某地地名故事①|某县`, is a column for sure: a place's name alone is its headline.)
+  const least = column && NUMBERED_SERIES.test(column[1]) ? 2 : 4;
+  return column && column[2].length >= least ? { ...headline, text: column[2], kicker: column[1] } : headline;
 }
+
+/** A series' number at the end of a column name: `①`, `之三`, `(二)`, `第5期`. */
+const NUMBERED_SERIES =
+  /(?:[①-⑳]|之[一二三四五六七八九十]{1,3}|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[期篇站集季])\s*$/;
 
 /**
  * Gambling spam that mirror sites glue before a headline (`某某彩现场开奖结果十村记…`): words no

@@ -99,3 +99,28 @@ export function markPictures(readings: LineReading[]): void {
   markPhotoCaptions(readings);
   markCreditedCaptions(readings);
 }
+
+/** Longest bare caption over the dated text: a picture's short description, no clause of a sentence. */
+const CAPTION_OVER_TEXT_MAX = 30;
+
+/**
+ * Paragraphs of an article printed before its dateline that are pictures' bare captions: the
+ * dateline opens the news text, so what stands above it, under the header or the editor's note, is
+ * no text of it. Only one short sentence each, no comma (`某街道新建的公交站台。`).
+ */
+export function bareCaptionOverDateline(paragraph: string): boolean {
+  return paragraph.length <= CAPTION_OVER_TEXT_MAX && /^[^，,；;。！？]+。$/.test(paragraph);
+}
+
+/** A news text's first sentence opens with its day: `11月27日清晨,`, `5月7日上午，`. */
+const DAY_OPENING = /^\d{1,2}月\d{1,2}日[\u4e00-\u9fa5]{0,3}[，,]/;
+/** Shortest paragraph that opens the text under the captions (a sentence and more). */
+const DATED_TEXT_MIN = 40;
+
+/**
+ * The paragraphs under an article's author line are all bare captions, and `text` opens the news
+ * with its day: an e-paper prints the pictures' captions between the byline and the text.
+ */
+export function captionsOverDatedText(body: readonly string[], text: string): boolean {
+  return body.length > 0 && body.every(bareCaptionOverDateline) && text.length >= DATED_TEXT_MIN && DAY_OPENING.test(text);
+}

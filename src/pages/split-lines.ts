@@ -4,6 +4,7 @@
  */
 import { isNameList, namesWithoutRoles, splitNames } from './author-lines.ts';
 import type { Block } from './block-shapes.ts';
+import type { Draft } from './draft.ts';
 import { withColumn } from './headline-forms.ts';
 import { commentaryLabel } from './split-columns.ts';
 import {
@@ -81,12 +82,13 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     current.inHeader = true;
     current.openParagraph = false;
     trace(block, 'authors', 'the short paragraphs above it are photo captions');
-  } else if (current?.title && onlyEditorsNote(current)) {
+  } else if (current?.title && (onlyEditorsNote(current) || onlyIntroduction(state, current))) {
     // `编者按：…` under the headline, then `记者 甲 乙 某地报道`: the note introduces this article.
+    // (A post's unlabelled introduction, its one paragraph under the page's first headline, does the same.)
     current.authors.push(...names);
     current.signed = true;
     current.openParagraph = false;
-    trace(block, 'authors', "under the editor's note (编者按) below the headline: the article's own byline");
+    trace(block, 'authors', "under the editor's note (编者按) or the post's introduction below the headline: the article's own byline");
   } else if (current && !current.inHeader && current.body.length > 0 && shortTitleOverByline(block, next)) {
     // `茅岩莓` over `某某日报记者 张三`: a two- to four-character headline that reads like a name.
     state.start(block.text, block);
@@ -113,6 +115,14 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     state.start(block.text);
     trace(block, 'headline', 'first line of the page');
   }
+}
+
+/**
+ * The page's first article so far holds one paragraph and no dateline or authors: a post's
+ * introduction to the story it reprints, whose byline follows (a WeChat post over a wire story).
+ */
+function onlyIntroduction(state: SplitState, current: Draft): boolean {
+  return state.drafts.length === 1 && current.body.length === 1 && !current.datelined && current.authors.length === 0;
 }
 
 /** A byline after an article's text that closes it: the writers it named already, or roles at the page's end. */

@@ -232,7 +232,7 @@ const continuation: ShortStep = (state, block, index) => {
   const placeHeadline = PLACE_OPENING.test(block.text) && next !== undefined && next.shape === 'text';
   const why = unbalanced(block.text)
     ? 'a quote or bracket left open'
-    : clauseCount(block.text) > 2
+    : clauseCount(block.text) > 2 && !exclaimedPostTitle(state, block, index)
       ? 'more clauses than a headline has'
       : current?.openParagraph &&
           !current.inHeader &&
@@ -248,6 +248,14 @@ const continuation: ShortStep = (state, block, index) => {
   state.trace(block, 'body', why);
   return true;
 };
+
+/**
+ * A web post's headline on the page's first line, over its text: it may run to three or four
+ * clauses when it closes with ！ or ？ (`这个周末，某县老街火了，三天接待游客超十万！`), as no sentence cut from a body does.
+ */
+function exclaimedPostTitle(state: SplitState, block: Block, index: number): boolean {
+  return !state.current && clauseCount(block.text) <= 4 && /[！？!?]$/.test(block.text) && state.blocks[index + 1]?.shape === 'text';
+}
 
 /** A headline by other evidence: the first line, a closed article above, the brief form, a list… */
 const evidencedHeadline: ShortStep = (state, block, index) => {
