@@ -64,3 +64,9 @@ export function namesSomePlace(terms: PlaceTerms, text: string): boolean {
   }
   return false;
 }
+
+/** A place elsewhere's name as written: a place, unless an everyday word (城区, a district's name in other provinces). */
+export function namesPlaceElsewhere(terms: PlaceTerms, name: string): boolean {
+  const { lexicon } = terms;
+  return !(name.length === 2 && lexicon.isCommonPair(name) && !lexicon.isPlacePair(name));
+}

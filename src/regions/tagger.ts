@@ -35,7 +35,8 @@ import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 import { homeCharacterAt } from './home-short.ts';
 import { datelineLength, parts } from './parts.ts';
 import { sceneOf, venueOf } from './venue.ts';
-import { namesSomePlace, placelessOnHome } from './placeless.ts';
+import { namesPlaceElsewhere, namesSomePlace, placelessOnHome } from './placeless.ts';
+import { inColumnName } from './column-name.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -233,9 +234,7 @@ export class RegionTagger {
     // 全县, 县委, 州委 … (another level's committee names a place too: it is not the county's).
     let homeWords = false;
     const onElsewhere = (name: string) => {
-      // (城区, a district's name in other provinces, is an everyday word: it names no place.)
-      const { lexicon } = this.terms;
-      namesElsewhere ||= !(name.length === 2 && lexicon.isCommonPair(name) && !lexicon.isPlacePair(name));
+      namesElsewhere ||= namesPlaceElsewhere(this.terms, name);
       const stem = this.terms.elsewhere.namesakes.get(name);
       if (stem) namesakes.add(stem);
     };
@@ -248,6 +247,8 @@ export class RegionTagger {
     const home = this.homeOf(article);
     const matcher = this.matcherFor(home, article.home !== undefined);
     let offset = 0;
+    // The kicker's column name written again in the text (`“某市地名故事”专栏`) is the column's label.
+    const inColumn = inColumnName(article.kicker);
     for (const part of parts(article)) {
       const mentions = matcher.scan(part.text, onElsewhere);
       const kinds = passingKinds(part.text, mentions);
@@ -257,7 +258,7 @@ export class RegionTagger {
         const kind = kinds[i];
         // A place in the dateline, or right after the name of a place elsewhere, counts nothing.
         const elsewhere = this.afterElsewhere(part.text, mention.start, mentions);
-        const ignored = mention.start < part.skip || elsewhere;
+        const ignored = mention.start < part.skip || elsewhere || (part.kind !== 'headline' && inColumn(part.text, mention.start));
         // A ranking's scope (长沙首家), a site or visitors' home still place the article, not as its subject.
         const scope = kind !== null && PLACING_KINDS.has(kind);
         const at = { order: offset + mention.start, inTitle: part.text === article.title && !scope, site: kind === 'site' };
