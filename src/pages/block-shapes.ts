@@ -110,5 +110,14 @@ export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'controls' | 'repeated title' | 'bait title' | 'site name' | 'site banner' | 'site slogan';
+  furniture?:
+    | FurnitureKind
+    | 'list'
+    | 'controls'
+    | 'repeated title'
+    | 'retitled page'
+    | 'bait title'
+    | 'site name'
+    | 'site banner'
+    | 'site slogan';
 }

@@ -10,7 +10,8 @@ import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
 import { splitBracketedEntries } from './bracketed-entry.ts';
-import { markPhotoCaptions, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
+import { markPictures, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
+import { markRetitledPageTitle } from './split-retitled.ts';
 import { markSiteBanner, markSiteNameLines, markSiteSlogans } from './site-name.ts';
 import {
   authorsOfLine,
@@ -262,7 +263,7 @@ export function pageLines(text: string): LineReading[] {
   markFieldValues(read);
   markMenuBullets(read);
   markRelatedLinks(read);
-  markPhotoCaptions(read);
+  markPictures(read);
   const readings = splitBracketedEntries(splitBilingualHeadlines(read));
   markLongHeadlines(readings);
   markRosters(readings);
@@ -271,6 +272,7 @@ export function pageLines(text: string): LineReading[] {
   markNumberedCopies(readings);
   markLists(readings);
   markRepeatedTitles(readings);
+  markRetitledPageTitle(readings);
   markBaitHeadlines(readings);
   markGluedLabels(readings);
   const leads = splitRunTogetherLeads(readings);

@@ -5,7 +5,8 @@
  *
  * A column label glued to its text is shorter (`【简讯】`, `【乡村振兴】`, up to seven characters,
  * docs/page-layouts.md §1.5), an editor's-note label names itself (`【核心提示】`), and a wire
- * dateline in brackets names its agency and day (`【某某社8月4日电】`): none of those is split.
+ * dateline in brackets names its agency and day (`【某某社8月4日电】`), and a series' name with its dot
+ * (`【某某·县市区扫描】今日推出…`) opens a note under an article's header: none of those is split.
  */
 import { EDITOR_NOTE, type LineReading, startsMidSentence } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
@@ -18,16 +19,20 @@ const DATELINE_WORDS = /\d{1,2}日电|讯$|消息|记者|通讯员|报道|发自
 
 /** Splits every text line that prints an entry's `【headline】` before its text. */
 export function splitBracketedEntries(readings: LineReading[]): LineReading[] {
+  let above: LineReading['block'];
   return readings.flatMap((reading) => {
     const block = reading.block;
+    const before = above;
+    if (block) above = block;
     const parts = block?.shape === 'text' ? BRACKETED_ENTRY.exec(block.text) : null;
-    if (!block || !parts) return [reading];
+    // (Under an article's data or author line, `【某某·系列】今日推出…` is its series' note, not an entry.)
+    if (!block || !parts || before?.shape === 'article-data' || before?.shape === 'author-line') return [reading];
     const [, headline = '', text = ''] = parts;
     const words = headline.replace(/[\s\p{P}]/gu, '');
     // (A headline holds no sentence; the text after it is one, whole.)
     if (
       words.length < ENTRY_HEADLINE_MIN ||
-      /[。；;！？!?]/.test(headline) ||
+      /[。；;！？!?·•・]/.test(headline) ||
       EDITOR_NOTE.test(`【${headline}】`) ||
       DATELINE_WORDS.test(headline) ||
       datelineOf(block.text) !== undefined ||

@@ -183,6 +183,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // an issue's own title on a mobile paper or e-paper: its date and its name, in either order
   // (`2031年5月6日某某手机报`, `5月6日某某手机报`, `某某日报 2031年5月6日`); a headline never is only these
   ['masthead', ISSUE_TITLE],
+  // a mobile paper's publisher line under its masthead (`某某县融媒体中心主办`): the outlet, never a headline
+  ['masthead', /^[\u4e00-\u9fa5]{2,16}(?:融媒体中心|日报社|报社|新闻中心|广播电视台)(?:主办|出品|编印)$/],
   // an e-paper archive's banner: `某某日报图文数据库(1946-2021)`
   ['masthead', /^.{2,16}(?:数据库|资料库|档案库)\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～]\s*(?:19|20)\d\d\s*[)）]$/],
   // a paper's page reference over a copied piece (`某某日报 1月28日 第二十二版报道`): where it ran, not its headline
@@ -270,7 +272,7 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
 }
 
 function furnitureByForm(text: string): FurnitureKind | undefined {
-  if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：\s]/g, ''))) return 'navigation';
+  if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：•●\s]/g, ''))) return 'navigation';
   // A run of controls on one line: `上一篇 放大 缩小 默认`, `【打印】 【关闭】`.
   // (A language switch glued to the menu, `首页English`, splits where the script changes.)
   const words = text

@@ -42,6 +42,10 @@ export const NAVIGATION_WORDS = new Set([
   '最佳回答',
   // a font-size control alone on its line
   '字号',
+  // …its two buttons one a line, bulleted (`• 字体放大`, `• 字体缩小`), and a site's account link over them
+  '字体放大',
+  '字体缩小',
+  '个人中心',
   '推荐答案',
   '返回首页',
   '返回顶部',

@@ -70,6 +70,23 @@ export function markPhotoCaptions(readings: LineReading[]): void {
   }
 }
 
+/**
+ * One sentence on its line with the photographer's credit alone on the next (`某地现场。` / `记者 某某 摄`),
+ * and text after them: the picture's caption, even as the first lines under the header (a web copy
+ * that puts the lead photo's caption and credit on lines of their own). With no text after them it
+ * stays text: a gallery's one description is its article's text.
+ */
+export function markCreditedCaptions(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  blocks.forEach((reading, i) => {
+    const line = reading.block;
+    const [credit, after] = [blocks[i + 1]?.block, blocks[i + 2]?.block];
+    if (line?.shape !== 'text' || credit?.shape !== 'photo-credit' || after?.shape !== 'text') return;
+    if (line.text.length > PLACEHOLDER_CAPTION_MAX || !/^[^。！？]+[。！]$/.test(line.text) || datelineOf(line.text)) return;
+    reading.block = { ...line, shape: 'caption' };
+  });
+}
+
 /** `某某 摄`, `某 某摄（某某视觉）` (the agency after it), `资料图片`. */
 const BARE_CREDIT =
   /^(?:[\u4e00-\u9fa5·]{1,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{1,4})*[ \u3000]*摄(?:[（(][\u4e00-\u9fa5]{2,8}[)）])?|资料图片|资料图)$/;
@@ -82,6 +99,12 @@ export function photoCreditAlone(text: string): string | undefined {
   if (BARE_CREDIT.test(text)) return text;
   const roleFree = /\S\s*摄$/.test(text) ? namesWithoutRoles(text.replace(/\s*摄$/, '')) : undefined;
   return roleFree && isNameList(roleFree) ? `${roleFree} 摄` : undefined;
+}
+
+/** The captions the page's pictures leave: under a file name, and over a credit alone (see above). */
+export function markPictures(readings: LineReading[]): void {
+  markPhotoCaptions(readings);
+  markCreditedCaptions(readings);
 }
 
 /** Longest bare caption over the dated text: a picture's short description, no clause of a sentence. */

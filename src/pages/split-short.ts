@@ -12,6 +12,8 @@ import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage, stackedHea
 import { kickerLine } from './split-short-pair.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
+import { headingUnderDataLine, printKickerAbove } from './split-data-heading.ts';
+import { headlineUnderPageTitle } from './split-retitled.ts';
 
 /** One step of the decision over a short line: true when it took the line. */
 export type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
@@ -159,6 +161,7 @@ const headlineAgain: ShortStep = (state, block, index) => {
       ? "the headline printed again (the wire dateline's 题：… named it)"
       : 'the headline printed again (the print edition’s) under the web one',
   );
+  printKickerAbove(state, current);
   return true;
 };
 
@@ -293,6 +296,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   numberedSection,
   originalTitle,
   headlineAgain,
+  headlineUnderPageTitle,
   partTitle,
   seriesTitleAgain,
   noticeAttachment,
@@ -301,5 +305,6 @@ const SHORT_STEPS: readonly ShortStep[] = [
   kickerLine,
   afterCutLede,
   continuation,
+  headingUnderDataLine,
   evidencedHeadline,
 ];

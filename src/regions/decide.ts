@@ -114,7 +114,8 @@ function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, s
   if (ownScore >= LEADING_SHARE * best.score) return true;
   // The headline names the city and the county it meets in (`某市…现场推进会在某县召开`): the
   // city's event, however much of the report then tours the host county's sites.
-  if (venueInHeadline && venue?.code === best.region.code && own.inTitle === true) return true;
+  // …or the headline names the city alone and the opening places its meeting in the county.
+  if (venue?.code === best.region.code && own.inTitle === true && (venueInHeadline || !best.inTitle)) return true;
   if (ownScore < best.score) return false;
   // A group of the city visiting one of its counties (`某市某会…前往某区开展走访调研`): the host's story.
   if (visited?.code === best.region.code) return false;

@@ -12,7 +12,7 @@
  *   names what lies around it; the neighbours are not its subject);
  * - the scope of a ranking: X首家, X首条, X第一, X唯一, X最美, X率先 (the first or best in the city:
  *   the story is somewhere in it, which a district or street named beside it says better);
- * - a site named after the city: X经开区, X高新区, X国际会议中心 (it lies in the city, so it counts in
+ * - a site named after the city: X经开区, X高新区, X国际会议中心, X某某大桥, X某某广场 (it lies in the city, so it counts in
  *   full, but somewhere in it: the city does not lead a county named beside it, see decide.ts);
  * - a visiting group's home: X考察组到Y, X调研团 (the visit is the host's story; the visitors' home
  *   still places an article whose host lies outside Hunan);
@@ -116,7 +116,8 @@ export function rankingScope(text: string, end: number): boolean {
  * A site named after its city: a development zone (经开区, 高新区, 经济技术开发区, 新区, 工业园) or a
  * venue (国际会议中心, 会展中心, 会展新城). A zone the dataset lists (永州经开区) is matched as that zone.
  */
-const SITE_AFTER = /^(?:经开区|高新区|经济技术开发区|高新技术产业开发区|新区|工业园|产业园|(?:国际)?会议中心|(?:国际)?会展(?:中心|新城))/;
+const SITE_AFTER =
+  /^(?:经开区|高新区|经济技术开发区|高新技术产业开发区|新区|工业园|产业园|(?:国际)?会议中心|(?:国际)?会展(?:中心|新城)|[\u4e00-\u9fa5]{0,4}?(?:大桥|广场|公园)(?![\u4e00-\u9fa5]{0,2}(?:路|街)))/;
 /** A visiting group after its home: 考察组, 调研团, 参观团, 学习团, 观摩团, 访问团. */
 const VISITORS_AFTER = /^(?:考察|调研|参观|学习|观摩|访问)(?:组|团)/;
 
@@ -157,7 +158,7 @@ export function passingKinds(text: string, mentions: Mention[]): (PassingKind | 
     if (NEIGHBOUR_BEFORE.test(before) || NEIGHBOUR_AFTER.test(after)) return 'neighbour';
     // Only a city's or the province's: nothing finer than a county is tagged, so a county's scope is simply the county.
     if (m.term.credits.level !== 'county' && RANKING_AFTER.test(after)) return 'scope';
-    if (m.term.credits.level !== 'county' && SITE_AFTER.test(text.slice(m.end, m.end + 9))) return 'site';
+    if (m.term.credits.level !== 'county' && SITE_AFTER.test(text.slice(m.end, m.end + 10))) return 'site';
     // The province's own groups (湖南代表团 …) are not covered: only a city's or a county's.
     if (m.term.credits.level !== 'province' && VISITORS_AFTER.test(after)) return 'visitors';
     if (m.term.credits.level === 'province' && UNNAMED_AFTER.test(after)) return 'unnamed';

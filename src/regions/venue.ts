@@ -5,6 +5,7 @@
  * showcase. Any city or county (a town for its county) is a venue but the capital: the province
  * holds its meetings there as a matter of course (`在长沙召开`), which says nothing about the city.
  */
+import type { EventPlace } from './decide.ts';
 import type { Gazetteer, Region } from './gazetteer.ts';
 import type { Mention } from './matcher.ts';
 
@@ -84,4 +85,23 @@ export function venueOf(g: Gazetteer, text: string, mentions: Mention[], counted
     if (AT_BEFORE.test(before) && HELD_AFTER.test(text.slice(mention.end))) return place;
   }
   return undefined;
+}
+
+/**
+ * What a headline or the opening says of the event's place, into `where`: the first venue (and
+ * whether the headline named it), the first scene, the first county a group goes to see.
+ */
+export function readEventPlace(
+  g: Gazetteer,
+  where: EventPlace,
+  part: { text: string; kind: string },
+  mentions: Mention[],
+  counted: number[],
+): void {
+  if (!where.venue) {
+    where.venue = venueOf(g, part.text, mentions, counted);
+    if (where.venue && part.kind === 'headline') where.venueInHeadline = true;
+  }
+  where.scene ??= sceneOf(g, part.text, mentions, counted);
+  where.visited ??= visitedOf(g, part.text, mentions, counted);
 }

@@ -25,6 +25,17 @@ describe('a yearbook entry printed on one line', () => {
     expect(found[1]?.body[0]).toMatch(/^2031年，某县新建/);
   });
 
+  it('leaves a series’ note under an article’s data line on its text (【某某·系列】今日推出…)', () => {
+    const found = articles(
+      page(
+        '【山水某市·县市区扫描】古城守望两千年',
+        '2031-04-02 09:00 来源：某某网',
+        '【山水某市•县市区扫描】今日推出某区篇。某区位于某市北部，历史悠久。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['古城守望两千年']);
+  });
+
   it('leaves a short column label, an editor’s note label and a wire dateline in brackets on their text', () => {
     for (const line of [
       '【简讯】近日，某村修通了进山公路，村民出行方便了许多。',

@@ -57,6 +57,15 @@ describe('a city’s events in its counties', () => {
     expect(tagRegions(meeting)).toEqual(['郴州市']);
   });
 
+  it('keeps a city’s meeting the opening places in one of its counties the city’s, under a headline naming the city', () => {
+    const meeting = article('益阳市文旅系统乡村旅游现场观摩会召开', [
+      '4月9日，益阳市文旅系统乡村旅游现场观摩会在安化县召开。',
+      '与会人员观摩了安化县江南镇的茶旅融合项目和安化县梅城镇的古镇民宿，安化县介绍了经验。',
+      '安化县的民宿数量三年翻了一番。',
+    ]);
+    expect(tagRegions(meeting)).toEqual(['益阳市']);
+  });
+
   it('gives a city group’s visit to one of its counties (前往某区开展走访调研) to the host', () => {
     const visit = article('某党派岳阳市委会青年工作委员会组织开展乡村产业走访调研活动', [
       '11月26日，某党派岳阳市委会青年工作委员会组织全体委员前往君山区开展了乡村产业走访调研活动。',
