@@ -17,7 +17,7 @@ const SETTLEMENT_NAME = /^[\u4e00-\u9fa5]{2,3}(?:村|镇|乡|寨)$/;
 export function isNameList(text: string): boolean {
   if (!NAMES.test(text)) return false;
   const names = splitNames(text);
-  // (`施溪村` alone over a travel piece's paragraph: a village named as a section heading, not a person.)
+  // (`某溪村` alone over a travel piece's paragraph: a village named as a section heading, not a person.)
   if (names.length === 1 && SETTLEMENT_NAME.test(text)) return false;
   // Rare surnames exist, so most (not all) tokens must open with a common one.
   const withSurname = names.filter(startsWithSurname).length;

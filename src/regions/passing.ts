@@ -62,7 +62,7 @@ export const PASSING_WEIGHT: Record<PassingKind, number> = {
   visitors: 0.25,
   // `湖南一县长…`, `湖南某地…`: somewhere in the province, which the text names better.
   unnamed: 0.25,
-  // `长沙市民杨女士来电`: a caller or a crowd of the city, somewhere in it; a district named beside it says where.
+  // `某市市民王女士来电`: a caller or a crowd of the city, somewhere in it; a district named beside it says where.
   residents: 0.25,
 };
 
