@@ -6,6 +6,8 @@ import { startsWithCompoundSurname, startsWithSurname } from './surnames.ts';
 
 const CJK_NAME = '[\\u4e00-\\u9fa5·]{2,4}';
 const NAMES = new RegExp(`^${CJK_NAME}(?:[ \\u3000]+${CJK_NAME}){0,7}$`);
+/** A settlement's name read alone: a person's given name hardly ends in 村, 镇, 乡 or 寨. */
+const SETTLEMENT_NAME = /^[\u4e00-\u9fa5]{2,3}(?:村|镇|乡|寨)$/;
 
 /**
  * A line of 1–8 personal names: each 2–4 Chinese characters starting with a common surname,
@@ -15,6 +17,8 @@ const NAMES = new RegExp(`^${CJK_NAME}(?:[ \\u3000]+${CJK_NAME}){0,7}$`);
 export function isNameList(text: string): boolean {
   if (!NAMES.test(text)) return false;
   const names = splitNames(text);
+  // (`某溪村` alone over a travel piece's paragraph: a village named as a section heading, not a person.)
+  if (names.length === 1 && SETTLEMENT_NAME.test(text)) return false;
   // Rare surnames exist, so most (not all) tokens must open with a common one.
   const withSurname = names.filter(startsWithSurname).length;
   const aName = (name: string) => name.length <= 3 || startsWithCompoundSurname(name);

@@ -60,6 +60,8 @@ export interface Block {
   dropped?: string;
   /** Printed with its English title after it on the line (a bilingual photo page): a headline. */
   bilingual?: boolean;
+  /** Printed in 【】 before its text on the line (a yearbook's entry, ./bracketed-entry.ts): a headline. */
+  bracketedEntry?: boolean;
   /** A label was glued before it with a colon (`作者名:标题`, `关键词:标题`) and taken off (./glued-label.ts). */
   gluedLabel?: 'author' | 'keyword';
   /** The writer's name that label was: the article's author. */
@@ -110,5 +112,14 @@ export interface LineReading {
   line: number;
   raw: string;
   block?: Block;
-  furniture?: FurnitureKind | 'list' | 'controls' | 'repeated title' | 'bait title' | 'site name' | 'site banner' | 'site slogan';
+  furniture?:
+    | FurnitureKind
+    | 'list'
+    | 'controls'
+    | 'repeated title'
+    | 'retitled page'
+    | 'bait title'
+    | 'site name'
+    | 'site banner'
+    | 'site slogan';
 }

@@ -4,11 +4,14 @@
  * credit…). Whether a headline-shaped line really starts an article depends on its neighbours and
  * is decided in ./split.ts.
  */
+import { withoutCopyLeftovers } from './copy-leftovers.ts';
 import { splitGluedDataLine } from './glued-data.ts';
 import { markGluedLabels, splitRunTogetherLeads } from './glued-label.ts';
 import { markRelatedLinks } from './related-links.ts';
 import { splitBilingualHeadlines } from './bilingual.ts';
-import { markPhotoCaptions, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
+import { splitBracketedEntries } from './bracketed-entry.ts';
+import { markPictures, photoCreditAlone, uncreditedCaption } from './photo-captions.ts';
+import { markRetitledPageTitle } from './split-retitled.ts';
 import { markSiteBanner, markSiteNameLines, markSiteSlogans } from './site-name.ts';
 import {
   authorsOfLine,
@@ -23,7 +26,9 @@ import {
 } from './author-lines.ts';
 import { type Block, type BlockShape, CONTACT_LABEL, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
-import { authorsInArticleData, BARE_DATE, furnitureOf, isRunningText } from './furniture.ts';
+import { authorsInArticleData, furnitureOf, isRunningText } from './furniture.ts';
+import { markFieldValues } from './field-values.ts';
+import { markIssueDate } from './page-date.ts';
 import { printedLines, unwrapHardWrapped } from './hard-wrap.ts';
 import { markRosters } from './roster.ts';
 import {
@@ -106,7 +111,7 @@ const PAPER_CITATION = /\s*《\s*[^》]{2,12}?\s*》\s*[(（]\s*(?:19|20)\d\d年
 
 function cleanLine(text: string): string {
   return (
-    text
+    withoutCopyLeftovers(text)
       .replace(WIKI_TABS, '')
       .replace(PAPER_CITATION, '')
       .replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, '')
@@ -255,10 +260,11 @@ export function pageLines(text: string): LineReading[] {
     splitGluedDataLine(joined).map((part) => ({ ...readLine(part, index + 1), raw: printed[index] })),
   );
   markIssueDate(read);
+  markFieldValues(read);
   markMenuBullets(read);
   markRelatedLinks(read);
-  markPhotoCaptions(read);
-  const readings = splitBilingualHeadlines(read);
+  markPictures(read);
+  const readings = splitBracketedEntries(splitBilingualHeadlines(read));
   markLongHeadlines(readings);
   markRosters(readings);
   markSiteBanner(readings);
@@ -266,6 +272,7 @@ export function pageLines(text: string): LineReading[] {
   markNumberedCopies(readings);
   markLists(readings);
   markRepeatedTitles(readings);
+  markRetitledPageTitle(readings);
   markBaitHeadlines(readings);
   markGluedLabels(readings);
   const leads = splitRunTogetherLeads(readings);
@@ -331,17 +338,4 @@ function markMenuBullets(readings: LineReading[]): void {
     if (isRunningText(text)) return;
   }
   flush();
-}
-
-/** A date alone above every article is the issue's date (see furniture.ts), not a notice's signature. */
-function markIssueDate(readings: LineReading[]): void {
-  for (const reading of readings) {
-    if (!reading.block) continue;
-    if (reading.block.shape === 'date-line' && BARE_DATE.test(reading.block.text)) {
-      reading.furniture = 'masthead';
-      reading.block = undefined;
-    } else if (isRunningText(reading.block.text)) {
-      return;
-    }
-  }
 }

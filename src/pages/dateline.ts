@@ -15,7 +15,7 @@ import { isNameList, namesWithoutRoles, pairSingleCharacters } from './author-li
 // 电 must not start a word (`3月10日电话采访`, 电视, 电商 …).
 // (A character the copy could not decode may stand before it: `?新某某8月25日讯`.)
 const DATELINE_HEAD =
-  /^[?？\uFFFD]?(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?(?:[—－][\u4e00-\u9fa5·A-Za-z]{2,12}?)?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【]|[\u4e00-\u9fa5\d“])/;
+  /^[?？\uFFFD]?(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?(?:[—－][\u4e00-\u9fa5·A-Za-z]{2,12}?)?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=\d日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【/／]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {
@@ -36,6 +36,13 @@ const BRACKETED_DATELINE =
 
 /** `据某某日报消息（记者 张三）` after a dateline: the source of a reprint and its reporters. */
 const REPRINT_SOURCE = /^据[\u4e00-\u9fa5A-Za-z·]{2,12}(?:消息|报道)\s*[（(]([^（）()]{2,40})[）)]\s*/;
+/** `/据某某社报导，` glued to a reprint's own dateline (`某某社北京2月6日电/据新华社报导，`): its second source. */
+const SLASHED_SOURCE = /^[/／]\s*据[\u4e00-\u9fa5A-Za-z·]{2,12}?(?:报导|报道|消息|电)[，,：:]?\s*/;
+/**
+ * A site's brand glued before its reporters' role inside the dateline's brackets (`（星城全媒体记者 张三）`,
+ * a brand no outlet word ends): there it can only be the outlet.
+ */
+const BRAND_BEFORE_ROLE = /^[\u4e00-\u9fa5]{2,6}?(?=(?:全媒体|融媒体|融媒)(?:记者|通讯员))/;
 /** Reporters after a dateline without brackets: `张三、李四报道：`. */
 const REPORTED_BY = /^([\u4e00-\u9fa5·]{2,4}(?:[、，,\s]+[\u4e00-\u9fa5·]{2,4}){0,4})\s*报道\s*[：:]\s*/;
 
@@ -78,10 +85,11 @@ export function datelineOf(text: string): Dateline | undefined {
   let names: string | undefined;
   const bracket = /^\s*[（(]([^（）()]{2,60})[）)]\s*/.exec(text.slice(length));
   if (bracket) {
-    const inner = bracket[1].trim();
+    const inner = bracket[1].trim().replace(BRAND_BEFORE_ROLE, '');
     names = namesWithoutRoles(inner) ?? (isNameList(pairSingleCharacters(inner)) ? pairSingleCharacters(inner) : undefined);
     length += bracket[0].length;
   } else {
+    length += SLASHED_SOURCE.exec(text.slice(length))?.[0].length ?? 0;
     length += /^\s*/.exec(text.slice(length))?.[0].length ?? 0;
     // A reprint names its source after the dateline: `掌上长沙2月23日讯 据某某日报消息（记者 张三）`.
     const source = REPRINT_SOURCE.exec(text.slice(length));

@@ -40,6 +40,8 @@ export interface Draft extends Omit<ParsedArticle, 'kind'> {
   winnersList: boolean;
   /** Its header printed the article's data (source, time, editor): a web article page, not a list's item. */
   dataLine: boolean;
+  /** The headline came from a wire dateline's `题：…` (`新华社长沙3月4日电题:…`): printed alone again later, it is a copy. */
+  wireTitle?: boolean;
   /** It is a digest's numbered item (`01、…`): the next number opens the next item. */
   digestItem: boolean;
 }

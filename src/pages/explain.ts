@@ -40,6 +40,8 @@ const FURNITURE_REASONS: Record<string, string> = {
   list: 'a list of headlines (e-paper navigation, related news)',
   controls: "the article's font controls: the list above ends here, the short lines under them are the article's headline",
   'repeated title': 'the headline printed again (web page title)',
+  'retitled page':
+    "a reprint's page title: a picture's placeholder, then the article's own headline over its text, sharing a run of its words",
   'bait title': "a spam mirror's bait headline (printed three times and more over a text that shares none of its words)",
   'site name': "the site's own name over the article (the one its article data names as source)",
   'site banner': "the site's banner (an outlet's name alone over the first headline)",

@@ -10,6 +10,7 @@
  */
 
 import { NAVIGATION_WORDS } from './navigation-words.ts';
+import { TEMPLATE_LINES } from './template-lines.ts';
 
 /** Why a line is furniture, by family (shown by `xiangwen articles --explain`). */
 export type FurnitureKind =
@@ -39,6 +40,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // `第01版：头版`, `A02版：要闻`, `第3版`, `【第02版：综合】`, `01版 要闻`
   ['page header', /^[【\[]?\s*(?:第\s*)?[A-Z]?\s*\d{1,3}\s*版\s*(?:[：:·\s]\s*[\u4e00-\u9fa5A-Za-z·]{0,12})?\s*[】\]]?$/],
   ['page header', /^第?\s*\d{1,2}\s*版|第\s*\d{1,2}\s*版\s*$/],
+  // …with its pager after it: `第A08版:民生热线 上一版3  4下一版` (an e-paper's page bar).
+  ['page header', /^(?:第\s*)?[A-Z]\s*\d{1,3}\s*版\s*[：:·]\s*[\u4e00-\u9fa5]{2,12}\s+.{0,6}?(?:上一版|下一版)/],
   // `娄底日报 公告·广告`, `某某晚报 A04 城事`: the paper's name and the page's section
   ['page header', /^[\u4e00-\u9fa5]{2,10}(?:日报|晚报|早报|都市报|报)\s+(?:[A-Z]?\d{1,3}\s*)?[\u4e00-\u9fa5·、]{2,10}$/],
   ['page header', /^[A-Z]\d{1,2}\s*[：:]?\s*[\u4e00-\u9fa5]{2,6}$/],
@@ -59,12 +62,6 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   [
     'footer',
     /^(?:投稿邮箱|新闻热线|爆料热线|联系邮箱|投稿热线|值班电话|新闻爆料)|^(?=.{0,80}$).*?(?<![\w.-])[\w.-]{1,40}@[\w-]{1,40}\.[\w.]{1,20}/,
-  ],
-  // a paper's tip-off channels under its story (`爆料、维权通道:…`) and a platform's disclaimer for what its users post
-  // …a comment box's rules (`请自觉遵守互联网相关的政策法规…`) and a channel's reprint notice (`转载请附上原文出处链接和本声明`)
-  [
-    'footer',
-    /^爆料[、，,和及与]?(?:维权|投诉|求助)?(?:通道|渠道|方式|热线)?[：:]|仅提供信息存储服务|^Notice: The content above|^请自觉遵守互联网相关的?政策法规|转载请附上原文出处/,
   ],
   // `2022-04-11 09:14:26 字号:`: the posting time before the font control is article data (it confirms the headline above).
   ['article data', /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+.{0,16}?(?:字[体号]|字体大小)\s*[：:]/],
@@ -187,6 +184,8 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // an issue's own title on a mobile paper or e-paper: its date and its name, in either order
   // (`2031年5月6日某某手机报`, `5月6日某某手机报`, `某某日报 2031年5月6日`); a headline never is only these
   ['masthead', ISSUE_TITLE],
+  // a mobile paper's publisher line under its masthead (`某某县融媒体中心主办`): the outlet, never a headline
+  ['masthead', /^[\u4e00-\u9fa5]{2,16}(?:融媒体中心|日报社|报社|新闻中心|广播电视台)(?:主办|出品|编印)$/],
   // an e-paper archive's banner: `某某日报图文数据库(1946-2021)`
   ['masthead', /^.{2,16}(?:数据库|资料库|档案库)\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～]\s*(?:19|20)\d\d\s*[)）]$/],
   // a paper's page reference over a copied piece (`某某日报 1月28日 第二十二版报道`): where it ran, not its headline
@@ -214,16 +213,18 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // editor and production credits closing a page or an article
   [
     'credits',
-    /^[【\[(（]?\s*(?:责任编辑|文章来源|责编|编辑|本版编辑|本版责编|美术编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版|视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/]/,
+    /^[【\[(（]?\s*(?:责任编辑|文章来源|责编|编辑|本版编辑|本版责编|美术编辑|版式|美编|校对|组版|值班编辑|审读|审核|一审|二审|三审|终审|初审|复审|监制|出品人?|统筹|策划|制作|签发|主编|编审|排版)\s*[：:|｜丨/]/,
   ],
+  // …and a media credit (`视频：张三 李四`, `海报丨王五`), but not a portal's media tag before a headline
+  // (`视频丨某县茶园迎来采茶季`): six characters and more with no space after it are a headline, not names.
+  ['credits', /^[【\[(（]?\s*(?:视频|摄像|剪辑|海报|设计)\s*[：:|｜丨/](?!\s*[^\s：:|｜丨/]{6,}(?<!中心|报|台|网|社|站)$)/],
   // a run of credits on one line: `主播|张三 责任编辑|李四 二审编辑|王五 终审编辑|赵六`
   ['credits', /(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)[\s\S]{0,40}(?:责任编辑|一审|二审|三审|终审|监制|主播|制作人)/],
   [
     'footer',
     /(?:版权所有|Copyright|copyright|©|ICP[备证]|公网安备|互联网新闻信息服务许可证|未经(?:书面)?授权|违法和不良信息举报|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:])/,
   ],
-  // …and a government site's registration (`网站标识码：4300000001`, `政府网站标识码`) and `网站地图`-style links
-  ['footer', /^(?:主办|承办|协办|联办|运营|维护)\s*[：:]|^(?:政府)?网站标识码\s*[：:]?\s*[\dA-Za-z]{6,}/],
+  ['footer', /^(?:主办|承办|协办|联办|运营|维护)\s*[：:]/],
   [
     'footer',
     /未经.{0,12}(?:授权|许可|同意)|严禁转载|禁止转载|不得转载|转载请注明|(?:刊用|转载|使用)本(?:网站?|站|平台)稿件|^(?:本网站?|本站|本平台|本号)(?:所)?(?:刊载|发布|登载|转载)/,
@@ -238,8 +239,6 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   // …and a table's cell border or a template's rule alone (`|`, `---`, `◆◆◆`): no letter, no digit
   ['media', /^[^\p{L}\p{N}]+$/u],
   ['media', /^(?:图片|视频|音频|图集)\s*\d*$/],
-  // …a template's rule around its label (`------分隔线------`), and DedeCMS's QR widget (`织梦二维码生成器`)
-  ['media', /^[-—–=_*~]{3,}\s*[\u4e00-\u9fa5A-Za-z]{1,6}\s*[-—–=_*~]{3,}$|^织梦二维码生成器$|^(?:用?手机)?扫描二维码.{0,10}$/],
   // a picture's placeholder in brackets: `【资料图】`, `[图片]`, `【組圖】`
   ['media', /^[【\[(（]\s*(?:资料图|資料圖|资料图片|資料圖片|图片|圖片|组图|組圖|视频|視頻)\s*[】\])）]$/],
   // a forum's attachment and picture codes left in a copy (`[attach]2680[/attach]`, `[img]…[/img]`)
@@ -248,6 +247,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['media', /^[A-Za-z][A-Za-z_]{1,30}\s*[:：]$/],
   // …or a template's code token left in the copy (`plugin_name:class_11`): an identifier, never a headline
   ['media', /^(?=[\w:.=-]*_)(?=[\w:.=-]*[A-Za-z])[\w:.=-]{3,60}$/],
+  ...TEMPLATE_LINES,
 ];
 
 /** A label, a colon and four or more short words with nothing else: a menu. */
@@ -274,7 +274,7 @@ export function furnitureOf(text: string): FurnitureKind | undefined {
 }
 
 function furnitureByForm(text: string): FurnitureKind | undefined {
-  if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：\s]/g, ''))) return 'navigation';
+  if (NAVIGATION_WORDS.has(text) || NAVIGATION_WORDS.has(text.replace(/[【】\[\]()（）>»:：•●\s]/g, ''))) return 'navigation';
   // A run of controls on one line: `上一篇 放大 缩小 默认`, `【打印】 【关闭】`.
   // (A language switch glued to the menu, `首页English`, splits where the script changes.)
   const words = text
@@ -282,7 +282,11 @@ function furnitureByForm(text: string): FurnitureKind | undefined {
     .map((w) => w.replace(/[【】\[\]()（）:：]/g, ''))
     .filter(Boolean);
   // (An e-paper prints its arrow buttons as digits or arrows: `3 上一篇  下一篇 4 放大 缩小 默认`, `<< 上一篇`.)
-  const controls = words.filter((w) => !/^(?:\d|<<?|>>?|[«»‹›←→])$/.test(w));
+  // (…or glued to the word, `3上一篇  下一篇4`: a symbol font's arrows copied as the digits they are coded by.)
+  // (An e-paper's toolbar prints the issue's date among its buttons: `上一篇 下一篇 2031年11月29日 放大 缩小`.)
+  const controls = words
+    .filter((w) => !/^(?:\d|<<?|>>?|[«»‹›←→]|(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))$/.test(w))
+    .map((w) => w.replace(/^\d(?=\D)|(?<=\D)\d$/, ''));
   if (controls.length >= 2 && controls.length >= words.length - 2 && controls.every((w) => NAVIGATION_WORDS.has(w))) return 'navigation';
   if (siteBar(text, words)) return 'navigation';
   // A section's menu after its name: `某某景区: 资讯 门票 交通 路书 周边` (names after a role are an author line).

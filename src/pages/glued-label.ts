@@ -21,6 +21,8 @@ import { startsWithSurname } from './surnames.ts';
 const GLUED = /^([\u4e00-\u9fa5·]{2,16})[:：]\s*(\S.{3,})$/;
 /** Shortest keyword taken for spam: column names and place leads (`一线调研：`, `壶瓶山镇：`) are shorter. */
 const KEYWORD_MIN = 6;
+/** A reporting series' genre closing the label (`某省小县蹲点手记:`, `乡村振兴观察:`): a column, never bait. */
+const SERIES_GENRE = /(?:手记|笔记|札记|日记|纪实|见闻|观察|调查|随笔|访谈|专访)$/;
 /** Below this share of its words repeated in the text, a keyword is foreign to the text. */
 const KEYWORD_FOREIGN = 0.2;
 /** How many paragraphs under the headline are read for the label's words. */
@@ -47,7 +49,7 @@ export function gluedLabelOf(headline: string, text: string): GluedLabel | undef
   // person signs is a first-person piece whose headline names its speaker, and stays whole.)
   const echoed = text.split('\n').some((paragraph) => compact(paragraph).startsWith(rest));
   if (label.length <= 4 && startsWithSurname(label) && signs(label, text) && echoed) return 'author';
-  if (label.length < KEYWORD_MIN) return undefined;
+  if (label.length < KEYWORD_MIN || SERIES_GENRE.test(label)) return undefined;
   // (The whole glued line printed again in the text does not count: a mirror's echo of its headline.)
   const body = pairsOf(compact(text).replaceAll(compact(headline), ''));
   const shared = (part: string) => {
@@ -57,17 +59,29 @@ export function gluedLabelOf(headline: string, text: string): GluedLabel | undef
   return shared(label) < KEYWORD_FOREIGN && shared(rest) > 0 ? 'keyword' : undefined;
 }
 
+/**
+ * The first paragraphs under a headline, with the column label and the captions printed among
+ * them: a series' name before the colon (`某某专题:标题`) recurs in its `【栏目】` or a caption.
+ */
+function textUnder(readings: LineReading[]): string {
+  const lines: string[] = [];
+  let paragraphs = 0;
+  for (const reading of readings) {
+    const block = reading.block;
+    if (!block) continue;
+    if (block.shape === 'text') paragraphs++;
+    if (block.shape === 'text' || block.shape === 'caption' || block.label) lines.push(block.text);
+    if (paragraphs === TEXT_PARAGRAPHS) break;
+  }
+  return paragraphs === 0 ? '' : lines.join('\n');
+}
+
 /** Takes glued labels off the headline-shaped lines of a page (before the split reads them). */
 export function markGluedLabels(readings: LineReading[]): void {
   readings.forEach((reading, i) => {
     const block = reading.block;
     if (block?.shape !== 'short') return;
-    const text = readings
-      .slice(i + 1)
-      .filter((r) => r.block?.shape === 'text')
-      .slice(0, TEXT_PARAGRAPHS)
-      .map((r) => r.block?.text ?? '')
-      .join('\n');
+    const text = textUnder(readings.slice(i + 1));
     if (text === '') return;
     const label = gluedLabelOf(block.text, text);
     if (!label) return;

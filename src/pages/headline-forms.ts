@@ -47,8 +47,14 @@ export function withColumn(headline: Block): Block {
   if (prefixed && prefixed[4].length >= 4)
     return { ...headline, text: prefixed[4], kicker: (prefixed[1] ?? prefixed[2]) + (prefixed[3] ?? '') };
   const column = COLUMN_BAR.exec(headline.text);
-  return column && column[2].length >= 4 ? { ...headline, text: column[2], kicker: column[1] } : headline;
+  // (A numbered series before the bar, `某地地名故事①|某县`, is a column for sure: a place's name alone is its headline.)
+  const least = column && NUMBERED_SERIES.test(column[1]) ? 2 : 4;
+  return column && column[2].length >= least ? { ...headline, text: column[2], kicker: column[1] } : headline;
 }
+
+/** A series' number at the end of a column name: `①`, `之三`, `(二)`, `第5期`. */
+const NUMBERED_SERIES =
+  /(?:[①-⑳]|之[一二三四五六七八九十]{1,3}|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[期篇站集季])\s*$/;
 
 /**
  * Gambling spam that mirror sites glue before a headline (`某某彩现场开奖结果十村记…`): words no
@@ -79,14 +85,30 @@ const FARM_COLUMN =
 // (…or a gallery's picture counter, `标题 ( / 6)`, `标题（2/6）`)
 const PAGE_NUMBER = /\s*[(（](?:\s+(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s+|\s*(?:\d{1,2}\s*)?[/／]\s*\d{1,2}\s*)[)）]$/;
 
+/**
+ * A posting platform's tag on a copied headline: `置顶`, `原创`, `精华` glued or spaced before or after it
+ * (never words a headline opens or ends with), a one-character badge spaced after it (`标题 热`, `标题 荐`),
+ * a topic's hashtag (`#某某#`) before or after it.
+ */
+// (`原创`, `精华` open headlines too, `原创歌曲…`: before it only with a space.)
+const PLATFORM_TAG_BEFORE = /^(?:(?:置顶|热帖)\s*|(?:原创|精华)\s+|#[^#\s]{1,20}#\s*)/;
+const PLATFORM_TAG_AFTER = /(?:\s*(?:原创|置顶|精华)|\s+(?:热|荐|新|顶|热门|推荐)|\s*#[^#\s]{1,20}#)$/;
+
 /** The headline without a content farm's keyword column and page number, and what was dropped. */
 export function withoutFarmMarks(text: string): { text: string; dropped?: string } {
   const column = FARM_COLUMN.exec(text);
   const page = PAGE_NUMBER.exec(text);
   let bare = column ? text.slice(column[0].length) : text;
   if (page) bare = bare.slice(0, bare.length - page[0].length);
+  const tagged = bare;
+  bare = bare.replace(PLATFORM_TAG_BEFORE, '').replace(PLATFORM_TAG_AFTER, '');
+  const tag = bare !== tagged;
   if (bare.length < 4 || bare === text) return { text };
-  const what = [column && "a content farm's keyword column before it", page && "an aggregator's page number after it"];
+  const what = [
+    column && "a content farm's keyword column before it",
+    page && "an aggregator's page number after it",
+    tag && "a platform's tag (置顶, 原创, #话题#) on it",
+  ];
   return { text: bare, dropped: what.filter(Boolean).join(' and ') };
 }
 

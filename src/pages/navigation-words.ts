@@ -42,6 +42,10 @@ export const NAVIGATION_WORDS = new Set([
   '最佳回答',
   // a font-size control alone on its line
   '字号',
+  // …its two buttons one a line, bulleted (`• 字体放大`, `• 字体缩小`), and a site's account link over them
+  '字体放大',
+  '字体缩小',
+  '个人中心',
   '推荐答案',
   '返回首页',
   '返回顶部',
@@ -145,6 +149,8 @@ export const NAVIGATION_WORDS = new Set([
   '打开APP',
   '分享',
   '—分享—',
+  // a portal's app link printed over its share button (红网's app: its name alone is a link, never a headline)
+  '时刻新闻',
   '-分享-',
   '登录',
   '注册',

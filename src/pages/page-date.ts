@@ -3,6 +3,7 @@
  * lines (./furniture.ts).
  */
 
+import type { LineReading } from './block-shapes.ts';
 import { BARE_DATE, DAY_FIRST_TIME, furnitureOf, isRunningText } from './furniture.ts';
 
 const ISSUE_DATE = /((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*(?:星期|周|礼拜)[一二三四五六日天]/;
@@ -44,7 +45,9 @@ function issueDateOf(short: string[]): string | undefined {
   for (const line of short) {
     const kind = furnitureOf(line);
     if (header || kind === 'masthead' || kind === 'page header') {
-      const date = dateOf(ISSUE_DATE.exec(line) ?? EPAPER_DATE.exec(line));
+      // (…and an e-paper's toolbar over the article, `上一篇 下一篇 2031年11月29日 放大 缩小`, prints the issue's date.)
+      const toolbar = header && kind === 'navigation' ? (CJK_DATE.exec(line) ?? NUMERIC_DATE.exec(line)) : null;
+      const date = dateOf(ISSUE_DATE.exec(line) ?? EPAPER_DATE.exec(line) ?? toolbar);
       if (date) return date;
     }
     if (isRunningText(line) && !kind) header = false;
@@ -52,8 +55,11 @@ function issueDateOf(short: string[]): string | undefined {
   return undefined;
 }
 
-/** Furniture lines whose date is the article's: its data, and a counter printed with the date (`某网 2024-11-07 阅读数 5811`). */
-const DATED_KINDS = new Set(['article data', 'counter']);
+/**
+ * Furniture lines whose date is the article's: its data, a counter printed with the date
+ * (`某网 2024-11-07 阅读数 5811`), and a forum post's header (`某网友 发表于 2031-4-2 16:50`, the first post's).
+ */
+const DATED_KINDS = new Set(['article data', 'counter', 'thread header']);
 
 function publishingDateOf(short: string[]): string | undefined {
   let beforeText = true;
@@ -92,4 +98,17 @@ function isoDate(yearText = '', monthText = '', dayText = ''): string | undefine
   const [year, month, day] = [yearText, monthText, dayText].map(Number);
   if (!year || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A date alone above every article is the issue's date (see furniture.ts), not a notice's signature. */
+export function markIssueDate(readings: LineReading[]): void {
+  for (const reading of readings) {
+    if (!reading.block) continue;
+    if (reading.block.shape === 'date-line' && BARE_DATE.test(reading.block.text)) {
+      reading.furniture = 'masthead';
+      reading.block = undefined;
+    } else if (isRunningText(reading.block.text)) {
+      return;
+    }
+  }
 }

@@ -16,10 +16,17 @@ const CAPTION_PROGRESSIVE = /(?:(?:讲话|发言|致辞|讲解|授课|作报告|
  * space, then what the picture shows, ending on 现场 or 一角). A headline on a date would say what happened.
  */
 const DATED_SCENE = /^\d{1,2}月\d{1,2}日[ \u3000]+\S.{3,40}(?:现场|現場|一角)$/;
+/**
+ * A view named alone, with its full stop: `某村一角。`, `古镇全景。`, `新城夜景。` (no clause, no verb): what
+ * a picture shows, never a paragraph of the text (a headline has no full stop).
+ */
+const SCENE_NOUN = /^[^，,、；;：:！？!?。\s]{2,16}(?:一角|一隅|全景|远眺|鸟瞰|俯瞰|夜景|掠影)。$/;
 
-/** A caption without a credit, by its form: an opening such as `图为`, a progressive, a dated scene. */
+/** A caption without a credit, by its form: an opening such as `图为`, a progressive, a dated scene, a view. */
 export function uncreditedCaption(text: string): boolean {
-  return (CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text) || DATED_SCENE.test(text)) && text.length < 150;
+  return (
+    (CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text) || DATED_SCENE.test(text) || SCENE_NOUN.test(text)) && text.length < 150
+  );
 }
 
 /** Longest caption printed under an image's file name. */
@@ -63,6 +70,23 @@ export function markPhotoCaptions(readings: LineReading[]): void {
   }
 }
 
+/**
+ * One sentence on its line with the photographer's credit alone on the next (`某地现场。` / `记者 某某 摄`),
+ * and text after them: the picture's caption, even as the first lines under the header (a web copy
+ * that puts the lead photo's caption and credit on lines of their own). With no text after them it
+ * stays text: a gallery's one description is its article's text.
+ */
+export function markCreditedCaptions(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  blocks.forEach((reading, i) => {
+    const line = reading.block;
+    const [credit, after] = [blocks[i + 1]?.block, blocks[i + 2]?.block];
+    if (line?.shape !== 'text' || credit?.shape !== 'photo-credit' || after?.shape !== 'text') return;
+    if (line.text.length > PLACEHOLDER_CAPTION_MAX || !/^[^。！？]+[。！]$/.test(line.text) || datelineOf(line.text)) return;
+    reading.block = { ...line, shape: 'caption' };
+  });
+}
+
 /** `某某 摄`, `某 某摄（某某视觉）` (the agency after it), `资料图片`. */
 const BARE_CREDIT =
   /^(?:[\u4e00-\u9fa5·]{1,4}(?:[ \u3000]+[\u4e00-\u9fa5·]{1,4})*[ \u3000]*摄(?:[（(][\u4e00-\u9fa5]{2,8}[)）])?|资料图片|资料图)$/;
@@ -75,4 +99,35 @@ export function photoCreditAlone(text: string): string | undefined {
   if (BARE_CREDIT.test(text)) return text;
   const roleFree = /\S\s*摄$/.test(text) ? namesWithoutRoles(text.replace(/\s*摄$/, '')) : undefined;
   return roleFree && isNameList(roleFree) ? `${roleFree} 摄` : undefined;
+}
+
+/** The captions the page's pictures leave: under a file name, and over a credit alone (see above). */
+export function markPictures(readings: LineReading[]): void {
+  markPhotoCaptions(readings);
+  markCreditedCaptions(readings);
+}
+
+/** Longest bare caption over the dated text: a picture's short description, no clause of a sentence. */
+const CAPTION_OVER_TEXT_MAX = 30;
+
+/**
+ * Paragraphs of an article printed before its dateline that are pictures' bare captions: the
+ * dateline opens the news text, so what stands above it, under the header or the editor's note, is
+ * no text of it. Only one short sentence each, no comma (`某街道新建的公交站台。`).
+ */
+export function bareCaptionOverDateline(paragraph: string): boolean {
+  return paragraph.length <= CAPTION_OVER_TEXT_MAX && /^[^，,；;。！？]+。$/.test(paragraph);
+}
+
+/** A news text's first sentence opens with its day: `11月27日清晨,`, `5月7日上午，`. */
+const DAY_OPENING = /^\d{1,2}月\d{1,2}日[\u4e00-\u9fa5]{0,3}[，,]/;
+/** Shortest paragraph that opens the text under the captions (a sentence and more). */
+const DATED_TEXT_MIN = 40;
+
+/**
+ * The paragraphs under an article's author line are all bare captions, and `text` opens the news
+ * with its day: an e-paper prints the pictures' captions between the byline and the text.
+ */
+export function captionsOverDatedText(body: readonly string[], text: string): boolean {
+  return body.length > 0 && body.every(bareCaptionOverDateline) && text.length >= DATED_TEXT_MIN && DAY_OPENING.test(text);
 }

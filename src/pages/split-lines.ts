@@ -4,6 +4,7 @@
  */
 import { isNameList, namesWithoutRoles, splitNames } from './author-lines.ts';
 import type { Block } from './block-shapes.ts';
+import type { Draft } from './draft.ts';
 import { withColumn } from './headline-forms.ts';
 import { commentaryLabel } from './split-columns.ts';
 import {
@@ -73,20 +74,22 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     // on the page's last lines, where no article they could head follows).
     if (current.authors.length === 0) current.authors.push(...names);
     trace(block, 'byline', "the article's writers signing its text off (named already, or on the page's last lines)");
-  } else if (current?.title && current.authors.length === 0 && photoStoryLead(current)) {
-    // A photo story: short captions printed between the headline and its author line.
+  } else if (current?.title && current.authors.length === 0 && photoStoryLead(current) && textBelow(state.blocks, index)) {
+    // A photo story: short captions printed between the headline and its author line, its text under
+    // that line (with no text below, the line signs off the short paragraphs above it).
     current.captions.push(...current.body.splice(0));
     current.authors.push(...names);
     current.signed = true;
     current.inHeader = true;
     current.openParagraph = false;
     trace(block, 'authors', 'the short paragraphs above it are photo captions');
-  } else if (current?.title && onlyEditorsNote(current)) {
+  } else if (current?.title && (onlyEditorsNote(current) || onlyIntroduction(state, current))) {
     // `编者按：…` under the headline, then `记者 甲 乙 某地报道`: the note introduces this article.
+    // (A post's unlabelled introduction, its one paragraph under the page's first headline, does the same.)
     current.authors.push(...names);
     current.signed = true;
     current.openParagraph = false;
-    trace(block, 'authors', "under the editor's note (编者按) below the headline: the article's own byline");
+    trace(block, 'authors', "under the editor's note (编者按) or the post's introduction below the headline: the article's own byline");
   } else if (current && !current.inHeader && current.body.length > 0 && shortTitleOverByline(block, next)) {
     // `茅岩莓` over `某某日报记者 张三`: a two- to four-character headline that reads like a name.
     state.start(block.text, block);
@@ -113,6 +116,19 @@ export function readAuthorLine(state: SplitState, block: Block, index: number): 
     state.start(block.text);
     trace(block, 'headline', 'first line of the page');
   }
+}
+
+/** Running text stands somewhere below this line, before the next headline-shaped line's article. */
+function textBelow(blocks: readonly Block[], index: number): boolean {
+  return blocks.slice(index + 1).some((b) => b.shape === 'text');
+}
+
+/**
+ * The page's first article so far holds one paragraph and no dateline or authors: a post's
+ * introduction to the story it reprints, whose byline follows (a WeChat post over a wire story).
+ */
+function onlyIntroduction(state: SplitState, current: Draft): boolean {
+  return state.drafts.length === 1 && current.body.length === 1 && !current.datelined && current.authors.length === 0;
 }
 
 /** A byline after an article's text that closes it: the writers it named already, or roles at the page's end. */
@@ -144,6 +160,14 @@ export function retitledByOriginal(state: SplitState, block: Block): boolean {
 /** A byline, end mark, credit, author's note, date line or caption: it closes or credits the article. */
 export function readClosing(state: SplitState, block: Block): void {
   if (retitledByOriginal(state, block)) return;
+  const original = ORIGINAL_TITLE_LINE.exec(block.text)?.[1];
+  const { current } = state;
+  if (original !== undefined && (!current || (!current.title && current.body.length === 0))) {
+    // `（原标题：…）` with no headline above it (a mirror kept only the note): the headline.
+    state.start(original, block);
+    state.trace(block, 'headline', 'the original title (原标题：…) in brackets, and no headline of its own above it');
+    return;
+  }
   const draft = state.currentOrFragment();
   closeOrCredit(draft, block);
   state.trace(block, CLOSING_DECISIONS[block.shape] ?? 'body', draft.fragment && draft.body.length === 0 ? 'before any article' : '');

@@ -12,6 +12,8 @@ import { afterCutLede, itemsUnder, leadInLine, pieceUnderSpecialPage, stackedHea
 import { kickerLine } from './split-short-pair.ts';
 import type { SplitState } from './split-state.ts';
 import { retitledByOriginal } from './split-lines.ts';
+import { headingUnderDataLine, printKickerAbove } from './split-data-heading.ts';
+import { headlineUnderPageTitle } from './split-retitled.ts';
 
 /** One step of the decision over a short line: true when it took the line. */
 export type ShortStep = (state: SplitState, block: Block, index: number) => boolean;
@@ -48,6 +50,13 @@ const labelLine: ShortStep = (state, block, index) => {
     state.trace(block, 'note', "an editor's note label (编者按, 开栏语…): its text follows, never a headline");
     return true;
   }
+  const { current } = state;
+  if (block.label && block.kicker && current?.inHeader && current.title && !current.kicker && current.body.length === 0) {
+    // A copy that prints the headline and its time first, then the column `【栏目】` over the text.
+    current.kicker = block.kicker;
+    state.trace(block, 'kicker', "a column label under the headline, before its text: the headline's column");
+    return true;
+  }
   if (block.label || CONTACT_LABEL.test(block.text)) {
     // `联系电话：…`, `地址：…`, `【温馨提示】`: a notice's own lines, each a paragraph of its own.
     const draft = state.currentOrFragment();
@@ -73,6 +82,7 @@ const seriesLine: ShortStep = (state, block, index) => {
       current.authors.length > 0 &&
       current.body.length === 0 &&
       kickerShaped(block.text) &&
+      !sameHeadline(block.text, current.title) &&
       next?.shape !== 'author-line' &&
       next?.shape !== 'article-data' &&
       !state.headerFollows(next, index)
@@ -133,7 +143,9 @@ const originalTitle: ShortStep = (state, block) => {
  */
 const headlineAgain: ShortStep = (state, block, index) => {
   const { current } = state;
-  if (!current?.title || current.fragment || !current.body.every((p) => current.headings.has(p))) return false;
+  // (A wire item titled from its dateline, `…电题:标题`, may print the headline alone after its lede.)
+  const textAbove = !current?.body.every((p) => current.headings.has(p));
+  if (!current?.title || current.fragment || (textAbove && !current.wireTitle)) return false;
   if (!sameHeadline(block.text, current.title)) return false;
   const [web, again] = [wordsOf(current.title), wordsOf(block.text)];
   if (state.blocks[index + 1]?.shape === 'subtitle' && web.length > again.length && web.includes(again)) {
@@ -142,7 +154,14 @@ const headlineAgain: ShortStep = (state, block, index) => {
     state.trace(block, 'headline', 'the headline printed again with its subtitle under it: the page title above carried more');
     return true;
   }
-  state.trace(block, 'note', 'the headline printed again (the print edition’s) under the web one');
+  state.trace(
+    block,
+    'note',
+    current.wireTitle
+      ? "the headline printed again (the wire dateline's 题：… named it)"
+      : 'the headline printed again (the print edition’s) under the web one',
+  );
+  printKickerAbove(state, current);
   return true;
 };
 
@@ -231,7 +250,7 @@ const continuation: ShortStep = (state, block, index) => {
   const placeHeadline = PLACE_OPENING.test(block.text) && next !== undefined && next.shape === 'text';
   const why = unbalanced(block.text)
     ? 'a quote or bracket left open'
-    : clauseCount(block.text) > 2
+    : clauseCount(block.text) > 2 && !exclaimedPostTitle(state, block, index)
       ? 'more clauses than a headline has'
       : current?.openParagraph &&
           !current.inHeader &&
@@ -247,6 +266,14 @@ const continuation: ShortStep = (state, block, index) => {
   state.trace(block, 'body', why);
   return true;
 };
+
+/**
+ * A web post's headline on the page's first line, over its text: it may run to three or four
+ * clauses when it closes with ！ or ？ (`这个周末，某县老街火了，三天接待游客超十万！`), as no sentence cut from a body does.
+ */
+function exclaimedPostTitle(state: SplitState, block: Block, index: number): boolean {
+  return !state.current && clauseCount(block.text) <= 4 && /[！？!?]$/.test(block.text) && state.blocks[index + 1]?.shape === 'text';
+}
 
 /** A headline by other evidence: the first line, a closed article above, the brief form, a list… */
 const evidencedHeadline: ShortStep = (state, block, index) => {
@@ -271,6 +298,7 @@ const SHORT_STEPS: readonly ShortStep[] = [
   numberedSection,
   originalTitle,
   headlineAgain,
+  headlineUnderPageTitle,
   partTitle,
   seriesTitleAgain,
   noticeAttachment,
@@ -279,5 +307,6 @@ const SHORT_STEPS: readonly ShortStep[] = [
   kickerLine,
   afterCutLede,
   continuation,
+  headingUnderDataLine,
   evidencedHeadline,
 ];

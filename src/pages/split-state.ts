@@ -5,9 +5,11 @@
  */
 import { splitNames } from './author-lines.ts';
 import { type Block, CONTACT_LABEL, endsSentence, LIST_ITEM, startsMidSentence } from './block-shapes.ts';
+import { briefLead } from './brief-lead.ts';
 import { datelineOf } from './dateline.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
 import { leadPrintedAgain } from './lead-again.ts';
+import { bareCaptionOverDateline, captionsOverDatedText } from './photo-captions.ts';
 import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, PLACE_OPENING, unbalanced } from './split-rules.ts';
 
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
@@ -105,11 +107,25 @@ export class SplitState {
       text = text.slice(draft.title.length).trimStart();
     const dateline = datelineOf(text);
     // The first dateline of an item opens its news text, even under an editor's note (编者按).
-    if (dateline && !draft.datelined && (draft.body.length === 0 || draft.authors.length === 0)) {
+    // (…or between the author line and a text that opens with its day, when the page prints no dateline.)
+    if (!dateline && !draft.datelined && draft.authors.length > 0 && captionsOverDatedText(draft.body, text)) {
+      draft.captions.push(...draft.body.splice(0));
+      draft.openParagraph = false;
+    }
+    // (Bare captions of the pictures between the header, or the editor's note, and the dateline.)
+    const captions = dateline ? draft.body.filter((p) => !draft.headings.has(p) && bareCaptionOverDateline(p)) : [];
+    if (dateline && !draft.datelined && (draft.body.length === captions.length || draft.authors.length === 0)) {
       draft.datelined = true;
+      draft.captions.push(...captions);
+      draft.body = draft.body.filter((p) => !captions.includes(p));
       draft.dateline = text.slice(0, dateline.length).trim();
       if (dateline.names && draft.authors.length === 0) draft.authors.push(...splitNames(dateline.names));
-      if (dateline.title && !draft.title) draft.title = dateline.title;
+      if (dateline.title && !draft.title) {
+        draft.title = dateline.title;
+        draft.wireTitle = true;
+        // Wire copy with no headline line (`新华社长沙10月4日电 题：…` first): the 题 names the item, no excerpt.
+        if (draft.body.length === 0) draft.fragment = draft.excerpt = false;
+      }
       // `中新网长沙3月10日电 题：…` holds the headline, not text.
       text = dateline.title ? '' : text.slice(dateline.length);
       if (text === '') return;
@@ -162,6 +178,7 @@ export class SplitState {
     const current = this.current;
     if (index === 0 || !current) return 'first line of the page';
     if (block.bilingual) return 'its English title printed after it on the line';
+    if (block.bracketedEntry) return 'printed in 【】 before its text on the line (an entry of a yearbook)';
     if (current.closed) return 'the article above is closed (byline, end mark, notice date)';
     if (current.stamped) return 'the post above ends with its posting time (a list of posts)';
     // (…unless the list also names the open article: then it is a gallery's captions, printed again.)
@@ -176,7 +193,7 @@ export class SplitState {
     if (current.excerpt && !current.title) return block.pageTitle ? 'the page title printed it too' : undefined;
     // (…not on the page's last line: one the page ends on is where the excerpt was cut, `某某说：如果`.)
     const under = this.blocks[index + 1];
-    if (LEAD_COLON.test(block.text) && !CONTACT_LABEL.test(block.text) && under !== undefined) return 'the brief form 地名：…';
+    if (briefLead(this.blocks, index, current.headings)) return 'the brief form 地名：…';
     if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
     // (…with text under it: a place-opening line over another short line is a caption or a heading,
     // and one the page ends on is where the excerpt was cut, inside a sentence.)
@@ -255,7 +272,10 @@ export class SplitState {
     } else if (current.body.length > 0 && ownDateline(current, block.text)) {
       why = "the article's own dateline (it names the article's authors), after its web lead";
     }
-    this.addText(this.currentOrFragment(), block.text);
+    const draft = this.currentOrFragment();
+    const untitled = !draft.title;
+    this.addText(draft, block.text);
+    if (untitled && draft.title) why = 'a wire dateline naming its item (…电 题：…): the headline';
     this.trace(block, 'body', why);
   }
 }

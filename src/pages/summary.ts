@@ -49,10 +49,23 @@ function withoutDateline(paragraph: string): string {
   return paragraph.slice(datelineOf(paragraph)?.length ?? 0);
 }
 
+/** Text without punctuation and spaces, to compare labels printed with other dots (`·`, `•`). */
+const bare = (text: string) => text.replace(/[\s\p{P}\p{S}]/gu, '');
+
+/**
+ * A series' note opening the text with the article's own kicker in brackets (`【某某·县市区扫描】今日推出
+ * 某区篇。某区隶属于…`): the editor introduces this instalment; the article's own text follows.
+ */
+function seriesNote(article: Partial<Pick<ParsedArticle, 'kicker'>>, first: string | undefined): boolean {
+  const label = /^[【\[]([^】\]]{2,30})[】\]]/.exec(first ?? '')?.[1];
+  return label !== undefined && article.kicker !== undefined && article.kicker !== '' && bare(label) === bare(article.kicker);
+}
+
 /** The summary of an article ('' when it has no body text). */
-export function summarise(article: Pick<ParsedArticle, 'body'> & Partial<Pick<ParsedArticle, 'captions'>>): string {
+export function summarise(article: Pick<ParsedArticle, 'body'> & Partial<Pick<ParsedArticle, 'captions' | 'kicker'>>): string {
   // An editor's note (`编者按：` and its paragraph) introduces the article; the news text follows it.
-  const body = EDITOR_NOTE.test(article.body[0] ?? '') && article.body.length > 2 ? article.body.slice(2) : article.body;
+  const noted = EDITOR_NOTE.test(article.body[0] ?? '') && article.body.length > 2 ? article.body.slice(2) : article.body;
+  const body = seriesNote(article, noted[0]) && noted.length > 1 ? noted.slice(1) : noted;
   // A dateline the splitter left in place (a second item's, an odd form) never opens a summary.
   const paragraphs = summaryParagraphs(body, (article.captions?.length ?? 0) > 0)
     .filter((p) => endsSentence(p) || p.length > 40)

@@ -44,7 +44,9 @@ export interface Scored {
 export interface EventPlace {
   venue?: Region;
   scene?: Region;
-  /** The county leaders went to on a visit (`…一行来到某县某村调研`: visit.ts): the host's story. */
+  /** The headline itself names the venue (`某市…推进会在某县召开`), not only the opening. */
+  venueInHeadline?: boolean;
+  /** The county the headline or opening says a group goes to see (`…前往某区开展调研`): the visit's host. */
   visited?: Region;
 }
 
@@ -105,11 +107,18 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
  * counties (the city's new bus lines in two districts). A site named after the city (长沙经开区)
  * lies in one of its counties: a county named beside it says which, so such points never lead it.
  */
-function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene, visited }: EventPlace): boolean {
+function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene, venueInHeadline, visited }: EventPlace): boolean {
   const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
-  if (!own || !best || visited?.code === best.region.code) return false;
+  if (!own || !best) return false;
+  // A visit to one of its counties (`某市某会…前往某区开展走访调研`, `市委书记…一行来到某县某村…调研`) is
+  // the host's story, however often the visitors' titles name the city (市委书记, 市委常委).
+  if (visited?.code === best.region.code) return false;
   const ownScore = own.score - (own.site ?? 0);
   if (ownScore >= LEADING_SHARE * best.score) return true;
+  // The headline names the city and the county it meets in (`某市…现场推进会在某县召开`): the
+  // city's event, however much of the report then tours the host county's sites.
+  // …or the headline names the city alone and the opening places its meeting in the county.
+  if (venue?.code === best.region.code && own.inTitle === true && (venueInHeadline || !best.inTitle)) return true;
   if (ownScore < best.score) return false;
   // The city's own event held in one of its counties (`某市…推进会在某县召开`) stays the city's: a
   // city holds everything in its counties, and the venue was only where it met.

@@ -16,10 +16,14 @@
  * - both edges split an everyday two-character word (股东安排 holds 东安), or a dictionary word
  *   of any frequency runs into its first character while its last opens another word (雁城步行街
  *   holds 城步) → no mention; for a weak (common-word) name one split edge is enough;
+ * - its last character and the next make a compass direction (湘西北, 桂东北): a part of a larger
+ *   area → no mention;
  * - the short name and the character after it are a place word jieba knows, ending in a natural
  *   feature or landmark (浏阳河, 武陵山, 永兴岛, 东安门): the mention is marked `feature` — the
  *   river, mountain or gate is named after the place (or an older place of that name) and may lie
  *   far from it (passing.ts weighs it 0).
+ * A town's name several towns share (place-terms.ts: `after`) counts only right after its county or
+ * prefecture (长沙某某街道).
  * A town's full name is dropped when its last character starts an everyday word (…乡村, …道路);
  * a village's (place-terms.ts) when its first character ends a dictionary word begun before it
 (云岭茶村 holds the village 岭茶村).
@@ -50,6 +54,11 @@ const DIVISION_SUFFIX = /^(?:区|县|市|州|镇|乡|村|街道|社区|管理区
 const FORMER_COUNTY_SUFFIX = /^(?:县|市)/;
 /** Suffixes of villages and towns: after a county's stem they may open the next word instead (村美, 镇村). */
 const LOCAL_SUFFIX = /^(?:村|社区|镇|乡|街道)/;
+/**
+ * A short name's last character and the next as one compass direction (湘西 + 北 = 西北): the text
+ * names a compass part of a larger area (湘西北 is north-west Hunan, 桂东北 north-east Guangxi).
+ */
+const COMPASS_PAIR = /^[东西][南北]$/;
 /** Last characters of a natural feature or landmark named after a place (浏阳河, 武陵山, 东安门). */
 const FEATURE_END = /[山河江湖溪水洲岛洞峰岭门寺庙桥]$/;
 
@@ -127,7 +136,7 @@ export class PlaceMatcher {
     const mentions: Mention[] = [];
     let i = 0;
     while (i < text.length) {
-      const found = this.matchAt(text, i);
+      const found = this.matchAt(text, i, mentions[mentions.length - 1]);
       const elsewhere = this.elsewhereAt(text, i);
       if (elsewhere > 0 && (!found || i + elsewhere > found.end)) {
         onElsewhere?.(text.slice(i, i + elsewhere), i);
@@ -150,12 +159,14 @@ export class PlaceMatcher {
     return candidates.find((name) => text.startsWith(name, start))?.length ?? 0;
   }
 
-  private matchAt(text: string, start: number): Mention | undefined {
+  private matchAt(text: string, start: number, previous: Mention | undefined): Mention | undefined {
     if (this.opensTerm[text.charCodeAt(start)] === 0) return undefined;
     const candidates = this.byOpening.get(openingAt(text, start));
     if (!candidates) return undefined;
     for (const term of candidates) {
       if (!text.startsWith(term.text, start)) continue;
+      // A name several towns share counts only right after the place that says which (长沙某某街道).
+      if (term.after && !(previous?.end === start && term.after.has(previous.term.credits.code))) continue;
       const end = start + term.text.length;
       const verdict = this.verdict(text, term, start, end);
       if (verdict === 'no') continue;
@@ -178,6 +189,7 @@ export class PlaceMatcher {
     for (const { word, offset } of this.hiding(term.text)) {
       if (start >= offset && text.startsWith(word, start - offset)) return 'no';
     }
+    if (COMPASS_PAIR.test(text.slice(end - 1, end + 1))) return 'no';
     const suffix = this.suffixVerdict(text, term, end);
     if (suffix === 'no') return 'no';
     if (term.strength === 'weak') return !splitsLeft && !splitsRight ? suffix : 'no';

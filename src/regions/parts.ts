@@ -26,6 +26,13 @@ export function datelineLength(paragraph: string): number {
   return dateline ? opening + dateline.length : 0;
 }
 
+/**
+ * An editor's note opening the text (`编者按：…`, `【开栏语】…`): it presents the series or column
+ * the piece belongs to (`…推出《某某》专栏，讲好湖南故事`), not the piece's own place, so it is read
+ * as a later paragraph and the opening is what follows it.
+ */
+const EDITORS_NOTE = /^[\s\u3000]*[【\[]?(?:编者按|编者的话|编前语|开栏语|开篇语|策划人语)[】\]]?\s*[：:]/;
+
 export type PartKind = 'headline' | 'opening' | 'rest';
 
 /** The article's parts in reading order, each with its weight. */
@@ -36,10 +43,16 @@ export function parts(article: PartsOfArticle): { text: string; weight: number; 
     { text: article.subtitle, weight: PART_WEIGHT.subtitle, kind: 'headline', skip: 0 },
   ];
   let opening = 0;
-  article.body.forEach((paragraph, i) => {
+  let first = true;
+  article.body.forEach((paragraph) => {
+    if (EDITORS_NOTE.test(paragraph)) {
+      out.push({ text: paragraph, weight: PART_WEIGHT.body, kind: 'rest', skip: 0 });
+      return;
+    }
     const inOpening = opening < OPENING_LENGTH;
-    // Only the first paragraph can open with a dateline.
-    const skip = i === 0 ? datelineLength(paragraph) : 0;
+    // Only the first paragraph (after an editor's note) can open with a dateline.
+    const skip = first ? datelineLength(paragraph) : 0;
+    first = false;
     out.push({ text: paragraph, weight: inOpening ? PART_WEIGHT.opening : PART_WEIGHT.body, kind: inOpening ? 'opening' : 'rest', skip });
     opening += paragraph.length - skip;
   });

@@ -12,10 +12,13 @@
  *   names what lies around it; the neighbours are not its subject);
  * - the scope of a ranking: X首家, X首条, X第一, X唯一, X最美, X率先 (the first or best in the city:
  *   the story is somewhere in it, which a district or street named beside it says better);
- * - a site named after the city: X经开区, X高新区, X国际会议中心 (it lies in the city, so it counts in
+ * - a site named after the city: X经开区, X高新区, X国际会议中心, X某某大桥, X某某广场 (it lies in the city, so it counts in
  *   full, but somewhere in it: the city does not lead a county named beside it, see decide.ts);
  * - a visiting group's home: X考察组到Y, X调研团 (the visit is the host's story; the visitors' home
  *   still places an article whose host lies outside Hunan);
+ * - a city's residents (长沙市民): somewhere in the city, as a ranking's scope;
+ * - a river by a county city's name (沅江、澧水流域): the river;
+ * - an unnamed place in the province (湖南一县长, 湖南某地): the text names it better;
  * - a natural feature or landmark named after the place (浏阳河, 武陵山区, 东安门: the matcher
  *   marks these from jieba's place words).
  */
@@ -32,7 +35,9 @@ export type PassingKind =
   | 'feature'
   | 'scope'
   | 'site'
-  | 'visitors';
+  | 'visitors'
+  | 'unnamed'
+  | 'residents';
 
 /** How much a passing mention still counts, relative to a plain one (1). */
 export const PASSING_WEIGHT: Record<PassingKind, number> = {
@@ -55,10 +60,14 @@ export const PASSING_WEIGHT: Record<PassingKind, number> = {
   site: 1,
   // A visiting group's home (某市考察组到某镇): the host is the story, but the visitors' home still places it.
   visitors: 0.25,
+  // `湖南一县长…`, `湖南某地…`: somewhere in the province, which the text names better.
+  unnamed: 0.25,
+  // `某市市民王女士来电`: a caller or a crowd of the city, somewhere in it; a district named beside it says where.
+  residents: 0.25,
 };
 
 /** Kinds that still place the article (at their weight) without making the place the headline's subject. */
-export const PLACING_KINDS: ReadonlySet<PassingKind> = new Set(['scope', 'site', 'visitors']);
+export const PLACING_KINDS: ReadonlySet<PassingKind> = new Set(['scope', 'site', 'visitors', 'unnamed', 'residents']);
 
 const ORGANISATION_WORDS = [
   // Companies and banks named after a city.
@@ -107,9 +116,26 @@ export function rankingScope(text: string, end: number): boolean {
  * A site named after its city: a development zone (经开区, 高新区, 经济技术开发区, 新区, 工业园) or a
  * venue (国际会议中心, 会展中心, 会展新城). A zone the dataset lists (永州经开区) is matched as that zone.
  */
-const SITE_AFTER = /^(?:经开区|高新区|经济技术开发区|高新技术产业开发区|新区|工业园|产业园|(?:国际)?会议中心|(?:国际)?会展(?:中心|新城))/;
+const SITE_AFTER =
+  /^(?:经开区|高新区|经济技术开发区|高新技术产业开发区|新区|工业园|产业园|(?:国际)?会议中心|(?:国际)?会展(?:中心|新城)|[\u4e00-\u9fa5]{0,4}?(?:大桥|广场|公园)(?![\u4e00-\u9fa5]{0,2}(?:路|街)))/;
 /** A visiting group after its home: 考察组, 调研团, 参观团, 学习团, 观摩团, 访问团. */
 const VISITORS_AFTER = /^(?:考察|调研|参观|学习|观摩|访问)(?:组|团)/;
+
+/**
+ * The province's name before an unnamed place or person in it (`湖南一县长`, `湖南某地`, `湖南一女子`):
+ * a national outlet's way of hiding, or not yet knowing, the county that the text then names.
+ */
+const UNNAMED_AFTER = /^(?:一|某)(?:县|市|区|镇|乡|村|地|男|女|老人|小区|学校|中学|小学|医院|企业|公司|官员|干部|局长|书记)/;
+
+/** A city's residents (`长沙市民`, `长沙市居民`), after the city's name with or without its 市. */
+const RESIDENTS_AFTER = /^市?(?:市民|居民)/;
+/** …after a name that ends in 市 (`长沙市民`), but not the city's 民政局, 民营企业, 民族中学 or 民间 groups. */
+const RESIDENTS_AFTER_CITY = /^(?:民(?!族|政|营|俗|间)|居民)/;
+/**
+ * A river named by a place's short name in a list of rivers or before 流域 (`沅江、澧水流域`, `资江沿岸`):
+ * the river, not the county city of that name.
+ */
+const RIVER_AFTER = /^(?:、[\u4e00-\u9fa5]{1,3}[水江河])*(?:流域|水系|沿岸|两岸|上游|下游|中游|干流|支流)/;
 
 /** What may stand between the two ends of a route: 至, 到, a dash, a tilde or an arrow. */
 const ROUTE_LINK = /^(?:至|到|—{1,2}|－|-|~|～|→|⇄|↔)$/;
@@ -132,9 +158,14 @@ export function passingKinds(text: string, mentions: Mention[]): (PassingKind | 
     if (NEIGHBOUR_BEFORE.test(before) || NEIGHBOUR_AFTER.test(after)) return 'neighbour';
     // Only a city's or the province's: nothing finer than a county is tagged, so a county's scope is simply the county.
     if (m.term.credits.level !== 'county' && RANKING_AFTER.test(after)) return 'scope';
-    if (m.term.credits.level !== 'county' && SITE_AFTER.test(text.slice(m.end, m.end + 9))) return 'site';
+    if (m.term.credits.level !== 'county' && SITE_AFTER.test(text.slice(m.end, m.end + 10))) return 'site';
     // The province's own groups (湖南代表团 …) are not covered: only a city's or a county's.
     if (m.term.credits.level !== 'province' && VISITORS_AFTER.test(after)) return 'visitors';
+    if (m.term.credits.level === 'province' && UNNAMED_AFTER.test(after)) return 'unnamed';
+    const named = text.slice(m.start, m.end);
+    if (m.term.credits.level === 'prefecture' && (named.endsWith('市') ? RESIDENTS_AFTER_CITY : RESIDENTS_AFTER).test(after))
+      return 'residents';
+    if (/[江水河]$/.test(named) && RIVER_AFTER.test(text.slice(m.end, m.end + 12))) return 'feature';
     return null;
   });
   markNeighbourLists(text, mentions, kinds);

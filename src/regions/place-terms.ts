@@ -43,6 +43,11 @@ export interface PlaceTerm {
   short: boolean;
   /** True for a village's or community's name (`named` and `credits` are then its county). */
   village?: true;
+  /**
+   * Codes of the places that must be written right before it for it to count (a town's name that
+   * several Hunan towns share, written after its own county or prefecture: see qualifiedTown).
+   */
+  after?: ReadonlySet<string>;
 }
 
 /**
@@ -111,6 +116,24 @@ function townIsSafe(g: Gazetteer, lexicon: Lexicon, town: Region): boolean {
   return !whole || whole.tag === 'ns';
 }
 
+/**
+ * An unsafe town's full name as it counts right after its own county, or its prefecture when no
+ * other town of the prefecture has that name (`长沙某某街道` where two cities have a 某某街道,
+ * `某县城关镇`): the place before it says which town it is, as a prefecture before its county does.
+ */
+function qualifiedTown(g: Gazetteer, lexicon: Lexicon, town: Region, county: Region): PlaceTerm | undefined {
+  const prefecture = g.prefectureOf(town);
+  const after = new Set([county.code]);
+  const namesakes = g.byName(town.name).filter((t) => t.code !== town.code);
+  // (A stem that is an everyday word, `新城`, may open a word after a city's name: `某市新城镇化`; after
+  // the county itself a misreading costs nothing, it is credited anyway.)
+  const stem = shortName(town.name, 'town');
+  const wordStem = !stem || lexicon.isCommonWord(stem);
+  if (prefecture && !wordStem && !namesakes.some((t) => g.prefectureOf(t)?.code === prefecture.code)) after.add(prefecture.code);
+  if (namesakes.some((t) => g.countyOf(t)?.code === county.code)) return undefined;
+  return { text: town.name, named: town, credits: county, strength: 'plain', short: false, after };
+}
+
 /** The extract's distinctive villages and communities (scripts/extract-gazetteer.ts), by county code. */
 interface VillageExtract {
   villages: Record<string, string[]>;
@@ -170,6 +193,8 @@ function buildTerms(g: Gazetteer): PlaceTerms {
       for (const form of g.aliasForms(region)) {
         if (form.kind === 'name') list.push({ text: form.text, named: region, credits: county, strength: 'plain', short: false });
       }
+      const qualified = safe ? undefined : qualifiedTown(g, lexicon, region, county);
+      if (qualified) terms.push(qualified);
       const stem = homeTownStem(lexicon, region);
       if (stem) homeTownList(homeTowns, county).push({ text: stem, named: region, credits: county, strength: 'plain', short: true });
       continue;

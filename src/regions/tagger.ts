@@ -34,8 +34,9 @@ import { PASSING_WEIGHT, PLACING_KINDS, passingKinds, rankingScope } from './pas
 import { placeTerms, type PlaceTerms, withHomeTowns } from './place-terms.ts';
 import { homeCharacterAt } from './home-short.ts';
 import { datelineLength, parts } from './parts.ts';
-import { sceneOf, venueOf } from './venue.ts';
-import { visitedOf } from './visit.ts';
+import { readEventPlace } from './venue.ts';
+import { namesPlaceElsewhere, namesSomePlace, placelessOnHome } from './placeless.ts';
+import { inColumnName } from './column-name.ts';
 import { dropVillageStems } from './village-stem.ts';
 
 /** The parts of an article the tagger reads. */
@@ -136,9 +137,12 @@ export class RegionTagger {
 
   /** The official names of the places the article is about, most specific first. */
   tag(article: TaggableArticle): string[] {
-    const { scored, framedByProvince, where } = this.score(article);
+    const { scored, framedByProvince, where, namesPlace } = this.score(article);
     const regions = decide(this.terms.gazetteer, this.province, scored, framedByProvince, where);
-    return regions.length > 0 ? regions : this.ownNewsroom(article);
+    if (regions.length > 0) return regions;
+    const own = this.ownNewsroom(article);
+    if (own.length > 0 || namesPlace || namesSomePlace(this.terms, [article.title, article.kicker, ...article.body].join('\n'))) return own;
+    return placelessOnHome(this.terms.gazetteer, article.home);
   }
 
   /**
@@ -211,7 +215,7 @@ export class RegionTagger {
     return false;
   }
 
-  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; where: EventPlace } {
+  private score(article: TaggableArticle): { scored: Scored[]; framedByProvince: boolean; where: EventPlace; namesPlace: boolean } {
     const g = this.terms.gazetteer;
     const scores = new Map<string, Scored>();
     const credit: Credit = (region, points, order, from = {}) => {
@@ -227,21 +231,25 @@ export class RegionTagger {
     const found: FoundMention[] = [];
     // Hunan short names the article also writes as the full name of a place elsewhere (华容区 in 湖北).
     const namesakes = new Set<string>();
+    let namesElsewhere = false;
+    // 全县, 县委, 州委 … (another level's committee names a place too: it is not the county's).
+    let homeWords = false;
     const onElsewhere = (name: string) => {
+      namesElsewhere ||= namesPlaceElsewhere(this.terms, name);
       const stem = this.terms.elsewhere.namesakes.get(name);
       if (stem) namesakes.add(stem);
     };
     let framedByProvince = false;
     // Where the headline or the opening says the event is held (…在某县举行) or happened (某县发生…).
-    let venue: Region | undefined;
-    let scene: Region | undefined;
-    let visited: Region | undefined;
+    const where: EventPlace = {};
     let headlineNamesPlace = false;
     let openingRead = false;
     const home = this.homeOf(article);
     const matcher = this.matcherFor(home, article.home !== undefined);
     let offset = 0;
     const articleParts = parts(article);
+    // The kicker's column name written again in the text (`“某市地名故事”专栏`) is the column's label.
+    const inColumn = inColumnName(article.kicker);
     for (const part of articleParts) {
       const mentions = matcher.scan(part.text, onElsewhere);
       const kinds = passingKinds(part.text, mentions);
@@ -251,7 +259,7 @@ export class RegionTagger {
         const kind = kinds[i];
         // A place in the dateline, or right after the name of a place elsewhere, counts nothing.
         const elsewhere = this.afterElsewhere(part.text, mention.start, mentions);
-        const ignored = mention.start < part.skip || elsewhere;
+        const ignored = mention.start < part.skip || elsewhere || (part.kind !== 'headline' && inColumn(part.text, mention.start));
         // A ranking's scope (长沙首家), a site or visitors' home still place the article, not as its subject.
         const scope = kind !== null && PLACING_KINDS.has(kind);
         const at = { order: offset + mention.start, inTitle: part.text === article.title && !scope, site: kind === 'site' };
@@ -266,6 +274,7 @@ export class RegionTagger {
       for (const at of provinceWords) credit(this.province, part.weight, offset + at);
       if (home && home.level !== 'province') {
         for (const m of part.text.matchAll(HOME_WORDS)) {
+          homeWords = true;
           const at = m.index ?? 0;
           const inPlaceName = mentions.some((p) => p.start <= at && at < p.end);
           const share = home.level !== 'county' && rankingScope(part.text, at + m[0].length) ? PASSING_WEIGHT.scope : 1;
@@ -282,11 +291,7 @@ export class RegionTagger {
         if (first.province < first.place) framedByProvince = true;
         if (part.kind === 'headline' && Math.min(first.province, first.place) < Infinity) headlineNamesPlace = true;
       }
-      if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead)) {
-        venue ??= venueOf(g, part.text, mentions, counted);
-        scene ??= sceneOf(g, part.text, mentions, counted);
-        visited ??= visitedOf(g, part.text, mentions, counted);
-      }
+      if (part.kind === 'headline' || (part.kind === 'opening' && !openingRead)) readEventPlace(g, where, part, mentions, counted);
       if (part.kind === 'opening') openingRead = true;
       offset += part.text.length + 1;
     }
@@ -295,7 +300,8 @@ export class RegionTagger {
     for (const f of found) if (f.mention.term.short && namesakes.has(f.mention.term.text)) f.elsewhere = true;
     dropVillageStems(found, articleParts.map((p) => p.text).join('\n'));
     creditMentions(g, found, credit);
-    return { scored: [...scores.values()], framedByProvince, where: { venue, scene, visited } };
+    const namesPlace = found.length > 0 || scores.size > 0 || namesElsewhere || homeWords;
+    return { scored: [...scores.values()], framedByProvince, where, namesPlace };
   }
 }
 

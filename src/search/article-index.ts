@@ -22,10 +22,10 @@ import {
 } from './engine.ts';
 import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, presentPage, type SeenItem } from './first-seen.ts';
 import { Candidates } from './candidates.ts';
-import { gramPhrase } from './grams.ts';
+import { anyGramPhrase, gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
 import { placesAmong, type QueryPlace } from './query-parse.ts';
-import { searchTerms } from './search-terms.ts';
+import { type FullTextPart, searchTerms } from './search-terms.ts';
 import { MATCH_CAP, SnapshotRows } from './snapshot-rows.ts';
 import { CompactPass } from './compact-pass.ts';
 import { cutByVocabulary } from './early-cut.ts';
@@ -132,7 +132,7 @@ export class SnapshotIndex implements ArticleIndex {
       db = new Database(join(indexDir, 'articles.db'), { readonly: true, fileMustExist: true });
       const count = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
       if (count !== meta.articles) throw new Error(`${count} articles, meta says ${meta.articles}`);
-      const compact = new CompactPass(db);
+      const compact = new CompactPass(db, meta.commonTerms);
       return new SnapshotIndex(meta, db, compact);
     } catch (error) {
       db?.close();
@@ -160,13 +160,13 @@ export class SnapshotIndex implements ArticleIndex {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const { limit, offset, phraseTerms, terms, asTyped, empty } = searchTerms(query, options);
+    const { limit, offset, phraseTerms, terms, fullText, asTyped, empty } = searchTerms(query, options);
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
     const candidates = new Candidates(this.rows.allowedRows(options));
     const places = placesAmong(terms);
     const placeTerms = new Set(places.map((place) => place.word));
-    this.matchFullText(terms, candidates, placeTerms);
+    this.matchFullText(fullText, candidates, placeTerms);
     this.matchPlaces(places, candidates);
     // Place words were matched through the regions; common words through the full text.
     this.matchCompact(
@@ -184,27 +184,28 @@ export class SnapshotIndex implements ArticleIndex {
   }
 
   /**
-   * Full text: every word as a phrase of bigrams; all words together first, then each alone. When
-   * the words together already fill MATCH_CAP, a word alone would add only partial matches, which
-   * rank after all of those, so it is not looked up, except a word beside a place word
-   * (`placeWords`): with the place's region rows (matchPlaces) it completes articles about the
-   * place that do not name it.
+   * Full text: every part (a word, or the characters typed beside a single character: see
+   * fullTextParts in ./search-terms.ts) as a phrase of bigrams; all parts together first, then
+   * each alone. When the parts together already fill MATCH_CAP, a part alone would add only
+   * partial matches, which rank after all of those, so it is not looked up, except a word beside
+   * a place word (`placeWords`): with the place's region rows (matchPlaces) it completes articles
+   * about the place that do not name it.
    */
-  private matchFullText(terms: string[], candidates: Candidates, placeWords: Set<string>): void {
-    const phrases = terms
-      .map((term) => [term, gramPhrase(term)] as const)
-      .filter((p): p is readonly [string, string] => p[1] !== undefined);
+  private matchFullText(parts: FullTextPart[], candidates: Candidates, placeWords: Set<string>): void {
+    const phrases = parts
+      .map((part) => [part.terms, anyGramPhrase(part.texts)] as const)
+      .filter((p): p is readonly [string[], string] => p[1] !== undefined);
     if (phrases.length === 0) return;
     // Only the query as a whole is ranked by BM25; single words of a longer query find partial matches.
     const whole = this.addFullText(
       phrases.map((p) => p[1]),
-      phrases.map((p) => p[0]),
+      phrases.flatMap((p) => p[0]),
       true,
       candidates,
     );
     if (phrases.length === 1) return;
-    const alone = whole.capped ? phrases.filter(([term]) => placeWords.size > 0 && !placeWords.has(term)) : phrases;
-    for (const [term, phrase] of alone) this.addFullText([phrase], [term], false, candidates);
+    const alone = whole.capped ? phrases.filter(([terms]) => placeWords.size > 0 && !terms.some((term) => placeWords.has(term))) : phrases;
+    for (const [terms, phrase] of alone) this.addFullText([phrase], terms, false, candidates);
   }
 
   /** Adds the full-text matches of one query part to `candidates`; says whether the part hit MATCH_CAP. */

@@ -39,11 +39,20 @@ export class CompactPass {
   private readonly documents: number;
   private readonly averages: number[];
 
-  /** Throws SQLite's error when the snapshot has no postings table (the caller reports damage). */
-  constructor(db: Database.Database) {
+  private readonly after: Database.Statement;
+  private readonly common: readonly string[];
+
+  /**
+   * `common`: the snapshot's common terms (in more than 0.5 % of the articles: SnapshotMeta's
+   * commonTerms), which the pass never reads, whether asked for or reached through a prefix.
+   * Throws SQLite's error when the snapshot has no postings table (the caller reports damage).
+   */
+  constructor(db: Database.Database, common: readonly string[] = []) {
     const columns = 'SELECT term, rowid, field, tf, len FROM compact_postings';
     this.exact = db.prepare(`${columns} WHERE term = ?`).raw();
     this.prefixed = db.prepare(`${columns} WHERE term >= ? AND term < ?`).raw();
+    this.after = db.prepare(`${columns} WHERE term > ? AND term < ?`).raw();
+    this.common = common;
     const totals = compactTotals(db);
     this.documents = totals.documents;
     this.averages = totals.lengths.map((sum) => (totals.documents > 0 ? sum / totals.documents : 0));
@@ -54,8 +63,8 @@ export class CompactPass {
     if (terms.length === 0) return;
     const found = new Map<number, Gathered>();
     for (const term of terms) {
-      const rows = ([...term].length >= 2 ? this.prefixed.all(term, term + LAST) : this.exact.all(term)) as PostingRow[];
-      this.gather(term, rows, candidates.allowed, found);
+      if ([...term].length < 2) this.gather(term, this.exact.all(term) as PostingRow[], candidates.allowed, found);
+      else for (const rows of this.prefixRows(term)) this.gather(term, rows, candidates.allowed, found);
     }
     let top = 0;
     for (const gathered of found.values()) {
@@ -70,6 +79,27 @@ export class CompactPass {
       shared.set(key, words);
       candidates.addCompact(rowid, words, score / top, true);
     }
+  }
+
+  /**
+   * The postings of `term` and of every longer term it starts, in term order, except those of
+   * common longer terms: a prefix of a word that is no common term itself can start one (经开 →
+   * 经开区, in one article of forty), and reading its postings scored every one of its articles,
+   * 20 000 rows and 60 ms at 1 000 000 articles. Those articles are found by the full text (the
+   * query word is in their text), as those of a common term asked for are.
+   */
+  private *prefixRows(term: string): Generator<PostingRow[]> {
+    // In SQLite's order (UTF-8 bytes), which JavaScript's string order is not beyond U+FFFF.
+    const skipped = this.common
+      .filter((common) => common.length > term.length && common.startsWith(term))
+      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    let from: string | undefined;
+    for (const common of skipped) {
+      yield (from === undefined ? this.prefixed.all(term, common) : this.after.all(from, common)) as PostingRow[];
+      from = common;
+    }
+    const end = term + LAST;
+    yield (from === undefined ? this.prefixed.all(term, end) : this.after.all(from, end)) as PostingRow[];
   }
 
   /** Scores the postings of query term `term` (rows in term order) into `found`. */

@@ -31,3 +31,10 @@ export function gramPhrase(term: string): string | undefined {
   const quoted = `"${grams.join(' ').replace(/"/g, '')}"`;
   return grams.length === 1 && [...grams[0]].length === 1 && /[\u3400-\u9fff]/.test(grams[0]) ? `${quoted}*` : quoted;
 }
+
+/** An FTS5 expression matching any of `texts`, each as {@link gramPhrase} reads it. */
+export function anyGramPhrase(texts: readonly string[]): string | undefined {
+  const phrases = texts.flatMap((text) => gramPhrase(text) ?? []);
+  if (phrases.length <= 1) return phrases[0];
+  return `(${phrases.join(' OR ')})`;
+}

@@ -139,9 +139,17 @@ function cutEarly(text: string): string[] | undefined {
 
 /** Query words: the plain cut of the normalised query, stop words and duplicates dropped. */
 export function queryWords(query: string): string[] {
+  return queryCut(query).words;
+}
+
+/**
+ * The normalised query, every piece the segmenter cut it into (stop words, spaces and punctuation
+ * included, in reading order) and the query words among them (see {@link queryWords}).
+ */
+export function queryCut(query: string): { text: string; pieces: string[]; words: string[] } {
   const text = normaliseForSearch(query);
-  const words = (cutEarly(text) ?? runAll<string[]>([{ method: 'cut', text }])[0]).map((t) => t.trim()).filter(meaningful);
-  return [...new Set(words)];
+  const pieces = cutEarly(text) ?? runAll<string[]>([{ method: 'cut', text }])[0];
+  return { text, pieces, words: [...new Set(pieces.map((t) => t.trim()).filter(meaningful))] };
 }
 
 /** Resolves once jieba answers without waiting for its dictionaries (at once without a worker). */

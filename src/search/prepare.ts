@@ -7,7 +7,8 @@ import type { Article, ParsedArticle } from '../pages/article.ts';
 import type { Page } from '../pages/read.ts';
 import { splitPage } from '../pages/split.ts';
 import { summarise } from '../pages/summary.ts';
-import { outletHome, tagRegions } from '../regions/tagger.ts';
+import { outletHome } from '../regions/tagger.ts';
+import { pageRegions } from './page-regions.ts';
 import { outletLines } from '../pages/furniture.ts';
 import { keywordsOfEach } from './jieba.ts';
 
@@ -62,6 +63,7 @@ export function prepareArticles(page: Page): Article[] {
   const home = pageHome(page.text, articles);
   // One call to the segmenter for the whole page (see keywordsOfEach).
   const keywords = keywordsOfEach(articles.map(keywordText));
+  const regions = pageRegions(articles, home);
   return articles.map((parsed, index) => {
     let id = articleId(page.file, parsed);
     // Two identical fragments on one page would share an id; keep ids unique and still stable.
@@ -72,7 +74,7 @@ export function prepareArticles(page: Page): Article[] {
       id,
       file: page.file,
       date: page.date,
-      regions: tagRegions(home ? { ...parsed, home } : parsed),
+      regions: regions[index] ?? [],
       summary: summarise(parsed),
       keywords: keywords[index],
     };

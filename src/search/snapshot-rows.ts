@@ -187,6 +187,11 @@ export class SnapshotRows {
    * keyed by rowid), at most COMMON_PROBE / share of them.
    */
   private isCommon(phrase: string): boolean {
+    // A phrase's matches hold each of its bigrams, so a bigram that is not common says the phrase
+    // is not either. Its probe is cheap, where a rare phrase of common bigrams (a place name of
+    // four, found 24 times in 1 000 000 articles) reads their lists in full, 6–8 ms.
+    const grams = /^"([^"*]+)"$/.exec(phrase)?.[1].split(' ') ?? [];
+    if (grams.length > 1 && grams.some((gram) => !this.isCommon(`"${gram}"`))) return false;
     const probe = this.newestMatches(phrase, COMMON_PROBE);
     if (probe.length < COMMON_PROBE) return false;
     const bound = Math.ceil(COMMON_PROBE / COMMON_MATCH_SHARE);

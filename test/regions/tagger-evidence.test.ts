@@ -116,7 +116,8 @@ describe("the home's own committee", () => {
     expect(tagRegions({ ...meeting, home: '桂东县' })).toEqual(['桂东县', '郴州市']);
     // A county paper's 州委 or 市委 is not its county's; 社区委员 is no committee.
     expect(tagRegions({ ...meeting, title: '州委组织部发布公告', body: ['州委组织部发布干部任前公示。'], home: '桂东县' })).toEqual([]);
-    expect(tagRegions(article('社区换届', ['社区委员会完成换届选举。'], { home: '开福区' }))).toEqual([]);
+    // (A place beside it, so that the district's own placeless items, placeless.ts, do not answer for it.)
+    expect(tagRegions(article('社区换届', ['社区委员会完成换届选举，芙蓉区派员指导。'], { home: '开福区' }))).toEqual(['芙蓉区', '长沙市']);
   });
 
   it('reads an app named after its place (某地头条) as an outlet', () => {

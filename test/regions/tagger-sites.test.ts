@@ -34,6 +34,17 @@ describe('a zone or venue named after its city', () => {
     const mentions = new PlaceMatcher(terms).scan(text);
     expect(passingKinds(text, mentions)).toEqual(['site', 'site']);
   });
+
+  it('covers a bridge, square or park named after the city (round 14): the district named beside it says where', () => {
+    const found = article('纸扎花篮惊现衡阳东洲大桥', [
+      '昨日上午,市民路过衡阳东洲大桥时发现桥中间摆着一只纸扎花篮,随即报警。',
+      '珠晖巡警赶到后将其移走。',
+    ]);
+    expect(tagRegions(found)).toEqual(['珠晖区', '衡阳市']);
+    expect(tagRegions(article('衡阳东洲大桥夜景灯光亮起', ['衡阳东洲大桥的夜景灯光昨晚首次亮起。']))).toEqual(['衡阳市']);
+    const text = '衡阳东洲大桥、株洲神农公园和长沙五一广场';
+    expect(passingKinds(text, new PlaceMatcher(placeTerms()).scan(text))).toEqual(['site', 'site', 'site']);
+  });
 });
 
 describe('a visiting group', () => {

@@ -90,6 +90,18 @@ describe('full-text matches on a large archive', () => {
     expect(found.every((row) => row.rank === 0)).toBe(true);
   });
 
+  it('tells a common phrase from a rare one, whatever its bigrams are', () => {
+    // Every article holds 工作 then 群众: common. 群众 before 工作 is in none, and 茶叶 then 采摘
+    // in one article of thirty: a phrase of common bigrams, or of one rarer bigram, is scored.
+    const common = rows.fullText(['"工作 群众"'], true);
+    expect(common.capped).toBe(true);
+    expect(common.rows.every((row) => row.rank === 0)).toBe(true);
+    expect(rows.fullText(['"群众 工作"'], true).rows).toEqual([]);
+    const rare = rows.fullText(['"茶叶 采摘"'], true).rows;
+    expect(rare.map((row) => row.rowid)).toEqual(Array.from({ length: ARTICLES / 30 }, (_, i) => ARTICLES - i * 30));
+    expect(rare.every((row) => row.rank < 0)).toBe(true);
+  });
+
   it('scores a word in only a few articles as BM25 always did, and unscored lookups stay unscored', () => {
     const scored = rows.fullText([FEW], true).rows;
     const bm25 = db.prepare('SELECT rowid, bm25(fulltext) AS rank FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC').all(FEW);

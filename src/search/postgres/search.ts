@@ -7,7 +7,7 @@
  */
 import type pg from 'pg';
 import { MATCH_CAP, REGION_MATCH } from '../article-index.ts';
-import { searchTerms } from '../search-terms.ts';
+import { type FullTextPart, searchTerms } from '../search-terms.ts';
 import type { SearchOptions, SearchResult } from '../engine.ts';
 import { normaliseForSearch } from '../normalize.ts';
 import { placesAmong } from '../query-parse.ts';
@@ -118,24 +118,25 @@ async function addFullText(
  * not looked up, except a word beside a place word (with the place's region rows it completes
  * articles about the place that do not name it).
  */
-async function matchFullText(lookup: Lookup, terms: string[], placeWords: Set<string>): Promise<void> {
-  const phrases = terms.flatMap((term) => {
-    const query = gramQuery(term);
-    return query === undefined ? [] : [{ term, query }];
+async function matchFullText(lookup: Lookup, parts: FullTextPart[], placeWords: Set<string>): Promise<void> {
+  const phrases = parts.flatMap((part) => {
+    const queries = part.texts.flatMap((text) => gramQuery(text) ?? []);
+    if (queries.length === 0) return [];
+    return [{ terms: part.terms, query: queries.length === 1 ? queries[0] : anyOf(queries) }];
   });
   if (phrases.length === 0) return;
   // As in the SQLite engine, a query holding a common word is not ranked by the full text.
   const common = await Promise.all(phrases.map((p) => isCommon(lookup, p.query)));
   const whole = await addFullText(lookup, {
     query: allOf(phrases.map((p) => p.query)),
-    terms: phrases.map((p) => p.term),
+    terms: phrases.flatMap((p) => p.terms),
     scored: !common.includes(true),
     dense: !common.includes(false),
   });
   if (phrases.length === 1) return;
-  const alone = whole.capped ? phrases.filter((p) => placeWords.size > 0 && !placeWords.has(p.term)) : phrases;
+  const alone = whole.capped ? phrases.filter((p) => placeWords.size > 0 && !p.terms.some((term) => placeWords.has(term))) : phrases;
   await Promise.all(
-    alone.map((p) => addFullText(lookup, { query: p.query, terms: [p.term], scored: false, dense: common[phrases.indexOf(p)] })),
+    alone.map((p) => addFullText(lookup, { query: p.query, terms: p.terms, scored: false, dense: common[phrases.indexOf(p)] })),
   );
 }
 
@@ -222,7 +223,7 @@ async function markRanking(db: pg.Pool, candidates: Candidate[], asTyped: string
 }
 
 export async function searchArticles(db: pg.Pool, query: string, options: SearchOptions = {}, orderedGrams = false): Promise<SearchResult> {
-  const { limit, offset, phraseTerms, terms, asTyped, empty } = searchTerms(query, options);
+  const { limit, offset, phraseTerms, terms, fullText, asTyped, empty } = searchTerms(query, options);
   if (terms.length === 0) return { ...empty, noKeywords: true };
   const span = await seqSpan(db);
   if (!span) return { ...empty, noKeywords: false };
@@ -246,7 +247,7 @@ export async function searchArticles(db: pg.Pool, query: string, options: Search
   // Independent lookups, run at once on the pool's connections.
   const places = placesOf(terms);
   await Promise.all([
-    matchFullText(lookup, terms, new Set(places.keys())),
+    matchFullText(lookup, fullText, new Set(places.keys())),
     matchPlaces(lookup, places),
     matchWords(
       lookup,
