@@ -1,8 +1,8 @@
 /**
- * Villages named with a county's stem and a landform (`龙山湾村`, `宁乡冲村`: 湾, 冲, 坪 … are the
- * names of Hunan hamlets). Where the article writes the village as such once (`走进龙山湾村委`),
- * every `龙山湾` in it is that village, also in a subtitle that drops the 村 (`温情走进龙山湾`):
- * no mention of the county (龙山县 lies in another prefecture).
+ * Villages named with a county's stem and a landform (`桂东坪村`, `宁乡冲村`: 湾, 冲, 坪 … are the
+ * names of Hunan hamlets). Where the article writes the village as such once (`走进桂东坪村委`),
+ * every `桂东坪` in it is that village, also in a subtitle that drops the 村 (`专家走进桂东坪`):
+ * no mention of the county (桂东县 is in 郴州; such a hamlet may lie in any prefecture).
  */
 import type { FoundMention } from './credit.ts';
 
