@@ -29,9 +29,11 @@ import { type FullTextPart, searchTerms } from './search-terms.ts';
 import { MATCH_CAP, SnapshotRows } from './snapshot-rows.ts';
 import { CompactPass } from './compact-pass.ts';
 import { cutByVocabulary } from './early-cut.ts';
-import { cutQueriesEarlyWith, segmenterReady } from './jieba.ts';
+import { cutQueriesEarlyWith, cutsEarly, segmenterReady } from './jieba.ts';
 import type { SnapshotMeta } from './snapshot.ts';
 import { IdsUnreadable, IndexError, readMeta } from './index-meta.ts';
+import { SEARCHES_REMEMBERED, type SnapshotLoadOptions } from './load-options.ts';
+import { copyOfResult, type RecentlyUsed } from './result-cache.ts';
 
 export { IdsUnreadable, IndexError, readMeta } from './index-meta.ts';
 
@@ -39,34 +41,7 @@ export { IdsUnreadable, IndexError, readMeta } from './index-meta.ts';
 export const REGION_MATCH = 0.5;
 
 export { MATCH_CAP } from './snapshot-rows.ts';
-
-/** Options of {@link SnapshotIndex.load}. */
-export interface SnapshotLoadOptions {
-  /**
-   * Where first-seen times are kept. Loading records every article of the snapshot in it (at
-   * `now`), so the ids a snapshot brings in become new. Without one, every article counts as
-   * first seen when the snapshot was built (enough for the CLI and tests).
-   */
-  firstSeen?: FirstSeenLedger;
-  now?: number;
-  /**
-   * `background`: queries are cut against the index's vocabulary until jieba is ready — for a
-   * process that must answer within a second or two of starting (the bot). Default `now`.
-   */
-  start?: ReaderStart;
-  /**
-   * Read by openIndex (./open.ts) only. `later`: a snapshot built by this code is opened without
-   * comparing the pages folder with it; the caller compares later (the bot, once warm: a page
-   * changed while it was stopped goes live seconds after the start). Default `now`.
-   */
-  pagesCheck?: 'now' | 'later';
-}
-
-/**
- * When a reader answers: once jieba is loaded (`now`), or at once, cutting queries against the
- * index's vocabulary while jieba still loads (`background`, see ./early-cut.ts).
- */
-export type ReaderStart = 'now' | 'background';
+export type { ReaderStart, SnapshotLoadOptions } from './load-options.ts';
 
 /** The SQLite index, read-only. */
 export class SnapshotIndex implements ArticleIndex {
@@ -77,23 +52,26 @@ export class SnapshotIndex implements ArticleIndex {
   /** What names this snapshot's content: every update or rebuild changes its generation or build time. */
   private readonly contentKey: string;
   private readonly rows: SnapshotRows;
+  /** Results of recent searches, by query and options (forgotten when articles.db changes). */
+  private readonly results: RecentlyUsed<SearchResult>;
   private firstSeen: FirstSeenLedger | undefined;
   /** Articles this snapshot brought into the first-seen ledger when it was loaded (0 without one). */
   newlySeen = 0;
 
-  private constructor(meta: SnapshotMeta, db: Database.Database, compact: CompactPass) {
+  private constructor(meta: SnapshotMeta, db: Database.Database, compact: CompactPass, searchesRemembered: number) {
     const { commonTerms, ...info } = meta;
     this.info = info;
     this.commonTerms = new Set(commonTerms);
     this.contentKey = `${meta.builtAt} ${meta.generation} ${meta.articles} ${meta.fingerprint}`;
     this.db = db;
     this.rows = new SnapshotRows(db);
+    this.results = this.rows.memos.memo(searchesRemembered);
     this.compact = compact;
   }
 
   /** Loads a snapshot; throws IndexError when it is missing, old or corrupt. */
   static load(indexDir: string, options: SnapshotLoadOptions = {}): SnapshotIndex {
-    const index = SnapshotIndex.open(indexDir);
+    const index = SnapshotIndex.open(indexDir, options.searchesRemembered ?? SEARCHES_REMEMBERED);
     if (options.start === 'background') cutQueriesEarlyWith((text) => cutByVocabulary(text, (word) => index.rows.hasTerm(word)));
     if (options.firstSeen) index.recordIn(options.firstSeen, options.now ?? Date.now());
     return index;
@@ -125,7 +103,7 @@ export class SnapshotIndex implements ArticleIndex {
     }
   }
 
-  private static open(indexDir: string): SnapshotIndex {
+  private static open(indexDir: string, searchesRemembered: number): SnapshotIndex {
     const meta = readMeta(indexDir);
     let db: Database.Database | undefined;
     try {
@@ -133,7 +111,7 @@ export class SnapshotIndex implements ArticleIndex {
       const count = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
       if (count !== meta.articles) throw new Error(`${count} articles, meta says ${meta.articles}`);
       const compact = new CompactPass(db, meta.commonTerms);
-      return new SnapshotIndex(meta, db, compact);
+      return new SnapshotIndex(meta, db, compact, searchesRemembered);
     } catch (error) {
       db?.close();
       throw new IndexError(
@@ -159,7 +137,21 @@ export class SnapshotIndex implements ArticleIndex {
     this.rows.statement('SELECT rowid FROM fulltext ORDER BY rowid DESC LIMIT 1').all();
   }
 
+  /**
+   * Results of a recent search are remembered (see ./result-cache.ts), except while queries are
+   * cut early: jieba's cut of the same query, once it is ready, may differ.
+   */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    this.rows.memos.check();
+    const key = cutsEarly() ? undefined : JSON.stringify([query, options]);
+    const known = key === undefined ? undefined : this.results.get(key);
+    if (known) return copyOfResult(known);
+    const result = this.searchNow(query, options);
+    if (key !== undefined) this.results.set(key, copyOfResult(result));
+    return result;
+  }
+
+  private searchNow(query: string, options: SearchOptions): SearchResult {
     const { limit, offset, phraseTerms, terms, fullText, asTyped, empty } = searchTerms(query, options);
     if (terms.length === 0) return { ...empty, noKeywords: true };
 

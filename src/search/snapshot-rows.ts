@@ -9,6 +9,7 @@ import type { SearchHit } from './engine.ts';
 import { gramPhrase } from './grams.ts';
 import { searchHit } from './hit.ts';
 import { normaliseForSearch } from './normalize.ts';
+import { VersionedMemos } from './result-cache.ts';
 
 /** Full-text matches considered per query part, newest first. */
 export const MATCH_CAP = 1000;
@@ -21,6 +22,8 @@ export const MATCH_CAP = 1000;
 export const COMMON_MATCH_SHARE = 0.2;
 /** Newest matches that estimate an expression's share (a sample: about 250 articles at the threshold). */
 export const COMMON_PROBE = 50;
+/** Expressions whose commonness a loaded snapshot remembers (a few bytes each). */
+const COMMONNESS_MEMO = 4096;
 
 /** A full-text match: FTS5's bm25() rank (negative, more negative is better), 0 when not scored. */
 export interface FullTextRow {
@@ -42,6 +45,9 @@ interface HitRow {
 /** Row lookups over one snapshot's articles.db. */
 export class SnapshotRows {
   private readonly statements = new Map<string, Database.Statement>();
+  /** What this connection remembers between searches; `memos.check()` before each (see ./result-cache.ts). */
+  readonly memos = new VersionedMemos(() => this.plucked('PRAGMA data_version').get());
+  private readonly commonness = this.memos.memo<boolean>(COMMONNESS_MEMO);
 
   constructor(readonly db: Database.Database) {}
 
@@ -187,6 +193,16 @@ export class SnapshotRows {
    * keyed by rowid), at most COMMON_PROBE / share of them.
    */
   private isCommon(phrase: string): boolean {
+    let known = this.commonness.get(phrase);
+    if (known === undefined) {
+      known = this.probeCommon(phrase);
+      this.commonness.set(phrase, known);
+    }
+    return known;
+  }
+
+  /** {@link SnapshotRows.isCommon}, probed. */
+  private probeCommon(phrase: string): boolean {
     // A phrase's matches hold each of its bigrams, so a bigram that is not common says the phrase
     // is not either. Its probe is cheap, where a rare phrase of common bigrams (a place name of
     // four, found 24 times in 1 000 000 articles) reads their lists in full, 6–8 ms.
