@@ -49,11 +49,12 @@ export class FullTextPass {
       if (only) this.deferred = { phrase, terms: wholeTerms };
       return;
     }
-    // The uncommon parts alone first: one found in fewer than MATCH_CAP articles bounds the whole,
+    // The rarer parts alone first: one found in fewer than MATCH_CAP articles bounds the whole,
     // which is then read oldest first (see SnapshotRows.fullText), and every part alone is added.
+    // A part that likely has more is left (were the whole to fill MATCH_CAP, it might not be needed).
     const partRows = new Map<string, FullTextRows>();
     for (const [, phrase] of phrases) {
-      if (this.rows.common(phrase)) continue;
+      if (this.rows.common(phrase) || !this.rows.likelyFew(phrase)) continue;
       const rows = this.rows.fullText([phrase], false);
       partRows.set(phrase, rows);
       if (!rows.capped) break;

@@ -51,6 +51,7 @@ export class SnapshotRows {
   /** What this connection remembers between searches; `memos.check()` before each (see ./result-cache.ts). */
   readonly memos = new VersionedMemos(() => this.plucked('PRAGMA data_version').get());
   private readonly commonness = this.memos.memo<boolean>(COMMONNESS_MEMO);
+  private readonly fewness = this.memos.memo<boolean>(COMMONNESS_MEMO);
 
   constructor(readonly db: Database.Database) {}
 
@@ -215,6 +216,24 @@ export class SnapshotRows {
       rows = rowids.map((rowid) => ({ rowid, rank: 0 }));
     }
     return { rows, capped: rows.length >= MATCH_CAP };
+  }
+
+  /**
+   * A guess (remembered) whether an expression has fewer than MATCH_CAP matches, from the span of
+   * its newest COMMON_PROBE: rowids grow with the date (see DAY_SLOTS in ./snapshot.ts), so that
+   * span's share of the archive's span is about their share of its matches. Only what is worth
+   * reading first depends on it, never an answer.
+   */
+  likelyFew(phrase: string): boolean {
+    let known = this.fewness.get(phrase);
+    if (known === undefined) {
+      const probe = this.newestMatches(phrase, COMMON_PROBE);
+      const oldest = (this.plucked('SELECT min(rowid) FROM articles').get() as number | null) ?? 0;
+      const span = probe.length > 0 ? probe[0] - probe[probe.length - 1] : 0;
+      known = probe.length < COMMON_PROBE || (COMMON_PROBE * (probe[0] - oldest + 1)) / Math.max(1, span) < MATCH_CAP;
+      this.fewness.set(phrase, known);
+    }
+    return known;
   }
 
   /** True when the expression is common (see {@link SnapshotRows.isCommon}); remembered. */
