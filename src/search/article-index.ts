@@ -21,52 +21,28 @@ import {
   type SeenPage,
 } from './engine.ts';
 import { decodeSeenCursor, encodeSeenCursor, type FirstSeenLedger, presentPage, type SeenItem } from './first-seen.ts';
-import { Candidates } from './candidates.ts';
-import { anyGramPhrase, gramPhrase } from './grams.ts';
+import { Candidates, REGION_MATCH } from './candidates.ts';
+import { gramPhrase } from './grams.ts';
 import { normaliseForSearch } from './normalize.ts';
 import { placesAmong, type QueryPlace } from './query-parse.ts';
-import { type FullTextPart, searchTerms } from './search-terms.ts';
+import { searchTerms } from './search-terms.ts';
 import { MATCH_CAP, SnapshotRows } from './snapshot-rows.ts';
+import { FullTextPass } from './full-text-pass.ts';
 import { CompactPass } from './compact-pass.ts';
 import { cutByVocabulary } from './early-cut.ts';
-import { cutQueriesEarlyWith, segmenterReady } from './jieba.ts';
+import { cutQueriesEarlyWith, cutsEarly, segmenterReady } from './jieba.ts';
 import type { SnapshotMeta } from './snapshot.ts';
 import { IdsUnreadable, IndexError, readMeta } from './index-meta.ts';
+import { SEARCHES_REMEMBERED, type SnapshotLoadOptions } from './load-options.ts';
+import { copyOfResult, type RecentlyUsed } from './result-cache.ts';
 
 export { IdsUnreadable, IndexError, readMeta } from './index-meta.ts';
 
-/** Relevance an article gains from being about a place the query names (a strong title match is 1). */
-export const REGION_MATCH = 0.5;
+export { REGION_MATCH } from './candidates.ts';
 
 export { MATCH_CAP } from './snapshot-rows.ts';
 
-/** Options of {@link SnapshotIndex.load}. */
-export interface SnapshotLoadOptions {
-  /**
-   * Where first-seen times are kept. Loading records every article of the snapshot in it (at
-   * `now`), so the ids a snapshot brings in become new. Without one, every article counts as
-   * first seen when the snapshot was built (enough for the CLI and tests).
-   */
-  firstSeen?: FirstSeenLedger;
-  now?: number;
-  /**
-   * `background`: queries are cut against the index's vocabulary until jieba is ready — for a
-   * process that must answer within a second or two of starting (the bot). Default `now`.
-   */
-  start?: ReaderStart;
-  /**
-   * Read by openIndex (./open.ts) only. `later`: a snapshot built by this code is opened without
-   * comparing the pages folder with it; the caller compares later (the bot, once warm: a page
-   * changed while it was stopped goes live seconds after the start). Default `now`.
-   */
-  pagesCheck?: 'now' | 'later';
-}
-
-/**
- * When a reader answers: once jieba is loaded (`now`), or at once, cutting queries against the
- * index's vocabulary while jieba still loads (`background`, see ./early-cut.ts).
- */
-export type ReaderStart = 'now' | 'background';
+export type { ReaderStart, SnapshotLoadOptions } from './load-options.ts';
 
 /** The SQLite index, read-only. */
 export class SnapshotIndex implements ArticleIndex {
@@ -77,23 +53,26 @@ export class SnapshotIndex implements ArticleIndex {
   /** What names this snapshot's content: every update or rebuild changes its generation or build time. */
   private readonly contentKey: string;
   private readonly rows: SnapshotRows;
+  /** Results of recent searches, by query and options (forgotten when articles.db changes). */
+  private readonly results: RecentlyUsed<SearchResult>;
   private firstSeen: FirstSeenLedger | undefined;
   /** Articles this snapshot brought into the first-seen ledger when it was loaded (0 without one). */
   newlySeen = 0;
 
-  private constructor(meta: SnapshotMeta, db: Database.Database, compact: CompactPass) {
+  private constructor(meta: SnapshotMeta, db: Database.Database, compact: CompactPass, searchesRemembered: number) {
     const { commonTerms, ...info } = meta;
     this.info = info;
     this.commonTerms = new Set(commonTerms);
     this.contentKey = `${meta.builtAt} ${meta.generation} ${meta.articles} ${meta.fingerprint}`;
     this.db = db;
     this.rows = new SnapshotRows(db);
+    this.results = this.rows.memos.memo(searchesRemembered);
     this.compact = compact;
   }
 
   /** Loads a snapshot; throws IndexError when it is missing, old or corrupt. */
   static load(indexDir: string, options: SnapshotLoadOptions = {}): SnapshotIndex {
-    const index = SnapshotIndex.open(indexDir);
+    const index = SnapshotIndex.open(indexDir, options.searchesRemembered ?? SEARCHES_REMEMBERED);
     if (options.start === 'background') cutQueriesEarlyWith((text) => cutByVocabulary(text, (word) => index.rows.hasTerm(word)));
     if (options.firstSeen) index.recordIn(options.firstSeen, options.now ?? Date.now());
     return index;
@@ -125,7 +104,7 @@ export class SnapshotIndex implements ArticleIndex {
     }
   }
 
-  private static open(indexDir: string): SnapshotIndex {
+  private static open(indexDir: string, searchesRemembered: number): SnapshotIndex {
     const meta = readMeta(indexDir);
     let db: Database.Database | undefined;
     try {
@@ -133,7 +112,7 @@ export class SnapshotIndex implements ArticleIndex {
       const count = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
       if (count !== meta.articles) throw new Error(`${count} articles, meta says ${meta.articles}`);
       const compact = new CompactPass(db, meta.commonTerms);
-      return new SnapshotIndex(meta, db, compact);
+      return new SnapshotIndex(meta, db, compact, searchesRemembered);
     } catch (error) {
       db?.close();
       throw new IndexError(
@@ -143,77 +122,53 @@ export class SnapshotIndex implements ArticleIndex {
     }
   }
 
-  /**
-   * Reads a sample of every table start-up depends on; throws whatever SQLite or JSON.parse throws
-   * on damage. Cheap: only the newest records and a sample of the region rows are read (the ids are read by
-   * recordIn, when a ledger has not recorded this snapshot yet).
-   */
+  /** Reads a sample of every table start-up depends on (see SnapshotRows.check). */
   check(sample = 1000): void {
-    const rows = this.rows.statement('SELECT record FROM articles ORDER BY rowid DESC LIMIT ?').all(sample) as { record: string }[];
-    for (const row of rows) {
-      const article = JSON.parse(row.record) as Partial<Article>;
-      if (typeof article !== 'object' || article === null || typeof article.id !== 'string') throw new Error('an article record has no id');
-    }
-    // A sample of the region rows, not every one: counting them all cost 0.1–0.25 s of each start.
-    this.rows.statement('SELECT region, rowid FROM article_regions LIMIT ?').all(sample);
-    this.rows.statement('SELECT rowid FROM fulltext ORDER BY rowid DESC LIMIT 1').all();
+    this.rows.check(sample);
   }
 
+  /**
+   * Results of a recent search are remembered (see ./result-cache.ts), except while queries are
+   * cut early: jieba's cut of the same query, once it is ready, may differ.
+   */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    this.rows.memos.check();
+    const key = cutsEarly() ? undefined : JSON.stringify([query, options]);
+    const known = key === undefined ? undefined : this.results.get(key);
+    if (known) return copyOfResult(known);
+    const result = this.searchNow(query, options);
+    if (key !== undefined) this.results.set(key, copyOfResult(result));
+    return result;
+  }
+
+  private searchNow(query: string, options: SearchOptions): SearchResult {
     const { limit, offset, phraseTerms, terms, fullText, asTyped, empty } = searchTerms(query, options);
     if (terms.length === 0) return { ...empty, noKeywords: true };
 
     const candidates = new Candidates(this.rows.allowedRows(options));
     const places = placesAmong(terms);
     const placeTerms = new Set(places.map((place) => place.word));
-    this.matchFullText(fullText, candidates, placeTerms);
     this.matchPlaces(places, candidates);
     // Place words were matched through the regions; common words through the full text.
     this.matchCompact(
       terms.filter((term) => !this.commonTerms.has(term) && !placeTerms.has(term)),
       candidates,
     );
-    if (options.order !== 'date') {
+    const byRelevance = options.order !== 'date';
+    const depth = offset + limit;
+    const fullTextPass = new FullTextPass(this.rows, candidates);
+    fullTextPass.match(fullText, placeTerms, byRelevance ? depth : 0);
+    if (byRelevance) {
       const found = candidates.rowids();
       candidates.mark(this.rows.holdingAsTyped(asTyped, found), this.rows.fragmentsAmong(found));
     }
     // Every phrase is required; excluded words remove an article whatever else it matches.
     const excluded = this.rows.rowidsContaining(options.exclude ?? []);
+    fullTextPass.scoreUnsettled(excluded, phraseTerms, depth);
     const { total, page } = candidates.rankedPage(excluded, phraseTerms, options.order ?? 'relevance', { offset, limit });
-    return { ...empty, noKeywords: false, total, capped: candidates.capped, hits: this.rows.hits(page) };
-  }
-
-  /**
-   * Full text: every part (a word, or the characters typed beside a single character: see
-   * fullTextParts in ./search-terms.ts) as a phrase of bigrams; all parts together first, then
-   * each alone. When the parts together already fill MATCH_CAP, a part alone would add only
-   * partial matches, which rank after all of those, so it is not looked up, except a word beside
-   * a place word (`placeWords`): with the place's region rows (matchPlaces) it completes articles
-   * about the place that do not name it.
-   */
-  private matchFullText(parts: FullTextPart[], candidates: Candidates, placeWords: Set<string>): void {
-    const phrases = parts
-      .map((part) => [part.terms, anyGramPhrase(part.texts)] as const)
-      .filter((p): p is readonly [string[], string] => p[1] !== undefined);
-    if (phrases.length === 0) return;
-    // Only the query as a whole is ranked by BM25; single words of a longer query find partial matches.
-    const whole = this.addFullText(
-      phrases.map((p) => p[1]),
-      phrases.flatMap((p) => p[0]),
-      true,
-      candidates,
-    );
-    if (phrases.length === 1) return;
-    const alone = whole.capped ? phrases.filter(([terms]) => placeWords.size > 0 && !terms.some((term) => placeWords.has(term))) : phrases;
-    for (const [terms, phrase] of alone) this.addFullText([phrase], terms, false, candidates);
-  }
-
-  /** Adds the full-text matches of one query part to `candidates`; says whether the part hit MATCH_CAP. */
-  private addFullText(phrases: string[], terms: string[], scored: boolean, candidates: Candidates): { capped: boolean } {
-    const { rows, capped } = this.rows.fullText(phrases, scored);
-    candidates.capped ||= capped;
-    for (const row of rows) candidates.addFullText(row.rowid, terms, row.rank);
-    return { capped };
+    // The words each hit matched, in the query's order (as the PostgreSQL engine lists them).
+    const inOrder = page.map((c) => ({ ...c, matched: new Set(terms.filter((term) => c.matched.has(term))) }));
+    return { ...empty, noKeywords: false, total, capped: candidates.capped, hits: this.rows.hits(inOrder) };
   }
 
   /**

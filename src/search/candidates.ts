@@ -6,6 +6,9 @@
  * then relevance (see {@link Candidates.score}), then the newest first.
  */
 
+/** Relevance an article gains from being about a place the query names (a strong title match is 1). */
+export const REGION_MATCH = 0.5;
+
 /** One article a search found. */
 export interface Candidate {
   rowid: number;
@@ -17,6 +20,8 @@ export interface Candidate {
   asTyped?: number;
   /** True for a fragment (text whose headline the page did not print). */
   untitled?: boolean;
+  /** A full-text match whose BM25 was not computed yet: its relevance lies below score + 1 (see unsettled). */
+  unscored?: boolean;
 }
 
 /** The matched words of a candidate that matched none yet. */
@@ -68,8 +73,51 @@ export class Candidates {
     const found = this.candidate(rowid);
     if (!found) return;
     this.addWords(found, terms);
-    // Fold bm25() into 0…1.
+    // Fold bm25() into 0…1 (below 1: bm25() is a sum over a query's few phrases of at most 2.2 × ln N).
     found.fullTextScore = Math.max(found.fullTextScore, -rank / (1 - rank));
+    // A rank of 0 is an unscored pass's (bm25() is never 0: FTS5 keeps every idf above 0).
+    if (rank !== 0) found.unscored = undefined;
+  }
+
+  /**
+   * A full-text match of `terms` whose BM25 is left until it is known to matter (see
+   * {@link Candidates.unsettled}); {@link Candidates.addFullText} gives it later.
+   */
+  addUnscored(rowid: number, terms: readonly string[]): void {
+    const found = this.candidate(rowid);
+    if (!found) return;
+    this.addWords(found, terms);
+    found.unscored = true;
+  }
+
+  /** Candidates from the passes so far worth at least `score` in the compact fields (a place match: REGION_MATCH). */
+  countAtLeast(score: number): number {
+    let count = 0;
+    for (const c of this.found.values()) if (c.compactScore >= score) count++;
+    return count;
+  }
+
+  /**
+   * Rowids of the unscored matches whose BM25 could change the first `depth` of the ranking: all
+   * but those that at least `depth` candidates rank before whatever their BM25 (a candidate's
+   * relevance only grows with it, and by less than 1: see addFullText). Ranked by what is known
+   * (unscored as 0), the depth-th candidate is such a one for every candidate it surely beats,
+   * and so are the candidates before it.
+   */
+  unsettled(excluded: Set<number>, phrases: readonly string[], depth: number): number[] {
+    const kept = this.kept(excluded, phrases);
+    const unscored = kept.filter((c) => c.unscored);
+    if (unscored.length === 0) return [];
+    const known = firstRanked(kept, depth, byRelevance);
+    if (known.length < depth) return unscored.map((c) => c.rowid);
+    const bar = known[depth - 1];
+    const barScore = Candidates.score(bar);
+    return unscored
+      .filter((c) => {
+        const before = beforeRelevance(bar, c);
+        return !(before < 0 || (before === 0 && barScore >= Candidates.score(c) + 1));
+      })
+      .map((c) => c.rowid);
   }
 
   /** A compact-field or place match of `terms`, worth `score`; `filtered` when the pass applied `allowed` itself. */
@@ -124,9 +172,14 @@ export class Candidates {
     order: 'relevance' | 'date',
     page: { offset: number; limit: number },
   ): { total: number; page: Candidate[] } {
-    const kept = [...this.found.values()].filter((c) => !excluded.has(c.rowid) && phrases.every((p) => c.matched.has(p)));
+    const kept = this.kept(excluded, phrases);
     const compare = order === 'date' ? byDate : byRelevance;
     return { total: kept.length, page: firstRanked(kept, page.offset + page.limit, compare).slice(page.offset) };
+  }
+
+  /** The candidates not `excluded` that hold every required phrase. */
+  private kept(excluded: Set<number>, phrases: readonly string[]): Candidate[] {
+    return [...this.found.values()].filter((c) => !excluded.has(c.rowid) && phrases.every((p) => c.matched.has(p)));
   }
 }
 

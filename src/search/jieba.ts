@@ -127,9 +127,14 @@ export function cutQueriesEarlyWith(cut: ((text: string) => string[]) | undefine
   earlyCut = cut;
 }
 
+/** True while queries are cut early (see {@link cutQueriesEarlyWith}): a later cut of the same query may differ. */
+export function cutsEarly(): boolean {
+  return earlyCut !== undefined && worker !== undefined && !worker.ready;
+}
+
 /** The early cut of `text` while jieba is not ready on the worker, or undefined. */
 function cutEarly(text: string): string[] | undefined {
-  if (earlyCut === undefined || worker === undefined || worker.ready) return undefined;
+  if (!cutsEarly() || earlyCut === undefined) return undefined;
   try {
     return earlyCut(text);
   } catch {

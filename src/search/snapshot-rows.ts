@@ -4,11 +4,13 @@
  * result rows and region counts. Kept apart from ./article-index.ts, which decides the ranking.
  */
 import type Database from 'better-sqlite3';
+import type { Article } from '../pages/article.ts';
 import { type Candidate, Candidates } from './candidates.ts';
 import type { SearchHit } from './engine.ts';
 import { gramPhrase } from './grams.ts';
 import { searchHit } from './hit.ts';
 import { normaliseForSearch } from './normalize.ts';
+import { VersionedMemos } from './result-cache.ts';
 
 /** Full-text matches considered per query part, newest first. */
 export const MATCH_CAP = 1000;
@@ -21,11 +23,15 @@ export const MATCH_CAP = 1000;
 export const COMMON_MATCH_SHARE = 0.2;
 /** Newest matches that estimate an expression's share (a sample: about 250 articles at the threshold). */
 export const COMMON_PROBE = 50;
+/** Expressions whose commonness a loaded snapshot remembers (a few bytes each). */
+const COMMONNESS_MEMO = 4096;
 
 /** A full-text match: FTS5's bm25() rank (negative, more negative is better), 0 when not scored. */
 export interface FullTextRow {
   rowid: number;
   rank: number;
+  /** Set when bm25() was left out for this row alone (see SnapshotRows.fullText's `scoredOnly`). */
+  unscored?: true;
 }
 
 interface HitRow {
@@ -42,6 +48,10 @@ interface HitRow {
 /** Row lookups over one snapshot's articles.db. */
 export class SnapshotRows {
   private readonly statements = new Map<string, Database.Statement>();
+  /** What this connection remembers between searches; `memos.check()` before each (see ./result-cache.ts). */
+  readonly memos = new VersionedMemos(() => this.plucked('PRAGMA data_version').get());
+  private readonly commonness = this.memos.memo<boolean>(COMMONNESS_MEMO);
+  private readonly fewness = this.memos.memo<boolean>(COMMONNESS_MEMO);
 
   constructor(readonly db: Database.Database) {}
 
@@ -70,6 +80,22 @@ export class SnapshotRows {
       this.statements.set(key, statement);
     }
     return statement;
+  }
+
+  /**
+   * Reads a sample of every table start-up depends on; throws whatever SQLite or JSON.parse throws
+   * on damage. Cheap: only the newest records and a sample of the region rows are read (the ids are read by
+   * SnapshotIndex.recordIn, when a ledger has not recorded this snapshot yet).
+   */
+  check(sample = 1000): void {
+    const rows = this.statement('SELECT record FROM articles ORDER BY rowid DESC LIMIT ?').all(sample) as { record: string }[];
+    for (const row of rows) {
+      const article = JSON.parse(row.record) as Partial<Article>;
+      if (typeof article !== 'object' || article === null || typeof article.id !== 'string') throw new Error('an article record has no id');
+    }
+    // A sample of the region rows, not every one: counting them all cost 0.1–0.25 s of each start.
+    this.statement('SELECT region, rowid FROM article_regions LIMIT ?').all(sample);
+    this.statement('SELECT rowid FROM fulltext ORDER BY rowid DESC LIMIT 1').all();
   }
 
   /** True when some article's compact fields hold `term` (the vocabulary of the early query cut, ./early-cut.ts). */
@@ -154,20 +180,65 @@ export class SnapshotRows {
    * not when one of the phrases is common (see {@link SnapshotRows.isCommon}): bm25() would count
    * every row of that phrase before scoring one, so the rows come back with rank 0 and the
    * caller ranks them by its other signals, then newest first.
+   *
+   * `few`: the caller knows there are fewer than MATCH_CAP matches (one of the phrases alone has
+   * fewer), so every match is read, oldest first, which comes to the same rows. For a descending
+   * scan FTS5 reads a common bigram's whole list before the first match; ascending, it skips
+   * through it to the rarer phrase's rows: a place name and a common word, 0.5–0.8 ms newest
+   * first against 0.3–0.4 ms at 100 000 articles.
+   *
+   * `scoredOnly`: bm25() is computed for these rowids alone, and the other rows come back
+   * `unscored` (the caller knows they cannot reach its page as they stand: see
+   * Candidates.unsettled). bm25() has the same value in either statement, as it reads the counts
+   * of the whole archive whichever rows it scores; a row costs 0.5–0.7 µs, the counts a fixed 0.03–2 ms.
    */
-  fullText(phrases: string[], scored: boolean): { rows: FullTextRow[]; capped: boolean } {
+  fullText(phrases: string[], scored: boolean, few = false, scoredOnly?: number[]): { rows: FullTextRow[]; capped: boolean } {
     const expression = phrases.join(' AND ');
+    const order = few ? 'ASC' : 'DESC';
     let rows: FullTextRow[];
-    if (scored && !phrases.some((phrase) => this.isCommon(phrase))) {
-      const raw = this.rawStatement('SELECT rowid, bm25(fulltext) FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT ?').all(
-        expression,
-        MATCH_CAP,
-      ) as [number, number][];
+    if (scored && scoredOnly && !phrases.some((phrase) => this.isCommon(phrase))) {
+      const raw = this.rawStatement(
+        `SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN bm25(fulltext) END FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid ${order} LIMIT ?`,
+      ).all(JSON.stringify(scoredOnly), expression, MATCH_CAP) as [number, number | null][];
+      rows = raw.map(([rowid, rank]): FullTextRow => (rank === null ? { rowid, rank: 0, unscored: true } : { rowid, rank }));
+    } else if (scored && !phrases.some((phrase) => this.isCommon(phrase))) {
+      const raw = this.rawStatement(
+        `SELECT rowid, bm25(fulltext) FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid ${order} LIMIT ?`,
+      ).all(expression, MATCH_CAP) as [number, number][];
       rows = raw.map(([rowid, rank]) => ({ rowid, rank }));
     } else {
-      rows = this.newestMatches(expression, MATCH_CAP).map((rowid) => ({ rowid, rank: 0 }));
+      const rowids = few
+        ? (this.plucked('SELECT rowid FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid ASC LIMIT ?').all(
+            expression,
+            MATCH_CAP,
+          ) as number[])
+        : this.newestMatches(expression, MATCH_CAP);
+      rows = rowids.map((rowid) => ({ rowid, rank: 0 }));
     }
     return { rows, capped: rows.length >= MATCH_CAP };
+  }
+
+  /**
+   * A guess (remembered) whether an expression has fewer than MATCH_CAP matches, from the span of
+   * its newest COMMON_PROBE: rowids grow with the date (see DAY_SLOTS in ./snapshot.ts), so that
+   * span's share of the archive's span is about their share of its matches. Only what is worth
+   * reading first depends on it, never an answer.
+   */
+  likelyFew(phrase: string): boolean {
+    let known = this.fewness.get(phrase);
+    if (known === undefined) {
+      const probe = this.newestMatches(phrase, COMMON_PROBE);
+      const oldest = (this.plucked('SELECT min(rowid) FROM articles').get() as number | null) ?? 0;
+      const span = probe.length > 0 ? probe[0] - probe[probe.length - 1] : 0;
+      known = probe.length < COMMON_PROBE || (COMMON_PROBE * (probe[0] - oldest + 1)) / Math.max(1, span) < MATCH_CAP;
+      this.fewness.set(phrase, known);
+    }
+    return known;
+  }
+
+  /** True when the expression is common (see {@link SnapshotRows.isCommon}); remembered. */
+  common(phrase: string): boolean {
+    return this.isCommon(phrase);
   }
 
   /** Rowids of the newest `limit` articles matching an FTS5 expression, newest first. */
@@ -187,6 +258,16 @@ export class SnapshotRows {
    * keyed by rowid), at most COMMON_PROBE / share of them.
    */
   private isCommon(phrase: string): boolean {
+    let known = this.commonness.get(phrase);
+    if (known === undefined) {
+      known = this.probeCommon(phrase);
+      this.commonness.set(phrase, known);
+    }
+    return known;
+  }
+
+  /** {@link SnapshotRows.isCommon}, probed. */
+  private probeCommon(phrase: string): boolean {
     // A phrase's matches hold each of its bigrams, so a bigram that is not common says the phrase
     // is not either. Its probe is cheap, where a rare phrase of common bigrams (a place name of
     // four, found 24 times in 1 000 000 articles) reads their lists in full, 6–8 ms.

@@ -110,6 +110,28 @@ describe('full-text matches on a large archive', () => {
   });
 });
 
+describe('full-text matches read another way, to the same answers', () => {
+  it('scores only the rows asked for, with the BM25 a scan of every row gives them', () => {
+    const all = rankOf(rows.fullText([RARE], true).rows);
+    const some = rows.fullText([RARE], true, false, [2970, 2980, 5]).rows;
+    expect(some.map((row) => row.rowid)).toEqual([...all.keys()]);
+    expect(some.filter((row) => !row.unscored)).toEqual([
+      { rowid: 2980, rank: all.get(2980) },
+      { rowid: 2970, rank: all.get(2970) },
+    ]);
+    expect(some.filter((row) => row.unscored).every((row) => row.rank === 0)).toBe(true);
+  });
+
+  it('reads every match oldest first when told there are fewer than the cap: the same rows and ranks', () => {
+    for (const phrases of [[RARE], [RARE, COMMON], [FEW, COMMON]]) {
+      const newest = rows.fullText(phrases, true);
+      const few = rows.fullText(phrases, true, true);
+      expect(few.capped).toBe(false);
+      expect([...rankOf(few.rows)].sort((a, b) => b[0] - a[0])).toEqual([...rankOf(newest.rows)]);
+    }
+  });
+});
+
 describe('a search whose words together fill the cap', () => {
   let work: string;
   let index: SnapshotIndex;
