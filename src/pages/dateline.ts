@@ -49,10 +49,19 @@ const REPORTED_BY = /^([\u4e00-\u9fa5·]{2,4}(?:[、，,\s]+[\u4e00-\u9fa5·]{2,
 /** A paper's round-up of other reports opens with `本报综合` (no place, date or 讯). */
 const COMPILED_REPORT = /^(?:本报综合(?:消息|报道)?|综合消息)(?:[\s　]+|[：:]\s*)(?=\S)/;
 
+/**
+ * The reporters' credit alone in brackets opening the text, no outlet before it (`（通讯员：张三）7月5日，…`,
+ * a campus or county site's copy): the dateline's names without its outlet.
+ */
+const BARE_CREDIT = /^[（(]\s*((?:全媒体|融媒体)?(?:记者|通讯员)\s*[：:]?\s*[^（）()：:]{2,40})[）)]\s*(?=\S)/;
+
 /** The dateline opening `text`, if any. */
 export function datelineOf(text: string): Dateline | undefined {
   const compiled = COMPILED_REPORT.exec(text);
   if (compiled) return { length: compiled[0].length };
+  const credit = BARE_CREDIT.exec(text);
+  const creditNames = credit ? namesWithoutRoles(credit[1].replace(/[：:]/, ' ').trim()) : undefined;
+  if (credit && creditNames) return { length: credit[0].length, names: creditNames };
   const bracketed = BRACKETED_DATELINE.exec(text);
   if (bracketed && text.length > bracketed[0].length) {
     // …and the reporters may follow in round brackets: `【某某社8月4日电】（记者 张三）`.

@@ -9,7 +9,7 @@
  * wording of one page.
  */
 
-import { TIMED_DATA_FIELDS } from './data-lines.ts';
+import { SITE_DATA_LINE } from './data-lines.ts';
 import { NAVIGATION_WORDS } from './navigation-words.ts';
 
 /** Why a line is furniture, by family (shown by `xiangwen articles --explain`). */
@@ -134,7 +134,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['article data', /^\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}$|^(?:19|20)\d\d[-/.]\d{1,2}$/],
   // a posting time written day first, as sites abroad print it: `14.09.2031 17:28`, `14/09/2031`
   ['article data', DAY_FIRST_TIME],
-  ['article data', TIMED_DATA_FIELDS],
+  ['article data', SITE_DATA_LINE],
   // `湖南日报·新湖南客户端 2024-08-02 17:22:35`, `2025年03月11日 15:20 来源：中国新闻网`
   ['article data', /^.{0,30}\s(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/],
   ['article data', /^(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2}|.{0,8}来源)/],

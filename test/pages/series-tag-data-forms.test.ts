@@ -1,9 +1,11 @@
 /**
  * Round 14 (blind14b): a series' instalment after the bar (`标题 | 系列·某县篇`), a farm's place tag
- * doubled before the headline's colon, a long wide-spaced data line opening with the posting time
- * (docs/page-layouts.md §1.5, §1.1). Invented pages only.
+ * doubled before the headline's colon, a long wide-spaced data line opening with the posting time, a
+ * site's bar over its editors' fields; (blind15b) a picture named by its kind, a bare bracketed credit
+ * (docs/page-layouts.md §1.5, §1.1, §3, §5). Invented pages only.
  */
 import { describe, expect, it } from 'vitest';
+import { datelineOf } from '../../src/pages/dateline.ts';
 import { furnitureOf } from '../../src/pages/furniture.ts';
 import { splitPage } from '../../src/pages/split.ts';
 
@@ -49,5 +51,49 @@ describe('a long data line opening with the posting time', () => {
         '2031-06-02 10:05 来源:某县融媒体中心 今天上午，全县召开大会，部署今年的防汛工作。会议要求各乡镇落实责任，确保安全度汛。',
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('a site’s bar over its editors’ fields', () => {
+  it('is article data, so the headline above keeps its text', () => {
+    expect(furnitureOf('某某在线 | 编辑:方某值班主任:贺某值班编委:石某')).toBe('article data');
+    const found = articles(
+      page(
+        '断电通知:6月20日起某区这些地方将断电',
+        '城事 | 2031-06-18 16:40:12',
+        '某某在线 | 编辑:方某值班主任:贺某',
+        '因线路检修需要,供电公司将于6月20日对部分线路断电检修。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['断电通知:6月20日起某区这些地方将断电']);
+  });
+});
+
+describe('a picture named by its kind', () => {
+  it('is a caption between the paragraphs, not a headline over one', () => {
+    const found = articles(
+      page(
+        '把青春写在田野上',
+        '7月8日清晨,某某学院实践队在校门前集合,举行出征仪式后乘车前往某乡。',
+        '某某学院实践队出征仪式合影',
+        '实践队此行的目的地是某乡的一所村小,那里有六十多名学生。',
+        '座谈会现场',
+        '晚上,实践队与村干部、老师开了座谈会,商量接下来的课程安排。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['把青春写在田野上']);
+  });
+});
+
+describe('a bare bracketed credit opening the text', () => {
+  it('is a dateline without its outlet: the names, then the text', () => {
+    const text = '(通讯员:龙某某)7月5日7:30,某某学院实践队举行出征仪式。';
+    const found = datelineOf(text);
+    expect(found?.names).toBe('龙某某');
+    expect(text.slice(found?.length)).toMatch(/^7月5日/);
+  });
+
+  it('leaves brackets with no role in them on the text', () => {
+    expect(datelineOf('(以下简称“实践队”)全体成员在校门前集合。')).toBeUndefined();
   });
 });
