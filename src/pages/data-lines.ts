@@ -11,5 +11,8 @@ const TIMED_DATA_FIELDS = /^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2
  */
 const SITE_BAR_FIELDS = /^[\u4e00-\u9fa5A-Za-z0-9]{2,12}\s*[|｜丨]\s*(?:编辑|责任编辑|作者|来源|值班主任)\s*[：:][^。！？，]{0,80}$/;
 
+/** `来源 | 某某晚报`: the source's label with a bar for its colon (a WeChat post's credits), no column's name. */
+const SOURCE_BAR = /^(?:来源|稿源|出处)\s*[|｜丨]\s*[^。！？，|｜丨]{2,24}$/;
+
 /** Data lines of a site's own shapes (above), each article data. */
-export const SITE_DATA_LINE = new RegExp(`${TIMED_DATA_FIELDS.source}|${SITE_BAR_FIELDS.source}`);
+export const SITE_DATA_LINE = new RegExp(`${TIMED_DATA_FIELDS.source}|${SITE_BAR_FIELDS.source}|${SOURCE_BAR.source}`);

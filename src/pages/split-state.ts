@@ -43,6 +43,15 @@ const GLUED_HEADLINE_MIN = 8;
 /** Markers that open an item's headline in briefs columns and 手机报 (not ▲, a caption's, nor ◎, an author line's). */
 const HEADLINE_MARKER = /^[□■●○◆◇★☆▶►▷•·]\s*/;
 
+/**
+ * A short line that leads into the paragraph under it: it ends on a dash (`有某某的文学村庄——`) or the
+ * paragraph opens with 的, which no sentence starts with (`来自甲地、乙地等地` / `的游客也…`, a WeChat
+ * post's clause lines). Never a headline.
+ */
+function leadsInto(block: Block | undefined, under: Block | undefined): boolean {
+  return /(?:——|──)$/.test(block?.text ?? '') || /^的(?![确士])/.test(under?.text ?? '');
+}
+
 export class SplitState {
   readonly drafts: Draft[] = [];
   /** The article being written; undefined before the first one. */
@@ -168,7 +177,7 @@ export class SplitState {
     )
       return undefined;
     const [lede, after] = [this.blocks[index + 1], this.blocks[index + 2]];
-    if (lede?.shape !== 'text' || (after !== undefined && after.shape !== 'short')) return undefined;
+    if (lede?.shape !== 'text' || (after !== undefined && after.shape !== 'short') || leadsInto(this.blocks[index], lede)) return undefined;
     return 'a list of headlines, each over one paragraph';
   }
 
@@ -195,8 +204,10 @@ export class SplitState {
     if (briefLead(this.blocks, index, current.headings)) return 'the brief form 地名：…';
     if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
     // (…with text under it: a place-opening line over another short line is a caption or a heading,
-    // and one the page ends on is where the excerpt was cut, inside a sentence.)
-    if (PLACE_OPENING.test(block.text) && under !== undefined && under.shape !== 'short') return 'opens with a place name';
+    // and one the page ends on is where the excerpt was cut, inside a sentence; one that leads into the
+    // paragraph under it is no headline either.)
+    if (PLACE_OPENING.test(block.text) && !leadsInto(block, under) && under !== undefined && under.shape !== 'short')
+      return 'opens with a place name';
     return undefined;
   }
 

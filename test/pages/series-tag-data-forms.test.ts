@@ -97,3 +97,27 @@ describe('a bare bracketed credit opening the text', () => {
     expect(datelineOf('(以下简称“实践队”)全体成员在校门前集合。')).toBeUndefined();
   });
 });
+
+describe('a WeChat post’s credits and clause lines', () => {
+  it('reads `来源 | 某某晚报` as article data, a `…等地` line and a dash lead-in as text', () => {
+    expect(furnitureOf('来源 | 某某晚报')).toBe('article data');
+    const found = articles(
+      page(
+        '这个夏天,某市的夜市为什么这么火?',
+        '城事 某某晚报 2031-07-20 21:05',
+        '来源 | 某某晚报',
+        '',
+        '入夜以后,江边的夜市亮起了灯,摊主们早早支起了桌椅。',
+        '',
+        '来自甲州、乙州、丙州等地',
+        '',
+        '的游客也赶来凑热闹,不少人专门为了一碗米粉排起长队。',
+        '',
+        '有山乡带来的老手艺——',
+        '',
+        '一家卖糖油粑粑的小店,从父亲传到儿子,已经开了三十多年。',
+      ),
+    );
+    expect(found.map((a) => a.title)).toEqual(['这个夏天,某市的夜市为什么这么火?']);
+  });
+});
