@@ -43,14 +43,16 @@ const ROLE_WORDS = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:本报)?${ROLE}|文[\\/�
  * headline such as `优秀通讯员李四` is never read as a byline.
  */
 const OUTLET_ROLE = new RegExp(
-  `(?<![\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5A-Za-z·]{1,16}?(?:报|网|台|社|电讯|客户端|在线|融媒体?中心|融媒|新闻|电视|广播|传媒|杂志)(?:·[\\u4e00-\\u9fa5]{2,8})?(?:[\\u4e00-\\u9fa5]{1,6}?部)?${ROLE}`,
+  `(?<![\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5A-Za-z·]{1,16}?(?:报|网|台|社|分站|记者站|头条|电讯|客户端|在线|融媒体?中心|融媒|新闻|电视|广播|传媒|杂志)(?:·[\\u4e00-\\u9fa5]{2,8})?(?:[\\u4e00-\\u9fa5]{1,6}?部)?${ROLE}`,
   'g',
 );
 /** An outlet left standing alone once its role word is gone (`今日女报/凤网记者 …`): not a person. */
 const OUTLET_TOKEN = /(?<=^|\s)[\u4e00-\u9fa5·]{1,10}(?:日报|晚报|报|网|台|社|电讯|客户端|融媒体中心|新闻中心)(?=\s|$)/g;
 
 /** What closes an author line without being a name: `摄影报道`, `长沙报道`, `整理` (`摄` makes a photo credit). */
-const CLOSING_WORDS = /(?:[\u4e00-\u9fa5]{0,6}?(?:摄影)?报道|(?<=\s|^)(?:整理|供图|图|文))(?=\s|$)/g;
+const CLOSING_WORDS = /(?<=\s|^)(?:[\u4e00-\u9fa5]{0,6}?(?:摄影)?报道|整理|供图|图|文)(?=\s|$)/g;
+/** …glued to the name: `某某现场图文报道`, `某某摄影报道` (a bare `报道` glued may close a place: `张三长沙报道`). */
+const GLUED_CLOSING = /(?<=[\u4e00-\u9fa5]{2})(?:现场)?(?:图文|文字|摄影|视频)报道(?=\s|$)|(?<=[\u4e00-\u9fa5]{2})现场报道(?=\s|$)/g;
 
 /** Markers that open an author line in many papers: `□ 本报记者 …`, `■ …`, `◎ …`. */
 export const LINE_MARKER = /^[□■●○▲△◆◇◎★☆▶►▷•·]\s*/;
@@ -141,6 +143,7 @@ function namesOnly(text: string): string | undefined {
       .replace(ROLE_WORDS, ' ')
       .replace(/[：:、，,|｜丨/／;；]/g, ' ')
       .replace(CLOSING_WORDS, ' ')
+      .replace(GLUED_CLOSING, ' ')
       .replace(OUTLET_TOKEN, ' ')
       .replace(/\s+/g, ' ')
       .trim(),

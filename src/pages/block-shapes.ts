@@ -66,6 +66,8 @@ export interface Block {
   gluedLabel?: 'author' | 'keyword';
   /** The writer's name that label was: the article's author. */
   signedBy?: string;
+  /** A platform's share bar (`分享至`, a counter before it) right under it: an article's headline (./share-bar.ts). */
+  overShareBar?: boolean;
   /** An entry of a roster inside an article (`姓名 县名 行当`, `县名:姓名 姓名`): its text (./roster.ts). */
   roster?: boolean;
 }

@@ -106,8 +106,8 @@ const WIKI_TABS =
  * What copying from a web page leaves in a line: HTML tags and entities, pinyin glosses after
  * characters (`长(zhǎng)沙`, spam mirrors), role words printed letter-spaced (`记 者：张三`).
  */
-/** A national e-paper's citation after the byline: `本报记者 某某 《 某某日报 》( 2031年05月21日 第 07 版)`. */
-const PAPER_CITATION = /\s*《\s*[^》]{2,12}?\s*》\s*[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*第\s*\d{1,3}\s*版\s*[)）]$/;
+/** A national e-paper's citation after the byline: `本报记者 某某 《 某某日报 》( 2031年05月21日 第 07 版)`, `04 版` without 第. */
+const PAPER_CITATION = /\s*《\s*[^》]{2,12}?\s*》\s*[(（]\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:第\s*)?\d{1,3}\s*版\s*[)）]$/;
 
 function cleanLine(text: string): string {
   return (
@@ -129,7 +129,7 @@ function cleanLine(text: string): string {
 }
 
 /** A table cell's bar left after a sentence or a photo credit (`某县城全貌。某某摄 |`). */
-const CELL_BAR_AFTER_SENTENCE = /(?<=[。！？摄])\s+[|｜]$/;
+const CELL_BAR_AFTER_SENTENCE = /(?<=[。！？摄”\u4e00-\u9fa5])\s+[|｜]$/;
 
 /** A document number (`娄经征预告〔2024〕12号`, `湘政办发[2024]3号`): part of a notice, never a headline. */
 const DOCUMENT_NUMBER = /[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*(?:第\s*)?\d{1,4}\s*号$/;

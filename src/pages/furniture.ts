@@ -9,8 +9,8 @@
  * wording of one page.
  */
 
-import { SITE_DATA_LINE } from './data-lines.ts';
 import { NAVIGATION_WORDS } from './navigation-words.ts';
+import { TEMPLATE_LINES } from './template-lines.ts';
 
 /** Why a line is furniture, by family (shown by `xiangwen articles --explain`). */
 export type FurnitureKind =
@@ -134,7 +134,6 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['article data', /^\d{1,2}月\d{1,2}日\s*(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}:\d{2}$|^(?:19|20)\d\d[-/.]\d{1,2}$/],
   // a posting time written day first, as sites abroad print it: `14.09.2031 17:28`, `14/09/2031`
   ['article data', DAY_FIRST_TIME],
-  ['article data', SITE_DATA_LINE],
   // `湖南日报·新湖南客户端 2024-08-02 17:22:35`, `2025年03月11日 15:20 来源：中国新闻网`
   ['article data', /^.{0,30}\s(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/],
   ['article data', /^(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2}|.{0,8}来源)/],
@@ -248,6 +247,7 @@ const PATTERNS: Array<[FurnitureKind, RegExp]> = [
   ['media', /^[A-Za-z][A-Za-z_]{1,30}\s*[:：]$/],
   // …or a template's code token left in the copy (`plugin_name:class_11`): an identifier, never a headline
   ['media', /^(?=[\w:.=-]*_)(?=[\w:.=-]*[A-Za-z])[\w:.=-]{3,60}$/],
+  ...TEMPLATE_LINES,
 ];
 
 /** A label, a colon and four or more short words with nothing else: a menu. */

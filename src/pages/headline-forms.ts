@@ -5,6 +5,7 @@
  */
 import { type Block, endsSentence, type LineReading, MAX_HEADING_LENGTH } from './block-shapes.ts';
 import { datelineOf } from './dateline.ts';
+import { markShareBars } from './share-bar.ts';
 
 /** Letter-spaced titles (`征 地 公 告`): single characters with spaces between them. */
 export function closeLetterSpacing(text: string): string {
@@ -171,7 +172,8 @@ const LONG_HEADLINE_MAX = 64;
 /**
  * A line too long for a headline on its own shape, with no sentence in it, is one when what
  * follows says so: article data, an author line or a dateline right under it (web pages print
- * long headlines, and a `主题——副题` pair, on one line).
+ * long headlines, and a `主题——副题` pair, on one line). A platform's share bar under the page's
+ * first line says so too (./share-bar.ts).
  */
 export function markLongHeadlines(readings: LineReading[]): void {
   const blocks = readings.filter((r) => r.block);
@@ -196,6 +198,7 @@ export function markLongHeadlines(readings: LineReading[]): void {
     const headline: Block = dashed ? { ...block, shape: 'short', text: dashed[1], subtitle: dashed[2] } : { ...block, shape: 'short' };
     reading.block = withColumn(headline);
   });
+  markShareBars(readings);
 }
 
 /** A web page's title line: the headline, then a separator and the site's or column's name. */

@@ -34,6 +34,7 @@ export function markSiteBanner(readings: LineReading[]): void {
  * too). (The banner over the first headline is read before lists: `markSiteBanner`.)
  */
 export function markSiteNameLines(readings: LineReading[]): void {
+  markPosters(readings);
   const at = readings.findIndex(isArticleData);
   if (at < 0) return;
   const site = readings
@@ -50,6 +51,23 @@ export function markSiteNameLines(readings: LineReading[]): void {
       reading.block = undefined;
     }
   }
+}
+
+/** The account a platform's copy names as the poster: an outlet, a morning paper, a government's release account. */
+const POSTER = new RegExp(`${OUTLET_NAME.source.slice(0, -2)}|晨报|在线|发布)$`);
+
+/**
+ * The poster between the headline and the posting time (self-media platforms' copies: `标题` /
+ * `某某晨报` / `2031-11-05 10:20 · 湖南`): an outlet's or account's name alone right over the article
+ * data is part of that data, so the line above it is the headline (before, the name was).
+ */
+function markPosters(readings: LineReading[]): void {
+  const blocks = readings.filter((r) => r.block);
+  blocks.forEach((reading, i) => {
+    const block = reading.block;
+    if (i === 0 || block?.shape !== 'short' || blocks[i + 1]?.block?.shape !== 'article-data') return;
+    if (POSTER.test(block.text.replace(/\s+/g, ''))) reading.block = { ...block, shape: 'article-data' };
+  });
 }
 
 /**

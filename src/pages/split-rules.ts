@@ -7,8 +7,8 @@ import type { Block } from './block-shapes.ts';
 import { EDITOR_NOTE, endsSentence } from './block-shapes.ts';
 import type { Draft } from './draft.ts';
 
-/** `邵东：…`, `江华交警：…`, `荷塘区月塘街道：…`: the brief form, a short lead then a colon. */
-export const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:]\S/;
+/** `邵东：…`, `江华交警：…`, `荷塘区月塘街道：…`: the brief form, a short lead then a colon (and words: `今日访问:12` is a counter). */
+export const LEAD_COLON = /^[^，。：:“”‘’、\s]{2,12}[：:](?=[^\n]*[\u4e00-\u9fa5A-Za-z])\S/;
 /** An opening that names a place by its administrative suffix (`湘西州开展…`, `桃源县漳江街道…`). */
 // The name before the suffix holds no particle or measure word (`一次全景式的乡村…` names no place), and the
 // suffix does not open an everyday word (乡村, 市民, 区域, 县域, 小区…).
@@ -146,4 +146,13 @@ export function unbalanced(text: string): boolean {
 export function afterNextIsBodyOrHeader(blocks: readonly Block[], index: number): boolean {
   const after = blocks[index + 1];
   return after !== undefined && after.shape !== 'short';
+}
+
+/**
+ * A short line that leads into the paragraph under it: it ends on a dash (`有某某的文学村庄——`) or the
+ * paragraph opens with 的, which no sentence starts with (`来自甲地、乙地等地` / `的游客也…`, a WeChat
+ * post's clause lines). Never a headline.
+ */
+export function leadsInto(block: Block | undefined, under: Block | undefined): boolean {
+  return /(?:——|──)$/.test(block?.text ?? '') || /^的(?![确士])/.test(under?.text ?? '');
 }

@@ -227,7 +227,9 @@ const confirmedHeadline: ShortStep = (state, block, index) => {
           ? 'article data (source, time) below it'
           : next?.shape === 'text' && datelineOf(next.text)
             ? 'a dateline below it'
-            : undefined;
+            : block.overShareBar && !state.current
+              ? "a platform's share bar (分享至) below it"
+              : undefined;
   if (!confirmation) return false;
   state.start(block.text, block);
   state.trace(block, 'headline', confirmation);

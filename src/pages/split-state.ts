@@ -8,8 +8,9 @@ import { type Block, CONTACT_LABEL, endsSentence, LIST_ITEM, startsMidSentence }
 import { briefLead } from './brief-lead.ts';
 import { datelineOf } from './dateline.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
+import { leadPrintedAgain } from './lead-again.ts';
 import { bareCaptionOverDateline, captionsOverDatedText } from './photo-captions.ts';
-import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, PLACE_OPENING, unbalanced } from './split-rules.ts';
+import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, leadsInto, PLACE_OPENING, unbalanced } from './split-rules.ts';
 
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
 export type SplitDecision =
@@ -42,15 +43,6 @@ const GLUED_HEADLINE_MIN = 8;
 
 /** Markers that open an item's headline in briefs columns and 手机报 (not ▲, a caption's, nor ◎, an author line's). */
 const HEADLINE_MARKER = /^[□■●○◆◇★☆▶►▷•·]\s*/;
-
-/**
- * A short line that leads into the paragraph under it: it ends on a dash (`有某某的文学村庄——`) or the
- * paragraph opens with 的, which no sentence starts with (`来自甲地、乙地等地` / `的游客也…`, a WeChat
- * post's clause lines). Never a headline.
- */
-function leadsInto(block: Block | undefined, under: Block | undefined): boolean {
-  return /(?:——|──)$/.test(block?.text ?? '') || /^的(?![确士])/.test(under?.text ?? '');
-}
 
 export class SplitState {
   readonly drafts: Draft[] = [];
@@ -244,6 +236,15 @@ export class SplitState {
       return;
     }
     const current = this.current;
+    const again = current && leadPrintedAgain(current, block.text);
+    if (current && again !== undefined) {
+      // The description the CMS printed over the text was its lead, cut before the 。: the full one stands.
+      current.body.pop();
+      current.openParagraph = false;
+      this.addText(current, again);
+      this.trace(block, 'body', "the lead printed again in full (the CMS's description over the text): one paragraph");
+      return;
+    }
     if (!current || current.closed) {
       why = current ? 'text after a closed article: a fragment' : 'text before any headline: a fragment';
       this.startFragment().excerpt = !current;

@@ -110,6 +110,9 @@ export function prefectureWide(g: Gazetteer, scored: Scored[], prefecture: Regio
 function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, scene, venueInHeadline, visited }: EventPlace): boolean {
   const best = counties.reduce<Scored | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
   if (!own || !best) return false;
+  // A visit to one of its counties (`某市某会…前往某区开展走访调研`, `市委书记…一行来到某县某村…调研`) is
+  // the host's story, however often the visitors' titles name the city (市委书记, 市委常委).
+  if (visited?.code === best.region.code) return false;
   const ownScore = own.score - (own.site ?? 0);
   if (ownScore >= LEADING_SHARE * best.score) return true;
   // The headline names the city and the county it meets in (`某市…现场推进会在某县召开`): the
@@ -117,8 +120,6 @@ function prefectureLeads(own: Scored | undefined, counties: Scored[], { venue, s
   // …or the headline names the city alone and the opening places its meeting in the county.
   if (venue?.code === best.region.code && own.inTitle === true && (venueInHeadline || !best.inTitle)) return true;
   if (ownScore < best.score) return false;
-  // A group of the city visiting one of its counties (`某市某会…前往某区开展走访调研`): the host's story.
-  if (visited?.code === best.region.code) return false;
   // The city's own event held in one of its counties (`某市…推进会在某县召开`) stays the city's: a
   // city holds everything in its counties, and the venue was only where it met.
   if (venue?.code === best.region.code) return true;

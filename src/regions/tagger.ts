@@ -37,6 +37,7 @@ import { datelineLength, parts } from './parts.ts';
 import { readEventPlace } from './venue.ts';
 import { namesPlaceElsewhere, namesSomePlace, placelessOnHome } from './placeless.ts';
 import { inColumnName } from './column-name.ts';
+import { dropVillageStems } from './village-stem.ts';
 
 /** The parts of an article the tagger reads. */
 export type TaggableArticle = Pick<ParsedArticle, 'title' | 'kicker' | 'subtitle' | 'body' | 'captions' | 'authors'> & {
@@ -246,9 +247,10 @@ export class RegionTagger {
     const home = this.homeOf(article);
     const matcher = this.matcherFor(home, article.home !== undefined);
     let offset = 0;
+    const articleParts = parts(article);
     // The kicker's column name written again in the text (`“某市地名故事”专栏`) is the column's label.
     const inColumn = inColumnName(article.kicker);
-    for (const part of parts(article)) {
+    for (const part of articleParts) {
       const mentions = matcher.scan(part.text, onElsewhere);
       const kinds = passingKinds(part.text, mentions);
       // Starts of the mentions that count fully (no passing mention: 湖南大学 frames nothing).
@@ -296,6 +298,7 @@ export class RegionTagger {
 
     // A bare stem the article also writes as a place elsewhere (走进华容 … 鄂州市华容区) is that place.
     for (const f of found) if (f.mention.term.short && namesakes.has(f.mention.term.text)) f.elsewhere = true;
+    dropVillageStems(found, articleParts.map((p) => p.text).join('\n'));
     creditMentions(g, found, credit);
     const namesPlace = found.length > 0 || scores.size > 0 || namesElsewhere || homeWords;
     return { scored: [...scores.values()], framedByProvince, where, namesPlace };

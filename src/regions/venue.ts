@@ -29,21 +29,31 @@ const AT_BEFORE = /在$/;
  */
 const HELD_AFTER = /^[^，。；！？,;!?\n]{0,20}?(?:举行|举办|召开|开幕|启动|舉行|舉辦|召開|開幕|啟動)/;
 
-/** Going to the place (`前往某区`, `赴某县`, `深入某县`) … */
-const GOING_BEFORE = /(?:前往|赴|来到|深入|走进)$/;
-/** …to look at it (`…开展走访调研`, `考察`, `参观`) within the clause: a visit. */
-const VISIT_AFTER = /^[^，。；！？,;!?\n]{0,20}?(?:调研|考察|走访|参观|视察|督导|观摩)/;
+/** Going to the place (`前往某区`, `赴某县`, `深入某县`, `来到某县`, `到某县`) … */
+const GOING_BEFORE = /(?:前往|赶赴|赴|来到|深入|走进|到)$/;
+/**
+ * …to look at it (`…开展走访调研`, `考察`, `参观`) later in the sentence, also past a comma
+ * (`来到某县某村，就…开展调研`): a visit.
+ */
+const VISIT_AFTER = /^[^。；！？;!?\n]{0,40}?(?:调研|考察|走访|参观|视察|督导|督查|观摩|检查|慰问|察看)/;
 
 /**
- * The county a text says a group goes to see (`某市某会组织委员前往某区开展走访调研`), or undefined:
- * the host of the visit, whose story it is, though the visitors' home city heads the headline.
+ * The county a text says a group goes to see (`某市某会组织委员前往某区开展走访调研`, `市委书记某某一行
+ * 来到某县某镇某村，就…开展调研`), or undefined: the host of the visit, whose story it is, though the
+ * visitors' home city heads the headline or their titles name it more often.
  */
 export function visitedOf(g: Gazetteer, text: string, mentions: Mention[], counted: number[]): Region | undefined {
-  for (const mention of mentions) {
+  for (const [i, mention] of mentions.entries()) {
     if (!counted.includes(mention.start)) continue;
     const region = mention.term.credits;
     const county = region.level === 'town' ? g.countyOf(region) : region.level === 'county' ? region : undefined;
-    if (county && GOING_BEFORE.test(text.slice(0, mention.start)) && VISIT_AFTER.test(text.slice(mention.end))) return county;
+    if (!county) continue;
+    // 来到张家界市桑植县: the city only says where the county is.
+    const previous = mentions[i - 1];
+    const qualifiedBy =
+      previous && previous.end === mention.start && g.ancestors(region).some((a) => a.code === previous.term.credits.code);
+    const before = text.slice(0, qualifiedBy ? previous.start : mention.start);
+    if (GOING_BEFORE.test(before) && VISIT_AFTER.test(text.slice(mention.end))) return county;
   }
   return undefined;
 }
