@@ -14,5 +14,10 @@ const SITE_BAR_FIELDS = /^[\u4e00-\u9fa5A-Za-z0-9]{2,12}\s*[|｜丨]\s*(?:编辑
 /** `来源 | 某某晚报`: the source's label with a bar for its colon (a WeChat post's credits), no column's name. */
 const SOURCE_BAR = /^(?:来源|稿源|出处)\s*[|｜丨]\s*[^。！？，|｜丨]{2,24}$/;
 
+/** `05-05 10:08`: an app's posting time with no year, alone on its line. */
+const YEARLESS_TIME = /^\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}$/;
+
 /** Data lines of a site's own shapes (above), each article data. */
-export const SITE_DATA_LINE = new RegExp(`${TIMED_DATA_FIELDS.source}|${SITE_BAR_FIELDS.source}|${SOURCE_BAR.source}`);
+export const SITE_DATA_LINE = new RegExp(
+  [TIMED_DATA_FIELDS, SITE_BAR_FIELDS, SOURCE_BAR, YEARLESS_TIME].map((form) => form.source).join('|'),
+);

@@ -121,3 +121,17 @@ describe('a WeChat post’s credits and clause lines', () => {
     expect(found.map((a) => a.title)).toEqual(['这个夏天,某市的夜市为什么这么火?']);
   });
 });
+
+describe('report datelines', () => {
+  it('reads `某某日报M月D日报道 ` as a dateline and `某地报道:` after its brackets as part of it', () => {
+    const wire = '某某日报6月12日报道 6月10日,记者走进某镇的万亩稻田。';
+    expect(wire.slice(datelineOf(wire)?.length)).toMatch(/^6月10日/);
+    const local = '本报讯(记者沈某某 通讯员邹某某)湖南某市报道:为提高居民的知晓度,社区开展了活动。';
+    expect(local.slice(datelineOf(local)?.length)).toMatch(/^为提高/);
+  });
+
+  it('leaves 报道 without a date on the text, and a yearless time alone is article data', () => {
+    expect(datelineOf('媒体报道 这件事引起了广泛关注。')).toBeUndefined();
+    expect(furnitureOf('06-12 09:30')).toBe('article data');
+  });
+});
