@@ -317,8 +317,10 @@ export function closeOrCredit(draft: Draft, block: Block): void {
       draft.photographers.push(...splitNames(block.text.replace(/^[（(]\s*|\s*[）)]$/g, '').replace(/\s*摄$/, '')));
       // The credit signs the caption printed just above it.
       const last = draft.body[draft.body.length - 1];
-      // (…unless it is all the text there is: a gallery's one description is its article's text)
-      if (last !== undefined && draft.body.length > 1 && !draft.inHeader && (last.length < 120 || !draft.openParagraph)) {
+      // (…unless it is all the text there is: a gallery's one description is its article's text; or it
+      // runs to two sentences and more, the text of a wire photo story whose credit closes it)
+      const sentences = last?.match(/[。！？]/g)?.length ?? 0;
+      if (last !== undefined && draft.body.length > 1 && !draft.inHeader && sentences < 2 && (last.length < 120 || !draft.openParagraph)) {
         draft.captions.push(draft.body.pop() as string);
         draft.openParagraph = false;
       }

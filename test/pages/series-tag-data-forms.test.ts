@@ -135,3 +135,26 @@ describe('report datelines', () => {
     expect(furnitureOf('06-12 09:30')).toBe('article data');
   });
 });
+
+describe('a photographer’s credit under the text', () => {
+  it('leaves a paragraph of two sentences over it on the text, and takes a one-sentence line as the caption', () => {
+    const story = articles(
+      page(
+        '某县:油茶花开满山岗',
+        '某月以来,某县某镇的油茶花陆续进入盛花期。蜂农也忙了起来。',
+        '某镇是当地的油茶主产区。镇里建起两家加工厂。',
+        '新华社记者 岳青松 摄',
+      ),
+    );
+    expect(story[0]?.body).toHaveLength(2);
+    const captioned = articles(
+      page(
+        '某县:油茶花开满山岗',
+        '某月以来,某县某镇的油茶花陆续进入盛花期。蜂农也忙了起来。',
+        '工人在分拣油茶籽。',
+        '新华社记者 岳青松 摄',
+      ),
+    );
+    expect(captioned[0]?.captions).toContain('工人在分拣油茶籽。');
+  });
+});
