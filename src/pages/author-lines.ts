@@ -15,7 +15,8 @@ const SETTLEMENT_NAME = /^[\u4e00-\u9fa5]{2,3}(?:村|镇|乡|寨)$/;
  * unless they open with a compound surname (`欧阳晓蕾`).
  */
 export function isNameList(text: string): boolean {
-  if (!NAMES.test(text)) return false;
+  // (`甲地、乙地、丙地等地`: places listed and closed by 等地, "and other places", never people.)
+  if (!NAMES.test(text) || /等地$/.test(text)) return false;
   const names = splitNames(text);
   // (`某溪村` alone over a travel piece's paragraph: a village named as a section heading, not a person.)
   if (names.length === 1 && SETTLEMENT_NAME.test(text)) return false;

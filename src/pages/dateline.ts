@@ -11,11 +11,12 @@ import { isNameList, namesWithoutRoles, pairSingleCharacters } from './author-li
  */
 // The date may lose its 月 in a web copy (`519日讯` for 5月19日).
 // `某某网11月5日长沙消息`, `某某网9月25日湘西州讯`: a place between the date and 消息 or 讯.
+// `某某日报5月5日报道 `: 报道 for 讯 after a date, a space before the text.
 // A site's brand and name joined by a dash: `某某在线—某某新闻网3月3日讯`.
 // 电 must not start a word (`3月10日电话采访`, 电视, 电商 …).
 // (A character the copy could not decode may stand before it: `?新某某8月25日讯`.)
 const DATELINE_HEAD =
-  /^[?？\uFFFD]?(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?(?:[—－][\u4e00-\u9fa5·A-Za-z]{2,12}?)?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?:(?<=\d日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【/／]|[\u4e00-\u9fa5\d“])/;
+  /^[?？\uFFFD]?(?:【[^】]{1,12}】\s*)?([\u4e00-\u9fa5·A-Za-z]{2,20}?(?:[—－][\u4e00-\u9fa5·A-Za-z]{2,12}?)?)((?:\d{1,2}月)?\d{1,4}日)?([\u4e00-\u9fa5]{0,4}消息|(?<=\d日)报道(?=\s)|(?:(?<=\d日)[\u4e00-\u9fa5]{2,4}?)?讯|电(?![话视脑力影器子网信梯池站商费价压线车动]))(?=[\s（(：:【/／]|[\u4e00-\u9fa5\d“])/;
 const OUTLET_MARK = /本报|报|网|台|社|客户端|在线|融媒|新闻|电视|广播|掌上|头条|时刻|号|APP|app/;
 
 export interface Dateline {
@@ -46,13 +47,25 @@ const BRAND_BEFORE_ROLE = /^[\u4e00-\u9fa5]{2,6}?(?=(?:全媒体|融媒体|融�
 /** Reporters after a dateline without brackets: `张三、李四报道：`. */
 const REPORTED_BY = /^([\u4e00-\u9fa5·]{2,4}(?:[、，,\s]+[\u4e00-\u9fa5·]{2,4}){0,4})\s*报道\s*[：:]\s*/;
 
+/** `某省某市报道：` after a dateline's brackets: where the report was filed from, then the text. */
+const PLACE_REPORT = /^\s*[\u4e00-\u9fa5]{2,8}报道[：:]\s*/;
+
 /** A paper's round-up of other reports opens with `本报综合` (no place, date or 讯). */
 const COMPILED_REPORT = /^(?:本报综合(?:消息|报道)?|综合消息)(?:[\s　]+|[：:]\s*)(?=\S)/;
+
+/**
+ * The reporters' credit alone in brackets opening the text, no outlet before it (`（通讯员：张三）7月5日，…`,
+ * a campus or county site's copy): the dateline's names without its outlet.
+ */
+const BARE_CREDIT = /^[（(]\s*((?:全媒体|融媒体)?(?:记者|通讯员)\s*[：:]?\s*[^（）()：:]{2,40})[）)]\s*(?=\S)/;
 
 /** The dateline opening `text`, if any. */
 export function datelineOf(text: string): Dateline | undefined {
   const compiled = COMPILED_REPORT.exec(text);
   if (compiled) return { length: compiled[0].length };
+  const credit = BARE_CREDIT.exec(text);
+  const creditNames = credit ? namesWithoutRoles(credit[1].replace(/[：:]/, ' ').trim()) : undefined;
+  if (credit && creditNames) return { length: credit[0].length, names: creditNames };
   const bracketed = BRACKETED_DATELINE.exec(text);
   if (bracketed && text.length > bracketed[0].length) {
     // …and the reporters may follow in round brackets: `【某某社8月4日电】（记者 张三）`.
@@ -88,6 +101,8 @@ export function datelineOf(text: string): Dateline | undefined {
     const inner = bracket[1].trim().replace(BRAND_BEFORE_ROLE, '');
     names = namesWithoutRoles(inner) ?? (isNameList(pairSingleCharacters(inner)) ? pairSingleCharacters(inner) : undefined);
     length += bracket[0].length;
+    // …and a place's report label after the brackets, before the text: `本报讯（记者 …）某省某市报道：…`.
+    length += PLACE_REPORT.exec(text.slice(length))?.[0].length ?? 0;
   } else {
     length += SLASHED_SOURCE.exec(text.slice(length))?.[0].length ?? 0;
     length += /^\s*/.exec(text.slice(length))?.[0].length ?? 0;

@@ -33,11 +33,11 @@ const COLUMN_BAR =
   /^((?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（）“”‘’①-⑳ \u3000]){2,16}?|(?:(?!丨)[\u4e00-\u9fa5A-Za-z0-9·《》()（）“”‘’①-⑳ \u3000、]){4,24}?)\s*[|｜丨]\s*(.+)$/;
 
 /**
- * `标题｜系列③`, `标题|某某行之二`: the bar reversed, a series name with its number after the headline.
- * (The number is what tells a series from a headline after the bar.)
+ * `标题｜系列③`, `标题|某某行之二`, `标题 | 系列·某县篇`: the bar reversed, a series name with its number
+ * (or its instalment's `·…篇`) after the headline. (That mark is what tells a series from a headline after the bar.)
  */
 const BAR_SERIES =
-  /^(.{4,40}?)\s*[|｜丨]\s*((?:(?![|｜丨]).){2,20}?(?:[①-⑳]|之[一二三四五六七八九十]{1,3}|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[期篇站集季]))$/;
+  /^(.{4,40}?)\s*[|｜丨]\s*((?:(?![|｜丨]).){2,20}?(?:[①-⑳]|之[一二三四五六七八九十]{1,3}|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[期篇站集季]|·[\u4e00-\u9fa5]{2,8}篇))$/;
 
 /** A headline with its column name (`【栏目】标题`, `栏目丨标题`, `标题｜系列③`) taken off into the kicker. */
 export function withColumn(headline: Block): Block {
@@ -69,9 +69,15 @@ const SPAM_PREFIX =
  */
 const LOCATION_TAG = /^[\u4e00-\u9fa5]{2,8}\[[\u4e00-\u9fa5]{2,8}\]\s+/;
 
-/** The line without a spam prefix or a location path, when enough of a headline is left after it. */
+/**
+ * A farm's place tag glued before a copied headline that opens with the same place and a colon
+ * (`某县某镇某县某镇：标题`): the words doubled before the colon, a glitch no newsroom prints.
+ */
+const DOUBLED_LEAD = /^([\u4e00-\u9fa5]{2,10})(?=\1[:：])/;
+
+/** The line without a spam prefix, a location path or a doubled tag, when enough of a headline is left after it. */
 export function withoutCopyPrefix(text: string): string {
-  const spam = SPAM_PREFIX.exec(text) ?? LOCATION_TAG.exec(text);
+  const spam = SPAM_PREFIX.exec(text) ?? LOCATION_TAG.exec(text) ?? DOUBLED_LEAD.exec(text);
   return spam && text.length - spam[0].length >= 4 ? text.slice(spam[0].length) : text;
 }
 

@@ -22,11 +22,16 @@ const DATED_SCENE = /^\d{1,2}月\d{1,2}日[ \u3000]+\S.{3,40}(?:现场|現場|�
  */
 const SCENE_NOUN = /^[^，,、；;：:！？!?。\s]{2,16}(?:一角|一隅|全景|远眺|鸟瞰|俯瞰|夜景|掠影)。$/;
 
-/** A caption without a credit, by its form: an opening such as `图为`, a progressive, a dated scene, a view. */
+/**
+ * A picture named by its kind, with no clause: `某某团出征仪式合影`, `某校改造前后对比图`, `座谈会现场` (a group
+ * photo, a figure, the scene of a meeting or ceremony). A headline says what happened, not what the picture is.
+ */
+const PICTURE_KIND = /^[^，,、；;：:！？!?。\s]{2,30}(?:合影|合照|留影|(?:效果|示意|对比|改造|全景|航拍)图|(?:会|仪式|典礼|活动)现场)$/;
+
+/** A caption without a credit, by its form: an opening such as `图为`, a progressive, a dated scene, a view, a picture's kind. */
 export function uncreditedCaption(text: string): boolean {
-  return (
-    (CAPTION_OPENING.test(text) || CAPTION_PROGRESSIVE.test(text) || DATED_SCENE.test(text) || SCENE_NOUN.test(text)) && text.length < 150
-  );
+  const forms = [CAPTION_OPENING, CAPTION_PROGRESSIVE, DATED_SCENE, SCENE_NOUN, PICTURE_KIND];
+  return forms.some((form) => form.test(text)) && text.length < 150;
 }
 
 /** Longest caption printed under an image's file name. */

@@ -147,3 +147,12 @@ export function afterNextIsBodyOrHeader(blocks: readonly Block[], index: number)
   const after = blocks[index + 1];
   return after !== undefined && after.shape !== 'short';
 }
+
+/**
+ * A short line that leads into the paragraph under it: it ends on a dash (`有某某的文学村庄——`) or the
+ * paragraph opens with 的, which no sentence starts with (`来自甲地、乙地等地` / `的游客也…`, a WeChat
+ * post's clause lines). Never a headline.
+ */
+export function leadsInto(block: Block | undefined, under: Block | undefined): boolean {
+  return /(?:——|──)$/.test(block?.text ?? '') || /^的(?![确士])/.test(under?.text ?? '');
+}

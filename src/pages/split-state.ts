@@ -10,7 +10,7 @@ import { datelineOf } from './dateline.ts';
 import { type Draft, NOTICE_TITLE, newDraft } from './draft.ts';
 import { leadPrintedAgain } from './lead-again.ts';
 import { bareCaptionOverDateline, captionsOverDatedText } from './photo-captions.ts';
-import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, PLACE_OPENING, unbalanced } from './split-rules.ts';
+import { afterNextIsBodyOrHeader, JUMP_IN, JUMP_OUT, LEAD_COLON, leadsInto, PLACE_OPENING, unbalanced } from './split-rules.ts';
 
 /** What the splitter took a block for, and why; `xiangwen articles --explain` prints it. */
 export type SplitDecision =
@@ -169,7 +169,7 @@ export class SplitState {
     )
       return undefined;
     const [lede, after] = [this.blocks[index + 1], this.blocks[index + 2]];
-    if (lede?.shape !== 'text' || (after !== undefined && after.shape !== 'short')) return undefined;
+    if (lede?.shape !== 'text' || (after !== undefined && after.shape !== 'short') || leadsInto(this.blocks[index], lede)) return undefined;
     return 'a list of headlines, each over one paragraph';
   }
 
@@ -196,8 +196,10 @@ export class SplitState {
     if (briefLead(this.blocks, index, current.headings)) return 'the brief form 地名：…';
     if (NOTICE_TITLE.test(block.text)) return 'a notice word (公告, 通知…)';
     // (…with text under it: a place-opening line over another short line is a caption or a heading,
-    // and one the page ends on is where the excerpt was cut, inside a sentence.)
-    if (PLACE_OPENING.test(block.text) && under !== undefined && under.shape !== 'short') return 'opens with a place name';
+    // and one the page ends on is where the excerpt was cut, inside a sentence; one that leads into the
+    // paragraph under it is no headline either.)
+    if (PLACE_OPENING.test(block.text) && !leadsInto(block, under) && under !== undefined && under.shape !== 'short')
+      return 'opens with a place name';
     return undefined;
   }
 
@@ -315,8 +317,10 @@ export function closeOrCredit(draft: Draft, block: Block): void {
       draft.photographers.push(...splitNames(block.text.replace(/^[（(]\s*|\s*[）)]$/g, '').replace(/\s*摄$/, '')));
       // The credit signs the caption printed just above it.
       const last = draft.body[draft.body.length - 1];
-      // (…unless it is all the text there is: a gallery's one description is its article's text)
-      if (last !== undefined && draft.body.length > 1 && !draft.inHeader && (last.length < 120 || !draft.openParagraph)) {
+      // (…unless it is all the text there is: a gallery's one description is its article's text; or it
+      // runs to two sentences and more, the text of a wire photo story whose credit closes it)
+      const sentences = last?.match(/[。！？]/g)?.length ?? 0;
+      if (last !== undefined && draft.body.length > 1 && !draft.inHeader && sentences < 2 && (last.length < 120 || !draft.openParagraph)) {
         draft.captions.push(draft.body.pop() as string);
         draft.openParagraph = false;
       }

@@ -2,9 +2,12 @@
  * Lines a site's template prints around the article (round 15, blind15): its footer's notices and
  * codes, and what its widgets leave in a copy. Read as furniture (./furniture.ts), never as text.
  */
+import { SITE_DATA_LINE } from './data-lines.ts';
 import type { FurnitureKind } from './furniture.ts';
 
 export const TEMPLATE_LINES: Array<[FurnitureKind, RegExp]> = [
+  // a site's own data lines (a long one opening with the time, `某某在线 | 编辑:…`, `来源 | 某某晚报`)
+  ['article data', SITE_DATA_LINE],
   // a paper's tip-off channels under its story (`爆料、维权通道:…`) and a platform's disclaimer for what its users post
   // …a comment box's rules (`请自觉遵守互联网相关的政策法规…`) and a channel's reprint notice (`转载请附上原文出处链接和本声明`)
   [
