@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../src/pages/article.ts';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
+import { inventedArticle } from '../support/invented-article.ts';
 import { FullBuild, indexedFile } from '../../src/search/full-build.ts';
 import { SCHEMA } from '../../src/search/snapshot.ts';
 import { type FullTextRow, MATCH_CAP, SnapshotRows } from '../../src/search/snapshot-rows.ts';
@@ -29,25 +29,6 @@ function gramsOf(rowid: number): string {
   if (rowid % 30 === 0) grams.push('茶叶', '采摘');
   if (rowid % 1000 === 7) grams.push('渡口');
   return grams.join(' ');
-}
-
-/** An invented article as the pipeline would record it (no regions, no keywords). */
-function inventedArticle(file: string, date: string, title: string, body: string): Article {
-  return {
-    id: `${file}#${title}`,
-    file,
-    date,
-    title,
-    kicker: '',
-    subtitle: '',
-    authors: [],
-    body: [body],
-    captions: [],
-    kind: 'brief',
-    regions: [],
-    summary: body,
-    keywords: [],
-  };
 }
 
 let db: Database.Database;

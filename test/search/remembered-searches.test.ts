@@ -8,29 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../src/pages/article.ts';
 import { SnapshotIndex } from '../../src/search/article-index.ts';
+import { inventedArticle } from '../support/invented-article.ts';
 import { FullBuild, indexedFile } from '../../src/search/full-build.ts';
 import { RecentlyUsed } from '../../src/search/result-cache.ts';
-
-function inventedArticle(date: string, title: string, body: string): Article {
-  const file = `${date}.txt`;
-  return {
-    id: `${file}#${title}`,
-    file,
-    date,
-    title,
-    kicker: '',
-    subtitle: '',
-    authors: [],
-    body: [body],
-    captions: [],
-    kind: 'brief',
-    regions: [],
-    summary: body,
-    keywords: [],
-  };
-}
 
 let work: string;
 let indexDir: string;
@@ -39,8 +20,8 @@ beforeAll(() => {
   indexDir = join(work, 'index');
   const build = new FullBuild(indexDir);
   const articles = [
-    inventedArticle('2024-04-02', '河畔新修步道迎客', '沿河步道全线贯通，晨练的居民多了起来。'),
-    inventedArticle('2024-04-02', '步道旁添了座书亭', '书亭每天开放到晚上九点，借书不用押金。'),
+    inventedArticle('2024-04-02.txt', '2024-04-02', '河畔新修步道迎客', '沿河步道全线贯通，晨练的居民多了起来。'),
+    inventedArticle('2024-04-02.txt', '2024-04-02', '步道旁添了座书亭', '书亭每天开放到晚上九点，借书不用押金。'),
   ];
   build.stage(indexedFile({ file: '2024-04-02.txt', size: 0, mtime: 0, hash: '', date: '2024-04-02', articles }));
   build.finish({ fingerprint: 'test', pipeline: 'test' });
