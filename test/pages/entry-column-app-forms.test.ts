@@ -28,12 +28,12 @@ describe('a yearbook entry printed on one line', () => {
   it('leaves a series’ note under an article’s data line on its text (【某某·系列】今日推出…)', () => {
     const found = articles(
       page(
-        '【山水某市·县市区扫描】古城守望两千年',
+        '【山水某市·县市区扫描】青石老街的第二个春天',
         '2031-04-02 09:00 来源：某某网',
         '【山水某市•县市区扫描】今日推出某区篇。某区位于某市北部，历史悠久。',
       ),
     );
-    expect(found.map((a) => a.title)).toEqual(['古城守望两千年']);
+    expect(found.map((a) => a.title)).toEqual(['青石老街的第二个春天']);
   });
 
   it('leaves a short column label, an editor’s note label and a wire dateline in brackets on their text', () => {

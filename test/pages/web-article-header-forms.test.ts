@@ -116,16 +116,16 @@ describe('a caption and its credit on lines of their own', () => {
   it('reads the sentence over a credit alone as the picture’s caption when text follows, even right under the header', () => {
     const article = splitPage(
       page(
-        '两车泥土再堵小区大门',
+        '一场大雨过后老巷积水难退',
         '时间:2031-04-01 08:57',
         '记者 甲乙丙 实习生 丁戊',
-        '4月1日,某小区南门被泥土堵死,物管人员挖出一条通道供人通行。',
+        '6月3日,老巷口的积水没过脚踝,两名环卫工正在清理下水口。',
         '记者 庚辛 摄',
-        '某小区业主来电:去年有人在小区南边大门口堆了两车泥土,今年又有人来这里堆土。',
+        '某社区居民来电:每逢下大雨,巷口都要积水好几天,老人出门很不方便。',
       ),
     )[0];
-    expect(article?.captions).toEqual(['4月1日,某小区南门被泥土堵死,物管人员挖出一条通道供人通行。']);
-    expect(article?.body[0]).toMatch(/^某小区业主来电/);
+    expect(article?.captions).toEqual(['6月3日,老巷口的积水没过脚踝,两名环卫工正在清理下水口。']);
+    expect(article?.body[0]).toMatch(/^某社区居民来电/);
   });
 
   it('keeps a gallery’s one description as its text', () => {

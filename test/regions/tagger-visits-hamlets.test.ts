@@ -13,7 +13,7 @@ function article(title: string, body: string[], more: Partial<TaggableArticle> =
 
 describe("a leaders' visit", () => {
   const opening =
-    '3月12日上午，怀化市委书记某某一行来到溆浦县龙潭镇白鹭村，就茶叶产业发展开展调研。市委常委、市委秘书长某某，市委组织部部长某某参加调研。';
+    '3月12日上午，怀化市委书记某某一行来到溆浦县龙潭镇白鹭村，就茶叶产业发展开展调研。市委常委、市委秘书长某某和市委组织部部长某某陪同。';
   it('is the county visited, then its city, though the officials’ titles name the city more often', () => {
     const visit = article('某某深入白鹭村调研茶叶产业', [opening, '白鹭村有茶园两千亩，去年户均增收八千元。'], { home: '怀化市' });
     expect(tagRegions(visit)).toEqual(['溆浦县', '怀化市']);

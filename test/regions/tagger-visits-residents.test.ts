@@ -32,7 +32,7 @@ describe('words that place an article less than they seem to', () => {
   it('takes a caller named as 某市市民 for somewhere in the city: the district named beside it says where', () => {
     const hotline = article('人行道上的“陷阱”补上了', [
       '衡阳市民李女士7月1日来电:我家楼下的人行道上有块地砖塌陷了半个多月。',
-      '一个多小时后，蒸湘区市政的工作人员赶到现场，重新铺好了地砖。',
+      '不到两个小时，蒸湘区市政维修班组就到了，把松动的地砖一块块重新铺平。',
     ]);
     expect(tagRegions(hotline)).toEqual(['蒸湘区', '衡阳市']);
     // …and with no district named, the city.
@@ -42,7 +42,7 @@ describe('words that place an article less than they seem to', () => {
   });
 
   it('reads a county city’s short name in a list of rivers before 流域 as the river', () => {
-    const visit = article('省史志研究中心专家来常德调研', ['9月16日，调研组一行来到常德，就沅江、澧水流域人物志编纂进行调研。']);
+    const visit = article('省档案馆征集组到常德寻访老码头', ['9月16日，征集组一行抵达常德，为沅江、澧水流域的老码头影像建档。']);
     expect(tagRegions(visit)).toEqual(['常德市']);
   });
 });
@@ -68,7 +68,7 @@ describe('a city’s events in its counties', () => {
 
   it('gives a city group’s visit to one of its counties (前往某区开展走访调研) to the host', () => {
     const visit = article('某党派岳阳市委会青年工作委员会组织开展乡村产业走访调研活动', [
-      '11月26日，某党派岳阳市委会青年工作委员会组织全体委员前往君山区开展了乡村产业走访调研活动。',
+      '11月26日，某党派岳阳市委会青年委员一行十余人前往君山区，就湖区特色种养开展走访调研。',
       '委员们先后参观了君山区的芦苇湿地科普馆，听取了君山区乡村产业发展的情况介绍。',
       '委员们表示，要为岳阳的乡村振兴多出力。',
     ]);
