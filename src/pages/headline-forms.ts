@@ -92,13 +92,14 @@ const FARM_COLUMN =
 const PAGE_NUMBER = /\s*[(（](?:\s+(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s+|\s*(?:\d{1,2}\s*)?[/／]\s*\d{1,2}\s*)[)）]$/;
 
 /**
- * A posting platform's tag on a copied headline: `置顶`, `原创`, `精华` glued or spaced before or after it
- * (never words a headline opens or ends with), a one-character badge spaced after it (`标题 热`, `标题 荐`),
+ * A posting platform's tag on a copied headline: `置顶`, `原创`, `精华` before or after it (glued only
+ * where no headline opens or ends with the word), a one-character badge spaced after it (`标题 热`, `标题 荐`),
  * a topic's hashtag (`#某某#`) before or after it.
  */
 // (`原创`, `精华` open headlines too, `原创歌曲…`: before it only with a space.)
 const PLATFORM_TAG_BEFORE = /^(?:(?:置顶|热帖)\s*|(?:原创|精华)\s+|#[^#\s]{1,20}#\s*)/;
-const PLATFORM_TAG_AFTER = /(?:\s*(?:原创|置顶|精华)|\s+(?:热|荐|新|顶|热门|推荐)|\s*#[^#\s]{1,20}#)$/;
+// (`精华` ends headlines too, `民间艺术精华`: after it only with a space.)
+const PLATFORM_TAG_AFTER = /(?:\s*(?:原创|置顶)|\s+(?:精华|热|荐|新|顶|热门|推荐)|\s*#[^#\s]{1,20}#)$/;
 
 /** The headline without a content farm's keyword column and page number, and what was dropped. */
 export function withoutFarmMarks(text: string): { text: string; dropped?: string } {

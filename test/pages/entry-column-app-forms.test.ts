@@ -155,6 +155,8 @@ describe('what a platform prints on a headline', () => {
       expect(headlineOf(line)?.title).toBe('某县茶园迎来采茶季');
     }
     expect(headlineOf('原创歌曲唱响某县茶乡')?.title).toBe('原创歌曲唱响某县茶乡');
+    expect(headlineOf('某县评出十件民间艺术精华')?.title).toBe('某县评出十件民间艺术精华');
+    expect(headlineOf('某县茶园迎来采茶季 精华')?.title).toBe('某县茶园迎来采茶季');
   });
 });
 
