@@ -38,10 +38,6 @@ import { copyOfResult, type RecentlyUsed } from './result-cache.ts';
 
 export { IdsUnreadable, IndexError, readMeta } from './index-meta.ts';
 
-export { REGION_MATCH } from './candidates.ts';
-
-export { MATCH_CAP } from './snapshot-rows.ts';
-
 export type { ReaderStart, SnapshotLoadOptions } from './load-options.ts';
 
 /** The SQLite index, read-only. */

@@ -6,7 +6,8 @@
  * range, regions) are part of each lookup, so the bound counts only articles that may be shown.
  */
 import type pg from 'pg';
-import { MATCH_CAP, REGION_MATCH } from '../article-index.ts';
+import { REGION_MATCH } from '../candidates.ts';
+import { MATCH_CAP } from '../snapshot-rows.ts';
 import { type FullTextPart, searchTerms } from '../search-terms.ts';
 import type { SearchOptions, SearchResult } from '../engine.ts';
 import { normaliseForSearch } from '../normalize.ts';
